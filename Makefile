@@ -1,0 +1,47 @@
+# 服务贸易统计监测 — the two commands a new user needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+
+.PHONY: run test serve system-deps venv dev-venv lint bench clean-db screenshots
+
+run: venv  ## set up on first run, then serve http://127.0.0.1:8050
+	$(PY) -m etl init-db --sample-if-empty
+	$(PY) -m dashboard
+
+serve: venv  ## production-style serving with gunicorn (see README, "Scale out")
+	$(PY) -m etl init-db
+	$(VENV)/bin/gunicorn -w $${WORKERS:-4} -b $${STM_HOST:-127.0.0.1}:$${STM_PORT:-8050} \
+	  --no-control-socket app:server
+
+test: system-deps dev-venv  ## the whole suite: unit, SQLite + PostgreSQL, headless Chromium
+	bash scripts/run_tests.sh
+
+venv: $(VENV)/.runtime-installed
+dev-venv: $(VENV)/.dev-installed
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q -U pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+system-deps:  ## apt: Chromium + driver, Noto CJK fonts, PostgreSQL (skipped when present)
+	bash scripts/system_deps.sh
+
+lint: dev-venv
+	$(VENV)/bin/ruff check etl dashboard tests app.py
+
+bench: dev-venv system-deps
+	bash bench/run_all.sh
+
+clean-db:  ## delete the embedded database (the next `make run` starts afresh)
+	rm -f instance/services_trade.sqlite3*

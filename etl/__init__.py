@@ -1,0 +1,1 @@
+"""ETL for enterprise services-trade direct reports: reading, validation, exact loading, aggregates, queries."""

@@ -1,0 +1,117 @@
+"""Reference data from seeds/*.csv into the database, idempotently (edit a file, run again)."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import sqlalchemy as sa
+from babel import Locale
+from sqlalchemy.orm import Session
+
+from etl import models
+from etl.periods import parse_period
+
+_ZH = Locale.parse("zh_Hans_CN")
+_EN = Locale.parse("en")
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Rows of a UTF-8 CSV as dicts with stripped values."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def _main_codes(rows: list[dict[str, str]]) -> dict[str, str]:
+    parents = {r["code"]: r["parent_code"] for r in rows}
+
+    def main(code: str) -> str:
+        while parents.get(code):
+            code = parents[code]
+        return code
+
+    return {code: main(code) for code in parents}
+
+
+def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
+    """Parse every seed file into model-ready dicts, keyed by model class (parents first)."""
+    cats = read_csv(seeds / "service_categories.csv")
+    mains = _main_codes(cats)
+    partners = read_csv(seeds / "partners.csv")
+    return {
+        models.ServiceCategory: [
+            dict(code=r["code"], parent_code=r["parent_code"] or None, main_code=mains[r["code"]],
+                 level=int(r["level"]), sort_order=int(r["sort_order"]),
+                 bpm6_item=int(r["bpm6_item"]) if r["bpm6_item"] else None,
+                 name_zh=r["name_zh"], name_en=r["name_en"])
+            for r in cats
+        ],
+        models.CategoryGroup: [
+            dict(code=r["code"], name_zh=r["name_zh"], name_en=r["name_en"], source=r["source"] or None)
+            for r in read_csv(seeds / "category_groups.csv")
+        ],
+        models.CategoryGroupMember: read_csv(seeds / "category_group_members.csv"),
+        models.SupplyMode: [
+            dict(r, code=int(r["code"]), in_bop_total=r["in_bop_total"].lower() == "true")
+            for r in read_csv(seeds / "supply_modes.csv")
+        ],
+        models.Region: [
+            dict(r, parent_code=r["parent_code"] or None, sort_order=int(r["sort_order"]))
+            for r in read_csv(seeds / "regions.csv")
+        ],
+        models.Partner: [
+            dict(code=r["code"],
+                 name_zh=r["name_zh"] or _ZH.territories.get(r["code"], r["code"]),
+                 name_en=r["name_en"] or _EN.territories.get(r["code"], r["code"]))
+            for r in partners
+        ],
+        models.PartnerGroup: [
+            dict(r, note=r["note"] or None) for r in read_csv(seeds / "partner_groups.csv")
+        ],
+        models.PartnerGroupMember: read_csv(seeds / "partner_group_members.csv"),
+        models.FxRate: [
+            dict(year=int(r["year"]), month=int(r["month"] or 0),
+                 cny_per_usd=Decimal(r["cny_per_usd"]), source=r["source"])
+            for r in read_csv(seeds / "fx_rates.csv")
+        ],
+        models.Target: [
+            dict(r, threshold=Decimal(r["threshold"]),
+                 window_start=parse_period(r["window_start"]),
+                 window_end=parse_period(r["window_end"]))
+            for r in read_csv(seeds / "targets.csv")
+        ],
+    }
+
+
+def _key(model: type, row: dict) -> tuple:
+    if model is models.FxRate:
+        return (row["year"], row["month"])
+    return tuple(row[c.name] for c in sa.inspect(model).primary_key)
+
+
+def load_seeds(session: Session, seeds: Path) -> dict[str, int]:
+    """Insert or update every reference row from the seed files; returns rows written per table."""
+    written: dict[str, int] = {}
+    for model, rows in read_seed_tables(seeds).items():
+        if model is models.FxRate:
+            existing = {(r.year, r.month): r for r in session.scalars(sa.select(model))}
+        else:
+            existing = {_key(model, _pk_dict(model, r)): r for r in session.scalars(sa.select(model))}
+        count = 0
+        for row in rows:
+            obj = existing.get(_key(model, row))
+            if obj is None:
+                session.add(model(**row))
+                count += 1
+            elif any(getattr(obj, k) != v for k, v in row.items()):
+                for k, v in row.items():
+                    setattr(obj, k, v)
+                count += 1
+        session.flush()
+        written[model.__tablename__] = count
+    return written
+
+
+def _pk_dict(model: type, obj) -> dict:
+    return {c.name: getattr(obj, c.key) for c in sa.inspect(model).primary_key}

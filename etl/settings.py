@@ -1,0 +1,57 @@
+"""One settings object, read from the environment; tests build their own."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime configuration of the app and the ETL."""
+
+    instance_path: Path = PROJECT_ROOT / "instance"
+    database_url: str = ""
+    secret_key: str = ""
+    host: str = "127.0.0.1"
+    port: int = 8050
+    seeds_path: Path = PROJECT_ROOT / "seeds"
+    sample_path: Path = PROJECT_ROOT / "sample_data"
+    # Disclosure control for circulated outputs (统计法): threshold and (n, k) dominance.
+    disclosure_min_contributors: int = 3
+    disclosure_dominance_k: float = 0.85
+    max_upload_bytes: int = 50 * 1024 * 1024
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            db_file = Path(self.instance_path) / "services_trade.sqlite3"
+            object.__setattr__(self, "database_url", f"sqlite:///{db_file}")
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+        """Build settings from environment variables (STM_* and DATABASE_URL)."""
+        env = os.environ if environ is None else environ
+        instance = Path(env.get("STM_INSTANCE_PATH", str(PROJECT_ROOT / "instance")))
+        return cls(
+            instance_path=instance,
+            database_url=env.get("DATABASE_URL", ""),
+            secret_key=env.get("STM_SECRET_KEY", ""),
+            host=env.get("STM_HOST", "127.0.0.1"),
+            port=int(env.get("STM_PORT", "8050")),
+            disclosure_min_contributors=int(env.get("STM_DISCLOSURE_MIN_N", "3")),
+            disclosure_dominance_k=float(env.get("STM_DISCLOSURE_K", "0.85")),
+            max_upload_bytes=int(env.get("STM_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024))),
+        )
+
+    def with_database(self, url: str) -> "Settings":
+        """Copy of these settings pointing at another database."""
+        return replace(self, database_url=url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether the configured database is the embedded SQLite default."""
+        return self.database_url.startswith("sqlite")

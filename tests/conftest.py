@@ -1,0 +1,136 @@
+"""Shared fixtures: settings, fresh migrated+seeded databases on SQLite and PostgreSQL, browser options."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from etl.db import make_engine, make_session_factory
+from etl.migrate import upgrade
+from etl.seed import load_seeds
+from etl.settings import PROJECT_ROOT, Settings
+
+os.environ.setdefault("DASH_TEST_CHROMEPATH", "/usr/bin/chromium")
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--browser", action="store_true", help="run headless-Chromium tests")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--browser"):
+        return
+    skip = pytest.mark.skip(reason="browser test: pass --browser")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_setup_options():
+    """dash[testing] hook: headless Chromium that makes no calls to the (absent) internet."""
+    from selenium.webdriver.chrome.options import Options
+
+    options = Options()
+    for arg in ("--window-size=1400,1000", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--disable-default-apps", "--disable-extensions",
+                "--lang=zh-CN", f"--user-data-dir={tempfile.mkdtemp(prefix='chrome-')}"):
+        options.add_argument(arg)
+    return options
+
+
+def _pg_admin_url() -> str | None:
+    return os.environ.get("TEST_DATABASE_URL") or None
+
+
+def _build_template(backend: str, workdir: Path) -> str:
+    """Migrate and seed one database per backend per session; tests get copies of it."""
+    if backend == "sqlite":
+        url = f"sqlite:///{workdir / 'template.sqlite3'}"
+    else:
+        admin = _pg_admin_url()
+        name = f"tmpl_{uuid.uuid4().hex[:8]}"
+        with make_engine(admin).connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        url = admin.rsplit("/", 1)[0] + "/" + name
+    engine = make_engine(url)
+    upgrade(engine)
+    with make_session_factory(engine).begin() as session:
+        load_seeds(session, PROJECT_ROOT / "seeds")
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def template_urls(tmp_path_factory) -> dict[str, str]:
+    """One migrated, seeded template database per available backend."""
+    workdir = tmp_path_factory.mktemp("templates")
+    urls = {"sqlite": _build_template("sqlite", workdir)}
+    if _pg_admin_url():
+        urls["postgresql"] = _build_template("postgresql", workdir)
+    return urls
+
+
+def clone_database(template_urls: dict[str, str], backend: str, workdir: Path) -> str:
+    """A fresh copy of the template database for one test."""
+    if backend not in template_urls:
+        if os.environ.get("STM_REQUIRE_PG") == "1":
+            pytest.fail("PostgreSQL required (STM_REQUIRE_PG=1) but TEST_DATABASE_URL is not set")
+        pytest.skip("PostgreSQL not configured (set TEST_DATABASE_URL)")
+    src = template_urls[backend]
+    if backend == "sqlite":
+        dst = workdir / f"db-{uuid.uuid4().hex[:8]}.sqlite3"
+        shutil.copy(src.split("///", 1)[1], dst)
+        return f"sqlite:///{dst}"
+    name = f"t_{uuid.uuid4().hex[:10]}"
+    template = src.rsplit("/", 1)[1]
+    with make_engine(_pg_admin_url()).connect().execution_options(
+        isolation_level="AUTOCOMMIT"
+    ) as c:
+        c.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    return src.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, template_urls, tmp_path) -> str:
+    """URL of a fresh, migrated and seeded database, on SQLite and on PostgreSQL."""
+    return clone_database(template_urls, request.param, tmp_path)
+
+
+@pytest.fixture
+def sqlite_url(template_urls, tmp_path) -> str:
+    """URL of a fresh seeded SQLite database (for tests that need only one backend)."""
+    return clone_database(template_urls, "sqlite", tmp_path)
+
+
+@pytest.fixture
+def engine(db_url):
+    """Engine on the fresh database; disposed after the test."""
+    eng = make_engine(db_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session_factory(engine):
+    """Session factory bound to the test engine."""
+    return make_session_factory(engine)
+
+
+@pytest.fixture
+def settings(db_url, tmp_path) -> Settings:
+    """Settings pointing at the fresh database and a temporary instance folder."""
+    return Settings(instance_path=tmp_path / "instance", database_url=db_url, secret_key="test")
+
+
+@pytest.fixture
+def sample_dir() -> Path:
+    """The hand-sized sample files shipped in sample_data/."""
+    return PROJECT_ROOT / "sample_data"
