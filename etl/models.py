@@ -264,6 +264,8 @@ class ReportVersion(Base):
     enterprise_name: Mapped[str] = mapped_column(sa.String(200))
     line_count: Mapped[int]
     total_usd_cents: Mapped[int] = mapped_column(Money)
+    # Fingerprint of the version's lines: a re-sent identical report is not a revision.
+    content_sha256: Mapped[str] = mapped_column(sa.String(64))
 
 
 class ReportVersionSpan(Base):

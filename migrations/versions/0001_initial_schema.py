@@ -242,6 +242,7 @@ def upgrade() -> None:
     sa.Column('enterprise_name', sa.String(length=200), nullable=False),
     sa.Column('line_count', sa.Integer(), nullable=False),
     sa.Column('total_usd_cents', sa.BigInteger(), nullable=False),
+    sa.Column('content_sha256', sa.String(length=64), nullable=False),
     sa.ForeignKeyConstraint(['batch_id'], ['upload_batch.id'], name=op.f('fk_report_version_batch_id_upload_batch')),
     sa.ForeignKeyConstraint(['region_code'], ['region.code'], name=op.f('fk_report_version_region_code_region')),
     sa.ForeignKeyConstraint(['report_id'], ['report.id'], name=op.f('fk_report_version_report_id_report')),

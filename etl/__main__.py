@@ -1,0 +1,7 @@
+"""`python -m etl …`: the ETL command line."""
+
+import sys
+
+from etl.cli import main
+
+sys.exit(main())

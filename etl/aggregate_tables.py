@@ -1,0 +1,147 @@
+"""Maintain the pre-aggregated tables inside the load's transaction.
+
+Loads and retractions both end here with the (enterprise, period) pairs they touched. The
+enterprise-level table is rebuilt for exactly those pairs from the current report lines, then every
+(period, region) slice they touch is recomputed from it — amount, contributors and the two largest
+contributions (the inputs disclosure control needs). Recomputing slices rather than adding deltas
+keeps contributor counts and top-2 values exact after revisions and retractions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from etl import models as m
+
+CHUNK = 900  # bound parameters per IN list: safe for every SQLite build
+
+
+def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def _current_lines():
+    """Current report lines joined to their report and version."""
+    return (
+        sa.select()
+        .select_from(m.Report)
+        .join(m.ReportVersion, m.ReportVersion.id == m.Report.current_version_id)
+        .join(m.ReportLine, m.ReportLine.version_id == m.ReportVersion.id)
+    )
+
+
+def refresh_enterprise_month(session: Session, pairs: Iterable[tuple[str, int]]) -> None:
+    """Rebuild agg_enterprise_month rows for the given (uscc, period) pairs from current lines."""
+    by_period: dict[int, list[str]] = defaultdict(list)
+    for uscc, period in pairs:
+        by_period[period].append(uscc)
+    aem = m.AggEnterpriseMonth
+    line = m.ReportLine
+    for period, usccs in by_period.items():
+        for chunk in _chunks(sorted(set(usccs))):
+            session.execute(sa.delete(aem).where(aem.period == period, aem.uscc.in_(chunk)))
+            source = (
+                _current_lines()
+                .add_columns(
+                    m.Report.period, m.ReportVersion.region_code, m.Report.uscc,
+                    line.category_code, line.mode, line.direction,
+                    sa.func.sum(line.amount_usd_cents), sa.func.sum(line.amount_cny_fen),
+                )
+                .where(m.Report.period == period, m.Report.uscc.in_(chunk))
+                .group_by(
+                    m.Report.period, m.ReportVersion.region_code, m.Report.uscc,
+                    line.category_code, line.mode, line.direction,
+                )
+            )
+            session.execute(
+                sa.insert(aem).from_select(
+                    ["period", "region_code", "uscc", "category_code", "mode", "direction",
+                     "usd_cents", "cny_fen"],
+                    source,
+                )
+            )
+
+
+def _ranked_insert(session: Session, table, keys: list[str], per_enterprise) -> None:
+    """Insert cells summed over enterprises, with contributor count and the two largest values."""
+    ent = per_enterprise.subquery("ent")
+    partition = [ent.c[k] for k in keys]
+    ranked = sa.select(
+        *partition, ent.c.usd, ent.c.cny,
+        sa.func.row_number().over(partition_by=partition, order_by=ent.c.usd.desc()).label("rn"),
+    ).subquery("ranked")
+    rk = [ranked.c[k] for k in keys]
+    rn_value = lambda n: sa.func.sum(sa.case((ranked.c.rn == n, ranked.c.usd), else_=0))  # noqa: E731
+    cells = sa.select(
+        *rk,
+        sa.func.sum(ranked.c.usd), sa.func.sum(ranked.c.cny),
+        sa.func.sum(sa.case((ranked.c.usd > 0, 1), else_=0)),
+        rn_value(1), rn_value(2),
+    ).group_by(*rk)
+    session.execute(
+        sa.insert(table).from_select(
+            keys + ["usd_cents", "cny_fen", "n_enterprises", "top1_usd_cents", "top2_usd_cents"],
+            cells,
+        )
+    )
+
+
+def refresh_slices(session: Session, slices: Iterable[tuple[int, str]]) -> None:
+    """Recompute agg_cell and agg_partner for the given (period, region_code) slices."""
+    by_period: dict[int, set[str]] = defaultdict(set)
+    for period, region in slices:
+        by_period[period].add(region)
+    aem, cat, line = m.AggEnterpriseMonth, m.ServiceCategory, m.ReportLine
+    for period, regions in by_period.items():
+        for chunk in _chunks(sorted(regions)):
+            for table in (m.AggCell, m.AggPartner):
+                session.execute(
+                    sa.delete(table).where(table.period == period, table.region_code.in_(chunk))
+                )
+            cell_keys = ["period", "region_code", "category_code", "mode", "direction"]
+            per_enterprise = (
+                sa.select(
+                    aem.period, aem.region_code, cat.main_code.label("category_code"),
+                    aem.mode, aem.direction, aem.uscc,
+                    sa.func.sum(aem.usd_cents).label("usd"), sa.func.sum(aem.cny_fen).label("cny"),
+                )
+                .join(cat, cat.code == aem.category_code)
+                .where(aem.period == period, aem.region_code.in_(chunk))
+                .group_by(aem.period, aem.region_code, cat.main_code, aem.mode, aem.direction,
+                          aem.uscc)
+            )
+            _ranked_insert(session, m.AggCell, cell_keys, per_enterprise)
+            partner_keys = ["period", "region_code", "partner_code", "mode", "direction"]
+            per_enterprise_partner = (
+                _current_lines()
+                .add_columns(
+                    m.Report.period.label("period"), m.ReportVersion.region_code.label("region_code"),
+                    line.partner_code.label("partner_code"), line.mode.label("mode"),
+                    line.direction.label("direction"), m.Report.uscc.label("uscc"),
+                    sa.func.sum(line.amount_usd_cents).label("usd"),
+                    sa.func.sum(line.amount_cny_fen).label("cny"),
+                )
+                .where(m.Report.period == period, m.ReportVersion.region_code.in_(chunk))
+                .group_by(m.Report.period, m.ReportVersion.region_code, line.partner_code,
+                          line.mode, line.direction, m.Report.uscc)
+            )
+            _ranked_insert(session, m.AggPartner, partner_keys, per_enterprise_partner)
+
+
+def rebuild_all(session: Session) -> None:
+    """Recompute every aggregate table from the current report lines (repair and verification)."""
+    for table in (m.AggCell, m.AggPartner, m.AggEnterpriseMonth):
+        session.execute(sa.delete(table))
+    pairs = session.execute(
+        sa.select(m.Report.uscc, m.Report.period).where(m.Report.current_version_id.is_not(None))
+    ).all()
+    refresh_enterprise_month(session, pairs)
+    slices = session.execute(
+        sa.select(m.AggEnterpriseMonth.period, m.AggEnterpriseMonth.region_code).distinct()
+    ).all()
+    refresh_slices(session, slices)

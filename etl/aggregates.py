@@ -1,0 +1,98 @@
+"""Pure computations on the query layer's frames: year to date, 同比 growth, shares, balances.
+
+Frames carry integer amounts (cents or fen) in the column "amount" and periods as YYYYMM ints.
+Growth and shares are ratios (floats are fine for those); amounts are never turned into floats here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+AMOUNT = "amount"
+
+
+def ytd_window(year: int, month: int) -> tuple[int, int]:
+    """Periods of 1–N月累计: January to the given month."""
+    return year * 100 + 1, year * 100 + month
+
+
+def growth(current: int | float | None, previous: int | float | None) -> float | None:
+    """Relative change; None when there is no base to compare with (missing or zero)."""
+    if current is None or previous is None or pd.isna(current) or pd.isna(previous) or previous == 0:
+        return None
+    return (current - previous) / previous
+
+
+def sum_window(frame: pd.DataFrame, start: int, end: int, keys: list[str]) -> pd.DataFrame:
+    """Sum amounts over periods start..end, grouped by keys (all keys kept even when zero)."""
+    window = frame[(frame["period"] >= start) & (frame["period"] <= end)]
+    if not keys:
+        return pd.DataFrame({AMOUNT: [int(window[AMOUNT].sum())]})
+    return window.groupby(keys, as_index=False)[AMOUNT].sum()
+
+
+def same_period_comparison(frame: pd.DataFrame, year: int, month: int,
+                           keys: list[str]) -> pd.DataFrame:
+    """1–N月累计 by keys against the same months a year earlier: amounts, 同比, shares, 个百分点.
+
+    The base uses the same months of the previous year as the data hold them now (revised base,
+    同口径), so a revision to last year moves this year's growth rate as it should.
+    """
+    start, end = ytd_window(year, month)
+    cur = sum_window(frame, start, end, keys).rename(columns={AMOUNT: "current"})
+    prev = sum_window(frame, start - 100, end - 100, keys).rename(columns={AMOUNT: "previous"})
+    out = cur.merge(prev, on=keys, how="outer") if keys else pd.concat([cur, prev], axis=1)
+    out[["current", "previous"]] = out[["current", "previous"]].fillna(0).astype("int64")
+    out["growth"] = [growth(c, p) for c, p in zip(out["current"], out["previous"])]
+    total_cur, total_prev = out["current"].sum(), out["previous"].sum()
+    out["share"] = out["current"] / total_cur if total_cur else None
+    out["share_previous"] = out["previous"] / total_prev if total_prev else None
+    out["share_change_pp"] = (out["share"] - out["share_previous"]) * 100 if total_cur and total_prev else None
+    # contribution to total growth, in percentage points (拉动增长 … 个百分点)
+    out["contribution_pp"] = (out["current"] - out["previous"]) / total_prev * 100 if total_prev else None
+    return out.sort_values("current", ascending=False, ignore_index=True)
+
+
+def monthly_series(frame: pd.DataFrame, keys: list[str] | None = None) -> pd.DataFrame:
+    """Monthly amounts with 同比 against the same month a year before (None where no base)."""
+    keys = keys or []
+    monthly = frame.groupby(["period", *keys], as_index=False)[AMOUNT].sum()
+    base = monthly.assign(period=monthly["period"] + 100).rename(columns={AMOUNT: "previous"})
+    out = monthly.merge(base, on=["period", *keys], how="left")
+    out["yoy"] = [growth(c, p) for c, p in zip(out[AMOUNT], out["previous"])]
+    return out.sort_values(["period", *keys], ignore_index=True)
+
+
+def ytd_series(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cumulative 1–N月 amounts per period within each year, with 同比 on the cumulative."""
+    monthly = frame.groupby("period", as_index=False)[AMOUNT].sum().sort_values("period")
+    monthly["year"] = monthly["period"] // 100
+    monthly["ytd"] = monthly.groupby("year")[AMOUNT].cumsum()
+    base = monthly[["period", "ytd"]].assign(period=monthly["period"] + 100)
+    out = monthly.merge(base.rename(columns={"ytd": "ytd_previous"}), on="period", how="left")
+    out["ytd_yoy"] = [growth(c, p) for c, p in zip(out["ytd"], out["ytd_previous"])]
+    return out
+
+
+def combine_jan_feb(series: pd.DataFrame) -> pd.DataFrame:
+    """Merge each year's January into February (released as 1–2月); label column 'months'."""
+    out = series.copy()
+    out["months"] = (out["period"] % 100).astype(str)
+    jan = out["period"] % 100 == 1
+    feb_periods = set(out.loc[out["period"] % 100 == 2, "period"])
+    moved = out.loc[jan & (out["period"] + 1).isin(feb_periods)].copy()
+    keys = [c for c in out.columns if c not in (AMOUNT, "period", "months", "previous", "yoy")]
+    out = out.drop(moved.index)
+    moved["period"] += 1
+    out = pd.concat([out, moved]).groupby(["period", *keys], as_index=False)[AMOUNT].sum()
+    out["months"] = (out["period"] % 100).astype(str)
+    out.loc[out["period"].isin(feb_periods) & (out["period"] - 1).isin(
+        set(moved["period"] - 1)), "months"] = "1-2"
+    return out.sort_values(["period", *keys], ignore_index=True)
+
+
+def trade_summary(by_direction: pd.DataFrame) -> dict[str, int]:
+    """Total, exports, imports and balance (exports − imports; negative = 逆差) from X/M amounts."""
+    x = int(by_direction.loc[by_direction["direction"] == "X", AMOUNT].sum())
+    mm = int(by_direction.loc[by_direction["direction"] == "M", AMOUNT].sum())
+    return {"total": x + mm, "exports": x, "imports": mm, "balance": x - mm}

@@ -1,0 +1,257 @@
+"""The read side: the only module with SELECTs for the dashboard, the CLI and exports."""
+
+from __future__ import annotations
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from etl import models as m
+
+
+def database_facts(session: Session) -> dict[str, int | None]:
+    """What the database holds: period range, enterprises, current reports and lines, batches."""
+    current = sa.select(m.Report.id).where(m.Report.current_version_id.is_not(None))
+    first, last = session.execute(
+        sa.select(sa.func.min(m.Report.period), sa.func.max(m.Report.period)).where(
+            m.Report.current_version_id.is_not(None)
+        )
+    ).one()
+    lines = session.scalar(
+        sa.select(sa.func.count(m.ReportLine.id))
+        .join(m.Report, m.Report.current_version_id == m.ReportLine.version_id)
+    )
+    return {
+        "first_period": first,
+        "last_period": last,
+        "enterprises": session.scalar(
+            sa.select(sa.func.count(sa.distinct(m.Report.uscc))).where(
+                m.Report.current_version_id.is_not(None)
+            )
+        ),
+        "reports": session.scalar(sa.select(sa.func.count()).select_from(current.subquery())),
+        "lines": lines,
+        "batches": session.scalar(
+            sa.select(sa.func.count(m.UploadBatch.id)).where(m.UploadBatch.status == "loaded")
+        ),
+    }
+
+
+def registry_facts(session: Session, usccs: list[str]):
+    """Registered names and recent median monthly totals for the given enterprises."""
+    from etl.validate import RegistryFacts  # validation types; no SQL there
+
+    names: dict[str, str] = {}
+    totals: list[tuple[str, int, int]] = []
+    for i in range(0, len(usccs), 900):
+        chunk = usccs[i : i + 900]
+        names.update(session.execute(
+            sa.select(m.Enterprise.uscc, m.Enterprise.name).where(m.Enterprise.uscc.in_(chunk))
+        ).tuples().all())
+        totals.extend(session.execute(
+            sa.select(m.Report.uscc, m.Report.period, m.ReportVersion.total_usd_cents)
+            .join(m.ReportVersion, m.ReportVersion.id == m.Report.current_version_id)
+            .where(m.Report.uscc.in_(chunk))
+        ).tuples().all())
+    medians: dict[str, int] = {}
+    if totals:
+        frame = pd.DataFrame(totals, columns=["uscc", "period", "usd"])
+        recent = frame.sort_values("period").groupby("uscc").tail(12)
+        medians = {u: int(v) for u, v in recent.groupby("uscc")["usd"].median().items()}
+    return RegistryFacts(names=names, recent_median_usd_cents=medians)
+
+
+# ---------------------------------------------------------------- figures for screens and the CLI
+
+from etl.filters import GROUP_PREFIX, ReportFilter  # noqa: E402
+
+AMOUNT = "amount"  # cents (USD) or fen (CNY), int64
+CELL_DIMS = ("period", "region_code", "category_code", "mode", "direction")
+PARTNER_DIMS = ("period", "region_code", "partner_code", "mode", "direction")
+
+
+def region_closure(session: Session, regions: tuple[str, ...]) -> list[str] | None:
+    """The regions and all their descendants; None when no region filter is set."""
+    if not regions:
+        return None
+    parents = dict(session.execute(sa.select(m.Region.code, m.Region.parent_code)).tuples().all())
+    out, todo = set(), list(regions)
+    while todo:
+        code = todo.pop()
+        if code in out:
+            continue
+        out.add(code)
+        todo.extend(c for c, p in parents.items() if p == code)
+    return sorted(out)
+
+
+def _expand_groups(session: Session, codes: tuple[str, ...], member) -> set[str]:
+    groups = [c[len(GROUP_PREFIX):] for c in codes if c.startswith(GROUP_PREFIX)]
+    plain = {c for c in codes if not c.startswith(GROUP_PREFIX)}
+    if groups:
+        plain |= set(session.scalars(sa.select(member[1]).where(member[0].in_(groups))))
+    return plain
+
+
+def category_closure(session: Session, categories: tuple[str, ...]) -> tuple[set[str], bool] | None:
+    """Category codes the filter means (with sub-items) and whether all are main categories."""
+    if not categories:
+        return None
+    member = (m.CategoryGroupMember.group_code, m.CategoryGroupMember.category_code)
+    codes = _expand_groups(session, categories, member)
+    parents = dict(session.execute(
+        sa.select(m.ServiceCategory.code, m.ServiceCategory.parent_code)).tuples().all())
+    main = {c for c in codes if parents.get(c) is None}
+    closure = set(codes)
+    changed = True
+    while changed:
+        children = {c for c, p in parents.items() if p in closure} - closure
+        closure |= children
+        changed = bool(children)
+    # Main-level answer only when no code is a sub-item whose main category is not also chosen.
+    return closure, codes == main
+
+
+def partner_closure(session: Session, partners: tuple[str, ...]) -> set[str] | None:
+    """Partner codes the filter means (groups expanded)."""
+    if not partners:
+        return None
+    member = (m.PartnerGroupMember.group_code, m.PartnerGroupMember.partner_code)
+    return _expand_groups(session, partners, member)
+
+
+def _apply(stmt, table, f: ReportFilter, regions, categories=None, partners=None):
+    stmt = stmt.where(table.period.between(f.period_from, f.period_to),
+                      table.mode.in_(f.effective_modes()), table.direction.in_(f.directions))
+    if regions is not None:
+        stmt = stmt.where(table.region_code.in_(regions))
+    if categories is not None:
+        stmt = stmt.where(table.category_code.in_(sorted(categories)))
+    if partners is not None:
+        stmt = stmt.where(table.partner_code.in_(sorted(partners)))
+    return stmt
+
+
+def totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
+    """Amounts grouped by any of period, region_code, category_code, mode, direction.
+
+    Answers from agg_cell (main categories) or, when the filter or grouping needs sub-items,
+    from agg_enterprise_month; with a partner filter, from the current report lines.
+    """
+    if f.partners:
+        return _line_totals(session, f, by)
+    regions = region_closure(session, f.regions)
+    cats = category_closure(session, f.categories)
+    main_only = cats is None or cats[1]
+    table = m.AggCell if main_only else m.AggEnterpriseMonth
+    value = table.usd_cents if f.currency == "USD" else table.cny_fen
+    dims = [getattr(table, d) for d in by]
+    stmt = sa.select(*dims, sa.func.sum(value).label(AMOUNT)).group_by(*dims)
+    stmt = _apply(stmt, table, f, regions, None if cats is None else cats[0])
+    return _frame(session, stmt, list(by))
+
+
+def sub_item_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
+    """Like totals, but by the category codes as reported (sub-items kept apart)."""
+    regions = region_closure(session, f.regions)
+    cats = category_closure(session, f.categories)
+    table = m.AggEnterpriseMonth
+    value = table.usd_cents if f.currency == "USD" else table.cny_fen
+    dims = [getattr(table, d) for d in by]
+    stmt = sa.select(*dims, sa.func.sum(value).label(AMOUNT)).group_by(*dims)
+    stmt = _apply(stmt, table, f, regions, None if cats is None else cats[0])
+    return _frame(session, stmt, list(by))
+
+
+def partner_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
+    """Amounts grouped by any of period, region_code, partner_code, mode, direction."""
+    if f.categories:
+        return _line_totals(session, f, by)
+    regions = region_closure(session, f.regions)
+    table = m.AggPartner
+    value = table.usd_cents if f.currency == "USD" else table.cny_fen
+    dims = [getattr(table, d) for d in by]
+    stmt = sa.select(*dims, sa.func.sum(value).label(AMOUNT)).group_by(*dims)
+    stmt = _apply(stmt, table, f, regions, partners=partner_closure(session, f.partners))
+    return _frame(session, stmt, list(by))
+
+
+def _line_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
+    """Grouped amounts straight from current report lines (filters the aggregates cannot answer)."""
+    line, rep, ver = m.ReportLine, m.Report, m.ReportVersion
+    column = {"period": rep.period, "region_code": ver.region_code, "mode": line.mode,
+              "direction": line.direction, "partner_code": line.partner_code,
+              "category_code": m.ServiceCategory.main_code}
+    value = line.amount_usd_cents if f.currency == "USD" else line.amount_cny_fen
+    dims = [column[d].label(d) for d in by]
+    stmt = (sa.select(*dims, sa.func.sum(value).label(AMOUNT))
+            .select_from(rep)
+            .join(ver, ver.id == rep.current_version_id)
+            .join(line, line.version_id == ver.id)
+            .join(m.ServiceCategory, m.ServiceCategory.code == line.category_code)
+            .where(rep.period.between(f.period_from, f.period_to),
+                   line.mode.in_(f.effective_modes()), line.direction.in_(f.directions))
+            .group_by(*dims))
+    regions = region_closure(session, f.regions)
+    if regions is not None:
+        stmt = stmt.where(ver.region_code.in_(regions))
+    cats = category_closure(session, f.categories)
+    if cats is not None:
+        stmt = stmt.where(line.category_code.in_(sorted(cats[0])))
+    partners = partner_closure(session, f.partners)
+    if partners is not None:
+        stmt = stmt.where(line.partner_code.in_(sorted(partners)))
+    return _frame(session, stmt, list(by))
+
+
+def _frame(session: Session, stmt, columns: list[str]) -> pd.DataFrame:
+    rows = session.execute(stmt).all()
+    frame = pd.DataFrame(rows, columns=columns + [AMOUNT])
+    frame[AMOUNT] = frame[AMOUNT].astype("int64")
+    return frame
+
+
+def enterprises_reporting(session: Session, f: ReportFilter) -> pd.DataFrame:
+    """Number of enterprises with a current report, per period (regions filter applies)."""
+    regions = region_closure(session, f.regions)
+    stmt = (sa.select(m.Report.period, sa.func.count(sa.distinct(m.Report.uscc)).label("enterprises"))
+            .join(m.ReportVersion, m.ReportVersion.id == m.Report.current_version_id)
+            .where(m.Report.period.between(f.period_from, f.period_to))
+            .group_by(m.Report.period))
+    if regions is not None:
+        stmt = stmt.where(m.ReportVersion.region_code.in_(regions))
+    return pd.DataFrame(session.execute(stmt).all(), columns=["period", "enterprises"])
+
+
+def top_enterprises(session: Session, f: ReportFilter, n: int = 10) -> pd.DataFrame:
+    """Largest enterprises in the slice (enterprise-level detail: callers must check the role)."""
+    regions = region_closure(session, f.regions)
+    cats = category_closure(session, f.categories)
+    t = m.AggEnterpriseMonth
+    value = t.usd_cents if f.currency == "USD" else t.cny_fen
+    stmt = (sa.select(t.uscc, m.Enterprise.name, sa.func.sum(value).label(AMOUNT))
+            .join(m.Enterprise, m.Enterprise.uscc == t.uscc)
+            .group_by(t.uscc, m.Enterprise.name)
+            .order_by(sa.func.sum(value).desc()).limit(n))
+    stmt = _apply(stmt, t, f, regions, None if cats is None else cats[0])
+    return _frame(session, stmt, ["uscc", "name"])
+
+
+def batch_line_total(session: Session, batch_id: int) -> int:
+    """USD cents in the lines a batch brought (for reconciliation with the file)."""
+    return int(session.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(m.ReportLine.amount_usd_cents), 0))
+        .join(m.ReportVersion, m.ReportVersion.id == m.ReportLine.version_id)
+        .where(m.ReportVersion.batch_id == batch_id)
+    ))
+
+
+def batches(session: Session, limit: int = 200) -> pd.DataFrame:
+    """Upload history, newest first."""
+    b = m.UploadBatch
+    cols = [b.id, b.file_name, b.sha256, b.size_bytes, b.uploaded_by, b.uploaded_at, b.status,
+            b.row_count, b.error_count, b.warning_count, b.reports_new, b.reports_revised,
+            b.reports_unchanged, b.total_usd_cents, b.retracted_at, b.retracted_by,
+            b.retract_reason]
+    rows = session.execute(sa.select(*cols).order_by(b.id.desc()).limit(limit)).all()
+    return pd.DataFrame(rows, columns=[c.key for c in cols])

@@ -1,0 +1,57 @@
+"""Small builders for database tests: report files from row tuples, table snapshots."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from etl.models import Base
+from etl.schemas import REPORT_COLUMNS
+from etl.uscc import complete_uscc
+
+HEADERS = [c.header_zh for c in REPORT_COLUMNS]
+
+
+def uscc(n: int, area: str = "120116") -> str:
+    """A valid synthetic USCC number n registered in the given area."""
+    return complete_uscc(f"91{area}{n:08d}")
+
+
+def write_report(path: Path, rows: list[tuple]) -> Path:
+    """Write a UTF-8 CSV with the Chinese headers; each row is a tuple in REPORT_COLUMNS order."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(HEADERS)
+        writer.writerows(rows)
+    return path
+
+
+def line(ent: int, period: str, direction: str, category: str, mode: int, partner: str,
+         amount: str, currency: str = "USD", unit: str = "万美元", region: str = "滨海新区",
+         name: str | None = None, area: str = "120116") -> tuple:
+    """One report row."""
+    return (uscc(ent, area), name or f"测试企业{ent}有限公司", region, period, direction, category,
+            str(mode), partner, amount, currency, unit)
+
+
+def snapshot(engine: sa.Engine, skip: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
+    """Every row of every table, ordered, for before/after comparisons."""
+    out = {}
+    with engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            if table.name in skip:
+                continue
+            cols = list(table.columns)
+            out[table.name] = [tuple(r) for r in conn.execute(sa.select(*cols).order_by(*cols))]
+    return out
+
+
+AGG_TABLES = ("agg_cell", "agg_partner", "agg_enterprise_month")
+
+
+def aggregates(engine: sa.Engine) -> dict[str, list[tuple]]:
+    """Only the aggregate tables' rows."""
+    snap = snapshot(engine)
+    return {name: snap[name] for name in AGG_TABLES}
