@@ -124,11 +124,12 @@ def test_revision_replaces_the_report_and_moves_aggregates_by_the_difference(
         after = queries.totals(s, f, ("direction",)).set_index("direction")["amount"]
         versions = s.execute(
             sa.select(m.ReportVersion.version_no, m.ReportVersion.status, m.ReportVersion.batch_id)
-            .join(m.Report).where(m.Report.period == 201906, m.Report.uscc == revised[0][0])
+            .join(m.Report, m.Report.id == m.ReportVersion.report_id)
+            .where(m.Report.period == 201906, m.Report.uscc == revised[0][0])
             .order_by(m.ReportVersion.version_no)
         ).all()
     assert after["X"] - before["X"] == (150_00 - 120_50 - 80_00) * 10_000
-    assert before["M"] - after["M"] == 33_33 * 10_000
+    assert before["M"] - after.get("M", 0) == 33_33 * 10_000  # the only BOP import was dropped
     assert [tuple(v) for v in versions] == [(1, "superseded", first.batch_id),
                                            (2, "current", second.batch_id)]
 
