@@ -229,6 +229,54 @@ def cmd_batches(args, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_targets(args, settings: Settings) -> int:
+    """Print every target's windows with status, actual, required and projection."""
+    from etl.periods import parse_period
+    from etl.target_status import evaluate_targets
+
+    as_of = parse_period(args.as_of) if args.as_of else None
+    if args.as_of and as_of is None:
+        print(f"--as-of must be YYYY-MM, got {args.as_of}", file=sys.stderr)
+        return EXIT_USAGE
+    with _factory(settings)() as session:
+        results = evaluate_targets(session, as_of)
+    rows = []
+    for res in results:
+        for ev in res.evaluations:
+            rows.append({
+                "target": res.target.code, "region": res.target.region_code,
+                "window": ev.window.key, "label": ev.window.label_zh, "status": ev.status,
+                "actual": ev.actual, "required": ev.required, "growth": ev.growth,
+                "projection": ev.projection, "projection_low": ev.projection_low,
+                "projection_high": ev.projection_high,
+                "needed_growth_remaining": ev.needed_growth_remaining,
+                "months": f"{ev.months_reported}/{ev.months_total}", "notes": "; ".join(ev.notes),
+            })
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    table = pd.DataFrame(rows)
+    if table.empty:
+        print("no targets")
+        return EXIT_OK
+    pct = lambda v: "—" if v is None or pd.isna(v) else f"{v * 100:.1f}%"  # noqa: E731
+    table["growth"] = table["growth"].map(pct)
+    table["needed_growth_remaining"] = table["needed_growth_remaining"].map(pct)
+    for col in ("actual", "required", "projection"):
+        table[col] = [_target_value(t, v) for t, v in zip(table["target"], table[col])]
+    print(table[["target", "label", "status", "actual", "required", "growth", "projection",
+                 "needed_growth_remaining", "months"]].to_string(index=False))
+    return EXIT_OK
+
+
+def _target_value(code: str, value) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    if abs(value) < 10:  # shares and growth differences
+        return f"{value * 100:.1f}%"
+    return f"{value / 100 / 1e8:,.2f}亿美元"
+
+
 def cmd_seed(args, settings: Settings) -> int:
     """Reload reference data from seeds/."""
     with _factory(settings).begin() as session:
@@ -284,6 +332,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("batches", help="list upload batches")
     s.add_argument("--limit", type=int, default=50)
     s.set_defaults(func=cmd_batches)
+    s = sub.add_parser("targets", help="policy targets: status, projection, what is needed")
+    s.add_argument("--as-of", help="YYYY-MM (default: the newest month reported)")
+    s.add_argument("--format", choices=["table", "json"], default="table")
+    s.set_defaults(func=cmd_targets)
     s = sub.add_parser("seed", help="reload reference data from seeds/")
     s.set_defaults(func=cmd_seed)
     return p
