@@ -1,0 +1,70 @@
+"""The Dash app: create_app(settings) builds the shell, imports the pages, binds the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+
+from dashboard import i18n, shell
+from dashboard.context import CONFIG_KEY, AppContext
+from etl.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+
+# <html lang> lets Chromium pick Simplified-Chinese glyphs before any CSS loads.
+INDEX_STRING = """<!DOCTYPE html>
+<html lang="zh-CN">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def create_app(settings: Settings | None = None) -> dash.Dash:
+    """A new app for these settings (default: from the environment); no database is opened."""
+    settings = settings or Settings.from_env()
+    _reset_dash_globals()
+    app = dash.Dash(
+        __name__,
+        use_pages=True,
+        pages_folder=str(HERE / "pages"),
+        assets_folder=str(HERE / "assets"),
+        external_stylesheets=[],
+        title=i18n.t("app.title"),
+        update_title=None,
+        suppress_callback_exceptions=True,
+        index_string=INDEX_STRING,
+    )
+    shell.check_pages(dash.page_registry)
+    app.server.config[CONFIG_KEY] = AppContext(settings)
+    if settings.secret_key:
+        app.server.secret_key = settings.secret_key
+    app.layout = shell.layout
+    shell.register_callbacks(app)
+    return app
+
+
+def _reset_dash_globals() -> None:
+    """Empty Dash's process-wide page registry and pending global callbacks."""
+    # Dash keeps both at module level (plotly/dash's tests reset them the same way in their
+    # clear_pages_state fixture). Every app re-imports the page modules, which register their
+    # pages and @callback functions again, so entries left by an earlier app must go. Hence:
+    # only page modules use the global @dash.callback; the shell uses app.callback.
+    # This is the one place that touches Dash's private state.
+    from dash import _callback, _pages
+
+    _pages.PAGE_REGISTRY.clear()
+    _callback.GLOBAL_CALLBACK_LIST.clear()
+    _callback.GLOBAL_CALLBACK_MAP.clear()

@@ -1,0 +1,1 @@
+"""Dash Pages: each module calls dash.register_page(...) and defines layout(lang=..., **query)."""

@@ -1,0 +1,177 @@
+"""The frame around every page: product name, navigation built from dash.page_registry, language.
+
+A page joins the navigation by registering itself (see dashboard/pages/home.py):
+    dash.register_page(__name__, path="/modes", order=20, name_key="nav.modes")
+`order` sorts the links; `name_key` names the link through the i18n catalogue; `nav=False`
+keeps a page out of the bar. The language lives in the URL (`?lang=en`, so links can be
+shared) and, as the last choice, in a local dcc.Store; a URL without `lang` gets the
+stored choice added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import ALL, Input, Output, dcc, html
+
+from dashboard import i18n
+from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.ids import Shell
+
+HTML_LANG = {"zh": "zh-CN", "en": "en"}
+
+
+def nav_pages(registry: Mapping[str, dict]) -> list[dict]:
+    """Pages shown in the navigation (those with a name_key and nav not False), by order."""
+    pages = [p for p in registry.values() if p.get("nav", True) and p.get("name_key")]
+
+    def key(page: dict) -> tuple:
+        order = page.get("order")
+        number = order if isinstance(order, (int, float)) else float("inf")
+        return (order is None, number, page["module"])
+
+    return sorted(pages, key=key)
+
+
+def check_pages(registry: Mapping[str, dict]) -> None:
+    """Fail at start-up when a navigable page has no name_key in the catalogue."""
+    for page in registry.values():
+        if page.get("nav", True) and page.get("name_key") not in i18n.CATALOGUE:
+            raise ValueError(
+                f"page {page['module']}: register_page(..., name_key=...) must name a key "
+                f"of dashboard.i18n.CATALOGUE (got {page.get('name_key')!r}), or pass nav=False"
+            )
+
+
+def with_query(path: str, search: str | None = None, **params: str) -> str:
+    """path with the query of search, params set: ('/a', '?x=1', lang='en') -> '/a?x=1&lang=en'."""
+    query = dict(parse_qsl((search or "").lstrip("?")))
+    query.update(params)
+    return f"{path}?{urlencode(query)}" if query else path
+
+
+@dataclass(frozen=True)
+class LangChoice:
+    """The language of this page view and what the shell must write back."""
+
+    lang: str
+    store: str | None = None  # new value for the language store; None = leave it
+    search: str | None = None  # new URL query carrying the stored choice; None = leave it
+
+
+def choose_lang(search: str | None, stored: str | None) -> LangChoice:
+    """The URL's ?lang wins (and is remembered); without it, the remembered choice is added."""
+    asked = i18n.lang_from_search(search)
+    if asked is not None:
+        return LangChoice(asked, store=None if asked == stored else asked)
+    lang = i18n.normalize_lang(stored)
+    if lang == DEFAULT_LANG:
+        return LangChoice(lang)
+    return LangChoice(lang, search=with_query("", search, lang=lang))
+
+
+def nav_link_props(page: dict, lang: str, pathname: str | None) -> tuple[str, str, bool]:
+    """Label, href (keeping the language) and active state of a page's navigation link."""
+    path = page.get("relative_path") or page["path"]
+    return t(page["name_key"], lang), with_query(path, lang=lang), _is_active(path, pathname)
+
+
+def _is_active(path: str, pathname: str | None) -> bool:
+    if pathname is None:
+        return False
+    if path.rstrip("/") == "":
+        return pathname.rstrip("/") == ""
+    return pathname == path or pathname.startswith(path.rstrip("/") + "/")
+
+
+def nav_links(pages: Iterable[dict], lang: str) -> list[dbc.NavItem]:
+    """One link per page; update_nav keeps labels, hrefs and the active link current."""
+    items = []
+    for page in pages:
+        label, href, active = nav_link_props(page, lang, None)
+        link_id = {"type": Shell.NAV_LINK, "page": page["module"]}
+        items.append(dbc.NavItem(dbc.NavLink(label, href=href, active=active, id=link_id,
+                                             class_name="stm-nav-link")))
+    return items
+
+
+def _home_href(lang: str) -> str:
+    return with_query(dash.get_relative_path("/"), lang=lang)
+
+
+def _lang_button(lang: str, id: str) -> dbc.Button:
+    return dbc.Button(t(f"lang.{lang}"), id=id, href=with_query("/", lang=lang), size="sm",
+                      color="light", outline=True, class_name="stm-lang-button")
+
+
+def layout() -> html.Div:
+    """The app layout: URL, language store, navigation bar and the page container."""
+    lang = DEFAULT_LANG
+    bar = dbc.Container([
+        dbc.NavbarBrand(t("app.title", lang), id=Shell.BRAND, href=_home_href(lang),
+                        class_name="stm-brand"),
+        dbc.Nav(nav_links(nav_pages(dash.page_registry), lang), id=Shell.NAV,
+                navbar=True, class_name="stm-nav me-auto"),
+        html.Div([_lang_button("zh", Shell.LANG_ZH), _lang_button("en", Shell.LANG_EN)],
+                 className="btn-group stm-lang", role="group",
+                 **{"aria-label": t("shell.lang_switch", lang)}),
+    ], fluid="xl", class_name="stm-bar")
+    return html.Div([
+        dcc.Location(id=Shell.URL, refresh="callback-nav"),
+        dcc.Store(id=Shell.LANG, storage_type="local"),
+        dbc.Navbar(bar, dark=True, expand=True, class_name="stm-navbar"),
+        html.Main(dbc.Container(dash.page_container, fluid="xl", class_name="stm-main")),
+    ], id=Shell.ROOT, lang=HTML_LANG[lang], className="stm-root")
+
+
+def update_shell(pathname: str | None, search: str | None, stored: str | None) -> tuple:
+    """Relabel the shell for the page's language; remember or apply the language choice."""
+    choice = choose_lang(search, stored)
+    lang, path = choice.lang, pathname or "/"
+    return (
+        HTML_LANG[lang],
+        t("app.title", lang),
+        _home_href(lang),
+        with_query(path, search, lang="zh"),
+        lang == "zh",
+        with_query(path, search, lang="en"),
+        lang == "en",
+        dash.no_update if choice.store is None else choice.store,
+        dash.no_update if choice.search is None else choice.search,
+    )
+
+
+def update_nav(pathname: str | None, search: str | None, stored: str | None) -> tuple:
+    """Relabel the navigation links in the page's language and mark the current page."""
+    lang = choose_lang(search, stored).lang
+    # The links Dash asks about, in the order it wants the values back.
+    modules = [output["id"]["page"] for output in dash.ctx.outputs_list[0]]
+    props = [nav_link_props(dash.page_registry[m], lang, pathname) for m in modules]
+    return tuple(list(column) for column in zip(*props)) if props else ([], [], [])
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    """Attach the shell callbacks to this app (not to Dash's global callback list)."""
+    inputs = (Input(Shell.URL, "pathname"), Input(Shell.URL, "search"), Input(Shell.LANG, "data"))
+    app.callback(
+        Output({"type": Shell.NAV_LINK, "page": ALL}, "children"),
+        Output({"type": Shell.NAV_LINK, "page": ALL}, "href"),
+        Output({"type": Shell.NAV_LINK, "page": ALL}, "active"),
+        *inputs,
+    )(update_nav)
+    app.callback(
+        Output(Shell.ROOT, "lang"),
+        Output(Shell.BRAND, "children"),
+        Output(Shell.BRAND, "href"),
+        Output(Shell.LANG_ZH, "href"),
+        Output(Shell.LANG_ZH, "active"),
+        Output(Shell.LANG_EN, "href"),
+        Output(Shell.LANG_EN, "active"),
+        Output(Shell.LANG, "data"),
+        Output(Shell.URL, "search"),
+        *inputs,
+    )(update_shell)

@@ -1,0 +1,64 @@
+"""Browser-test fixtures: an app on a fresh seeded SQLite file, and a few reports in it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from dashboard import create_app
+from dashboard.context import CONFIG_KEY
+from etl import models as m
+from etl.db import make_engine, make_session_factory
+from etl.settings import Settings
+
+USCC = "91120116MA05XXXX0X"
+
+
+@pytest.fixture
+def app(sqlite_url, tmp_path):
+    """The dashboard on a fresh migrated, seeded (reference data only) SQLite database."""
+    dash_app = create_app(Settings(instance_path=tmp_path / "instance", database_url=sqlite_url))
+    yield dash_app
+    dash_app.server.config[CONFIG_KEY].dispose()
+
+
+def _version(report: m.Report, batch: m.UploadBatch, amounts: list[int]) -> m.ReportVersion:
+    return m.ReportVersion(
+        report_id=report.id, version_no=1, batch_id=batch.id, status="current",
+        region_code="120116", enterprise_name="测试服务贸易有限公司", line_count=len(amounts),
+        total_usd_cents=sum(amounts), content_sha256=f"{report.period:064d}",
+    )
+
+
+def _line(version: m.ReportVersion, row: int, cents: int) -> m.ReportLine:
+    return m.ReportLine(
+        version_id=version.id, direction="X", category_code="SA", mode=1, partner_code="US",
+        currency="USD", unit="万美元", amount_reported=str(cents / 10**6),
+        amount_orig_minor=cents, amount_usd_cents=cents, amount_cny_fen=cents * 7,
+        fx_rate=Decimal("7.0"), source_row=row,
+    )
+
+
+@pytest.fixture
+def seeded_reports(sqlite_url) -> dict[str, int]:
+    """One enterprise, one loaded batch, current reports for 2019-01 (2 lines) and 2019-06 (1)."""
+    engine = make_engine(sqlite_url)
+    with make_session_factory(engine).begin() as s:
+        s.add(m.Enterprise(uscc=USCC, name="测试服务贸易有限公司", region_code="120116",
+                           first_period=201901, last_period=201906))
+        batch = m.UploadBatch(file_name="test.xlsx", sha256="0" * 64, dedupe_key="0" * 64,
+                              size_bytes=1, uploaded_by="test", status="loaded", row_count=3)
+        s.add(batch)
+        s.flush()
+        for period, amounts in ((201901, [100_000_00, 250_000_00]), (201906, [300_000_00])):
+            report = m.Report(uscc=USCC, period=period)
+            s.add(report)
+            s.flush()
+            version = _version(report, batch, amounts)
+            s.add(version)
+            s.flush()
+            s.add_all(_line(version, i + 2, cents) for i, cents in enumerate(amounts))
+            report.current_version_id = version.id
+    engine.dispose()
+    return {"enterprises": 1, "reports": 2, "lines": 3, "batches": 1}
