@@ -81,14 +81,25 @@ def _outcome_line(o) -> str:
 
 def cmd_load(args, settings: Settings) -> int:
     """Load report files; each is one atomic batch."""
+    from tqdm import tqdm
+
     from etl.load import load_file
 
     factory = _factory(settings)
     worst = EXIT_OK
+    phases = ("read", "validate", "load")
+    bar = tqdm(total=len(args.files) * len(phases), unit="step", file=sys.stderr,
+               disable=not sys.stderr.isatty())
     for name in args.files:
         path = Path(name)
+
+        def progress(phase: str, _name=path.name) -> None:
+            bar.set_description(f"{_name}: {phase}")
+            bar.update(1)
+
         try:
-            outcome = load_file(factory, path, user=args.user, dry_run=args.dry_run)
+            outcome = load_file(factory, path, user=args.user, dry_run=args.dry_run,
+                                progress=progress)
         except (ReportReadError, OSError) as exc:
             print(f"{path.name}: cannot read — {getattr(exc, 'message_en', exc)}", file=sys.stderr)
             worst = EXIT_FAILED
@@ -98,14 +109,17 @@ def cmd_load(args, settings: Settings) -> int:
             _print_issues(issues)
             if args.errors_out:
                 _write_issues(issues, Path(args.errors_out))
-        print(_outcome_line(outcome))
+        bar.write(_outcome_line(outcome), file=sys.stdout)
         if not outcome.ok:
             worst = EXIT_FAILED
+    bar.close()
     return worst
 
 
 def _print_issues(issues: pd.DataFrame, limit: int = 40) -> None:
-    shown = issues.head(limit)[["row", "column", "value", "severity", "problem_zh"]]
+    shown = issues.head(limit)[["row", "column", "value", "severity", "problem_zh"]].copy()
+    # Long values (a pasted address, a 40-digit number) would stretch every line of the table.
+    shown["value"] = [v if len(v) <= 24 else v[:23] + "…" for v in shown["value"].astype(str)]
     print(shown.to_string(index=False))
     if len(issues) > limit:
         print(f"… {len(issues) - limit} more (use --errors-out FILE for all)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from etl.aggregate_tables import refresh_enterprise_month, refresh_slices
 from etl.queries import registry_facts
 from etl.read import read_report
 from etl.reference import reference_codes
-from etl.validate import ValidationResult, validate_report
+from etl.uscc import normalize_uscc
+from etl.validate import ValidationResult, match_headers, validate_report
 
 LINE_COLUMNS = ("direction", "category_code", "mode", "partner_code", "currency", "unit",
                 "amount_reported", "amount_orig_minor", "amount_usd_cents", "amount_cny_fen",
@@ -60,10 +62,14 @@ def load_file(
     user: str = "cli",
     dry_run: bool = False,
     today: dt.date | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> LoadOutcome:
     """Read, validate and (unless dry_run or invalid) load one report file."""
+    step = progress or (lambda _phase: None)
     name = file_name or Path(source).name  # type: ignore[arg-type]
+    step("read")
     read = read_report(source, name)
+    step("validate")
     with factory() as session:
         loaded = _loaded_batch_id(session, read.sha256)
         if loaded is not None and not dry_run:
@@ -82,18 +88,16 @@ def load_file(
         return outcome
     if dry_run:
         return outcome
+    step("load")
     return _load_clean(factory, outcome, read.size_bytes, result.clean, user)
 
 
 def _file_usccs(frame: pd.DataFrame) -> list[str]:
-    from etl.uscc import normalize_uscc
-    from etl.schemas import COLUMNS_BY_KEY
-
-    col = COLUMNS_BY_KEY["uscc"]
-    for header in frame.columns:
-        if str(header).strip() in (col.header_zh, col.header_en, *col.aliases):
-            return sorted({normalize_uscc(v) for v in frame[header].dropna().unique()})
-    return []
+    """The distinct credit codes in a raw file (for registry facts), whatever its header spelling."""
+    position = match_headers([str(h) for h in frame.columns]).found.get("uscc")
+    if position is None:
+        return []
+    return sorted({normalize_uscc(v) for v in frame.iloc[:, position].dropna().unique()})
 
 
 def _loaded_batch_id(session: Session, sha256: str) -> int | None:

@@ -1,0 +1,88 @@
+"""The command line: exit codes, outcomes, and summary numbers equal to the query layer's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from etl import queries
+from etl.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from etl.db import make_engine, make_session_factory
+from etl.filters import ReportFilter
+from tests.db.helpers import line, write_report
+
+ROWS = [
+    line(1, "2019-06", "出口", "SC", 1, "US", "100"),
+    line(1, "2019-06", "进口", "SJ", 1, "DE", "40"),
+    line(2, "2019-06", "出口", "SD", 2, "JP", "690", "CNY", "万元"),
+    line(2, "2018-06", "出口", "SD", 2, "JP", "600", "CNY", "万元"),
+    line(3, "2019-06", "出口", "SI", 3, "US", "999"),
+]
+
+
+def run(settings, capsys, *argv) -> tuple[int, str]:
+    code = main(list(argv), settings=settings)
+    return code, capsys.readouterr().out
+
+
+def test_usage_errors_exit_2(settings, capsys):
+    """Unknown subcommands and missing arguments are usage errors."""
+    assert main(["nonsense"], settings=settings) == EXIT_USAGE
+    assert main(["load"], settings=settings) == EXIT_USAGE
+    assert main(["targets", "--as-of", "June"], settings=settings) == EXIT_USAGE
+
+
+def test_load_summary_retract_round_trip(settings, capsys, tmp_path):
+    """load → summary (same numbers as the query layer) → reload unchanged → retract."""
+    path = write_report(tmp_path / "r.csv", ROWS)
+    code, out = run(settings, capsys, "load", str(path), "--user", "clerk1")
+    assert code == EXIT_OK and "loaded as batch 1" in out and "4 new" in out
+    code, out = run(settings, capsys, "load", str(path))
+    assert code == EXIT_OK and "unchanged" in out
+
+    code, out = run(settings, capsys, "summary", "--year", "2019", "--month", "6", "--format", "json")
+    assert code == EXIT_OK
+    rows = {r["code"]: r for r in json.loads(out)["rows"]}
+    factory = make_session_factory(make_engine(settings.database_url))
+    with factory() as s:
+        by_dir = queries.totals(s, ReportFilter(201901, 201906), ("direction",))
+    expected = dict(zip(by_dir["direction"], by_dir["amount"]))
+    assert rows["X"]["current_usd_minor"] == expected["X"]
+    assert rows["M"]["current_usd_minor"] == expected["M"] == 40 * 1_000_000
+    assert rows["TOTAL"]["current_usd_minor"] == expected["X"] + expected["M"]  # mode 3 excluded
+    assert rows["TOTAL"]["name_zh"] == "服务进出口总额"
+
+    code, out = run(settings, capsys, "summary", "--year", "2019", "--month", "6", "--by", "mode")
+    assert code == EXIT_OK and "商业存在" in out and "跨境提供" in out
+
+    code, out = run(settings, capsys, "retract", "1", "--reason", "test", "--user", "stat1")
+    assert code == EXIT_OK and "4 reports withdrawn" in out
+    assert run(settings, capsys, "retract", "1", "--reason", "again")[0] == EXIT_FAILED
+
+
+def test_rejected_file_exits_1_and_writes_the_issue_table(settings, capsys, tmp_path):
+    """A bad file is rejected with a readable table and an errors file."""
+    bad = ROWS + [line(4, "2019-13", "出口", "SC", 1, "US", "-5")]
+    path = write_report(tmp_path / "bad.csv", bad)
+    errors = tmp_path / "errors.csv"
+    code, out = run(settings, capsys, "load", str(path), "--errors-out", str(errors))
+    assert code == EXIT_FAILED and "REJECTED" in out and "nothing loaded" in out
+    text = errors.read_text(encoding="utf-8-sig")
+    assert "报告期" in text and "金额" in text
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_targets_command(settings, capsys, tmp_path, fmt):
+    """`targets` prints every seeded target's windows."""
+    run(settings, capsys, "load", str(write_report(tmp_path / "r.csv", ROWS)))
+    code, out = run(settings, capsys, "targets", "--as-of", "2019-06", "--format", fmt)
+    assert code == EXIT_OK
+    assert "TJ_PILOT_GROWTH" in out and "LJ_2017_LEVEL" in out
+
+
+def test_template_command(settings, capsys, tmp_path):
+    """`template` writes an xlsx."""
+    out_file = tmp_path / "t.xlsx"
+    code, _ = run(settings, capsys, "template", "--out", str(out_file))
+    assert code == EXIT_OK and out_file.stat().st_size > 5000
