@@ -3,8 +3,14 @@
 import pandas as pd
 import pytest
 
-from etl.aggregates import (combine_jan_feb, growth, monthly_series, same_period_comparison,
-                            trade_summary, ytd_series)
+from etl.aggregates import (
+    combine_jan_feb,
+    growth,
+    monthly_series,
+    same_period_comparison,
+    trade_summary,
+    ytd_series,
+)
 
 
 def frame(rows):

@@ -1,7 +1,6 @@
 """The reference data files say what DOMAIN.md and the policy documents say."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
