@@ -291,6 +291,45 @@ def _target_value(code: str, value) -> str:
     return f"{value / 100 / 1e8:,.2f}亿美元"
 
 
+def cmd_user(args, settings: Settings) -> int:
+    """Manage accounts: add, passwd, role, disable, enable, list."""
+    from etl import accounts
+
+    text = getattr(args, "regions", None) or ""
+    regions = tuple(r for r in text.replace(",", " ").split() if r)
+    try:
+        with _factory(settings).begin() as session:
+            if args.user_command == "add":
+                password = accounts.add_user(session, args.name, args.role, args.display_name or "",
+                                             regions, _password_from_stdin(args))
+                if not args.password_stdin:
+                    print(f"one-time password for {args.name}: {password}")
+            elif args.user_command == "passwd":
+                password = _password_from_stdin(args) or accounts.new_password()
+                accounts.set_password(session, args.name, password, "cli",
+                                      one_time=not args.password_stdin)
+                if not args.password_stdin:
+                    print(f"one-time password for {args.name}: {password}")
+            elif args.user_command == "role":
+                accounts.set_role(session, args.name, args.role, "cli", regions or None)
+            elif args.user_command in ("disable", "enable"):
+                accounts.set_active(session, args.name, args.user_command == "enable", "cli")
+            else:
+                for u in session.scalars(sa.select(m.UserAccount).order_by(m.UserAccount.username)):
+                    state = "active" if u.is_active else "disabled"
+                    print(f"{u.username}\t{u.role}\t{u.regions or '-'}\t{state}")
+    except accounts.AccountError as exc:
+        print(f"not done: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.user_command not in ("add", "passwd", "list"):
+        print(f"{args.name}: {args.user_command} done")
+    return EXIT_OK
+
+
+def _password_from_stdin(args) -> str | None:
+    return sys.stdin.readline().rstrip("\n") if getattr(args, "password_stdin", False) else None
+
+
 def cmd_seed(args, settings: Settings) -> int:
     """Reload reference data from seeds/."""
     with _factory(settings).begin() as session:
@@ -350,6 +389,30 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of", help="YYYY-MM (default: the newest month reported)")
     s.add_argument("--format", choices=["table", "json"], default="table")
     s.set_defaults(func=cmd_targets)
+    users = sub.add_parser("user", help="accounts").add_subparsers(dest="user_command",
+                                                                   required=True)
+    s = users.add_parser("add", help="create an account (prints a one-time password)")
+    s.add_argument("name")
+    s.add_argument("--role", required=True, choices=["admin", "statistician", "leader", "clerk"])
+    s.add_argument("--display-name")
+    s.add_argument("--regions", help="clerks: region codes, comma-separated")
+    s.add_argument("--password-stdin", action="store_true")
+    s.set_defaults(func=cmd_user)
+    s = users.add_parser("passwd", help="set a new password (one-time unless from stdin)")
+    s.add_argument("name")
+    s.add_argument("--password-stdin", action="store_true")
+    s.set_defaults(func=cmd_user)
+    s = users.add_parser("role", help="change role (and clerk regions)")
+    s.add_argument("name")
+    s.add_argument("role", choices=["admin", "statistician", "leader", "clerk"])
+    s.add_argument("--regions")
+    s.set_defaults(func=cmd_user)
+    for name in ("disable", "enable"):
+        s = users.add_parser(name)
+        s.add_argument("name")
+        s.set_defaults(func=cmd_user)
+    s = users.add_parser("list")
+    s.set_defaults(func=cmd_user)
     s = sub.add_parser("seed", help="reload reference data from seeds/")
     s.set_defaults(func=cmd_seed)
     return p
