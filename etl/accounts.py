@@ -69,8 +69,11 @@ def clerk_may_load(principal: Principal, region_codes: set[str], region_closure)
 
 def new_password() -> str:
     """A random one-time password a person can type (no look-alike characters)."""
-    alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "".join(secrets.choice(alphabet) for _ in range(14))
+    letters, digits = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", "23456789"
+    while True:  # redraw the rare all-letter or all-digit draw, which the strength rule refuses
+        password = "".join(secrets.choice(letters + digits) for _ in range(14))
+        if any(c in digits for c in password) and any(c in letters for c in password):
+            return password
 
 
 def check_password_strength(password: str) -> None:

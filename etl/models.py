@@ -315,7 +315,17 @@ class AggEnterpriseMonth(Base):
     cny_fen: Mapped[int] = mapped_column(Money)
 
 
-class AggCell(Base):
+class _CellMeasures:
+    """Amounts plus what disclosure control needs: contributors and the two largest contributions."""
+
+    usd_cents: Mapped[int] = mapped_column(Money)
+    cny_fen: Mapped[int] = mapped_column(Money)
+    n_enterprises: Mapped[int]
+    top1_usd_cents: Mapped[int] = mapped_column(Money)
+    top2_usd_cents: Mapped[int] = mapped_column(Money)
+
+
+class AggCell(_CellMeasures, Base):
     """Month × region × main category × mode × direction, with disclosure-control inputs."""
 
     __tablename__ = "agg_cell"
@@ -324,14 +334,9 @@ class AggCell(Base):
     category_code: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
     mode: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
-    usd_cents: Mapped[int] = mapped_column(Money)
-    cny_fen: Mapped[int] = mapped_column(Money)
-    n_enterprises: Mapped[int]
-    top1_usd_cents: Mapped[int] = mapped_column(Money)
-    top2_usd_cents: Mapped[int] = mapped_column(Money)
 
 
-class AggPartner(Base):
+class AggPartner(_CellMeasures, Base):
     """Month × region × partner × mode × direction, with disclosure-control inputs."""
 
     __tablename__ = "agg_partner"
@@ -340,11 +345,6 @@ class AggPartner(Base):
     partner_code: Mapped[str] = mapped_column(sa.String(2), primary_key=True)
     mode: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
-    usd_cents: Mapped[int] = mapped_column(Money)
-    cny_fen: Mapped[int] = mapped_column(Money)
-    n_enterprises: Mapped[int]
-    top1_usd_cents: Mapped[int] = mapped_column(Money)
-    top2_usd_cents: Mapped[int] = mapped_column(Money)
 
 
 # ---------------------------------------------------------------- accounts and audit

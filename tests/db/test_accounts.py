@@ -56,6 +56,12 @@ def test_passwords_are_hashed_and_sign_in_locks_after_failures(session_factory):
     assert actions.count("login") == 2 and actions[0] == "user_add"
 
 
+def test_generated_passwords_always_pass_the_strength_rule():
+    """One-time passwords mix letters and digits, every time."""
+    for _ in range(2000):
+        accounts.check_password_strength(accounts.new_password())
+
+
 def test_weak_passwords_and_bad_roles_are_refused(session_factory):
     """Short or all-digit passwords and unknown roles are refused."""
     with session_factory.begin() as s:
