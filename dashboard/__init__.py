@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dash
 
-from dashboard import i18n, shell
+from dashboard import downloads, filter_bar, i18n, shell
 from dashboard.context import CONFIG_KEY, AppContext
 from etl.settings import Settings
 
@@ -53,6 +53,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         app.server.secret_key = settings.secret_key
     app.layout = shell.layout
     shell.register_callbacks(app)
+    filter_bar.register_callbacks(app)  # shared by every page that shows the filter bar
+    downloads.register_callbacks(app)  # CSV/xlsx of every chart (downloads.download_bar)
     return app
 
 

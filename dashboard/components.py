@@ -38,3 +38,32 @@ def empty_state(message: str, hint: str | None = None, command: str | None = Non
     if command:
         children.append(html.Pre(html.Code(command), className="stm-empty-command"))
     return html.Div(children, className="stm-empty", role="status", **_id(id))
+
+
+def stat_card(title: str, blocks: list[tuple[str, str, list[str]]],
+              id: str | dict | None = None, extra_class: str = "") -> dbc.Card:
+    """A headline card with stacked blocks (caption, value, notes); the first block is the big one.
+
+    E.g. the overview's 服务出口: ('2021年1–12月累计', '123.4亿美元', ['同比+5.0%']), then the
+    month: ('2021年12月当月', '10.2亿美元', ['同比+3.1%', '环比−2.0%']).
+    """
+    body: list = [html.Div(title, className="stm-kpi-title")]
+    for i, (caption, value, notes) in enumerate(blocks):
+        size = "stm-kpi-value" if i == 0 else "stm-kpi-value-sm"
+        block = [html.Div(caption, className="stm-kpi-caption"),
+                 html.Div(value, className=size)]
+        block += [html.Div(note, className="stm-kpi-sub") for note in notes if note]
+        body.append(html.Div(block, className="stm-kpi-block"))
+    return dbc.Card(dbc.CardBody(body), class_name=f"stm-kpi h-100 {extra_class}".strip(),
+                    **_id(id))
+
+
+def section_card(title: str, children, tools=None, id: str | dict | None = None,
+                 fill: bool = False) -> dbc.Card:
+    """A titled white card for a chart or a panel, with optional tools (downloads) on the right;
+    fill=True stretches it to its column's height (for side-by-side cards)."""
+    header = html.Div([html.H2(title, className="stm-section-title") if title else html.Span(),
+                       html.Div(tools, className="stm-section-tools") if tools else None],
+                      className="stm-section-head")
+    return dbc.Card(dbc.CardBody([header, children]),
+                    class_name="stm-section h-100" if fill else "stm-section", **_id(id))

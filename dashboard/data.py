@@ -5,13 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
+import pandas as pd
 import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.orm import Session
 
 from dashboard.context import CONFIG_KEY, AppContext
-from etl import queries
+from dashboard.filter_state import FilterState, to_report_filter
+from etl import aggregates, queries
+from etl.periods import add_months
 
 log = logging.getLogger(__name__)
 
@@ -40,3 +44,191 @@ def database_facts() -> dict[str, int | None]:
     """Periods, enterprises, current reports, lines and loaded batches in the database."""
     with session() as s:
         return queries.database_facts(s)
+
+
+def targets_overview(as_of: int | None = None):
+    """Every stored target evaluated as of a month (default: the newest), as the CLI does."""
+    from etl.target_status import targets_overview as overview
+
+    with session() as s:
+        return overview(s, as_of)
+
+
+def target_path(code: str, window_key: str, as_of: int | None = None):
+    """The cumulative path of one target window as of a month (None when it has none)."""
+    from etl.target_status import target_path as path
+
+    result = targets_overview(as_of).result(code)
+    return None if result is None else path(result, window_key)
+
+
+def district_report(root: str, start: int, end: int, as_of: int | None = None):
+    """The district evaluation of a city for a window, its end clipped to as_of."""
+    from etl.districts import district_report as report
+
+    with session() as s:
+        return report(s, root, start, end, as_of)
+
+
+# ---------------------------------------------------------------- shared filter bar and 总览
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filter bar offers: loaded months and the reference tables, in display order."""
+
+    first_period: int | None
+    last_period: int | None
+    regions: pd.DataFrame  # code, parent_code, kind, sort_order, name_zh, name_en
+    categories: pd.DataFrame  # code, parent_code, main_code, level, sort_order, name_zh, name_en
+    groups: pd.DataFrame  # code, name_zh, name_en, category_code (one row per member)
+    modes: pd.DataFrame  # code, name_zh, name_en, short_zh, short_en, in_bop_total, …
+
+
+def filter_options() -> FilterOptions:
+    """Months with data and the region, category, group and mode tables for the filter bar."""
+    with session() as s:
+        first, last = queries.period_range(s)
+        tables = {n: queries.reference_table(s, n)
+                  for n in ("region", "service_category", "category_group", "supply_mode")}
+    return FilterOptions(first, last, tables["region"], tables["service_category"],
+                         tables["category_group"], tables["supply_mode"])
+
+
+@dataclass(frozen=True)
+class View:
+    """A FilterState resolved against the database: the months it covers and the region's name."""
+
+    state: FilterState
+    first_period: int | None  # first month loaded (None: nothing loaded)
+    latest: int | None  # newest month loaded
+    start: int | None  # the cumulative window (1–N月累计, a year or a range)
+    end: int | None  # 当月: the month the view is about
+    region_names: dict[str, str] = field(default_factory=dict)  # lang -> name
+
+    def region_name(self, lang: str) -> str:
+        """The region's name in lang (its code when the reference table lacks it)."""
+        return self.region_names.get(lang) or self.state.region
+
+
+def _view(s: Session, state: FilterState) -> View:
+    first, last = queries.period_range(s)
+    window = state.window(last)
+    regions = queries.reference_table(s, "region").set_index("code")
+    names = {}
+    if state.region in regions.index:
+        row = regions.loc[state.region]
+        names = {"zh": row["name_zh"], "en": row["name_en"] or row["name_zh"]}
+    start, end = window if window else (None, None)
+    return View(state, first, last, start, end, names)
+
+
+def view(state: FilterState) -> View:
+    """The months and names a state resolves to (for headers and file names)."""
+    with session() as s:
+        return _view(s, state)
+
+
+def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
+    """Total, exports, imports, balance: window and 当月 with 同比 and 环比 (None: no data)."""
+    with session() as s:
+        v = _view(s, state)
+        if v.end is None:
+            return v, None
+        f = to_report_filter(state, add_months(v.start, -12), v.end, directions=("X", "M"))
+        frame = queries.totals(s, f, ("period", "direction"))
+    if frame.loc[frame["period"].between(v.start, v.end), "amount"].abs().sum() == 0:
+        return v, None
+    return v, aggregates.trade_comparison(frame, v.start, v.end)
+
+
+def monthly_trend(state: FilterState) -> tuple[View, pd.DataFrame, int | None]:
+    """Monthly amounts in the state's direction for the trend chart, from a year before its
+    first month (for 同比); returns (view, frame[period, amount], first month to show)."""
+    with session() as s:
+        v = _view(s, state)
+        if v.end is None:
+            return v, pd.DataFrame(columns=["period", "amount"]), None
+        shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
+        f = to_report_filter(state, add_months(shown, -12), v.end)
+        return v, queries.totals(s, f, ("period",)), shown
+
+
+def _in_group(codes: pd.Series, categories: pd.DataFrame, members: set[str]) -> pd.Series:
+    parent = dict(zip(categories["code"], categories["parent_code"]))
+
+    def member(code) -> bool:
+        while code is not None and not pd.isna(code):
+            if code in members:
+                return True
+            code = parent.get(code)
+        return False
+
+    return codes.map(member).astype(bool)
+
+
+@dataclass(frozen=True)
+class GroupShare:
+    """A category group against the state's total: the window, and the same months by year."""
+
+    view: View
+    summary: dict | None  # aggregates.share_comparison (None: no data in the window)
+    yearly: pd.DataFrame  # start, end, share: the same months in up to five years
+    members: list[dict]  # code, name_zh, name_en of the group's categories
+
+
+def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> GroupShare:
+    """A category group's amount and share of the state's total over the window, against a
+    year earlier, and its share in the same months of earlier years."""
+    with session() as s:
+        v = _view(s, state)
+        groups = queries.reference_table(s, "category_group")
+        cats = queries.reference_table(s, "service_category")
+        codes = set(groups.loc[groups["code"] == group, "category_code"])
+        members = cats[cats["code"].isin(codes)][["code", "name_zh", "name_en"]]
+        members = members.to_dict("records")
+        empty = GroupShare(v, None, pd.DataFrame(columns=["start", "end", "share"]), members)
+        if v.end is None:
+            return empty
+        f = to_report_filter(state, add_months(v.start, -12 * (years - 1)), v.end)
+        frame = queries.totals(s, f, ("period", "category_code"))
+    if frame.empty:
+        return empty
+    part = frame[_in_group(frame["category_code"], cats, codes)]
+    return GroupShare(v, aggregates.share_comparison(part, frame, v.start, v.end),
+                      aggregates.share_by_year(part, frame, v.start, v.end, years), members)
+
+
+def region_targets(state: FilterState) -> tuple[View, list]:
+    """The selected region's targets evaluated as of the view's month (etl.target_status)."""
+    from etl.target_status import evaluate_targets
+
+    with session() as s:
+        v = _view(s, state)
+        if v.end is None:
+            return v, []
+        results = evaluate_targets(s, v.end)
+    return v, [r for r in results if r.target.region_code == state.region]
+
+
+def coverage(state: FilterState) -> tuple[View, dict[int, int]]:
+    """Enterprises with a current report in the region, for the view's month and the one before."""
+    with session() as s:
+        v = _view(s, state)
+        if v.end is None:
+            return v, {}
+        f = to_report_filter(state, add_months(v.end, -1), v.end)
+        frame = queries.enterprises_reporting(s, f)
+    return v, {int(p): int(n) for p, n in zip(frame["period"], frame["enterprises"])}
+
+
+def enterprise_rows(state: FilterState, n: int = 10) -> pd.DataFrame:
+    """THE one door to enterprise-level figures (names, USCC): the role gate goes here.
+
+    No page may read enterprise names any other way; the overview shows none.
+    """
+    with session() as s:
+        v = _view(s, state)
+        if v.end is None:
+            return pd.DataFrame(columns=["uscc", "name", "amount"])
+        return queries.top_enterprises(s, to_report_filter(state, v.start, v.end), n)

@@ -19,6 +19,7 @@ import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, dcc, html
 
 from dashboard import i18n
+from dashboard.filter_state import KEYS as FILTER_KEYS
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Shell
 
@@ -51,7 +52,7 @@ def with_query(path: str, search: str | None = None, **params: str) -> str:
     """path with the query of search, params set: ('/a', '?x=1', lang='en') -> '/a?x=1&lang=en'."""
     query = dict(parse_qsl((search or "").lstrip("?")))
     query.update(params)
-    return f"{path}?{urlencode(query)}" if query else path
+    return f"{path}?{urlencode(query, safe=',:-')}" if query else path
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,18 @@ def choose_lang(search: str | None, stored: str | None) -> LangChoice:
     return LangChoice(lang, search=with_query("", search, lang=lang))
 
 
-def nav_link_props(page: dict, lang: str, pathname: str | None) -> tuple[str, str, bool]:
-    """Label, href (keeping the language) and active state of a page's navigation link."""
+def nav_link_props(page: dict, lang: str, pathname: str | None,
+                   search: str | None = None) -> tuple[str, str, bool]:
+    """Label, href (keeping the language and the shared filters) and active state of a link."""
     path = page.get("relative_path") or page["path"]
-    return t(page["name_key"], lang), with_query(path, lang=lang), _is_active(path, pathname)
+    href = with_query(path, shared_filters(search), lang=lang)
+    return t(page["name_key"], lang), href, _is_active(path, pathname)
+
+
+def shared_filters(search: str | None) -> str:
+    """The part of a query the filter bar owns (dashboard.filter_state.KEYS), for other pages."""
+    kept = [(k, v) for k, v in parse_qsl((search or "").lstrip("?")) if k in FILTER_KEYS]
+    return f"?{urlencode(kept, safe=',:-')}" if kept else ""
 
 
 def _is_active(path: str, pathname: str | None) -> bool:
@@ -150,7 +159,7 @@ def update_nav(pathname: str | None, search: str | None, stored: str | None) -> 
     lang = choose_lang(search, stored).lang
     # The links Dash asks about, in the order it wants the values back.
     modules = [output["id"]["page"] for output in dash.ctx.outputs_list[0]]
-    props = [nav_link_props(dash.page_registry[m], lang, pathname) for m in modules]
+    props = [nav_link_props(dash.page_registry[m], lang, pathname, search) for m in modules]
     return tuple(list(column) for column in zip(*props)) if props else ([], [], [])
 
 

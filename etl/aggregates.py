@@ -96,3 +96,103 @@ def trade_summary(by_direction: pd.DataFrame) -> dict[str, int]:
     x = int(by_direction.loc[by_direction["direction"] == "X", AMOUNT].sum())
     mm = int(by_direction.loc[by_direction["direction"] == "M", AMOUNT].sum())
     return {"total": x + mm, "exports": x, "imports": mm, "balance": x - mm}
+
+
+# ---------------------------------------------------------------- comparisons for the dashboard
+
+
+def month_span(period: int, periods) -> tuple[int, int]:
+    """The months published as one 当月 figure: February with January present is 1–2月."""
+    if period % 100 == 2 and period - 1 in set(periods):
+        return period - 1, period
+    return period, period
+
+
+def _window(frame: pd.DataFrame, span: tuple[int, int] | None) -> pd.DataFrame:
+    if span is None:
+        return frame.iloc[0:0]
+    return frame[(frame["period"] >= span[0]) & (frame["period"] <= span[1])]
+
+
+def _shift(span: tuple[int, int], months: int) -> tuple[int, int]:
+    from etl.periods import add_months
+
+    return add_months(span[0], months), add_months(span[1], months)
+
+
+def trade_comparison(by_direction: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+    """Total, exports, imports and balance over start..end and its 当月, with 同比 and 环比.
+
+    by_direction: period, direction (X/M), amount, holding at least the window and the
+    12 months before it. Index: total, exports, imports, balance. Columns: cum, cum_base,
+    cum_yoy (1–N月累计 against the same months a year earlier); month, month_base, month_yoy
+    (当月, 1–2月 combined); prev_month, mom (环比; None for 1–2月). Balance growth is None.
+    """
+    periods = set(by_direction.loc[by_direction[AMOUNT] != 0, "period"])
+    month = month_span(end, periods)
+    spans = {"cum": (start, end), "cum_base": _shift((start, end), -12),
+             "month": month, "month_base": _shift(month, -12),
+             "prev_month": None if month[0] != month[1] else _shift(month, -1)}
+    columns = {}
+    for name, span in spans.items():
+        summary = trade_summary(_window(by_direction, span))
+        columns[name] = {k: (summary[k] if span else None) for k in summary}
+    out = pd.DataFrame(columns).reindex(["total", "exports", "imports", "balance"])
+    out["cum_yoy"] = [growth(c, b) for c, b in zip(out["cum"], out["cum_base"])]
+    out["month_yoy"] = [growth(c, b) for c, b in zip(out["month"], out["month_base"])]
+    out["mom"] = [growth(c, b) for c, b in zip(out["month"], out["prev_month"])]
+    out.loc["balance", ["cum_yoy", "month_yoy", "mom"]] = None
+    out.attrs["month_span"] = month
+    return out
+
+
+def share_comparison(part: pd.DataFrame, whole: pd.DataFrame, start: int, end: int) -> dict:
+    """A part's amount and share of the whole over start..end against a year earlier.
+
+    Both frames: period, amount. Returns amount, amount_base, growth, share, share_base and
+    share_change (a ratio difference: 0.021 is 2.1个百分点); None where there is no base.
+    """
+    base = _shift((start, end), -12)
+    p, p0 = (int(_window(part, s)[AMOUNT].sum()) for s in ((start, end), base))
+    w, w0 = (int(_window(whole, s)[AMOUNT].sum()) for s in ((start, end), base))
+    share = p / w if w else None
+    share_base = p0 / w0 if w0 else None
+    change = share - share_base if share is not None and share_base is not None else None
+    return {"amount": p, "amount_base": p0, "growth": growth(p, p0), "whole": w,
+            "share": share, "share_base": share_base, "share_change": change}
+
+
+def combined_monthly(frame: pd.DataFrame) -> pd.DataFrame:
+    """Monthly amounts with 1–2月 combined and 同比 against the same (combined) months a year back.
+
+    frame: period, amount (other columns are summed away). Columns out: period (the last month
+    of the point), months ('1-2' or the month number as text), amount, previous, yoy.
+    """
+    monthly = frame.groupby("period", as_index=False)[AMOUNT].sum()
+    if monthly.empty:
+        return pd.DataFrame(columns=["period", "months", AMOUNT, "previous", "yoy"])
+    combined = combine_jan_feb(monthly)
+    base = combined.assign(period=combined["period"] + 100).rename(
+        columns={AMOUNT: "previous", "months": "base_months"})
+    out = combined.merge(base, on="period", how="left")
+    same = out["months"] == out["base_months"]  # 1–2月 only against 1–2月
+    out["previous"] = out["previous"].where(same)
+    out["yoy"] = [growth(c, p) if ok else None
+                  for c, p, ok in zip(out[AMOUNT], out["previous"], same)]
+    return out[["period", "months", AMOUNT, "previous", "yoy"]]
+
+
+def share_by_year(part: pd.DataFrame, whole: pd.DataFrame, start: int, end: int,
+                  years: int = 5) -> pd.DataFrame:
+    """The part's share of the whole over start..end and the same months of earlier years.
+
+    Columns: start, end, share; years without any amount in the whole are left out.
+    """
+    rows = []
+    for k in range(years - 1, -1, -1):
+        span = _shift((start, end), -12 * k)
+        w = int(_window(whole, span)[AMOUNT].sum())
+        if w:
+            rows.append({"start": span[0], "end": span[1],
+                         "share": int(_window(part, span)[AMOUNT].sum()) / w})
+    return pd.DataFrame(rows, columns=["start", "end", "share"])

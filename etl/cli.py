@@ -1,4 +1,4 @@
-"""Command line: init-db, load, retract, template, summary, generate-sample, fx load, batches.
+"""Command line: init-db, load, retract, template, summary, generate-sample, fx, snapshot ….
 
 Exit codes: 0 ok, 1 rejected or failed, 2 usage.
 """
@@ -330,6 +330,34 @@ def _password_from_stdin(args) -> str | None:
     return sys.stdin.readline().rstrip("\n") if getattr(args, "password_stdin", False) else None
 
 
+def cmd_snapshot(args, settings: Settings) -> int:
+    """Make the monthly snapshot (xlsx, HTML, PDF) and archive it; print the files."""
+    from etl.periods import parse_period
+    from etl.snapshot import SnapshotError
+    from etl.snapshot_archive import make_snapshot
+    from etl.vintage import VintageError
+
+    month = parse_period(args.month)
+    if month is None:
+        print(f"--month must be YYYY-MM, got {args.month}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        out = make_snapshot(_factory(settings), settings, month,
+                            args.region or settings.snapshot_region, args.internal, args.user,
+                            args.revise, args.vintage, Path(args.out) if args.out else None,
+                            pdf=not args.no_pdf)
+    except (SnapshotError, VintageError) as exc:
+        print(f"no snapshot: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for message in out.messages:
+        print(message, file=sys.stderr)
+    for path in out.files.values():
+        print(path)
+    if out.changes is not None:
+        print(f"{len(out.changes)} cells changed since the original", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_seed(args, settings: Settings) -> int:
     """Reload reference data from seeds/."""
     with _factory(settings).begin() as session:
@@ -413,6 +441,16 @@ def build_parser() -> argparse.ArgumentParser:
         s.set_defaults(func=cmd_user)
     s = users.add_parser("list")
     s.set_defaults(func=cmd_user)
+    s = sub.add_parser("snapshot", help="monthly snapshot: xlsx + HTML + PDF, archived")
+    s.add_argument("--month", required=True, help="YYYY-MM")
+    s.add_argument("--internal", action="store_true", help="no suppression: statisticians only")
+    s.add_argument("--out", help="write the files here instead of archiving them")
+    s.add_argument("--revise", action="store_true", help="a revised edition: lists the changes")
+    s.add_argument("--vintage", type=int, help="data event id to read as of (default: newest)")
+    s.add_argument("--region", help="scope (default: STM_SNAPSHOT_REGION, 120000)")
+    s.add_argument("--no-pdf", action="store_true", help="skip the PDF (no Chromium run)")
+    s.add_argument("--user", default="cli")
+    s.set_defaults(func=cmd_snapshot)
     s = sub.add_parser("seed", help="reload reference data from seeds/")
     s.set_defaults(func=cmd_seed)
     return p

@@ -59,11 +59,17 @@ def primary_sensitive(stats: pd.DataFrame, rule: DisclosureRule) -> pd.Series:
 
 
 def protect_table(contrib: pd.DataFrame, row: str, col: str, rule: DisclosureRule = DisclosureRule(),
-                  unit: str = "uscc", value: str = "amount") -> pd.DataFrame:
+                  unit: str = "uscc", value: str = "amount", force=()) -> pd.DataFrame:
     """Every cell and margin with its status: ok, primary or secondary (suppressed)."""
+    # force: (row key, column key) pairs treated as primary whatever their own figures (a cell
+    # another table or another month makes confidential); keys absent from the table are ignored.
     stats = cell_stats(contrib, row, col, unit, value, rule.dominance_n)
     stats["status"] = OK
     stats.loc[primary_sensitive(stats, rule), "status"] = PRIMARY
+    if len(force):
+        forced = set(force)
+        hit = [key in forced for key in zip(stats[row], stats[col])]
+        stats.loc[hit, "status"] = PRIMARY
     _secondary(stats, row, col)
     return stats
 

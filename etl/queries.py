@@ -140,39 +140,32 @@ def totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFra
     """
     if f.partners:
         return _line_totals(session, f, by)
-    regions = region_closure(session, f.regions)
     cats = category_closure(session, f.categories)
-    main_only = cats is None or cats[1]
-    table = m.AggCell if main_only else m.AggEnterpriseMonth
-    value = table.usd_cents if f.currency == "USD" else table.cny_fen
-    dims = [getattr(table, d) for d in by]
-    stmt = sa.select(*dims, sa.func.sum(value).label(AMOUNT)).group_by(*dims)
-    stmt = _apply(stmt, table, f, regions, None if cats is None else cats[0])
-    return _frame(session, stmt, list(by))
+    table = m.AggCell if cats is None or cats[1] else m.AggEnterpriseMonth
+    return _grouped(session, table, f, by, categories=None if cats is None else cats[0])
 
 
 def sub_item_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
     """Like totals, but by the category codes as reported (sub-items kept apart)."""
-    regions = region_closure(session, f.regions)
     cats = category_closure(session, f.categories)
-    table = m.AggEnterpriseMonth
-    value = table.usd_cents if f.currency == "USD" else table.cny_fen
-    dims = [getattr(table, d) for d in by]
-    stmt = sa.select(*dims, sa.func.sum(value).label(AMOUNT)).group_by(*dims)
-    stmt = _apply(stmt, table, f, regions, None if cats is None else cats[0])
-    return _frame(session, stmt, list(by))
+    return _grouped(session, m.AggEnterpriseMonth, f, by,
+                    categories=None if cats is None else cats[0])
 
 
 def partner_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
     """Amounts grouped by any of period, region_code, partner_code, mode, direction."""
     if f.categories:
         return _line_totals(session, f, by)
-    regions = region_closure(session, f.regions)
-    table = m.AggPartner
+    return _grouped(session, m.AggPartner, f, by, partners=partner_closure(session, f.partners))
+
+
+def _grouped(session: Session, table, f: ReportFilter, by: tuple[str, ...],
+             categories: set[str] | None = None, partners: set[str] | None = None) -> pd.DataFrame:
+    """Sum of the filter's currency over an aggregate table, grouped by the given columns."""
     value = table.usd_cents if f.currency == "USD" else table.cny_fen
     dims = [getattr(table, d) for d in by]
     stmt = sa.select(*dims, sa.func.sum(value).label(AMOUNT)).group_by(*dims)
-    stmt = _apply(stmt, table, f, regions, partners=partner_closure(session, f.partners))
+    stmt = _apply(stmt, table, f, region_closure(session, f.regions), categories, partners)
     return _frame(session, stmt, list(by))
 
 
@@ -255,3 +248,149 @@ def batches(session: Session, limit: int = 200) -> pd.DataFrame:
             b.retract_reason]
     rows = session.execute(sa.select(*cols).order_by(b.id.desc()).limit(limit)).all()
     return pd.DataFrame(rows, columns=[c.key for c in cols])
+
+
+def reporting_enterprises(session: Session, f: ReportFilter) -> pd.DataFrame:
+    """Distinct (region_code, uscc) pairs with a current report in the periods (regions apply)."""
+    ver = m.ReportVersion
+    stmt = (sa.select(ver.region_code, m.Report.uscc).distinct()
+            .join(ver, ver.id == m.Report.current_version_id)
+            .where(m.Report.period.between(f.period_from, f.period_to)))
+    regions = region_closure(session, f.regions)
+    if regions is not None:
+        stmt = stmt.where(ver.region_code.in_(regions))
+    return pd.DataFrame(session.execute(stmt).all(), columns=["region_code", "uscc"])
+
+
+def period_range(session: Session) -> tuple[int | None, int | None]:
+    """The first and last month with a current report (None, None when nothing is loaded)."""
+    first, last = session.execute(
+        sa.select(sa.func.min(m.Report.period), sa.func.max(m.Report.period))
+        .where(m.Report.current_version_id.is_not(None))
+    ).one()
+    return first, last
+
+
+# ---------------------------------------------------------------- dashboard: filter options
+
+
+def reference_table(session: Session, name: str) -> pd.DataFrame:
+    """One reference table as a frame, in its display order: region, service_category,
+    category_group (with a category_code per member), supply_mode."""
+    if name == "region":
+        t = m.Region
+        stmt = sa.select(t.code, t.parent_code, t.kind, t.sort_order, t.name_zh, t.name_en)
+        stmt = stmt.order_by(t.sort_order, t.code)
+    elif name == "service_category":
+        t = m.ServiceCategory
+        stmt = sa.select(t.code, t.parent_code, t.main_code, t.level, t.sort_order, t.name_zh,
+                         t.name_en).order_by(t.sort_order, t.code)
+    elif name == "category_group":
+        g, gm = m.CategoryGroup, m.CategoryGroupMember
+        stmt = (sa.select(g.code, g.name_zh, g.name_en, gm.category_code)
+                .join(gm, gm.group_code == g.code).order_by(g.code, gm.category_code))
+    elif name == "supply_mode":
+        t = m.SupplyMode
+        stmt = sa.select(t.code, t.name_zh, t.name_en, t.short_zh, t.short_en, t.in_bop_total,
+                         t.measure_zh, t.measure_en).order_by(t.code)
+    else:
+        raise ValueError(f"unknown reference table {name!r}")
+    result = session.execute(stmt)
+    return pd.DataFrame(result.all(), columns=list(result.keys()))
+
+
+# ---------------------------------------------------------------- snapshots: "as of" reads, archive
+# A vintage is a data event E: the report versions current as of E are those with a span
+# from_event_id ≤ E < to_event_id (open spans: still current). Amounts are USD cents.
+
+AS_OF_DIMS = ("period", "uscc", "region_code")
+
+
+def latest_event_id(session: Session) -> int | None:
+    """The newest data event (load or retraction); None before anything is loaded."""
+    return session.scalar(sa.select(sa.func.max(m.DataEvent.id)))
+
+
+def data_event_info(session: Session, event_id: int) -> dict | None:
+    """One data event: id, kind, batch_id, at (when) and actor; None if there is no such event."""
+    e = session.get(m.DataEvent, event_id)
+    if e is None:
+        return None
+    return {"id": e.id, "kind": e.kind, "batch_id": e.batch_id, "at": e.at, "actor": e.actor}
+
+
+def _as_of_lines(event_id: int, period_from: int, period_to: int, detail, regions):
+    """Enterprise-level sums of the lines current as of the event, by period and a line column."""
+    span, ver, rep, line = m.ReportVersionSpan, m.ReportVersion, m.Report, m.ReportLine
+    dims = [rep.period, rep.uscc, ver.region_code, detail, line.mode, line.direction]
+    stmt = (sa.select(*dims, sa.func.sum(line.amount_usd_cents).label(AMOUNT))
+            .select_from(span)
+            .join(ver, ver.id == span.version_id)
+            .join(rep, rep.id == ver.report_id)
+            .join(line, line.version_id == ver.id)
+            .where(span.from_event_id <= event_id,
+                   sa.or_(span.to_event_id.is_(None), span.to_event_id > event_id),
+                   rep.period.between(period_from, period_to))
+            .group_by(*dims))
+    if regions is not None:
+        stmt = stmt.where(ver.region_code.in_(sorted(regions)))
+    return stmt
+
+
+def enterprise_months_as_of(session: Session, event_id: int, period_from: int, period_to: int,
+                            regions: list[str] | None = None) -> pd.DataFrame:
+    """Per enterprise × month × reported category × mode × direction, as of a data event."""
+    stmt = _as_of_lines(event_id, period_from, period_to, m.ReportLine.category_code, regions)
+    return _columns_frame(session, stmt, [*AS_OF_DIMS, "category_code", "mode", "direction"])
+
+
+def enterprise_partners_as_of(session: Session, event_id: int, period_from: int, period_to: int,
+                              regions: list[str] | None = None) -> pd.DataFrame:
+    """Per enterprise × month × partner × mode × direction, as of a data event."""
+    stmt = _as_of_lines(event_id, period_from, period_to, m.ReportLine.partner_code, regions)
+    return _columns_frame(session, stmt, [*AS_OF_DIMS, "partner_code", "mode", "direction"])
+
+
+def _columns_frame(session: Session, stmt, columns: list[str]) -> pd.DataFrame:
+    """Like _frame, built column-wise (hundreds of thousands of rows: Row objects are slow)."""
+    rows = session.execute(stmt).tuples().all()
+    data = list(zip(*rows)) if rows else [()] * (len(columns) + 1)
+    frame = pd.DataFrame(dict(zip(columns + [AMOUNT], data)))
+    frame[AMOUNT] = frame[AMOUNT].astype("int64")
+    return frame
+
+
+def group_members(session: Session) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Category and partner groups with their members: code, name_zh, name_en, member."""
+    out = []
+    for g, gm, member in ((m.CategoryGroup, m.CategoryGroupMember, "category_code"),
+                          (m.PartnerGroup, m.PartnerGroupMember, "partner_code")):
+        stmt = (sa.select(g.code, g.name_zh, g.name_en, getattr(gm, member).label("member"))
+                .join(gm, gm.group_code == g.code).order_by(g.code, getattr(gm, member)))
+        out.append(pd.DataFrame(session.execute(stmt).all(),
+                                columns=["code", "name_zh", "name_en", "member"]))
+    return out[0], out[1]
+
+
+def targets_in_regions(session: Session, regions: list[str]) -> list[m.Target]:
+    """The stored targets of the given regions, by region and code."""
+    stmt = (sa.select(m.Target).where(m.Target.region_code.in_(sorted(regions)))
+            .order_by(m.Target.region_code, m.Target.code))
+    return list(session.scalars(stmt))
+
+
+def snapshot_records(session: Session, snapshot_id: int | None = None) -> list[m.Snapshot]:
+    """Archived snapshots, newest first (or the one with the given id)."""
+    stmt = sa.select(m.Snapshot).order_by(m.Snapshot.month.desc(), m.Snapshot.id.desc())
+    if snapshot_id is not None:
+        stmt = stmt.where(m.Snapshot.id == snapshot_id)
+    return list(session.scalars(stmt))
+
+
+def original_snapshot(session: Session, month: int, region_code: str,
+                      internal: bool) -> m.Snapshot | None:
+    """The first (unrevised) archived snapshot of a month, scope and variant."""
+    s = m.Snapshot
+    return session.scalar(sa.select(s).where(
+        s.month == month, s.region_code == region_code, s.internal == internal,
+        s.revised_from_id.is_(None)).order_by(s.id).limit(1))

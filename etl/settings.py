@@ -23,6 +23,7 @@ class Settings:
     # Disclosure control for circulated outputs (统计法): threshold and (n, k) dominance.
     disclosure_min_contributors: int = 3
     disclosure_dominance_k: float = 0.85
+    snapshot_region: str = "120000"  # the scope of the monthly snapshot (天津市)
     max_upload_bytes: int = 50 * 1024 * 1024
     extra: dict = field(default_factory=dict)
 
@@ -44,6 +45,7 @@ class Settings:
             port=int(env.get("STM_PORT", "8050")),
             disclosure_min_contributors=int(env.get("STM_DISCLOSURE_MIN_N", "3")),
             disclosure_dominance_k=float(env.get("STM_DISCLOSURE_K", "0.85")),
+            snapshot_region=env.get("STM_SNAPSHOT_REGION", "120000"),
             max_upload_bytes=int(env.get("STM_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024))),
         )
 

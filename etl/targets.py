@@ -2,13 +2,13 @@
 
 Definitions (docs/targets.md explains them in Chinese and English):
 - A growth window compares a 12-month year with the 12 months before it.
-- 年均增速 (average annual growth) over an n-year window is geometric: g = (Y_n / B)^(1/n) − 1, where B is
-  the 12 months before the window and Y_n the window's last 12 months; the target requires
-  Y_n ≥ B·(1 + t)^n.
+- 年均增速 (average annual growth) over an n-year window is geometric: g = (Y_n / B)^(1/n) − 1,
+  where B is the 12 months before the window and Y_n the window's last 12 months; the target
+  requires Y_n ≥ B·(1 + t)^n.
 - A level window requires the window's total ≥ threshold.
-- Open windows are projected with the same-period share of prior years: the reported months' share of
-  the whole window in each of up to three earlier years gives the central projection (mean share) and
-  its range (highest and lowest share).
+- Open windows are projected with the same-period share of prior years: the reported months'
+  share of the whole window in each of up to three earlier years gives the central projection
+  (mean share) and its range (highest and lowest share).
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def target_windows(kind: str, start: int, end: int) -> list[Window]:
     if kind == "level":
         return [Window("window", _label_zh(start, end), _label_en(start, end), start, end, "level")]
     months = len(month_range(start, end))
-    years = [(add_months(start, 12 * i), add_months(start, 12 * i + 11)) for i in range(months // 12)]
+    years = [(add_months(start, 12 * i), add_months(start, 12 * i + 11))
+             for i in range(months // 12)]
     out = [Window(f"year{i + 1}", f"试点第{i + 1}年（{_label_zh(s, e)}）",
                   f"Pilot year {i + 1} ({_label_en(s, e)})", s, e,
                   "growth" if kind == "growth_avg_annual" else kind)
@@ -95,7 +96,8 @@ def _sum(series: pd.Series, periods: list[int]) -> int:
     return int(series.reindex(periods).fillna(0).sum())
 
 
-def project(series: pd.Series, window: list[int], reported: list[int]) -> tuple[float, float, float, list[str]]:
+def project(series: pd.Series, window: list[int],
+            reported: list[int]) -> tuple[float, float, float, list[str]]:
     """Project a window's total from its reported months: (central, low, high, notes)."""
     actual = _sum(series, reported)
     if len(reported) == len(window):
@@ -136,6 +138,9 @@ def evaluate(window: Window, measure: pd.Series, as_of: int, threshold: float,
     reported = [p for p in span if p <= as_of and p in measure.index]
     ev = Evaluation(window, "not_started", months_reported=len(reported), months_total=len(span))
     if as_of < window.start:
+        return ev
+    if window.kind == "avg_growth" and as_of < span[0]:
+        ev.notes.append("last year not started: the average is measured on the window's last year")
         return ev
     if not reported:
         ev.status = "no_data"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from dashboard import data, i18n
 from dashboard.components import empty_state, kpi_card, page_header
 from dashboard.i18n import DEFAULT_LANG, t
-from dashboard.ids import Home
+from dashboard.ids import Home, HomeLinks
 from etl.periods import month_range
 
 dash.register_page(__name__, path="/", order=0, name_key="nav.home")
@@ -52,4 +52,8 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
     if not facts.get("reports"):
         return html.Div([header, empty_state(
             t("home.empty", lang), t("home.empty_hint", lang), LOAD_COMMAND, id=Home.EMPTY)])
-    return html.Div([header, dbc.Row(fact_cards(facts, lang), id=Home.FACTS)])
+    overview = dcc.Link(t("home.overview_link", lang) + " →", id=HomeLinks.OVERVIEW,
+                        href=f"/overview?lang={lang}" if lang != DEFAULT_LANG else "/overview",
+                        className="btn btn-primary btn-lg stm-home-cta")
+    return html.Div([header, html.Div(overview, className="mb-4"),
+                     dbc.Row(fact_cards(facts, lang), id=Home.FACTS)])

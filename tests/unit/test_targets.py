@@ -127,3 +127,12 @@ def test_a_window_that_ended_with_missing_months_is_not_judged_final():
     ev = evaluate(YEAR_2019, s, 201912, 0.10)
     assert ev.status in ("on_track", "at_risk", "off_track")
     assert any("missing" in n for n in ev.notes)
+
+
+def test_pilot_average_waits_for_its_last_year():
+    """During pilot year 1 the average (measured on year 2) has not started, with a note."""
+    windows = {w.key: w for w in target_windows("growth_avg_annual", 201807, 202006)}
+    s = pd.Series({p: 100 for p in month_range(201707, 201903)})
+    ev = evaluate(windows["whole"], s, 201903, 0.10)
+    assert ev.status == "not_started" and ev.notes
+    assert evaluate(windows["year1"], s, 201903, 0.10).status != "not_started"

@@ -1,0 +1,104 @@
+"""CSV and Excel downloads of the data behind a chart: one component, one pair of callbacks.
+
+How a page uses it (the overview's trend chart is the example):
+    layout:    download_bar("overview-trend", lang)      # buttons + Store + Download
+    callback:  Output(download_store("overview-trend"), "data")
+               ... return payload(tables.trend_table(...), "服务贸易月度走势_天津市_2021年1–12月")
+The buttons then send the stored table as UTF-8-with-BOM CSV (Excel opens the Chinese headers
+correctly) or xlsx; create_app registers the callbacks once, for every name (MATCH).
+"""
+
+from __future__ import annotations
+
+import io
+
+import dash
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import MATCH, Input, Output, State, dcc, html
+
+from dashboard.figures import safe_filename
+from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.ids import Downloads
+
+BOM = "\ufeff"
+
+
+def download_store(name: str) -> dict:
+    """The id of the Store a page fills with payload(...) for the chart called name."""
+    return {"type": Downloads.DATA, "name": name}
+
+
+def download_bar(name: str, lang: str = DEFAULT_LANG) -> html.Div:
+    """'下载数据: CSV | Excel' for the chart called name, with its Store and Download."""
+    def button(kind: str, key: str) -> dbc.Button:
+        return dbc.Button(t(key, lang), id={"type": kind, "name": name}, size="sm",
+                          color="secondary", outline=True, class_name="stm-dl-button")
+
+    return html.Div([
+        html.Span(t("dl.label", lang), className="stm-dl-label"),
+        dbc.ButtonGroup([button(Downloads.CSV, "dl.csv"), button(Downloads.XLSX, "dl.xlsx")],
+                        size="sm"),
+        dcc.Store(id=download_store(name)),
+        dcc.Download(id={"type": Downloads.FILE, "name": name, "format": "csv"}),
+        dcc.Download(id={"type": Downloads.FILE, "name": name, "format": "xlsx"}),
+    ], className="stm-dl", title=t("dl.png_hint", lang))
+
+
+def payload(table: pd.DataFrame, filename: str) -> dict:
+    """What goes into a chart's download Store: file name and the table (JSON-safe)."""
+    cells = table.astype(object).where(table.notna(), None)
+    return {"filename": safe_filename(filename), "columns": [str(c) for c in table.columns],
+            "rows": cells.values.tolist()}
+
+
+def table_of(data: dict) -> pd.DataFrame:
+    """The table a payload holds."""
+    return pd.DataFrame(data.get("rows") or [], columns=data.get("columns") or [])
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with a byte-order mark (so Excel shows Chinese headers), no index."""
+    return (BOM + table.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
+
+
+def xlsx_bytes(table: pd.DataFrame, sheet: str = "data") -> bytes:
+    """An xlsx workbook with the table on one sheet, columns wide enough for their headers."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+        table.to_excel(writer, index=False, sheet_name=sheet)
+        worksheet = writer.sheets[sheet]
+        for i, column in enumerate(table.columns):
+            width = max([_width(column)] + [_width(v) for v in table[column].head(200)])
+            worksheet.set_column(i, i, min(width + 2, 60))
+    return buffer.getvalue()
+
+
+def _width(value: object) -> int:
+    text = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # CJK characters are double width
+
+
+def send_csv(n_clicks: int | None, data: dict | None):
+    """Callback: the stored table as name.csv (nothing before a click or without data)."""
+    if not n_clicks or not data:
+        return dash.no_update
+    return dcc.send_bytes(csv_bytes(table_of(data)), f"{data['filename']}.csv")
+
+
+def send_xlsx(n_clicks: int | None, data: dict | None):
+    """Callback: the stored table as name.xlsx (nothing before a click or without data)."""
+    if not n_clicks or not data:
+        return dash.no_update
+    return dcc.send_bytes(xlsx_bytes(table_of(data)), f"{data['filename']}.xlsx")
+
+
+def register_callbacks(app: dash.Dash) -> None:
+    """Attach the two download callbacks (MATCH: every download_bar on every page)."""
+    for kind, fmt, func in ((Downloads.CSV, "csv", send_csv), (Downloads.XLSX, "xlsx", send_xlsx)):
+        app.callback(
+            Output({"type": Downloads.FILE, "name": MATCH, "format": fmt}, "data"),
+            Input({"type": kind, "name": MATCH}, "n_clicks"),
+            State({"type": Downloads.DATA, "name": MATCH}, "data"),
+            prevent_initial_call=True,
+        )(func)

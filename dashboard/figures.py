@@ -1,0 +1,193 @@
+"""Pure chart builders: DataFrame in, plotly Figure out (no Dash, no database).
+
+Conventions every page's charts follow:
+- amounts arrive in minor units (cents/fen) in "amount" and are scaled with i18n.to_unit;
+- axis titles, trace names and hover texts come from the catalogue in the page's language;
+- CJK_FONT first, so the PNG a user downloads renders Chinese the same as the page;
+- an empty frame gives message_figure(...) (words, hidden axes), never an empty axis —
+  pages normally show components.empty_state instead and never reach it;
+- png_config(filename) is the dcc.Graph config: modebar PNG download under a Chinese file name.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import i18n
+from dashboard.i18n import DEFAULT_LANG, t
+from etl.aggregates import combined_monthly
+
+CJK_FONT = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
+            '"Hiragino Sans GB", sans-serif')
+NAVY, NAVY_LIGHT, RED, GREY, GRID = "#12355b", "#5b7fa6", "#b71c1c", "#5b6675", "#e3e8ee"
+PALETTE = (NAVY, "#c8811a", "#2e7d4f", "#7b4f9d", "#5b7fa6", RED, "#3d8c9e", "#8a6d3b")
+
+
+def base_layout(fig: go.Figure, title: str = "", subtitle: str = "", height: int = 380,
+                legend: bool = True) -> go.Figure:
+    """The house style: white plot, CJK font, title and subtitle at the top left, legend on top."""
+    fig.update_layout(
+        template="plotly_white",
+        font={"family": CJK_FONT, "size": 13, "color": "#1c2733"},
+        title={"text": title, "subtitle": {"text": subtitle, "font": {"size": 12, "color": GREY}},
+               "x": 0, "xanchor": "left", "y": 0.97, "yanchor": "top", "font": {"size": 16}},
+        height=height,
+        margin={"l": 64, "r": 64, "t": 88 if title else 36, "b": 56},
+        showlegend=legend,
+        legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
+        hoverlabel={"font": {"family": CJK_FONT}},
+        separators=".,",
+        paper_bgcolor="#fff",
+        plot_bgcolor="#fff",
+    )
+    return fig
+
+
+def message_figure(message: str, title: str = "") -> go.Figure:
+    """A figure that says something in words (no axes); for the rare empty chart."""
+    fig = go.Figure()
+    base_layout(fig, title, height=260, legend=False)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.add_annotation(text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
+                       font={"size": 16, "color": GREY})
+    return fig
+
+
+def png_config(filename: str) -> dict:
+    """dcc.Graph config: modebar PNG download (2× scale) named filename.png, no Plotly logo."""
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+        "toImageButtonOptions": {"format": "png", "filename": safe_filename(filename),
+                                 "scale": 2},
+    }
+
+
+def safe_filename(name: str) -> str:
+    """A file name without path separators or characters Windows refuses (Chinese is kept)."""
+    cleaned = re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._")
+    return cleaned or "data"
+
+
+# ---------------------------------------------------------------- monthly trend
+
+
+def point_label(period: int, months: str, lang: str = DEFAULT_LANG) -> str:
+    """A trend point's full name: '2021年1–2月' for a combined point, else '2021年3月'."""
+    return i18n.fmt_ytd(period, lang) if months == "1-2" else i18n.fmt_period(period, lang)
+
+
+def trend_points(frame: pd.DataFrame, start: int | None = None) -> pd.DataFrame:
+    """Monthly points with 1–2月 combined and 同比, from start on (the months before it only
+    serve as the 同比 base). Columns: period, months, amount, previous, yoy."""
+    points = combined_monthly(frame)
+    if start is not None:
+        points = points[points["period"] >= start]
+    return points.reset_index(drop=True)
+
+
+def _axis_labels(points: pd.DataFrame, lang: str) -> list[list[str]]:
+    """Two-level x labels: the year below, the month ('1–2' for the combined point) above."""
+    years = [t("fig.year", lang, y=p // 100) for p in points["period"]]
+    months = [t("fig.jan_feb_tick", lang) if m == "1-2" else str(m) for m in points["months"]]
+    return [years, months]
+
+
+def _decimals(unit: str, lang: str) -> int:
+    spec = i18n.UNITS[unit]
+    return spec.decimals_en if i18n.normalize_lang(lang) == "en" else spec.decimals_zh
+
+
+def monthly_trend(frame: pd.DataFrame, unit: str = "usd_100m", lang: str = DEFAULT_LANG,
+                  start: int | None = None, title: str = "", subtitle: str = "") -> go.Figure:
+    """Bars: monthly amount (1–2月 combined); line: 同比 % on a secondary axis (y2).
+
+    frame: period, amount (minor units), reaching back 12 months before start for 同比.
+    """
+    lang = i18n.normalize_lang(lang)
+    points = trend_points(frame, start)
+    if points.empty:
+        return message_figure(t("fig.no_data", lang), title)
+    x = _axis_labels(points, lang)
+    labels = [point_label(p, m, lang) for p, m in zip(points["period"], points["months"])]
+    amounts = [i18n.to_unit(v, unit, lang) for v in points["amount"]]
+    yoy = [None if i18n.is_missing(g) else float(g) * 100 for g in points["yoy"]]
+    unit_name = i18n.unit_label(unit, lang)
+    d = _decimals(unit, lang)
+    fig = go.Figure()
+    combined = [m == "1-2" for m in points["months"]]
+    hover = (f"%{{customdata}}<br>{t('fig.amount', lang)}：%{{y:,.{d}f}} {unit_name}"
+             "<extra></extra>")
+    for name, color, keep in ((t("fig.amount", lang), NAVY, False),
+                              (t("fig.jan_feb_bar", lang), NAVY_LIGHT, True)):
+        if keep and not any(combined):
+            continue  # no 1–2月 point: no legend entry for it
+        fig.add_trace(go.Bar(
+            x=x, y=[a if c == keep else None for a, c in zip(amounts, combined)], name=name,
+            marker_color=color, customdata=labels, hovertemplate=hover,
+        ))
+    fig.add_trace(go.Scatter(
+        x=x, y=yoy, name=t("fig.yoy", lang), yaxis="y2", mode="lines+markers",
+        line={"color": RED, "width": 2}, marker={"size": 5}, connectgaps=False,
+        customdata=labels,
+        hovertemplate=f"%{{customdata}}<br>{t('fig.yoy', lang)}：%{{y:+.1f}}%<extra></extra>",
+    ))
+    base_layout(fig, title, subtitle, height=400)
+    fig.update_layout(
+        bargap=0.25, barmode="overlay",
+        xaxis={"type": "multicategory", "tickfont": {"size": 11}, "showgrid": False,
+               "tickangle": 0, "title": {"text": t("fig.month_axis", lang),
+                                         "font": {"size": 11, "color": GREY}}},
+        yaxis={"title": {"text": t("fig.amount_axis", lang, unit=unit_name)},
+               "gridcolor": GRID, "rangemode": "tozero", "tickformat": ",.0f"},
+        yaxis2={"title": {"text": t("fig.yoy_axis", lang)}, "overlaying": "y", "side": "right",
+                "showgrid": False, "ticksuffix": "%", "zeroline": True, "zerolinecolor": "#c9ced6",
+                "tickmode": "auto", "range": _pct_range(yoy)},
+    )
+    return fig
+
+
+def _pct_range(values: list[float | None]) -> list[float] | None:
+    """A y2 range that keeps the zero line inside, with a little headroom."""
+    known = [v for v in values if v is not None and math.isfinite(v)]
+    if not known:
+        return None
+    low, high = min(0.0, min(known)), max(0.0, max(known))
+    pad = max((high - low) * 0.12, 2.0)
+    return [low - pad, high + pad]
+
+
+# ---------------------------------------------------------------- a share over the years
+
+
+def share_by_year(frame: pd.DataFrame, lang: str = DEFAULT_LANG, title: str = "",
+                  subtitle: str = "") -> go.Figure:
+    """Bars: a group's share (%) in the same months of each year; the latest year in navy.
+
+    frame: start, end, share (a ratio), one row per year (etl.aggregates.share_by_year).
+    """
+    lang = i18n.normalize_lang(lang)
+    if frame.empty:
+        return message_figure(t("fig.no_data", lang), title)
+    x = [t("fig.year", lang, y=int(e) // 100) for e in frame["end"]]
+    y = [float(v) * 100 for v in frame["share"]]
+    labels = [i18n.fmt_window(a, b, lang) for a, b in zip(frame["start"], frame["end"])]
+    fig = go.Figure(go.Bar(
+        x=x, y=y, marker_color=[NAVY_LIGHT] * (len(y) - 1) + [NAVY], customdata=labels,
+        text=[f"{v:.1f}%" for v in y], textposition="outside", cliponaxis=False,
+        hovertemplate=f"%{{customdata}}<br>{t('fig.share', lang)}：%{{y:.1f}}%<extra></extra>",
+    ))
+    base_layout(fig, title, subtitle, height=250, legend=False)
+    fig.update_layout(
+        margin={"l": 48, "r": 16, "t": 64 if title else 24, "b": 36}, bargap=0.45,
+        xaxis={"type": "category", "showgrid": False},
+        yaxis={"title": {"text": t("fig.share_axis", lang)}, "ticksuffix": "%",
+               "gridcolor": GRID, "range": [0, max(y) * 1.22 if max(y) > 0 else 1]},
+    )
+    return fig

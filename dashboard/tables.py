@@ -1,0 +1,52 @@
+"""Pure: the data behind a chart as a table with catalogue headers, for CSV/xlsx downloads.
+
+Numbers stay numbers (rounded to the unit's decimals; growth in % with one decimal), so a
+spreadsheet can compute with them; missing values are empty cells, never "nan".
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import i18n
+from dashboard.figures import point_label, trend_points
+from dashboard.i18n import DEFAULT_LANG, t
+
+
+def _scaled(values, unit: str, lang: str) -> list[float | None]:
+    spec = i18n.UNITS[unit]
+    digits = spec.decimals_en if i18n.normalize_lang(lang) == "en" else spec.decimals_zh
+    out = []
+    for value in values:
+        scaled = i18n.to_unit(value, unit, lang)
+        out.append(None if scaled is None else round(scaled, digits))
+    return out
+
+
+def _pct(values) -> list[float | None]:
+    return [None if i18n.is_missing(v) else round(float(v) * 100, 1) for v in values]
+
+
+def trend_table(frame: pd.DataFrame, unit: str = "usd_100m", lang: str = DEFAULT_LANG,
+                start: int | None = None) -> pd.DataFrame:
+    """The monthly trend as plotted (1–2月 combined): period, amount, a year earlier, 同比 %."""
+    lang = i18n.normalize_lang(lang)
+    points = trend_points(frame, start)
+    unit_name = i18n.unit_label(unit, lang)
+    return pd.DataFrame({
+        t("tbl.period", lang): [point_label(p, m, lang)
+                                for p, m in zip(points["period"], points["months"])],
+        t("tbl.amount", lang, unit=unit_name): _scaled(points["amount"], unit, lang),
+        t("tbl.previous", lang, unit=unit_name): _scaled(points["previous"], unit, lang),
+        t("tbl.yoy", lang): _pct(points["yoy"]),
+    })
+
+
+def share_table(frame: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.DataFrame:
+    """A share by year as plotted: period (the same months each year) and share in %."""
+    lang = i18n.normalize_lang(lang)
+    return pd.DataFrame({
+        t("tbl.period", lang): [i18n.fmt_window(a, b, lang)
+                                for a, b in zip(frame["start"], frame["end"])],
+        t("tbl.share", lang): _pct(frame["share"]),
+    })

@@ -1,0 +1,147 @@
+"""Chart builders: traces, axes, 1–2月 combined, units, languages and empty frames; tables."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard import figures, tables
+
+
+def monthly(rows: dict[int, int]) -> pd.DataFrame:
+    """A frame as data.monthly_trend returns it: period, amount (cents)."""
+    return pd.DataFrame({"period": list(rows), "amount": list(rows.values())})
+
+
+# two years; amounts in cents: 1 亿美元 = 10**10
+TWO_YEARS = monthly({
+    **{201800 + m: 10**10 for m in range(1, 13)},
+    **{201900 + m: int(1.1 * 10**10) for m in range(1, 13)},
+})
+
+
+def _trace(fig, name):
+    return next(tr for tr in fig.data if tr.name == name)
+
+
+def test_trend_has_bars_on_y_and_the_yoy_line_on_y2() -> None:
+    fig = figures.monthly_trend(TWO_YEARS, start=201901)
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    line = _trace(fig, "同比增长")
+    assert {tr.yaxis or "y" for tr in bars} == {"y"}
+    assert line.type == "scatter" and line.yaxis == "y2"
+    assert fig.layout.yaxis2.overlaying == "y" and fig.layout.yaxis2.side == "right"
+    assert fig.layout.yaxis2.ticksuffix == "%"
+    assert fig.layout.yaxis.title.text == "金额（亿美元）"
+    assert fig.layout.yaxis2.title.text == "同比（%）"
+    # 同比 10% for every point of 2019 (1–2月 against 1–2月)
+    assert [round(v, 6) for v in line.y] == [10.0] * 11
+
+
+def test_trend_combines_january_into_february() -> None:
+    fig = figures.monthly_trend(TWO_YEARS, start=201901)
+    years, months = fig.layout.xaxis.type, _trace(fig, "同比增长").x
+    assert years == "multicategory"
+    labels = list(months[1])
+    assert labels == ["1–2"] + [str(m) for m in range(3, 13)]
+    assert list(months[0]) == ["2019年"] * 11
+    combined = _trace(fig, "1–2月合并")
+    regular = _trace(fig, "当月金额")
+    assert combined.y[0] == pytest.approx(2.2)  # 1.1 + 1.1 亿美元
+    assert combined.y[1] is None and regular.y[0] is None
+    assert regular.y[1] == pytest.approx(1.1)
+    assert fig.layout.barmode == "overlay"
+    assert regular.customdata[1] == "2019年3月" and combined.customdata[0] == "2019年1–2月"
+
+
+def test_trend_keeps_a_lone_january_and_has_no_combined_legend_then() -> None:
+    fig = figures.monthly_trend(monthly({201901: 10**10, 201903: 2 * 10**10}))
+    names = [tr.name for tr in fig.data]
+    assert "1–2月合并" not in names
+    assert list(_trace(fig, "当月金额").x[1]) == ["1", "3"]
+    assert all(v is None for v in _trace(fig, "同比增长").y)  # no base year: no 同比 point
+
+
+def test_trend_months_before_start_serve_only_as_the_base() -> None:
+    fig = figures.monthly_trend(TWO_YEARS, start=201906)
+    assert list(_trace(fig, "当月金额").x[1]) == [str(m) for m in range(6, 13)]
+
+
+def test_trend_in_english_and_other_units() -> None:
+    fig = figures.monthly_trend(TWO_YEARS, unit="usd_10k", lang="en", start=201901)
+    bars = _trace(fig, "Monthly amount")
+    assert bars.y[1] == pytest.approx(1.1 * 10**4 * 10)  # US$ thousand: 110,000
+    assert fig.layout.yaxis.title.text == "Amount (US$ thousand)"
+    assert list(bars.x[0])[:1] == ["2019"]
+    assert _trace(fig, "Year-on-year growth").yaxis == "y2"
+
+
+def test_figures_use_the_cjk_font_first_and_carry_titles() -> None:
+    fig = figures.monthly_trend(TWO_YEARS, title="服务进出口月度走势", subtitle="天津市")
+    assert fig.layout.font.family.startswith('"Noto Sans CJK SC"')
+    assert fig.layout.title.text == "服务进出口月度走势"
+    assert fig.layout.title.subtitle.text == "天津市"
+
+
+@pytest.mark.parametrize("frame", [
+    monthly({}), pd.DataFrame(columns=["period", "amount"]),
+])
+def test_empty_frame_gives_words_not_an_empty_axis(frame) -> None:
+    fig = figures.monthly_trend(frame, title="走势")
+    assert len(fig.data) == 0
+    assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    assert [a.text for a in fig.layout.annotations] == ["暂无数据"]
+    english = figures.share_by_year(pd.DataFrame(columns=["start", "end", "share"]), lang="en")
+    assert [a.text for a in english.layout.annotations] == ["No data"]
+
+
+def test_yoy_axis_range_keeps_zero_inside() -> None:
+    falling = monthly({201901: 10**10, 201902: 10**10, 202001: 5 * 10**9, 202002: 5 * 10**9})
+    low, high = figures.monthly_trend(falling, start=202001).layout.yaxis2.range
+    assert low < -50 < 0 < high
+
+
+def test_share_by_year_highlights_the_latest_year() -> None:
+    frame = pd.DataFrame({"start": [201901, 202001, 202101], "end": [201906, 202006, 202106],
+                          "share": [0.40, 0.45, 0.5]})
+    fig = figures.share_by_year(frame, title="占比")
+    bar = fig.data[0]
+    assert list(bar.x) == ["2019年", "2020年", "2021年"]
+    assert list(bar.y) == pytest.approx([40, 45, 50])
+    assert list(bar.text) == ["40.0%", "45.0%", "50.0%"]
+    assert bar.marker.color[-1] == figures.NAVY and bar.marker.color[0] != figures.NAVY
+    assert bar.customdata[0] == "2019年1–6月"
+
+
+def test_png_config_names_the_file_in_chinese() -> None:
+    config = figures.png_config("服务贸易月度走势_天津市/滨海 2021年1–12月")
+    options = config["toImageButtonOptions"]
+    assert options == {"format": "png", "filename": "服务贸易月度走势_天津市_滨海_2021年1–12月",
+                       "scale": 2}
+    assert config["displaylogo"] is False
+    assert figures.safe_filename('..\\/:*?"<>|') == "data"
+
+
+def test_trend_table_is_what_the_chart_shows_with_chinese_headers() -> None:
+    table = tables.trend_table(TWO_YEARS, start=201901)
+    assert list(table.columns) == ["期间", "金额（亿美元）", "上年同期（亿美元）", "同比（%）"]
+    assert table.iloc[0].tolist() == ["2019年1–2月", 2.2, 2.0, 10.0]
+    assert table.iloc[1].tolist() == ["2019年3月", 1.1, 1.0, 10.0]
+    assert len(table) == 11
+
+
+def test_trend_table_leaves_missing_cells_empty() -> None:
+    table = tables.trend_table(monthly({201903: 10**10}), lang="en")
+    assert list(table.columns) == ["Period", "Amount (US$ million)", "A year earlier (US$ million)",
+                                   "Year on year (%)"]
+    row = table.iloc[0]
+    assert row["Period"] == "Mar 2019" and row["Amount (US$ million)"] == 100.0
+    assert row["Year on year (%)"] is None or math.isnan(row["Year on year (%)"])
+
+
+def test_share_table() -> None:
+    frame = pd.DataFrame({"start": [202001], "end": [202012], "share": [0.4567]})
+    assert tables.share_table(frame).to_dict("records") == [{"期间": "2020年1–12月",
+                                                             "占比（%）": 45.7}]

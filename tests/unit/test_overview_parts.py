@@ -1,0 +1,227 @@
+"""The overview's pure parts: comparisons, balance words, target lines, filter-bar options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from types import SimpleNamespace
+
+import dash
+import pandas as pd
+import pytest
+from dash.exceptions import PreventUpdate
+
+from dashboard import filter_bar, overview_views
+from dashboard.filter_state import FilterState
+from etl.aggregates import (
+    combined_monthly,
+    month_span,
+    share_by_year,
+    share_comparison,
+    trade_comparison,
+)
+from etl.targets import Evaluation, Window
+
+
+def by_direction(rows: list[tuple[int, int, int]]) -> pd.DataFrame:
+    """(period, exports, imports) -> period, direction, amount."""
+    out = [(p, "X", x) for p, x, _ in rows] + [(p, "M", m) for p, _, m in rows]
+    return pd.DataFrame(out, columns=["period", "direction", "amount"])
+
+
+FRAME = by_direction([(201901, 10, 5), (201902, 20, 5), (201903, 30, 10),
+                      (202001, 11, 6), (202002, 22, 6), (202003, 33, 12)])
+
+
+def test_trade_comparison_window_month_and_previous_month() -> None:
+    table = trade_comparison(FRAME, 202001, 202003)
+    total = table.loc["total"]
+    assert (total["cum"], total["cum_base"]) == (90, 80)
+    assert total["cum_yoy"] == pytest.approx(0.125)
+    assert (total["month"], total["month_base"], total["prev_month"]) == (45, 40, 28)
+    assert total["mom"] == pytest.approx(45 / 28 - 1)
+    balance = table.loc["balance"]
+    assert (balance["cum"], balance["month"]) == (42, 21)
+    assert pd.isna(balance["cum_yoy"]) and pd.isna(balance["mom"])
+    assert table.attrs["month_span"] == (202003, 202003)
+
+
+def test_february_is_published_as_january_february_without_mom() -> None:
+    table = trade_comparison(FRAME, 202001, 202002)
+    assert table.attrs["month_span"] == (202001, 202002)
+    assert table.loc["exports", "month"] == 33 and table.loc["exports", "month_base"] == 30
+    assert table.loc["exports", "prev_month"] is None and table.loc["exports", "mom"] is None
+
+
+@pytest.mark.parametrize("period,periods,span", [
+    (202002, {202001, 202002}, (202001, 202002)),
+    (202002, {202002}, (202002, 202002)),
+    (202003, {202001, 202002, 202003}, (202003, 202003)),
+])
+def test_month_span(period, periods, span) -> None:
+    assert month_span(period, periods) == span
+
+
+def test_share_comparison_in_percentage_points() -> None:
+    whole = pd.DataFrame({"period": [201901, 202001], "amount": [100, 200]})
+    part = pd.DataFrame({"period": [201901, 202001], "amount": [40, 90]})
+    result = share_comparison(part, whole, 202001, 202001)
+    assert result["share"] == pytest.approx(0.45) and result["share_base"] == pytest.approx(0.40)
+    assert result["share_change"] == pytest.approx(0.05)
+    assert result["growth"] == pytest.approx(1.25)
+    empty = share_comparison(part.iloc[0:0], whole.iloc[0:0], 202001, 202001)
+    assert empty["share"] is None and empty["share_change"] is None and empty["growth"] is None
+
+
+def test_share_by_year_skips_years_without_data() -> None:
+    whole = pd.DataFrame({"period": [201801, 202001], "amount": [100, 200]})
+    part = pd.DataFrame({"period": [201801, 202001], "amount": [50, 50]})
+    out = share_by_year(part, whole, 202001, 202001, years=3)
+    assert out.to_dict("records") == [{"start": 201801, "end": 201801, "share": 0.5},
+                                      {"start": 202001, "end": 202001, "share": 0.25}]
+
+
+def test_combined_monthly_compares_jan_feb_with_jan_feb_only() -> None:
+    frame = pd.DataFrame({"period": [201902, 202001, 202002], "amount": [10, 5, 10]})
+    out = combined_monthly(frame)
+    row = out[out["period"] == 202002].iloc[0]
+    assert row["months"] == "1-2" and row["amount"] == 15
+    assert pd.isna(row["previous"]) and row["yoy"] is None  # 2019 had no January
+
+
+@dataclass
+class FakeView:
+    """Just what the view functions read."""
+
+    state: FilterState
+    start: int | None = 202101
+    end: int | None = 202106
+    first_period: int | None = 201501
+    latest: int | None = 202112
+
+    def region_name(self, lang: str) -> str:
+        return "两江新区" if lang == "zh" else "Liangjiang New Area"
+
+
+@pytest.mark.parametrize("value,lang,text", [
+    (1234 * 10**8, "zh", "顺差12.3亿美元"), (-1234 * 10**8, "zh", "逆差12.3亿美元"),
+    (0, "zh", "收支平衡"), (None, "zh", "—"), (-1234 * 10**8, "en", "Deficit US$ 1,234 million"),
+])
+def test_balance_in_words(value, lang, text) -> None:
+    assert overview_views.balance_text(value, "usd_100m", lang) == text
+
+
+def test_context_line_and_windows() -> None:
+    view = FakeView(FilterState(region="500000-LJ"))
+    assert overview_views.context_line(view, "zh") == (
+        "两江新区 · 2021年1–6月 · 国际收支口径 · 单位：亿美元")
+    assert overview_views.window_label(201807, 201906, "zh") == "2018年7月 – 2019年6月"
+    assert overview_views.month_label((202101, 202102), "zh") == "2021年1–2月"
+
+
+def test_kpi_cards_have_cumulative_and_month_blocks() -> None:
+    table = trade_comparison(FRAME, 202001, 202003)
+    view = FakeView(FilterState(), start=202001, end=202003)
+    cards = overview_views.kpi_cards(table, view, "zh")
+    text = str(cards)
+    assert "2020年1–3月累计" in text and "2020年3月当月" in text
+    assert "同比+12.5%" in text and "环比+60.7%" in text
+    assert "nan" not in text.lower() and "None" not in text
+
+
+def _result(kind: str, status: str, **ev) -> SimpleNamespace:
+    window = Window("year1", "试点第1年", "Pilot year 1", 201807, 201906, kind)
+    evaluation = Evaluation(window, status, **ev)
+    target = SimpleNamespace(threshold=Decimal("0.10"), name_zh="目标", name_en="Target")
+    return SimpleNamespace(target=target, headline=lambda: evaluation)
+
+
+@pytest.mark.parametrize("result,lines", [
+    (_result("growth", "missed", actual=125.9e10, required=145.2e10, growth=0.024),
+     ["实际125.9亿美元 · 目标145.2亿美元", "增速+2.4% · 目标10.0%"]),
+    (_result("level", "on_track", projection=101e10, required=100e10),
+     ["预计101.0亿美元 · 目标100.0亿美元"]),
+    (_result("share_keep", "missed", actual=0.487, required=0.502),
+     ["实际占比48.7% · 目标不低于50.2%"]),
+    (_result("grows_faster", "met", actual=0.075, required=0.0),
+     ["实际增速差+7.5个百分点 · 目标快于总额增速"]),
+    (_result("growth", "not_started"), []),
+])
+def test_target_lines(result, lines) -> None:
+    assert overview_views.target_lines(result, "zh") == lines
+
+
+REGIONS = pd.DataFrame([
+    ("120000", None, 100, "天津市", "Tianjin"), ("120116-TEDA", "120116", 121, "天津经开区", ""),
+    ("120116", "120000", 113, "滨海新区", "Binhai"), ("120101", "120000", 101, "和平区", "Heping"),
+    ("500000", None, 200, "重庆市", "Chongqing"), ("500000-LJ", "500000", 201, "两江新区", "LJ"),
+], columns=["code", "parent_code", "sort_order", "name_zh", "name_en"])
+
+
+def test_region_options_are_a_tree_in_sort_order() -> None:
+    options = filter_bar.region_options(REGIONS, "zh")
+    assert [o["value"] for o in options] == ["120000", "120101", "120116", "120116-TEDA",
+                                            "500000", "500000-LJ"]
+    depth = {o["value"]: o["label"].className for o in options}
+    assert depth["120000"].endswith("d0") and depth["120116-TEDA"].endswith("d2")
+    assert "两江新区" in options[-1]["search"]
+    english = filter_bar.region_options(REGIONS, "en")
+    assert english[3]["label"].children == "天津经开区"  # no English name: the Chinese one
+
+
+def test_mode_options_allow_mode_3_only_under_full_scope() -> None:
+    modes = pd.DataFrame({"code": [1, 3], "name_zh": ["跨境提供", "商业存在"],
+                          "name_en": ["Cross-border", "Commercial presence"],
+                          "short_zh": ["模式一", "模式三"], "short_en": ["Mode 1", "Mode 3"],
+                          "in_bop_total": [True, False]})
+    bop = filter_bar.mode_options(modes, "zh", "bop")
+    assert bop[0] == {"label": "模式一：跨境提供", "value": 1, "disabled": False}
+    assert bop[1]["disabled"] is True
+    assert filter_bar.mode_options(modes, "zh", "full")[1]["disabled"] is False
+    options, value = filter_bar.scope_modes("bop", filter_bar.mode_options(modes, "zh", "full"),
+                                            [1, 3])
+    assert value == [1] and options[1]["disabled"] is True
+
+
+def test_state_from_controls_follows_the_url_rules() -> None:
+    state = filter_bar.state_from_controls("range", None, None, 201906, 201807, "500000-LJ", "X",
+                                           ["SC"], [1, 3], "usd_10k", "bop", "en")
+    assert state == FilterState(period="range", start=201807, end=201906, region="500000-LJ",
+                                direction="X", categories=("SC",), modes=(1,), unit="usd_10k",
+                                lang="en")
+    year = filter_bar.state_from_controls("year", 201906, 2018, None, None, None, None, None,
+                                          None, None, None, "zh")
+    assert (year.period, year.start, year.end) == ("year", 201801, 201812)
+    newest = filter_bar.state_from_controls("month", 201912, None, None, None, "120000", "both",
+                                            [], [], "usd_100m", "bop", "zh", latest=201912)
+    assert newest == FilterState()  # the newest month is not pinned into the URL
+    assert filter_bar.show_period("range") == ({"display": "none"}, {"display": "none"}, None)
+
+
+def test_month_and_year_options_newest_first() -> None:
+    months = filter_bar.month_options(201911, 202002, "zh")
+    assert [o["value"] for o in months] == [202002, 202001, 201912, 201911]
+    assert months[0]["label"] == "2020年2月"
+    assert [o["label"] for o in filter_bar.year_options(201911, 202002, "en")] == ["2020", "2019"]
+    assert filter_bar.month_options(None, None, "zh") == []
+
+
+def test_restore_controls_sets_only_what_the_url_changed() -> None:
+    months = filter_bar.month_options(201901, 201912, "zh")
+    now = ["month", 201912, 2019, 201901, 201912, "120000", "X", [], [], "usd_100m", "bop"]
+    out = filter_bar.restore_controls("?month=2019-06", months, *now)
+    assert out[1] == 201906 and out[6] == "both"  # back from ?month=2019-12&dir=X
+    assert [v for i, v in enumerate(out) if i not in (1, 6)] == [dash.no_update] * 9
+    default = ["month", 201912, 2019, 201901, 201912, "120000", "both", None, None,
+               "usd_100m", "bop"]
+    with pytest.raises(PreventUpdate):  # the controls wrote this URL themselves
+        filter_bar.restore_controls("", months, *default)
+
+
+@pytest.mark.parametrize("change,lang,text", [
+    (0.021, "zh", "比上年同期提高2.1个百分点"), (-0.033, "zh", "比上年同期下降3.3个百分点"),
+    (0.0004, "zh", "与上年同期持平"), (None, "zh", "—"),
+    (-0.033, "en", "down 3.3 percentage points on a year earlier"),
+])
+def test_share_change_in_words(change, lang, text) -> None:
+    assert overview_views.share_change_text(change, lang) == text
