@@ -232,3 +232,9 @@ def enterprise_rows(state: FilterState, n: int = 10) -> pd.DataFrame:
         if v.end is None:
             return pd.DataFrame(columns=["uscc", "name", "amount"])
         return queries.top_enterprises(s, to_report_filter(state, v.start, v.end), n)
+
+
+def sample_data_loaded() -> bool:
+    """Whether the synthetic sample is loaded (the shell then says so on every page)."""
+    with session() as s:
+        return queries.sample_data_loaded(s)

@@ -12,6 +12,7 @@ class Shell:
     NAV_LINK = "shell-nav-link"  # pattern-matching type: {"type": NAV_LINK, "page": module}
     LANG_ZH = "shell-lang-zh"
     LANG_EN = "shell-lang-en"
+    SAMPLE_NOTICE = "shell-sample-notice"
 
 
 class Home:

@@ -18,7 +18,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, dcc, html
 
-from dashboard import i18n
+from dashboard import data, i18n
 from dashboard.filter_state import KEYS as FILTER_KEYS
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Shell
@@ -133,8 +133,22 @@ def layout() -> html.Div:
         dcc.Location(id=Shell.URL, refresh="callback-nav"),
         dcc.Store(id=Shell.LANG, storage_type="local"),
         dbc.Navbar(bar, dark=True, expand=True, class_name="stm-navbar"),
+        sample_notice(),
         html.Main(dbc.Container(dash.page_container, fluid="xl", class_name="stm-main")),
     ], id=Shell.ROOT, lang=HTML_LANG[lang], className="stm-root")
+
+
+def sample_notice() -> html.Div | None:
+    """A bilingual line saying the data are synthetic, while the generated sample is loaded."""
+    try:
+        loaded = data.sample_data_loaded()
+    except (data.DatabaseUnavailable, RuntimeError):  # no database yet, or outside a request
+        loaded = False
+    if not loaded:
+        return None
+    text = f"{t('shell.sample_notice', 'zh')} {t('shell.sample_notice', 'en')}"
+    return html.Div(dbc.Container(text, fluid="xl"), id=Shell.SAMPLE_NOTICE,
+                    className="stm-sample-notice", role="note")
 
 
 def update_shell(pathname: str | None, search: str | None, stored: str | None) -> tuple:

@@ -394,3 +394,9 @@ def original_snapshot(session: Session, month: int, region_code: str,
     return session.scalar(sa.select(s).where(
         s.month == month, s.region_code == region_code, s.internal == internal,
         s.revised_from_id.is_(None)).order_by(s.id).limit(1))
+
+
+def sample_data_loaded(session: Session) -> bool:
+    """Whether the generated synthetic sample (loaded by `init-db --sample`) is in the database."""
+    return session.scalar(sa.select(sa.func.count(m.UploadBatch.id)).where(
+        m.UploadBatch.status == "loaded", m.UploadBatch.uploaded_by == "sample")) > 0

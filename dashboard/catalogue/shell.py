@@ -5,6 +5,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "lang.zh": {"zh": "中文", "en": "中文"},
     "lang.en": {"zh": "EN", "en": "EN"},
     "shell.lang_switch": {"zh": "界面语言", "en": "Language"},
+    "shell.sample_notice": {
+        "zh": "当前数据库含合成示例数据（企业名称带“合成”字样），仅供演示，不是真实统计数据。",
+        "en": "The database holds synthetic sample data (enterprise names marked 合成): "
+        "for demonstration only, not real statistics.",
+    },
     # Navigation names, one per page (register_page(..., name_key="nav.…")).
     "nav.home": {"zh": "首页", "en": "Home"},
     "nav.overview": {"zh": "总览", "en": "Overview"},
