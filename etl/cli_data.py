@@ -1,0 +1,212 @@
+"""Commands that change data: init-db, load, retract, template, generate-sample, fx, seed…"""
+
+from __future__ import annotations
+
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+
+from etl import models as m
+from etl.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, factory_for, money_text  # noqa: F401
+from etl.db import make_engine, make_session_factory
+from etl.migrate import upgrade
+from etl.read import ReportReadError
+from etl.seed import load_seeds, read_csv
+from etl.settings import Settings
+
+
+def cmd_init_db(args, settings: Settings) -> int:
+    """Migrate, load reference data and, if asked, the synthetic sample."""
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    factory = make_session_factory(engine)
+    with factory.begin() as session:
+        written = load_seeds(session, settings.seeds_path)
+    print(f"schema up to date; reference rows written: {sum(written.values())}")
+    with factory() as session:
+        has_data = session.scalar(sa.select(sa.func.count(m.Report.id))) > 0
+    if args.sample or (args.sample_if_empty and not has_data):
+        return _load_sample(factory, settings, args.enterprises)
+    if args.sample_if_empty:
+        print("database already holds reports; sample not loaded")
+    return EXIT_OK
+
+
+def _load_sample(factory, settings: Settings, enterprises: int) -> int:
+    from tqdm import tqdm
+
+    from etl.load import load_file
+    from etl.reference import reference_from_seeds
+    from etl.sample import generate_reports, write_reports
+
+    ref = reference_from_seeds(settings.seeds_path)
+    out_dir = Path(settings.instance_path) / "sample"
+    print(f"generating synthetic sample data ({enterprises} enterprises, 2015-01..2021-12) …")
+    files = write_reports(generate_reports(n_enterprises=enterprises, ref=ref), out_dir)
+    failed = 0
+    for path in tqdm(files, desc="loading sample", unit="file"):
+        outcome = load_file(factory, path, user="sample")
+        failed += not outcome.ok
+        tqdm.write(_outcome_line(outcome))
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _outcome_line(o) -> str:
+    if o.status == "unchanged":
+        return f"{o.file_name}: unchanged — identical file already loaded as batch {o.duplicate_of}"
+    if o.status == "rejected":
+        v = o.validation
+        return (
+            f"{o.file_name}: REJECTED — {v.error_count} errors, "
+            f"{v.warning_count} warnings; nothing loaded"
+        )
+    verb = (
+        "valid (dry run, nothing loaded)"
+        if o.status == "validated"
+        else f"loaded as batch {o.batch_id}"
+    )
+    return (
+        f"{o.file_name}: {verb} — {o.rows} rows, {o.reports_new} new / "
+        f"{o.reports_revised} revised / {o.reports_unchanged} unchanged reports, US$ {money_text(o.total_usd_cents)}"
+    )
+
+
+def cmd_load(args, settings: Settings) -> int:
+    """Load report files; each is one atomic batch."""
+    from tqdm import tqdm
+
+    from etl.load import load_file
+
+    factory = factory_for(settings)
+    worst = EXIT_OK
+    phases = ("read", "validate", "load")
+    bar = tqdm(
+        total=len(args.files) * len(phases),
+        unit="step",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+    )
+    for name in args.files:
+        path = Path(name)
+
+        def progress(phase: str, _name=path.name) -> None:
+            bar.set_description(f"{_name}: {phase}")
+            bar.update(1)
+
+        try:
+            outcome = load_file(
+                factory, path, user=args.user, dry_run=args.dry_run, progress=progress
+            )
+        except (ReportReadError, OSError) as exc:
+            print(f"{path.name}: cannot read — {getattr(exc, 'message_en', exc)}", file=sys.stderr)
+            worst = EXIT_FAILED
+            continue
+        issues = outcome.validation.issues if outcome.validation is not None else None
+        if issues is not None and len(issues):
+            _print_issues(issues)
+            if args.errors_out:
+                _write_issues(issues, Path(args.errors_out))
+        bar.write(_outcome_line(outcome), file=sys.stdout)
+        if not outcome.ok:
+            worst = EXIT_FAILED
+    bar.close()
+    return worst
+
+
+def _print_issues(issues: pd.DataFrame, limit: int = 40) -> None:
+    shown = issues.head(limit)[["row", "column", "value", "severity", "problem_zh"]].copy()
+    # Long values (a pasted address, a 40-digit number) would stretch every line of the table.
+    shown["value"] = [v if len(v) <= 24 else v[:23] + "…" for v in shown["value"].astype(str)]
+    print(shown.to_string(index=False))
+    if len(issues) > limit:
+        print(f"… {len(issues) - limit} more (use --errors-out FILE for all)")
+
+
+def _write_issues(issues: pd.DataFrame, path: Path) -> None:
+    if path.suffix.lower() == ".xlsx":
+        issues.to_excel(path, index=False)
+    else:
+        issues.to_csv(path, index=False, encoding="utf-8-sig")
+    print(f"issues written to {path}")
+
+
+def cmd_retract(args, settings: Settings) -> int:
+    """Retract a loaded batch."""
+    from etl.retract import RetractError, retract_batch
+
+    try:
+        out = retract_batch(factory_for(settings), args.batch, args.user, args.reason)
+    except RetractError as exc:
+        print(f"not retracted: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(
+        f"batch {out.batch_id} retracted: {out.reports_restored} reports back to their previous "
+        f"version, {out.reports_withdrawn} reports withdrawn"
+    )
+    return EXIT_OK
+
+
+def cmd_template(args, settings: Settings) -> int:
+    """Write the Excel template."""
+    from etl.reference import reference_from_seeds
+    from etl.template import write_template
+
+    write_template(Path(args.out), reference_from_seeds(settings.seeds_path))
+    print(f"template written to {args.out}")
+    return EXIT_OK
+
+
+def cmd_generate_sample(args, settings: Settings) -> int:
+    """Write deterministic synthetic report files."""
+    from etl.reference import reference_from_seeds
+    from etl.sample import generate_reports, write_reports
+
+    ref = reference_from_seeds(settings.seeds_path)
+    frame = generate_reports(
+        seed=args.seed, start=args.start, end=args.end, n_enterprises=args.enterprises, ref=ref
+    )
+    for path in write_reports(frame, Path(args.out), by=args.by):
+        print(path)
+    print(f"{len(frame)} synthetic report lines")
+    return EXIT_OK
+
+
+def cmd_fx_load(args, settings: Settings) -> int:
+    """Load monthly (or annual) CNY-per-USD rates from a CSV: year,month,cny_per_usd,source."""
+    rows = read_csv(Path(args.file))
+    factory = factory_for(settings)
+    with factory.begin() as session:
+        existing = {(r.year, r.month): r for r in session.scalars(sa.select(m.FxRate))}
+        for row in rows:
+            key = (int(row["year"]), int(row.get("month") or 0))
+            rate = Decimal(row["cny_per_usd"])
+            if not (Decimal("0.5") < rate < Decimal("50")):
+                print(f"rejected: implausible rate {rate} for {key}", file=sys.stderr)
+                return EXIT_FAILED
+            obj = existing.get(key) or m.FxRate(year=key[0], month=key[1])
+            obj.cny_per_usd, obj.source = rate, row.get("source") or args.file
+            session.add(obj)
+    print(f"{len(rows)} FX rates loaded (applied to reports loaded from now on)")
+    return EXIT_OK
+
+
+def cmd_batches(args, settings: Settings) -> int:
+    """List upload batches."""
+    from etl.queries import batches
+
+    with factory_for(settings)() as session:
+        frame = batches(session, args.limit)
+    print(frame.drop(columns=["sha256"]).to_string(index=False) if len(frame) else "no batches")
+    return EXIT_OK
+
+
+def cmd_seed(args, settings: Settings) -> int:
+    """Reload reference data from seeds/."""
+    with factory_for(settings).begin() as session:
+        written = load_seeds(session, settings.seeds_path)
+    print(json.dumps(written, ensure_ascii=False))
+    return EXIT_OK
