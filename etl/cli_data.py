@@ -71,7 +71,8 @@ def _outcome_line(o) -> str:
     )
     return (
         f"{o.file_name}: {verb} — {o.rows} rows, {o.reports_new} new / "
-        f"{o.reports_revised} revised / {o.reports_unchanged} unchanged reports, US$ {money_text(o.total_usd_cents)}"
+        f"{o.reports_revised} revised / {o.reports_unchanged} unchanged reports, "
+        f"US$ {money_text(o.total_usd_cents)}"
     )
 
 
