@@ -14,11 +14,12 @@ from etl.cli_data import (
     cmd_generate_sample,
     cmd_init_db,
     cmd_load,
+    cmd_register_load,
     cmd_retract,
     cmd_seed,
     cmd_template,
 )
-from etl.cli_reports import cmd_snapshot, cmd_summary, cmd_targets
+from etl.cli_reports import cmd_coverage, cmd_snapshot, cmd_summary, cmd_targets
 from etl.cli_users import cmd_user
 from etl.settings import Settings
 
@@ -112,6 +113,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-pdf", action="store_true", help="skip the PDF (no Chromium run)")
     s.add_argument("--user", default="cli")
     s.set_defaults(func=cmd_snapshot)
+    s = sub.add_parser("coverage", help="key enterprises reported / late / missing")
+    s.add_argument("--month", required=True)
+    s.add_argument("--region", default="120000")
+    s.add_argument("--deadline-day", type=int, default=10)
+    s.add_argument("--format", choices=["table", "json", "xlsx"], default="table")
+    s.add_argument("--out")
+    s.set_defaults(func=cmd_coverage)
+    reg = sub.add_parser("register", help="key-enterprise register").add_subparsers(
+        dest="register_command", required=True
+    )
+    s = reg.add_parser("load", help="load the register from xlsx/csv")
+    s.add_argument("file")
+    s.add_argument("--user", default="cli")
+    s.set_defaults(func=cmd_register_load)
     s = sub.add_parser("seed", help="reload reference data from seeds/")
     s.set_defaults(func=cmd_seed)
     return p

@@ -211,3 +211,17 @@ def cmd_seed(args, settings: Settings) -> int:
         written = load_seeds(session, settings.seeds_path)
     print(json.dumps(written, ensure_ascii=False))
     return EXIT_OK
+
+
+def cmd_register_load(args, settings: Settings) -> int:
+    """Load the key-enterprise register from a file (all rows or nothing)."""
+    from etl.register import load_register
+
+    check = load_register(factory_for(settings), Path(args.file), args.user)
+    if not check.ok:
+        for row, column, value, zh, _en in check.problems[:40]:
+            print(f"row {row} {column} {value!r}: {zh}")
+        print(f"{args.file}: REJECTED — {len(check.problems)} problems; nothing loaded")
+        return EXIT_FAILED
+    print(f"{args.file}: {len(check.rows)} register entries loaded")
+    return EXIT_OK

@@ -182,3 +182,56 @@ def cmd_snapshot(args, settings: Settings) -> int:
     if out.changes is not None:
         print(f"{len(out.changes)} cells changed since the original", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_coverage(args, settings: Settings) -> int:
+    """Key enterprises expected, reported (on time / late) and missing for a month and region."""
+    from etl.coverage import coverage
+    from etl.periods import parse_period
+
+    month = parse_period(args.month)
+    if month is None:
+        print(f"--month must be YYYY-MM, got {args.month}", file=sys.stderr)
+        return EXIT_USAGE
+    with factory_for(settings)() as session:
+        table, summary = coverage(session, month, args.region, args.deadline_day)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {"month": args.month, "region": args.region, **summary},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    if args.format == "xlsx":
+        out = Path(args.out or f"coverage_{args.month}_{args.region}.xlsx")
+        names = {
+            "uscc": "统一社会信用代码",
+            "name": "企业名称",
+            "region_code": "地区代码",
+            "contact_person": "联系人",
+            "contact_phone": "联系电话",
+            "status": "报送状态",
+            "first_loaded_at": "首次入库时间",
+            "prior_year_usd_cents": "上年合计(美分)",
+        }
+        labels = {"on_time": "按时", "late": "迟报", "missing": "未报"}
+        export = table.assign(status=table["status"].map(labels))[list(names)].rename(columns=names)
+        export["首次入库时间"] = export["首次入库时间"].astype(str).replace({"NaT": "", "nan": ""})
+        export.to_excel(out, index=False)
+        print(f"written {out}")
+        return EXIT_OK
+    share = summary["reported_share"]
+    print(
+        f"{args.month} {args.region}: expected {summary['expected']}, reported "
+        f"{summary['reported']} ({'—' if share is None else f'{share:.0%}'}), on time "
+        f"{summary['on_time']}, late {summary['late']}, missing {summary['missing']}"
+    )
+    if len(table):
+        print(
+            table[["uscc", "name", "status", "contact_person", "contact_phone"]].to_string(
+                index=False
+            )
+        )
+    return EXIT_OK

@@ -200,7 +200,8 @@ def _line_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.D
 def _frame(session: Session, stmt, columns: list[str]) -> pd.DataFrame:
     rows = session.execute(stmt).all()
     frame = pd.DataFrame(rows, columns=columns + [AMOUNT])
-    frame[AMOUNT] = frame[AMOUNT].astype("int64")
+    # An ungrouped SUM over no rows is NULL: that is a total of zero, not a missing value.
+    frame[AMOUNT] = frame[AMOUNT].fillna(0).astype("int64")
     return frame
 
 
@@ -400,3 +401,46 @@ def sample_data_loaded(session: Session) -> bool:
     """Whether the generated synthetic sample (loaded by `init-db --sample`) is in the database."""
     return session.scalar(sa.select(sa.func.count(m.UploadBatch.id)).where(
         m.UploadBatch.status == "loaded", m.UploadBatch.uploaded_by == "sample")) > 0
+
+
+# ---------------------------------------------------------------- key-enterprise register and coverage
+
+
+def register_members(session: Session, month: int, regions: tuple[str, ...]) -> pd.DataFrame:
+    """Key enterprises expected to report in a month, in the regions (and below)."""
+    k = m.KeyEnterprise
+    stmt = (sa.select(k.uscc, k.name, k.region_code, k.sector, k.contact_person, k.contact_phone)
+            .where(k.since <= month, sa.or_(k.until.is_(None), k.until >= month)))
+    closure = region_closure(session, regions)
+    if closure is not None:
+        stmt = stmt.where(k.region_code.in_(closure))
+    cols = ["uscc", "name", "region_code", "sector", "contact_person", "contact_phone"]
+    return pd.DataFrame(session.execute(stmt).all(), columns=cols)
+
+
+def first_loaded_times(session: Session, month: int, usccs: list[str]) -> pd.DataFrame:
+    """When each enterprise's report for the month first arrived (earliest version not withdrawn)."""
+    rows = []
+    for i in range(0, len(usccs), 900):
+        stmt = (sa.select(m.Report.uscc, sa.func.min(m.UploadBatch.uploaded_at))
+                .join(m.ReportVersion, m.ReportVersion.report_id == m.Report.id)
+                .join(m.UploadBatch, m.UploadBatch.id == m.ReportVersion.batch_id)
+                .where(m.Report.period == month, m.Report.uscc.in_(usccs[i:i + 900]),
+                       m.Report.current_version_id.is_not(None),
+                       m.ReportVersion.status != "withdrawn")
+                .group_by(m.Report.uscc))
+        rows.extend(session.execute(stmt).all())
+    return pd.DataFrame(rows, columns=["uscc", "first_loaded_at"])
+
+
+def enterprise_period_totals(session: Session, usccs: list[str], start: int, end: int) -> pd.DataFrame:
+    """BOP-basis USD totals per enterprise over a period range (current versions)."""
+    t = m.AggEnterpriseMonth
+    rows = []
+    for i in range(0, len(usccs), 900):
+        stmt = (sa.select(t.uscc, sa.func.sum(t.usd_cents))
+                .where(t.uscc.in_(usccs[i:i + 900]), t.period.between(start, end),
+                       t.mode.in_(ReportFilter(start, end).effective_modes()))
+                .group_by(t.uscc))
+        rows.extend(session.execute(stmt).all())
+    return pd.DataFrame(rows, columns=["uscc", "prior_year_usd_cents"])

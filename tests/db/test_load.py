@@ -191,3 +191,11 @@ def test_cells_carry_contributors_and_top_two(session_factory, tmp_path):
     assert (cell.n_enterprises, cell.top1_usd_cents, cell.top2_usd_cents) == (
         3, 55 * 1_000_000, 30 * 1_000_000)
     assert cell.usd_cents == 105 * 1_000_000
+
+
+def test_an_empty_range_totals_zero(session_factory):
+    """An ungrouped total over months with no data is 0, grouped totals are empty frames."""
+    with session_factory() as s:
+        assert queries.totals(s, ReportFilter(203001, 203012), ())["amount"].tolist() == [0]
+        assert queries.totals(s, ReportFilter(203001, 203012), ("period",)).empty
+        assert queries.partner_totals(s, ReportFilter(203001, 203012), ())["amount"].tolist() == [0]
