@@ -8,7 +8,7 @@ PIP := $(VENV)/bin/pip
 .PHONY: run test serve system-deps venv dev-venv lint bench clean-db screenshots
 
 run: venv  ## set up on first run, then serve http://127.0.0.1:8050
-	$(PY) -m etl init-db --sample-if-empty
+	$(PY) -m etl init-db --sample-if-empty --demo-users
 	$(PY) -m dashboard
 
 serve: venv  ## production-style serving with gunicorn (see README, "Scale out")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dash
 
-from dashboard import downloads, filter_bar, i18n, shell
+from dashboard import auth, downloads, filter_bar, i18n, shell
 from dashboard.context import CONFIG_KEY, AppContext
 from etl.settings import Settings
 
@@ -51,6 +51,8 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     app.server.config[CONFIG_KEY] = AppContext(settings)
     if settings.secret_key:
         app.server.secret_key = settings.secret_key
+    if settings.auth_required:
+        auth.init_auth(app.server, settings.instance_path, settings.secret_key)
     app.layout = shell.layout
     shell.register_callbacks(app)
     filter_bar.register_callbacks(app)  # shared by every page that shows the filter bar

@@ -227,6 +227,7 @@ def enterprise_rows(state: FilterState, n: int = 10) -> pd.DataFrame:
 
     No page may read enterprise names any other way; the overview shows none.
     """
+    _may_see_enterprises()
     with session() as s:
         v = _view(s, state)
         if v.end is None:
@@ -234,7 +235,228 @@ def enterprise_rows(state: FilterState, n: int = 10) -> pd.DataFrame:
         return queries.top_enterprises(s, to_report_filter(state, v.start, v.end), n)
 
 
+def _may_see_enterprises() -> None:
+    """Refuse (403) a signed-in role without the right to enterprise-level figures (统计法)."""
+    from dashboard.auth import current_principal
+
+    principal = current_principal()
+    if principal is not None and not principal.can("view_enterprises"):
+        from flask import abort
+
+        abort(403)
+
+
 def sample_data_loaded() -> bool:
     """Whether the synthetic sample is loaded (the shell then says so on every page)."""
     with session() as s:
         return queries.sample_data_loaded(s)
+
+
+# ---------------------------------------------------------------- 地区 / 伙伴 (regions, partners)
+# Appended for the Regions and Partners pages; pure computations live in region_views and
+# partner_views, so these only read.
+
+
+@dataclass(frozen=True)
+class RegionBreakdown:
+    """A region's children over the view's window, and their monthly amounts for the trend."""
+
+    view: View
+    chain: list[dict]  # the region and its ancestors, top first: code, name_zh, name_en
+    children: list[str]  # codes of the regions just below, in display order
+    rows: pd.DataFrame  # etl.districts.COLUMNS + name_zh, name_en; first row TOTAL
+    monthly: pd.DataFrame  # period, code (child or the region itself), amount
+    shown: int | None  # first month the trend shows
+
+
+def _region_chain(regions: pd.DataFrame, code: str) -> list[dict]:
+    table = regions.set_index("code")
+    chain: list[dict] = []
+    while isinstance(code, str) and code in table.index and len(chain) < 10:
+        row = table.loc[code]
+        chain.insert(0, {"code": code, "name_zh": row["name_zh"],
+                         "name_en": row["name_en"] or row["name_zh"]})
+        code = row["parent_code"]
+    return chain
+
+
+def region_breakdown(state: FilterState) -> RegionBreakdown:
+    """The state's region split into its children (stored regions roll up: 滨海新区 includes its
+    functional zones), with growth, share and contribution (etl.districts), and monthly amounts
+    by child from about three years back."""
+    from etl.districts import district_evaluation, region_name, roll_up
+
+    with session() as s:
+        v = _view(s, state)
+        regions = queries.reference_table(s, "region")
+        parents = {c: (p if isinstance(p, str) else None)
+                   for c, p in zip(regions["code"], regions["parent_code"])}
+        chain = _region_chain(regions, state.region)
+        children = [c for c in regions["code"] if parents.get(c) == state.region]
+        shown = None
+        amounts = pd.DataFrame(columns=["period", "region_code", "amount"])
+        if v.end is not None:
+            shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
+            f = to_report_filter(state, min(add_months(v.start, -12), shown), v.end)
+            amounts = queries.totals(s, f, ("period", "region_code"))
+    root = state.region
+    nobody = pd.DataFrame(columns=["region_code", "uscc"])
+    rows = district_evaluation(amounts, nobody, nobody, parents, root, v.start or 0, v.end or 0)
+    names = {"zh": dict(zip(regions["code"], regions["name_zh"])),
+             "en": {c: e or z for c, z, e in zip(regions["code"], regions["name_zh"],
+                                                 regions["name_en"])}}
+    for lang, table in names.items():
+        rows[f"name_{lang}"] = [table.get(root, root) if code == root and not children
+                                else region_name(code, root, table, lang) for code in rows["code"]]
+    child = amounts["region_code"].map(lambda c: roll_up(c, parents, root))
+    monthly = (amounts.assign(code=child).dropna(subset=["code"])
+               .groupby(["period", "code"], as_index=False)["amount"].sum())
+    return RegionBreakdown(v, chain, children, rows, monthly, shown)
+
+
+@dataclass(frozen=True)
+class PartnerBreakdown:
+    """Amounts by partner and month for the state (partner groups and names to go with them)."""
+
+    view: View
+    monthly: pd.DataFrame  # period, partner_code, amount: the window's months in `years` years
+    groups: pd.DataFrame  # code, name_zh, name_en, member (one row per member)
+    names: dict[str, dict[str, str]]  # lang -> partner code -> name from the reference table
+    shown: int | None  # first month the trend shows
+    years: int
+
+
+def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
+    """Partner amounts for the window and the same months of earlier years (with a category
+    filter they come from the report lines: etl.queries.partner_totals)."""
+    from etl.reference import reference_codes
+
+    with session() as s:
+        v = _view(s, state)
+        _, groups = queries.group_members(s)
+        ref = reference_codes(s)
+        names = {"zh": {c: n for c, n in ref.partners.items() if n},
+                 "en": {c: n for c, n in ref.partner_names_en.items() if n}}
+        frame = pd.DataFrame(columns=["period", "partner_code", "amount"])
+        shown = None
+        if v.end is not None:
+            shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
+            first = min(add_months(v.start, -12 * years), shown)
+            frame = queries.partner_totals(s, to_report_filter(state, first, v.end),
+                                           ("period", "partner_code"))
+    return PartnerBreakdown(v, frame, groups, names, shown, years)
+
+
+# ================================================================ 供给模式 / 服务类别 pages (begin)
+
+SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类别 page follows
+
+
+def _shown(state: FilterState, v: View) -> int:
+    """The first month a trend shows: the range's start, else January two years back."""
+    return v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
+
+
+@dataclass(frozen=True)
+class ModeSeries:
+    """Amounts by month and mode (all four modes, whatever the scope) for the 供给模式 page."""
+
+    view: View
+    frame: pd.DataFrame  # period, mode, amount: from a year before the first month shown
+    shown: int | None  # first month the trend shows
+    modes: pd.DataFrame  # the supply_mode reference
+
+
+def mode_series(state: FilterState) -> ModeSeries:
+    """Monthly amounts of modes 1–4 in the state's slice (mode 3 is kept apart by the page)."""
+    from etl.filters import ALL_MODES
+
+    with session() as s:
+        v = _view(s, state)
+        modes = queries.reference_table(s, "supply_mode")
+        if v.end is None:
+            return ModeSeries(v, pd.DataFrame(columns=["period", "mode", "amount"]), None, modes)
+        shown = _shown(state, v)
+        first = add_months(min(shown, v.start), -12)
+        f = to_report_filter(state, first, v.end, modes=ALL_MODES)
+        return ModeSeries(v, queries.totals(s, f, ("period", "mode")), shown, modes)
+
+
+@dataclass(frozen=True)
+class ModeMatrix:
+    """Category × mode amounts over the view's window (sub-items as the query answers them)."""
+
+    view: View
+    frame: pd.DataFrame  # category_code, mode, amount
+    modes: pd.DataFrame  # the supply_mode reference
+    categories: pd.DataFrame  # the service_category reference
+
+
+def mode_matrix(state: FilterState) -> ModeMatrix:
+    """Amounts by category and mode (modes 1–4) over the cumulative window."""
+    from etl.filters import ALL_MODES
+
+    with session() as s:
+        v = _view(s, state)
+        modes = queries.reference_table(s, "supply_mode")
+        cats = queries.reference_table(s, "service_category")
+        frame = pd.DataFrame(columns=["category_code", "mode", "amount"])
+        if v.end is not None:
+            f = to_report_filter(state, v.start, v.end, modes=ALL_MODES)
+            frame = queries.totals(s, f, ("category_code", "mode"))
+    return ModeMatrix(v, frame, modes, cats)
+
+
+@dataclass(frozen=True)
+class SectorTotals:
+    """Amounts by month and category as reported (sub-items apart) for the 服务类别 page."""
+
+    view: View
+    frame: pd.DataFrame  # period, category_code, amount: the window and the year before it
+    categories: pd.DataFrame  # the service_category reference
+
+
+def sector_totals(state: FilterState) -> SectorTotals:
+    """The state's slice by category code as reported, over the window and a year earlier."""
+    with session() as s:
+        v = _view(s, state)
+        cats = queries.reference_table(s, "service_category")
+        frame = pd.DataFrame(columns=["period", "category_code", "amount"])
+        if v.end is not None:
+            f = to_report_filter(state, add_months(v.start, -12), v.end)
+            frame = queries.sub_item_totals(s, f, ("period", "category_code"))
+    return SectorTotals(v, frame, cats)
+
+
+@dataclass(frozen=True)
+class SectorGroups:
+    """The total and each followed category group by month (every category counted)."""
+
+    view: View
+    frame: pd.DataFrame  # period, group ('TOTAL', 'TJ_PILLAR', …), amount
+    groups: pd.DataFrame  # code, name_zh, name_en, category_code (one row per member)
+    categories: pd.DataFrame  # the service_category reference (member names)
+    years: int
+
+
+def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
+    """Pillar, emerging and knowledge-intensive sectors against the total (the category filter
+    is ignored: a group's share is of all services), the window and `years` years before."""
+    with session() as s:
+        v = _view(s, state)
+        groups = queries.reference_table(s, "category_group")
+        cats = queries.reference_table(s, "service_category")
+        empty = pd.DataFrame(columns=["period", "group", "amount"])
+        if v.end is None:
+            return SectorGroups(v, empty, groups, cats, years)
+        f = to_report_filter(state, add_months(v.start, -12 * years), v.end, categories=())
+        frame = queries.sub_item_totals(s, f, ("period", "category_code"))
+    parts = [frame.groupby("period", as_index=False)["amount"].sum().assign(group="TOTAL")]
+    for code in SECTOR_GROUPS:
+        members = set(groups.loc[groups["code"] == code, "category_code"])
+        part = frame[_in_group(frame["category_code"], cats, members)] if len(frame) else frame
+        parts.append(part.groupby("period", as_index=False)["amount"].sum().assign(group=code))
+    out = pd.concat(parts, ignore_index=True) if len(frame) else empty
+    return SectorGroups(v, out[["period", "group", "amount"]], groups, cats, years)
+
+# ================================================================ 供给模式 / 服务类别 pages (end)

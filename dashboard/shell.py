@@ -18,7 +18,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ALL, Input, Output, dcc, html
 
-from dashboard import data, i18n
+from dashboard import auth, data, i18n
 from dashboard.filter_state import KEYS as FILTER_KEYS
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Shell
@@ -125,6 +125,7 @@ def layout() -> html.Div:
                         class_name="stm-brand"),
         dbc.Nav(nav_links(nav_pages(dash.page_registry), lang), id=Shell.NAV,
                 navbar=True, class_name="stm-nav me-auto"),
+        user_badge(),
         html.Div([_lang_button("zh", Shell.LANG_ZH), _lang_button("en", Shell.LANG_EN)],
                  className="btn-group stm-lang", role="group",
                  **{"aria-label": t("shell.lang_switch", lang)}),
@@ -133,22 +134,35 @@ def layout() -> html.Div:
         dcc.Location(id=Shell.URL, refresh="callback-nav"),
         dcc.Store(id=Shell.LANG, storage_type="local"),
         dbc.Navbar(bar, dark=True, expand=True, class_name="stm-navbar"),
-        sample_notice(),
+        html.Div(dbc.Container(id=Shell.SAMPLE_NOTICE_TEXT, fluid="xl"), id=Shell.SAMPLE_NOTICE,
+                 className="stm-sample-notice", role="note", style={"display": "none"}),
         html.Main(dbc.Container(dash.page_container, fluid="xl", class_name="stm-main")),
     ], id=Shell.ROOT, lang=HTML_LANG[lang], className="stm-root")
 
 
-def sample_notice() -> html.Div | None:
+def user_badge() -> html.Div | None:
+    """Who is signed in (name and role, both languages) and a sign-out link."""
+    principal = auth.current_principal()
+    if principal is None:
+        return None
+    role = f"{t('auth.role.' + principal.role, 'zh')} {t('auth.role.' + principal.role, 'en')}"
+    return html.Div([
+        html.Span(f"{principal.display_name} · {role}", className="stm-user"),
+        html.A(f"{t('auth.logout', 'zh')} / {t('auth.logout', 'en')}", href="/logout",
+               id=Shell.LOGOUT, className="stm-logout"),
+    ], className="stm-user-badge")
+
+
+def update_sample_notice(_pathname: str | None) -> tuple[str, dict]:
     """A bilingual line saying the data are synthetic, while the generated sample is loaded."""
+    # A callback, not part of the frame: serving the page frame never touches the database.
     try:
         loaded = data.sample_data_loaded()
-    except (data.DatabaseUnavailable, RuntimeError):  # no database yet, or outside a request
+    except data.DatabaseUnavailable:
         loaded = False
     if not loaded:
-        return None
-    text = f"{t('shell.sample_notice', 'zh')} {t('shell.sample_notice', 'en')}"
-    return html.Div(dbc.Container(text, fluid="xl"), id=Shell.SAMPLE_NOTICE,
-                    className="stm-sample-notice", role="note")
+        return "", {"display": "none"}
+    return f"{t('shell.sample_notice', 'zh')} {t('shell.sample_notice', 'en')}", {}
 
 
 def update_shell(pathname: str | None, search: str | None, stored: str | None) -> tuple:
@@ -186,6 +200,11 @@ def register_callbacks(app: dash.Dash) -> None:
         Output({"type": Shell.NAV_LINK, "page": ALL}, "active"),
         *inputs,
     )(update_nav)
+    app.callback(
+        Output(Shell.SAMPLE_NOTICE_TEXT, "children"),
+        Output(Shell.SAMPLE_NOTICE, "style"),
+        Input(Shell.URL, "pathname"),
+    )(update_sample_notice)
     app.callback(
         Output(Shell.ROOT, "lang"),
         Output(Shell.BRAND, "children"),

@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("init-db", help="migrate, load reference data, optionally the sample")
     s.add_argument("--sample", action="store_true")
     s.add_argument("--sample-if-empty", action="store_true")
+    s.add_argument("--demo-users", action="store_true",
+                   help="create demo accounts on first start (prints one-time passwords)")
     s.add_argument("--enterprises", type=int, default=2000)
     s.set_defaults(func=cmd_init_db)
     s = sub.add_parser("load", help="load report files (xlsx/csv)")

@@ -29,6 +29,8 @@ def cmd_init_db(args, settings: Settings) -> int:
     print(f"schema up to date; reference rows written: {sum(written.values())}")
     with factory() as session:
         has_data = session.scalar(sa.select(sa.func.count(m.Report.id))) > 0
+    if args.demo_users:
+        _create_demo_users(factory)
     if args.sample or (args.sample_if_empty and not has_data):
         return _load_sample(factory, settings, args.enterprises)
     if args.sample_if_empty:
@@ -225,3 +227,24 @@ def cmd_register_load(args, settings: Settings) -> int:
         return EXIT_FAILED
     print(f"{args.file}: {len(check.rows)} register entries loaded")
     return EXIT_OK
+
+
+DEMO_USERS = (  # (username, role, display name, clerk regions)
+    ("admin", "admin", "系统管理员", ()),
+    ("stat", "statistician", "统计人员（示例）", ()),
+    ("leader", "leader", "局领导（示例）", ()),
+    ("clerk", "clerk", "滨海新区填报员（示例）", ("120116",)),
+)
+
+
+def _create_demo_users(factory) -> None:
+    """First start only: demo accounts with one-time passwords, printed once."""
+    from etl import accounts
+
+    with factory.begin() as session:
+        if session.scalar(sa.select(sa.func.count(m.UserAccount.id))) > 0:
+            return
+        print("demo accounts (one-time passwords; change with `python -m etl user passwd NAME`):")
+        for name, role, display, regions in DEMO_USERS:
+            password = accounts.add_user(session, name, role, display, regions)
+            print(f"  {name:<7} {role:<13} {password}")

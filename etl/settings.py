@@ -25,6 +25,9 @@ class Settings:
     disclosure_dominance_k: float = 0.85
     snapshot_region: str = "120000"  # the scope of the monthly snapshot (天津市)
     max_upload_bytes: int = 50 * 1024 * 1024
+    # Sign-in is required in every real deployment; only page tests that are not about
+    # access control build an app without it.
+    auth_required: bool = True
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:

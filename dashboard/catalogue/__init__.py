@@ -5,9 +5,17 @@ Add a page's strings in its own module here and list it below; a key may be defi
 
 from __future__ import annotations
 
-from dashboard.catalogue import overview, shell, targets
+from dashboard.catalogue import overview, partner_names, partners, regions, shell, targets
 
-_PARTS = (shell.STRINGS, overview.STRINGS, targets.STRINGS)
+from . import modes, sectors  # 供给模式, 服务类别
+
+_PARTS = (shell.STRINGS, overview.STRINGS, targets.STRINGS,
+          regions.STRINGS, partners.STRINGS, partner_names.STRINGS)
+_PARTS += (modes.STRINGS, sectors.STRINGS)
+
+from . import auth  # noqa: E402  登录
+
+_PARTS += (auth.STRINGS,)
 
 
 def _merge(parts) -> dict[str, dict[str, str]]:

@@ -18,7 +18,8 @@ USCC = "91120116MA05XXXX0X"
 @pytest.fixture
 def app(sqlite_url, tmp_path):
     """The dashboard on a fresh migrated, seeded (reference data only) SQLite database."""
-    dash_app = create_app(Settings(instance_path=tmp_path / "instance", database_url=sqlite_url))
+    dash_app = create_app(Settings(instance_path=tmp_path / "instance", database_url=sqlite_url,
+                                   auth_required=False))
     yield dash_app
     dash_app.server.config[CONFIG_KEY].dispose()
 

@@ -42,7 +42,8 @@ def sample_db(template_urls, tmp_path_factory) -> str:
 @pytest.fixture
 def sample_app(sample_db, tmp_path):
     """The dashboard on the sample database."""
-    app = create_app(Settings(instance_path=tmp_path / "instance", database_url=sample_db))
+    app = create_app(Settings(instance_path=tmp_path / "instance", database_url=sample_db,
+                              auth_required=False))
     yield app
     app.server.config[CONFIG_KEY].dispose()
 

@@ -35,7 +35,8 @@ def targets_db_url(template_urls, tmp_path_factory) -> str:
 @pytest.fixture
 def targets_app(targets_db_url, tmp_path):
     """The dashboard on the targets sample database."""
-    settings = Settings(instance_path=tmp_path / "instance", database_url=targets_db_url)
+    settings = Settings(instance_path=tmp_path / "instance", database_url=targets_db_url,
+                        auth_required=False)
     dash_app = create_app(settings)
     yield dash_app
     dash_app.server.config[CONFIG_KEY].dispose()

@@ -89,3 +89,13 @@ def test_user_cli(settings, capsys, monkeypatch):
     factory = make_session_factory(make_engine(settings.database_url))
     with factory.begin() as s:
         assert accounts.authenticate(s, "clerk1", password) is None  # disabled
+
+
+def test_init_db_creates_demo_accounts_once(settings, capsys):
+    """First start prints one-time passwords for the four demo roles; later starts do not."""
+    assert main(["init-db", "--demo-users"], settings=settings) == EXIT_OK
+    out = capsys.readouterr().out
+    for name in ("admin", "stat", "leader", "clerk"):
+        assert f"  {name}" in out
+    assert main(["init-db", "--demo-users"], settings=settings) == EXIT_OK
+    assert "demo accounts" not in capsys.readouterr().out

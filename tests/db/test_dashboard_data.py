@@ -32,7 +32,8 @@ def sample_url(template_urls, tmp_path_factory) -> str:
 @pytest.fixture
 def ctx(sample_url, tmp_path):
     """An app context on the sample (data.* functions need one)."""
-    app = create_app(Settings(instance_path=tmp_path / "i", database_url=sample_url))
+    app = create_app(Settings(instance_path=tmp_path / "i", database_url=sample_url,
+                              auth_required=False))
     with app.server.app_context():
         yield sample_url
     app.server.config[CONFIG_KEY].dispose()

@@ -31,7 +31,8 @@ def engine_calls(monkeypatch) -> list[str]:
 def settings_nowhere(tmp_path) -> Settings:
     """Settings pointing at a database file in a folder that does not exist yet."""
     instance = tmp_path / "instance"
-    return Settings(instance_path=instance, database_url=f"sqlite:///{instance / 'db.sqlite3'}")
+    return Settings(instance_path=instance, database_url=f"sqlite:///{instance / 'db.sqlite3'}",
+                    auth_required=False)
 
 
 def test_app_module_exposes_factory_app_and_flask_server(engine_calls) -> None:

@@ -30,3 +30,9 @@ def test_instance_path_moves_the_default_database(tmp_path):
     s = Settings(instance_path=tmp_path)
     assert s.database_url == f"sqlite:///{tmp_path / 'services_trade.sqlite3'}"
     assert s.with_database("sqlite:///x.db").database_url == "sqlite:///x.db"
+
+
+def test_sign_in_is_required_unless_a_test_says_otherwise():
+    """Real deployments always require sign-in: there is no environment switch to turn it off."""
+    assert Settings.from_env({}).auth_required is True
+    assert Settings.from_env({"STM_AUTH": "off"}).auth_required is True

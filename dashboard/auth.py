@@ -1,0 +1,164 @@
+"""Sign-in for the whole app: Flask-Login sessions, a login form, and a gate on every request.
+
+The gate runs before Dash sees a request, so every page, callback (`/_dash-update-component`) and
+download refuses an anonymous request (401 for the API, a redirect to /login for pages). What a
+signed-in role may see is checked where data leaves the server (`require`).
+"""
+
+from __future__ import annotations
+
+import secrets
+from html import escape
+from pathlib import Path
+from urllib.parse import urlparse
+
+import flask
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+
+from dashboard.catalogue import CATALOGUE
+from dashboard.context import CONFIG_KEY
+from etl import accounts
+from etl.accounts import Principal
+
+# Static files carry no data: Dash's JS bundles, our CSS and fonts, the favicon.
+OPEN_PREFIXES = ("/assets/", "/_dash-component-suites/", "/_favicon.ico", "/favicon.ico",
+                 "/login", "/logout")
+API_PREFIXES = ("/_dash-", "/_reload-hash")
+
+
+class SignedIn(UserMixin):
+    """The Flask-Login user: a Principal plus the id Flask-Login stores in the cookie."""
+
+    def __init__(self, principal: Principal) -> None:
+        self.principal = principal
+        self.id = principal.username
+
+
+def init_auth(server: flask.Flask, instance_path: Path, secret_key: str) -> None:
+    """Install sessions, the login routes and the request gate on the Flask server."""
+    server.secret_key = secret_key or _persistent_secret(instance_path)
+    server.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
+                         REMEMBER_COOKIE_HTTPONLY=True, REMEMBER_COOKIE_SAMESITE="Lax")
+    manager = LoginManager()
+    manager.init_app(server)
+    manager.user_loader(_load_user)
+    server.before_request(_gate)
+    server.add_url_rule("/login", "login", _login, methods=["GET", "POST"])
+    server.add_url_rule("/logout", "logout", _logout, methods=["GET", "POST"])
+
+
+def _persistent_secret(instance_path: Path) -> str:
+    # One key shared by every worker and kept across restarts, so sessions survive both.
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _session_factory():
+    return flask.current_app.config[CONFIG_KEY].session_factory
+
+
+def _load_user(username: str) -> SignedIn | None:
+    with _session_factory()() as session:
+        try:
+            user = accounts.get_user(session, username)
+        except accounts.AccountError:
+            return None
+        return SignedIn(accounts.principal_of(user)) if user.is_active else None
+
+
+def _gate():
+    path = flask.request.path
+    if path.startswith(OPEN_PREFIXES) or current_user.is_authenticated:
+        return None
+    if path.startswith(API_PREFIXES):
+        return flask.jsonify(error="authentication required"), 401
+    return flask.redirect(f"/login?next={flask.request.full_path.rstrip('?')}")
+
+
+def current_principal() -> Principal | None:
+    """The signed-in person of this request, if any (None too when sign-in is not installed)."""
+    if not flask.has_request_context() or not hasattr(flask.current_app, "login_manager"):
+        return None
+    return current_user.principal if current_user.is_authenticated else None
+
+
+def require(action: str) -> Principal:
+    """The signed-in person if their role allows the action; otherwise abort with 403."""
+    principal = current_principal()
+    if principal is None:
+        flask.abort(401)
+    if not principal.can(action):
+        flask.abort(403)
+    return principal
+
+
+def _text(key: str, lang: str) -> str:
+    return CATALOGUE[key][lang]
+
+
+def _login():
+    lang = "en" if flask.request.args.get("lang") == "en" else "zh"
+    target = _safe_next(flask.request.args.get("next"))
+    error = ""
+    if flask.request.method == "POST":
+        form = flask.request.form
+        if not secrets.compare_digest(form.get("csrf", ""), flask.session.get("csrf", "")):
+            flask.abort(400)
+        with _session_factory().begin() as session:
+            principal = accounts.authenticate(session, form.get("username", "").strip(),
+                                              form.get("password", ""), flask.request.remote_addr)
+        if principal is not None:
+            flask.session.clear()
+            login_user(SignedIn(principal))
+            return flask.redirect(target)
+        error = _text("auth.failed", lang)
+    # One token per browser session: a second tab (or the browser's own favicon request) must not
+    # invalidate the form already on screen.
+    token = flask.session.setdefault("csrf", secrets.token_urlsafe(24))
+    return _login_page(lang, target, token, error)
+
+
+def _logout():
+    principal = current_principal()
+    if principal is not None:
+        with _session_factory().begin() as session:
+            accounts.audit(session, principal.username, "logout", {}, flask.request.remote_addr)
+    logout_user()
+    flask.session.clear()
+    return flask.redirect("/login")
+
+
+def _safe_next(target: str | None) -> str:
+    # Only same-site paths: never redirect a signed-in person to another host.
+    if not target or urlparse(target).netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+def _login_page(lang: str, target: str, token: str, error: str) -> str:
+    other = "en" if lang == "zh" else "zh"
+    alert = f'<div class="alert alert-danger py-2">{escape(error)}</div>' if error else ""
+    return f"""<!DOCTYPE html><html lang="{'zh-CN' if lang == 'zh' else 'en'}"><head>
+<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(_text('auth.title', lang))} · {escape(_text('app.title', lang))}</title>
+<link rel="stylesheet" href="/assets/00_bootstrap.min.css"><link rel="stylesheet" href="/assets/app.css">
+</head><body class="stm-root"><div class="stm-navbar navbar navbar-dark"><div class="container-xl">
+<span class="navbar-brand stm-brand">{escape(_text('app.title', lang))}</span>
+<a class="btn btn-sm btn-outline-light" href="/login?lang={other}&next={escape(target)}">
+{escape(_text('lang.' + other, lang))}</a></div></div>
+<main class="container" style="max-width:420px;margin-top:4rem">
+<h1 class="h4 mb-3">{escape(_text('auth.title', lang))}</h1>{alert}
+<form method="post" action="/login?lang={lang}&next={escape(target)}">
+<input type="hidden" name="csrf" value="{token}">
+<label class="form-label" for="username">{escape(_text('auth.username', lang))}</label>
+<input class="form-control mb-3" id="username" name="username" autocomplete="username" required>
+<label class="form-label" for="password">{escape(_text('auth.password', lang))}</label>
+<input class="form-control mb-3" id="password" name="password" type="password"
+ autocomplete="current-password" required>
+<button class="btn btn-primary w-100" id="login-submit" type="submit">
+{escape(_text('auth.submit', lang))}</button></form>
+<p class="text-muted small mt-3">{escape(_text('auth.hint', lang))}</p></main></body></html>"""

@@ -1,0 +1,50 @@
+"""Sign-in in the browser: the form, a wrong password, the shell's badge, signing out."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from dashboard import create_app
+from dashboard.context import CONFIG_KEY
+from etl import accounts
+from etl.db import make_engine, make_session_factory
+from etl.settings import Settings
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def secured_app(sqlite_url, tmp_path):
+    """The dashboard with sign-in required and one leader account."""
+    engine = make_engine(sqlite_url)
+    with make_session_factory(engine).begin() as s:
+        password = accounts.add_user(s, "leader1", "leader", "王局长")
+    engine.dispose()
+    app = create_app(Settings(instance_path=tmp_path / "inst", database_url=sqlite_url,
+                              auth_required=True))
+    yield app, password
+    app.server.config[CONFIG_KEY].dispose()
+
+
+def _sign_in(dash_duo, username, password):
+    driver = dash_duo.driver
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "login-submit").click()
+
+
+def test_lgn001_sign_in_and_out(dash_duo, secured_app):
+    """The anonymous land on the Chinese form; a wrong password says so; the right one opens the
+    page with the person's name and role; signing out returns to the form."""
+    app, password = secured_app
+    dash_duo.start_server(app, navigate=False)  # the login form is not a Dash page
+    dash_duo.driver.get(dash_duo.server.url + "/overview")  # redirected to /login?next=/overview
+    dash_duo.wait_for_text_to_equal("h1", "登录", timeout=10)
+    _sign_in(dash_duo, "leader1", "wrong-password-9")
+    dash_duo.wait_for_contains_text(".alert-danger", "用户名或密码不正确", timeout=10)
+    _sign_in(dash_duo, "leader1", password)
+    dash_duo.wait_for_contains_text(".stm-user", "王局长 · 领导", timeout=10)
+    dash_duo.find_element("#shell-logout").click()
+    dash_duo.wait_for_text_to_equal("h1", "登录", timeout=10)
+    assert dash_duo.get_logs() == []

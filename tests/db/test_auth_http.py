@@ -1,0 +1,115 @@
+"""Access control at HTTP level: every page, callback and download refuses the anonymous."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from werkzeug.exceptions import Forbidden
+
+from dashboard import create_app, data
+from dashboard.filter_state import FilterState
+from etl import accounts
+from etl.settings import Settings
+
+
+@pytest.fixture
+def app_with_users(db_url, tmp_path, session_factory):
+    """An app that requires sign-in, with one account per role."""
+    passwords = {}
+    with session_factory.begin() as s:
+        for name, role in (("lead", "leader"), ("stat", "statistician"), ("clerk", "clerk")):
+            passwords[name] = accounts.add_user(s, name, role, regions=("120116",) if
+                                                role == "clerk" else ())
+    settings = Settings(instance_path=tmp_path / "inst", database_url=db_url, auth_required=True)
+    app = create_app(settings)
+    yield app, passwords
+    app.server.config["STM"].dispose()
+
+
+def login(client, username, password):
+    page = client.get("/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+    return client.post("/login?next=/overview", data={"csrf": token, "username": username,
+                                                      "password": password})
+
+
+CALLBACK = {"output": "x.children", "outputs": {"id": "x", "property": "children"},
+            "inputs": [], "changedPropIds": []}
+
+
+@pytest.mark.parametrize("path", ["/", "/overview", "/targets", "/nonexistent"])
+def test_anonymous_pages_redirect_to_login(app_with_users, path):
+    """Pages send the anonymous to the login form, remembering where they wanted to go."""
+    app, _ = app_with_users
+    response = app.server.test_client().get(path)
+    assert response.status_code == 302 and response.location.startswith("/login?next=")
+
+
+@pytest.mark.parametrize("method,path", [
+    ("post", "/_dash-update-component"), ("get", "/_dash-layout"), ("get", "/_dash-dependencies"),
+])
+def test_anonymous_api_gets_401_and_no_data(app_with_users, method, path):
+    """The callback API answers 401 without a session, before Dash runs anything."""
+    app, _ = app_with_users
+    client = app.server.test_client()
+    response = getattr(client, method)(path, json=CALLBACK if method == "post" else None)
+    assert response.status_code == 401
+    assert response.get_json() == {"error": "authentication required"}
+
+
+def test_login_logout_cycle_and_audit(app_with_users, session_factory):
+    """Sign in, use the API, sign out: the API refuses again; both events are audited."""
+    app, passwords = app_with_users
+    client = app.server.test_client()
+    response = login(client, "lead", passwords["lead"])
+    assert response.status_code == 302 and response.location == "/overview"
+    assert client.get("/_dash-layout").status_code == 200
+    assert "HttpOnly" in response.headers.get("Set-Cookie", "")
+    assert "SameSite=Lax" in response.headers.get("Set-Cookie", "")
+    client.get("/logout")
+    assert client.get("/_dash-layout").status_code == 401
+    with session_factory() as s:
+        from sqlalchemy import select
+
+        from etl.models import AuditEntry
+
+        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.username == "lead")).all()
+    assert "login" in actions and "logout" in actions
+
+
+def test_wrong_password_and_forged_form_are_refused(app_with_users):
+    """A wrong password stays on the form with a message; a POST without the form's token is 400."""
+    app, _ = app_with_users
+    client = app.server.test_client()
+    wrong = login(client, "lead", "not-the-password-1")
+    assert wrong.status_code == 200 and "用户名或密码不正确" in wrong.get_data(as_text=True)
+    assert client.post("/login", data={"username": "lead", "password": "x"}).status_code == 400
+    assert client.get("/_dash-layout").status_code == 401
+
+
+def test_open_redirects_are_not_followed(app_with_users):
+    """?next= pointing at another host lands on the home page instead."""
+    app, passwords = app_with_users
+    client = app.server.test_client()
+    page = client.get("/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+    response = client.post("/login?next=//evil.example/x", data={
+        "csrf": token, "username": "stat", "password": passwords["stat"]})
+    assert response.location == "/"
+
+
+def test_enterprise_figures_are_refused_to_leaders(app_with_users):
+    """The one door to enterprise-level data answers 403 for a leader, opens for a statistician."""
+    app, passwords = app_with_users
+    state = FilterState()
+    for user, allowed in (("lead", False), ("stat", True)):
+        client = app.server.test_client()
+        login(client, user, passwords[user])
+        with client:
+            client.get("/_dash-layout")  # a request context with the signed-in user
+            if allowed:
+                assert data.enterprise_rows(state, 5) is not None
+            else:
+                with pytest.raises(Forbidden):
+                    data.enterprise_rows(state, 5)

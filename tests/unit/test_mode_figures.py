@@ -1,0 +1,169 @@
+"""供给模式 figures and views: mode 3 beside the total, shares, heatmap names, table, drill-down."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import mode_figures as mf
+from dashboard import mode_views as mv
+from dashboard.filter_state import FilterState, from_query
+
+NAMES = {1: "模式一·跨境提供", 2: "模式二·境外消费", 3: "模式三·商业存在", 4: "模式四·自然人移动"}
+CATS = pd.DataFrame({
+    "code": ["SA", "SC", "SC1", "SJ"], "parent_code": [None, None, "SC", None],
+    "main_code": ["SA", "SC", "SC", "SJ"], "level": [1, 1, 2, 1], "sort_order": [1, 3, 31, 10],
+    "name_zh": ["加工服务", "运输", "海运", "其他商业服务"],
+    "name_en": ["Manufacturing", "Transport", "Sea transport", "Other business services"]})
+E8 = 10**10  # 1 亿美元 in cents
+
+
+def by_mode(periods: list[int], amounts: dict[int, int]) -> pd.DataFrame:
+    """Every period with the same amount per mode (in 亿美元)."""
+    return pd.DataFrame([(p, m, a * E8) for p in periods for m, a in amounts.items()],
+                        columns=["period", "mode", "amount"])
+
+
+FRAME = by_mode([201901, 201902, 201903, 202001, 202002, 202003], {1: 4, 2: 2, 3: 10, 4: 2})
+
+
+def test_monthly_points_combine_january_and_february() -> None:
+    points = mf.mode_points(FRAME, start=202001)
+    assert sorted(points["period"].unique()) == [202002, 202003]
+    feb = points[(points["period"] == 202002) & (points["mode"] == 1)].iloc[0]
+    assert feb["months"] == "1-2" and feb["amount"] == 8 * E8
+
+
+def test_cumulative_points_add_up_within_the_year() -> None:
+    points = mf.mode_points(FRAME, start=202001, cumulative=True)
+    march = points[(points["period"] == 202003) & (points["mode"] == 1)].iloc[0]
+    assert march["months"] == "1-3" and march["amount"] == 12 * E8
+    assert 202001 not in set(points["period"])  # January is folded into 1–2月
+
+
+def test_mode_3_is_a_separate_line_not_stacked_in_bop_scope() -> None:
+    fig = mf.mode_trend(mf.mode_points(FRAME, 202001), NAMES)
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    lines = [tr for tr in fig.data if tr.type == "scatter"]
+    assert [tr.name for tr in bars] == [NAMES[1], NAMES[2], NAMES[4]]
+    assert len(lines) == 1 and "不计入总额" in lines[0].name
+    assert lines[0].line.dash == "dash"
+    assert list(lines[0].y) == [20.0, 10.0]  # 1–2月 combined, then March
+    assert fig.layout.barmode == "relative"
+
+
+def test_full_scope_stacks_mode_3_and_says_so() -> None:
+    fig = mf.mode_trend(mf.mode_points(FRAME, 202001), NAMES, full_scope=True)
+    assert all(tr.type == "bar" for tr in fig.data)
+    assert [tr.customdata[0][1] for tr in fig.data] == [1, 2, 3, 4]
+    assert "全口径计入" in fig.data[2].name
+
+
+def test_mode_filter_keeps_the_chosen_modes_and_english_labels() -> None:
+    fig = mf.mode_trend(mf.mode_points(FRAME, 202001), NAMES, lang="en", modes=(1,))
+    assert [tr.name for tr in fig.data if tr.type == "bar"] == [NAMES[1]]
+    assert fig.data[0].y[0] == pytest.approx(800.0)  # US$ million in English
+    assert "not in the total" in fig.data[-1].name
+
+
+def test_empty_frames_give_words_not_axes() -> None:
+    empty = mf.mode_points(pd.DataFrame(columns=["period", "mode", "amount"]))
+    for fig in (mf.mode_trend(empty, NAMES), mf.mode_shares(empty, NAMES),
+                mf.mode_matrix(pd.DataFrame(columns=["category_code", "mode", "amount"]), CATS,
+                               NAMES)):
+        assert fig.layout.annotations[0].text == "暂无数据"
+        assert fig.layout.xaxis.visible is False
+
+
+def test_shares_are_of_the_bop_total_without_mode_3() -> None:
+    shares = mf.share_points(mf.mode_points(FRAME, 202001))
+    assert set(shares["mode"]) == {1, 2, 4}
+    march = shares[shares["period"] == 202003].set_index("mode")["share"]
+    assert march[1] == pytest.approx(0.5) and march.sum() == pytest.approx(1.0)
+    full = mf.share_points(mf.mode_points(FRAME, 202001), full_scope=True)
+    assert full[(full["period"] == 202003) & (full["mode"] == 3)]["share"].iloc[0] == \
+        pytest.approx(10 / 18)
+    fig = mf.mode_shares(mf.mode_points(FRAME, 202001), NAMES)
+    assert [tr.name for tr in fig.data] == [NAMES[1], NAMES[2], NAMES[4]]
+
+
+def test_heatmap_has_names_rolls_up_sub_items_and_carries_codes() -> None:
+    frame = pd.DataFrame({"category_code": ["SC", "SC1", "SJ", "SC", "SJ"],
+                          "mode": [1, 1, 1, 2, 3], "amount": [1 * E8, 2 * E8, 5 * E8, E8, E8]})
+    fig = mf.mode_matrix(frame, CATS, NAMES)
+    heat = fig.data[0]
+    assert list(fig.layout.yaxis.ticktext) == ["运输", "其他商业服务"]  # names, EBOPS order
+    assert list(heat.y) == ["SC", "SJ"] and list(heat.x) == ["1", "2", "4"]  # codes for clicks
+    assert fig.layout.xaxis.ticktext[0] == "模式一<br>跨境提供"
+    assert heat.z[0][0] == pytest.approx(3.0)  # SC + SC1
+    assert heat.text[1][1] == "—" and heat.text[0][2] == "—"  # no data: a dash, not NaN
+    assert list(heat.customdata[0][0]) == ["运输", "模式一<br>跨境提供"]
+    assert fig.layout.yaxis.autorange == "reversed"
+
+
+def test_mode_table_keeps_mode_3_beside_the_total() -> None:
+    table = mv.mode_table(FRAME, 202001, 202003).set_index("key")
+    assert list(table.index) == ["1", "2", "4", "total", "3"]
+    assert table.loc["total", "current"] == 24 * E8  # modes 1, 2, 4 only
+    assert table.loc["1", "share"] == pytest.approx(0.5)
+    assert table.loc["1", "share_change"] == pytest.approx(0.0)
+    assert table.loc["1", "growth"] == pytest.approx(0.0)
+    assert pd.isna(table.loc["3", "share"]) and table.loc["3", "vs_total"] == pytest.approx(30 / 24)
+    full = mv.mode_table(FRAME, 202001, 202003, full_scope=True).set_index("key")
+    assert list(full.index) == ["1", "2", "3", "4", "total"]
+    assert full.loc["total", "current"] == 54 * E8
+
+
+def test_grid_rows_and_download_say_words_and_percentage_points() -> None:
+    table = mv.mode_table(FRAME, 202001, 202003)
+    rows = mv.grid_rows(table, NAMES, "usd_100m", False, "zh")
+    assert rows[0]["current_text"] == "12.0" and rows[0]["share_text"] == "50.0%"
+    assert rows[0]["share_change_text"] == "0.0个百分点"
+    assert rows[4]["share_text"] == "不计入总额"
+    assert rows[3]["name"] == "服务进出口总额（模式一、二、四）"
+    out = mv.download_table(rows, "usd_100m", "2020年1–3月", "zh")
+    assert list(out.columns)[:2] == ["供给模式", "2020年1–3月累计（亿美元）"]
+    assert "nan" not in out.to_csv().lower()
+    headers = [c["headerName"] for c in mv.column_defs("usd_100m", "2020年1–3月", "zh")]
+    assert headers[3] == "同比（%）"
+
+
+def test_mode_cards_mark_mode_3_as_not_in_the_total() -> None:
+    cards = mv.mode_cards(mv.mode_table(FRAME, 202001, 202003), NAMES, "usd_100m",
+                          "2020年1–3月", False, "zh")
+    assert len(cards) == 5
+    assert "不计入服务进出口总额" in str(cards[4].children)
+    assert "stm-mode-fats" in cards[4].children.class_name
+
+
+def test_drill_href_keeps_other_filters() -> None:
+    state = from_query("?region=120116&dir=X&unit=usd_10k")
+    href = mv.drill_href(state, "/sectors", "?region=120116&dir=X&unit=usd_10k&show=ytd",
+                         category="SC", mode=1)
+    assert href == "/sectors?region=120116&dir=X&cat=SC&mode=1&unit=usd_10k&show=ytd"
+    assert mv.drill_href(FilterState(), "/sectors", mode=3) == "/sectors?mode=3&scope=full"
+    assert mv.drill_href(FilterState(lang="en"), "/sectors", category="SJ") == \
+        "/sectors?cat=SJ&lang=en"
+
+
+def test_clicked_reads_customdata() -> None:
+    assert mv.clicked({"points": [{"customdata": ["SC", 2]}]}) == ["SC", 2]
+    assert mv.clicked({"points": [{"x": "1", "y": "SC", "z": 2.0}]}) == ["SC", "1"]
+    assert mv.clicked(None) is None and mv.clicked({"points": []}) is None
+
+
+def test_measure_in_the_url() -> None:
+    assert mv.measure_from_search("?show=ytd&region=120116") == "ytd"
+    assert mv.measure_from_search("?show=bogus") == "month"
+    assert mv.with_measure("?region=120116", "ytd") == "?region=120116&show=ytd"
+    assert mv.with_measure("?region=120116&show=ytd", "month") == "?region=120116"
+
+
+def test_download_tables_of_the_charts() -> None:
+    points = mf.mode_points(FRAME, 202001)
+    out = mv.points_table(points, NAMES, "usd_100m", False, "zh")
+    assert out.iloc[0, 0] == "2020年1–2月"
+    assert any("不计入总额" in c for c in out.columns)
+    frame = pd.DataFrame({"category_code": ["SC"], "mode": [1], "amount": [E8]})
+    matrix = mv.matrix_table(frame, CATS, NAMES, "usd_100m", False, (), "zh")
+    assert matrix.iloc[0, 0] == "运输" and matrix.iloc[0, 1] == 1.0
