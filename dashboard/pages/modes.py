@@ -24,6 +24,7 @@ from dashboard.i18n import t
 from dashboard.ids import FilterBar, Modes
 from dashboard.mode_figures import mode_matrix, mode_points, mode_shares, mode_trend
 from dashboard.overview_views import no_data, scope_note
+from dashboard.page_data import options_or_notice
 
 dash.register_page(__name__, path="/modes", order=20, name_key="nav.modes")
 
@@ -50,15 +51,9 @@ def layout(**query: str) -> html.Div:
     state = from_query(search)
     lang = state.lang
     header = page_header(t("mod.title", lang), t("mod.lead", lang), title_id=Modes.TITLE)
-    try:
-        options = data.filter_options()
-    except data.DatabaseUnavailable:
-        return html.Div([header, empty_state(t("home.unavailable", lang),
-                                             t("home.unavailable_hint", lang),
-                                             "python -m etl init-db", id=Modes.EMPTY)])
-    if options.last_period is None:
-        return html.Div([header, empty_state(t("home.empty", lang), t("home.empty_hint", lang),
-                                             "python -m etl load FILE.xlsx", id=Modes.EMPTY)])
+    options, notice = options_or_notice(header, lang, Modes.EMPTY)
+    if notice is not None:
+        return notice
     tools = html.Div([_measure_buttons(views.measure_from_search(search), lang),
                       download_bar(Modes.TREND_DOWNLOAD, lang)],
                      className="d-flex flex-wrap align-items-center gap-3")

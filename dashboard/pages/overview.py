@@ -19,6 +19,7 @@ from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
 from dashboard.ids import FilterBar, Overview
+from dashboard.page_data import options_or_notice
 from dashboard.shell import with_query
 from dashboard.tables import share_table, trend_table
 
@@ -38,15 +39,9 @@ def layout(**query: str) -> html.Div:
     state = from_query(search)
     lang = state.lang
     header = page_header(t("ovw.title", lang), title_id=Overview.TITLE)
-    try:
-        options = data.filter_options()
-    except data.DatabaseUnavailable:
-        return html.Div([header, empty_state(t("home.unavailable", lang),
-                                             t("home.unavailable_hint", lang),
-                                             "python -m etl init-db", id=Overview.EMPTY)])
-    if options.last_period is None:
-        return html.Div([header, empty_state(t("home.empty", lang), t("home.empty_hint", lang),
-                                             "python -m etl load FILE.xlsx", id=Overview.EMPTY)])
+    options, notice = options_or_notice(header, lang, Overview.EMPTY)
+    if notice is not None:
+        return notice
     trend = section_card("", _loading(html.Div(id=Overview.TREND_BOX, className="stm-chart-box")),
                          tools=download_bar(Overview.TREND_DOWNLOAD, lang))
     kis = section_card(t("ovw.kis.title", lang), _loading(html.Div(id=Overview.KIS)),

@@ -24,6 +24,7 @@ from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
 from dashboard.ids import FilterBar, Partners
 from dashboard.overview_views import context_line, no_data
+from dashboard.page_data import options_or_notice
 from dashboard.region_figures import series_lines
 from dashboard.region_views import trend_table as lines_table
 from dashboard.tables import trend_table
@@ -52,15 +53,9 @@ def layout(**query: str) -> html.Div:
     state = from_query(search)
     lang = state.lang
     header = page_header(t("ptn.title", lang), t("ptn.lead", lang), title_id=Partners.TITLE)
-    try:
-        options = data.filter_options()
-    except data.DatabaseUnavailable:
-        return html.Div([header, empty_state(t("home.unavailable", lang),
-                                             t("home.unavailable_hint", lang),
-                                             "python -m etl init-db", id=Partners.EMPTY)])
-    if options.last_period is None:
-        return html.Div([header, empty_state(t("home.empty", lang), t("home.empty_hint", lang),
-                                             "python -m etl load FILE.xlsx", id=Partners.EMPTY)])
+    options, notice = options_or_notice(header, lang, Partners.EMPTY)
+    if notice is not None:
+        return notice
     top, _ = views.page_params(search)
     grid = dag.AgGrid(
         id=Partners.GRID, columnDefs=[], rowData=[],

@@ -23,6 +23,7 @@ from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
 from dashboard.ids import FilterBar, Regions
 from dashboard.overview_views import context_line, no_data
+from dashboard.page_data import options_or_notice
 
 dash.register_page(__name__, path="/regions", order=40, name_key="nav.regions")
 
@@ -51,15 +52,9 @@ def layout(**query: str) -> html.Div:
     state = from_query(search)
     lang = state.lang
     header = page_header(t("reg.title", lang), t("reg.lead", lang), title_id=Regions.TITLE)
-    try:
-        options = data.filter_options()
-    except data.DatabaseUnavailable:
-        return html.Div([header, empty_state(t("home.unavailable", lang),
-                                             t("home.unavailable_hint", lang),
-                                             "python -m etl init-db", id=Regions.EMPTY)])
-    if options.last_period is None:
-        return html.Div([header, empty_state(t("home.empty", lang), t("home.empty_hint", lang),
-                                             "python -m etl load FILE.xlsx", id=Regions.EMPTY)])
+    options, notice = options_or_notice(header, lang, Regions.EMPTY)
+    if notice is not None:
+        return notice
     table = section_card(t("reg.table.title", lang),
                          html.Div([_grid(lang), html.P(id=Regions.GRID_NOTE,
                                                        className="stm-footnote")]),

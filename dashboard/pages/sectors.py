@@ -24,6 +24,7 @@ from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
 from dashboard.ids import FilterBar, Sectors
 from dashboard.overview_views import no_data, scope_note
+from dashboard.page_data import options_or_notice
 from dashboard.sector_figures import emerging_growth, group_shares, sector_ranking, sector_treemap
 
 dash.register_page(__name__, path="/sectors", order=30, name_key="nav.sectors")
@@ -42,15 +43,9 @@ def layout(**query: str) -> html.Div:
     state = from_query(search)
     lang = state.lang
     header = page_header(t("sec.title", lang), t("sec.lead", lang), title_id=Sectors.TITLE)
-    try:
-        options = data.filter_options()
-    except data.DatabaseUnavailable:
-        return html.Div([header, empty_state(t("home.unavailable", lang),
-                                             t("home.unavailable_hint", lang),
-                                             "python -m etl init-db", id=Sectors.EMPTY)])
-    if options.last_period is None:
-        return html.Div([header, empty_state(t("home.empty", lang), t("home.empty_hint", lang),
-                                             "python -m etl load FILE.xlsx", id=Sectors.EMPTY)])
+    options, notice = options_or_notice(header, lang, Sectors.EMPTY)
+    if notice is not None:
+        return notice
     ranking = section_card("", _loading(html.Div(id=Sectors.RANKING_BOX,
                                                  className="stm-chart-box")),
                            tools=download_bar(Sectors.RANKING_DOWNLOAD, lang), fill=True)
