@@ -24,6 +24,32 @@ def app(sqlite_url, tmp_path):
     dash_app.server.config[CONFIG_KEY].dispose()
 
 
+@pytest.fixture(scope="session")
+def sample_db(template_urls, tmp_path_factory) -> str:
+    """One seeded SQLite sample for the page tests: 60 synthetic enterprises, 2017-01..2019-12."""
+    from etl.load import load_file
+    from etl.sample import generate_reports, write_reports
+    from tests.conftest import clone_database
+
+    workdir = tmp_path_factory.mktemp("pages-sample")
+    url = clone_database(template_urls, "sqlite", workdir)
+    engine = make_engine(url)
+    frame = generate_reports(n_enterprises=60, start=201701, end=201912)
+    for path in write_reports(frame, workdir / "files", by="all"):
+        assert load_file(make_session_factory(engine), path).ok
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def sample_app(sample_db, tmp_path):
+    """The dashboard on the shared sample database (sign-in is tested elsewhere)."""
+    app = create_app(Settings(instance_path=tmp_path / "instance", database_url=sample_db,
+                              auth_required=False))
+    yield app
+    app.server.config[CONFIG_KEY].dispose()
+
+
 def _version(report: m.Report, batch: m.UploadBatch, amounts: list[int]) -> m.ReportVersion:
     return m.ReportVersion(
         report_id=report.id, version_no=1, batch_id=batch.id, status="current",

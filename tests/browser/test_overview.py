@@ -7,16 +7,11 @@ import pytest
 from dash.testing import wait
 from selenium.webdriver.common.by import By
 
-from dashboard import create_app, i18n
-from dashboard.context import CONFIG_KEY
+from dashboard import i18n
 from dashboard.ids import FilterBar, HomeLinks, Overview, Shell
 from etl import queries
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
-from etl.load import load_file
-from etl.sample import generate_reports, write_reports
-from etl.settings import Settings
-from tests.conftest import clone_database
 
 pytestmark = pytest.mark.browser
 
@@ -26,26 +21,6 @@ TREND_TITLE = f"#{Overview.TREND} .gtitle"
 BAD_WORDS = ("NaN", "nan%", "undefined", "None", "Traceback", "Error loading")
 
 
-@pytest.fixture(scope="session")
-def sample_db(template_urls, tmp_path_factory) -> str:
-    """A seeded SQLite database with 60 synthetic enterprises, 2017-01..2019-12 (built once)."""
-    workdir = tmp_path_factory.mktemp("overview")
-    url = clone_database(template_urls, "sqlite", workdir)
-    frame = generate_reports(n_enterprises=60, start=201701, end=201912)
-    engine = make_engine(url)
-    for path in write_reports(frame, workdir / "files", by="all"):
-        assert load_file(make_session_factory(engine), path).ok
-    engine.dispose()
-    return url
-
-
-@pytest.fixture
-def sample_app(sample_db, tmp_path):
-    """The dashboard on the sample database."""
-    app = create_app(Settings(instance_path=tmp_path / "instance", database_url=sample_db,
-                              auth_required=False))
-    yield app
-    app.server.config[CONFIG_KEY].dispose()
 
 
 def bop_total(url: str, region: str, start: int, end: int) -> int:

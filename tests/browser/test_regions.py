@@ -6,40 +6,13 @@ from __future__ import annotations
 import pytest
 from dash.testing import wait
 
-from dashboard import create_app
-from dashboard.context import CONFIG_KEY
 from dashboard.ids import FilterBar, Regions, Shell
 from dashboard.region_views import drill_search
-from etl.db import make_engine, make_session_factory
-from etl.load import load_file
-from etl.sample import generate_reports, write_reports
-from etl.settings import Settings
 from tests.browser.test_overview import TIMEOUT, assert_clean, click_choice, open_page, url_has
-from tests.conftest import clone_database
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session")
-def sample_db(template_urls, tmp_path_factory) -> str:
-    """The overview tests' sample: 60 synthetic enterprises, 2017-01..2019-12 (built once)."""
-    workdir = tmp_path_factory.mktemp("regions")
-    url = clone_database(template_urls, "sqlite", workdir)
-    engine = make_engine(url)
-    frame = generate_reports(n_enterprises=60, start=201701, end=201912)
-    for path in write_reports(frame, workdir / "files", by="all"):
-        assert load_file(make_session_factory(engine), path).ok
-    engine.dispose()
-    return url
-
-
-@pytest.fixture
-def sample_app(sample_db, tmp_path):
-    """The dashboard on the sample database."""
-    app = create_app(Settings(instance_path=tmp_path / "instance", database_url=sample_db,
-                              auth_required=False))
-    yield app
-    app.server.config[CONFIG_KEY].dispose()
 
 RANK_TITLE = f"#{Regions.RANK} .gtitle"
 
