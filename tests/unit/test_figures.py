@@ -36,6 +36,8 @@ def test_trend_has_bars_on_y_and_the_yoy_line_on_y2() -> None:
     assert fig.layout.yaxis2.ticksuffix == "%"
     assert fig.layout.yaxis.title.text == "金额（亿美元）"
     assert fig.layout.yaxis2.title.text == "同比（%）"
+    # one optional decimal: a region with 0.5–2亿 gets 0.5, 1, 1.5 — never "1, 1, 2"
+    assert fig.layout.yaxis.tickformat == ",.1~f"
     # 同比 10% for every point of 2019 (1–2月 against 1–2月)
     assert [round(v, 6) for v in line.y] == [10.0] * 11
 
