@@ -144,8 +144,9 @@ def monthly_trend(frame: pd.DataFrame, unit: str = "usd_100m", lang: str = DEFAU
         xaxis={"type": "multicategory", "tickfont": {"size": 11}, "showgrid": False,
                "tickangle": 0, "title": {"text": t("fig.month_axis", lang),
                                          "font": {"size": 11, "color": GREY}}},
+        # one optional decimal: small values read 0.5, 1, 1.5, never "1, 1, 2"
         yaxis={"title": {"text": t("fig.amount_axis", lang, unit=unit_name)},
-               "gridcolor": GRID, "rangemode": "tozero", "tickformat": ",.1~f"},  # small values: 0.5, 1, 1.5
+               "gridcolor": GRID, "rangemode": "tozero", "tickformat": ",.1~f"},
         yaxis2={"title": {"text": t("fig.yoy_axis", lang)}, "overlaying": "y", "side": "right",
                 "showgrid": False, "ticksuffix": "%", "zeroline": True, "zerolinecolor": "#c9ced6",
                 "tickmode": "auto", "range": _pct_range(yoy)},
