@@ -134,7 +134,9 @@ def _logout():
 
 def _safe_next(target: str | None) -> str:
     # Only same-site paths: never redirect a signed-in person to another host.
-    if not target or urlparse(target).netloc or not target.startswith("/") or target.startswith("//"):
+    if not target or urlparse(target).netloc or not target.startswith("/"):
+        return "/"
+    if target.startswith("//"):
         return "/"
     return target
 
@@ -145,7 +147,8 @@ def _login_page(lang: str, target: str, token: str, error: str) -> str:
     return f"""<!DOCTYPE html><html lang="{'zh-CN' if lang == 'zh' else 'en'}"><head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(_text('auth.title', lang))} · {escape(_text('app.title', lang))}</title>
-<link rel="stylesheet" href="/assets/00_bootstrap.min.css"><link rel="stylesheet" href="/assets/app.css">
+<link rel="stylesheet" href="/assets/00_bootstrap.min.css">
+<link rel="stylesheet" href="/assets/app.css">
 </head><body class="stm-root"><div class="stm-navbar navbar navbar-dark"><div class="container-xl">
 <span class="navbar-brand stm-brand">{escape(_text('app.title', lang))}</span>
 <a class="btn btn-sm btn-outline-light" href="/login?lang={other}&next={escape(target)}">

@@ -50,3 +50,12 @@ def share_table(frame: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.DataFrame:
                                 for a, b in zip(frame["start"], frame["end"])],
         t("tbl.share", lang): _pct(frame["share"]),
     })
+
+
+def grid_locale(lang: str, no_rows: str) -> dict[str, str]:
+    """AG Grid's own control texts (paging, filter menus) in the page's language."""
+    from dashboard.i18n import CATALOGUE
+
+    texts = {key[len("grid."):]: entry[lang] for key, entry in CATALOGUE.items()
+             if key.startswith("grid.")}
+    return {**texts, "noRowsToShow": no_rows}

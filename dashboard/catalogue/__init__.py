@@ -13,9 +13,9 @@ _PARTS = (shell.STRINGS, overview.STRINGS, targets.STRINGS,
           regions.STRINGS, partners.STRINGS, partner_names.STRINGS)
 _PARTS += (modes.STRINGS, sectors.STRINGS)
 
-from . import auth  # noqa: E402  登录
+from . import auth, grid  # noqa: E402  登录, 表格控件
 
-_PARTS += (auth.STRINGS,)
+_PARTS += (auth.STRINGS, grid.STRINGS)
 
 
 def _merge(parts) -> dict[str, dict[str, str]]:

@@ -25,6 +25,7 @@ from dashboard.ids import FilterBar, Modes
 from dashboard.mode_figures import mode_matrix, mode_points, mode_shares, mode_trend
 from dashboard.overview_views import no_data, scope_note
 from dashboard.page_data import options_or_notice
+from dashboard.tables import grid_locale
 
 dash.register_page(__name__, path="/modes", order=20, name_key="nav.modes")
 
@@ -68,7 +69,7 @@ def layout(**query: str) -> html.Div:
         defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True,
                        "autoHeaderHeight": True},
         dashGridOptions={"domLayout": "autoHeight",
-                         "localeText": {"noRowsToShow": t("fig.no_data", lang)}},
+                         "localeText": grid_locale(lang, t("fig.no_data", lang))},
         style={"height": None}, className="ag-theme-quartz stm-grid",
     )
     return html.Div([

@@ -27,7 +27,7 @@ from dashboard.overview_views import context_line, no_data
 from dashboard.page_data import options_or_notice
 from dashboard.region_figures import series_lines
 from dashboard.region_views import trend_table as lines_table
-from dashboard.tables import trend_table
+from dashboard.tables import grid_locale, trend_table
 
 dash.register_page(__name__, path="/partners", order=50, name_key="nav.partners")
 
@@ -63,7 +63,7 @@ def layout(**query: str) -> html.Div:
                        "autoHeaderHeight": True},
         dashGridOptions={"domLayout": "autoHeight", "pagination": True,
                          "paginationPageSize": 20, "paginationPageSizeSelector": False,
-                         "localeText": {"noRowsToShow": t("fig.no_data", lang)}},
+                         "localeText": grid_locale(lang, t("fig.no_data", lang))},
         style={"height": None}, className="ag-theme-quartz stm-grid",
     )
     tools = html.Div([html.Span(t("ptn.top", lang), className="stm-filter-label"),

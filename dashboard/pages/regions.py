@@ -24,6 +24,7 @@ from dashboard.i18n import t
 from dashboard.ids import FilterBar, Regions
 from dashboard.overview_views import context_line, no_data
 from dashboard.page_data import options_or_notice
+from dashboard.tables import grid_locale
 
 dash.register_page(__name__, path="/regions", order=40, name_key="nav.regions")
 
@@ -41,7 +42,7 @@ def _grid(lang: str) -> dag.AgGrid:
         defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True,
                        "autoHeaderHeight": True},
         dashGridOptions={"domLayout": "autoHeight", "pinnedBottomRowData": [],
-                         "localeText": {"noRowsToShow": t("reg.table.empty", lang)}},
+                         "localeText": grid_locale(lang, t("reg.table.empty", lang))},
         style={"height": None}, className="ag-theme-quartz stm-grid",
     )
 

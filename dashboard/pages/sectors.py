@@ -26,6 +26,7 @@ from dashboard.ids import FilterBar, Sectors
 from dashboard.overview_views import no_data, scope_note
 from dashboard.page_data import options_or_notice
 from dashboard.sector_figures import emerging_growth, group_shares, sector_ranking, sector_treemap
+from dashboard.tables import grid_locale
 
 dash.register_page(__name__, path="/sectors", order=30, name_key="nav.sectors")
 
@@ -58,7 +59,7 @@ def layout(**query: str) -> html.Div:
                        "autoHeaderHeight": True},
         dashGridOptions={"domLayout": "autoHeight", "pagination": True,
                          "paginationPageSize": 40, "paginationPageSizeSelector": False,
-                         "localeText": {"noRowsToShow": t("fig.no_data", lang)}},
+                         "localeText": grid_locale(lang, t("fig.no_data", lang))},
         style={"height": None}, className="ag-theme-quartz stm-grid",
     )
     return html.Div([

@@ -17,6 +17,7 @@ from dashboard.components import empty_state, page_header
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Targets
 from dashboard.shell import with_query
+from dashboard.tables import grid_locale
 from dashboard.target_figures import cumulative_path_figure, has_path
 from etl.periods import format_period, month_range, parse_period
 
@@ -86,7 +87,7 @@ def _district_section(overview, lang: str) -> html.Section:
             defaultColDef={"sortable": True, "resizable": True, "wrapHeaderText": True,
                            "autoHeaderHeight": True},
             dashGridOptions={"domLayout": "autoHeight", "pinnedBottomRowData": [],
-                             "localeText": {"noRowsToShow": t("targets.dist.empty", lang)},
+                             "localeText": grid_locale(lang, t("targets.dist.empty", lang)),
                              "tooltipShowDelay": 300},
             style={"height": None}, className="ag-theme-quartz stm-grid",
         ),

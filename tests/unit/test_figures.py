@@ -147,3 +147,10 @@ def test_share_table() -> None:
     frame = pd.DataFrame({"start": [202001], "end": [202012], "share": [0.4567]})
     assert tables.share_table(frame).to_dict("records") == [{"期间": "2020年1–12月",
                                                              "占比（%）": 45.7}]
+
+
+def test_grid_controls_speak_the_page_language() -> None:
+    """AG Grid's paging and filter texts come from the catalogue: Chinese on Chinese pages."""
+    zh = tables.grid_locale("zh", "无数据")
+    assert (zh["page"], zh["of"], zh["nextPage"], zh["noRowsToShow"]) == ("第", "共", "下一页", "无数据")
+    assert tables.grid_locale("en", "No data")["page"] == "Page"
