@@ -184,7 +184,7 @@ def render_partners(search: str | None):
 @dash.callback(Output(FilterBar.URL, "search", allow_duplicate=True),
                Input(Partners.BAR, "clickData"), Input(Partners.TOP, "value"),
                State(FilterBar.URL, "search"), prevent_initial_call=True)
-def select(click: dict | None, top: int | None, search: str | None):
+def update_partner_choice(click: dict | None, top: int | None, search: str | None):
     """A clicked bar selects (or clears) that partner; the 前10/前15 buttons set top."""
     if dash.ctx.triggered_id == Partners.TOP:
         if top is None or views.page_params(search)[0] == top:
