@@ -86,6 +86,25 @@ def current_principal() -> Principal | None:
     return current_user.principal if current_user.is_authenticated else None
 
 
+def allowed(action: str) -> bool:
+    """Whether this request may do the action (always, when sign-in is not installed: tests, dev)."""
+    if not flask.has_request_context() or not hasattr(flask.current_app, "login_manager"):
+        return True
+    principal = current_principal()
+    return principal is not None and principal.can(action)
+
+
+def guard(action: str) -> None:
+    """Abort with 401/403 unless this request may do the action; every restricted callback calls it.
+
+    Pages and callbacks of a restricted area call this before reading anything, so a hand-made
+    request to /_dash-update-component gets the same refusal as the browser.
+    """
+    if not flask.has_request_context() or not hasattr(flask.current_app, "login_manager"):
+        return
+    require(action)
+
+
 def require(action: str) -> Principal:
     """The signed-in person if their role allows the action; otherwise abort with 403."""
     principal = current_principal()

@@ -67,3 +67,10 @@ def section_card(title: str, children, tools=None, id: str | dict | None = None,
                       className="stm-section-head")
     return dbc.Card(dbc.CardBody([header, children]),
                     class_name="stm-section h-100" if fill else "stm-section", **_id(id))
+
+
+def access_denied(lang: str) -> html.Div:
+    """What a page restricted to other roles shows instead of its content."""
+    from dashboard.i18n import t
+
+    return empty_state(t("auth.denied", lang), t("auth.denied_hint", lang), id="access-denied")

@@ -3,7 +3,7 @@
 A page joins the navigation by registering itself (see dashboard/pages/home.py):
     dash.register_page(__name__, path="/modes", order=20, name_key="nav.modes")
 `order` sorts the links; `name_key` names the link through the i18n catalogue; `nav=False`
-keeps a page out of the bar. The language lives in the URL (`?lang=en`, so links can be
+keeps a page out of the bar; `permission="upload"` shows it only to roles allowed that action. The language lives in the URL (`?lang=en`, so links can be
 shared) and, as the last choice, in a local dcc.Store; a URL without `lang` gets the
 stored choice added.
 """
@@ -26,9 +26,15 @@ from dashboard.ids import Shell
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
 
 
-def nav_pages(registry: Mapping[str, dict]) -> list[dict]:
-    """Pages shown in the navigation (those with a name_key and nav not False), by order."""
-    pages = [p for p in registry.values() if p.get("nav", True) and p.get("name_key")]
+def nav_pages(registry: Mapping[str, dict], may=lambda _action: True) -> list[dict]:
+    """Pages shown in the navigation, by order: a name_key, nav not False, and permitted.
+
+    A page restricted to some roles registers `permission="upload"` (an etl.accounts action);
+    `may(action)` says whether the person looking may do it, so nobody is shown a door they
+    cannot open. The page and its callbacks still check on the server (auth.guard).
+    """
+    pages = [p for p in registry.values() if p.get("nav", True) and p.get("name_key")
+             and may(p.get("permission", "view_aggregates"))]
 
     def key(page: dict) -> tuple:
         order = page.get("order")
@@ -123,7 +129,7 @@ def layout() -> html.Div:
     bar = dbc.Container([
         dbc.NavbarBrand(t("app.title", lang), id=Shell.BRAND, href=_home_href(lang),
                         class_name="stm-brand"),
-        dbc.Nav(nav_links(nav_pages(dash.page_registry), lang), id=Shell.NAV,
+        dbc.Nav(nav_links(nav_pages(dash.page_registry, auth.allowed), lang), id=Shell.NAV,
                 navbar=True, class_name="stm-nav me-auto"),
         user_badge(),
         html.Div([_lang_button("zh", Shell.LANG_ZH), _lang_button("en", Shell.LANG_EN)],

@@ -1,21 +1,13 @@
 """THE string catalogue: every user-facing string in zh-CN and English, one module per area.
 
-Add a page's strings in its own module here and list it below; a key may be defined only once.
+Add a page's strings as `STRINGS = {key: {"zh": ..., "en": ...}}` in a new module of this package;
+it is found by name, and a key may be defined only once across all modules.
 """
 
 from __future__ import annotations
 
-from dashboard.catalogue import overview, partner_names, partners, regions, shell, targets
-
-from . import modes, sectors  # 供给模式, 服务类别
-
-_PARTS = (shell.STRINGS, overview.STRINGS, targets.STRINGS,
-          regions.STRINGS, partners.STRINGS, partner_names.STRINGS)
-_PARTS += (modes.STRINGS, sectors.STRINGS)
-
-from . import auth, grid  # noqa: E402  登录, 表格控件
-
-_PARTS += (auth.STRINGS, grid.STRINGS)
+import importlib
+import pkgutil
 
 
 def _merge(parts) -> dict[str, dict[str, str]]:
@@ -28,4 +20,10 @@ def _merge(parts) -> dict[str, dict[str, str]]:
     return merged
 
 
-CATALOGUE = _merge(_PARTS)
+def _parts() -> list[dict[str, dict[str, str]]]:
+    # Sorted by module name so a duplicate key is reported the same way on every machine.
+    names = sorted(info.name for info in pkgutil.iter_modules(__path__))
+    return [importlib.import_module(f"{__name__}.{name}").STRINGS for name in names]
+
+
+CATALOGUE = _merge(_parts())

@@ -14,6 +14,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "账户由系统管理员创建；忘记密码请联系管理员重置。",
         "en": "Accounts are created by the administrator; ask them to reset a forgotten password.",
     },
+    "auth.denied": {"zh": "您的角色无权查看此页面。", "en": "Your role may not open this page."},
+    "auth.denied_hint": {
+        "zh": "如需访问，请联系系统管理员调整角色。",
+        "en": "Ask an administrator if you need access.",
+    },
     "auth.logout": {"zh": "退出", "en": "Sign out"},
     "auth.role.admin": {"zh": "管理员", "en": "Administrator"},
     "auth.role.statistician": {"zh": "统计人员", "en": "Statistician"},

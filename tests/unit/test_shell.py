@@ -20,6 +20,18 @@ def test_nav_pages_sorted_by_order_and_filtered() -> None:
     assert [p["module"] for p in nav_pages(registry)] == ["a", "b", "z"]
 
 
+def test_nav_pages_hides_pages_the_role_may_not_open() -> None:
+    registry = {p["module"]: p for p in [
+        _page("overview", 10, name_key="nav.overview"),
+        _page("upload", 20, name_key="nav.upload", permission="upload"),
+        _page("admin", 30, name_key="nav.home", permission="manage_users"),
+    ]}
+    leader = {"view_aggregates", "export"}
+    assert [p["module"] for p in nav_pages(registry, leader.__contains__)] == ["overview"]
+    clerk = {"view_aggregates", "upload"}
+    assert [p["module"] for p in nav_pages(registry, clerk.__contains__)] == ["overview", "upload"]
+
+
 def test_check_pages_rejects_unknown_name_key() -> None:
     check_pages({"ok": _page("ok", 1, name_key="nav.home"), "x": _page("x", nav=False)})
     with pytest.raises(ValueError, match="name_key"):
