@@ -65,7 +65,9 @@ def section_card(title: str, children, tools=None, id: str | dict | None = None,
     header = html.Div([html.H2(title, className="stm-section-title") if title else html.Span(),
                        html.Div(tools, className="stm-section-tools") if tools else None],
                       className="stm-section-head")
-    return dbc.Card(dbc.CardBody([header, children]),
+    # Dash renders only flat child lists: a list of children joins the header's list.
+    body = [header, *children] if isinstance(children, list) else [header, children]
+    return dbc.Card(dbc.CardBody(body),
                     class_name="stm-section h-100" if fill else "stm-section", **_id(id))
 
 

@@ -206,3 +206,35 @@ class Partners:
     TABLE_DOWNLOAD = "partners-table"  # download names (see Downloads)
     GROUPS_DOWNLOAD = "partners-groups"
     TREND_DOWNLOAD = "partners-trend"
+
+
+class Upload:
+    """数据报送: template, file drop, background job progress, preview, commit, history, retract."""
+
+    TITLE = "upload-title"
+    CONTEXT = "upload-context"  # dcc.Store: {"lang": "zh"} of this render
+    SCOPE = "upload-scope"
+    TEMPLATE = "upload-template"
+    DROP = "upload-drop"
+    MESSAGE = "upload-message"  # a file refused before staging (size, type)
+    JOB = "upload-job"  # dcc.Store: the current job id
+    POLL = "upload-poll"  # dcc.Interval while a job runs
+    PROGRESS = "upload-progress"
+    PROGRESS_TEXT = "upload-progress-text"
+    PREVIEW = "upload-preview"
+    FILE_CARD = "upload-file-card"  # pattern-matching type, index = file position
+    ISSUES_GRID = "upload-issues-grid"  # pattern-matching type
+    ISSUES_LINK = "upload-issues-link"  # pattern-matching type, with format
+    COMMIT = "upload-commit"
+    COMMIT_NOTE = "upload-commit-note"
+    RESULTS = "upload-results"
+    HISTORY = "upload-history"
+    HISTORY_TICK = "upload-history-tick"  # dcc.Store bumped when the history must be re-read
+    RETRACT = "upload-retract"
+    RETRACT_MODAL = "upload-retract-modal"
+    RETRACT_TITLE = "upload-retract-title"
+    RETRACT_BODY = "upload-retract-body"
+    RETRACT_REASON = "upload-retract-reason"
+    RETRACT_CONFIRM = "upload-retract-confirm"
+    RETRACT_CANCEL = "upload-retract-cancel"
+    RETRACT_MESSAGE = "upload-retract-message"

@@ -67,6 +67,11 @@ def clerk_may_load(principal: Principal, region_codes: set[str], region_closure)
     return set(region_codes) - allowed
 
 
+def load_scope(principal: Principal) -> tuple[str, ...] | None:
+    """The regions whose reports this person may load: None = any; a clerk: their own only."""
+    return tuple(principal.regions) if principal.role == "clerk" else None
+
+
 def new_password() -> str:
     """A random one-time password a person can type (no look-alike characters)."""
     letters, digits = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", "23456789"

@@ -233,7 +233,9 @@ DEMO_USERS = (  # (username, role, display name, clerk regions)
     ("admin", "admin", "系统管理员", ()),
     ("stat", "statistician", "统计人员（示例）", ()),
     ("leader", "leader", "局领导（示例）", ()),
-    ("clerk", "clerk", "滨海新区填报员（示例）", ("120116",)),
+    # The demo clerk covers both pilot areas so the sample files load; clerk_bh shows the limit.
+    ("clerk", "clerk", "试点地区填报员（示例）", ("120000", "500000-LJ")),
+    ("clerk_bh", "clerk", "滨海新区填报员（示例）", ("120116",)),
 )
 
 
@@ -247,4 +249,4 @@ def _create_demo_users(factory) -> None:
         print("demo accounts (one-time passwords; change with `python -m etl user passwd NAME`):")
         for name, role, display, regions in DEMO_USERS:
             password = accounts.add_user(session, name, role, display, regions)
-            print(f"  {name:<7} {role:<13} {password}")
+            print(f"  {name:<9} {role:<13} {password}")

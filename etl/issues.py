@@ -57,6 +57,10 @@ ISSUE_KINDS: dict[str, IssueKind] = {
     "unknown_region": IssueKind(
         _E, "无法识别的所属地区，请从模板下拉列表中选择（如 120116 滨海新区）。",
         "Unknown region; pick one from the template's list (e.g. 120116 滨海新区)."),
+    "region_not_assigned": IssueKind(
+        _E, "您只能报送所负责地区（{allowed}）的企业数据；本行地区不在其中。如需报送，请联系统计人员。",
+        "You may load reports only for your regions ({allowed}); this row's region is not one of "
+        "them. Ask a statistician to load it."),
     "unknown_direction": IssueKind(
         _E, "无法识别的方向，请填写“出口”或“进口”。", "Unknown direction; write 出口 (export) or 进口 (import)."),
     "unknown_category": IssueKind(

@@ -63,8 +63,12 @@ def load_file(
     dry_run: bool = False,
     today: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
+    only_regions: tuple[str, ...] | None = None,
 ) -> LoadOutcome:
-    """Read, validate and (unless dry_run or invalid) load one report file."""
+    """Read, validate and (unless dry_run or invalid) load one report file.
+
+    only_regions: the uploading clerk's regions; a row of any other region rejects the file.
+    """
     step = progress or (lambda _phase: None)
     name = file_name or Path(source).name  # type: ignore[arg-type]
     step("read")
@@ -77,10 +81,12 @@ def load_file(
                                batch_id=loaded, duplicate_of=loaded)
         ref = reference_codes(session)
         usccs = _file_usccs(read.frame)
-        result = validate_report(read.frame, ref, registry_facts(session, usccs), today=today)
+        result = validate_report(read.frame, ref, registry_facts(session, usccs), today=today,
+                                 only_regions=only_regions)
     outcome = LoadOutcome("validated", name, read.sha256, rows=len(read.frame), validation=result,
                           total_usd_cents=int(result.clean["amount_usd_cents"].sum())
                           if result.ok else 0)
+    outcome.duplicate_of = loaded  # a dry run says when committing would change nothing
     if not result.ok:
         outcome.status = "rejected"
         if not dry_run:

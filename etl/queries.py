@@ -240,14 +240,17 @@ def batch_line_total(session: Session, batch_id: int) -> int:
     ))
 
 
-def batches(session: Session, limit: int = 200) -> pd.DataFrame:
-    """Upload history, newest first."""
+def batches(session: Session, limit: int = 200, uploaded_by: str | None = None) -> pd.DataFrame:
+    """Upload history, newest first (only one person's uploads when uploaded_by is given)."""
     b = m.UploadBatch
     cols = [b.id, b.file_name, b.sha256, b.size_bytes, b.uploaded_by, b.uploaded_at, b.status,
             b.row_count, b.error_count, b.warning_count, b.reports_new, b.reports_revised,
             b.reports_unchanged, b.total_usd_cents, b.retracted_at, b.retracted_by,
             b.retract_reason]
-    rows = session.execute(sa.select(*cols).order_by(b.id.desc()).limit(limit)).all()
+    stmt = sa.select(*cols).order_by(b.id.desc()).limit(limit)
+    if uploaded_by is not None:
+        stmt = stmt.where(b.uploaded_by == uploaded_by)
+    rows = session.execute(stmt).all()
     return pd.DataFrame(rows, columns=[c.key for c in cols])
 
 

@@ -101,8 +101,12 @@ def match_headers(headers: list[str]) -> HeaderMatch:
 
 
 def validate_report(frame: pd.DataFrame, ref: ReferenceCodes, facts: RegistryFacts | None = None,
-                    today: dt.date | None = None) -> ValidationResult:
-    """Check a frame from etl.read (index = Excel row numbers) against the report contract."""
+                    today: dt.date | None = None,
+                    only_regions: tuple[str, ...] | None = None) -> ValidationResult:
+    """Check a frame from etl.read (index = Excel row numbers) against the report contract.
+
+    only_regions (a clerk's regions): rows of any other region, below them or not, are errors.
+    """
     today = today or dt.date.today()
     headers = [str(c) for c in frame.columns]
     log = IssueLog(_row_numbers(frame), {h: i for i, h in enumerate(headers)})
@@ -118,6 +122,8 @@ def validate_report(frame: pd.DataFrame, ref: ReferenceCodes, facts: RegistryFac
         if COLUMNS_BY_KEY[key].required:
             log.add("missing_value", _positions(~text.ok), col[key], "")
     values = _check_values(cells, col, build_vocabularies(ref), today, log)
+    if only_regions is not None:
+        _check_region_scope(values["region_code"], only_regions, ref, col["region"], cells, log)
     amounts = _check_amounts(cells["amount"], values, col, ref, log)
     check_across_rows(values, cells, col, log)
     warn_in_context(values, amounts, cells, col, ref, facts or RegistryFacts(), log)
@@ -196,6 +202,15 @@ def _check_values(cells: dict[str, Coded], col: dict[str, str], vocab: Vocabular
     out["unit"] = out["unit"].where(~clash)  # a unit only counts where it fits the currency
     out["period"] = _check_period(cells["period"], col["period"], today, log)
     return out
+
+
+def _check_region_scope(region: Coded, only: tuple[str, ...], ref: ReferenceCodes, header: str,
+                        cells: dict[str, Coded], log: IssueLog) -> None:
+    """Rows whose (known) region is outside `only` and everything below it."""
+    allowed = {code for top in only for code in ref.region_descendants(top)}
+    outside = region.per_row(lambda code: code not in allowed, False, bool)
+    names = "、".join(f"{code} {ref.regions.get(code, '')}".strip() for code in only) or "—"
+    _log_bad(log, "region_not_assigned", outside, header, cells["region"], allowed=names)
 
 
 def _check_uscc(text: Coded, header: str, log: IssueLog) -> Coded:

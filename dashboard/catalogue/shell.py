@@ -18,7 +18,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.regions": {"zh": "地区", "en": "Regions"},
     "nav.partners": {"zh": "贸易伙伴", "en": "Partners"},
     "nav.targets": {"zh": "目标监测", "en": "Targets"},
-    "nav.upload": {"zh": "数据上传", "en": "Upload"},
+    "nav.upload": {"zh": "数据报送", "en": "Upload reports"},
     # Home page.
     "home.title": {"zh": "数据概况", "en": "What the database holds"},
     "home.lead": {

@@ -80,6 +80,21 @@ def test_rejected_file_changes_nothing_but_the_history(session_factory, engine, 
     assert statuses == ["loaded", "rejected"]
 
 
+def test_clerk_may_load_only_their_regions(session_factory, engine, tmp_path):
+    """Rows outside the clerk's regions reject the file with row-level errors; sub-zones are theirs."""
+    path = write_report(tmp_path / "a.csv", CLEAN)  # 滨海新区 rows and 天津经济技术开发区 rows
+    before = snapshot(engine, skip=("upload_batch",))
+    teda_only = _load(session_factory, path, only_regions=("120116-TEDA",))
+    assert teda_only.status == "rejected"
+    issues = teda_only.validation.issues
+    outside = issues[issues["code"] == "region_not_assigned"]
+    assert sorted(outside["row"]) == [2, 3, 4, 5, 6]  # the five 滨海新区 rows, header is row 1
+    assert "120116-TEDA 天津经济技术开发区" in outside["problem_zh"].iloc[0]
+    assert snapshot(engine, skip=("upload_batch",)) == before
+    assert _load(session_factory, path, only_regions=()).status == "rejected"  # no regions: none
+    assert _load(session_factory, path, only_regions=("120116",)).status == "loaded"
+
+
 def test_dry_run_writes_nothing(session_factory, engine, tmp_path):
     """--dry-run validates and reports only."""
     before = snapshot(engine)

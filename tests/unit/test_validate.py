@@ -190,9 +190,22 @@ def test_no_data_rows():
     assert result.counts_by_code == {"no_data": 1} and issues_at(result, 1) == {("no_data", "")}
 
 
+def test_clerk_scope_flags_rows_outside_their_regions_and_keeps_sub_zones():
+    """A 滨海新区 clerk: 河西区 is an error; 天津经济技术开发区 (below 滨海新区) is theirs."""
+    teda = complete_uscc("91120116MA05K3T2")
+    rows = frame(line(), other(), line(uscc=teda, region="天津经济技术开发区"))
+    result = validate_report(rows, REF, today=TODAY, only_regions=("120116",))
+    assert set(result.issues["code"]) == {"region_not_assigned"}
+    outside = result.issues
+    assert list(outside["row"]) == [3] and list(outside["value"]) == ["河西区"]
+    assert "120116 滨海新区" in outside.iloc[0]["problem_zh"] and not result.ok
+    assert sorted(result.clean["source_row"]) == [2, 4]
+    assert validate_report(rows, REF, today=TODAY, only_regions=None).ok  # not a clerk
+
+
 def test_every_issue_code_has_a_case():
     covered = {c[0] for c in ROW_CASES} | {"missing_columns", "extra_column", "duplicate_column",
-                                           "no_data"}
+                                           "no_data", "region_not_assigned"}
     assert covered == set(ISSUE_KINDS)
 
 
