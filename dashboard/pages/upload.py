@@ -143,6 +143,7 @@ def _decoded(contents: list[str], names: list[str]) -> list[StagedFile]:
 )
 def receive_files(contents, names, context):
     """Stage the dropped files as a job and start checking them in the background."""
+    auth.guard("upload")  # before anything, even an early return
     if not contents:
         return dash.no_update, dash.no_update, dash.no_update, dash.no_update
     lang = (context or {}).get("lang", DEFAULT_LANG)
@@ -167,6 +168,7 @@ def receive_files(contents, names, context):
 )
 def show_job(_tick, job_id, context, history_tick):
     """Progress while the job runs; then its preview (or results) once."""
+    auth.guard("upload")  # before anything, even an early return
     lang = (context or {}).get("lang", DEFAULT_LANG)
     if not job_id:
         return 0, {"display": "none"}, "", True, None, True, "", None, dash.no_update
@@ -193,6 +195,7 @@ def show_job(_tick, job_id, context, history_tick):
 )
 def commit(n_clicks, job_id):
     """Load the previewed files (the server re-checks that the preview had no errors)."""
+    auth.guard("upload")  # before anything, even an early return
     if not n_clicks or not job_id:
         return dash.no_update, dash.no_update
     started = upload_data.start_job(job_id, commit=True)
@@ -205,6 +208,7 @@ def commit(n_clicks, job_id):
 )
 def show_history(_tick, context):
     """The batch history (a clerk's own; everyone's for statisticians and admins)."""
+    auth.guard("upload")  # before anything, even an early return
     lang = (context or {}).get("lang", DEFAULT_LANG)
     return upload_views.history_rows(upload_data.history(), lang)
 
@@ -222,6 +226,7 @@ def show_history(_tick, context):
 )
 def retract_flow(_open, _cancel, _confirm, selected, reason, context, tick):
     """Ask for a reason, then retract the selected loaded batch (statisticians and admins)."""
+    auth.guard("retract")  # before anything, even an early return
     lang = (context or {}).get("lang", DEFAULT_LANG)
     keep = dash.no_update
     row = (selected or [None])[0]

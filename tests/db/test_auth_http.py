@@ -11,6 +11,7 @@ from dashboard import create_app, data
 from dashboard.filter_state import FilterState
 from etl import accounts
 from etl.settings import Settings
+from tests.db.auth_helpers import login
 
 
 @pytest.fixture
@@ -25,13 +26,6 @@ def app_with_users(db_url, tmp_path, session_factory):
     app = create_app(settings)
     yield app, passwords
     app.server.config["STM"].dispose()
-
-
-def login(client, username, password):
-    page = client.get("/login")
-    token = re.search(r'name="csrf" value="([^"]+)"', page.get_data(as_text=True)).group(1)
-    return client.post("/login?next=/overview", data={"csrf": token, "username": username,
-                                                      "password": password})
 
 
 CALLBACK = {"output": "x.children", "outputs": {"id": "x", "property": "children"},

@@ -1,0 +1,31 @@
+"""Signing in over HTTP in tests: an app with one account per role, and the login form."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard import create_app
+from etl import accounts
+from etl.settings import Settings
+
+ROLE_USERS = {"admin": "admin", "stat": "statistician", "lead": "leader", "clerk": "clerk"}
+
+
+def app_with_accounts(db_url, instance_path, session_factory, clerk_regions=("120116",)):
+    """An app that requires sign-in and the passwords of one account per role."""
+    passwords = {}
+    with session_factory.begin() as s:
+        for name, role in ROLE_USERS.items():
+            regions = clerk_regions if role == "clerk" else ()
+            passwords[name] = accounts.add_user(s, name, role, regions=regions)
+            accounts.get_user(s, name).must_change_password = False  # tested on its own
+    settings = Settings(instance_path=instance_path, database_url=db_url, auth_required=True)
+    return create_app(settings), passwords
+
+
+def login(client, username, password, next_path="/overview"):
+    """Sign in through the form (GET for the token, then POST)."""
+    page = client.get("/login")
+    token = re.search(r'name="csrf" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+    return client.post(f"/login?next={next_path}", data={"csrf": token, "username": username,
+                                                         "password": password})

@@ -1,0 +1,38 @@
+"""Call a Dash callback the way the browser does: a POST to /_dash-update-component."""
+
+from __future__ import annotations
+
+import dash
+
+
+def _output_spec(key: str):
+    if not key.startswith(".."):
+        component, prop = key.rsplit(".", 1)
+        return {"id": component, "property": prop}
+    return [dict(zip(("id", "property"), part.rsplit(".", 1)))
+            for part in key.strip(".").split("...")]
+
+
+def callback_key(app: dash.Dash, contains: str) -> str:
+    """The callback_map key of the one callback whose outputs mention `contains`."""
+    app.server.test_client().get("/_dash-dependencies")  # let Dash finish setting up its map
+    keys = [k for k in app.callback_map if contains in k]
+    assert len(keys) == 1, keys
+    return keys[0]
+
+
+def dash_call(client, app: dash.Dash, contains: str, values: dict | None = None,
+              changed: str | None = None):
+    """POST the callback whose output mentions `contains`; values by 'id.property' (else None)."""
+    key = callback_key(app, contains)
+    spec = app.callback_map[key]
+    values = values or {}
+
+    def items(kind):
+        return [{"id": i["id"], "property": i["property"],
+                 "value": values.get(f"{i['id']}.{i['property']}")} for i in spec.get(kind, [])]
+
+    inputs = items("inputs")
+    body = {"output": key, "outputs": _output_spec(key), "inputs": inputs, "state": items("state"),
+            "changedPropIds": [changed or f"{inputs[0]['id']}.{inputs[0]['property']}"]}
+    return client.post("/_dash-update-component", json=body)
