@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from html import escape
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import flask
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
@@ -24,6 +24,7 @@ from etl.accounts import Principal
 OPEN_PREFIXES = ("/assets/", "/_dash-component-suites/", "/_favicon.ico", "/favicon.ico",
                  "/login", "/logout")
 API_PREFIXES = ("/_dash-", "/_reload-hash")
+PASSWORD_PATH = "/account/password"
 
 
 class SignedIn(UserMixin):
@@ -45,6 +46,7 @@ def init_auth(server: flask.Flask, instance_path: Path, secret_key: str) -> None
     server.before_request(_gate)
     server.add_url_rule("/login", "login", _login, methods=["GET", "POST"])
     server.add_url_rule("/logout", "logout", _logout, methods=["GET", "POST"])
+    server.add_url_rule(PASSWORD_PATH, "change_password", _change_password, methods=["GET", "POST"])
 
 
 def _persistent_secret(instance_path: Path) -> str:
@@ -72,8 +74,15 @@ def _load_user(username: str) -> SignedIn | None:
 
 def _gate():
     path = flask.request.path
-    if path.startswith(OPEN_PREFIXES) or current_user.is_authenticated:
+    if path.startswith(OPEN_PREFIXES):
         return None
+    if current_user.is_authenticated:
+        # A one-time password opens nothing but the form that replaces it.
+        if not current_user.principal.must_change_password or path == PASSWORD_PATH:
+            return None
+        if path.startswith(API_PREFIXES):
+            return flask.jsonify(error="password change required"), 403
+        return flask.redirect(f"{PASSWORD_PATH}?next={flask.request.full_path.rstrip('?')}")
     if path.startswith(API_PREFIXES):
         return flask.jsonify(error="authentication required"), 401
     return flask.redirect(f"/login?next={flask.request.full_path.rstrip('?')}")
@@ -87,7 +96,7 @@ def current_principal() -> Principal | None:
 
 
 def allowed(action: str) -> bool:
-    """Whether this request may do the action (always, when sign-in is not installed: tests, dev)."""
+    """Whether this request may do the action (always when sign-in is not installed: tests)."""
     if not flask.has_request_context() or not hasattr(flask.current_app, "login_manager"):
         return True
     principal = current_principal()
@@ -125,7 +134,7 @@ def _login():
     error = ""
     if flask.request.method == "POST":
         form = flask.request.form
-        if not secrets.compare_digest(form.get("csrf", ""), flask.session.get("csrf", "")):
+        if not _csrf_ok(form):
             flask.abort(400)
         with _session_factory().begin() as session:
             principal = accounts.authenticate(session, form.get("username", "").strip(),
@@ -133,12 +142,66 @@ def _login():
         if principal is not None:
             flask.session.clear()
             login_user(SignedIn(principal))
+            if principal.must_change_password:
+                return flask.redirect(f"{PASSWORD_PATH}?lang={lang}&next={target}")
             return flask.redirect(target)
         error = _text("auth.failed", lang)
+    fields = [("username", "auth.username", "text", "username"),
+              ("password", "auth.password", "password", "current-password")]
+    return _form_page(lang, "/login", target, _csrf_token(), fields, "auth.title", "auth.submit",
+                      error, _text("auth.hint", lang))
+
+
+def _csrf_ok(form) -> bool:
+    # A session without a token (never saw the form) must not match an empty field.
+    expected = flask.session.get("csrf", "")
+    return bool(expected) and secrets.compare_digest(form.get("csrf", ""), expected)
+
+
+def _csrf_token() -> str:
     # One token per browser session: a second tab (or the browser's own favicon request) must not
     # invalidate the form already on screen.
-    token = flask.session.setdefault("csrf", secrets.token_urlsafe(24))
-    return _login_page(lang, target, token, error)
+    return flask.session.setdefault("csrf", secrets.token_urlsafe(24))
+
+
+def _change_password():
+    lang = "en" if flask.request.args.get("lang") == "en" else "zh"
+    target = _safe_next(flask.request.args.get("next"))
+    principal = current_user.principal
+    error = ""
+    if flask.request.method == "POST":
+        form = flask.request.form
+        if not _csrf_ok(form):
+            flask.abort(400)
+        error = _new_password_problem(form, lang)
+        if not error:
+            try:
+                with _session_factory().begin() as session:
+                    accounts.change_own_password(session, principal.username, form["current"],
+                                                 form["new"], flask.request.remote_addr)
+                    updated = accounts.principal_of(accounts.get_user(session, principal.username))
+            except accounts.AccountError as exc:
+                error = _text("auth.pw.wrong_current" if "current" in str(exc)
+                              else "auth.pw.weak", lang)
+            else:
+                login_user(SignedIn(updated))
+                return flask.redirect(target)
+    lead = _text("auth.pw.one_time" if principal.must_change_password else "auth.pw.lead", lang)
+    fields = [("current", "auth.pw.current", "password", "current-password"),
+              ("new", "auth.pw.new", "password", "new-password"),
+              ("repeat", "auth.pw.repeat", "password", "new-password")]
+    return _form_page(lang, PASSWORD_PATH, target, _csrf_token(), fields, "auth.pw.title",
+                      "auth.pw.submit", error, _text("auth.pw.rule", lang), lead=lead)
+
+
+def _new_password_problem(form, lang: str) -> str:
+    if form.get("new", "") != form.get("repeat", ""):
+        return _text("auth.pw.mismatch", lang)
+    try:
+        accounts.check_password_strength(form.get("new", ""))
+    except accounts.AccountError:
+        return _text("auth.pw.weak", lang)
+    return ""
 
 
 def _logout():
@@ -160,27 +223,32 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-def _login_page(lang: str, target: str, token: str, error: str) -> str:
+def _form_page(lang: str, action: str, target: str, token: str, fields: list[tuple],
+               title_key: str, submit_key: str, error: str, hint: str, lead: str = "") -> str:
+    """A small stand-alone form page (sign-in, password change) in the app's look."""
     other = "en" if lang == "zh" else "zh"
     alert = f'<div class="alert alert-danger py-2">{escape(error)}</div>' if error else ""
+    intro = f'<p class="mb-3">{escape(lead)}</p>' if lead else ""
+    inputs = "".join(
+        f'<label class="form-label" for="{name}">{escape(_text(label, lang))}</label>'
+        f'<input class="form-control mb-3" id="{name}" name="{name}" type="{kind}" '
+        f'autocomplete="{complete}" required>'
+        for name, label, kind, complete in fields)
+    next_part = escape(quote(target, safe="/?=&"))
+    query = f"lang={lang}&next={next_part}"
     return f"""<!DOCTYPE html><html lang="{'zh-CN' if lang == 'zh' else 'en'}"><head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(_text('auth.title', lang))} · {escape(_text('app.title', lang))}</title>
+<title>{escape(_text(title_key, lang))} · {escape(_text('app.title', lang))}</title>
 <link rel="stylesheet" href="/assets/00_bootstrap.min.css">
 <link rel="stylesheet" href="/assets/app.css">
 </head><body class="stm-root"><div class="stm-navbar navbar navbar-dark"><div class="container-xl">
 <span class="navbar-brand stm-brand">{escape(_text('app.title', lang))}</span>
-<a class="btn btn-sm btn-outline-light" href="/login?lang={other}&next={escape(target)}">
+<a class="btn btn-sm btn-outline-light" href="{action}?lang={other}&next={next_part}">
 {escape(_text('lang.' + other, lang))}</a></div></div>
 <main class="container" style="max-width:420px;margin-top:4rem">
-<h1 class="h4 mb-3">{escape(_text('auth.title', lang))}</h1>{alert}
-<form method="post" action="/login?lang={lang}&next={escape(target)}">
-<input type="hidden" name="csrf" value="{token}">
-<label class="form-label" for="username">{escape(_text('auth.username', lang))}</label>
-<input class="form-control mb-3" id="username" name="username" autocomplete="username" required>
-<label class="form-label" for="password">{escape(_text('auth.password', lang))}</label>
-<input class="form-control mb-3" id="password" name="password" type="password"
- autocomplete="current-password" required>
+<h1 class="h4 mb-3">{escape(_text(title_key, lang))}</h1>{intro}{alert}
+<form method="post" action="{action}?{query}">
+<input type="hidden" name="csrf" value="{token}">{inputs}
 <button class="btn btn-primary w-100" id="login-submit" type="submit">
-{escape(_text('auth.submit', lang))}</button></form>
-<p class="text-muted small mt-3">{escape(_text('auth.hint', lang))}</p></main></body></html>"""
+{escape(_text(submit_key, lang))}</button></form>
+<p class="text-muted small mt-3">{escape(hint)}</p></main></body></html>"""

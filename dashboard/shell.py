@@ -154,6 +154,8 @@ def user_badge() -> html.Div | None:
     role = f"{t('auth.role.' + principal.role, 'zh')} {t('auth.role.' + principal.role, 'en')}"
     return html.Div([
         html.Span(f"{principal.display_name} · {role}", className="stm-user"),
+        html.A(f"{t('auth.pw.link', 'zh')} / {t('auth.pw.link', 'en')}",
+               href=auth.PASSWORD_PATH, className="stm-logout"),
         html.A(f"{t('auth.logout', 'zh')} / {t('auth.logout', 'en')}", href="/logout",
                id=Shell.LOGOUT, className="stm-logout"),
     ], className="stm-user-badge")

@@ -45,6 +45,7 @@ class Principal:
     display_name: str
     role: str
     regions: tuple[str, ...]  # clerks only; empty for other roles
+    must_change_password: bool = False  # signed in with a one-time password: change it first
 
     def can(self, action: str) -> bool:
         """Whether this person's role allows the action."""
@@ -90,7 +91,20 @@ def check_password_strength(password: str) -> None:
 def principal_of(user: m.UserAccount) -> Principal:
     """The Principal for a stored account."""
     regions = tuple(user.regions.split()) if user.role == "clerk" else ()
-    return Principal(user.username, user.display_name, user.role, regions)
+    return Principal(user.username, user.display_name, user.role, regions,
+                     bool(user.must_change_password))
+
+
+def change_own_password(session: Session, username: str, current: str, new: str,
+                        remote_addr: str | None = None) -> None:
+    """A person replaces their password, proving the current one (AccountError otherwise)."""
+    user = get_user(session, username)
+    if not check_password_hash(user.password_hash, current):
+        raise AccountError("the current password is wrong")
+    if new == current:
+        raise AccountError("the new password must differ from the current one")
+    set_password(session, username, new, username)
+    audit(session, username, "password_changed", {}, remote_addr)
 
 
 def add_user(session: Session, username: str, role: str, display_name: str = "",
@@ -146,8 +160,8 @@ def set_active(session: Session, username: str, active: bool, actor: str) -> Non
     audit(session, actor, "user_enable" if active else "user_disable", {"user": username})
 
 
-def authenticate(session: Session, username: str, password: str,
-                 remote_addr: str | None = None, now: dt.datetime | None = None) -> Principal | None:
+def authenticate(session: Session, username: str, password: str, remote_addr: str | None = None,
+                 now: dt.datetime | None = None) -> Principal | None:
     """Check a sign-in; counts failures and locks the account after too many. Audited."""
     now = now or m.utcnow()
     user = session.scalar(sa.select(m.UserAccount).where(m.UserAccount.username == username))

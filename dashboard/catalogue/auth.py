@@ -20,6 +20,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Ask an administrator if you need access.",
     },
     "auth.logout": {"zh": "退出", "en": "Sign out"},
+    "auth.pw.link": {"zh": "修改密码", "en": "Change password"},
+    "auth.pw.title": {"zh": "修改密码", "en": "Change your password"},
+    "auth.pw.one_time": {
+        "zh": "您正在使用一次性密码登录，请先设置自己的密码再继续。",
+        "en": "You signed in with a one-time password; set your own password to continue.",
+    },
+    "auth.pw.lead": {"zh": "输入当前密码和新密码。", "en": "Enter your current and your new password."},
+    "auth.pw.current": {"zh": "当前密码", "en": "Current password"},
+    "auth.pw.new": {"zh": "新密码", "en": "New password"},
+    "auth.pw.repeat": {"zh": "再次输入新密码", "en": "New password again"},
+    "auth.pw.submit": {"zh": "保存新密码", "en": "Save the new password"},
+    "auth.pw.rule": {
+        "zh": "新密码至少10位，须同时包含字母和数字，且不同于当前密码。",
+        "en": "At least 10 characters with both letters and digits, different from the current one.",
+    },
+    "auth.pw.mismatch": {"zh": "两次输入的新密码不一致。", "en": "The two new passwords differ."},
+    "auth.pw.weak": {
+        "zh": "新密码不符合要求：至少10位，须同时包含字母和数字，且不同于当前密码。",
+        "en": "The new password does not meet the rule: at least 10 characters, letters and "
+              "digits, different from the current one.",
+    },
+    "auth.pw.wrong_current": {"zh": "当前密码不正确。", "en": "The current password is wrong."},
     "auth.role.admin": {"zh": "管理员", "en": "Administrator"},
     "auth.role.statistician": {"zh": "统计人员", "en": "Statistician"},
     "auth.role.leader": {"zh": "领导", "en": "Leader"},

@@ -22,6 +22,7 @@ def app_with_users(db_url, tmp_path, session_factory):
         for name, role in (("lead", "leader"), ("stat", "statistician"), ("clerk", "clerk")):
             passwords[name] = accounts.add_user(s, name, role, regions=("120116",) if
                                                 role == "clerk" else ())
+            accounts.get_user(s, name).must_change_password = False  # see test_password_http
     settings = Settings(instance_path=tmp_path / "inst", database_url=db_url, auth_required=True)
     app = create_app(settings)
     yield app, passwords
