@@ -175,9 +175,8 @@ def show_job(_tick, job_id, context, history_tick):
     job, issues = upload_data.job_with_issues(job_id)
     percent, text, running = upload_views.progress(job, lang)
     shown = {"display": "flex"}
-    if running or job is None:
-        return (percent, shown, text, not running, dash.no_update, True, "", dash.no_update,
-                dash.no_update)
+    if running or job is None:  # a new job: the previous file's preview and results go
+        return percent, shown, text, not running, None, True, "", None, dash.no_update
     cards = [upload_views.file_card(r, i, job_id, issues[i] if i < len(issues) else None, lang)
              for i, r in enumerate(job.get("preview") or [])]
     committable = job["state"] == "validated" and bool(job.get("committable"))
