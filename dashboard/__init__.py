@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dash
 
-from dashboard import auth, downloads, filter_bar, i18n, shell
+from dashboard import auth, downloads, export_routes, filter_bar, i18n, shell
 from dashboard.context import CONFIG_KEY, AppContext
 from etl.settings import Settings
 
@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     shell.register_callbacks(app)
     filter_bar.register_callbacks(app)  # shared by every page that shows the filter bar
     downloads.register_callbacks(app)  # CSV/xlsx of every chart (downloads.download_bar)
+    export_routes.register_routes(app.server)  # archived snapshot files (导出 page)
     return app
 
 

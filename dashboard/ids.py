@@ -206,3 +206,17 @@ class Partners:
     TABLE_DOWNLOAD = "partners-table"  # download names (see Downloads)
     GROUPS_DOWNLOAD = "partners-groups"
     TREND_DOWNLOAD = "partners-trend"
+
+
+class Exports:
+    """导出: the snapshot archive grid and the form that makes a snapshot."""
+
+    TITLE = "exports-title"
+    CONTEXT = "exports-context"
+    GRID = "exports-grid"
+    EMPTY = "exports-empty"
+    MONTH = "exports-month"
+    VARIANT = "exports-variant"
+    REVISE = "exports-revise"
+    MAKE = "exports-make"
+    RESULT = "exports-result"
