@@ -101,12 +101,14 @@ def column_defs(lang: str) -> list[dict]:
         return {"field": field, "headerName": t(f"exports.col.{field}", lang), **extra}
 
     return [
-        col("id", width=80), col("month", width=120), col("region", width=120),
-        col("variant", width=170, cellClassRules={"stm-cell-internal": "params.data.internal"}),
-        col("edition", flex=1, minWidth=150), col("vintage", width=130),
-        col("made_at", width=170), col("made_by", width=110),
-        col("sha", width=150, tooltipField="sha_full", cellClass="stm-mono"),
-        col("files", width=210, cellRenderer="markdown", sortable=False),
+        col("id", width=64), col("month", width=110), col("region", width=90),
+        col("variant", width=150, wrapText=True, autoHeight=True,
+            cellClassRules={"stm-cell-internal": "params.data.internal"}),
+        col("edition", flex=1, minWidth=110, wrapText=True, autoHeight=True),
+        col("vintage", width=110),
+        col("made_at", width=150), col("made_by", width=90),
+        col("sha", width=128, tooltipField="sha_full", cellClass="stm-mono"),
+        col("files", width=190, cellRenderer="markdown", sortable=False),
     ]
 
 
@@ -128,7 +130,7 @@ def made_message(made, month: int, internal: bool, lang: str) -> dbc.Alert:
 
 
 def file_name(entry: SnapshotEntry, region_name: str, kind: str) -> str:
-    """The Chinese name a downloaded file gets: 服务贸易统计监测月报_2019年6月_天津市_对外通报版.xlsx."""
+    """The Chinese name of a downloaded file: 服务贸易统计监测月报_月份_地区_版本[_修订版].kind."""
     parts = ["服务贸易统计监测月报", i18n.fmt_period(entry.month, "zh"), region_name,
              "内部版_不得外传" if entry.internal else "对外通报版"]
     if entry.revised_from_id is not None:

@@ -213,6 +213,7 @@ class Exports:
 
     TITLE = "exports-title"
     CONTEXT = "exports-context"
+    LIST = "exports-list"  # the grid and its notes, or the empty state
     GRID = "exports-grid"
     EMPTY = "exports-empty"
     MONTH = "exports-month"

@@ -27,7 +27,8 @@ dash.register_page(__name__, path="/exports", order=70, name_key="nav.exports",
 SNAPSHOT_COMMAND = "python -m etl snapshot --month YYYY-MM"
 
 
-def _grid(archive: export_data.Archive, lang: str) -> html.Div:
+def _archive_list(archive: export_data.Archive, lang: str) -> list:
+    """The grid of snapshots with its notes, or words and the command when there is none yet."""
     rows = export_views.grid_rows(archive.entries, archive.region_names, lang)
     grid = dag.AgGrid(
         id=Exports.GRID, columnDefs=export_views.column_defs(lang), rowData=rows,
@@ -41,13 +42,16 @@ def _grid(archive: export_data.Archive, lang: str) -> html.Div:
         getRowId="params.data.id", style={"height": None},
         className="ag-theme-quartz stm-grid",
     )
-    notes = [html.P(t("exports.no_pdf_note", lang), className="stm-footnote")]
+    notes = []
     if auth.allowed("export_internal"):
-        notes.insert(0, html.P(t("exports.internal_note", lang),
-                               className="stm-footnote stm-internal-note"))
-    empty = None if rows else empty_state(t("exports.list.empty", lang), None, SNAPSHOT_COMMAND,
-                                          id=Exports.EMPTY)
-    return section_card(t("exports.list.title", lang), html.Div([empty, grid, *notes]))
+        notes.append(html.P(t("exports.internal_note", lang),
+                            className="stm-footnote stm-internal-note"))
+    if any("pdf" not in e.files for e in archive.entries):
+        notes.append(html.P(t("exports.no_pdf_note", lang), className="stm-footnote"))
+    if not rows:
+        return [empty_state(t("exports.list.empty", lang), None, SNAPSHOT_COMMAND,
+                            id=Exports.EMPTY)]
+    return [grid, *notes]
 
 
 def _form(archive: export_data.Archive, lang: str) -> dbc.Card:
@@ -93,11 +97,13 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
         return html.Div([header, empty_state(t("home.unavailable", lang),
                                              t("home.unavailable_hint", lang),
                                              "python -m etl init-db", id=Exports.EMPTY)])
-    return html.Div([header, dcc.Store(id=Exports.CONTEXT, data={"lang": lang}),
-                     _grid(archive, lang), _form(archive, lang)], className="stm-exports")
+    listing = section_card(t("exports.list.title", lang),
+                           html.Div(_archive_list(archive, lang), id=Exports.LIST))
+    return html.Div([header, dcc.Store(id=Exports.CONTEXT, data={"lang": lang}), listing,
+                     _form(archive, lang)], className="stm-exports")
 
 
-@callback(Output(Exports.RESULT, "children"), Output(Exports.GRID, "rowData"),
+@callback(Output(Exports.RESULT, "children"), Output(Exports.LIST, "children"),
           Input(Exports.MAKE, "n_clicks"), State(Exports.MONTH, "value"),
           State(Exports.VARIANT, "value"), State(Exports.REVISE, "value"),
           State(Exports.CONTEXT, "data"), prevent_initial_call=True,
@@ -116,4 +122,4 @@ def make_snapshot(n_clicks, month: str | None, variant: str | None, revise: list
     archive = export_data.archive(include_internal=auth.allowed("export_internal"))
     lang = context["lang"]
     return (export_views.made_message(made, period, internal, lang),
-            export_views.grid_rows(archive.entries, archive.region_names, lang))
+            _archive_list(archive, lang))

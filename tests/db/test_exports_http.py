@@ -63,9 +63,9 @@ def downloads_audited(factory) -> list[dict]:
 def make_request(variant: str, revise: bool = False) -> dict:
     """The body the browser posts when the form's button is clicked."""
     return {
-        "output": "..exports-result.children...exports-grid.rowData..",
+        "output": "..exports-result.children...exports-list.children..",
         "outputs": [{"id": "exports-result", "property": "children"},
-                    {"id": "exports-grid", "property": "rowData"}],
+                    {"id": "exports-list", "property": "children"}],
         "inputs": [{"id": "exports-make", "property": "n_clicks", "value": 1}],
         "state": [{"id": "exports-month", "property": "value", "value": "2019-06"},
                   {"id": "exports-variant", "property": "value", "value": variant},
@@ -100,7 +100,7 @@ def test_clerk_may_neither_download_nor_make(archive, session_factory):
 
 
 def test_leader_downloads_public_files_but_not_internal(archive, session_factory):
-    """Leader: the public workbook with its Chinese name (RFC 5987) and an audit row; internal 403."""
+    """Leader: the public workbook, Chinese name (RFC 5987), an audit row; internal ones 403."""
     app, passwords, ids = archive
     client = client_of(app, passwords, "lead")
     response = client.get(f"/exports/{ids['public']}/xlsx")
@@ -146,7 +146,9 @@ def test_leader_makes_public_but_not_internal_and_revises(archive, session_facto
     assert f"编号 {ids['public']}" in json.dumps(found.get_json(), ensure_ascii=False)
     revised = client.post("/_dash-update-component", json=make_request("public", revise=True))
     assert revised.status_code == 200
-    rows = revised.get_json()["response"]["exports-grid"]["rowData"]
+    [grid] = [c for c in revised.get_json()["response"]["exports-list"]["children"]
+              if c["props"].get("id") == "exports-grid"]
+    rows = grid["props"]["rowData"]
     assert all(not r["internal"] for r in rows)  # the leader's list has no internal snapshot
     with session_factory() as s:
         made = s.scalars(sa.select(m.Snapshot).order_by(m.Snapshot.id)).all()
@@ -170,3 +172,38 @@ def test_page_layout_lists_what_the_role_may_see(archive):
     assert f"/exports/{ids['internal']}/xlsx" not in seen["lead"]
     assert "内部版 不得外传" not in seen["lead"]
     assert f"/exports/{ids['internal']}/xlsx" in seen["stat"] and "内部版 不得外传" in seen["stat"]
+
+
+def chart_download_request(fmt: str) -> dict:
+    """The body the browser posts when a chart's CSV/Excel button is clicked."""
+    def key(kind: str, **extra) -> dict:
+        return {"name": "overview-trend", "type": kind, **extra}
+
+    output = key("download-file", format=fmt)
+    pattern = {**output, "name": ["MATCH"]}  # the callback is registered for every chart
+    table = {"filename": "走势", "columns": ["期间", "金额"], "rows": [["2019年6月", 1.5]]}
+    return {
+        "output": json.dumps(pattern, sort_keys=True, separators=(",", ":")) + ".data",
+        "outputs": {"id": output, "property": "data"},
+        "inputs": [{"id": key(f"download-{fmt}"), "property": "n_clicks", "value": 1}],
+        "state": [{"id": key("download-data"), "property": "data", "value": table}],
+        "changedPropIds": [json.dumps(key(f"download-{fmt}"), sort_keys=True,
+                                      separators=(",", ":")) + ".n_clicks"],
+    }
+
+
+def test_chart_downloads_are_audited(archive, session_factory):
+    """A chart's CSV and Excel downloads each write a download_chart entry with who and what."""
+    app, passwords, _ = archive
+    client = client_of(app, passwords, "lead")
+    for fmt in ("csv", "xlsx"):
+        response = client.post("/_dash-update-component", json=chart_download_request(fmt))
+        assert response.status_code == 200, response.get_data(as_text=True)[:300]
+        assert f"走势.{fmt}" in json.dumps(response.get_json(), ensure_ascii=False)
+    with session_factory() as s:
+        rows = s.execute(sa.select(m.AuditEntry.username, m.AuditEntry.detail)
+                         .where(m.AuditEntry.action == "download_chart")
+                         .order_by(m.AuditEntry.id)).all()
+    assert [(user, json.loads(detail)) for user, detail in rows] == [
+        ("lead", {"file": "走势.csv", "format": "csv", "rows": 1}),
+        ("lead", {"file": "走势.xlsx", "format": "xlsx", "rows": 1})]
