@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dash
 
-from dashboard import auth, downloads, filter_bar, i18n, shell, upload_routes
+from dashboard import auth, downloads, export_routes, filter_bar, i18n, shell, upload_routes
 from dashboard.context import CONFIG_KEY, AppContext
 from etl.settings import Settings
 
@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     filter_bar.register_callbacks(app)  # shared by every page that shows the filter bar
     downloads.register_callbacks(app)  # CSV/xlsx of every chart (downloads.download_bar)
     upload_routes.register(app.server)  # template and problem-list downloads of 数据报送
+    export_routes.register_routes(app.server)  # archived snapshot files (导出 page)
     return app
 
 

@@ -5,18 +5,21 @@ How a page uses it (the overview's trend chart is the example):
     callback:  Output(download_store("overview-trend"), "data")
                ... return payload(tables.trend_table(...), "服务贸易月度走势_天津市_2021年1–12月")
 The buttons then send the stored table as UTF-8-with-BOM CSV (Excel opens the Chinese headers
-correctly) or xlsx; create_app registers the callbacks once, for every name (MATCH).
+correctly) or xlsx; create_app registers the callbacks once, for every name (MATCH), each file sent
+written to the audit log (download_chart).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import MATCH, Input, Output, State, dcc, html
 
+from dashboard.export_data import audit_export
 from dashboard.figures import safe_filename
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Downloads
@@ -93,12 +96,25 @@ def send_xlsx(n_clicks: int | None, data: dict | None):
     return dcc.send_bytes(xlsx_bytes(table_of(data)), f"{data['filename']}.xlsx")
 
 
+def audited(send: Callable, fmt: str) -> Callable:
+    """The callback send wrapped so that every file it sends is written to the audit log first."""
+    def send_and_record(n_clicks: int | None, data: dict | None):
+        sent = send(n_clicks, data)
+        if sent is not dash.no_update:
+            audit_export("download_chart", {"file": sent["filename"], "format": fmt,
+                                            "rows": len(data.get("rows") or [])})
+        return sent
+
+    send_and_record.__name__ = f"{send.__name__}_audited"
+    return send_and_record
+
+
 def register_callbacks(app: dash.Dash) -> None:
-    """Attach the two download callbacks (MATCH: every download_bar on every page)."""
+    """Attach the two download callbacks (MATCH: every download_bar on every page), audited."""
     for kind, fmt, func in ((Downloads.CSV, "csv", send_csv), (Downloads.XLSX, "xlsx", send_xlsx)):
         app.callback(
             Output({"type": Downloads.FILE, "name": MATCH, "format": fmt}, "data"),
             Input({"type": kind, "name": MATCH}, "n_clicks"),
             State({"type": Downloads.DATA, "name": MATCH}, "data"),
             prevent_initial_call=True,
-        )(func)
+        )(audited(func, fmt))

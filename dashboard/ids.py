@@ -238,3 +238,18 @@ class Upload:
     RETRACT_CONFIRM = "upload-retract-confirm"
     RETRACT_CANCEL = "upload-retract-cancel"
     RETRACT_MESSAGE = "upload-retract-message"
+
+
+class Exports:
+    """导出: the snapshot archive grid and the form that makes a snapshot."""
+
+    TITLE = "exports-title"
+    CONTEXT = "exports-context"
+    LIST = "exports-list"  # the grid and its notes, or the empty state
+    GRID = "exports-grid"
+    EMPTY = "exports-empty"
+    MONTH = "exports-month"
+    VARIANT = "exports-variant"
+    REVISE = "exports-revise"
+    MAKE = "exports-make"
+    RESULT = "exports-result"

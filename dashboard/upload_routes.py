@@ -6,12 +6,11 @@ the sign-in gate like every path, and each checks the upload right itself.
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import flask
 
 from dashboard import i18n, upload_data, upload_views
 from dashboard.downloads import csv_bytes, xlsx_bytes
+from dashboard.export_views import content_disposition
 from dashboard.figures import safe_filename
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -24,19 +23,17 @@ def register(server: flask.Flask) -> None:
     server.add_url_rule("/upload/jobs/<job_id>/issues/<int:index>.<fmt>", "upload_issues", issues)
 
 
-def attachment(content: bytes, filename: str, mimetype: str) -> flask.Response:
+def attachment(content: bytes, filename: str, fallback: str, mimetype: str) -> flask.Response:
     """A download response whose Chinese file name survives every browser (RFC 6266/5987)."""
     response = flask.Response(content, mimetype=mimetype)
-    ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_")
-    response.headers["Content-Disposition"] = (
-        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}")
+    response.headers["Content-Disposition"] = content_disposition(filename, fallback)
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
 def template() -> flask.Response:
     """The report template."""
-    return attachment(upload_data.template_bytes(), TEMPLATE_NAME, XLSX)
+    return attachment(upload_data.template_bytes(), TEMPLATE_NAME, "report_template.xlsx", XLSX)
 
 
 def issues(job_id: str, index: int, fmt: str) -> flask.Response:
@@ -53,5 +50,5 @@ def issues(job_id: str, index: int, fmt: str) -> flask.Response:
     upload_data.audit_download("download_issues", {"job": job_id, "file": job_name,
                                                    "rows": len(table), "format": fmt})
     if fmt == "csv":
-        return attachment(csv_bytes(table), f"{name}.csv", "text/csv")
-    return attachment(xlsx_bytes(table, sheet="问题清单"), f"{name}.xlsx", XLSX)
+        return attachment(csv_bytes(table), f"{name}.csv", "problems.csv", "text/csv")
+    return attachment(xlsx_bytes(table, sheet="问题清单"), f"{name}.xlsx", "problems.xlsx", XLSX)

@@ -12,7 +12,7 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import data, district_views, i18n, target_views
+from dashboard import data, district_views, export_data, i18n, target_views
 from dashboard.components import empty_state, page_header
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Targets
@@ -180,4 +180,7 @@ def export_districts(_xlsx, _csv, city, window, windows, context):
     label = next((o["label"] for o in windows or [] if o["value"] == window), window)
     report = data.district_report(city, *span, context["as_of"])
     content = district_views.export_bytes(report, lang, fmt, label)
-    return dcc.send_bytes(content, district_views.export_name(lang, report, fmt))
+    name = district_views.export_name(lang, report, fmt)
+    export_data.audit_export("download_table", {"file": name, "format": fmt, "city": city,
+                                                "window": window, "as_of": context["as_of"]})
+    return dcc.send_bytes(content, name)

@@ -1,0 +1,85 @@
+"""The Exports page in headless Chromium: a leader makes last month's snapshot and downloads it."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+from dash.testing import wait
+from selenium.webdriver.common.by import By
+
+from dashboard.ids import Exports
+from tests.browser.test_login import _sign_in
+from tests.browser.test_login import secured_app as secured_app  # a fixture, used by name
+
+pytestmark = pytest.mark.browser
+TIMEOUT = 10
+MAKE_TIMEOUT = 90  # reading, protecting, writing and printing the PDF, on a busy machine
+
+
+@pytest.fixture
+def sqlite_url(sample_db, tmp_path) -> str:
+    """A private copy of the page sample (secured_app adds its leader account to it)."""
+    url = f"sqlite:///{tmp_path / 'exports.sqlite3'}"
+    shutil.copy(sample_db.split("///", 1)[1], url.split("///", 1)[1])
+    return url
+
+
+def sign_in(dash_duo, path: str, username: str, password: str) -> None:
+    """Open path, get sent to the sign-in form, sign in and land on path."""
+    dash_duo.driver.get(dash_duo.server.url + path)
+    dash_duo.wait_for_text_to_equal("h1", "登录", timeout=TIMEOUT)
+    _sign_in(dash_duo, username, password)
+
+
+def downloaded(folder: Path, suffix: str, timeout: float = 30) -> Path:
+    """The file Chromium finished downloading into folder."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done = list(folder.glob(f"*{suffix}"))
+        if done and not list(folder.glob("*.crdownload")):
+            return done[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no {suffix} downloaded into {folder}: {list(folder.iterdir())}")
+
+
+def test_exp001_leader_makes_and_downloads_last_months_snapshot(dash_duo, secured_app,
+                                                                 tmp_path):
+    """Sign in as a leader, make the default month's snapshot from the form, see its row, click
+    Excel: the browser saves the workbook under its Chinese name and it opens with its cover."""
+    app, password = secured_app
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    dash_duo.start_server(app, navigate=False)
+    dash_duo.driver.execute_cdp_cmd("Page.setDownloadBehavior",
+                                    {"behavior": "allow", "downloadPath": str(folder)})
+    sign_in(dash_duo, "/exports", "leader1", password)
+    dash_duo.wait_for_text_to_equal(f"#{Exports.TITLE}", "月度快照导出", timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(f"#{Exports.EMPTY} .stm-empty-message",
+                                    "尚无存档的快照。可用下方表单生成，或在服务器上运行命令：")
+    dash_duo.wait_for_contains_text(f"#{Exports.MONTH}", "2019年12月")  # last month with data
+    internal = f"#{Exports.VARIANT} input[value=internal]"
+    assert not dash_duo.driver.find_elements(By.CSS_SELECTOR, internal)  # leaders: public only
+    dash_duo.find_element(f"#{Exports.MAKE}").click()
+    dash_duo.wait_for_contains_text(f"#{Exports.RESULT}", "已生成并存档：2019年12月 对外通报版",
+                                    timeout=MAKE_TIMEOUT)
+    link = f"#{Exports.GRID} .ag-row a[href$='/xlsx']"
+    wait.until(lambda: dash_duo.driver.find_elements(By.CSS_SELECTOR, link), TIMEOUT)
+    assert not dash_duo.driver.find_elements(By.ID, Exports.EMPTY)  # the list replaced the words
+    row = dash_duo.find_element(f"#{Exports.GRID} .ag-center-cols-container .ag-row").text
+    assert "2019年12月" in row and "天津市" in row and "对外通报版" in row and "首版" in row
+    dash_duo.driver.save_screenshot(str(tmp_path / "exports-leader.png"))  # to look at
+    dash_duo.find_element(link).click()
+    path = downloaded(folder, ".xlsx")
+    assert path.name == "服务贸易统计监测月报_2019年12月_天津市_对外通报版.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    cover = workbook["封面"]
+    assert workbook.sheetnames[0] == "封面"
+    texts = [c for row in cover.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert any("服务贸易统计监测月报 2019年12月" in text for text in texts)
+    assert not any("内部资料" in text for text in texts)
+    assert dash_duo.get_logs() == []
+
