@@ -253,3 +253,25 @@ class Exports:
     REVISE = "exports-revise"
     MAKE = "exports-make"
     RESULT = "exports-result"
+
+
+class Admin:
+    """用户管理: the accounts table, the new-account form and actions on the selected account."""
+
+    TITLE = "admin-title"
+    CONTEXT = "admin-context"
+    GRID = "admin-grid"
+    TICK = "admin-tick"  # dcc.Store bumped after every change, to re-read the table
+    NEW_USERNAME = "admin-new-username"
+    NEW_NAME = "admin-new-name"
+    NEW_ROLE = "admin-new-role"
+    NEW_REGIONS = "admin-new-regions"
+    CREATE = "admin-create"
+    SELECTED = "admin-selected"
+    ROLE = "admin-role"
+    REGIONS = "admin-regions"
+    SAVE_ROLE = "admin-save-role"
+    RESET = "admin-reset"
+    DISABLE = "admin-disable"
+    ENABLE = "admin-enable"
+    MESSAGE = "admin-message"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import secrets
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from etl import models as m
 
 ROLES = ("admin", "statistician", "leader", "clerk")
+USERNAME = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
 
@@ -108,8 +110,11 @@ def change_own_password(session: Session, username: str, current: str, new: str,
 
 
 def add_user(session: Session, username: str, role: str, display_name: str = "",
-             regions: tuple[str, ...] = (), password: str | None = None) -> str:
+             regions: tuple[str, ...] = (), password: str | None = None,
+             actor: str = "cli") -> str:
     """Create an account; returns the (one-time) password, generated when none is given."""
+    if not USERNAME.match(username or ""):
+        raise AccountError("user names are 2–64 letters, digits, '.', '_' or '-'")
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
     if session.scalar(sa.select(m.UserAccount.id).where(m.UserAccount.username == username)):
@@ -119,7 +124,7 @@ def add_user(session: Session, username: str, role: str, display_name: str = "",
     session.add(m.UserAccount(username=username, display_name=display_name or username,
                               password_hash=generate_password_hash(password), role=role,
                               regions=" ".join(regions), must_change_password=True))
-    audit(session, "cli", "user_add", {"user": username, "role": role, "regions": list(regions)})
+    audit(session, actor, "user_add", {"user": username, "role": role, "regions": list(regions)})
     return password
 
 
@@ -148,6 +153,8 @@ def set_role(session: Session, username: str, role: str, actor: str,
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
     user = get_user(session, username)
+    if role != "admin":
+        _keep_an_admin(session, user)
     user.role = role
     if regions is not None:
         user.regions = " ".join(regions)
@@ -156,8 +163,31 @@ def set_role(session: Session, username: str, role: str, actor: str,
 
 def set_active(session: Session, username: str, active: bool, actor: str) -> None:
     """Disable or re-enable an account."""
-    get_user(session, username).is_active = active
+    user = get_user(session, username)
+    if not active:
+        _keep_an_admin(session, user)
+    user.is_active = active
     audit(session, actor, "user_enable" if active else "user_disable", {"user": username})
+
+
+def _keep_an_admin(session: Session, user: m.UserAccount) -> None:
+    # Without an active administrator nobody could manage accounts from the web any more.
+    if user.role != "admin" or not user.is_active:
+        return
+    others = session.scalar(sa.select(sa.func.count(m.UserAccount.id)).where(
+        m.UserAccount.role == "admin", m.UserAccount.is_active.is_(True),
+        m.UserAccount.id != user.id))
+    if not others:
+        raise AccountError("the last active administrator cannot be removed or disabled")
+
+
+def list_users(session: Session) -> list[dict]:
+    """Every account with its state (no password hashes), by user name."""
+    users = session.scalars(sa.select(m.UserAccount).order_by(m.UserAccount.username))
+    return [{"username": u.username, "display_name": u.display_name, "role": u.role,
+             "regions": u.regions.split() if u.role == "clerk" else [], "active": u.is_active,
+             "must_change_password": u.must_change_password, "locked_until": u.locked_until,
+             "last_login_at": u.last_login_at, "created_at": u.created_at} for u in users]
 
 
 def authenticate(session: Session, username: str, password: str, remote_addr: str | None = None,

@@ -1,0 +1,63 @@
+"""Data calls of the accounts page (用户管理): administrators only, every change audited."""
+
+from __future__ import annotations
+
+import flask
+
+from dashboard import auth
+from dashboard.data import app_context, session
+from etl import accounts
+from etl.reference import reference_codes
+
+
+def _actor() -> str:
+    principal = auth.current_principal()
+    return principal.username if principal else "web"
+
+
+def _ip() -> str | None:
+    return flask.request.remote_addr if flask.has_request_context() else None
+
+
+def users() -> list[dict]:
+    """Every account and its state."""
+    auth.guard("manage_users")
+    with session() as s:
+        return accounts.list_users(s)
+
+
+def region_names() -> dict[str, str]:
+    """Region code → Chinese name, for the clerk region picker."""
+    auth.guard("manage_users")
+    with session() as s:
+        return reference_codes(s).regions
+
+
+def add_user(username: str, display_name: str, role: str, regions: tuple[str, ...]) -> str:
+    """Create an account; returns its one-time password (AccountError when not possible)."""
+    auth.guard("manage_users")
+    with app_context().session_factory.begin() as s:
+        return accounts.add_user(s, username, role, display_name, regions, actor=_actor())
+
+
+def reset_password(username: str) -> str:
+    """A new one-time password for the account (the person must change it at sign-in)."""
+    auth.guard("manage_users")
+    password = accounts.new_password()
+    with app_context().session_factory.begin() as s:
+        accounts.set_password(s, username, password, _actor(), one_time=True)
+    return password
+
+
+def set_role(username: str, role: str, regions: tuple[str, ...]) -> None:
+    """Change an account's role (and a clerk's regions)."""
+    auth.guard("manage_users")
+    with app_context().session_factory.begin() as s:
+        accounts.set_role(s, username, role, _actor(), regions if role == "clerk" else ())
+
+
+def set_active(username: str, active: bool) -> None:
+    """Disable or re-enable an account."""
+    auth.guard("manage_users")
+    with app_context().session_factory.begin() as s:
+        accounts.set_active(s, username, active, _actor())
