@@ -12,7 +12,7 @@ from dash.testing import wait
 from selenium.webdriver.common.by import By
 
 from dashboard.ids import Exports
-from tests.browser.test_login import _sign_in
+from tests.browser.test_login import _sign_in, set_own_password
 from tests.browser.test_login import secured_app as secured_app  # a fixture, used by name
 
 pytestmark = pytest.mark.browser
@@ -33,6 +33,7 @@ def sign_in(dash_duo, path: str, username: str, password: str) -> None:
     dash_duo.driver.get(dash_duo.server.url + path)
     dash_duo.wait_for_text_to_equal("h1", "登录", timeout=TIMEOUT)
     _sign_in(dash_duo, username, password)
+    set_own_password(dash_duo, password)  # the fixture's account has a one-time password
 
 
 def downloaded(folder: Path, suffix: str, timeout: float = 30) -> Path:

@@ -34,6 +34,15 @@ def _sign_in(dash_duo, username, password):
     driver.find_element(By.ID, "login-submit").click()
 
 
+def set_own_password(dash_duo, one_time: str, new: str = "MyOwnPassw0rd") -> None:
+    """On the form a one-time password leads to: replace it, and go on to the page asked for."""
+    dash_duo.wait_for_text_to_equal("h1", "修改密码", timeout=10)
+    driver = dash_duo.driver
+    for field, value in (("current", one_time), ("new", new), ("repeat", new)):
+        driver.find_element(By.ID, field).send_keys(value)
+    driver.find_element(By.ID, "login-submit").click()
+
+
 def test_lgn001_sign_in_and_out(dash_duo, secured_app):
     """The anonymous land on the Chinese form; a wrong password says so; the one-time password
     leads to the password form, then the page with the person's name and role; signing out
@@ -46,13 +55,9 @@ def test_lgn001_sign_in_and_out(dash_duo, secured_app):
     dash_duo.wait_for_contains_text(".alert-danger", "用户名或密码不正确", timeout=10)
     _sign_in(dash_duo, "leader1", password)
     # A one-time password: the person sets their own before anything opens.
-    dash_duo.wait_for_text_to_equal("h1", "修改密码", timeout=10)
-    driver = dash_duo.driver
-    for field, value in (("current", password), ("new", "MyOwnPassw0rd"), ("repeat", "MyOwnPassw0rd")):
-        driver.find_element(By.ID, field).send_keys(value)
-    driver.find_element(By.ID, "login-submit").click()
+    set_own_password(dash_duo, password)
     dash_duo.wait_for_contains_text(".stm-user", "王局长 · 领导", timeout=10)
-    assert driver.current_url.endswith("/overview")
+    assert dash_duo.driver.current_url.endswith("/overview")
     dash_duo.find_element("#shell-logout").click()
     dash_duo.wait_for_text_to_equal("h1", "登录", timeout=10)
     assert dash_duo.get_logs() == []
