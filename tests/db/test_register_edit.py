@@ -15,8 +15,13 @@ from etl import queries_register as qr
 from etl.coverage import coverage_by_region
 from etl.districts import TOTAL
 from etl.load import load_file
-from etl.register import (add_candidates, add_member, end_membership, load_register,
-                          load_register_frame)
+from etl.register import (
+    add_candidates,
+    add_member,
+    end_membership,
+    load_register,
+    load_register_frame,
+)
 from etl.retract import retract_batch
 from tests.db.helpers import line, uscc, write_report
 
@@ -98,8 +103,8 @@ def test_candidates_report_but_are_not_on_the_register(session_factory, tmp_path
 
 def test_uploaded_bytes_load_atomically(session_factory):
     """An uploaded xlsx (bytes) loads; an unreadable or empty upload loads nothing, with words."""
-    frame = pd.DataFrame([{"统一社会信用代码": uscc(n), "企业名称": f"企业{n}", "所属地区": "滨海新区",
-                           "起始月份": "2019-01"} for n in (1, 2)])
+    frame = pd.DataFrame([{"统一社会信用代码": uscc(n), "企业名称": f"企业{n}",
+                           "所属地区": "滨海新区", "起始月份": "2019-01"} for n in (1, 2)])
     buffer = io.BytesIO()
     frame.to_excel(buffer, index=False)
     assert load_register(session_factory, buffer.getvalue(), "stat1", "名录.xlsx").ok
