@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from etl import models as m
 from etl.filters import BOP_MODES
@@ -38,11 +38,14 @@ def first_arrivals(session: Session, month: int, usccs: list[str], event_id: int
     (a revision does not make a report late; a withdrawn first file is as if never sent).
     """
     span, ver, rep, batch = m.ReportVersionSpan, m.ReportVersion, m.Report, m.UploadBatch
-    current = (sa.select(ver.report_id).join(span, span.version_id == ver.id)
-               .where(span.from_event_id <= event_id,
-                      sa.or_(span.to_event_id.is_(None), span.to_event_id > event_id)))
-    retracted = sa.select(m.DataEvent.batch_id).where(m.DataEvent.kind == "retract",
-                                                      m.DataEvent.id <= event_id)
+    now_ver, now_span = aliased(ver), aliased(span)
+    # Correlated EXISTS (index on report_id): an IN over all current reports is slow on SQLite.
+    current = (sa.exists().where(now_ver.report_id == rep.id, now_span.version_id == now_ver.id,
+                                 now_span.from_event_id <= event_id,
+                                 sa.or_(now_span.to_event_id.is_(None),
+                                        now_span.to_event_id > event_id)))
+    retracted = list(session.scalars(sa.select(m.DataEvent.batch_id).where(
+        m.DataEvent.kind == "retract", m.DataEvent.id <= event_id)))
     rows = []
     for i in range(0, len(usccs), CHUNK):
         stmt = (sa.select(rep.uscc, sa.func.min(batch.uploaded_at))
@@ -50,9 +53,10 @@ def first_arrivals(session: Session, month: int, usccs: list[str], event_id: int
                 .join(batch, batch.id == ver.batch_id)
                 .join(span, span.version_id == ver.id)
                 .where(rep.period == month, rep.uscc.in_(usccs[i:i + CHUNK]),
-                       span.from_event_id <= event_id, rep.id.in_(current),
-                       ver.batch_id.not_in(retracted))
+                       span.from_event_id <= event_id, current)
                 .group_by(rep.uscc))
+        if retracted:
+            stmt = stmt.where(ver.batch_id.not_in(retracted))
         rows.extend(session.execute(stmt).all())
     return pd.DataFrame(rows, columns=["uscc", "first_loaded_at"])
 

@@ -16,6 +16,7 @@ _GRID = {  # AG Grid localeText key -> (zh, en)
     "andCondition": ("且", "AND"), "orCondition": ("或", "OR"),
     "applyFilter": ("应用", "Apply"), "resetFilter": ("重置", "Reset"),
     "clearFilter": ("清除", "Clear"), "selectAll": ("全选", "Select all"),
+    "pageSizeSelectorLabel": ("每页行数：", "Page size:"),
 }
 
 STRINGS: dict[str, dict[str, str]] = {
