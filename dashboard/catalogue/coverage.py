@@ -69,5 +69,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cov.download": {"zh": "下载催报名单（Excel）", "en": "Download the list (Excel)"},
     "cov.file": {"zh": "催报名单_{region}_{period}", "en": "to-chase_{region}_{period}"},
     "cov.sheet": {"zh": "催报名单", "en": "To chase"},
+    "cov.no_regions": {"zh": "您的账户尚未分配负责的地区，请联系管理员。",
+                       "en": "No regions are assigned to your account; ask an administrator."},
     "cov.mine": {"zh": "只显示您负责的地区。", "en": "Only the regions assigned to you are shown."},
 }

@@ -13,7 +13,7 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import auth, coverage_data, i18n
+from dashboard import auth, coverage_data, data, i18n
 from dashboard import coverage_views as views
 from dashboard.components import access_denied, empty_state, page_header, section_card
 from dashboard.downloads import xlsx_bytes
@@ -67,8 +67,15 @@ def layout(lang: str = DEFAULT_LANG, month: str | None = None, region: str | Non
         return access_denied(lang)
     header = page_header(t("cov.title", lang), t("cov.lead", lang), title_id=Coverage.TITLE)
     tabs = views.tabs("coverage", lang, auth.allowed("manage_register"))
-    choices = coverage_data.choices(parse_period(month) if month else None, region)
-    if choices.month is None or choices.region is None:
+    try:
+        choices = coverage_data.choices(parse_period(month) if month else None, region)
+    except data.DatabaseUnavailable:
+        return html.Div([header, empty_state(t("home.unavailable", lang),
+                                             t("home.unavailable_hint", lang),
+                                             "python -m etl init-db", id=Coverage.EMPTY)])
+    if choices.region is None:
+        return html.Div([header, tabs, empty_state(t("cov.no_regions", lang), id=Coverage.EMPTY)])
+    if choices.month is None:
         return html.Div([header, tabs, empty_state(t("home.empty", lang),
                                                    t("home.empty_hint", lang),
                                                    "python -m etl load FILE.xlsx",

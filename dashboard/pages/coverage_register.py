@@ -13,10 +13,10 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import auth, coverage_data, i18n
+from dashboard import auth, coverage_data, data, i18n
 from dashboard import coverage_views as cov_views
 from dashboard import register_views as views
-from dashboard.components import access_denied, page_header, section_card
+from dashboard.components import access_denied, empty_state, page_header, section_card
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import RegisterEdit
 from dashboard.tables import grid_locale
@@ -48,7 +48,13 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
     lang = i18n.normalize_lang(lang)
     if not auth.allowed(ACTION):
         return access_denied(lang)
-    reg = coverage_data.register()
+    header = page_header(t("regm.title", lang), t("regm.lead", lang), title_id=RegisterEdit.TITLE)
+    try:
+        reg = coverage_data.register()
+    except data.DatabaseUnavailable:
+        return html.Div([header, empty_state(t("home.unavailable", lang),
+                                             t("home.unavailable_hint", lang),
+                                             "python -m etl init-db")])
     month = reg.month
     upload = section_card(t("regm.upload.title", lang), html.Div([
         html.P(t("regm.upload.hint", lang), className="stm-footnote"),
@@ -83,8 +89,7 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
                          class_name="align-self-end")], class_name="mt-2"),
         html.Div(id=RegisterEdit.CANDIDATE_RESULT, className="mt-2")]))
     return html.Div([
-        page_header(t("regm.title", lang), t("regm.lead", lang), title_id=RegisterEdit.TITLE),
-        cov_views.tabs("register", lang, True),
+        header, cov_views.tabs("register", lang, True),
         dcc.Store(id=RegisterEdit.CONTEXT, data={"lang": lang, "month": month}),
         upload,
         dbc.Row([dbc.Col(add, lg=7, class_name="mb-3"), dbc.Col(end, lg=5, class_name="mb-3")]),
