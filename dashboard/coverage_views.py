@@ -13,12 +13,12 @@ from dashboard.components import stat_card
 from dashboard.i18n import t
 from dashboard.ids import Coverage
 from dashboard.shell import with_query
+from etl.coverage import BEIJING
 from etl.districts import TOTAL
 from etl.periods import format_period
 
 PATH = "/coverage"
 REGISTER_PATH = "/coverage/register"
-BEIJING = dt.timezone(dt.timedelta(hours=8))
 LISTED = ("missing", "late")  # the statuses a clerk chases, in this order
 
 

@@ -20,16 +20,17 @@ from sqlalchemy.orm import Session
 from etl import queries, queries_register
 from etl.districts import TOTAL, roll_up
 
+BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")  # China has one time zone and no DST
 DEFAULT_DEADLINE_DAY = 10  # the default of Settings.report_deadline_day (STM_REPORT_DEADLINE_DAY)
 SUMMARY_KEYS = ("expected", "reported", "on_time", "late", "missing", "reported_share",
                 "missing_share_of_prior_year")
 
 
 def deadline_for(month: int, day: int = DEFAULT_DEADLINE_DAY) -> dt.datetime:
-    """End of the deadline day in the month after `month` (UTC)."""
+    """End of the deadline day in the month after `month`, Beijing time (the bureau's day)."""
     year, mon = divmod(month, 100)
     year, mon = (year + 1, 1) if mon == 12 else (year, mon + 1)
-    return dt.datetime(year, mon, day, 23, 59, 59, tzinfo=dt.timezone.utc)
+    return dt.datetime(year, mon, day, 23, 59, 59, tzinfo=BEIJING)
 
 
 def enterprise_status(

@@ -145,8 +145,8 @@ def coverage_table(lines: pd.DataFrame, meta: SnapshotMeta, codes: Codes,
         rec["change"] = rec["month"] - rec["month_base"]
         records.append(rec)
     deadline = "" if covered is None else f"{covered.deadline:%Y年%-m月%-d日}"
-    notes = [f"应报重点企业按重点联系企业名录中本月在册的企业计算；报送截止日为{deadline}，"
-             "此后首次入库的报表计为迟报。",
+    notes = [f"应报重点企业按重点联系企业名录中本月在册的企业计算；"
+             f"报送截止为北京时间{deadline}24时，此后首次入库的报表计为迟报。",
              "未报企业上年贸易额占比 = 未报企业上年服务进出口额 ÷ 该地区上年服务进出口总额，"
              "反映本月数据可能偏低的程度" + ("。" if rule is None else
                                    f"；未报企业少于{rule.min_contributors}家时该比例保密（C）。"),

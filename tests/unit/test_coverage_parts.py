@@ -26,10 +26,11 @@ def members(*rows) -> pd.DataFrame:
 
 @pytest.fixture
 def covered():
-    """A on time in TEDA, B late in 滨海新区 itself, C missing in 和平区, D missing at the city."""
+    """A on time in TEDA, B late in 滨海新区 itself, C missing in 和平区, D missing at the city;
+    the deadline is the end of 10 July in Beijing (15:59:59 UTC)."""
     arrivals = pd.DataFrame({"uscc": ["A", "B"],
-                             "first_loaded_at": [dt.datetime(2019, 7, 10, 23, tzinfo=UTC),
-                                                 dt.datetime(2019, 7, 11, 0, 30, tzinfo=UTC)]})
+                             "first_loaded_at": [dt.datetime(2019, 7, 10, 15, 59, tzinfo=UTC),
+                                                 dt.datetime(2019, 7, 10, 16, 30, tzinfo=UTC)]})
     prior = pd.DataFrame({"uscc": ["A", "B", "C", "X"],
                           "region_code": ["120116-TEDA", "120116", "120101", "120101"],
                           "amount": [100, 300, 200, 400]})
@@ -71,7 +72,7 @@ def test_region_grid_and_chase_list(covered) -> None:
     chase = cv.chase_rows(covered, names, "zh")
     assert [(r["uscc"], r["status"]) for r in chase] == [("C", "未报"), ("D", "未报"),
                                                          ("B", "迟报")]
-    assert chase[2]["arrived"] == "2019-07-11 08:30" and chase[0]["arrived"] == ""
+    assert chase[2]["arrived"] == "2019-07-11 00:30" and chase[0]["arrived"] == ""
     table = cv.chase_table(chase, "zh")
     assert list(table.columns)[:2] == ["企业名称", "统一社会信用代码"] and len(table) == 3
     assert cv.beijing_time(pd.Timestamp("2019-07-10 20:00")) == "2019-07-11 04:00"
