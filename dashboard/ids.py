@@ -275,3 +275,46 @@ class Admin:
     DISABLE = "admin-disable"
     ENABLE = "admin-enable"
     MESSAGE = "admin-message"
+
+
+class Coverage:
+    """报送情况: key enterprises expected / on time / late / missing, and whom to chase."""
+
+    TITLE = "coverage-title"
+    TABS = "coverage-tabs"
+    URL = "coverage-url"  # the page's own dcc.Location: month and region go into the query
+    CONTEXT = "coverage-context"  # dcc.Store: {"month": 201906, "region": "120116", "lang": …}
+    MONTH = "coverage-month"
+    REGION = "coverage-region"
+    EMPTY = "coverage-empty"
+    SUMMARY = "coverage-summary"
+    REGION_GRID = "coverage-region-grid"
+    CHASE_GRID = "coverage-chase-grid"
+    CHASE_XLSX = "coverage-chase-xlsx"
+    CHASE_DOWNLOAD = "coverage-chase-download"
+    LINE = "coverage-line"  # the line beside the figures on Overview and Regions …
+    OVERVIEW_LINE = "overview-coverage-line"  # … in these boxes
+    REGIONS_LINE = "regions-coverage-line"
+
+
+class RegisterEdit:
+    """重点企业名录 (the coverage page's second tab): upload, add, end, candidates, history."""
+
+    TITLE = "register-title"
+    CONTEXT = "register-context"  # dcc.Store: {"lang": …, "month": newest month loaded}
+    UPLOAD = "register-upload"
+    UPLOAD_RESULT = "register-upload-result"
+    ADD_FIELDS = {k: f"register-add-{k.replace('_', '-')}" for k in (
+        "uscc", "name", "region", "sector", "contact_person", "contact_phone", "since")}
+    ADD = "register-add"
+    ADD_RESULT = "register-add-result"
+    END_PICK = "register-end-pick"
+    END_UNTIL = "register-end-until"
+    END = "register-end"
+    END_RESULT = "register-end-result"
+    CANDIDATES = "register-candidates"
+    CANDIDATE_SINCE = "register-candidate-since"
+    ADD_CANDIDATES = "register-add-candidates"
+    CANDIDATE_RESULT = "register-candidate-result"
+    ENTRIES = "register-entries"
+    HISTORY = "register-history"

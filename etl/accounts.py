@@ -27,9 +27,10 @@ LOCK_MINUTES = 15
 # confidential under the 统计法: leaders see aggregates only; clerks see their own regions.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": frozenset({"view_aggregates", "view_enterprises", "upload", "retract", "export",
-                        "export_internal", "manage_users", "manage_targets", "manage_reference"}),
+                        "export_internal", "manage_users", "manage_targets", "manage_reference",
+                        "manage_register"}),
     "statistician": frozenset({"view_aggregates", "view_enterprises", "upload", "retract",
-                               "export", "export_internal"}),
+                               "export", "export_internal", "manage_register"}),
     "leader": frozenset({"view_aggregates", "export"}),
     "clerk": frozenset({"view_aggregates", "view_enterprises", "upload"}),
 }
@@ -59,15 +60,20 @@ def can(role: str, action: str) -> bool:
     return action in PERMISSIONS.get(role, frozenset())
 
 
-def clerk_may_load(principal: Principal, region_codes: set[str], region_closure) -> set[str]:
-    """Regions in a file that a clerk may not load (empty set: all allowed).
+def visible_regions(principal: Principal, region_closure) -> set[str] | None:
+    """Regions whose enterprises this person may see: a clerk's own and below; None = all.
 
     `region_closure(codes)` returns the given regions with everything below them.
     """
     if principal.role != "clerk":
-        return set()
-    allowed = set(region_closure(tuple(principal.regions))) if principal.regions else set()
-    return set(region_codes) - allowed
+        return None
+    return set(region_closure(tuple(principal.regions))) if principal.regions else set()
+
+
+def clerk_may_load(principal: Principal, region_codes: set[str], region_closure) -> set[str]:
+    """Regions in a file that a clerk may not load (empty set: all allowed)."""
+    allowed = visible_regions(principal, region_closure)
+    return set() if allowed is None else set(region_codes) - allowed
 
 
 def load_scope(principal: Principal) -> tuple[str, ...] | None:

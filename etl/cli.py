@@ -118,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("coverage", help="key enterprises reported / late / missing")
     s.add_argument("--month", required=True)
     s.add_argument("--region", default="120000")
-    s.add_argument("--deadline-day", type=int, default=10)
+    s.add_argument("--deadline-day", type=int,
+                   help="day of the next month reports are due (default: STM_REPORT_DEADLINE_DAY)")
     s.add_argument("--format", choices=["table", "json", "xlsx"], default="table")
     s.add_argument("--out")
     s.set_defaults(func=cmd_coverage)

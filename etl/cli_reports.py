@@ -194,7 +194,8 @@ def cmd_coverage(args, settings: Settings) -> int:
         print(f"--month must be YYYY-MM, got {args.month}", file=sys.stderr)
         return EXIT_USAGE
     with factory_for(settings)() as session:
-        table, summary = coverage(session, month, args.region, args.deadline_day)
+        deadline_day = args.deadline_day or settings.report_deadline_day
+        table, summary = coverage(session, month, args.region, deadline_day)
     if args.format == "json":
         print(
             json.dumps(

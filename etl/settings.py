@@ -25,6 +25,8 @@ class Settings:
     disclosure_dominance_k: float = 0.85
     snapshot_region: str = "120000"  # the scope of the monthly snapshot (天津市)
     max_upload_bytes: int = 50 * 1024 * 1024
+    # Key enterprises report month M by this day of month M+1 (later: 迟报, see etl.coverage).
+    report_deadline_day: int = 10
     # Sign-in is required in every real deployment; only page tests that are not about
     # access control build an app without it.
     auth_required: bool = True
@@ -50,6 +52,7 @@ class Settings:
             disclosure_dominance_k=float(env.get("STM_DISCLOSURE_K", "0.85")),
             snapshot_region=env.get("STM_SNAPSHOT_REGION", "120000"),
             max_upload_bytes=int(env.get("STM_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024))),
+            report_deadline_day=int(env.get("STM_REPORT_DEADLINE_DAY", "10")),
         )
 
     def with_database(self, url: str) -> "Settings":

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from etl import queries
 from etl.aggregates import growth
+from etl.coverage import DEFAULT_DEADLINE_DAY, RegionCoverage, coverage_by_region
 from etl.disclosure import TOTAL, DisclosureRule
 from etl.districts import roll_up
 from etl.snapshot_protect import ATOM, DIRECTION, KEY, Protected, protect_with_groups
@@ -105,9 +106,10 @@ class Breakdown:
 
 def build_snapshot(session: Session, month: int, region: str, rule: DisclosureRule,
                    internal: bool = False, event_id: int | None = None,
-                   now: dt.datetime | None = None) -> Snapshot:
+                   now: dt.datetime | None = None,
+                   deadline_day: int = DEFAULT_DEADLINE_DAY) -> Snapshot:
     """Read as of the vintage (default: newest data event) and assemble the snapshot of a month."""
-    from etl.snapshot_targets import evaluate_for_snapshot
+    from etl.snapshot_targets import evaluate_for_snapshot, prior_year_amounts
 
     vintage = resolve_vintage(session, event_id)
     codes = load_codes(session)
@@ -125,7 +127,11 @@ def build_snapshot(session: Session, month: int, region: str, rule: DisclosureRu
                                                  month, regions)
     results = evaluate_for_snapshot(targets, lines, month, codes)
     meta = _meta(month, region, codes, vintage, internal, rule, lines, now)
-    return assemble(meta, codes, lines, partners, results)
+    # The same reader as the CLI and the dashboard; arrivals and last year's amounts as of the
+    # vintage (the register itself is read as it stands).
+    covered = coverage_by_region(session, month, region, deadline_day, vintage.event_id,
+                                 prior_year_amounts(lines, month, codes))
+    return assemble(meta, codes, lines, partners, results, covered)
 
 
 def _meta(month, region, codes, vintage, internal, rule, lines, now) -> SnapshotMeta:
@@ -137,7 +143,7 @@ def _meta(month, region, codes, vintage, internal, rule, lines, now) -> Snapshot
 
 
 def assemble(meta: SnapshotMeta, codes: Codes, lines: pd.DataFrame, partners: pd.DataFrame,
-             target_results: list) -> Snapshot:
+             target_results: list, covered: RegionCoverage | None = None) -> Snapshot:
     """Pure: protected tables and chart data from the contributor frames."""
     from etl.snapshot_targets import coverage_table, monthly_chart, targets_table
 
@@ -160,7 +166,7 @@ def assemble(meta: SnapshotMeta, codes: Codes, lines: pd.DataFrame, partners: pd
         tables.append(Table(titles[spec.name], f"{meta.ytd_label}{_TITLES[spec.name]}",
                             BREAKDOWN_COLUMNS, rows, list(_NOTES[spec.name])))
     tables.append(targets_table(target_results, lines, meta, codes, rule))
-    tables.append(coverage_table(lines, meta, codes))
+    tables.append(coverage_table(lines, meta, codes, covered))
     return Snapshot(meta, tables, {"monthly": monthly_chart(bop, meta, rule)})
 
 

@@ -166,7 +166,8 @@ def make_snapshot(factory: sessionmaker, settings: Settings, month: int, region:
         if revise and original is None:
             raise SnapshotError(f"no archived snapshot of {format_period(month)} to revise; "
                                 "make the original first")
-        snap = build_snapshot(session, month, region, rule_from(settings), internal, event_id)
+        snap = build_snapshot(session, month, region, rule_from(settings), internal, event_id,
+                              deadline_day=settings.report_deadline_day)
     changes, revision = None, None
     if revise:
         old = json.loads(snapshot_file(settings, _entry(original), "cells").read_text("utf-8"))

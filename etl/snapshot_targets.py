@@ -84,14 +84,42 @@ def targets_table(results: list[TargetResult], lines: pd.DataFrame, meta: Snapsh
 
 
 COVERAGE_COLUMNS = [
-    Column("name", "地区", "text"), Column("month", "本月报送企业（家）", "count"),
+    Column("name", "地区", "text"), Column("expected", "应报重点企业（家）", "count"),
+    Column("reported", "已报送（家）", "count"), Column("late", "其中迟报（家）", "count"),
+    Column("missing", "未报送（家）", "count"), Column("reported_share", "重点企业报送率（%）", "pct"),
+    Column("missing_share", "未报企业上年贸易额占比（%）", "pct"),
+    Column("month", "本月报送企业（家）", "count"),
     Column("month_base", "上年同月（家）", "count"), Column("change", "增减（家）", "count"),
     Column("ytd", "累计报送企业（家）", "count"), Column("ytd_base", "上年同期（家）", "count"),
 ]
 
 
-def coverage_table(lines: pd.DataFrame, meta: SnapshotMeta, codes: Codes) -> Table:
-    """报送情况: enterprises that reported this month and year to date, against a year earlier."""
+def prior_year_amounts(lines: pd.DataFrame, month: int, codes: Codes) -> pd.DataFrame:
+    """Last year's BOP amounts per enterprise and region (uscc, region_code, amount)."""
+    year = month // 100 - 1
+    part = lines[lines["period"].between(year * 100 + 1, year * 100 + 12)
+                 & lines["mode"].isin(codes.ref.modes_in_bop)]
+    return part.groupby(["uscc", "region_code"], as_index=False)["amount"].sum()
+
+
+def _coverage_cells(rec: dict, row, rule: DisclosureRule | None) -> None:
+    """The register columns of one row (etl.coverage); a missing share that few enterprises
+    make up is 保密 in circulated editions (it would show their size)."""
+    if row is None:
+        return
+    for key in ("expected", "reported", "late", "missing"):
+        rec[key] = int(row[key])
+    rec["reported_share"] = None if pd.isna(row["reported_share"]) else row["reported_share"]
+    share = row["missing_share_of_prior_year"]
+    rec["missing_share"] = None if pd.isna(share) else float(share)
+    if rule is not None and 0 < rec["missing"] < rule.min_contributors and rec["missing_share"]:
+        rec["missing_share"] = C
+
+
+def coverage_table(lines: pd.DataFrame, meta: SnapshotMeta, codes: Codes,
+                   covered=None) -> Table:
+    """报送情况: key enterprises expected, reported, late and missing (etl.coverage), and the
+    enterprises that reported this month and year to date against a year earlier."""
     root, parents, names = meta.region_code, codes.ref.region_parent, codes.ref.regions
     reporters = lines[["period", "uscc", "region_code"]].drop_duplicates()
     child = {c: roll_up(c, parents, root) for c in reporters["region_code"].unique()}
@@ -102,19 +130,27 @@ def coverage_table(lines: pd.DataFrame, meta: SnapshotMeta, codes: Codes) -> Tab
     counts = {k: reporters[reporters["period"].between(a, b)] for k, (a, b) in windows.items()}
     children = sorted((c for c, p in parents.items() if p == root),
                       key=lambda c: (codes.region_order.get(c, 0), c))
+    register = {} if covered is None else covered.rows.set_index("code").to_dict("index")
     keys = [(c, names[c]) for c in children]
-    if (reporters["child"] == root).any():
+    if (reporters["child"] == root).any() or root in register:
         keys.append((root, f"{names[root]}本级（未分区）"))
+    rule = None if meta.internal else meta.rule
     records = []
     for key, label in [*keys, (None, f"{names[root]}合计")]:
         rec = {"name": label, "indent": 0, "key": key or "TOTAL"}
+        _coverage_cells(rec, register.get(key or "TOTAL"), rule)
         for k, frame in counts.items():
             part = frame if key is None else frame[frame["child"] == key]
             rec[k] = int(part["uscc"].nunique())
         rec["change"] = rec["month"] - rec["month_base"]
         records.append(rec)
-    notes = ["报送企业数按本期数据版本中有报表的企业计算（同一企业在累计期内只计一次）。",
-             "重点联系企业名录（应报企业）将在后续版本接入，届时给出报送率；目前只比较实际报送企业数。"]
+    deadline = "" if covered is None else f"{covered.deadline:%Y年%-m月%-d日}"
+    notes = [f"应报重点企业按重点联系企业名录中本月在册的企业计算；"
+             f"报送截止为北京时间{deadline}24时，此后首次入库的报表计为迟报。",
+             "未报企业上年贸易额占比 = 未报企业上年服务进出口额 ÷ 该地区上年服务进出口总额，"
+             "反映本月数据可能偏低的程度" + ("。" if rule is None else
+                                   f"；未报企业少于{rule.min_contributors}家时该比例保密（C）。"),
+             "报送企业数按本期数据版本中有报表的企业计算（同一企业在累计期内只计一次）。"]
     return Table("报送情况", f"{meta.ytd_label}企业报送情况", COVERAGE_COLUMNS,
                  pd.DataFrame(records), notes)
 

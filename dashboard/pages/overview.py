@@ -10,7 +10,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, dcc, html
 
-from dashboard import data, i18n
+from dashboard import coverage_line, data, i18n
 from dashboard import overview_views as views
 from dashboard.components import empty_state, page_header, section_card
 from dashboard.downloads import download_bar, download_store, payload
@@ -18,7 +18,7 @@ from dashboard.figures import monthly_trend, png_config, share_by_year
 from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
-from dashboard.ids import FilterBar, Overview
+from dashboard.ids import Coverage, FilterBar, Overview
 from dashboard.page_data import options_or_notice
 from dashboard.shell import with_query
 from dashboard.tables import share_table, trend_table
@@ -54,6 +54,7 @@ def layout(**query: str) -> html.Div:
         filter_bar(state, options, search, PATH),
         html.Div(id=Overview.SCOPE_NOTE),
         _loading(dbc.Row(id=Overview.KPIS, class_name="stm-kpi-row")),
+        html.Div(id=Coverage.OVERVIEW_LINE),
         trend,
         dbc.Row([dbc.Col(kis, lg=8, class_name="mb-3"),
                  dbc.Col(coverage, lg=4, class_name="mb-3")]),
@@ -149,3 +150,7 @@ def render_coverage(search: str | None):
     except data.DatabaseUnavailable:
         return _unavailable(state.lang)
     return views.coverage_panel(view, counts, state.lang)
+
+
+# The share of key enterprises behind the figures (报送率), shared with the Regions page.
+dash.callback(Output(Coverage.OVERVIEW_LINE, "children"), SEARCH)(coverage_line.render)

@@ -12,7 +12,7 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html
 
-from dashboard import data, i18n, tables
+from dashboard import coverage_line, data, i18n, tables
 from dashboard import region_figures as figures
 from dashboard import region_views as views
 from dashboard.components import empty_state, page_header, section_card
@@ -21,7 +21,7 @@ from dashboard.figures import monthly_trend, png_config
 from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
-from dashboard.ids import FilterBar, Regions
+from dashboard.ids import Coverage, FilterBar, Regions
 from dashboard.overview_views import context_line, no_data
 from dashboard.page_data import options_or_notice
 from dashboard.tables import grid_locale
@@ -65,6 +65,7 @@ def layout(**query: str) -> html.Div:
         html.P(id=Regions.CONTEXT, className="stm-page-context"),
         filter_bar(state, options, search, PATH),
         html.Div(id=Regions.CRUMB_BOX, className="stm-reg-head"),
+        html.Div(id=Coverage.REGIONS_LINE),
         _loading(html.Div(id=Regions.CHARTS, className="stm-chart-box")),
         section_card("", _loading(html.Div(id=Regions.TREND_BOX, className="stm-chart-box")),
                      tools=download_bar(Regions.TREND_DOWNLOAD, lang)),
@@ -166,3 +167,7 @@ def drill(rank_click: dict | None, contrib_click: dict | None, search: str | Non
     click = rank_click if dash.ctx.triggered_id == Regions.RANK else contrib_click
     new = views.drill_search(click, search)
     return dash.no_update if new is None else new
+
+
+# The share of key enterprises behind the figures (报送率), shared with the Overview page.
+dash.callback(Output(Coverage.REGIONS_LINE, "children"), SEARCH)(coverage_line.render)

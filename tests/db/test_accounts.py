@@ -17,6 +17,8 @@ from etl.cli import EXIT_FAILED, EXIT_OK, main
     ("leader", "upload", False), ("clerk", "upload", True), ("clerk", "retract", False),
     ("statistician", "retract", True), ("statistician", "manage_users", False),
     ("admin", "manage_users", True), ("nobody", "view_aggregates", False),
+    ("admin", "manage_register", True), ("statistician", "manage_register", True),
+    ("leader", "manage_register", False), ("clerk", "manage_register", False),
 ])
 def test_permission_table(role, action, allowed):
     """Each role's rights, enforced by one function."""
@@ -32,6 +34,10 @@ def test_clerk_region_rule():
     assert accounts.clerk_may_load(clerk, {"120116", "120101"}, lookup) == {"120101"}
     stat = accounts.Principal("s", "s", "statistician", ())
     assert accounts.clerk_may_load(stat, {"120101"}, lookup) == set()
+    assert accounts.visible_regions(clerk, lookup) == {"120116", "120116-TEDA"}
+    assert accounts.visible_regions(stat, lookup) is None
+    nowhere = accounts.Principal("n", "n", "clerk", ())
+    assert accounts.visible_regions(nowhere, lookup) == set()
 
 
 def test_passwords_are_hashed_and_sign_in_locks_after_failures(session_factory):

@@ -58,8 +58,8 @@ def test_register_loads_atomically_with_history(session_factory, tmp_path):
 
 
 def test_deadline_is_the_tenth_of_the_next_month():
-    """June's deadline is 10 July (end of day); December's is 10 January."""
-    assert deadline_for(201906) == dt.datetime(2019, 7, 10, 23, 59, 59, tzinfo=dt.timezone.utc)
+    """June's deadline is 10 July (end of the day in Beijing); December's is 10 January."""
+    assert deadline_for(201906) == dt.datetime(2019, 7, 10, 15, 59, 59, tzinfo=dt.timezone.utc)
     assert deadline_for(201912).date() == dt.date(2020, 1, 10)
 
 
