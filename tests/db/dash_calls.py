@@ -13,18 +13,18 @@ def _output_spec(key: str):
             for part in key.strip(".").split("...")]
 
 
-def callback_key(app: dash.Dash, contains: str) -> str:
-    """The callback_map key of the one callback whose outputs mention `contains`."""
+def callback_key(app: dash.Dash, contains: str, exact: bool = False) -> str:
+    """The callback_map key of the one callback whose outputs mention `contains` (or equal it)."""
     app.server.test_client().get("/_dash-dependencies")  # let Dash finish setting up its map
-    keys = [k for k in app.callback_map if contains in k]
+    keys = [k for k in app.callback_map if (k == contains if exact else contains in k)]
     assert len(keys) == 1, keys
     return keys[0]
 
 
 def dash_call(client, app: dash.Dash, contains: str, values: dict | None = None,
-              changed: str | None = None):
+              changed: str | None = None, exact: bool = False):
     """POST the callback whose output mentions `contains`; values by 'id.property' (else None)."""
-    key = callback_key(app, contains)
+    key = callback_key(app, contains, exact)
     spec = app.callback_map[key]
     values = values or {}
 
@@ -33,6 +33,7 @@ def dash_call(client, app: dash.Dash, contains: str, values: dict | None = None,
                  "value": values.get(f"{i['id']}.{i['property']}")} for i in spec.get(kind, [])]
 
     inputs = items("inputs")
+    first = f"{inputs[0]['id']}.{inputs[0]['property']}" if inputs else ""
     body = {"output": key, "outputs": _output_spec(key), "inputs": inputs, "state": items("state"),
-            "changedPropIds": [changed or f"{inputs[0]['id']}.{inputs[0]['property']}"]}
+            "changedPropIds": [changed or first]}
     return client.post("/_dash-update-component", json=body)
