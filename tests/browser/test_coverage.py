@@ -64,6 +64,7 @@ def test_cov001_clerk_sees_whom_to_chase_in_their_region(dash_duo, coverage_db, 
     engine = make_engine(coverage_db)
     with make_session_factory(engine).begin() as s:
         password = accounts.add_user(s, "clerk9", "clerk", "李填报", regions=("120116",))
+        accounts.get_user(s, "clerk9").must_change_password = False  # tested in test_login
     engine.dispose()
     app = _app(coverage_db, tmp_path, True)
     dash_duo.start_server(app, navigate=False, port=PORT)

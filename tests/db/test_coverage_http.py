@@ -40,6 +40,7 @@ def site(session_factory, tmp_path, db_url):
         for name, role in ROLES.items():
             passwords[name] = accounts.add_user(s, name, role, regions=("120116",) if
                                                 role == "clerk" else ())
+            accounts.get_user(s, name).must_change_password = False  # see test_password_http
     app = create_app(Settings(instance_path=tmp_path / "inst", database_url=db_url,
                               auth_required=True))
     yield app, passwords

@@ -34,6 +34,7 @@ def archive(session_factory, tmp_path, db_url):
         for name, role in ROLES.items():
             passwords[name] = accounts.add_user(s, name, role, regions=("120116",) if
                                                 role == "clerk" else ())
+            accounts.get_user(s, name).must_change_password = False  # see test_password_http
     settings = Settings(instance_path=tmp_path / "inst", database_url=db_url, auth_required=True)
     ids = {variant: make_snapshot(session_factory, settings, MONTH, ROOT, internal=internal,
                                   user="cron", pdf=False).snapshot_id
