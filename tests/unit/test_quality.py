@@ -189,3 +189,11 @@ def test_thresholds_from_environment():
     """STM_QUALITY_<FIELD> overrides a default with the field's type."""
     th = QualityThresholds.from_env({"STM_QUALITY_JUMP_Z": "4", "STM_QUALITY_REPEAT_MONTHS": "8"})
     assert th.jump_z == 4.0 and th.repeat_months == 8 and th.share_max == 0.6
+
+
+def test_settings_carry_the_thresholds():
+    """Settings.from_env reads them; a Settings built in code has the defaults."""
+    from etl.settings import Settings
+
+    assert Settings.from_env({"STM_QUALITY_SHARE_MAX": "0.7"}).quality.share_max == 0.7
+    assert Settings().quality == QualityThresholds()
