@@ -106,3 +106,9 @@ def flag_notes(session: Session, flag_id: int) -> pd.DataFrame:
     rows = session.execute(sa.select(n.id, n.author, n.at, n.status, n.note)
                            .where(n.flag_id == flag_id).order_by(n.at, n.id)).all()
     return pd.DataFrame(rows, columns=NOTE_COLUMNS)
+
+
+def flag_months(session: Session) -> list[int]:
+    """Months that have flags, newest first."""
+    f = QualityFlag
+    return list(session.scalars(sa.select(f.period).distinct().order_by(f.period.desc())))

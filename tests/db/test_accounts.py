@@ -17,6 +17,8 @@ from etl.cli import EXIT_FAILED, EXIT_OK, main
     ("leader", "upload", False), ("clerk", "upload", True), ("clerk", "retract", False),
     ("statistician", "retract", True), ("statistician", "manage_users", False),
     ("admin", "manage_users", True), ("nobody", "view_aggregates", False),
+    ("admin", "review_quality", True), ("statistician", "review_quality", True),
+    ("leader", "review_quality", False), ("clerk", "review_quality", False),
 ])
 def test_permission_table(role, action, allowed):
     """Each role's rights, enforced by one function."""

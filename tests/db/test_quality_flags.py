@@ -16,6 +16,7 @@ from etl.periods import add_months, format_period
 from etl.quality_store import SYSTEM_AUTHOR, ReviewError, review_flag
 from etl.retract import retract_batch
 from tests.db.helpers import line, uscc, write_report
+from tests.db.quality_cases import EXPECTED, write_cases
 
 # Twelve months around US$1m (in 万美元), then January 2019 at US$5m: a jump.
 HISTORY = [line(1, format_period(add_months(201801, i)), "出口", "SC", 1, "US",
@@ -136,3 +137,15 @@ def test_cli_lists_and_recomputes(session_factory, settings, tmp_path, capsys):
     rows = json.loads(capsys.readouterr().out)
     assert [(r["month"], r["rule"], r["status"]) for r in rows] == [("2019-01", "jump", "open")]
     assert main(["quality", "--month", "2019-13"], settings) == 2
+
+
+def test_each_rule_fires_on_its_constructed_enterprise(session_factory, tmp_path):
+    """Loading the five constructed cases raises exactly one flag per rule, on the intended
+    enterprise and month, and the list carries names and region names."""
+    for path in write_cases(tmp_path):
+        assert load_file(session_factory, path, user="tester").status == "loaded"
+    with session_factory() as s:
+        listed = qq.flag_list(s)
+    found = {(r.uscc, r.rule, r.period) for r in listed.itertuples()}
+    assert found == {(uscc(n), rule, month) for n, (rule, month) in EXPECTED.items()}
+    assert set(listed["region_zh"]) == {"滨海新区"} and listed["name"].str.contains("质量测试").all()
