@@ -83,6 +83,12 @@ def detail_text(rule: str, detail: dict | str, lang: str) -> str:
     return t(f"quality.detail.{rule}", lang, **values)
 
 
+def region_name(record: dict, lang: str) -> str:
+    """The flagged report's region in lang (its code if the reference table has no name)."""
+    name = record["region_en" if i18n.normalize_lang(lang) == "en" else "region_zh"]
+    return record["region_code"] if i18n.is_missing(name) or not name else name
+
+
 def status_key(status: str, cleared_at) -> str:
     """The status shown: the review status, or 'cleared' when the rule no longer fires."""
     return CLEARED if not i18n.is_missing(cleared_at) else status
@@ -110,9 +116,8 @@ def month_options(months: list[int], lang: str) -> list[dict]:
 
 def grid_rows(flags: pd.DataFrame, th: QualityThresholds, lang: str) -> list[dict]:
     """One grid row per flag, every cell already in words."""
-    region = "region_en" if i18n.normalize_lang(lang) == "en" else "region_zh"
     return [{"id": int(r.id), "period": i18n.fmt_period(r.period, lang), "month": int(r.period),
-             "name": r.name, "uscc": r.uscc, "region": getattr(r, region) or r.region_code,
+             "name": r.name, "uscc": r.uscc, "region": region_name(r._asdict(), lang),
              "rule": rule_name(r.rule, lang), "explain": rule_explanation(r.rule, th, lang),
              "detail": detail_text(r.rule, r.detail, lang),
              "status": t(f"quality.status.{status_key(r.status, r.cleared_at)}", lang)}
@@ -127,8 +132,10 @@ def column_defs(lang: str) -> list[dict]:
 
     return [col("period", 100, comparator={"function": "(a, b, x, y) => x.data.month - "
                                                         "y.data.month"}),
-            col("name", 220, 2), col("uscc", 190, 0), col("region", 130),
-            col("rule", 160, tooltipField="explain"),
+            col("name", 220, 2, tooltipField="name"), col("uscc", 190, 0),
+            col("region", 130, tooltipField="region"),
+            col("rule", 160, tooltipField="explain", wrapText=True, autoHeight=True,
+                cellClass="stm-q-wrap"),
             col("detail", 300, 3, wrapText=True, autoHeight=True, cellClass="stm-q-wrap"),
             col("status", 90, 0)]
 
@@ -151,7 +158,7 @@ def _field(label: str, value) -> html.Div:
 def flag_card(record: dict, th: QualityThresholds, lang: str) -> html.Div:
     """The selected flag: enterprise, month, rule with its explanation, numbers, status."""
     key = status_key(record["status"], record["cleared_at"])
-    region = record["region_en" if i18n.normalize_lang(lang) == "en" else "region_zh"]
+    region = region_name(record, lang)
     parts = [html.Dl([
         _field(t("quality.field.enterprise", lang),
                f"{record['name']}（{record['uscc']}，{region}）" if lang == "zh"

@@ -141,9 +141,11 @@ def _load_clean(factory, outcome: LoadOutcome, size: int, clean: pd.DataFrame, u
             session.add(event)
             session.flush()
             touched = _apply_reports(session, batch, event, clean, outcome)
-            # Same transaction: readers never see a batch without its flags, and the load lock
-            # keeps two recomputes of one enterprise apart.
-            recompute_flags(session, touched, quality, batch.id)
+            if touched:
+                # Same transaction: readers never see a batch without its flags, and the load
+                # lock keeps two recomputes of one enterprise apart.
+                recompute_flags(session, {u for u, _ in touched}, quality, batch.id,
+                                since=min(p for _, p in touched))
             batch.reports_new = outcome.reports_new
             batch.reports_revised = outcome.reports_revised
             batch.reports_unchanged = outcome.reports_unchanged
@@ -179,8 +181,9 @@ def report_fingerprints(clean: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _apply_reports(session, batch, event, clean: pd.DataFrame, outcome: LoadOutcome) -> set[str]:
-    """Version the file's reports and refresh the aggregates; the enterprises whose reports changed."""
+def _apply_reports(session, batch, event, clean: pd.DataFrame,
+                   outcome: LoadOutcome) -> list[tuple[str, int]]:
+    """Version the file's reports and refresh the aggregates; the (uscc, period) that changed."""
     reports = report_fingerprints(clean)
     _upsert_enterprises(session, reports)
     existing = _existing_reports(session, reports)
@@ -193,7 +196,7 @@ def _apply_reports(session, batch, event, clean: pd.DataFrame, outcome: LoadOutc
     # Reports that exist but have no current version (withdrawn) count as new again.
     outcome.reports_new += int((todo["report_id"].notna() & todo["current_version_id"].isna()).sum())
     if todo.empty:
-        return set()
+        return []
     old_slices = set(zip(todo["period"].dropna(), todo["current_region"].dropna()))
     _create_missing_reports(session, todo)
     version_ids = _insert_versions(session, batch, event, todo)
@@ -210,7 +213,7 @@ def _apply_reports(session, batch, event, clean: pd.DataFrame, outcome: LoadOutc
     refresh_enterprise_month(session, pairs)
     new_slices = set(zip(todo["period"].astype(int), todo["region_code"]))
     refresh_slices(session, {(int(p), r) for p, r in old_slices} | new_slices)
-    return set(todo["uscc"])
+    return pairs
 
 
 def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:

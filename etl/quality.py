@@ -31,15 +31,17 @@ def _by_enterprise(reports: pd.DataFrame) -> pd.DataFrame:
     return reports.sort_values(["uscc", "period"]).reset_index(drop=True)
 
 
-def jump_flags(reports: pd.DataFrame, th: QualityThresholds) -> list[dict]:
-    """Months whose log(1 + US$ total) is > jump_z robust deviations (modified z-score: median
-    and MAD of the earlier months) from the enterprise's history, by at least the minimum US$."""
+def jump_flags(reports: pd.DataFrame, th: QualityThresholds, since: int = 0) -> list[dict]:
+    """Months (from `since`) whose log(1 + US$ total) is > jump_z robust deviations (modified
+    z-score: median and MAD of the earlier months) from the enterprise's history, by at least
+    the minimum US$."""
     frame = _by_enterprise(reports)
     logs = pd.Series(np.log1p(frame["total_usd_cents"].to_numpy(dtype=float) / 100))
     by = logs.groupby(frame["uscc"])
     # Row i holds the enterprise's previous jump_window months, newest first (NaN: none).
     earlier = np.column_stack([by.shift(k).to_numpy() for k in range(1, th.jump_window + 1)])
-    rows = np.flatnonzero((~np.isnan(earlier)).sum(axis=1) >= th.jump_min_prior)
+    enough = (~np.isnan(earlier)).sum(axis=1) >= th.jump_min_prior
+    rows = np.flatnonzero(enough & (frame["period"].to_numpy() >= since))
     if not len(rows):
         return []
     history = earlier[rows]
@@ -73,27 +75,38 @@ def annual_share_flags(reports: pd.DataFrame, th: QualityThresholds) -> list[dic
             for r in hits.itertuples()]
 
 
-def new_partner_flags(reports: pd.DataFrame, lines: pd.DataFrame,
-                      th: QualityThresholds) -> list[dict]:
-    """Exports to a partner absent from all earlier reports (either direction), ≥ US$ and share
-    thresholds of the month's exports, for an enterprise with ≥ partner_min_prior earlier months."""
+def first_seen(lines: pd.DataFrame) -> pd.Series:
+    """The first month each (uscc, partner) has a non-zero line, in either direction."""
     seen = lines[lines["usd_cents"] > 0]
-    if seen.empty:
+    return seen.groupby(["uscc", "partner_code"])["period"].min().rename("first_period")
+
+
+def partner_candidates(lines: pd.DataFrame, th: QualityThresholds) -> pd.DataFrame:
+    """Export rows large enough to fire if their partner is new: ≥ partner_min_usd_cents and
+    ≥ partner_min_share of the month's exports (with the month's exports as a column)."""
+    exports = lines[(lines["direction"] == "X") & (lines["usd_cents"] > 0)]
+    month = exports.groupby(["uscc", "period"])["usd_cents"].sum().rename("month_exports")
+    exports = exports.join(month, on=["uscc", "period"])
+    return exports[(exports["usd_cents"] >= th.partner_min_usd_cents)
+                   & (exports["usd_cents"] >= th.partner_min_share * exports["month_exports"])]
+
+
+def new_partner_flags(reports: pd.DataFrame, lines: pd.DataFrame, th: QualityThresholds,
+                      seen: pd.Series | None = None) -> list[dict]:
+    """Exports to a partner absent from all earlier reports (either direction), ≥ US$ and share
+    thresholds of the month's exports, for an enterprise with ≥ partner_min_prior earlier months.
+
+    `seen` (first month per uscc × partner, see first_seen) may come from elsewhere when `lines`
+    holds only recent months; by default it is computed from `lines`.
+    """
+    hits = partner_candidates(lines, th)
+    if hits.empty:
         return []
-    first = seen.groupby(["uscc", "partner_code"])["period"].min().rename("first_period")
-    exports = seen[seen["direction"] == "X"]  # one row per month × partner already
-    exports = exports.join(first, on=["uscc", "partner_code"])
-    firsts = exports["period"] == exports["first_period"]
-    if not firsts.any():
-        return []
-    month_exports = exports.groupby(["uscc", "period"])["usd_cents"].sum().rename("month_exports")
-    exports = exports[firsts].join(month_exports, on=["uscc", "period"])
+    hits = hits.join(first_seen(lines) if seen is None else seen, on=["uscc", "partner_code"])
     prior = reports.sort_values("period").assign(
         prior=lambda f: f.groupby("uscc").cumcount())[["uscc", "period", "prior"]]
-    hits = exports.merge(prior, on=["uscc", "period"])
-    hits = hits[(hits["prior"] >= th.partner_min_prior)
-                & (hits["usd_cents"] >= th.partner_min_usd_cents)
-                & (hits["usd_cents"] >= th.partner_min_share * hits["month_exports"])]
+    hits = hits[hits["period"] == hits["first_period"]].merge(prior, on=["uscc", "period"])
+    hits = hits[hits["prior"] >= th.partner_min_prior]
     out = []
     for (uscc, period), group in hits.groupby(["uscc", "period"]):
         partners = [{"partner": p, "usd_cents": int(c), "share": round(c / total, 4)}
@@ -126,19 +139,31 @@ def revision_flags(reports: pd.DataFrame, th: QualityThresholds) -> list[dict]:
             for r in hits.itertuples()]
 
 
+def horizon(rule: str, since: int) -> int:
+    """The first month whose flag of this rule a change from month `since` on can alter: a
+    flag depends on its month and earlier ones only, except a month's annual share, which
+    depends on every month of its calendar year."""
+    return (since // 100) * 100 + 1 if rule == "annual_share" else since
+
+
 def compute_flags(reports: pd.DataFrame, lines: pd.DataFrame,
-                  th: QualityThresholds | None = None) -> pd.DataFrame:
+                  th: QualityThresholds | None = None, seen: pd.Series | None = None,
+                  since: int | None = None) -> pd.DataFrame:
     """Every flag for these enterprises' current reports: one row per report × rule that fires.
 
-    reports: REPORT_COLUMNS (current versions only); lines: LINE_COLUMNS, the BOP lines (modes
-    in the BOP total) of those versions, summed by uscc × period × direction × partner.
+    reports: REPORT_COLUMNS (current versions, all months); lines: LINE_COLUMNS, the BOP lines
+    (modes in the BOP total) of those versions, summed by uscc × period × direction × partner.
+    With `since`, only flags at or after horizon(rule, since) are judged; `lines` may then
+    start at `since` if `seen` gives the first month of the partners that could fire.
     """
     th = th or QualityThresholds()
     if reports.empty:
         return pd.DataFrame(columns=FLAG_COLUMNS)
-    found = (jump_flags(reports, th) + annual_share_flags(reports, th)
-             + new_partner_flags(reports, lines, th) + repeated_flags(reports, th)
+    found = (jump_flags(reports, th, since or 0) + annual_share_flags(reports, th)
+             + new_partner_flags(reports, lines, th, seen) + repeated_flags(reports, th)
              + revision_flags(reports, th))
+    if since is not None:
+        found = [f for f in found if f["period"] >= horizon(f["rule"], since)]
     if not found:
         return pd.DataFrame(columns=FLAG_COLUMNS)
     flags = pd.DataFrame(found, columns=["uscc", "period", "rule", "detail"])

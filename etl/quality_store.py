@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from etl import queries_quality as qq
 from etl.models import utcnow
 from etl.models_quality import FLAG_STATUSES, QualityFlag, QualityFlagNote
-from etl.quality import compute_flags
+from etl.quality import compute_flags, horizon, partner_candidates
 from etl.quality_thresholds import QualityThresholds
 
 SYSTEM_AUTHOR = "system"  # notes the recompute writes (a revised report is reopened)
@@ -44,13 +44,29 @@ class FlagChanges:
 
 
 def recompute_flags(session: Session, usccs, thresholds: QualityThresholds | None = None,
-                    batch_id: int | None = None) -> FlagChanges:
-    """Bring the stored flags of these enterprises in line with their current reports."""
+                    batch_id: int | None = None, since: int | None = None) -> FlagChanges:
+    """Bring the stored flags of these enterprises in line with their current reports.
+
+    `since`: the earliest month the change touched. Flags of earlier months cannot change
+    (etl.quality.horizon), so only later ones are judged, and only lines from `since` on are
+    read — plus the history of the few partners large enough to fire: a monthly load reads a
+    fraction of the enterprises' lines.
+    """
+    th = thresholds or QualityThresholds()
     total = FlagChanges()
     for chunk in qq.chunks(sorted(set(usccs))):
-        reports, lines = qq.flag_inputs(session, chunk)
-        fresh = compute_flags(reports, lines, thresholds)
-        total = total.add(_apply(session, fresh, qq.stored_flags(session, chunk), batch_id))
+        reports = qq.report_inputs(session, chunk)
+        lines = qq.partner_lines(session, chunk, since)
+        stored = qq.stored_flags(session, chunk)
+        seen = None
+        if since is not None:
+            candidates = partner_candidates(lines, th)[["uscc", "partner_code"]]
+            seen = qq.partners_first_seen(session, candidates) if len(candidates) else None
+            judged = [p >= horizon(r, since) for r, p in zip(stored["rule"], stored["period"])]
+            stored = stored.loc[pd.Series(judged, index=stored.index, dtype=bool)]
+            # (the others are not recomputed, so they must not be cleared)
+        fresh = compute_flags(reports, lines, th, seen, since)
+        total = total.add(_apply(session, fresh, stored.drop(columns="period"), batch_id))
     return total
 
 

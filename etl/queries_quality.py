@@ -24,38 +24,68 @@ def chunks(items, size: int = CHUNK):
         yield items[i:i + size]
 
 
-def flag_inputs(session: Session, usccs: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(reports, lines) the rules read for these enterprises: current reports with their number
-    of live versions, and their BOP lines summed by month × direction × partner."""
-    rv, line = m.ReportVersion, m.ReportLine
+def report_inputs(session: Session, usccs: list[str]) -> pd.DataFrame:
+    """The current reports of these enterprises (REPORT_COLUMNS), with their number of live
+    (not withdrawn) versions."""
+    rv = m.ReportVersion
     live = rv.__table__.alias("live")
-    versions = (sa.select(sa.func.count()).select_from(live)
-                .where(live.c.report_id == m.Report.id, live.c.status != "withdrawn")
-                .scalar_subquery())
-    bop = list(session.scalars(sa.select(m.SupplyMode.code).where(m.SupplyMode.in_bop_total)))
-    reports, lines = [], []
+    rows = []
     for chunk in chunks(usccs):
-        reports += session.execute(
+        rows += session.execute(
             sa.select(m.Report.id, m.Report.uscc, m.Report.period, m.Report.current_version_id,
-                      rv.total_usd_cents, versions)
+                      rv.total_usd_cents, sa.func.count(live.c.id))
             .join(rv, rv.id == m.Report.current_version_id)
-            .where(m.Report.uscc.in_(chunk))).all()
-        lines += session.execute(
-            sa.select(m.Report.uscc, m.Report.period, line.direction, line.partner_code,
-                      sa.func.sum(line.amount_usd_cents))
+            .join(live, sa.and_(live.c.report_id == m.Report.id, live.c.status != "withdrawn"))
+            .where(m.Report.uscc.in_(chunk))
+            .group_by(m.Report.id, m.Report.uscc, m.Report.period, m.Report.current_version_id,
+                      rv.total_usd_cents)).all()
+    frame = pd.DataFrame(rows, columns=REPORT_COLUMNS)
+    return frame.astype({"period": "int64", "total_usd_cents": "int64"})
+
+
+def _bop_lines(session: Session, usccs: list[str], *columns):
+    line = m.ReportLine
+    bop = sa.select(m.SupplyMode.code).where(m.SupplyMode.in_bop_total).scalar_subquery()
+    return (sa.select(m.Report.uscc, *columns)
             .join(line, line.version_id == m.Report.current_version_id)
-            .where(m.Report.uscc.in_(chunk), line.mode.in_(bop))
-            .group_by(m.Report.uscc, m.Report.period, line.direction, line.partner_code)).all()
-    report_frame = pd.DataFrame(reports, columns=REPORT_COLUMNS)
-    line_frame = pd.DataFrame(lines, columns=LINE_COLUMNS)
-    return (report_frame.astype({"period": "int64", "total_usd_cents": "int64"}),
-            line_frame.astype({"period": "int64", "usd_cents": "int64"}))
+            .where(m.Report.uscc.in_(usccs), line.mode.in_(bop)))
+
+
+def partner_lines(session: Session, usccs: list[str], since: int | None = None) -> pd.DataFrame:
+    """BOP lines (LINE_COLUMNS) of these enterprises' current reports by month × direction ×
+    partner, from month `since` on (all months without it)."""
+    line = m.ReportLine
+    rows = []
+    for chunk in chunks(usccs):
+        stmt = (_bop_lines(session, chunk, m.Report.period, line.direction, line.partner_code,
+                           sa.func.sum(line.amount_usd_cents))
+                .group_by(m.Report.uscc, m.Report.period, line.direction, line.partner_code))
+        if since is not None:
+            stmt = stmt.where(m.Report.period >= since)
+        rows += session.execute(stmt).all()
+    return pd.DataFrame(rows, columns=LINE_COLUMNS).astype({"period": "int64",
+                                                            "usd_cents": "int64"})
+
+
+def partners_first_seen(session: Session, pairs: pd.DataFrame) -> pd.Series:
+    """For (uscc, partner_code) pairs: the first month with a non-zero BOP line (any direction)."""
+    line = m.ReportLine
+    rows = []
+    for chunk in chunks(sorted(set(pairs["uscc"]))):
+        partners = sorted(set(pairs.loc[pairs["uscc"].isin(chunk), "partner_code"]))
+        rows += session.execute(
+            _bop_lines(session, chunk, line.partner_code, sa.func.min(m.Report.period))
+            .where(line.partner_code.in_(partners), line.amount_usd_cents > 0)
+            .group_by(m.Report.uscc, line.partner_code)).all()
+    frame = pd.DataFrame(rows, columns=["uscc", "partner_code", "first_period"])
+    return frame.astype({"first_period": "int64"}).set_index(["uscc", "partner_code"])[
+        "first_period"]
 
 
 def stored_flags(session: Session, usccs: list[str]) -> pd.DataFrame:
     """The flags already stored for these enterprises (cleared ones too)."""
     f = QualityFlag
-    cols = [f.id, f.report_id, f.rule, f.version_id, f.detail, f.status, f.cleared_at]
+    cols = [f.id, f.report_id, f.period, f.rule, f.version_id, f.detail, f.status, f.cleared_at]
     rows = []
     for chunk in chunks(usccs):
         rows += session.execute(sa.select(*cols).where(f.uscc.in_(chunk))).all()

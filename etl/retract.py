@@ -77,15 +77,18 @@ def retract_batch(factory: sessionmaker[Session], batch_id: int, user: str, reas
         refresh_slices(session, slices)
         # Every enterprise of the batch, also where its version was already superseded: the
         # report's number of versions (rule 'revisions') changes all the same.
-        recompute_flags(session, _batch_enterprises(session, batch_id), quality, batch_id)
+        reports = _batch_reports(session, batch_id)
+        if reports:
+            recompute_flags(session, {u for u, _ in reports}, quality, batch_id,
+                            since=min(p for _, p in reports))
         return RetractOutcome(batch_id, withdrawn, restored)
 
 
-def _batch_enterprises(session: Session, batch_id: int) -> set[str]:
-    return set(session.scalars(
-        sa.select(m.Report.uscc).distinct()
+def _batch_reports(session: Session, batch_id: int) -> list[tuple[str, int]]:
+    return list(session.execute(
+        sa.select(m.Report.uscc, m.Report.period)
         .join(m.ReportVersion, m.ReportVersion.report_id == m.Report.id)
-        .where(m.ReportVersion.batch_id == batch_id)))
+        .where(m.ReportVersion.batch_id == batch_id)).tuples())
 
 
 def _close_span(session: Session, version_id: int, event_id: int) -> None:

@@ -54,10 +54,10 @@ def _grid(lang: str) -> dag.AgGrid:
         defaultColDef={"sortable": True, "resizable": True, "filter": True},
         dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
                                           "enableClickSelection": True},
-                         "pagination": True, "paginationPageSize": 20,
+                         "pagination": True, "paginationPageSize": 20, "domLayout": "autoHeight",
                          "paginationPageSizeSelector": False, "tooltipShowDelay": 300,
                          "localeText": grid_locale(lang, t("quality.empty", lang))},
-        style={"height": "520px"}, className="ag-theme-quartz stm-grid",
+        style={"height": None}, className="ag-theme-quartz stm-grid",
     )
 
 

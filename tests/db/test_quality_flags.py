@@ -149,3 +149,19 @@ def test_each_rule_fires_on_its_constructed_enterprise(session_factory, tmp_path
     found = {(r.uscc, r.rule, r.period) for r in listed.itertuples()}
     assert found == {(uscc(n), rule, month) for n, (rule, month) in EXPECTED.items()}
     assert set(listed["region_zh"]) == {"滨海新区"} and listed["name"].str.contains("质量测试").all()
+
+
+def test_new_partner_flags_follow_later_and_earlier_months(session_factory, tmp_path):
+    """A later month leaves enterprise 903's new-partner flag alone (only months from the
+    batch's first month are re-judged); a back-filled earlier month with JP clears it."""
+    for path in write_cases(tmp_path):
+        load_file(session_factory, path, user="tester")
+    (flag,) = _flags(session_factory, "new_partner")
+    later = [line(903, "2019-02", "出口", "SC", 1, "US", "210")]
+    _load(session_factory, tmp_path, "later.csv", later)
+    (kept,) = _flags(session_factory, "new_partner")
+    assert kept.cleared_at is None and kept.batch_id == flag.batch_id
+    earlier = [line(903, "2018-06", "进口", "SC", 1, "JP", "1")]
+    backfill = _load(session_factory, tmp_path, "backfill.csv", earlier)
+    (gone,) = _flags(session_factory, "new_partner")
+    assert gone.cleared_at is not None and gone.batch_id == backfill.batch_id

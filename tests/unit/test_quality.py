@@ -197,3 +197,15 @@ def test_settings_carry_the_thresholds():
 
     assert Settings.from_env({"STM_QUALITY_SHARE_MAX": "0.7"}).quality.share_max == 0.7
     assert Settings().quality == QualityThresholds()
+
+
+def test_since_judges_only_the_months_a_change_can_alter():
+    """With since=2019-02 the jumps of 2018-07 and 2019-01 are not judged again, but January's
+    annual share is (its year's total includes the months from February on)."""
+    rep = reports([10 * MILLION] * 6 + [50 * MILLION] + [10 * MILLION] * 5
+                  + [50 * MILLION] + [MILLION] * 5, start=201801)
+    everything = compute_flags(rep, NO_LINES)
+    later = compute_flags(rep, NO_LINES, since=201902)
+    assert set(everything[everything["rule"] == "jump"]["period"]) >= {201807, 201901}
+    assert not {201807, 201901} & set(later[later["rule"] == "jump"]["period"])
+    assert set(later[later["rule"] == "annual_share"]["period"]) == {201901}
