@@ -21,7 +21,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "quality.no_db": {"zh": "数据库不可用。", "en": "The database is not available."},
     "quality.rules.title": {"zh": "规则与阈值", "en": "Rules and thresholds"},
     "quality.rules.note": {
-        "zh": "阈值可通过环境变量 STM_QUALITY_* 调整，调整后运行 python -m etl quality --recompute。",
+        "zh": "阈值可通过环境变量 STM_QUALITY_* 调整，调整后运行 "
+        "python -m etl quality --recompute。",
         "en": "Thresholds are set with STM_QUALITY_* environment variables; run "
         "python -m etl quality --recompute after changing them.",
     },
@@ -54,7 +55,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "With at least {months} months of the calendar year reported, one month is more "
         "than {share} of the year's total.",
     },
-    "quality.rule.new_partner": {"zh": "新出现的大额出口伙伴", "en": "Large exports to a new partner"},
+    "quality.rule.new_partner": {"zh": "新出现的大额出口伙伴",
+                                 "en": "Large exports to a new partner"},
     "quality.rule.new_partner.explain": {
         "zh": "向此前各月（进出口）从未出现过的伙伴出口，且不少于当月出口的 {share}、"
         "不少于 {amount}；企业需至少有 {prior} 个月历史。",
@@ -85,7 +87,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "首次出现：{partners}；当月出口合计 {exports}",
         "en": "First seen: {partners}; the month's exports {exports}",
     },
-    "quality.detail.partner": {"zh": "{name} {amount}（{share}）", "en": "{name} {amount} ({share})"},
+    "quality.detail.partner": {"zh": "{name} {amount}（{share}）",
+                               "en": "{name} {amount} ({share})"},
     "quality.detail.repeated": {
         "zh": "自 {start} 起连续 {months} 个月均为 {total}",
         "en": "{total} in each of {months} months since {start}",

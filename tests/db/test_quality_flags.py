@@ -78,7 +78,8 @@ def test_notes_are_history_and_a_revision_clears_then_reopens(session_factory, t
     assert cleared.status == "explained" and len(_notes(session_factory, flag.id)) == 2
     with session_factory() as s:
         assert qq.flag_list(s).empty and len(qq.flag_list(s, cleared=True)) == 1
-    _load(session_factory, tmp_path, "again.csv", [line(1, "2019-01", "出口", "SC", 1, "US", "600")])
+    jump_again = [line(1, "2019-01", "出口", "SC", 1, "US", "600")]
+    _load(session_factory, tmp_path, "again.csv", jump_again)
     (again,) = _flags(session_factory, "jump")
     assert again.id == flag.id and again.cleared_at is None and again.status == "open"
     assert _notes(session_factory, flag.id)[-1] == (SYSTEM_AUTHOR, "open", "")
@@ -148,7 +149,8 @@ def test_each_rule_fires_on_its_constructed_enterprise(session_factory, tmp_path
         listed = qq.flag_list(s)
     found = {(r.uscc, r.rule, r.period) for r in listed.itertuples()}
     assert found == {(uscc(n), rule, month) for n, (rule, month) in EXPECTED.items()}
-    assert set(listed["region_zh"]) == {"滨海新区"} and listed["name"].str.contains("质量测试").all()
+    assert set(listed["region_zh"]) == {"滨海新区"}
+    assert listed["name"].str.contains("质量测试").all()
 
 
 def test_new_partner_flags_follow_later_and_earlier_months(session_factory, tmp_path):
