@@ -10,11 +10,11 @@ from dashboard import auth
 from dashboard.data import app_context, session
 from etl import accounts
 from etl import queries_quality as qq
+from etl.models_quality import CLEARED
 from etl.quality_store import review_flag
 from etl.quality_thresholds import QualityThresholds
 
 ACTION = "review_quality"
-CLEARED = "cleared"  # status filter value: flags that no longer fire
 
 
 def _who() -> str:

@@ -13,13 +13,12 @@ from dashboard import i18n
 from dashboard.i18n import t
 from dashboard.ids import Quality
 from dashboard.partner_views import partner_name
-from etl.models_quality import FLAG_STATUSES
+from etl.models_quality import CLEARED, FLAG_STATUSES
 from etl.quality import RULES
 from etl.quality_store import SYSTEM_AUTHOR
 from etl.quality_thresholds import QualityThresholds
 
 UNIT = "usd_10k"  # enterprise amounts: 万美元 / US$ thousand
-CLEARED = "cleared"  # the status filter's choice for flags that no longer fire
 LOCAL_TZ = "Asia/Shanghai"  # times are stored in UTC and shown in China Standard Time
 STATUS_COLOURS = {"open": "warning", "checked": "info", "explained": "success",
                   CLEARED: "secondary"}

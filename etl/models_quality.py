@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from etl.models import Base, utcnow
 
 FLAG_STATUSES = ("open", "checked", "explained")  # 待查 | 已核实 | 已说明
+CLEARED = "cleared"  # 已消除: how lists name a flag whose rule no longer fires (cleared_at set)
 
 
 class QualityFlag(Base):
