@@ -318,3 +318,28 @@ class RegisterEdit:
     CANDIDATE_RESULT = "register-candidate-result"
     ENTRIES = "register-entries"
     HISTORY = "register-history"
+
+
+class Quality:
+    """数据质量: flag list with filters, the selected flag, its review form and history."""
+
+    TITLE = "quality-title"
+    STATUS = "quality-status"  # filters
+    RULE = "quality-rule"
+    MONTH = "quality-month"
+    COUNT = "quality-count"
+    GRID = "quality-grid"
+    EXPORT = "quality-export"
+    DOWNLOAD = "quality-download"
+    CONTEXT = "quality-context"  # lang
+    SELECTED = "quality-selected"  # the selected flag's id
+    CARD = "quality-card"
+    FORM = "quality-form"
+    REVIEW_STATUS = "quality-review-status"
+    NOTE = "quality-note"
+    SAVE = "quality-save"
+    FEEDBACK = "quality-feedback"
+    HISTORY = "quality-history"
+    HISTORY_LIST = "quality-history-list"
+    STATUS_BADGE = "quality-status-badge"
+    EMPTY = "quality-empty"

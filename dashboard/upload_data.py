@@ -59,7 +59,8 @@ def start_job(job_id: str, commit: bool) -> bool:
     auth.guard("upload")
     user, _scope = _who()
     ctx = app_context()
-    return upload_jobs.start(ctx.session_factory, ctx.settings.instance_path, job_id, user, commit)
+    return upload_jobs.start(ctx.session_factory, ctx.settings.instance_path, job_id, user, commit,
+                             quality=ctx.settings.quality)
 
 
 def job_with_issues(job_id: str) -> tuple[dict | None, list[pd.DataFrame | None]]:
@@ -102,8 +103,9 @@ def retract(batch_id: int, reason: str) -> RetractOutcome:
     """Retract a loaded batch, recording who and why (raises RetractError when it cannot be)."""
     auth.guard("retract")
     user, _scope = _who()
-    factory = app_context().session_factory
-    outcome = retract_batch(factory, batch_id, user, reason)
+    ctx = app_context()
+    factory = ctx.session_factory
+    outcome = retract_batch(factory, batch_id, user, reason, quality=ctx.settings.quality)
     with factory.begin() as s:
         accounts.audit(s, user, "retract", {"batch_id": batch_id, "reason": reason,
                                             "withdrawn": outcome.reports_withdrawn,

@@ -25,12 +25,15 @@ LOCK_MINUTES = 15
 
 # What each role may do. Enterprise-level detail (names, single enterprises' figures) is
 # confidential under the 统计法: leaders see aggregates only; clerks see their own regions.
+# review_quality (the 数据质量 page) lists flagged reports of every region: statisticians and
+# admins only, so it is not given to clerks.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": frozenset({"view_aggregates", "view_enterprises", "upload", "retract", "export",
                         "export_internal", "manage_users", "manage_targets", "manage_reference",
-                        "manage_register"}),
+                        "manage_register", "review_quality"}),
     "statistician": frozenset({"view_aggregates", "view_enterprises", "upload", "retract",
-                               "export", "export_internal", "manage_register"}),
+                               "export", "export_internal", "manage_register",
+                               "review_quality"}),
     "leader": frozenset({"view_aggregates", "export"}),
     "clerk": frozenset({"view_aggregates", "view_enterprises", "upload"}),
 }

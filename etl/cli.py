@@ -19,6 +19,7 @@ from etl.cli_data import (
     cmd_seed,
     cmd_template,
 )
+from etl.cli_quality import add_quality_parser
 from etl.cli_reports import cmd_coverage, cmd_snapshot, cmd_summary, cmd_targets
 from etl.cli_users import cmd_user
 from etl.settings import Settings
@@ -132,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_register_load)
     s = sub.add_parser("seed", help="reload reference data from seeds/")
     s.set_defaults(func=cmd_seed)
+    add_quality_parser(sub)
     return p
 
 

@@ -51,7 +51,7 @@ def _load_sample(factory, settings: Settings, enterprises: int) -> int:
     files = write_reports(generate_reports(n_enterprises=enterprises, ref=ref), out_dir)
     failed = 0
     for path in tqdm(files, desc="loading sample", unit="file"):
-        outcome = load_file(factory, path, user="sample")
+        outcome = load_file(factory, path, user="sample", quality=settings.quality)
         failed += not outcome.ok
         tqdm.write(_outcome_line(outcome))
     return EXIT_FAILED if failed else EXIT_OK
@@ -102,7 +102,8 @@ def cmd_load(args, settings: Settings) -> int:
 
         try:
             outcome = load_file(
-                factory, path, user=args.user, dry_run=args.dry_run, progress=progress
+                factory, path, user=args.user, dry_run=args.dry_run, progress=progress,
+                quality=settings.quality,
             )
         except (ReportReadError, OSError) as exc:
             print(f"{path.name}: cannot read — {getattr(exc, 'message_en', exc)}", file=sys.stderr)
@@ -142,7 +143,8 @@ def cmd_retract(args, settings: Settings) -> int:
     from etl.retract import RetractError, retract_batch
 
     try:
-        out = retract_batch(factory_for(settings), args.batch, args.user, args.reason)
+        out = retract_batch(factory_for(settings), args.batch, args.user, args.reason,
+                            settings.quality)
     except RetractError as exc:
         print(f"not retracted: {exc}", file=sys.stderr)
         return EXIT_FAILED

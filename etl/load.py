@@ -20,6 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from etl import models as m
 from etl.aggregate_tables import refresh_enterprise_month, refresh_slices
+from etl.quality_store import recompute_flags
+from etl.quality_thresholds import QualityThresholds
 from etl.queries import registry_facts
 from etl.read import read_report
 from etl.reference import reference_codes
@@ -64,10 +66,12 @@ def load_file(
     today: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
     only_regions: tuple[str, ...] | None = None,
+    quality: QualityThresholds | None = None,
 ) -> LoadOutcome:
     """Read, validate and (unless dry_run or invalid) load one report file.
 
     only_regions: the uploading clerk's regions; a row of any other region rejects the file.
+    The data-quality flags of the enterprises it changed are recomputed in the same transaction.
     """
     step = progress or (lambda _phase: None)
     name = file_name or Path(source).name  # type: ignore[arg-type]
@@ -95,7 +99,7 @@ def load_file(
     if dry_run:
         return outcome
     step("load")
-    return _load_clean(factory, outcome, read.size_bytes, result.clean, user)
+    return _load_clean(factory, outcome, read.size_bytes, result.clean, user, quality)
 
 
 def _file_usccs(frame: pd.DataFrame) -> list[str]:
@@ -122,7 +126,8 @@ def _record_rejection(factory, name, read, result: ValidationResult, user: str) 
         return batch.id
 
 
-def _load_clean(factory, outcome: LoadOutcome, size: int, clean: pd.DataFrame, user: str):
+def _load_clean(factory, outcome: LoadOutcome, size: int, clean: pd.DataFrame, user: str,
+                quality: QualityThresholds | None = None):
     try:
         with factory.begin() as session:
             _take_load_lock(session, user)
@@ -141,7 +146,12 @@ def _load_clean(factory, outcome: LoadOutcome, size: int, clean: pd.DataFrame, u
             event = m.DataEvent(kind="load", batch_id=batch.id, actor=user)
             session.add(event)
             session.flush()
-            _apply_reports(session, batch, event, clean, outcome)
+            touched = _apply_reports(session, batch, event, clean, outcome)
+            if touched:
+                # Same transaction: readers never see a batch without its flags, and the load
+                # lock keeps two recomputes of one enterprise apart.
+                recompute_flags(session, {u for u, _ in touched}, quality, batch.id,
+                                since=min(p for _, p in touched))
             batch.reports_new = outcome.reports_new
             batch.reports_revised = outcome.reports_revised
             batch.reports_unchanged = outcome.reports_unchanged
@@ -177,7 +187,9 @@ def report_fingerprints(clean: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _apply_reports(session, batch, event, clean: pd.DataFrame, outcome: LoadOutcome) -> None:
+def _apply_reports(session, batch, event, clean: pd.DataFrame,
+                   outcome: LoadOutcome) -> list[tuple[str, int]]:
+    """Version the file's reports and refresh the aggregates; the (uscc, period) that changed."""
     reports = report_fingerprints(clean)
     _upsert_enterprises(session, reports)
     existing = _existing_reports(session, reports)
@@ -190,7 +202,7 @@ def _apply_reports(session, batch, event, clean: pd.DataFrame, outcome: LoadOutc
     # Reports that exist but have no current version (withdrawn) count as new again.
     outcome.reports_new += int((todo["report_id"].notna() & todo["current_version_id"].isna()).sum())
     if todo.empty:
-        return
+        return []
     old_slices = set(zip(todo["period"].dropna(), todo["current_region"].dropna()))
     _create_missing_reports(session, todo)
     version_ids = _insert_versions(session, batch, event, todo)
@@ -207,6 +219,7 @@ def _apply_reports(session, batch, event, clean: pd.DataFrame, outcome: LoadOutc
     refresh_enterprise_month(session, pairs)
     new_slices = set(zip(todo["period"].astype(int), todo["region_code"]))
     refresh_slices(session, {(int(p), r) for p, r in old_slices} | new_slices)
+    return pairs
 
 
 def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:

@@ -438,3 +438,7 @@ class RegisterChange(Base):
     action: Mapped[str] = mapped_column(sa.String(20))  # add | update | remove
     uscc: Mapped[str] = mapped_column(sa.String(18), index=True)
     detail: Mapped[str] = mapped_column(sa.Text, default="")
+
+
+# Tables kept in their own modules register on Base.metadata when imported (Alembic, create_all).
+from etl import models_quality  # noqa: E402,F401

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from etl import models as m
 from etl.aggregate_tables import refresh_enterprise_month, refresh_slices
 from etl.load import _take_load_lock
+from etl.quality_store import recompute_flags
+from etl.quality_thresholds import QualityThresholds
 
 
 class RetractError(Exception):
@@ -25,8 +27,10 @@ class RetractOutcome:
     reports_restored: int  # reports whose previous version became current again
 
 
-def retract_batch(factory: sessionmaker[Session], batch_id: int, user: str, reason: str) -> RetractOutcome:
-    """Withdraw every version the batch brought and reinstate the versions before them."""
+def retract_batch(factory: sessionmaker[Session], batch_id: int, user: str, reason: str,
+                  quality: QualityThresholds | None = None) -> RetractOutcome:
+    """Withdraw every version the batch brought and reinstate the versions before them; the
+    data-quality flags of the enterprises concerned are recomputed in the same transaction."""
     with factory.begin() as session:
         _take_load_lock(session, user)
         batch = session.get(m.UploadBatch, batch_id)
@@ -71,7 +75,20 @@ def retract_batch(factory: sessionmaker[Session], batch_id: int, user: str, reas
         session.flush()
         refresh_enterprise_month(session, pairs)
         refresh_slices(session, slices)
+        # Every enterprise of the batch, also where its version was already superseded: the
+        # report's number of versions (rule 'revisions') changes all the same.
+        reports = _batch_reports(session, batch_id)
+        if reports:
+            recompute_flags(session, {u for u, _ in reports}, quality, batch_id,
+                            since=min(p for _, p in reports))
         return RetractOutcome(batch_id, withdrawn, restored)
+
+
+def _batch_reports(session: Session, batch_id: int) -> list[tuple[str, int]]:
+    return list(session.execute(
+        sa.select(m.Report.uscc, m.Report.period)
+        .join(m.ReportVersion, m.ReportVersion.report_id == m.Report.id)
+        .where(m.ReportVersion.batch_id == batch_id)).tuples())
 
 
 def _close_span(session: Session, version_id: int, event_id: int) -> None:

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from etl.quality_thresholds import QualityThresholds
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -30,6 +32,8 @@ class Settings:
     # Sign-in is required in every real deployment; only page tests that are not about
     # access control build an app without it.
     auth_required: bool = True
+    # When the data-quality rules fire (defaults and reasons: etl/quality_thresholds.py).
+    quality: QualityThresholds = field(default_factory=QualityThresholds)
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -53,6 +57,7 @@ class Settings:
             snapshot_region=env.get("STM_SNAPSHOT_REGION", "120000"),
             max_upload_bytes=int(env.get("STM_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024))),
             report_deadline_day=int(env.get("STM_REPORT_DEADLINE_DAY", "10")),
+            quality=QualityThresholds.from_env(env),
         )
 
     def with_database(self, url: str) -> "Settings":

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from etl import accounts
 from etl.load import LoadOutcome, load_file
+from etl.quality_thresholds import QualityThresholds
 from etl.read import ReportReadError
 
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,32}$")
@@ -116,7 +117,8 @@ def issues_frame(instance_path: Path, job_id: str, user: str, index: int) -> pd.
 
 
 def start(factory: sessionmaker[Session], instance_path: Path, job_id: str, user: str,
-          commit: bool, today: dt.date | None = None) -> bool:
+          commit: bool, today: dt.date | None = None,
+          quality: QualityThresholds | None = None) -> bool:
     """Validate (commit=False) or load (commit=True) the job's files in a background thread.
 
     Returns False when the job is not in a state that allows it: only a staged job is validated,
@@ -129,14 +131,14 @@ def start(factory: sessionmaker[Session], instance_path: Path, job_id: str, user
     folder = jobs_root(instance_path) / job_id
     job["state"] = running
     _write(folder, job)
-    thread = threading.Thread(target=run, args=(factory, folder, commit, today),
+    thread = threading.Thread(target=run, args=(factory, folder, commit, today, quality),
                               name=f"upload-{job_id}", daemon=True)
     thread.start()
     return True
 
 
 def run(factory: sessionmaker[Session], folder: Path, commit: bool,
-        today: dt.date | None = None) -> dict:
+        today: dt.date | None = None, quality: QualityThresholds | None = None) -> dict:
     """Do the job's work in this thread, writing progress and the outcome to job.json."""
     job = json.loads((folder / "job.json").read_text(encoding="utf-8"))
     regions = None if job["regions"] is None else tuple(job["regions"])
@@ -150,7 +152,7 @@ def run(factory: sessionmaker[Session], folder: Path, commit: bool,
 
             path = next((folder / "files").glob(f"{i}.*"))
             outcomes.append(_one_file(factory, path, meta["name"], job["user"], regions, commit,
-                                      today, progress, folder, i))
+                                      today, progress, folder, i, quality))
     except Exception as exc:  # noqa: BLE001 — the page must say the job failed, whatever the cause
         job.update(state="failed", error=f"{type(exc).__name__}: {exc}")
         _write(folder, job)
@@ -165,10 +167,11 @@ def run(factory: sessionmaker[Session], folder: Path, commit: bool,
 
 
 def _one_file(factory, path: Path, name: str, user: str, regions, commit: bool, today,
-              progress, folder: Path, index: int) -> dict:
+              progress, folder: Path, index: int, quality) -> dict:
     try:
         outcome = load_file(factory, path, file_name=name, user=user, dry_run=not commit,
-                            today=today, progress=progress, only_regions=regions)
+                            today=today, progress=progress, only_regions=regions,
+                            quality=quality)
     except ReportReadError as exc:
         return {"name": name, "status": "unreadable", "message_zh": exc.message_zh,
                 "message_en": exc.message_en}

@@ -19,6 +19,8 @@ from etl.cli import EXIT_FAILED, EXIT_OK, main
     ("admin", "manage_users", True), ("nobody", "view_aggregates", False),
     ("admin", "manage_register", True), ("statistician", "manage_register", True),
     ("leader", "manage_register", False), ("clerk", "manage_register", False),
+    ("admin", "review_quality", True), ("statistician", "review_quality", True),
+    ("leader", "review_quality", False), ("clerk", "review_quality", False),
 ])
 def test_permission_table(role, action, allowed):
     """Each role's rights, enforced by one function."""

@@ -1,0 +1,71 @@
+"""Read and write service of the 数据质量 page: one session per call, every call behind the
+review_quality permission (statisticians and admins), every change and download audited."""
+
+from __future__ import annotations
+
+import flask
+import pandas as pd
+
+from dashboard import auth
+from dashboard.data import app_context, session
+from etl import accounts
+from etl import queries_quality as qq
+from etl.models_quality import CLEARED
+from etl.quality_store import review_flag
+from etl.quality_thresholds import QualityThresholds
+
+ACTION = "review_quality"
+
+
+def _who() -> str:
+    principal = auth.current_principal()
+    return principal.username if principal is not None else "local"  # sign-in not installed
+
+
+def _remote() -> str | None:
+    return flask.request.remote_addr if flask.has_request_context() else None
+
+
+def thresholds() -> QualityThresholds:
+    """The thresholds the app's settings carry (the ones loads use when started from it)."""
+    return app_context().settings.quality
+
+
+def flag_months() -> list[int]:
+    """Months that have flags (any status), for the month filter."""
+    auth.guard(ACTION)
+    with session() as s:
+        return qq.flag_months(s)
+
+
+def flags(status: str = "", rule: str = "", month: str = "") -> pd.DataFrame:
+    """Flags matching the filters ('' = any); status 'cleared' lists those no longer firing."""
+    auth.guard(ACTION)
+    with session() as s:
+        return qq.flag_list(s, int(month) if month else None,
+                            None if status in ("", CLEARED) else status, rule or None,
+                            cleared=status == CLEARED)
+
+
+def flag_with_notes(flag_id: int) -> tuple[dict | None, pd.DataFrame]:
+    """One flag and its review history (None, empty when there is no such flag)."""
+    auth.guard(ACTION)
+    with session() as s:
+        return qq.flag_record(s, flag_id), qq.flag_notes(s, flag_id)
+
+
+def review(flag_id: int, status: str, note: str) -> None:
+    """Record a review (status and note) by the signed-in person; etl ReviewError if invalid."""
+    auth.guard(ACTION)
+    author = _who()
+    with app_context().session_factory.begin() as s:
+        review_flag(s, flag_id, author, status, note)
+        accounts.audit(s, author, "quality_review", {"flag": flag_id, "status": status},
+                       _remote())
+
+
+def record_download(filters: dict, rows: int) -> None:
+    """Write the flag-list download to the audit log."""
+    auth.guard(ACTION)
+    with app_context().session_factory.begin() as s:
+        accounts.audit(s, _who(), "export_quality_flags", {**filters, "rows": rows}, _remote())
