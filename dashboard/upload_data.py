@@ -1,4 +1,4 @@
-"""Data calls of the upload page (数据报送): each checks the role on the server before anything else."""
+"""Data calls of the upload page (数据报送): each checks the role on the server first."""
 
 from __future__ import annotations
 

@@ -127,8 +127,8 @@ def _issues_block(summary: dict, index: int, job_id: str, issues: pd.DataFrame |
     if total == 0:
         return html.P(t("upload.issues.none", lang), className="text-success mb-0")
     rows = _issue_frame(issues, lang)
-    links = [html.A(t(f"upload.issues.{fmt}", lang), className="btn btn-sm btn-outline-primary me-2",
-                    href=issues_href(job_id, index, fmt, lang),
+    links = [html.A(t(f"upload.issues.{fmt}", lang), href=issues_href(job_id, index, fmt, lang),
+                    className="btn btn-sm btn-outline-primary me-2",
                     id={"type": Upload.ISSUES_LINK, "index": index, "format": fmt})
              for fmt in ("xlsx", "csv")]
     parts: list = [html.H3(t("upload.issues.title", lang), className="h6 mt-2"),

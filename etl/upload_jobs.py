@@ -35,7 +35,7 @@ PHASES = ("read", "validate", "load")
 
 
 class UploadRefused(Exception):
-    """A file that cannot even be staged (too large, wrong type), with a message in both languages."""
+    """A file that cannot be staged (too large, wrong type), with a message in both languages."""
 
     def __init__(self, message_zh: str, message_en: str) -> None:
         super().__init__(message_en)
@@ -83,7 +83,8 @@ def stage(instance_path: Path, user: str, regions: tuple[str, ...] | None,
     for i, f in enumerate(files):
         (folder / "files" / f"{i}{Path(f.name).suffix.lower()}").write_bytes(f.content)
         names.append({"name": Path(f.name).name, "size": len(f.content)})
-    _write(folder, {"id": job_id, "user": user, "regions": None if regions is None else list(regions),
+    scope = None if regions is None else list(regions)
+    _write(folder, {"id": job_id, "user": user, "regions": scope,
                     "created": _now(), "state": "staged", "files": names,
                     "progress": {"file": 0, "phase": "", "fraction": 0.0}})
     return job_id
@@ -100,7 +101,8 @@ def read_job(instance_path: Path, job_id: str, user: str) -> dict | None:
         return None
     if job.get("user") != user:
         return None
-    if job["state"] in ("validating", "committing") and time.time() - path.stat().st_mtime > STALE_SECONDS:
+    idle = time.time() - path.stat().st_mtime
+    if job["state"] in ("validating", "committing") and idle > STALE_SECONDS:
         job.update(state="failed", error="stale")
     return job
 
@@ -146,8 +148,8 @@ def run(factory: sessionmaker[Session], folder: Path, commit: bool,
     try:
         for i, meta in enumerate(job["files"]):
             def progress(phase: str, i=i) -> None:
-                job["progress"] = {"file": i, "phase": phase,
-                                   "fraction": (i + (PHASES.index(phase) + 1) / 4) / len(job["files"])}
+                done = (i + (PHASES.index(phase) + 1) / 4) / len(job["files"])
+                job["progress"] = {"file": i, "phase": phase, "fraction": done}
                 _write(folder, job)
 
             path = next((folder / "files").glob(f"{i}.*"))
