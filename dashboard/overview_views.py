@@ -63,9 +63,12 @@ def _amount(measure: str, value, unit: str, lang: str) -> str:
 
 
 def _notes(measure: str, row: pd.Series, prefix: str, unit: str, lang: str,
-           mom: bool = False) -> list[str]:
+           mom: bool = False, base_trade=None) -> list[str]:
     if measure == "balance":
-        return [t("ovw.base", lang, v=balance_text(row[f"{prefix}_base"], unit, lang))]
+        # No trade a year earlier means no balance to compare with, not a balanced one.
+        empty = i18n.is_missing(base_trade) or base_trade == 0
+        base = MISSING if empty else balance_text(row[f"{prefix}_base"], unit, lang)
+        return [t("ovw.base", lang, v=base)]
     notes = [t("ovw.yoy", lang, v=i18n.fmt_pct(row[f"{prefix}_yoy"]))]
     if mom:
         jan_feb = i18n.is_missing(row["prev_month"])
@@ -83,10 +86,12 @@ def kpi_cards(table: pd.DataFrame, view, lang: str) -> list[dbc.Col]:
     cols = []
     for measure, card_id in MEASURES:
         row = table.loc[measure]
+        total = table.loc["total"]
         blocks = [(cum, _amount(measure, row["cum"], unit, lang),
-                   _notes(measure, row, "cum", unit, lang)),
+                   _notes(measure, row, "cum", unit, lang, base_trade=total["cum_base"])),
                   (month, _amount(measure, row["month"], unit, lang),
-                   _notes(measure, row, "month", unit, lang, mom=True))]
+                   _notes(measure, row, "month", unit, lang, mom=True,
+                          base_trade=total["month_base"]))]
         card = stat_card(t(f"ovw.kpi.{measure}", lang), blocks, id=card_id,
                          extra_class=f"stm-kpi-{measure}")
         cols.append(dbc.Col(card, xs=12, sm=6, xl=3, class_name="mb-3"))

@@ -129,6 +129,18 @@ def test_kpi_cards_have_cumulative_and_month_blocks() -> None:
     assert "nan" not in text.lower() and "None" not in text
 
 
+def test_balance_without_a_year_earlier_is_unknown_not_balanced() -> None:
+    """The first year with data: no trade a year earlier, so 上年同期 is '—', not 收支平衡."""
+    first_year = FRAME[FRAME["period"] >= 202001]
+    table = trade_comparison(first_year, 202001, 202003)
+    view = FakeView(FilterState(), start=202001, end=202003)
+    text = str(overview_views.kpi_cards(table, view, "zh"))
+    assert "上年同期：—" in text and "上年同期：收支平衡" not in text
+    assert "上年同期：顺差" in str(overview_views.kpi_cards(
+        trade_comparison(FRAME, 202001, 202003), view, "zh")) or "上年同期：逆差" in str(
+        overview_views.kpi_cards(trade_comparison(FRAME, 202001, 202003), view, "zh"))
+
+
 def _result(kind: str, status: str, **ev) -> SimpleNamespace:
     window = Window("year1", "试点第1年", "Pilot year 1", 201807, 201906, kind)
     evaluation = Evaluation(window, status, **ev)
