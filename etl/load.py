@@ -210,26 +210,37 @@ def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:
     latest = reports.sort_values("period").groupby("uscc").agg(
         name=("enterprise_name", "last"), region_code=("region_code", "last"),
         first_period=("period", "min"), last_period=("period", "max"))
+    e = m.Enterprise
     known = {}
     usccs = latest.index.tolist()
     for i in range(0, len(usccs), 900):
-        for ent in session.scalars(sa.select(m.Enterprise).where(m.Enterprise.uscc.in_(usccs[i:i + 900]))):
-            known[ent.uscc] = ent
-    new_rows = []
-    for uscc, row in latest.iterrows():
-        ent = known.get(uscc)
-        first, last = int(row["first_period"]), int(row["last_period"])
-        if ent is None:
-            new_rows.append(dict(uscc=uscc, name=row["name"], region_code=row["region_code"],
+        stmt = (sa.select(e.uscc, e.first_period, e.last_period)
+                .where(e.uscc.in_(usccs[i:i + 900])))
+        known.update({u: (f, la) for u, f, la in session.execute(stmt).all()})
+    new_rows, renamed, widened = [], [], []
+    now = m.utcnow()
+    for uscc, name, region, first, last in zip(usccs, latest["name"], latest["region_code"],
+                                               latest["first_period"].astype(int).tolist(),
+                                               latest["last_period"].astype(int).tolist()):
+        if uscc not in known:
+            new_rows.append(dict(uscc=uscc, name=name, region_code=region,
                                  first_period=first, last_period=last))
             continue
-        if last >= (ent.last_period or 0):  # the newest report decides name and region
-            ent.name, ent.region_code, ent.updated_at = row["name"], row["region_code"], m.utcnow()
-        ent.first_period = min(first, ent.first_period or first)
-        ent.last_period = max(last, ent.last_period or last)
+        old_first, old_last = known[uscc]
+        span = dict(b_uscc=uscc, first_period=min(first, old_first or first),
+                    last_period=max(last, old_last or last))
+        if last >= (old_last or 0):  # the newest report decides name and region
+            renamed.append(dict(span, name=name, region_code=region, updated_at=now))
+        elif span["first_period"] != old_first:
+            widened.append(span)
+    # Core statements: tens of thousands of enterprises a month are too many for ORM objects.
+    conn = session.connection()
     if new_rows:
-        session.execute(sa.insert(m.Enterprise), new_rows)
-    session.flush()
+        conn.execute(sa.insert(e), new_rows)
+    for rows in (renamed, widened):
+        if rows:
+            values = {k: sa.bindparam(k) for k in rows[0] if k != "b_uscc"}
+            conn.execute(sa.update(e).where(e.uscc == sa.bindparam("b_uscc")).values(values), rows)
 
 
 def _existing_reports(session: Session, reports: pd.DataFrame) -> pd.DataFrame:
