@@ -48,16 +48,21 @@ def registry_facts(session: Session, usccs: list[str]):
         names.update(session.execute(
             sa.select(m.Enterprise.uscc, m.Enterprise.name).where(m.Enterprise.uscc.in_(chunk))
         ).tuples().all())
-        totals.extend(session.execute(
-            sa.select(m.Report.uscc, m.Report.period, m.ReportVersion.total_usd_cents)
+        # Only each enterprise's 12 newest reports leave the database, not its whole history.
+        newest = (
+            sa.select(m.Report.uscc, m.Report.period, m.ReportVersion.total_usd_cents.label("usd"),
+                      sa.func.row_number().over(partition_by=m.Report.uscc,
+                                                order_by=m.Report.period.desc()).label("rn"))
             .join(m.ReportVersion, m.ReportVersion.id == m.Report.current_version_id)
             .where(m.Report.uscc.in_(chunk))
+        ).subquery()
+        totals.extend(session.execute(
+            sa.select(newest.c.uscc, newest.c.period, newest.c.usd).where(newest.c.rn <= 12)
         ).tuples().all())
     medians: dict[str, int] = {}
     if totals:
         frame = pd.DataFrame(totals, columns=["uscc", "period", "usd"])
-        recent = frame.sort_values("period").groupby("uscc").tail(12)
-        medians = {u: int(v) for u, v in recent.groupby("uscc")["usd"].median().items()}
+        medians = {u: int(v) for u, v in frame.groupby("uscc")["usd"].median().items()}
     return RegistryFacts(names=names, recent_median_usd_cents=medians)
 
 
