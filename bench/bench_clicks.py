@@ -82,27 +82,28 @@ def _outputs(output: str) -> list[dict]:
     return out
 
 
-def http_requests(client) -> dict[str, callable]:
-    """A request builder per callback driven by the filter URL alone, and per page layout."""
+def request_bodies(deps: list[dict]) -> dict[str, callable]:
+    """From /_dash-dependencies: a request-body builder (search -> JSON) for every callback
+    driven by the filter URL alone ('callback <first output id>'), and for every page layout
+    ('layout <path>'), as the browser sends them."""
     builders = {}
-    for dep in client.get("/_dash-dependencies").get_json():
+    for dep in deps:
         inputs = [(i["id"], i["property"]) for i in dep["inputs"]]
         outputs = _outputs(dep["output"])
-        many = dep["output"].startswith("..")
-        if inputs == [("filter-url", "search")] and not dep["state"]:
+        out = outputs if dep["output"].startswith("..") else outputs[0]
+        states = [{"id": i["id"], "property": i["property"], "value": None} for i in dep["state"]]
+        if inputs == [("filter-url", "search")] and len(states) <= 1:
             name = outputs[0]["id"] if isinstance(outputs[0]["id"], str) else dep["output"]
-            builders[f"callback {name}"] = (dep["output"], outputs if many else outputs[0],
-                                            "filter-url", lambda search, path: [
-                                                {"id": "filter-url", "property": "search",
-                                                 "value": search}])
+            builders[f"callback {name}"] = lambda search, o=dep["output"], oo=out, st=states: {
+                "output": o, "outputs": oo, "changedPropIds": ["filter-url.search"], "state": st,
+                "inputs": [{"id": "filter-url", "property": "search", "value": search}]}
         elif inputs == [("_pages_location", "pathname"), ("_pages_location", "search")]:
             for page in PAGES:
-                builders[f"layout {page}"] = (dep["output"], outputs, "_pages_location",
-                                              lambda search, path, page=page: [
-                                                  {"id": "_pages_location", "property": "pathname",
-                                                   "value": page},
-                                                  {"id": "_pages_location", "property": "search",
-                                                   "value": search}])
+                builders[f"layout {page}"] = lambda search, o=dep["output"], oo=out, p=page: {
+                    "output": o, "outputs": oo, "state": [],
+                    "changedPropIds": ["_pages_location.pathname"],
+                    "inputs": [{"id": "_pages_location", "property": "pathname", "value": p},
+                               {"id": "_pages_location", "property": "search", "value": search}]}
     return builders
 
 
@@ -110,14 +111,12 @@ def time_http(app, states, reps: int) -> dict[str, list[float]]:
     """Seconds per POST /_dash-update-component, by callback, over reps × states."""
     client = app.server.test_client()
     out: dict[str, list[float]] = defaultdict(list)
-    builders = http_requests(client)
+    builders = request_bodies(client.get("/_dash-dependencies").get_json())
     for rep in range(reps + 1):
         for search in states:
-            for name, (output, outputs, changed, inputs) in builders.items():
-                body = {"output": output, "outputs": outputs, "inputs": inputs(search, None),
-                        "changedPropIds": [f"{changed}.search"], "state": []}
+            for name, body in builders.items():
                 seconds, response = timed(lambda: client.post("/_dash-update-component",
-                                                              json=body))
+                                                              json=body(search)))
                 assert response.status_code in (200, 204), (name, response.status_code,
                                                             response.get_data(as_text=True)[:300])
                 if rep:
