@@ -307,14 +307,13 @@ def _insert_versions(session, batch, event, todo: pd.DataFrame) -> list[int]:
 
 
 def _point_reports_at(session: Session, batch) -> None:
-    """Make each report that got a version in this batch point at it (one set-based UPDATE)."""
+    """Make each report that got a version in this batch point at it (one UPDATE … FROM)."""
     rv = m.ReportVersion
-    new = sa.select(rv.id).where(rv.report_id == m.Report.id, rv.batch_id == batch.id)
-    # Core, not ORM: no Report objects are held, so there is nothing to synchronise.
+    # A join, not a correlated subquery: PostgreSQL has no statistics yet for the rows just
+    # copied in and would scan report_version once per report.
     session.connection().execute(
-        sa.update(m.Report)
-        .where(m.Report.id.in_(sa.select(rv.report_id).where(rv.batch_id == batch.id)))
-        .values(current_version_id=new.scalar_subquery())
+        sa.update(m.Report).where(m.Report.id == rv.report_id, rv.batch_id == batch.id)
+        .values(current_version_id=rv.id)
     )
 
 
