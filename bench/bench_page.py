@@ -14,7 +14,7 @@ import argparse
 import statistics
 import time
 
-from common import DATA, SCALES, RESULTS, scale_url, spread, write_table
+from common import DATA, RESULTS, SCALES, scale_url, spread, write_table
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from serving import PASSWORD, USER, ensure_user, gunicorn

@@ -114,7 +114,8 @@ def main() -> int:
                      sum(errors.values()) if kind == "ALL requests" else errors.get(kind, 0)])
     n = len(samples["ALL requests"])
     db = "PostgreSQL" if args.pg else "SQLite"
-    write_table("concurrency", f"Concurrency: {args.users} signed-in users for {args.seconds:.0f} s "
+    write_table("concurrency", f"Concurrency: {args.users} signed-in users for "
+                f"{args.seconds:.0f} s "
                 f"against gunicorn -w {args.workers} on loopback, scale **{args.scale}** ({db}).",
                 ["request", "count", "p50 ms", "p95 ms", "max ms", "errors"], rows,
                 [f"{n} requests in {wall:.0f} s = {n / wall:.1f} requests/s; think time "

@@ -49,7 +49,8 @@ def main() -> int:
                 [["make_snapshot (read as of the latest data event, protect, write)",
                   spread(times), len(times),
                   "met" if statistics.median(times) < 5 else "missed (< 5 s)"]],
-                ["files: " + ", ".join(f"{k} {v / 1024:.0f} KiB" for k, v in sorted(sizes.items()))])
+                ["files: " + ", ".join(f"{k} {v / 1024:.0f} KiB"
+                                       for k, v in sorted(sizes.items()))])
     return 0
 
 

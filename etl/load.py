@@ -165,9 +165,10 @@ def report_fingerprints(clean: pd.DataFrame) -> pd.DataFrame:
             + "|" + keyed["partner_code"] + "|" + keyed["currency"] + "|"
             + keyed["amount_orig_minor"].astype(str) + "|" + keyed["amount_usd_cents"].astype(str))
     grouped = keyed.groupby(["uscc", "period"], sort=False)
-    out = grouped.agg(region_code=("region_code", "first"), enterprise_name=("enterprise_name", "first"),
-                      line_count=("direction", "size"), total_usd_cents=("amount_usd_cents", "sum"),
-                      ).reset_index()
+    out = grouped.agg(region_code=("region_code", "first"),
+                      enterprise_name=("enterprise_name", "first"),
+                      line_count=("direction", "size"),
+                      total_usd_cents=("amount_usd_cents", "sum")).reset_index()
     # Sorted by (uscc, period) first, so each report's lines are one run of rows in group order;
     # joining slices of a plain list is many times faster than a per-group pandas aggregation.
     texts = text.tolist()

@@ -1,4 +1,4 @@
-"""The enterprise register a load keeps: the newest report decides name and region; the span widens."""
+"""The enterprise register a load keeps: the newest report names it; older ones widen its span."""
 
 from __future__ import annotations
 
