@@ -55,6 +55,7 @@ DATA_CALLS = {
     "home: database_facts": lambda s: data.database_facts(),
 }
 PAGES = ("/overview", "/modes", "/sectors", "/regions", "/partners", "/targets", "/")
+DATA_PAGES = ("overview-", "modes-", "sectors-", "regions-", "partners-")  # callback id prefixes
 
 
 # Calls whose reads the baselines do not replace, or that send dozens of reads (targets: one
@@ -100,8 +101,9 @@ def request_bodies(deps: list[dict]) -> dict[str, callable]:
         outputs = _outputs(dep["output"])
         out = outputs if dep["output"].startswith("..") else outputs[0]
         states = [{"id": i["id"], "property": i["property"], "value": None} for i in dep["state"]]
-        if inputs == [("filter-url", "search")] and len(states) <= 1:
-            name = outputs[0]["id"] if isinstance(outputs[0]["id"], str) else dep["output"]
+        name = outputs[0]["id"] if isinstance(outputs[0]["id"], str) else dep["output"]
+        if (inputs == [("filter-url", "search")] and len(states) <= 1
+                and name.startswith(DATA_PAGES)):
             builders[f"callback {name}"] = lambda search, o=dep["output"], oo=out, st=states: {
                 "output": o, "outputs": oo, "changedPropIds": ["filter-url.search"], "state": st,
                 "inputs": [{"id": "filter-url", "property": "search", "value": search}]}

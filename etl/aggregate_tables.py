@@ -35,36 +35,54 @@ def _current_lines():
     )
 
 
+def _enterprise_month_source(*criteria):
+    """Current lines summed to agg_enterprise_month's grain, for the reports the criteria pick."""
+    line = m.ReportLine
+    return (
+        _current_lines()
+        .add_columns(
+            m.Report.period, m.ReportVersion.region_code, m.Report.uscc,
+            line.category_code, line.mode, line.direction,
+            sa.func.sum(line.amount_usd_cents), sa.func.sum(line.amount_cny_fen),
+        )
+        .where(*criteria)
+        .group_by(
+            m.Report.period, m.ReportVersion.region_code, m.Report.uscc,
+            line.category_code, line.mode, line.direction,
+        )
+    )
+
+
+AEM_COLUMNS = ["period", "region_code", "uscc", "category_code", "mode", "direction",
+               "usd_cents", "cny_fen"]
+
+
 def refresh_enterprise_month(session: Session, pairs: Iterable[tuple[str, int]]) -> None:
     """Rebuild agg_enterprise_month rows for the given (uscc, period) pairs from current lines."""
     by_period: dict[int, list[str]] = defaultdict(list)
     for uscc, period in pairs:
         by_period[period].append(uscc)
     aem = m.AggEnterpriseMonth
-    line = m.ReportLine
     for period, usccs in by_period.items():
         for chunk in _chunks(sorted(set(usccs))):
             session.execute(sa.delete(aem).where(aem.period == period, aem.uscc.in_(chunk)))
-            source = (
-                _current_lines()
-                .add_columns(
-                    m.Report.period, m.ReportVersion.region_code, m.Report.uscc,
-                    line.category_code, line.mode, line.direction,
-                    sa.func.sum(line.amount_usd_cents), sa.func.sum(line.amount_cny_fen),
-                )
-                .where(m.Report.period == period, m.Report.uscc.in_(chunk))
-                .group_by(
-                    m.Report.period, m.ReportVersion.region_code, m.Report.uscc,
-                    line.category_code, line.mode, line.direction,
-                )
-            )
-            session.execute(
-                sa.insert(aem).from_select(
-                    ["period", "region_code", "uscc", "category_code", "mode", "direction",
-                     "usd_cents", "cny_fen"],
-                    source,
-                )
-            )
+            source = _enterprise_month_source(m.Report.period == period, m.Report.uscc.in_(chunk))
+            session.execute(sa.insert(aem).from_select(AEM_COLUMNS, source))
+
+
+def refresh_batch_enterprise_months(session: Session, batch_id: int) -> None:
+    """Rebuild agg_enterprise_month for the reports now current in a batch, in two statements.
+
+    The same rows as refresh_enterprise_month over those (uscc, period) pairs, but joined to the
+    batch instead of hundreds of IN-list statements (which PostgreSQL plans badly for rows the
+    load itself has just written and has no statistics for).
+    """
+    aem, rv = m.AggEnterpriseMonth, m.ReportVersion
+    in_batch = (sa.select(m.Report.period, m.Report.uscc)
+                .join(rv, rv.id == m.Report.current_version_id).where(rv.batch_id == batch_id))
+    session.execute(sa.delete(aem).where(sa.tuple_(aem.period, aem.uscc).in_(in_batch)))
+    source = _enterprise_month_source(m.ReportVersion.batch_id == batch_id)
+    session.execute(sa.insert(aem).from_select(AEM_COLUMNS, source))
 
 
 def _ranked_insert(session: Session, table, keys: list[str], per_enterprise) -> None:

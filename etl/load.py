@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from etl import models as m
-from etl.aggregate_tables import refresh_enterprise_month, refresh_slices
+from etl.aggregate_tables import refresh_batch_enterprise_months, refresh_slices
 from etl.bulk_insert import insert_rows
 from etl.queries import registry_facts
 from etl.read import read_report
@@ -201,8 +201,7 @@ def _apply_reports(session, batch, event, clean: pd.DataFrame, outcome: LoadOutc
     _point_reports_at(session, batch)
     lines = clean.merge(todo[["uscc", "period", "new_version_id"]], on=["uscc", "period"])
     outcome.lines = _insert_lines(session, lines)
-    pairs = list(zip(todo["uscc"], todo["period"].astype(int)))
-    refresh_enterprise_month(session, pairs)
+    refresh_batch_enterprise_months(session, batch.id)
     new_slices = set(zip(todo["period"].astype(int), todo["region_code"]))
     refresh_slices(session, {(int(p), r) for p, r in old_slices} | new_slices)
 
