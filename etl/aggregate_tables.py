@@ -35,36 +35,54 @@ def _current_lines():
     )
 
 
+def _enterprise_month_source(*criteria):
+    """Current lines summed to agg_enterprise_month's grain, for the reports the criteria pick."""
+    line = m.ReportLine
+    return (
+        _current_lines()
+        .add_columns(
+            m.Report.period, m.ReportVersion.region_code, m.Report.uscc,
+            line.category_code, line.mode, line.direction,
+            sa.func.sum(line.amount_usd_cents), sa.func.sum(line.amount_cny_fen),
+        )
+        .where(*criteria)
+        .group_by(
+            m.Report.period, m.ReportVersion.region_code, m.Report.uscc,
+            line.category_code, line.mode, line.direction,
+        )
+    )
+
+
+AEM_COLUMNS = ["period", "region_code", "uscc", "category_code", "mode", "direction",
+               "usd_cents", "cny_fen"]
+
+
 def refresh_enterprise_month(session: Session, pairs: Iterable[tuple[str, int]]) -> None:
     """Rebuild agg_enterprise_month rows for the given (uscc, period) pairs from current lines."""
     by_period: dict[int, list[str]] = defaultdict(list)
     for uscc, period in pairs:
         by_period[period].append(uscc)
     aem = m.AggEnterpriseMonth
-    line = m.ReportLine
     for period, usccs in by_period.items():
         for chunk in _chunks(sorted(set(usccs))):
             session.execute(sa.delete(aem).where(aem.period == period, aem.uscc.in_(chunk)))
-            source = (
-                _current_lines()
-                .add_columns(
-                    m.Report.period, m.ReportVersion.region_code, m.Report.uscc,
-                    line.category_code, line.mode, line.direction,
-                    sa.func.sum(line.amount_usd_cents), sa.func.sum(line.amount_cny_fen),
-                )
-                .where(m.Report.period == period, m.Report.uscc.in_(chunk))
-                .group_by(
-                    m.Report.period, m.ReportVersion.region_code, m.Report.uscc,
-                    line.category_code, line.mode, line.direction,
-                )
-            )
-            session.execute(
-                sa.insert(aem).from_select(
-                    ["period", "region_code", "uscc", "category_code", "mode", "direction",
-                     "usd_cents", "cny_fen"],
-                    source,
-                )
-            )
+            source = _enterprise_month_source(m.Report.period == period, m.Report.uscc.in_(chunk))
+            session.execute(sa.insert(aem).from_select(AEM_COLUMNS, source))
+
+
+def refresh_batch_enterprise_months(session: Session, batch_id: int) -> None:
+    """Rebuild agg_enterprise_month for the reports now current in a batch, in two statements.
+
+    The same rows as refresh_enterprise_month over those (uscc, period) pairs, but joined to the
+    batch instead of hundreds of IN-list statements (which PostgreSQL plans badly for rows the
+    load itself has just written and has no statistics for).
+    """
+    aem, rv = m.AggEnterpriseMonth, m.ReportVersion
+    in_batch = (sa.select(m.Report.period, m.Report.uscc)
+                .join(rv, rv.id == m.Report.current_version_id).where(rv.batch_id == batch_id))
+    session.execute(sa.delete(aem).where(sa.tuple_(aem.period, aem.uscc).in_(in_batch)))
+    source = _enterprise_month_source(m.ReportVersion.batch_id == batch_id)
+    session.execute(sa.insert(aem).from_select(AEM_COLUMNS, source))
 
 
 def _ranked_insert(session: Session, table, keys: list[str], per_enterprise) -> None:
@@ -96,41 +114,52 @@ def refresh_slices(session: Session, slices: Iterable[tuple[int, str]]) -> None:
     by_period: dict[int, set[str]] = defaultdict(set)
     for period, region in slices:
         by_period[period].add(region)
-    aem, cat, line = m.AggEnterpriseMonth, m.ServiceCategory, m.ReportLine
+    # Months touching the same regions share statements (a multi-month file: a handful, not
+    # four per month); months × regions is then exactly the slices asked for.
+    by_regions: dict[frozenset[str], list[int]] = defaultdict(list)
     for period, regions in by_period.items():
-        for chunk in _chunks(sorted(regions)):
-            for table in (m.AggCell, m.AggPartner):
-                session.execute(
-                    sa.delete(table).where(table.period == period, table.region_code.in_(chunk))
-                )
-            cell_keys = ["period", "region_code", "category_code", "mode", "direction"]
-            per_enterprise = (
-                sa.select(
-                    aem.period, aem.region_code, cat.main_code.label("category_code"),
-                    aem.mode, aem.direction, aem.uscc,
-                    sa.func.sum(aem.usd_cents).label("usd"), sa.func.sum(aem.cny_fen).label("cny"),
-                )
-                .join(cat, cat.code == aem.category_code)
-                .where(aem.period == period, aem.region_code.in_(chunk))
-                .group_by(aem.period, aem.region_code, cat.main_code, aem.mode, aem.direction,
-                          aem.uscc)
-            )
-            _ranked_insert(session, m.AggCell, cell_keys, per_enterprise)
-            partner_keys = ["period", "region_code", "partner_code", "mode", "direction"]
-            per_enterprise_partner = (
-                _current_lines()
-                .add_columns(
-                    m.Report.period.label("period"), m.ReportVersion.region_code.label("region_code"),
-                    line.partner_code.label("partner_code"), line.mode.label("mode"),
-                    line.direction.label("direction"), m.Report.uscc.label("uscc"),
-                    sa.func.sum(line.amount_usd_cents).label("usd"),
-                    sa.func.sum(line.amount_cny_fen).label("cny"),
-                )
-                .where(m.Report.period == period, m.ReportVersion.region_code.in_(chunk))
-                .group_by(m.Report.period, m.ReportVersion.region_code, line.partner_code,
-                          line.mode, line.direction, m.Report.uscc)
-            )
-            _ranked_insert(session, m.AggPartner, partner_keys, per_enterprise_partner)
+        by_regions[frozenset(regions)].append(period)
+    for regions, periods in by_regions.items():
+        for months in _chunks(sorted(periods), CHUNK // 2):
+            for chunk in _chunks(sorted(regions), CHUNK // 2):
+                _refresh_cells(session, months, chunk)
+
+
+def _refresh_cells(session: Session, periods: list[int], chunk: list[str]) -> None:
+    """Recompute agg_cell and agg_partner for every month in periods × region in chunk."""
+    aem, cat, line = m.AggEnterpriseMonth, m.ServiceCategory, m.ReportLine
+    for table in (m.AggCell, m.AggPartner):
+        session.execute(
+            sa.delete(table).where(table.period.in_(periods), table.region_code.in_(chunk))
+        )
+    cell_keys = ["period", "region_code", "category_code", "mode", "direction"]
+    per_enterprise = (
+        sa.select(
+            aem.period, aem.region_code, cat.main_code.label("category_code"),
+            aem.mode, aem.direction, aem.uscc,
+            sa.func.sum(aem.usd_cents).label("usd"), sa.func.sum(aem.cny_fen).label("cny"),
+        )
+        .join(cat, cat.code == aem.category_code)
+        .where(aem.period.in_(periods), aem.region_code.in_(chunk))
+        .group_by(aem.period, aem.region_code, cat.main_code, aem.mode, aem.direction,
+                  aem.uscc)
+    )
+    _ranked_insert(session, m.AggCell, cell_keys, per_enterprise)
+    partner_keys = ["period", "region_code", "partner_code", "mode", "direction"]
+    per_enterprise_partner = (
+        _current_lines()
+        .add_columns(
+            m.Report.period.label("period"), m.ReportVersion.region_code.label("region_code"),
+            line.partner_code.label("partner_code"), line.mode.label("mode"),
+            line.direction.label("direction"), m.Report.uscc.label("uscc"),
+            sa.func.sum(line.amount_usd_cents).label("usd"),
+            sa.func.sum(line.amount_cny_fen).label("cny"),
+        )
+        .where(m.Report.period.in_(periods), m.ReportVersion.region_code.in_(chunk))
+        .group_by(m.Report.period, m.ReportVersion.region_code, line.partner_code,
+                  line.mode, line.direction, m.Report.uscc)
+    )
+    _ranked_insert(session, m.AggPartner, partner_keys, per_enterprise_partner)
 
 
 def rebuild_all(session: Session) -> None:

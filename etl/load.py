@@ -16,10 +16,11 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from etl import models as m
-from etl.aggregate_tables import refresh_enterprise_month, refresh_slices
+from etl.aggregate_tables import refresh_batch_enterprise_months, refresh_slices
+from etl.bulk_insert import insert_rows
 from etl.quality_store import recompute_flags
 from etl.quality_thresholds import QualityThresholds
 from etl.queries import registry_facts
@@ -103,7 +104,7 @@ def load_file(
 
 
 def _file_usccs(frame: pd.DataFrame) -> list[str]:
-    """The distinct credit codes in a raw file (for registry facts), whatever its header spelling."""
+    """The distinct credit codes in a raw file (for registry facts), whatever its headers."""
     position = match_headers([str(h) for h in frame.columns]).found.get("uscc")
     if position is None:
         return []
@@ -133,7 +134,8 @@ def _load_clean(factory, outcome: LoadOutcome, size: int, clean: pd.DataFrame, u
             _take_load_lock(session, user)
             already = _loaded_batch_id(session, outcome.sha256)
             if already is not None:  # someone loaded the same file while we validated
-                outcome.status, outcome.batch_id, outcome.duplicate_of = "unchanged", already, already
+                outcome.status = "unchanged"
+                outcome.batch_id = outcome.duplicate_of = already
                 return outcome
             batch = m.UploadBatch(
                 file_name=outcome.file_name, sha256=outcome.sha256, dedupe_key=outcome.sha256,
@@ -179,11 +181,18 @@ def report_fingerprints(clean: pd.DataFrame) -> pd.DataFrame:
     text = (keyed["direction"] + "|" + keyed["category_code"] + "|" + keyed["mode"].astype(str)
             + "|" + keyed["partner_code"] + "|" + keyed["currency"] + "|"
             + keyed["amount_orig_minor"].astype(str) + "|" + keyed["amount_usd_cents"].astype(str))
-    grouped = keyed.assign(_t=text).groupby(["uscc", "period"], sort=False)
-    out = grouped.agg(region_code=("region_code", "first"), enterprise_name=("enterprise_name", "first"),
-                      line_count=("_t", "size"), total_usd_cents=("amount_usd_cents", "sum"),
-                      content=("_t", "\n".join)).reset_index()
-    out["content_sha256"] = [hashlib.sha256(c.encode()).hexdigest() for c in out.pop("content")]
+    grouped = keyed.groupby(["uscc", "period"], sort=False)
+    out = grouped.agg(region_code=("region_code", "first"),
+                      enterprise_name=("enterprise_name", "first"),
+                      line_count=("direction", "size"),
+                      total_usd_cents=("amount_usd_cents", "sum")).reset_index()
+    # Sorted by (uscc, period) first, so each report's lines are one run of rows in group order;
+    # joining slices of a plain list is many times faster than a per-group pandas aggregation.
+    texts = text.tolist()
+    ends = out["line_count"].cumsum().tolist()
+    starts = [0] + ends[:-1]
+    out["content_sha256"] = [hashlib.sha256("\n".join(texts[a:b]).encode()).hexdigest()
+                             for a, b in zip(starts, ends)]
     return out
 
 
@@ -200,7 +209,8 @@ def _apply_reports(session, batch, event, clean: pd.DataFrame,
     outcome.reports_new = int(todo["report_id"].isna().sum())
     outcome.reports_revised = int(todo["current_version_id"].notna().sum())
     # Reports that exist but have no current version (withdrawn) count as new again.
-    outcome.reports_new += int((todo["report_id"].notna() & todo["current_version_id"].isna()).sum())
+    withdrawn = todo["report_id"].notna() & todo["current_version_id"].isna()
+    outcome.reports_new += int(withdrawn.sum())
     if todo.empty:
         return []
     old_slices = set(zip(todo["period"].dropna(), todo["current_region"].dropna()))
@@ -208,51 +218,59 @@ def _apply_reports(session, batch, event, clean: pd.DataFrame,
     version_ids = _insert_versions(session, batch, event, todo)
     todo["new_version_id"] = version_ids
     _retire_versions(session, event, todo["current_version_id"].dropna().astype(int).tolist())
-    session.execute(
-        sa.update(m.Report),
-        [{"id": int(r), "current_version_id": int(v)}
-         for r, v in zip(todo["report_id"], todo["new_version_id"])],
-    )
+    _point_reports_at(session, batch)
     lines = clean.merge(todo[["uscc", "period", "new_version_id"]], on=["uscc", "period"])
     outcome.lines = _insert_lines(session, lines)
-    pairs = list(zip(todo["uscc"], todo["period"].astype(int)))
-    refresh_enterprise_month(session, pairs)
+    refresh_batch_enterprise_months(session, batch.id)
     new_slices = set(zip(todo["period"].astype(int), todo["region_code"]))
     refresh_slices(session, {(int(p), r) for p, r in old_slices} | new_slices)
-    return pairs
+    return list(zip(todo["uscc"], todo["period"].astype(int)))  # for the quality flags
 
 
 def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:
     latest = reports.sort_values("period").groupby("uscc").agg(
         name=("enterprise_name", "last"), region_code=("region_code", "last"),
         first_period=("period", "min"), last_period=("period", "max"))
+    e = m.Enterprise
     known = {}
     usccs = latest.index.tolist()
     for i in range(0, len(usccs), 900):
-        for ent in session.scalars(sa.select(m.Enterprise).where(m.Enterprise.uscc.in_(usccs[i:i + 900]))):
-            known[ent.uscc] = ent
-    new_rows = []
-    for uscc, row in latest.iterrows():
-        ent = known.get(uscc)
-        first, last = int(row["first_period"]), int(row["last_period"])
-        if ent is None:
-            new_rows.append(dict(uscc=uscc, name=row["name"], region_code=row["region_code"],
+        stmt = (sa.select(e.uscc, e.first_period, e.last_period)
+                .where(e.uscc.in_(usccs[i:i + 900])))
+        known.update({u: (f, la) for u, f, la in session.execute(stmt).all()})
+    new_rows, renamed, widened = [], [], []
+    now = m.utcnow()
+    for uscc, name, region, first, last in zip(usccs, latest["name"], latest["region_code"],
+                                               latest["first_period"].astype(int).tolist(),
+                                               latest["last_period"].astype(int).tolist()):
+        if uscc not in known:
+            new_rows.append(dict(uscc=uscc, name=name, region_code=region,
                                  first_period=first, last_period=last))
             continue
-        if last >= (ent.last_period or 0):  # the newest report decides name and region
-            ent.name, ent.region_code, ent.updated_at = row["name"], row["region_code"], m.utcnow()
-        ent.first_period = min(first, ent.first_period or first)
-        ent.last_period = max(last, ent.last_period or last)
+        old_first, old_last = known[uscc]
+        span = dict(b_uscc=uscc, first_period=min(first, old_first or first),
+                    last_period=max(last, old_last or last))
+        if last >= (old_last or 0):  # the newest report decides name and region
+            renamed.append(dict(span, name=name, region_code=region, updated_at=now))
+        elif span["first_period"] != old_first:
+            widened.append(span)
+    # Core statements: tens of thousands of enterprises a month are too many for ORM objects.
+    conn = session.connection()
     if new_rows:
-        session.execute(sa.insert(m.Enterprise), new_rows)
-    session.flush()
+        conn.execute(sa.insert(e), new_rows)
+    for rows in (renamed, widened):
+        if rows:
+            values = {k: sa.bindparam(k) for k in rows[0] if k != "b_uscc"}
+            conn.execute(sa.update(e).where(e.uscc == sa.bindparam("b_uscc")).values(values), rows)
 
 
 def _existing_reports(session: Session, reports: pd.DataFrame) -> pd.DataFrame:
     """Existing reports for the file's (uscc, period) pairs, with their current version facts."""
     rv = m.ReportVersion
-    max_no = (sa.select(rv.report_id, sa.func.max(rv.version_no).label("max_no"))
-              .group_by(rv.report_id).subquery())
+    # Correlated, so it reads only these reports' versions (by index), not every version stored.
+    older = aliased(rv)
+    max_no = (sa.select(sa.func.max(older.version_no)).where(older.report_id == m.Report.id)
+              .scalar_subquery().label("max_no"))
     rows = []
     for period, group in reports.groupby("period"):
         usccs = group["uscc"].tolist()
@@ -260,9 +278,8 @@ def _existing_reports(session: Session, reports: pd.DataFrame) -> pd.DataFrame:
             stmt = (
                 sa.select(m.Report.uscc, m.Report.period, m.Report.id.label("report_id"),
                           m.Report.current_version_id, rv.content_sha256.label("current_sha256"),
-                          rv.region_code.label("current_region"), max_no.c.max_no)
+                          rv.region_code.label("current_region"), max_no)
                 .outerjoin(rv, rv.id == m.Report.current_version_id)
-                .outerjoin(max_no, max_no.c.report_id == m.Report.id)
                 .where(m.Report.period == int(period), m.Report.uscc.in_(usccs[i:i + 900]))
             )
             rows.extend(session.execute(stmt).mappings().all())
@@ -275,32 +292,50 @@ def _create_missing_reports(session: Session, todo: pd.DataFrame) -> None:
     missing = todo["report_id"].isna()
     if not missing.any():
         return
-    rows = [{"uscc": u, "period": int(p)} for u, p in zip(todo.loc[missing, "uscc"],
-                                                         todo.loc[missing, "period"])]
-    table = m.Report.__table__
-    ids = session.connection().execute(
-        table.insert().returning(table.c.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
-    todo.loc[missing, "report_id"] = ids
+    new = todo.loc[missing, ["uscc", "period"]]
+    insert_rows(session.connection(), "report", ("uscc", "period"),
+                list(zip(new["uscc"].tolist(), new["period"].astype(int).tolist())))
+    # Read the new ids back by the natural key (uscc, period) rather than INSERT … RETURNING.
+    ids = {}
+    for period, group in new.groupby("period"):
+        usccs = group["uscc"].tolist()
+        for i in range(0, len(usccs), 900):
+            stmt = (sa.select(m.Report.uscc, m.Report.id)
+                    .where(m.Report.period == int(period), m.Report.uscc.in_(usccs[i:i + 900])))
+            ids.update({(u, int(period)): r for u, r in session.execute(stmt).all()})
+    todo.loc[missing, "report_id"] = [ids[(u, int(p))] for u, p in zip(new["uscc"], new["period"])]
     todo["report_id"] = todo["report_id"].astype(int)
 
 
 def _insert_versions(session, batch, event, todo: pd.DataFrame) -> list[int]:
+    columns = ("report_id", "version_no", "batch_id", "status", "region_code", "enterprise_name",
+               "line_count", "total_usd_cents", "content_sha256")
     rows = [
-        dict(report_id=int(r.report_id), version_no=int(0 if pd.isna(r.max_no) else r.max_no) + 1,
-             batch_id=batch.id, status="current", region_code=r.region_code,
-             enterprise_name=r.enterprise_name, line_count=int(r.line_count),
-             total_usd_cents=int(r.total_usd_cents), content_sha256=r.content_sha256)
+        (int(r.report_id), int(0 if pd.isna(r.max_no) else r.max_no) + 1, batch.id, "current",
+         r.region_code, r.enterprise_name, int(r.line_count), int(r.total_usd_cents),
+         r.content_sha256)
         for r in todo.itertuples()
     ]
-    # Core inserts: the ORM's per-row bookkeeping is not needed for rows nobody holds as objects.
-    table = m.ReportVersion.__table__
-    ids = session.connection().execute(
-        table.insert().returning(table.c.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
-    session.connection().execute(m.ReportVersionSpan.__table__.insert(),
-                                 [{"version_id": v, "from_event_id": event.id} for v in ids])
-    return list(ids)
+    conn = session.connection()
+    insert_rows(conn, "report_version", columns, rows)
+    rv = m.ReportVersion
+    # One version per report in a batch, so (batch, report) finds each new version's id.
+    ids = dict(conn.execute(sa.select(rv.report_id, rv.id).where(rv.batch_id == batch.id)).all())
+    conn.execute(sa.insert(m.ReportVersionSpan).from_select(
+        ["version_id", "from_event_id"],
+        sa.select(rv.id, sa.literal(event.id)).where(rv.batch_id == batch.id)))
+    return [ids[int(r)] for r in todo["report_id"]]
+
+
+def _point_reports_at(session: Session, batch) -> None:
+    """Make each report that got a version in this batch point at it (one UPDATE … FROM)."""
+    rv = m.ReportVersion
+    # A join, not a correlated subquery: PostgreSQL has no statistics yet for the rows just
+    # copied in and would scan report_version once per report.
+    session.connection().execute(
+        sa.update(m.Report).where(m.Report.id == rv.report_id, rv.batch_id == batch.id)
+        .values(current_version_id=rv.id)
+    )
 
 
 def _retire_versions(session: Session, event, version_ids: list[int]) -> None:
@@ -325,16 +360,4 @@ def _insert_lines(session: Session, lines: pd.DataFrame) -> int:
     # Plain Python values for every driver: ints stay exact, strings stay strings.
     data = [frame[c].astype("int64").tolist() if c in int_columns else frame[c].astype(str).tolist()
             for c in columns]
-    rows = list(zip(*data))
-    conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        cursor = conn.connection.dbapi_connection.cursor()
-        with cursor.copy(f"COPY report_line ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        cursor.close()
-    else:
-        placeholders = ", ".join("?" for _ in columns)
-        conn.exec_driver_sql(
-            f"INSERT INTO report_line ({', '.join(columns)}) VALUES ({placeholders})", rows)
-    return len(rows)
+    return insert_rows(session.connection(), "report_line", columns, list(zip(*data)))

@@ -64,16 +64,24 @@ def evaluate_targets(session: Session, as_of: int | None = None) -> list[TargetR
     """Every stored target, every window, as of a month (default: the newest month reported)."""
     as_of = as_of or latest_period(session) or 0
     results = []
+    # Targets of a region share windows and totals: read each distinct filter once per call.
+    read: dict[ReportFilter, pd.Series] = {}
+
+    def series(f: ReportFilter) -> pd.Series:
+        if f not in read:
+            read[f] = monthly(session, f)
+        return read[f]
+
     targets = sa.select(m.Target).order_by(m.Target.region_code, m.Target.code)
     for target in session.scalars(targets):
         start = add_months(target.window_start, -12 * (PRIOR_YEARS + 1))
         end = max(as_of, target.window_end)
-        measure = monthly(session, measure_filter(target, start, min(end, as_of)))
+        measure = series(measure_filter(target, start, min(end, as_of)))
         total = None
         if target.kind in ("share_keep", "grows_faster"):
             total_f = ReportFilter(period_from=start, period_to=min(end, as_of),
                                    regions=(target.region_code,))
-            total = monthly(session, total_f)
+            total = series(total_f)
         # level thresholds are stored in currency units; series are in cents
         threshold = float(target.threshold) * (100 if target.kind == "level" else 1)
         evaluations = [evaluate(w, measure, as_of, threshold, total)
