@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import flask
-
 from dashboard import auth
 from dashboard.data import app_context, session
 from etl import accounts
 from etl.reference import reference_codes
-
-
-def _actor() -> str:
-    principal = auth.current_principal()
-    return principal.username if principal else "web"
-
-
-def _ip() -> str | None:
-    return flask.request.remote_addr if flask.has_request_context() else None
 
 
 def users() -> list[dict]:
@@ -37,7 +26,7 @@ def add_user(username: str, display_name: str, role: str, regions: tuple[str, ..
     """Create an account; returns its one-time password (AccountError when not possible)."""
     auth.guard("manage_users")
     with app_context().session_factory.begin() as s:
-        return accounts.add_user(s, username, role, display_name, regions, actor=_actor())
+        return accounts.add_user(s, username, role, display_name, regions, actor=auth.actor_name())
 
 
 def reset_password(username: str) -> str:
@@ -45,7 +34,7 @@ def reset_password(username: str) -> str:
     auth.guard("manage_users")
     password = accounts.new_password()
     with app_context().session_factory.begin() as s:
-        accounts.set_password(s, username, password, _actor(), one_time=True)
+        accounts.set_password(s, username, password, auth.actor_name(), one_time=True)
     return password
 
 
@@ -53,11 +42,11 @@ def set_role(username: str, role: str, regions: tuple[str, ...]) -> None:
     """Change an account's role (and a clerk's regions)."""
     auth.guard("manage_users")
     with app_context().session_factory.begin() as s:
-        accounts.set_role(s, username, role, _actor(), regions if role == "clerk" else ())
+        accounts.set_role(s, username, role, auth.actor_name(), regions if role == "clerk" else ())
 
 
 def set_active(username: str, active: bool) -> None:
     """Disable or re-enable an account."""
     auth.guard("manage_users")
     with app_context().session_factory.begin() as s:
-        accounts.set_active(s, username, active, _actor())
+        accounts.set_active(s, username, active, auth.actor_name())

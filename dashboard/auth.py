@@ -95,6 +95,26 @@ def current_principal() -> Principal | None:
     return current_user.principal if current_user.is_authenticated else None
 
 
+NO_SIGN_IN = "(no sign-in)"  # who acts when the app runs without sign-in (tests, development)
+
+
+def actor_name() -> str:
+    """The user name this request's actions are recorded under."""
+    principal = current_principal()
+    return principal.username if principal is not None else NO_SIGN_IN
+
+
+def client_addr() -> str | None:
+    """The address this request came from (None outside a request)."""
+    return flask.request.remote_addr if flask.has_request_context() else None
+
+
+def record(action: str, detail: dict) -> None:
+    """Write this request's download or change to the audit log, in its own transaction."""
+    with _session_factory().begin() as session:
+        accounts.audit(session, actor_name(), action, detail, client_addr())
+
+
 def allowed(action: str) -> bool:
     """Whether this request may do the action (always when sign-in is not installed: tests)."""
     if not flask.has_request_context() or not hasattr(flask.current_app, "login_manager"):

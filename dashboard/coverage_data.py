@@ -17,12 +17,10 @@ from dashboard import auth
 from dashboard.data import app_context, session, view
 from dashboard.filter_state import FilterState
 from etl import queries, queries_register
-from etl.accounts import Principal, audit, visible_regions
+from etl.accounts import Principal, visible_regions
 from etl.coverage import RegionCoverage, coverage_by_region
 from etl.periods import add_months, month_range
 from etl.register import RegisterCheck, add_candidates, add_member, end_membership, load_register
-
-NO_SIGN_IN = "(no sign-in)"  # who acts when the app runs without sign-in (tests, development)
 
 
 def _deadline_day() -> int:
@@ -45,14 +43,6 @@ def _names(regions: pd.DataFrame) -> dict[str, dict[str, str]]:
     return {"zh": dict(zip(regions["code"], regions["name_zh"])),
             "en": {c: e or z for c, z, e in zip(regions["code"], regions["name_zh"],
                                                 regions["name_en"])}}
-
-
-def record(action: str, detail: dict) -> None:
-    """Write this request's download or change to the audit log."""
-    principal = auth.current_principal()
-    ip = flask.request.remote_addr if flask.has_request_context() else None
-    with app_context().session_factory.begin() as s:
-        audit(s, principal.username if principal else NO_SIGN_IN, action, detail, ip)
 
 
 # ---------------------------------------------------------------- the line beside the figures
@@ -165,10 +155,9 @@ def register() -> Register:
 
 
 def _change(action: str, detail: dict, write) -> RegisterCheck:
-    principal = _principal("manage_register")
-    actor = principal.username if principal else NO_SIGN_IN
-    check = write(app_context().session_factory, actor)
-    record(action, {**detail, "ok": check.ok, "problems": len(check.problems)})
+    _principal("manage_register")
+    check = write(app_context().session_factory, auth.actor_name())
+    auth.record(action, {**detail, "ok": check.ok, "problems": len(check.problems)})
     return check
 
 

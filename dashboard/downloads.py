@@ -19,7 +19,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import MATCH, Input, Output, State, dcc, html
 
-from dashboard.export_data import audit_export
+from dashboard.auth import record
 from dashboard.figures import safe_filename
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Downloads
@@ -101,7 +101,7 @@ def audited(send: Callable, fmt: str) -> Callable:
     def send_and_record(n_clicks: int | None, data: dict | None):
         sent = send(n_clicks, data)
         if sent is not dash.no_update:
-            audit_export("download_chart", {"file": sent["filename"], "format": fmt,
+            record("download_chart", {"file": sent["filename"], "format": fmt,
                                             "rows": len(data.get("rows") or [])})
         return sent
 

@@ -9,17 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import flask
-
 from dashboard import auth
 from dashboard.data import app_context, session
 from etl import queries
-from etl.accounts import audit
 from etl.snapshot import SnapshotError
 from etl.snapshot_archive import SnapshotEntry, list_snapshots, make_snapshot, snapshot_file
 from etl.vintage import VintageError
-
-NO_SIGN_IN = "(no sign-in)"  # who acts when the app runs without sign-in (tests, development)
 
 
 @dataclass(frozen=True)
@@ -42,12 +37,6 @@ class Made:
     changed_cells: int | None = None
     pdf_message: str | None = None  # set when no PDF was printed
     error: str | None = None
-
-
-def actor() -> str:
-    """The user name recorded for this request's actions."""
-    principal = auth.current_principal()
-    return principal.username if principal is not None else NO_SIGN_IN
 
 
 def archive(include_internal: bool) -> Archive:
@@ -85,16 +74,9 @@ def make(month: int, internal: bool, revise: bool) -> Made:
     ctx = app_context()
     try:
         out = make_snapshot(ctx.session_factory, ctx.settings, month, ctx.settings.snapshot_region,
-                            internal=internal, user=actor(), revise=revise)
+                            internal=internal, user=auth.actor_name(), revise=revise)
     except (SnapshotError, VintageError) as exc:
         return Made(None, error=str(exc))
     pdf_message = None if out.existing or "pdf" in out.files else " ".join(out.messages)
     changed = None if out.changes is None else len(out.changes)
     return Made(out.snapshot_id, out.existing, changed, pdf_message)
-
-
-def audit_export(action: str, detail: dict) -> None:
-    """Record an export or download by this request's user (every file that leaves the server)."""
-    remote = flask.request.remote_addr if flask.has_request_context() else None
-    with app_context().session_factory.begin() as s:
-        audit(s, actor(), action, detail, remote)

@@ -39,7 +39,7 @@ def send_snapshot(snapshot_id: int, kind: str) -> flask.Response:
         log.exception("snapshot %s: archived %s file refused", snapshot_id, kind)
         flask.abort(410)
     name = file_name(entry, export_data.region_name(entry.region_code), kind)
-    export_data.audit_export("download_snapshot", {
+    auth.record("download_snapshot", {
         "id": entry.id, "kind": kind, "month": entry.month, "region": entry.region_code,
         "internal": entry.internal, "sha256": entry.sha256[kind], "file": name})
     response = flask.send_file(path, mimetype=MEDIA_TYPES[kind], max_age=0)

@@ -3,7 +3,6 @@ review_quality permission (statisticians and admins), every change and download 
 
 from __future__ import annotations
 
-import flask
 import pandas as pd
 
 from dashboard import auth
@@ -15,15 +14,6 @@ from etl.quality_store import review_flag
 from etl.quality_thresholds import QualityThresholds
 
 ACTION = "review_quality"
-
-
-def _who() -> str:
-    principal = auth.current_principal()
-    return principal.username if principal is not None else "local"  # sign-in not installed
-
-
-def _remote() -> str | None:
-    return flask.request.remote_addr if flask.has_request_context() else None
 
 
 def thresholds() -> QualityThresholds:
@@ -57,15 +47,14 @@ def flag_with_notes(flag_id: int) -> tuple[dict | None, pd.DataFrame]:
 def review(flag_id: int, status: str, note: str) -> None:
     """Record a review (status and note) by the signed-in person; etl ReviewError if invalid."""
     auth.guard(ACTION)
-    author = _who()
+    author = auth.actor_name()
     with app_context().session_factory.begin() as s:
         review_flag(s, flag_id, author, status, note)
         accounts.audit(s, author, "quality_review", {"flag": flag_id, "status": status},
-                       _remote())
+                       auth.client_addr())
 
 
 def record_download(filters: dict, rows: int) -> None:
     """Write the flag-list download to the audit log."""
     auth.guard(ACTION)
-    with app_context().session_factory.begin() as s:
-        accounts.audit(s, _who(), "export_quality_flags", {**filters, "rows": rows}, _remote())
+    auth.record("export_quality_flags", {**filters, "rows": rows})

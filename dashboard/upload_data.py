@@ -5,7 +5,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import flask
 import pandas as pd
 
 from dashboard import auth
@@ -15,19 +14,11 @@ from etl.reference import reference_codes
 from etl.retract import RetractOutcome, retract_batch
 from etl.template import write_template
 
-ANONYMOUS = "web"  # the user name recorded when sign-in is not installed (tests, embedded dev)
-
 
 def _who() -> tuple[str, tuple[str, ...] | None]:
     """User name and load scope (None = any region) of this request."""
     principal = auth.current_principal()
-    if principal is None:
-        return ANONYMOUS, None
-    return principal.username, accounts.load_scope(principal)
-
-
-def _ip() -> str | None:
-    return flask.request.remote_addr if flask.has_request_context() else None
+    return auth.actor_name(), None if principal is None else accounts.load_scope(principal)
 
 
 def upload_limit_mb() -> int:
@@ -106,10 +97,9 @@ def retract(batch_id: int, reason: str) -> RetractOutcome:
     ctx = app_context()
     factory = ctx.session_factory
     outcome = retract_batch(factory, batch_id, user, reason, quality=ctx.settings.quality)
-    with factory.begin() as s:
-        accounts.audit(s, user, "retract", {"batch_id": batch_id, "reason": reason,
-                                            "withdrawn": outcome.reports_withdrawn,
-                                            "restored": outcome.reports_restored}, _ip())
+    auth.record("retract", {"batch_id": batch_id, "reason": reason,
+                            "withdrawn": outcome.reports_withdrawn,
+                            "restored": outcome.reports_restored})
     return outcome
 
 
@@ -127,10 +117,3 @@ def template_bytes() -> bytes:
         path = Path(folder) / "template.xlsx"
         write_template(path, ref)
         return path.read_bytes()
-
-
-def audit_download(what: str, detail: dict) -> None:
-    """Record a download in the audit log."""
-    user, _scope = _who()
-    with app_context().session_factory.begin() as s:
-        accounts.audit(s, user, what, detail, _ip())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import flask
 
-from dashboard import i18n, upload_data, upload_views
+from dashboard import auth, i18n, upload_data, upload_views
 from dashboard.downloads import csv_bytes, xlsx_bytes
 from dashboard.export_views import content_disposition
 from dashboard.figures import safe_filename
@@ -47,8 +47,8 @@ def issues(job_id: str, index: int, fmt: str) -> flask.Response:
     table = upload_views.issue_table(frame, lang)
     job_name = upload_data.job_file_name(job_id, index)
     name = safe_filename(f"{job_name}_问题清单" if lang == "zh" else f"{job_name}_problems")
-    upload_data.audit_download("download_issues", {"job": job_id, "file": job_name,
-                                                   "rows": len(table), "format": fmt})
+    auth.record("download_issues", {"job": job_id, "file": job_name,
+                                    "rows": len(table), "format": fmt})
     if fmt == "csv":
         return attachment(csv_bytes(table), f"{name}.csv", "problems.csv", "text/csv")
     return attachment(xlsx_bytes(table, sheet="问题清单"), f"{name}.xlsx", "problems.xlsx", XLSX)

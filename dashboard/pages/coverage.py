@@ -145,7 +145,7 @@ def download_chase_list(n_clicks: int | None, context: dict):
     names = report.names[lang]
     rows = views.chase_rows(report.coverage, names, lang)
     filename = views.chase_filename(names.get(region, region), month, lang)
-    coverage_data.record("download_chase_list", {"month": month, "region": region,
-                                                 "rows": len(rows)})
+    auth.record("download_chase_list", {"month": month, "region": region,
+                                        "rows": len(rows)})
     content = xlsx_bytes(views.chase_table(rows, lang), t("cov.sheet", lang))
     return dcc.send_bytes(content, f"{safe_filename(filename)}.xlsx")

@@ -12,7 +12,7 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import data, district_views, export_data, i18n, target_views
+from dashboard import auth, data, district_views, i18n, target_views
 from dashboard.components import empty_state, page_header
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Targets
@@ -181,6 +181,6 @@ def export_districts(_xlsx, _csv, city, window, windows, context):
     report = data.district_report(city, *span, context["as_of"])
     content = district_views.export_bytes(report, lang, fmt, label)
     name = district_views.export_name(lang, report, fmt)
-    export_data.audit_export("download_table", {"file": name, "format": fmt, "city": city,
-                                                "window": window, "as_of": context["as_of"]})
+    auth.record("download_table", {"file": name, "format": fmt, "city": city,
+                                   "window": window, "as_of": context["as_of"]})
     return dcc.send_bytes(content, name)
