@@ -11,6 +11,7 @@ import dash
 import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
+from dash.exceptions import PreventUpdate
 
 from dashboard import auth, i18n, quality_data, quality_views
 from dashboard.components import access_denied, empty_state, page_header, section_card
@@ -138,12 +139,16 @@ def _panel(flag_id: int | None, lang: str):
 @callback(Output(Quality.SELECTED, "data"), Output(Quality.CARD, "children"),
           Output(Quality.HISTORY, "children"), Output(Quality.FORM, "hidden"),
           Output(Quality.NOTE, "value"), Output(Quality.FEEDBACK, "children"),
-          Input(Quality.GRID, "selectedRows"), State(Quality.CONTEXT, "data"),
-          prevent_initial_call=True)
-def show_flag(selected: list[dict] | None, context: dict):
+          Input(Quality.GRID, "selectedRows"), State(Quality.SELECTED, "data"),
+          State(Quality.CONTEXT, "data"), prevent_initial_call=True)
+def show_flag(selected: list[dict] | None, shown: int | None, context: dict):
     """The selected row -> the flag's card, its review history and an empty form."""
     auth.guard(ACTION)
     flag_id = int(selected[0]["id"]) if selected else None
+    if flag_id is not None and flag_id == shown:
+        # Saving updates the selected row in place, and the grid then reports the selection
+        # again; redrawing would wipe the 已保存 message the reviewer has not read yet.
+        raise PreventUpdate
     card, notes, hidden = _panel(flag_id, context["lang"])
     return flag_id, card, notes, hidden, "", None
 
@@ -175,8 +180,7 @@ def save_review(_clicks, flag_id: int | None, status: str, note: str | None,
         return alert, dash.no_update, dash.no_update, dash.no_update, dash.no_update
     card, notes, _hidden = _panel(flag_id, lang)
     row = {**(selected or [{}])[0], "id": flag_id, "status": t(f"quality.status.{status}", lang)}
-    done = dbc.Alert(t("quality.review.saved", lang), color="success", class_name="py-2",
-                     duration=4000)
+    done = dbc.Alert(t("quality.review.saved", lang), color="success", class_name="py-2")
     return done, card, notes, "", {"update": [row]}
 
 

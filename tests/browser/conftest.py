@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +91,15 @@ def seeded_reports(sqlite_url) -> dict[str, int]:
             report.current_version_id = version.id
     engine.dispose()
     return {"enterprises": 1, "reports": 2, "lines": 3, "batches": 1}
+
+
+@pytest.fixture
+def screenshot_dir(tmp_path) -> Path:
+    """Where a test saves the screenshots worth looking at: a temporary folder, or docs/screenshots
+    when `make screenshots` sets STM_SCREENSHOT_DIR (a plain test run leaves the tree clean)."""
+    folder = os.environ.get("STM_SCREENSHOT_DIR")
+    if not folder:
+        return tmp_path
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -14,13 +14,12 @@ from dashboard.context import CONFIG_KEY
 from dashboard.ids import Coverage, RegisterEdit
 from etl import accounts
 from etl.db import make_engine, make_session_factory
-from etl.settings import PROJECT_ROOT, Settings
+from etl.settings import Settings
 from tests.browser.coverage_pages_data import build_coverage_db
 from tests.browser.pages_data import BAD_WORDS, PORT, TIMEOUT, open_page
 from tests.db.helpers import uscc
 
 pytestmark = pytest.mark.browser
-SHOTS = PROJECT_ROOT / "docs" / "screenshots"
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +56,8 @@ def _no_bad_words(dash_duo) -> None:
     assert not any(word in text for word in BAD_WORDS), text
 
 
-def test_cov001_clerk_sees_whom_to_chase_in_their_region(dash_duo, coverage_db, tmp_path):
+def test_cov001_clerk_sees_whom_to_chase_in_their_region(dash_duo, coverage_db, tmp_path,
+                                                          screenshot_dir):
     """A clerk of 滨海新区 opens 报送情况: their region is chosen, the list holds its missing and
     late enterprises with contacts and none of 和平区's; asking for 天津市 in the URL shows
     their own region instead."""
@@ -88,9 +88,8 @@ def test_cov001_clerk_sees_whom_to_chase_in_their_region(dash_duo, coverage_db, 
     assert "只显示您负责的地区" in dash_duo.find_element("body").text
     assert not dash_duo.driver.find_elements(By.ID, Coverage.TABS)  # no register tab
     _no_bad_words(dash_duo)
-    SHOTS.mkdir(parents=True, exist_ok=True)
     dash_duo.driver.set_window_size(1400, 1700)
-    dash_duo.driver.save_screenshot(str(SHOTS / "coverage.png"))
+    dash_duo.driver.save_screenshot(str(screenshot_dir / "coverage.png"))
     assert dash_duo.get_logs() == []
     app.server.config[CONFIG_KEY].dispose()
 

@@ -12,13 +12,11 @@ from dashboard.ids import Quality
 from etl.db import make_engine, make_session_factory
 from etl.load import load_file
 from etl.models_quality import QualityFlag, QualityFlagNote
-from etl.settings import PROJECT_ROOT
 from tests.browser.pages_data import TIMEOUT, assert_clean, open_page
 from tests.db.helpers import uscc
 from tests.db.quality_cases import write_cases
 
 pytestmark = pytest.mark.browser
-SCREENSHOT = PROJECT_ROOT / "docs" / "screenshots" / "quality.png"
 NOTE = "企业财务来电说明：3月报表两次更正单位，以第三版为准。"
 
 
@@ -54,7 +52,7 @@ def _click(dash_duo, element) -> None:
     element.click()
 
 
-def test_qua001_mark_a_flag_explained(dash_duo, sample_app, sample_db) -> None:
+def test_qua001_mark_a_flag_explained(dash_duo, sample_app, sample_db, screenshot_dir) -> None:
     """March 2019's flags; the thrice-revised report is selected, explained with a note; the
     note shows in the history, the row and badge say 已说明, and the database keeps it."""
     open_page(dash_duo, sample_app, "/quality")
@@ -82,7 +80,7 @@ def test_qua001_mark_a_flag_explained(dash_duo, sample_app, sample_db) -> None:
     assert_clean(dash_duo)
     dash_duo.driver.set_window_size(1400, 1450)
     dash_duo.driver.execute_script("window.scrollTo({top: 0, behavior: 'instant'});")
-    dash_duo.driver.save_screenshot(str(SCREENSHOT))
+    dash_duo.driver.save_screenshot(str(screenshot_dir / "quality.png"))
     engine = make_engine(sample_db)
     with make_session_factory(engine)() as s:
         note = s.scalars(sa.select(QualityFlagNote)).one()
