@@ -110,7 +110,7 @@ def _ranked_insert(session: Session, table, keys: list[str], per_enterprise) -> 
 
 
 def refresh_slices(session: Session, slices: Iterable[tuple[int, str]]) -> None:
-    """Recompute agg_cell and agg_partner for the given (period, region_code) slices."""
+    """Recompute the cell tables (SLICE_TABLES) for the given (period, region_code) slices."""
     by_period: dict[int, set[str]] = defaultdict(set)
     for period, region in slices:
         by_period[period].add(region)
@@ -125,26 +125,41 @@ def refresh_slices(session: Session, slices: Iterable[tuple[int, str]]) -> None:
                 _refresh_cells(session, months, chunk)
 
 
+SLICE_TABLES = (m.AggCell, m.AggCategory, m.AggPartner, m.AggPartnerCategory)
+
+
 def _refresh_cells(session: Session, periods: list[int], chunk: list[str]) -> None:
-    """Recompute agg_cell and agg_partner for every month in periods × region in chunk."""
-    aem, cat, line = m.AggEnterpriseMonth, m.ServiceCategory, m.ReportLine
-    for table in (m.AggCell, m.AggPartner):
+    """Recompute the cell tables for every month in periods × region in chunk."""
+    for table in SLICE_TABLES:
         session.execute(
             sa.delete(table).where(table.period.in_(periods), table.region_code.in_(chunk))
         )
-    cell_keys = ["period", "region_code", "category_code", "mode", "direction"]
-    per_enterprise = (
-        sa.select(
-            aem.period, aem.region_code, cat.main_code.label("category_code"),
-            aem.mode, aem.direction, aem.uscc,
-            sa.func.sum(aem.usd_cents).label("usd"), sa.func.sum(aem.cny_fen).label("cny"),
+    _insert_category_cells(session, periods, chunk)
+    _insert_partner_cells(session, periods, chunk)
+
+
+def _insert_category_cells(session: Session, periods: list[int], chunk: list[str]) -> None:
+    """agg_cell (main categories) and agg_category (as reported), ranked per enterprise."""
+    aem, cat = m.AggEnterpriseMonth, m.ServiceCategory
+    keys = ["period", "region_code", "category_code", "mode", "direction"]
+    for table, code in ((m.AggCell, cat.main_code), (m.AggCategory, aem.category_code)):
+        per_enterprise = (
+            sa.select(
+                aem.period, aem.region_code, code.label("category_code"),
+                aem.mode, aem.direction, aem.uscc,
+                sa.func.sum(aem.usd_cents).label("usd"), sa.func.sum(aem.cny_fen).label("cny"),
+            )
+            .join(cat, cat.code == aem.category_code)
+            .where(aem.period.in_(periods), aem.region_code.in_(chunk))
+            .group_by(aem.period, aem.region_code, code, aem.mode, aem.direction, aem.uscc)
         )
-        .join(cat, cat.code == aem.category_code)
-        .where(aem.period.in_(periods), aem.region_code.in_(chunk))
-        .group_by(aem.period, aem.region_code, cat.main_code, aem.mode, aem.direction,
-                  aem.uscc)
-    )
-    _ranked_insert(session, m.AggCell, cell_keys, per_enterprise)
+        _ranked_insert(session, table, keys, per_enterprise)
+
+
+def _insert_partner_cells(session: Session, periods: list[int], chunk: list[str]) -> None:
+    """agg_partner (ranked per enterprise) and agg_partner_category (sums) from current lines."""
+    line = m.ReportLine
+    in_slices = (m.Report.period.in_(periods), m.ReportVersion.region_code.in_(chunk))
     partner_keys = ["period", "region_code", "partner_code", "mode", "direction"]
     per_enterprise_partner = (
         _current_lines()
@@ -155,16 +170,25 @@ def _refresh_cells(session: Session, periods: list[int], chunk: list[str]) -> No
             sa.func.sum(line.amount_usd_cents).label("usd"),
             sa.func.sum(line.amount_cny_fen).label("cny"),
         )
-        .where(m.Report.period.in_(periods), m.ReportVersion.region_code.in_(chunk))
+        .where(*in_slices)
         .group_by(m.Report.period, m.ReportVersion.region_code, line.partner_code,
                   line.mode, line.direction, m.Report.uscc)
     )
     _ranked_insert(session, m.AggPartner, partner_keys, per_enterprise_partner)
+    dims = [line.category_code, m.Report.period, m.ReportVersion.region_code, line.partner_code,
+            line.mode, line.direction]
+    sums = (_current_lines()
+            .add_columns(*dims, sa.func.sum(line.amount_usd_cents),
+                         sa.func.sum(line.amount_cny_fen))
+            .where(*in_slices).group_by(*dims))
+    session.execute(sa.insert(m.AggPartnerCategory).from_select(
+        ["category_code", "period", "region_code", "partner_code", "mode", "direction",
+         "usd_cents", "cny_fen"], sums))
 
 
 def rebuild_all(session: Session) -> None:
     """Recompute every aggregate table from the current report lines (repair and verification)."""
-    for table in (m.AggCell, m.AggPartner, m.AggEnterpriseMonth):
+    for table in (*SLICE_TABLES, m.AggEnterpriseMonth):
         session.execute(sa.delete(table))
     pairs = session.execute(
         sa.select(m.Report.uscc, m.Report.period).where(m.Report.current_version_id.is_not(None))

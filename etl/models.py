@@ -298,55 +298,6 @@ class ReportLine(Base):
     source_row: Mapped[int]
 
 
-# ---------------------------------------------------------------- aggregates (maintained by loads)
-
-
-class AggEnterpriseMonth(Base):
-    """Per enterprise, period and reported category: the report collapsed over partners."""
-
-    __tablename__ = "agg_enterprise_month"
-    period: Mapped[int] = mapped_column(primary_key=True)
-    region_code: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
-    uscc: Mapped[str] = mapped_column(sa.String(18), primary_key=True)
-    category_code: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
-    mode: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
-    usd_cents: Mapped[int] = mapped_column(Money)
-    cny_fen: Mapped[int] = mapped_column(Money)
-
-
-class _CellMeasures:
-    """Amounts plus what disclosure control needs: contributors and the two largest contributions."""
-
-    usd_cents: Mapped[int] = mapped_column(Money)
-    cny_fen: Mapped[int] = mapped_column(Money)
-    n_enterprises: Mapped[int]
-    top1_usd_cents: Mapped[int] = mapped_column(Money)
-    top2_usd_cents: Mapped[int] = mapped_column(Money)
-
-
-class AggCell(_CellMeasures, Base):
-    """Month × region × main category × mode × direction, with disclosure-control inputs."""
-
-    __tablename__ = "agg_cell"
-    period: Mapped[int] = mapped_column(primary_key=True)
-    region_code: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
-    category_code: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
-    mode: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
-
-
-class AggPartner(_CellMeasures, Base):
-    """Month × region × partner × mode × direction, with disclosure-control inputs."""
-
-    __tablename__ = "agg_partner"
-    period: Mapped[int] = mapped_column(primary_key=True)
-    region_code: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
-    partner_code: Mapped[str] = mapped_column(sa.String(2), primary_key=True)
-    mode: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
-    direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
-
-
 # ---------------------------------------------------------------- accounts and audit
 
 
@@ -440,5 +391,13 @@ class RegisterChange(Base):
     detail: Mapped[str] = mapped_column(sa.Text, default="")
 
 
-# Tables kept in their own modules register on Base.metadata when imported (Alembic, create_all).
+# Tables kept in their own modules register on Base.metadata when imported (Alembic, create_all);
+# the aggregates are re-exported because every reader knows them as etl.models.Agg….
 from etl import models_quality  # noqa: E402,F401
+from etl.models_aggregates import (  # noqa: E402,F401
+    AggCategory,
+    AggCell,
+    AggEnterpriseMonth,
+    AggPartner,
+    AggPartnerCategory,
+)

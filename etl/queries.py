@@ -137,65 +137,52 @@ def _apply(stmt, table, f: ReportFilter, regions, categories=None, partners=None
 def totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
     """Amounts grouped by any of period, region_code, category_code, mode, direction.
 
-    Answers from agg_cell (main categories) or, when the filter or grouping needs sub-items,
-    from agg_enterprise_month; with a partner filter, from the current report lines.
+    Answers from agg_cell (main categories) or, when the filter needs sub-items, agg_category;
+    with a partner filter, from agg_partner or (categories involved) agg_partner_category.
     """
-    if f.partners:
-        return _line_totals(session, f, by)
     cats = category_closure(session, f.categories)
-    table = m.AggCell if cats is None or cats[1] else m.AggEnterpriseMonth
-    return _grouped(session, table, f, by, categories=None if cats is None else cats[0])
+    codes = None if cats is None else cats[0]
+    if f.partners:
+        partners = partner_closure(session, f.partners)
+        if cats is None and "category_code" not in by:
+            return _grouped(session, m.AggPartner, f, by, partners=partners)
+        return _grouped(session, m.AggPartnerCategory, f, by, codes, partners, main_codes=True)
+    table = m.AggCell if cats is None or cats[1] else m.AggCategory
+    return _grouped(session, table, f, by, categories=codes)
 
 
 def sub_item_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
     """Like totals, but by the category codes as reported (sub-items kept apart)."""
     cats = category_closure(session, f.categories)
-    return _grouped(session, m.AggEnterpriseMonth, f, by,
-                    categories=None if cats is None else cats[0])
+    return _grouped(session, m.AggCategory, f, by, categories=None if cats is None else cats[0])
 
 
 def partner_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
     """Amounts grouped by any of period, region_code, partner_code, mode, direction."""
-    if f.categories:
-        return _line_totals(session, f, by)
-    return _grouped(session, m.AggPartner, f, by, partners=partner_closure(session, f.partners))
+    partners = partner_closure(session, f.partners)
+    cats = category_closure(session, f.categories)
+    if cats is not None:
+        return _grouped(session, m.AggPartnerCategory, f, by, cats[0], partners)
+    return _grouped(session, m.AggPartner, f, by, partners=partners)
 
 
 def _grouped(session: Session, table, f: ReportFilter, by: tuple[str, ...],
-             categories: set[str] | None = None, partners: set[str] | None = None) -> pd.DataFrame:
-    """Sum of the filter's currency over an aggregate table, grouped by the given columns."""
+             categories: set[str] | None = None, partners: set[str] | None = None,
+             main_codes: bool = False) -> pd.DataFrame:
+    """Sum of the filter's currency over an aggregate table, grouped by the given columns.
+
+    main_codes: the table keeps categories as reported; group them by their main category.
+    """
     value = table.usd_cents if f.currency == "USD" else table.cny_fen
-    dims = [getattr(table, d) for d in by]
-    stmt = sa.select(*dims, sa.func.sum(value).label(AMOUNT)).group_by(*dims)
-    stmt = _apply(stmt, table, f, region_closure(session, f.regions), categories, partners)
-    return _frame(session, stmt, list(by))
-
-
-def _line_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
-    """Grouped amounts straight from current report lines (filters the aggregates cannot answer)."""
-    line, rep, ver = m.ReportLine, m.Report, m.ReportVersion
-    column = {"period": rep.period, "region_code": ver.region_code, "mode": line.mode,
-              "direction": line.direction, "partner_code": line.partner_code,
-              "category_code": m.ServiceCategory.main_code}
-    value = line.amount_usd_cents if f.currency == "USD" else line.amount_cny_fen
+    column = {d: getattr(table, d) for d in by}
+    stmt = sa.select()
+    if main_codes and "category_code" in by:
+        column["category_code"] = m.ServiceCategory.main_code
+        stmt = stmt.select_from(table).join(
+            m.ServiceCategory, m.ServiceCategory.code == table.category_code)
     dims = [column[d].label(d) for d in by]
-    stmt = (sa.select(*dims, sa.func.sum(value).label(AMOUNT))
-            .select_from(rep)
-            .join(ver, ver.id == rep.current_version_id)
-            .join(line, line.version_id == ver.id)
-            .join(m.ServiceCategory, m.ServiceCategory.code == line.category_code)
-            .where(rep.period.between(f.period_from, f.period_to),
-                   line.mode.in_(f.effective_modes()), line.direction.in_(f.directions))
-            .group_by(*dims))
-    regions = region_closure(session, f.regions)
-    if regions is not None:
-        stmt = stmt.where(ver.region_code.in_(regions))
-    cats = category_closure(session, f.categories)
-    if cats is not None:
-        stmt = stmt.where(line.category_code.in_(sorted(cats[0])))
-    partners = partner_closure(session, f.partners)
-    if partners is not None:
-        stmt = stmt.where(line.partner_code.in_(sorted(partners)))
+    stmt = stmt.add_columns(*dims, sa.func.sum(value).label(AMOUNT)).group_by(*dims)
+    stmt = _apply(stmt, table, f, region_closure(session, f.regions), categories, partners)
     return _frame(session, stmt, list(by))
 
 

@@ -48,7 +48,8 @@ def snapshot(engine: sa.Engine, skip: tuple[str, ...] = ()) -> dict[str, list[tu
     return out
 
 
-AGG_TABLES = ("agg_cell", "agg_partner", "agg_enterprise_month")
+AGG_TABLES = ("agg_cell", "agg_category", "agg_partner", "agg_partner_category",
+              "agg_enterprise_month")
 
 
 def aggregates(engine: sa.Engine) -> dict[str, list[tuple]]:
