@@ -23,6 +23,7 @@ from raw_baselines import duckdb_connection, duckdb_lines, patched, raw_sql
 
 from dashboard import create_app, data
 from dashboard.filter_state import from_query
+from etl.data_version import forget
 from etl.db import make_engine
 from etl.settings import Settings
 
@@ -53,6 +54,13 @@ DATA_CALLS = {
     "targets: targets_overview": lambda s: data.targets_overview(),
     "targets: district_report": _district,
     "home: database_facts": lambda s: data.database_facts(),
+}
+# Reads remembered until the next load (etl.data_version): the calls above meet them as every
+# click after the first does; these rows are the first call after a load, shown apart (each worker
+# pays it once per filter and load, not on every click).
+COLD_CALLS = {
+    "home: database_facts, first after a load": lambda s: (forget(), data.database_facts())[1],
+    "targets: district_report, first after a load": lambda s: (forget(), _district(s))[1],
 }
 PAGES = ("/overview", "/modes", "/sectors", "/regions", "/partners", "/targets", "/")
 DATA_PAGES = ("overview-", "modes-", "sectors-", "regions-", "partners-")  # callback id prefixes
@@ -156,6 +164,7 @@ def main() -> int:
         app = create_app(Settings(auth_required=False, database_url=url))
         print(f"{name}: data calls", flush=True)
         ours[name] = time_data_calls(app, STATES, args.reps)
+        ours[name].update(time_data_calls(app, STATES, args.reps, calls=COLD_CALLS))
         print(f"{name}: HTTP", flush=True)
         http[name] = time_http(app, STATES, args.reps)
         print(f"{name}: raw GROUP BY baseline", flush=True)
@@ -185,8 +194,8 @@ def report(args, ours, http, raw, duck, base_states) -> None:
     header += [f"p95 {big}/{small}", f"raw GROUP BY {big} p50 ms", f"DuckDB {big} p50 ms",
                "raw / ours", "DuckDB / ours"]
     rows = []
-    all_calls = {s: [x for v in ours[s].values() for x in v] for s in scales}
-    for key in list(DATA_CALLS) + ["ALL calls"]:
+    all_calls = {s: [x for k in DATA_CALLS for x in ours[s][k]] for s in scales}
+    for key in list(DATA_CALLS) + ["ALL calls"] + list(COLD_CALLS):
         row = [key]
         pick = (lambda s: all_calls[s]) if key == "ALL calls" else (lambda s: ours[s][key])
         for s in scales:
@@ -217,6 +226,8 @@ def report(args, ours, http, raw, duck, base_states) -> None:
                  f"once (no warm-up), DuckDB {args.reps}×; ratios against ours on the same "
                  f"states; not run for: {', '.join(NOT_IN_BASELINES)}",
                  "DuckDB: in-memory table of the current lines, copied before timing (not timed)",
+                 "ALL calls: the rows above it; the rows below it are the same reads the first "
+                 "time after a load (remembered answers dropped before each call)",
                  "database: " + ("PostgreSQL" if args.pg else "SQLite")])
     keys = sorted(set().union(*[http[s].keys() for s in scales]))
     all_http = {s: [x for v in http[s].values() for x in v] for s in scales}

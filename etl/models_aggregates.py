@@ -54,6 +54,7 @@ class AggCell(_CellMeasures, Base):
     """Month × region × main category × mode × direction, with disclosure-control inputs."""
 
     __tablename__ = "agg_cell"
+    __table_args__ = CLUSTERED
     period: Mapped[int] = mapped_column(primary_key=True)
     region_code: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
     category_code: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
@@ -66,9 +67,10 @@ class AggCategory(_CellMeasures, Base):
 
     __tablename__ = "agg_category"
     __table_args__ = CLUSTERED
+    # Keyed period, category first: the sectors page groups by exactly these, in key order.
     period: Mapped[int] = mapped_column(primary_key=True)
-    region_code: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
     category_code: Mapped[str] = mapped_column(sa.String(8), primary_key=True)
+    region_code: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
     mode: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
 
@@ -77,9 +79,11 @@ class AggPartner(_CellMeasures, Base):
     """Month × region × partner × mode × direction, with disclosure-control inputs."""
 
     __tablename__ = "agg_partner"
+    __table_args__ = CLUSTERED
+    # Keyed period, partner first: the partners page groups by exactly these, in key order.
     period: Mapped[int] = mapped_column(primary_key=True)
-    region_code: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
     partner_code: Mapped[str] = mapped_column(sa.String(2), primary_key=True)
+    region_code: Mapped[str] = mapped_column(sa.String(20), primary_key=True)
     mode: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
 

@@ -7,8 +7,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from etl import models as m
+from etl.data_version import remembered_until_next_load
 
 
+@remembered_until_next_load
 def database_facts(session: Session) -> dict[str, int | None]:
     """What the database holds: period range, enterprises, current reports and lines, batches."""
     current = sa.select(m.Report.id).where(m.Report.current_version_id.is_not(None))
@@ -243,6 +245,7 @@ def batches(session: Session, limit: int = 200, uploaded_by: str | None = None) 
     return pd.DataFrame(rows, columns=[c.key for c in cols])
 
 
+@remembered_until_next_load
 def reporting_enterprises(session: Session, f: ReportFilter) -> pd.DataFrame:
     """Distinct (region_code, uscc) pairs with a current report in the periods (regions apply)."""
     ver = m.ReportVersion

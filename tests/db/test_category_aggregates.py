@@ -153,3 +153,25 @@ def test_migration_0006_fills_the_tables_as_loads_maintain_them(loaded, engine):
     assert not set(names) & set(sa.inspect(engine).get_table_names())
     upgrade(engine)
     assert rows() == maintained
+
+
+def test_cell_tables_are_keyed_in_the_order_pages_group_by(engine):
+    """After the migrations: keys in the order the pages read them; SQLite stores rows in key
+    order (WITHOUT ROWID), so a period range is one sequential read."""
+    inspector = sa.inspect(engine)
+    keys = {name: inspector.get_pk_constraint(name)["constrained_columns"]
+            for name in ("agg_cell", "agg_category", "agg_partner", "agg_partner_category")}
+    assert keys == {
+        "agg_cell": ["period", "region_code", "category_code", "mode", "direction"],
+        "agg_category": ["period", "category_code", "region_code", "mode", "direction"],
+        "agg_partner": ["period", "partner_code", "region_code", "mode", "direction"],
+        "agg_partner_category": ["category_code", "period", "region_code", "partner_code",
+                                 "mode", "direction"],
+    }
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            ddl = dict(conn.execute(sa.text(
+                "SELECT name, sql FROM sqlite_master WHERE name LIKE 'agg_%' AND type = 'table'")
+            ).tuples().all())
+        clustered = {name for name, sql in ddl.items() if "WITHOUT ROWID" in sql}
+        assert clustered == set(keys)
