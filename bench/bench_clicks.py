@@ -21,7 +21,7 @@ from collections import defaultdict
 from common import SCALES, percentile, scale_url, timed, write_table
 from raw_baselines import duckdb_connection, duckdb_lines, patched, raw_sql
 
-from dashboard import create_app, data
+from dashboard import create_app, data, modes_sectors_data
 from dashboard.filter_state import from_query
 from etl.data_version import forget
 from etl.db import make_engine
@@ -45,10 +45,10 @@ DATA_CALLS = {
     "overview: group_share KIS": lambda s: data.group_share(s, "KIS"),
     "overview: region_targets": data.region_targets,
     "overview: coverage": data.coverage,
-    "modes: mode_series": data.mode_series,
-    "modes: mode_matrix": data.mode_matrix,
-    "sectors: sector_totals": data.sector_totals,
-    "sectors: sector_groups": data.sector_groups,
+    "modes: mode_series": modes_sectors_data.mode_series,
+    "modes: mode_matrix": modes_sectors_data.mode_matrix,
+    "sectors: sector_totals": modes_sectors_data.sector_totals,
+    "sectors: sector_groups": modes_sectors_data.sector_groups,
     "regions: region_breakdown": data.region_breakdown,
     "partners: partner_breakdown": data.partner_breakdown,
     "targets: targets_overview": lambda s: data.targets_overview(),

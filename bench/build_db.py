@@ -57,7 +57,11 @@ def build(scale_name: str, pg_admin: str | None = None, force: bool = False) -> 
     scale = SCALES[scale_name]
     url = scale_url(scale, pg_admin)
     if not force and is_built(url):
-        print(f"{url}: already built")
+        # Built by an older checkout: bring the schema up to date; migrations fill new tables.
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
+        print(f"{url}: already built (migrated to the current schema)")
         return url
     files = generate(scale)
     fresh_database(url, pg_admin)

@@ -111,7 +111,7 @@ class View:
         return self.region_names.get(lang) or self.state.region
 
 
-def _view(s: Session, state: FilterState) -> View:
+def view_of(s: Session, state: FilterState) -> View:
     first, last = queries.period_range(s)
     window = state.window(last)
     regions = queries.reference_table(s, "region").set_index("code")
@@ -126,13 +126,13 @@ def _view(s: Session, state: FilterState) -> View:
 def view(state: FilterState) -> View:
     """The months and names a state resolves to (for headers and file names)."""
     with session() as s:
-        return _view(s, state)
+        return view_of(s, state)
 
 
 def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
     """Total, exports, imports, balance: window and 当月 with 同比 and 环比 (None: no data)."""
     with session() as s:
-        v = _view(s, state)
+        v = view_of(s, state)
         if v.end is None:
             return v, None
         f = to_report_filter(state, add_months(v.start, -12), v.end, directions=("X", "M"))
@@ -146,7 +146,7 @@ def monthly_trend(state: FilterState) -> tuple[View, pd.DataFrame, int | None]:
     """Monthly amounts in the state's direction for the trend chart, from a year before its
     first month (for 同比); returns (view, frame[period, amount], first month to show)."""
     with session() as s:
-        v = _view(s, state)
+        v = view_of(s, state)
         if v.end is None:
             return v, pd.DataFrame(columns=["period", "amount"]), None
         shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
@@ -154,7 +154,7 @@ def monthly_trend(state: FilterState) -> tuple[View, pd.DataFrame, int | None]:
         return v, queries.totals(s, f, ("period",)), shown
 
 
-def _in_group(codes: pd.Series, categories: pd.DataFrame, members: set[str]) -> pd.Series:
+def in_group(codes: pd.Series, categories: pd.DataFrame, members: set[str]) -> pd.Series:
     parent = dict(zip(categories["code"], categories["parent_code"]))
 
     def member(code) -> bool:
@@ -181,7 +181,7 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
     """A category group's amount and share of the state's total over the window, against a
     year earlier, and its share in the same months of earlier years."""
     with session() as s:
-        v = _view(s, state)
+        v = view_of(s, state)
         groups = queries.reference_table(s, "category_group")
         cats = queries.reference_table(s, "service_category")
         codes = set(groups.loc[groups["code"] == group, "category_code"])
@@ -194,7 +194,7 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
         frame = queries.totals(s, f, ("period", "category_code"))
     if frame.empty:
         return empty
-    part = frame[_in_group(frame["category_code"], cats, codes)]
+    part = frame[in_group(frame["category_code"], cats, codes)]
     return GroupShare(v, aggregates.share_comparison(part, frame, v.start, v.end),
                       aggregates.share_by_year(part, frame, v.start, v.end, years), members)
 
@@ -204,7 +204,7 @@ def region_targets(state: FilterState) -> tuple[View, list]:
     from etl.target_status import evaluate_targets
 
     with session() as s:
-        v = _view(s, state)
+        v = view_of(s, state)
         if v.end is None:
             return v, []
         results = evaluate_targets(s, v.end)
@@ -214,7 +214,7 @@ def region_targets(state: FilterState) -> tuple[View, list]:
 def coverage(state: FilterState) -> tuple[View, dict[int, int]]:
     """Enterprises with a current report in the region, for the view's month and the one before."""
     with session() as s:
-        v = _view(s, state)
+        v = view_of(s, state)
         if v.end is None:
             return v, {}
         f = to_report_filter(state, add_months(v.end, -1), v.end)
@@ -229,7 +229,7 @@ def enterprise_rows(state: FilterState, n: int = 10) -> pd.DataFrame:
     """
     _may_see_enterprises()
     with session() as s:
-        v = _view(s, state)
+        v = view_of(s, state)
         if v.end is None:
             return pd.DataFrame(columns=["uscc", "name", "amount"])
         return queries.top_enterprises(s, to_report_filter(state, v.start, v.end), n)
@@ -287,7 +287,7 @@ def region_breakdown(state: FilterState) -> RegionBreakdown:
     from etl.districts import district_evaluation, region_name, roll_up
 
     with session() as s:
-        v = _view(s, state)
+        v = view_of(s, state)
         regions = queries.reference_table(s, "region")
         parents = {c: (p if isinstance(p, str) else None)
                    for c, p in zip(regions["code"], regions["parent_code"])}
@@ -332,7 +332,7 @@ def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
     from etl.reference import reference_codes
 
     with session() as s:
-        v = _view(s, state)
+        v = view_of(s, state)
         _, groups = queries.group_members(s)
         ref = reference_codes(s)
         names = {"zh": {c: n for c, n in ref.partners.items() if n},
@@ -345,118 +345,3 @@ def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
             frame = queries.partner_totals(s, to_report_filter(state, first, v.end),
                                            ("period", "partner_code"))
     return PartnerBreakdown(v, frame, groups, names, shown, years)
-
-
-# ================================================================ 供给模式 / 服务类别 pages (begin)
-
-SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类别 page follows
-
-
-def _shown(state: FilterState, v: View) -> int:
-    """The first month a trend shows: the range's start, else January two years back."""
-    return v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
-
-
-@dataclass(frozen=True)
-class ModeSeries:
-    """Amounts by month and mode (all four modes, whatever the scope) for the 供给模式 page."""
-
-    view: View
-    frame: pd.DataFrame  # period, mode, amount: from a year before the first month shown
-    shown: int | None  # first month the trend shows
-    modes: pd.DataFrame  # the supply_mode reference
-
-
-def mode_series(state: FilterState) -> ModeSeries:
-    """Monthly amounts of modes 1–4 in the state's slice (mode 3 is kept apart by the page)."""
-    from etl.filters import ALL_MODES
-
-    with session() as s:
-        v = _view(s, state)
-        modes = queries.reference_table(s, "supply_mode")
-        if v.end is None:
-            return ModeSeries(v, pd.DataFrame(columns=["period", "mode", "amount"]), None, modes)
-        shown = _shown(state, v)
-        first = add_months(min(shown, v.start), -12)
-        f = to_report_filter(state, first, v.end, modes=ALL_MODES)
-        return ModeSeries(v, queries.totals(s, f, ("period", "mode")), shown, modes)
-
-
-@dataclass(frozen=True)
-class ModeMatrix:
-    """Category × mode amounts over the view's window (sub-items as the query answers them)."""
-
-    view: View
-    frame: pd.DataFrame  # category_code, mode, amount
-    modes: pd.DataFrame  # the supply_mode reference
-    categories: pd.DataFrame  # the service_category reference
-
-
-def mode_matrix(state: FilterState) -> ModeMatrix:
-    """Amounts by category and mode (modes 1–4) over the cumulative window."""
-    from etl.filters import ALL_MODES
-
-    with session() as s:
-        v = _view(s, state)
-        modes = queries.reference_table(s, "supply_mode")
-        cats = queries.reference_table(s, "service_category")
-        frame = pd.DataFrame(columns=["category_code", "mode", "amount"])
-        if v.end is not None:
-            f = to_report_filter(state, v.start, v.end, modes=ALL_MODES)
-            frame = queries.totals(s, f, ("category_code", "mode"))
-    return ModeMatrix(v, frame, modes, cats)
-
-
-@dataclass(frozen=True)
-class SectorTotals:
-    """Amounts by month and category as reported (sub-items apart) for the 服务类别 page."""
-
-    view: View
-    frame: pd.DataFrame  # period, category_code, amount: the window and the year before it
-    categories: pd.DataFrame  # the service_category reference
-
-
-def sector_totals(state: FilterState) -> SectorTotals:
-    """The state's slice by category code as reported, over the window and a year earlier."""
-    with session() as s:
-        v = _view(s, state)
-        cats = queries.reference_table(s, "service_category")
-        frame = pd.DataFrame(columns=["period", "category_code", "amount"])
-        if v.end is not None:
-            f = to_report_filter(state, add_months(v.start, -12), v.end)
-            frame = queries.sub_item_totals(s, f, ("period", "category_code"))
-    return SectorTotals(v, frame, cats)
-
-
-@dataclass(frozen=True)
-class SectorGroups:
-    """The total and each followed category group by month (every category counted)."""
-
-    view: View
-    frame: pd.DataFrame  # period, group ('TOTAL', 'TJ_PILLAR', …), amount
-    groups: pd.DataFrame  # code, name_zh, name_en, category_code (one row per member)
-    categories: pd.DataFrame  # the service_category reference (member names)
-    years: int
-
-
-def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
-    """Pillar, emerging and knowledge-intensive sectors against the total (the category filter
-    is ignored: a group's share is of all services), the window and `years` years before."""
-    with session() as s:
-        v = _view(s, state)
-        groups = queries.reference_table(s, "category_group")
-        cats = queries.reference_table(s, "service_category")
-        empty = pd.DataFrame(columns=["period", "group", "amount"])
-        if v.end is None:
-            return SectorGroups(v, empty, groups, cats, years)
-        f = to_report_filter(state, add_months(v.start, -12 * years), v.end, categories=())
-        frame = queries.sub_item_totals(s, f, ("period", "category_code"))
-    parts = [frame.groupby("period", as_index=False)["amount"].sum().assign(group="TOTAL")]
-    for code in SECTOR_GROUPS:
-        members = set(groups.loc[groups["code"] == code, "category_code"])
-        part = frame[_in_group(frame["category_code"], cats, members)] if len(frame) else frame
-        parts.append(part.groupby("period", as_index=False)["amount"].sum().assign(group=code))
-    out = pd.concat(parts, ignore_index=True) if len(frame) else empty
-    return SectorGroups(v, out[["period", "group", "amount"]], groups, cats, years)
-
-# ================================================================ 供给模式 / 服务类别 pages (end)

@@ -1,7 +1,7 @@
 """供给模式 / Modes of supply: the four modes over time, their shares, category × mode, table.
 
 Layout = header + the shared filter bar + empty panels; each panel has one thin callback:
-URL search -> FilterState -> one data.* call -> one figure or view function. Mode 3 (FATS
+URL search -> FilterState -> one data call -> one figure or view function. Mode 3 (FATS
 sales) is drawn beside the BOP total, stacked into it only under 全口径.
 """
 
@@ -13,7 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import data, i18n
+from dashboard import data, i18n, modes_sectors_data
 from dashboard import mode_views as views
 from dashboard.components import empty_state, page_header, section_card
 from dashboard.downloads import download_bar, download_store, payload
@@ -103,7 +103,7 @@ def render_summary(search: str | None):
     state = from_query(search)
     lang = state.lang
     try:
-        series = data.mode_series(state)
+        series = modes_sectors_data.mode_series(state)
     except data.DatabaseUnavailable:
         return "", None, dbc.Col(_unavailable(lang))
     v = series.view
@@ -129,7 +129,7 @@ def render_trend(search: str | None):
     state = from_query(search)
     lang = state.lang
     try:
-        series = data.mode_series(state)
+        series = modes_sectors_data.mode_series(state)
     except data.DatabaseUnavailable:
         return _unavailable(lang), None, None
     v, measure = series.view, views.measure_from_search(search)
@@ -157,7 +157,7 @@ def render_shares(search: str | None):
     state = from_query(search)
     lang = state.lang
     try:
-        series = data.mode_series(state)
+        series = modes_sectors_data.mode_series(state)
     except data.DatabaseUnavailable:
         return _unavailable(lang)
     measure = views.measure_from_search(search)
@@ -178,7 +178,7 @@ def render_matrix(search: str | None):
     state = from_query(search)
     lang = state.lang
     try:
-        matrix = data.mode_matrix(state)
+        matrix = modes_sectors_data.mode_matrix(state)
     except data.DatabaseUnavailable:
         return _unavailable(lang), None
     v = matrix.view
@@ -205,7 +205,7 @@ def render_table(search: str | None):
     state = from_query(search)
     lang = state.lang
     try:
-        series = data.mode_series(state)
+        series = modes_sectors_data.mode_series(state)
     except data.DatabaseUnavailable:
         return [], [], None
     v = series.view

@@ -1,7 +1,7 @@
 """服务类别 / Sectors: the 12 categories and their sub-items: ranking, composition, key groups.
 
 Layout = header + the shared filter bar + empty panels; each panel has one thin callback:
-URL search -> FilterState -> one data.* call -> one figure or view function. Clicking a bar or
+URL search -> FilterState -> one data call -> one figure or view function. Clicking a bar or
 a block opens this page filtered to that category (its sub-items are then ranked).
 """
 
@@ -13,7 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from dashboard import data, i18n
+from dashboard import data, i18n, modes_sectors_data
 from dashboard import mode_views as drill
 from dashboard import sector_views as views
 from dashboard.components import empty_state, page_header, section_card
@@ -109,7 +109,7 @@ def render_ranking(search: str | None):
     state = from_query(search)
     lang = state.lang
     try:
-        sectors = data.sector_totals(state)
+        sectors = modes_sectors_data.sector_totals(state)
     except data.DatabaseUnavailable:
         return _unavailable(lang), None
     v = sectors.view
@@ -140,7 +140,7 @@ def render_treemap(search: str | None):
     state = from_query(search)
     lang = state.lang
     try:
-        sectors = data.sector_totals(state)
+        sectors = modes_sectors_data.sector_totals(state)
     except data.DatabaseUnavailable:
         return _unavailable(lang)
     v = sectors.view
@@ -163,7 +163,7 @@ def render_groups(search: str | None):
     state = from_query(search)
     lang = state.lang
     try:
-        groups = data.sector_groups(state)
+        groups = modes_sectors_data.sector_groups(state)
     except data.DatabaseUnavailable:
         return _unavailable(lang), None
     v = groups.view
@@ -182,7 +182,7 @@ def render_groups(search: str | None):
     members = [html.Li(t("sec.groups.members", lang, name=names.get(code, code),
                          members=views.group_members(groups.groups, groups.categories, code,
                                                      lang)))
-               for code in data.SECTOR_GROUPS]
+               for code in modes_sectors_data.SECTOR_GROUPS]
     notes = [html.Ul(members, className="stm-footnote mb-1")]
     if state.categories:
         notes.append(html.P(t("sec.groups.all_categories", lang), className="stm-footnote"))
@@ -202,7 +202,7 @@ def render_table(search: str | None):
     state = from_query(search)
     lang = state.lang
     try:
-        sectors = data.sector_totals(state)
+        sectors = modes_sectors_data.sector_totals(state)
     except data.DatabaseUnavailable:
         return [], [], None
     v = sectors.view
