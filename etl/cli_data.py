@@ -43,18 +43,30 @@ def _load_sample(factory, settings: Settings, enterprises: int) -> int:
 
     from etl.load import load_file
     from etl.reference import reference_from_seeds
-    from etl.sample import generate_reports, write_reports
+    from etl.register import load_register
+    from etl.sample import generate_enterprises, generate_reports, write_reports
+    from etl.sample_register import sample_history
 
     ref = reference_from_seeds(settings.seeds_path)
     out_dir = Path(settings.instance_path) / "sample"
     print(f"generating synthetic sample data ({enterprises} enterprises, 2015-01..2021-12) …")
-    files = write_reports(generate_reports(n_enterprises=enterprises, ref=ref), out_dir)
+    frame, register, received = sample_history(
+        generate_reports(n_enterprises=enterprises, ref=ref),
+        generate_enterprises(n_enterprises=enterprises, ref=ref), ref)
+    files = write_reports(frame, out_dir)
     failed = 0
     for path in tqdm(files, desc="loading sample", unit="file"):
-        outcome = load_file(factory, path, user="sample", quality=settings.quality)
+        # Each report as received months or years ago (coverage tells on-time from late).
+        outcome = load_file(factory, path, user="sample", quality=settings.quality,
+                            received_at=received)
         failed += not outcome.ok
         tqdm.write(_outcome_line(outcome))
-    return EXIT_FAILED if failed else EXIT_OK
+    register_path = out_dir / "register.csv"
+    register.to_csv(register_path, index=False, encoding="utf-8", lineterminator="\n")
+    check = load_register(factory, register_path, "sample")
+    print(f"{register_path.name}: " + (f"{len(check.rows)} key enterprises (重点联系企业) loaded"
+                                       if check.ok else f"REJECTED — {check.problems[:3]}"))
+    return EXIT_FAILED if failed or not check.ok else EXIT_OK
 
 
 def _outcome_line(o) -> str:
