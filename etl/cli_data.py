@@ -41,32 +41,18 @@ def cmd_init_db(args, settings: Settings) -> int:
 def _load_sample(factory, settings: Settings, enterprises: int) -> int:
     from tqdm import tqdm
 
-    from etl.load import load_file
     from etl.reference import reference_from_seeds
-    from etl.register import load_register
-    from etl.sample import generate_enterprises, generate_reports, write_reports
-    from etl.sample_register import sample_history
+    from etl.sample_load import REGISTER_FILE, load_sample
 
-    ref = reference_from_seeds(settings.seeds_path)
-    out_dir = Path(settings.instance_path) / "sample"
     print(f"generating synthetic sample data ({enterprises} enterprises, 2015-01..2021-12) …")
-    frame, register, received = sample_history(
-        generate_reports(n_enterprises=enterprises, ref=ref),
-        generate_enterprises(n_enterprises=enterprises, ref=ref), ref)
-    files = write_reports(frame, out_dir)
-    failed = 0
-    for path in tqdm(files, desc="loading sample", unit="file"):
-        # Each report as received months or years ago (coverage tells on-time from late).
-        outcome = load_file(factory, path, user="sample", quality=settings.quality,
-                            received_at=received)
-        failed += not outcome.ok
-        tqdm.write(_outcome_line(outcome))
-    register_path = out_dir / "register.csv"
-    register.to_csv(register_path, index=False, encoding="utf-8", lineterminator="\n")
-    check = load_register(factory, register_path, "sample")
-    print(f"{register_path.name}: " + (f"{len(check.rows)} key enterprises (重点联系企业) loaded"
-                                       if check.ok else f"REJECTED — {check.problems[:3]}"))
-    return EXIT_FAILED if failed or not check.ok else EXIT_OK
+    outcomes, check = load_sample(
+        factory, Path(settings.instance_path) / "sample", reference_from_seeds(settings.seeds_path),
+        enterprises, quality=settings.quality,
+        each_file=lambda files: tqdm(files, desc="loading sample", unit="file"),
+        on_loaded=lambda outcome: tqdm.write(_outcome_line(outcome)))
+    print(f"{REGISTER_FILE}: " + (f"{len(check.rows)} key enterprises (重点联系企业) loaded"
+                                  if check.ok else f"REJECTED — {check.problems[:3]}"))
+    return EXIT_FAILED if not check.ok or not all(o.ok for o in outcomes) else EXIT_OK
 
 
 def _outcome_line(o) -> str:
