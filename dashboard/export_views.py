@@ -84,7 +84,7 @@ def grid_rows(entries: list[SnapshotEntry], region_names: dict[str, dict[str, st
     for e in entries:
         sha = e.sha256.get("xlsx") or ""
         rows.append({
-            "id": e.id, "month": i18n.fmt_period(e.month, lang),
+            "id": e.id, "row_id": str(e.id), "month": i18n.fmt_period(e.month, lang),
             "region": region_names.get(e.region_code, {}).get(lang) or e.region_code,
             "variant": variant_text(e.internal, lang), "internal": e.internal,
             "edition": edition_text(e, lang),

@@ -115,7 +115,8 @@ def month_options(months: list[int], lang: str) -> list[dict]:
 
 def grid_rows(flags: pd.DataFrame, th: QualityThresholds, lang: str) -> list[dict]:
     """One grid row per flag, every cell already in words."""
-    return [{"id": int(r.id), "period": i18n.fmt_period(r.period, lang), "month": int(r.period),
+    # row_id: AG Grid wants a string row id (getRowId); id stays a number for sorting.
+    return [{"id": int(r.id), "row_id": str(r.id), "period": i18n.fmt_period(r.period, lang), "month": int(r.period),
              "name": r.name, "uscc": r.uscc, "region": region_name(r._asdict(), lang),
              "rule": rule_name(r.rule, lang), "explain": rule_explanation(r.rule, th, lang),
              "detail": detail_text(r.rule, r.detail, lang),

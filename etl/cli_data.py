@@ -41,20 +41,18 @@ def cmd_init_db(args, settings: Settings) -> int:
 def _load_sample(factory, settings: Settings, enterprises: int) -> int:
     from tqdm import tqdm
 
-    from etl.load import load_file
     from etl.reference import reference_from_seeds
-    from etl.sample import generate_reports, write_reports
+    from etl.sample_load import REGISTER_FILE, load_sample
 
-    ref = reference_from_seeds(settings.seeds_path)
-    out_dir = Path(settings.instance_path) / "sample"
     print(f"generating synthetic sample data ({enterprises} enterprises, 2015-01..2021-12) …")
-    files = write_reports(generate_reports(n_enterprises=enterprises, ref=ref), out_dir)
-    failed = 0
-    for path in tqdm(files, desc="loading sample", unit="file"):
-        outcome = load_file(factory, path, user="sample", quality=settings.quality)
-        failed += not outcome.ok
-        tqdm.write(_outcome_line(outcome))
-    return EXIT_FAILED if failed else EXIT_OK
+    outcomes, check = load_sample(
+        factory, Path(settings.instance_path) / "sample", reference_from_seeds(settings.seeds_path),
+        enterprises, quality=settings.quality,
+        each_file=lambda files: tqdm(files, desc="loading sample", unit="file"),
+        on_loaded=lambda outcome: tqdm.write(_outcome_line(outcome)))
+    print(f"{REGISTER_FILE}: " + (f"{len(check.rows)} key enterprises (重点联系企业) loaded"
+                                  if check.ok else f"REJECTED — {check.problems[:3]}"))
+    return EXIT_FAILED if not check.ok or not all(o.ok for o in outcomes) else EXIT_OK
 
 
 def _outcome_line(o) -> str:

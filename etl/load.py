@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased, sessionmaker
 from etl import models as m
 from etl.aggregate_tables import refresh_batch_enterprise_months, refresh_slices
 from etl.bulk_insert import insert_rows
+from etl.load_received import ReceivedAt, record_received
 from etl.quality_store import recompute_flags
 from etl.quality_thresholds import QualityThresholds
 from etl.queries import registry_facts
@@ -68,10 +69,13 @@ def load_file(
     progress: Callable[[str], None] | None = None,
     only_regions: tuple[str, ...] | None = None,
     quality: QualityThresholds | None = None,
+    received_at: ReceivedAt = None,
 ) -> LoadOutcome:
     """Read, validate and (unless dry_run or invalid) load one report file.
 
     only_regions: the uploading clerk's regions; a row of any other region rejects the file.
+    received_at: for historical data only — when the reports were received (timezone-aware; one
+    time, or a mapping (uscc, period) -> time; reports it leaves out arrive with the batch).
     The data-quality flags of the enterprises it changed are recomputed in the same transaction.
     """
     step = progress or (lambda _phase: None)
@@ -100,7 +104,8 @@ def load_file(
     if dry_run:
         return outcome
     step("load")
-    return _load_clean(factory, outcome, read.size_bytes, result.clean, user, quality)
+    return _load_clean(factory, outcome, read.size_bytes, result.clean, user, quality,
+                       received_at)
 
 
 def _file_usccs(frame: pd.DataFrame) -> list[str]:
@@ -128,7 +133,7 @@ def _record_rejection(factory, name, read, result: ValidationResult, user: str) 
 
 
 def _load_clean(factory, outcome: LoadOutcome, size: int, clean: pd.DataFrame, user: str,
-                quality: QualityThresholds | None = None):
+                quality: QualityThresholds | None = None, received_at: ReceivedAt = None):
     try:
         with factory.begin() as session:
             _take_load_lock(session, user)
@@ -149,6 +154,8 @@ def _load_clean(factory, outcome: LoadOutcome, size: int, clean: pd.DataFrame, u
             session.add(event)
             session.flush()
             touched = _apply_reports(session, batch, event, clean, outcome)
+            if received_at is not None and touched:
+                record_received(session, batch.id, touched, received_at)
             if touched:
                 # Same transaction: readers never see a batch without its flags, and the load
                 # lock keeps two recomputes of one enterprise apart.

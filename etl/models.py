@@ -266,6 +266,9 @@ class ReportVersion(Base):
     total_usd_cents: Mapped[int] = mapped_column(Money)
     # Fingerprint of the version's lines: a re-sent identical report is not a revision.
     content_sha256: Mapped[str] = mapped_column(sa.String(64))
+    # When the report was received, if before its batch's upload (loads of historical data);
+    # empty for a normal upload: then it is the batch's uploaded_at.
+    received_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
 
 class ReportVersionSpan(Base):

@@ -35,7 +35,8 @@ def first_arrivals(session: Session, month: int, usccs: list[str], event_id: int
 
     Only reports with a version current as of the event count; the arrival is the earliest
     upload among the report's versions seen by then whose batch had not been retracted by then
-    (a revision does not make a report late; a withdrawn first file is as if never sent).
+    (a revision does not make a report late; a withdrawn first file is as if never sent). A
+    version loaded from historical data arrived when it was received (report_version.received_at).
     """
     span, ver, rep, batch = m.ReportVersionSpan, m.ReportVersion, m.Report, m.UploadBatch
     now_ver, now_span = aliased(ver), aliased(span)
@@ -46,9 +47,10 @@ def first_arrivals(session: Session, month: int, usccs: list[str], event_id: int
                                         now_span.to_event_id > event_id)))
     retracted = list(session.scalars(sa.select(m.DataEvent.batch_id).where(
         m.DataEvent.kind == "retract", m.DataEvent.id <= event_id)))
+    arrived = sa.func.coalesce(ver.received_at, batch.uploaded_at)
     rows = []
     for i in range(0, len(usccs), CHUNK):
-        stmt = (sa.select(rep.uscc, sa.func.min(batch.uploaded_at))
+        stmt = (sa.select(rep.uscc, sa.func.min(arrived))
                 .join(ver, ver.report_id == rep.id)
                 .join(batch, batch.id == ver.batch_id)
                 .join(span, span.version_id == ver.id)

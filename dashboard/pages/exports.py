@@ -39,7 +39,7 @@ def _archive_list(archive: export_data.Archive, lang: str) -> list:
                          "pagination": True, "paginationPageSize": 24,
                          "paginationPageSizeSelector": False},
         rowClassRules={"stm-row-internal": "params.data.internal"},
-        getRowId="params.data.id", style={"height": None},
+        getRowId="params.data.row_id", style={"height": None},
         className="ag-theme-quartz stm-grid",
     )
     notes = []

@@ -51,7 +51,7 @@ def _controls(months: list[int], lang: str) -> dbc.Row:
 def _grid(lang: str) -> dag.AgGrid:
     return dag.AgGrid(
         id=Quality.GRID, columnDefs=quality_views.column_defs(lang), rowData=[],
-        getRowId="params.data.id",
+        getRowId="params.data.row_id",
         defaultColDef={"sortable": True, "resizable": True, "filter": True},
         dashGridOptions={"rowSelection": {"mode": "singleRow", "checkboxes": False,
                                           "enableClickSelection": True},

@@ -39,6 +39,7 @@ def test_month_options_newest_first_across_years() -> None:
 def test_grid_row_of_a_public_original_without_pdf() -> None:
     [row] = v.grid_rows([entry()], NAMES, "zh")
     assert row["month"] == "2019年6月" and row["region"] == "天津市"
+    assert row["row_id"] == "7" and row["id"] == 7  # getRowId needs a string; id sorts as number
     assert row["variant"] == "对外通报版" and row["edition"] == "首版"
     assert row["vintage"] == "数据事件 #12"
     assert row["made_at"] == "2019-07-10 09:30"  # stored UTC, shown in Beijing time

@@ -71,6 +71,7 @@ def test_grid_rows_and_export_are_words_not_codes():
         ("2019年3月", "滨海新区", "多次修订", "已说明"),
         ("2018年12月", "120116", "与自身历史相比突变", "已消除")]
     assert rows[0]["explain"].startswith("同一报表已有 3 个")
+    assert all(r["row_id"] == str(r["id"]) for r in rows)  # AG Grid's getRowId needs a string
     table = qv.export_table(rows, "zh")
     assert list(table.columns) == ["报告期", "企业名称", "统一社会信用代码", "地区", "规则",
                                    "触发数值", "状态", "规则说明"]

@@ -1,0 +1,92 @@
+"""The loaded sample shows coverage: register loaded, reports arrive when they were received."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from etl import models as m
+from etl import queries
+from etl import queries_register as qr
+from etl.coverage import BEIJING, coverage
+from etl.load import load_file
+from etl.reference import reference_from_seeds
+from etl.sample_load import REGISTER_FILE, load_sample
+from etl.settings import PROJECT_ROOT
+from tests.db.helpers import line, uscc, write_report
+
+UTC = dt.timezone.utc
+
+
+@pytest.fixture
+def loaded(session_factory, tmp_path):
+    ref = reference_from_seeds(PROJECT_ROOT / "seeds")
+    outcomes, check = load_sample(session_factory, tmp_path / "sample", ref, n_enterprises=150,
+                                  start=202101, end=202112)
+    return outcomes, check, tmp_path / "sample"
+
+
+def test_sample_load_gives_coverage_with_on_time_late_and_missing(session_factory, loaded):
+    """Newest month: members expected, most on time, some late, a few missing; register from
+    the file written next to the report files."""
+    outcomes, check, folder = loaded
+    assert [o.status for o in outcomes] == ["loaded"] and check.ok and check.rows
+    assert (folder / REGISTER_FILE).exists()
+    with session_factory() as s:
+        _status, total = coverage(s, 202112, "120000")
+        _status_lj, total_lj = coverage(s, 202112, "500000-LJ")
+    assert total["expected"] > 0 and total_lj["expected"] > 0
+    assert total["on_time"] > total["late"] > 0
+    assert total["missing"] > 0
+    assert total["expected"] == total["on_time"] + total["late"] + total["missing"]
+
+
+def test_arrivals_are_the_received_times(session_factory, loaded):
+    """Coverage reads each report's received time, not the moment the sample was loaded."""
+    with session_factory() as s:
+        event = queries.latest_event_id(s)
+        usccs = list(s.scalars(sa.select(m.KeyEnterprise.uscc)))
+        arrived = qr.first_arrivals(s, 202106, usccs, event)
+        stored = dict(s.execute(
+            sa.select(m.Report.uscc, m.ReportVersion.received_at)
+            .join(m.ReportVersion, m.ReportVersion.id == m.Report.current_version_id)
+            .where(m.Report.period == 202106)).all())
+    times = arrived.set_index("uscc")["first_loaded_at"].map(_aware)
+    assert len(times) > 10
+    for u, at in times.items():
+        assert at == _aware(stored[u])
+        assert dt.datetime(2021, 7, 1, tzinfo=BEIJING) <= at < dt.datetime(2021, 9, 1,
+                                                                            tzinfo=BEIJING)
+
+
+def test_received_at_one_time_for_a_file_and_normal_upload_unchanged(session_factory, tmp_path):
+    """A historical load records its time; a normal upload records none (arrives with its batch);
+    a naive time is refused."""
+    old = write_report(tmp_path / "old.csv", [line(1, "2019-06", "出口", "SC", 1, "US", "5")])
+    received = dt.datetime(2019, 7, 12, 9, 30, tzinfo=BEIJING)
+    assert load_file(session_factory, old, user="migrate", received_at=received).ok
+    new = write_report(tmp_path / "new.csv", [line(2, "2019-06", "出口", "SC", 1, "US", "5")])
+    before = dt.datetime.now(UTC)
+    assert load_file(session_factory, new, user="clerk1").ok
+    naive = write_report(tmp_path / "naive.csv", [line(3, "2019-06", "出口", "SC", 1, "US", "5")])
+    with pytest.raises(ValueError):
+        load_file(session_factory, naive, user="migrate", received_at=dt.datetime(2019, 7, 5))
+    with session_factory() as s:
+        event = queries.latest_event_id(s)
+        arrived = qr.first_arrivals(s, 201906, [uscc(1), uscc(2), uscc(3)], event)
+        versions = s.execute(sa.select(m.Report.uscc, m.ReportVersion.received_at)
+                             .join(m.ReportVersion, m.ReportVersion.report_id == m.Report.id)
+                             ).all()
+    times = dict(zip(arrived["uscc"], arrived["first_loaded_at"].map(_aware)))
+    assert set(times) == {uscc(1), uscc(2)}  # the refused load left nothing
+    assert times[uscc(1)] == received
+    assert times[uscc(2)] >= before - dt.timedelta(seconds=5)
+    assert dict(versions)[uscc(2)] is None
+
+
+def _aware(value) -> dt.datetime:
+    # SQLite gives naive UTC, PostgreSQL aware: compare as aware instants.
+    value = getattr(value, "to_pydatetime", lambda: value)()
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
