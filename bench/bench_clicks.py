@@ -21,7 +21,7 @@ from collections import defaultdict
 from common import SCALES, percentile, scale_url, timed, write_table
 from raw_baselines import duckdb_connection, duckdb_lines, patched, raw_sql
 
-from dashboard import create_app, data, modes_sectors_data
+from dashboard import coverage_data, create_app, data, modes_sectors_data
 from dashboard.filter_state import from_query
 from etl.data_version import forget
 from etl.db import make_engine
@@ -45,6 +45,7 @@ DATA_CALLS = {
     "overview: group_share KIS": lambda s: data.group_share(s, "KIS"),
     "overview: region_targets": data.region_targets,
     "overview: coverage": data.coverage,
+    "overview/regions: coverage_line": coverage_data.coverage_line,
     "modes: mode_series": modes_sectors_data.mode_series,
     "modes: mode_matrix": modes_sectors_data.mode_matrix,
     "sectors: sector_totals": modes_sectors_data.sector_totals,
@@ -68,7 +69,8 @@ DATA_PAGES = ("overview-", "modes-", "sectors-", "regions-", "partners-")  # cal
 
 # Calls whose reads the baselines do not replace, or that send dozens of reads (targets: one
 # per target and window) and would take minutes over the raw lines at national scale.
-NOT_IN_BASELINES = ("filter_options (every page)", "overview: coverage", "home: database_facts",
+NOT_IN_BASELINES = ("filter_options (every page)", "overview: coverage",
+                    "overview/regions: coverage_line", "home: database_facts",
                     "overview: region_targets", "targets: targets_overview")
 
 

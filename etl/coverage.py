@@ -97,7 +97,8 @@ def region_rows(status: pd.DataFrame, prior: pd.DataFrame, parents: dict[str, st
                 children: list[str], root: str) -> pd.DataFrame:
     """coverage_summary per child of root (本级 when members sit at root itself) and in total.
 
-    status: enterprise_status + child; prior: uscc, region_code, amount (the previous year).
+    status: enterprise_status + child; prior: region_code, amount (the previous year's totals,
+    per region or finer).
     """
     prior_child = prior["region_code"].map(lambda c: roll_up(c, parents, root))
     prior_by_child = prior.assign(child=prior_child).groupby("child")["amount"].sum()
@@ -112,10 +113,12 @@ def region_rows(status: pd.DataFrame, prior: pd.DataFrame, parents: dict[str, st
 
 
 def assemble_coverage(members: pd.DataFrame, arrivals: pd.DataFrame, prior: pd.DataFrame,
-                      regions: pd.DataFrame, root: str, month: int,
-                      deadline: dt.datetime) -> RegionCoverage:
+                      regions: pd.DataFrame, root: str, month: int, deadline: dt.datetime,
+                      region_prior: pd.DataFrame | None = None) -> RegionCoverage:
     """Pure: RegionCoverage from the members, their arrivals, the previous year's amounts
-    (uscc, region_code, amount) and the region table (code, parent_code in display order)."""
+    (uscc, region_code, amount: at least the members'), the regions' previous-year totals
+    (region_code, amount; default: prior summed, so prior must then hold every enterprise) and
+    the region table (code, parent_code in display order)."""
     parents = {c: (p if isinstance(p, str) else None)
                for c, p in zip(regions["code"], regions["parent_code"])}
     per_enterprise = (prior.groupby("uscc", as_index=False)["amount"].sum()
@@ -123,7 +126,8 @@ def assemble_coverage(members: pd.DataFrame, arrivals: pd.DataFrame, prior: pd.D
     status = enterprise_status(members, arrivals, per_enterprise, deadline)
     status["child"] = status["region_code"].map(lambda c: roll_up(c, parents, root))
     children = [c for c in regions["code"] if parents.get(c) == root]
-    rows = region_rows(status, prior, parents, children, root)
+    rows = region_rows(status, prior if region_prior is None else region_prior, parents, children,
+                       root)
     return RegionCoverage(month, root, deadline, status, rows)
 
 
@@ -138,13 +142,17 @@ def coverage_by_region(session: Session, month: int, region: str,
     arrivals = (queries_register.first_arrivals(session, month, usccs, event_id)
                 if event_id is not None and usccs
                 else pd.DataFrame(columns=["uscc", "first_loaded_at"]))
+    region_prior = None
     if prior is None:
+        # The members' own amounts, and the regions' totals from agg_cell: reading every
+        # reporter's year (millions of rows nationally) only to sum most of them away cost 1.2 s.
         year = month // 100
-        prior = queries_register.enterprise_region_totals(
-            session, (year - 1) * 100 + 1, (year - 1) * 100 + 12, (region,))
+        start, end = (year - 1) * 100 + 1, (year - 1) * 100 + 12
+        prior = queries_register.enterprise_region_totals(session, start, end, (region,), usccs)
+        region_prior = queries_register.region_totals(session, start, end, (region,))
     regions = queries.reference_table(session, "region")
     return assemble_coverage(members, arrivals, prior, regions, region, month,
-                             deadline_for(month, deadline_day))
+                             deadline_for(month, deadline_day), region_prior)
 
 
 def coverage(session: Session, month: int, region: str,

@@ -63,9 +63,10 @@ def first_arrivals(session: Session, month: int, usccs: list[str], event_id: int
     return pd.DataFrame(rows, columns=["uscc", "first_loaded_at"])
 
 
-def enterprise_region_totals(session: Session, start: int, end: int,
-                             regions: tuple[str, ...]) -> pd.DataFrame:
-    """BOP-basis USD cents per enterprise and region over start..end (current versions)."""
+def enterprise_region_totals(session: Session, start: int, end: int, regions: tuple[str, ...],
+                             usccs: list[str] | None = None) -> pd.DataFrame:
+    """BOP-basis USD cents per enterprise and region over start..end (current versions); only
+    the given enterprises when usccs is given (the register's members, not every reporter)."""
     t = m.AggEnterpriseMonth
     stmt = (sa.select(t.uscc, t.region_code, sa.func.sum(t.usd_cents).label(AMOUNT))
             .where(t.period.between(start, end), t.mode.in_(BOP_MODES))
@@ -73,7 +74,25 @@ def enterprise_region_totals(session: Session, start: int, end: int,
     closure = region_closure(session, regions)
     if closure is not None:
         stmt = stmt.where(t.region_code.in_(closure))
-    frame = pd.DataFrame(session.execute(stmt).all(), columns=["uscc", "region_code", AMOUNT])
+    chunks = ([stmt] if usccs is None else
+              [stmt.where(t.uscc.in_(usccs[i : i + CHUNK])) for i in range(0, len(usccs), CHUNK)])
+    rows = [row for chunk in chunks for row in session.execute(chunk).all()]
+    frame = pd.DataFrame(rows, columns=["uscc", "region_code", AMOUNT])
+    frame[AMOUNT] = frame[AMOUNT].fillna(0).astype("int64")
+    return frame
+
+
+def region_totals(session: Session, start: int, end: int,
+                  regions: tuple[str, ...]) -> pd.DataFrame:
+    """BOP-basis USD cents per region over start..end, from agg_cell (every enterprise)."""
+    t = m.AggCell
+    stmt = (sa.select(t.region_code, sa.func.sum(t.usd_cents).label(AMOUNT))
+            .where(t.period.between(start, end), t.mode.in_(BOP_MODES))
+            .group_by(t.region_code))
+    closure = region_closure(session, regions)
+    if closure is not None:
+        stmt = stmt.where(t.region_code.in_(closure))
+    frame = pd.DataFrame(session.execute(stmt).all(), columns=["region_code", AMOUNT])
     frame[AMOUNT] = frame[AMOUNT].fillna(0).astype("int64")
     return frame
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 
@@ -90,3 +91,22 @@ def _aware(value) -> dt.datetime:
     # SQLite gives naive UTC, PostgreSQL aware: compare as aware instants.
     value = getattr(value, "to_pydatetime", lambda: value)()
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def test_members_only_read_equals_every_reporters_read(session_factory, tmp_path):
+    """coverage_by_region reads only the members' prior year and the regions' totals from
+    agg_cell; the figures equal those computed from every reporter's prior-year amounts."""
+    from etl.coverage import coverage_by_region
+
+    ref = reference_from_seeds(PROJECT_ROOT / "seeds")
+    load_sample(session_factory, tmp_path / "sample", ref, n_enterprises=120, start=202001,
+                end=202112)
+    for region in ("120000", "120116", "500000-LJ"):
+        with session_factory() as s:
+            fast = coverage_by_region(s, 202112, region)
+            every = qr.enterprise_region_totals(s, 202001, 202012, (region,))
+            full = coverage_by_region(s, 202112, region, prior=every)
+        assert fast.total["expected"] > 0 and fast.total["missing_share_of_prior_year"] is not None
+        assert (fast.status["prior_year_usd_cents"] > 0).any()
+        pd.testing.assert_frame_equal(fast.rows, full.rows)
+        pd.testing.assert_frame_equal(fast.status, full.status)
