@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from dashboard.context import CONFIG_KEY, AppContext
 from dashboard.filter_state import FilterState, to_report_filter
 from etl import aggregates, queries
+from etl.data_version import data_version, remember
 from etl.periods import add_months
 
 log = logging.getLogger(__name__)
@@ -38,6 +40,23 @@ def session() -> Iterator[Session]:
     except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
         log.exception("database unavailable")
         raise DatabaseUnavailable(str(exc.orig)) from exc
+
+
+def remembered(fn):
+    """An aggregate read answered again while the data is unchanged (etl.data_version): every
+    call still asks the database for its newest data event and reference change. Only for reads
+    whose answer depends on the report data, reference data and the arguments alone (not on who
+    asks, nor on targets or the register, which change without a data event)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with session() as s:
+            version = data_version(s)
+        key = (fn.__module__, fn.__qualname__, version[0], args, tuple(sorted(kwargs.items())))
+        return remember(key, version, lambda: fn(*args, **kwargs))
+
+    wrapper.uncached = fn
+    return wrapper
 
 
 def database_facts() -> dict[str, int | None]:
@@ -129,6 +148,7 @@ def view(state: FilterState) -> View:
         return view_of(s, state)
 
 
+@remembered
 def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
     """Total, exports, imports, balance: window and 当月 with 同比 and 环比 (None: no data)."""
     with session() as s:
@@ -142,6 +162,7 @@ def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
     return v, aggregates.trade_comparison(frame, v.start, v.end)
 
 
+@remembered
 def monthly_trend(state: FilterState) -> tuple[View, pd.DataFrame, int | None]:
     """Monthly amounts in the state's direction for the trend chart, from a year before its
     first month (for 同比); returns (view, frame[period, amount], first month to show)."""
@@ -177,6 +198,7 @@ class GroupShare:
     members: list[dict]  # code, name_zh, name_en of the group's categories
 
 
+@remembered
 def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> GroupShare:
     """A category group's amount and share of the state's total over the window, against a
     year earlier, and its share in the same months of earlier years."""
@@ -211,6 +233,7 @@ def region_targets(state: FilterState) -> tuple[View, list]:
     return v, [r for r in results if r.target.region_code == state.region]
 
 
+@remembered
 def coverage(state: FilterState) -> tuple[View, dict[int, int]]:
     """Enterprises with a current report in the region, for the view's month and the one before."""
     with session() as s:
@@ -280,6 +303,7 @@ def _region_chain(regions: pd.DataFrame, code: str) -> list[dict]:
     return chain
 
 
+@remembered
 def region_breakdown(state: FilterState) -> RegionBreakdown:
     """The state's region split into its children (stored regions roll up: 滨海新区 includes its
     functional zones), with growth, share and contribution (etl.districts), and monthly amounts
@@ -326,6 +350,7 @@ class PartnerBreakdown:
     years: int
 
 
+@remembered
 def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
     """Partner amounts for the window and the same months of earlier years (with a category
     filter they come from the report lines: etl.queries.partner_totals)."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.data import View, in_group, session, view_of
+from dashboard.data import View, in_group, remembered, session, view_of
 from dashboard.filter_state import FilterState, to_report_filter
 from etl import queries
 from etl.periods import add_months
@@ -29,6 +29,7 @@ class ModeSeries:
     modes: pd.DataFrame  # the supply_mode reference
 
 
+@remembered
 def mode_series(state: FilterState) -> ModeSeries:
     """Monthly amounts of modes 1–4 in the state's slice (mode 3 is kept apart by the page)."""
     from etl.filters import ALL_MODES
@@ -54,6 +55,7 @@ class ModeMatrix:
     categories: pd.DataFrame  # the service_category reference
 
 
+@remembered
 def mode_matrix(state: FilterState) -> ModeMatrix:
     """Amounts by category and mode (modes 1–4) over the cumulative window."""
     from etl.filters import ALL_MODES
@@ -78,6 +80,7 @@ class SectorTotals:
     categories: pd.DataFrame  # the service_category reference
 
 
+@remembered
 def sector_totals(state: FilterState) -> SectorTotals:
     """The state's slice by category code as reported, over the window and a year earlier."""
     with session() as s:
@@ -101,6 +104,7 @@ class SectorGroups:
     years: int
 
 
+@remembered
 def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
     """Pillar, emerging and knowledge-intensive sectors against the total (the category filter
     is ignored: a group's share is of all services), the window and `years` years before."""

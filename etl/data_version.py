@@ -1,9 +1,10 @@
 """Reads that change only when the data does, remembered per process until the next data event.
 
-Every load and every retraction writes a data event, so (database, newest event id, its time) names
-the data a read saw. A remembered answer is served only while that is still the newest event: each
-call still asks the database for it (one index lookup), so a load made by another process or
-worker is seen on the very next call and no worker can disagree with the database.
+Every load and every retraction writes a data event, and every change of reference data (etl.seed)
+an audit row, so (database, newest event id and time, newest reference change) names the data a
+read saw. A remembered answer is served only while that is still the newest: each call asks the
+database for it (two index lookups), so a load made by another process or worker is seen on the
+very next call and no worker can disagree with the database.
 """
 
 from __future__ import annotations
@@ -18,18 +19,42 @@ from sqlalchemy.orm import Session
 
 from etl import models as m
 
-MAX_ENTRIES = 64  # per process, over every remembered function (answers are kilobytes to a few MB)
+# Per process, over every remembered function: pages × filter states people actually use; answers
+# are kilobytes to a few hundred kilobytes (peak worker RSS is measured in bench/bench_serve.py).
+MAX_ENTRIES = 512
 
 _lock = threading.Lock()
 _entries: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
 
 
 def data_version(session: Session) -> tuple:
-    """The database and its newest data event (id, time): changes with every load or retraction."""
+    """The database, its newest data event (id, time) and newest reference-data change: changes
+    with every load, retraction or seed edit."""
+    from etl.seed import REFERENCE_CHANGED
+
     newest = session.execute(
         sa.select(m.DataEvent.id, m.DataEvent.at).order_by(m.DataEvent.id.desc()).limit(1)
     ).first()
-    return (session.get_bind().url.render_as_string(hide_password=True), *(newest or (None, None)))
+    reference = session.scalar(sa.select(sa.func.max(m.AuditEntry.id))
+                               .where(m.AuditEntry.action == REFERENCE_CHANGED))
+    return (session.get_bind().url.render_as_string(hide_password=True),
+            *(newest or (None, None)), reference)
+
+
+def remember(key: tuple, version: tuple, compute):
+    """compute(), or what it returned for key while the data was at this version."""
+    with _lock:
+        hit = _entries.get(key)
+        if hit is not None and hit[0] == version:
+            _entries.move_to_end(key)
+            return copy.deepcopy(hit[1])  # callers may change what they get
+    value = compute()
+    with _lock:
+        _entries[key] = (version, copy.deepcopy(value))
+        _entries.move_to_end(key)
+        while len(_entries) > MAX_ENTRIES:
+            _entries.popitem(last=False)
+    return value
 
 
 def remembered_until_next_load(fn):
@@ -38,19 +63,8 @@ def remembered_until_next_load(fn):
     @functools.wraps(fn)
     def wrapper(session: Session, *args):
         version = data_version(session)
-        key = (fn.__qualname__, version[0], args)
-        with _lock:
-            hit = _entries.get(key)
-            if hit is not None and hit[0] == version:
-                _entries.move_to_end(key)
-                return copy.deepcopy(hit[1])  # callers may change what they get
-        value = fn(session, *args)
-        with _lock:
-            _entries[key] = (version, copy.deepcopy(value))
-            _entries.move_to_end(key)
-            while len(_entries) > MAX_ENTRIES:
-                _entries.popitem(last=False)
-        return value
+        key = (fn.__module__, fn.__qualname__, version[0], args)
+        return remember(key, version, lambda: fn(session, *args))
 
     wrapper.uncached = fn
     return wrapper

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -90,6 +91,10 @@ def _key(model: type, row: dict) -> tuple:
     return tuple(row[c.name] for c in sa.inspect(model).primary_key)
 
 
+SEED_ACTOR = "seeds"
+REFERENCE_CHANGED = "reference_data"
+
+
 def load_seeds(session: Session, seeds: Path) -> dict[str, int]:
     """Insert or update every reference row from the seed files; returns rows written per table."""
     written: dict[str, int] = {}
@@ -110,6 +115,11 @@ def load_seeds(session: Session, seeds: Path) -> dict[str, int]:
                 count += 1
         session.flush()
         written[model.__tablename__] = count
+    if any(written.values()):
+        # An audit row names every change of reference data; remembered answers
+        # (etl.data_version) are keyed on the newest one, so group or region edits show at once.
+        session.add(models.AuditEntry(username=SEED_ACTOR, action=REFERENCE_CHANGED,
+                                      detail=json.dumps(written, ensure_ascii=False)))
     return written
 
 

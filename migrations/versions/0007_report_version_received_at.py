@@ -25,5 +25,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('report_version', schema=None) as batch_op:
-        batch_op.drop_column('received_at')
+    # A plain DROP COLUMN (SQLite ≥ 3.35): batch mode would copy report_version, which reports and
+    # lines reference, and SQLite's foreign-key check refuses that once data is loaded.
+    op.drop_column('report_version', 'received_at')
