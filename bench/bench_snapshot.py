@@ -1,6 +1,6 @@
 """Benchmark 4: the month snapshot (xlsx + HTML) at a built scale.
 
-    python bench/bench_snapshot.py [--scale national] [--runs 3] [--month 2021-12]
+    python bench/bench_snapshot.py [--scale national] [--runs 3] [--month 2021-12] [--db PATH]
 
 Runs etl.snapshot_archive.make_snapshot as `python -m etl snapshot --out DIR --no-pdf` does
 (written to a scratch directory, so nothing is archived and every run does the full work).
@@ -29,8 +29,9 @@ def main() -> int:
     parser.add_argument("--month", default="2021-12")
     parser.add_argument("--region", default="120000")
     parser.add_argument("--pg", help="admin URL: use the scale's PostgreSQL build")
+    parser.add_argument("--db", help="a copy of the scale's SQLite build to use instead")
     args = parser.parse_args()
-    url = scale_url(SCALES[args.scale], args.pg)
+    url = f"sqlite:///{args.db}" if args.db else scale_url(SCALES[args.scale], args.pg)
     settings = Settings(instance_path=DATA / "instance", database_url=url)
     engine = make_engine(url)
     factory = make_session_factory(engine)
