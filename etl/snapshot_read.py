@@ -3,14 +3,18 @@
 As of the newest data event the maintained aggregates hold exactly the current lines summed, so
 the reads come from them and from the lines of the shown months only (seconds at national scale);
 the event is read again afterwards, and if a load landed meanwhile the vintage is read from the
-lines. Any earlier vintage is read from the report lines as of the event, month by month, as
+lines. The partner lines are read on a second connection while the aggregates are read (two
+cores: the two longest reads overlap). Any earlier vintage is read from the report lines as of the event, month by month, as
 snapshots always were (minutes at national scale): regenerating an archived snapshot at its
 vintage gives the same figures whatever was loaded since.
 """
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
+
 import pandas as pd
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from etl import queries, queries_snapshot
@@ -61,13 +65,15 @@ def read_current(session: Session, event_id: int, month: int, region: str, regio
                  first: int, filters: list[ReportFilter], codes: Codes,
                  rule: DisclosureRule | None) -> SnapshotInputs:
     """The newest vintage: agg_enterprise_month per slice, agg_cell for the series and bounds."""
-    lines = queries_snapshot.current_slices(session, slices(month), regions)
-    partners = queries_snapshot.partner_slices(session, event_id, table_slices(month), regions,
-                                               codes.ref.modes_in_bop)
-    cells = queries_snapshot.current_cells(session, first, month, regions)
-    subs = sub_items(filters, codes)
-    sub_rows = (queries_snapshot.current_sub_items(session, first, month, regions, subs) if subs
-                else pd.DataFrame(columns=[*SERIES_KEYS, AMOUNT]))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        partners = _alongside(pool, session, queries_snapshot.partner_slices, event_id,
+                              table_slices(month), regions, codes.ref.modes_in_bop)
+        lines = queries_snapshot.current_slices(session, slices(month), regions)
+        cells = queries_snapshot.current_cells(session, first, month, regions)
+        subs = sub_items(filters, codes)
+        sub_rows = (queries_snapshot.current_sub_items(session, first, month, regions, subs)
+                    if subs else pd.DataFrame(columns=[*SERIES_KEYS, AMOUNT]))
+        partners = partners.result()
     series = with_sub_items(cells, sub_rows, codes)
     hidden_months, hidden_targets = set(), set()
     if rule is not None:
@@ -77,6 +83,26 @@ def read_current(session: Session, event_id: int, month: int, region: str, regio
         hidden_months = {cell for cell, f in chart_filters(month, region).items() if fails(f)}
         hidden_targets = {f for f in filters if fails(f)}
     return SnapshotInputs(lines, partners, series, hidden_months, hidden_targets)
+
+
+def _alongside(pool: ThreadPoolExecutor, session: Session, read, *args) -> Future:
+    """Run read(session, *args) on a second connection of the session's engine, in a thread.
+
+    Only for reads as of a data event (the lines of versions current at event E): a second
+    connection may see later commits, which do not change what was current at E. Inline when
+    the session is bound to one connection (or an in-memory database) that cannot be shared.
+    """
+    bind = session.get_bind()
+    if not isinstance(bind, sa.Engine) or bind.url.database in (None, "", ":memory:"):
+        done: Future = Future()
+        done.set_result(read(session, *args))
+        return done
+
+    def run():
+        with Session(bind) as other:
+            return read(other, *args)
+
+    return pool.submit(run)
 
 
 def _fails(session: Session, f: ReportFilter, cells: pd.DataFrame, series: pd.DataFrame,
