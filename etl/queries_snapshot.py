@@ -58,9 +58,9 @@ def _sort_in_memory(session: Session):
 
 
 def _driver_frame(session: Session, stmt, columns: list[str]) -> pd.DataFrame:
-    """Columns + amount from the driver's cursor, column-wise (etl.queries._columns_frame without
-    SQLAlchemy's Row objects: a second per half a million rows). The statement's values are
-    rendered inline (integers and codes, quoted by SQLAlchemy)."""
+    """Columns + amount from the driver's cursor (etl.queries._columns_frame without SQLAlchemy's
+    Row objects: a second per half a million rows). The statement's values are rendered inline
+    (integers and codes, quoted by SQLAlchemy)."""
     connection = session.connection()
     sql = str(stmt.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
     cursor = connection.connection.cursor()
@@ -69,8 +69,7 @@ def _driver_frame(session: Session, stmt, columns: list[str]) -> pd.DataFrame:
         rows = cursor.fetchall()
     finally:
         cursor.close()
-    data = list(zip(*rows)) if rows else [()] * (len(columns) + 1)
-    frame = pd.DataFrame(dict(zip(columns + [AMOUNT], data)))
+    frame = pd.DataFrame.from_records(rows, columns=columns + [AMOUNT])
     frame[AMOUNT] = frame[AMOUNT].astype("int64")
     return frame
 
