@@ -136,11 +136,10 @@ def target_flags(lines: pd.DataFrame, filters: list[ReportFilter], codes: Codes,
 
 def from_months(lines: pd.DataFrame, partners: pd.DataFrame, month: int, codes: Codes,
                 filters: list[ReportFilter], rule: DisclosureRule | None) -> SnapshotInputs:
-    """The inputs from monthly contributor frames (the as-of reads of etl.queries)."""
-    bop_partners = partners[partners["mode"].isin(codes.ref.modes_in_bop)]
+    """The inputs from the monthly contributor frame (etl.queries.enterprise_months_as_of) and
+    the partner slices (PARTNER_KEYS)."""
     return SnapshotInputs(
-        to_slices(lines, slices(month), SLICE_KEYS),
-        to_slices(bop_partners, table_slices(month), PARTNER_KEYS),
+        to_slices(lines, slices(month), SLICE_KEYS), partners,
         series_of(lines, sub_items(filters, codes), codes),
         set() if rule is None else chart_flags(lines, month, codes, rule),
         set() if rule is None else target_flags(lines, filters, codes, rule))

@@ -1,12 +1,12 @@
 """Read a snapshot's inputs (etl.snapshot_inputs) as of its vintage.
 
 As of the newest data event the maintained aggregates hold exactly the current lines summed, so
-the reads come from them and from the lines of the shown months only (seconds at national scale);
-the event is read again afterwards, and if a load landed meanwhile the vintage is read from the
-lines. The partner lines are read on a second connection while the aggregates are read (two
-cores: the two longest reads overlap). Any earlier vintage is read from the report lines as of the event, month by month, as
-snapshots always were (minutes at national scale): regenerating an archived snapshot at its
-vintage gives the same figures whatever was loaded since.
+the reads come from them (seconds at national scale); the event is read again afterwards, and if a
+load landed meanwhile the vintage is read from the lines. Any earlier vintage is read from the
+report lines as of the event, month by month, as snapshots always were (minutes at national
+scale): regenerating an archived snapshot at its vintage gives the same figures whatever was
+loaded since. Either way the partner lines (no aggregate has enterprise × partner) are read by
+slice as of the event, on a second connection while the rest is read (the longest reads overlap).
 """
 
 from __future__ import annotations
@@ -54,10 +54,12 @@ def read_inputs(session: Session, event_id: int, month: int, region: str, region
 def read_as_of(session: Session, event_id: int, month: int, regions: list[str], first: int,
                filters: list[ReportFilter], codes: Codes,
                rule: DisclosureRule | None) -> SnapshotInputs:
-    """Any vintage: the monthly contributor rows as of the event, reduced."""
-    lines = queries.enterprise_months_as_of(session, event_id, first, month, regions)
-    partners = queries.enterprise_partners_as_of(session, event_id,
-                                                 (month // 100 - 1) * 100 + 1, month, regions)
+    """Any vintage: the monthly contributor rows as of the event, reduced; partner slices."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        partners = _alongside(pool, session, queries_snapshot.partner_slices, event_id,
+                              table_slices(month), regions, codes.ref.modes_in_bop)
+        lines = queries.enterprise_months_as_of(session, event_id, first, month, regions)
+        partners = partners.result()
     return from_months(lines, partners, month, codes, filters, rule)
 
 

@@ -11,7 +11,7 @@ from etl import queries, snapshot_read
 from etl.disclosure import DisclosureRule
 from etl.retract import retract_batch
 from etl.snapshot_archive import make_snapshot
-from etl.snapshot_inputs import target_filters
+from etl.snapshot_inputs import PARTNER_KEYS, table_slices, target_filters, to_slices
 from etl.vintage import load_codes, target_data_start
 from tests.db.helpers import line, uscc
 from tests.db.snapshot_data import load, load_two_years, report_rows
@@ -48,6 +48,10 @@ def _reads(factory, rule):
         args = (event, MONTH, ROOT, regions, first, filters, codes, rule)
         fast = snapshot_read.read_current(s, *args)
         slow = snapshot_read.read_as_of(s, event, MONTH, regions, first, filters, codes, rule)
+        # the partner slices against the monthly as-of read they replace
+        monthly = queries.enterprise_partners_as_of(s, event, 201801, MONTH, regions)
+        monthly = monthly[monthly["mode"].isin(codes.ref.modes_in_bop)]
+        slow.partners = to_slices(monthly, table_slices(MONTH), PARTNER_KEYS)
     return fast, slow
 
 
