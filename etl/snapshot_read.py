@@ -79,11 +79,13 @@ def read_current(session: Session, event_id: int, month: int, region: str, regio
     series = with_sub_items(cells, sub_rows, codes)
     hidden_months, hidden_targets = set(), set()
     if rule is not None:
-        def fails(f: ReportFilter) -> bool:
-            return _fails(session, f, cells, series, codes, rule)
-
-        hidden_months = {cell for cell, f in chart_filters(month, region).items() if fails(f)}
-        hidden_targets = {f for f in filters if fails(f)}
+        # The chart's 48 cells look at the last two years' BOP rows only: filter those once.
+        start = (month // 100 - 1) * 100 + 1
+        recent = [f[(f["period"] >= start) & f["mode"].isin(codes.ref.modes_in_bop)]
+                  for f in (cells, series)]
+        hidden_months = {cell for cell, f in chart_filters(month, region).items()
+                         if _fails(session, f, *recent, codes, rule)}
+        hidden_targets = {f for f in filters if _fails(session, f, cells, series, codes, rule)}
     return SnapshotInputs(lines, partners, series, hidden_months, hidden_targets)
 
 
