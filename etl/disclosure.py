@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 TOTAL = "__total__"
@@ -34,11 +35,17 @@ class DisclosureRule:
 def cell_stats(contrib: pd.DataFrame, row: str, col: str, unit: str = "uscc",
                value: str = "amount", n_top: int = 2) -> pd.DataFrame:
     """Cells and margins: value, contributor count and the n_top largest contributions' sum."""
-    per_unit = contrib.groupby([row, col, unit], as_index=False)[value].sum()
+    # Row and column keys become integer codes in their sort order (TOTAL: -1) and back at the
+    # end: the same groups in the same order, without hashing strings on every grouping.
+    row_codes, row_keys = pd.factorize(contrib[row], sort=True)
+    col_codes, col_keys = pd.factorize(contrib[col], sort=True)
+    coded = pd.DataFrame({row: row_codes, col: col_codes, unit: contrib[unit].to_numpy(),
+                          value: contrib[value].to_numpy()})
+    per_unit = coded.groupby([row, col, unit], as_index=False)[value].sum()
     frames = [per_unit,
-              per_unit.groupby([row, unit], as_index=False)[value].sum().assign(**{col: TOTAL}),
-              per_unit.groupby([col, unit], as_index=False)[value].sum().assign(**{row: TOTAL}),
-              per_unit.groupby(unit, as_index=False)[value].sum().assign(**{row: TOTAL, col: TOTAL})]
+              per_unit.groupby([row, unit], as_index=False)[value].sum().assign(**{col: -1}),
+              per_unit.groupby([col, unit], as_index=False)[value].sum().assign(**{row: -1}),
+              per_unit.groupby(unit, as_index=False)[value].sum().assign(**{row: -1, col: -1})]
     units = pd.concat(frames, ignore_index=True)
     units = units[units[value] != 0]
     units = units.sort_values(value, ascending=False)
@@ -46,9 +53,22 @@ def cell_stats(contrib: pd.DataFrame, row: str, col: str, unit: str = "uscc",
     out = pd.DataFrame({
         "value": grouped.sum(),
         "n": grouped.size(),
-        "top": grouped.apply(lambda s: s.head(n_top).sum()),
+        # rows are sorted by value, largest first: a group's first n_top are its largest
+        "top": units.groupby([row, col], sort=False).head(n_top)
+        .groupby([row, col], sort=False)[value].sum(),
     }).reset_index()
+    out[row], out[col] = _decoded(out[row], row_keys), _decoded(out[col], col_keys)
     return out.astype({"value": "int64", "n": "int64", "top": "int64"})
+
+
+def _decoded(codes: pd.Series, keys) -> pd.Series:
+    """Keys back from codes, -1 as TOTAL."""
+    values = np.asarray(keys, dtype=object)
+    codes = codes.to_numpy()
+    out = np.full(len(codes), TOTAL, dtype=object)
+    known = codes >= 0
+    out[known] = values[codes[known]]
+    return pd.Series(out, dtype=object)
 
 
 def primary_sensitive(stats: pd.DataFrame, rule: DisclosureRule) -> pd.Series:

@@ -316,11 +316,10 @@ def data_event_info(session: Session, event_id: int) -> dict | None:
     return {"id": e.id, "kind": e.kind, "batch_id": e.batch_id, "at": e.at, "actor": e.actor}
 
 
-def _as_of_lines(event_id: int, period_from: int, period_to: int, detail, regions):
-    """Enterprise-level sums of the lines current as of the event, by period and a line column."""
+def lines_as_of(event_id: int, dims: list, period_from: int, period_to: int):
+    """Sums of amount_usd_cents over the lines current as of the event in the periods, by dims."""
     span, ver, rep, line = m.ReportVersionSpan, m.ReportVersion, m.Report, m.ReportLine
-    dims = [rep.period, rep.uscc, ver.region_code, detail, line.mode, line.direction]
-    stmt = (sa.select(*dims, sa.func.sum(line.amount_usd_cents).label(AMOUNT))
+    return (sa.select(*dims, sa.func.sum(line.amount_usd_cents).label(AMOUNT))
             .select_from(span)
             .join(ver, ver.id == span.version_id)
             .join(rep, rep.id == ver.report_id)
@@ -329,6 +328,13 @@ def _as_of_lines(event_id: int, period_from: int, period_to: int, detail, region
                    sa.or_(span.to_event_id.is_(None), span.to_event_id > event_id),
                    rep.period.between(period_from, period_to))
             .group_by(*dims))
+
+
+def _as_of_lines(event_id: int, period_from: int, period_to: int, detail, regions):
+    """Enterprise-level sums of the lines current as of the event, by period and a line column."""
+    ver, rep, line = m.ReportVersion, m.Report, m.ReportLine
+    dims = [rep.period, rep.uscc, ver.region_code, detail, line.mode, line.direction]
+    stmt = lines_as_of(event_id, dims, period_from, period_to)
     if regions is not None:
         stmt = stmt.where(ver.region_code.in_(sorted(regions)))
     return stmt

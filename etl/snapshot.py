@@ -1,7 +1,8 @@
 """The snapshot of month M (服务贸易统计监测月报): every table of the report, as of a vintage.
 
-build_snapshot reads contributor-level frames as of a data event (etl.queries, etl.vintage) and
-assemble turns them into display-ready tables, protected by etl.snapshot_protect unless internal.
+build_snapshot reads contributor-level frames as of a data event (etl.snapshot_read: per window
+slice, see etl.snapshot_inputs) and assemble turns them into display-ready tables, protected by
+etl.snapshot_protect unless internal.
 Amount cells hold USD cents (writers show 亿美元), ratio cells hold ratios, C marks 保密 and None
 "not applicable" (no base, no share).
 """
@@ -19,6 +20,7 @@ from etl.aggregates import growth
 from etl.coverage import DEFAULT_DEADLINE_DAY, RegionCoverage, coverage_by_region
 from etl.disclosure import TOTAL, DisclosureRule
 from etl.districts import roll_up
+from etl.snapshot_inputs import SnapshotInputs
 from etl.snapshot_protect import ATOM, DIRECTION, KEY, Protected, protect_with_groups
 from etl.vintage import Codes, Vintage, load_codes, resolve_vintage, target_data_start
 
@@ -109,6 +111,7 @@ def build_snapshot(session: Session, month: int, region: str, rule: DisclosureRu
                    now: dt.datetime | None = None,
                    deadline_day: int = DEFAULT_DEADLINE_DAY) -> Snapshot:
     """Read as of the vintage (default: newest data event) and assemble the snapshot of a month."""
+    from etl.snapshot_read import read_inputs
     from etl.snapshot_targets import evaluate_for_snapshot, prior_year_amounts
 
     vintage = resolve_vintage(session, event_id)
@@ -119,19 +122,19 @@ def build_snapshot(session: Session, month: int, region: str, rule: DisclosureRu
     year = month // 100
     targets = queries.targets_in_regions(session, regions)
     first = target_data_start(targets, (year - 1) * 100 + 1)
-    lines = queries.enterprise_months_as_of(session, vintage.event_id, first, month, regions)
+    inputs = read_inputs(session, vintage.event_id, month, region, regions, first, targets, codes,
+                         None if internal else rule)
+    lines = inputs.lines
     if not (lines["period"] == month).any():
         raise SnapshotError(f"no reports for {year}-{month % 100:02d} as of data event "
                             f"{vintage.event_id} in region {region}")
-    partners = queries.enterprise_partners_as_of(session, vintage.event_id, (year - 1) * 100 + 1,
-                                                 month, regions)
-    results = evaluate_for_snapshot(targets, lines, month, codes)
+    results = evaluate_for_snapshot(targets, inputs.series, month, codes)
     meta = _meta(month, region, codes, vintage, internal, rule, lines, now)
     # The same reader as the CLI and the dashboard; arrivals and last year's amounts as of the
     # vintage (the register itself is read as it stands).
     covered = coverage_by_region(session, month, region, deadline_day, vintage.event_id,
                                  prior_year_amounts(lines, month, codes))
-    return assemble(meta, codes, lines, partners, results, covered)
+    return assemble(meta, codes, inputs, results, covered)
 
 
 def _meta(month, region, codes, vintage, internal, rule, lines, now) -> SnapshotMeta:
@@ -142,16 +145,19 @@ def _meta(month, region, codes, vintage, internal, rule, lines, now) -> Snapshot
                         "1月" if mon == 1 else f"1–{mon}月")
 
 
-def assemble(meta: SnapshotMeta, codes: Codes, lines: pd.DataFrame, partners: pd.DataFrame,
+def assemble(meta: SnapshotMeta, codes: Codes, inputs: SnapshotInputs,
              target_results: list, covered: RegionCoverage | None = None) -> Snapshot:
-    """Pure: protected tables and chart data from the contributor frames."""
+    """Pure: protected tables and chart data from the contributor frames (etl.snapshot_inputs)."""
     from etl.snapshot_targets import coverage_table, monthly_chart, targets_table
 
     rule = None if meta.internal else meta.rule
+    # From here on enterprises only need telling apart: integer codes group far faster than
+    # the USCC strings (hundreds of thousands of rows at national scale).
+    lines, partners = (f.assign(uscc=pd.factorize(f["uscc"])[0])
+                       for f in (inputs.lines, inputs.partners))
     bop = lines[lines["mode"].isin(codes.ref.modes_in_bop)]
     specs = [_modes(meta, codes, bop), _categories(meta, codes, bop),
-             _regions(meta, codes, bop),
-             _partners(meta, codes, partners[partners["mode"].isin(codes.ref.modes_in_bop)])]
+             _regions(meta, codes, bop), _partners(meta, codes, partners)]
     fats = _fats(meta, codes, lines[~lines["mode"].isin(codes.ref.modes_in_bop)])
     cur, base = _protect_all(specs, rule, "cur"), _protect_all(specs, rule, "base")
     fats_cur = protect_with_groups(fats.frames["cur"], rule, increment=fats.frames["inc_cur"])
@@ -165,9 +171,10 @@ def assemble(meta: SnapshotMeta, codes: Codes, lines: pd.DataFrame, partners: pd
             rows = pd.concat([rows, fats_rows], ignore_index=True)
         tables.append(Table(titles[spec.name], f"{meta.ytd_label}{_TITLES[spec.name]}",
                             BREAKDOWN_COLUMNS, rows, list(_NOTES[spec.name])))
-    tables.append(targets_table(target_results, lines, meta, codes, rule))
+    tables.append(targets_table(target_results, inputs.hidden_targets, meta))
     tables.append(coverage_table(lines, meta, codes, covered))
-    return Snapshot(meta, tables, {"monthly": monthly_chart(bop, meta, rule)})
+    chart = monthly_chart(inputs.series, inputs.hidden_months, meta, codes)
+    return Snapshot(meta, tables, {"monthly": chart})
 
 
 _TITLES = {"mode": "服务贸易分供给模式情况", "category": "服务贸易分类别情况",
@@ -192,8 +199,10 @@ def _frames(meta: SnapshotMeta, frame: pd.DataFrame, key, atom: str) -> dict[str
     y, m = meta.month // 100, meta.month
     windows = {"cur": (y * 100 + 1, m), "base": ((y - 1) * 100 + 1, m - 100),
                "inc_cur": (m, m), "inc_base": (m - 100, m - 100)}
-    keyed = frame.assign(**{KEY: key(frame) if callable(key) else frame[key],
-                            ATOM: frame[atom].astype(str)})
+    # Categoricals: disclosure control groups and filters these columns dozens of times.
+    keyed = frame.assign(**{KEY: pd.Categorical(key(frame) if callable(key) else frame[key]),
+                            ATOM: pd.Categorical(frame[atom].astype(str)),
+                            DIRECTION: pd.Categorical(frame[DIRECTION])})
     cols = [KEY, ATOM, DIRECTION, "uscc"]
     return {name: _window(keyed, a, b).groupby(cols, as_index=False)["amount"].sum()
             for name, (a, b) in windows.items()}

@@ -135,8 +135,9 @@ def _weak_line(contrib: pd.DataFrame, stats: pd.DataFrame, rule: DisclosureRule)
 
 def _shown_sets(contrib: pd.DataFrame, cells: pd.DataFrame) -> dict[str, list[frozenset]]:
     """Per column, the atom sets its shown cells reveal: each shown row, and the total."""
-    atoms = contrib.groupby(KEY)[ATOM].agg(frozenset)
-    everything = frozenset(contrib[ATOM])
+    pairs = contrib[[KEY, ATOM]].drop_duplicates()
+    atoms = pairs.groupby(KEY)[ATOM].agg(frozenset)
+    everything = frozenset(pairs[ATOM])
     out = {}
     for col in COLUMNS:
         shown = cells[(cells[DIRECTION] == col) & (cells["status"] == OK)]
@@ -175,7 +176,7 @@ def regions_pass(rows: pd.DataFrame, sets: list[frozenset], rule: DisclosureRule
     """Whether every set of atoms the shown sets tell apart passes the primary rules."""
     if rows.empty or not sets:
         return True
-    atoms, inverse = np.unique(rows[ATOM].to_numpy(dtype=str), return_inverse=True)
+    inverse, atoms = pd.factorize(rows[ATOM])
     patterns: dict[tuple, int] = {}
     region = np.full(len(atoms), -1)  # atoms in no shown set are not derivable
     for i, a in enumerate(atoms):

@@ -8,10 +8,9 @@ from etl.disclosure import DisclosureRule
 from etl.districts import roll_up
 from etl.periods import add_months, month_range
 from etl.snapshot import C, Column, SnapshotMeta, Table
-from etl.snapshot_protect import flags, sensitive, unit_sums
 from etl.target_path import AMOUNT_KINDS
 from etl.target_status import TargetResult, measure_filter
-from etl.vintage import Codes, filter_frame, targets_as_of
+from etl.vintage import Codes, targets_as_of
 
 STATUS_ZH = {"met": "已完成", "missed": "未完成", "on_track": "按进度可完成", "at_risk": "有风险",
              "off_track": "难以完成", "not_started": "未开始", "no_data": "无数据"}
@@ -38,10 +37,10 @@ _NUMBERS = ("actual", "required", "growth", "projection", "projection_low", "pro
             "needed")
 
 
-def evaluate_for_snapshot(targets: list, lines: pd.DataFrame, month: int,
+def evaluate_for_snapshot(targets: list, series: pd.DataFrame, month: int,
                           codes: Codes) -> list[TargetResult]:
-    """Every target of the scope evaluated as of the month on the vintage's data."""
-    return targets_as_of(targets, lines, month, codes)
+    """Every target of the scope evaluated as of the month on the vintage's monthly series."""
+    return targets_as_of(targets, series, month, codes)
 
 
 def _unit(kind: str) -> str:
@@ -50,16 +49,14 @@ def _unit(kind: str) -> str:
     return "pct" if kind == "share_keep" else "pp"
 
 
-def targets_table(results: list[TargetResult], lines: pd.DataFrame, meta: SnapshotMeta,
-                  codes: Codes, rule: DisclosureRule | None) -> Table:
-    """目标: each target's windows with status, actual, requirement and projection."""
+def targets_table(results: list[TargetResult], hidden: set, meta: SnapshotMeta) -> Table:
+    """目标: each target's windows with status, actual, requirement and projection; numbers of a
+    window whose measure (etl.snapshot_inputs.target_filters) is in `hidden` are C."""
     records = []
     for res in results:
         for ev in res.evaluations:
             w = ev.window
-            first = add_months(w.start, -12)
-            measure = filter_frame(lines, measure_filter(res.target, first, meta.month), codes)
-            hide = rule is not None and sensitive(unit_sums(measure), rule)
+            hide = measure_filter(res.target, add_months(w.start, -12), meta.month) in hidden
             unit = _unit(w.kind)
             rec = {"name": res.target.name_zh, "window": w.label_zh, "indent": 0,
                    "key": f"{res.target.code}:{w.key}",
@@ -155,27 +152,21 @@ def coverage_table(lines: pd.DataFrame, meta: SnapshotMeta, codes: Codes,
                  pd.DataFrame(records), notes)
 
 
-def monthly_chart(bop: pd.DataFrame, meta: SnapshotMeta,
-                  rule: DisclosureRule | None) -> pd.DataFrame:
-    """Monthly exports and imports (cents), this year and last, for the trend chart."""
+def monthly_chart(series: pd.DataFrame, hidden: set[tuple[int, str]], meta: SnapshotMeta,
+                  codes: Codes) -> pd.DataFrame:
+    """Monthly exports and imports (cents), this year and last, for the trend chart; `hidden`:
+    the (period, direction) cells failing the primary rules (etl.snapshot_inputs)."""
     # A year's series is dropped (None) if any of its months is confidential: with the 累计
     # published, one hidden month would be recoverable from the others.
     y = meta.month // 100
     periods = month_range((y - 1) * 100 + 1, meta.month)
-    bop = bop[bop["period"].isin(periods)]
+    bop = series[series["period"].isin(periods) & series["mode"].isin(codes.ref.modes_in_bop)]
     sums = bop.groupby(["period", "direction"])["amount"].sum()
     out = pd.DataFrame({"period": periods})
     out["year"], out["month"] = out["period"] // 100, out["period"] % 100
-    cells = pd.MultiIndex.from_product([periods, ["X", "M"]])
-    bad = pd.Series(False, index=cells)
-    if rule is not None and len(bop):
-        ids = pd.MultiIndex.from_arrays([bop["period"], bop["direction"]])
-        flagged = flags(cells.get_indexer(ids), pd.factorize(bop["uscc"])[0],
-                        bop["amount"].to_numpy(), rule)
-        bad.iloc[:len(flagged)] = flagged
     for d in ("X", "M"):
         out[d] = pd.Series([int(sums.get((p, d), 0)) for p in periods], dtype="object")
         for year in (y - 1, y):
-            if any(bad[(p, d)] for p in periods if p // 100 == year):
+            if any((p, d) in hidden for p in periods if p // 100 == year):
                 out.loc[out["year"] == year, d] = None
     return out
