@@ -17,8 +17,9 @@ from etl.target_rules import BASE_MEASURES, KINDS, RATIO_KINDS, plain
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 FORM_SCALE = {"growth_avg_annual": 2, "level": -8}  # stored → form: ×100 (%), ÷1e8 (亿美元)
-COLUMNS = [("code", 150), ("region", 110), ("measure", 200), ("kind", 120), ("threshold", 120),
-           ("window", 190), ("currency", 80), ("name_zh", 300), ("name_en", 300), ("source", 300)]
+COLUMNS = [("code", 192), ("region", 90), ("measure", 130), ("kind", 90), ("threshold", 100),
+           ("window", 115), ("currency", 70), ("name_zh", 0), ("name_en", 0), ("source", 0)]
+WRAPPED = ("region", "threshold", "measure", "kind", "window", "name_zh", "name_en", "source")
 
 
 def kind_name(kind: str, lang: str) -> str:
@@ -117,10 +118,12 @@ def form_values(target: dict) -> dict:
 
 
 def column_defs(lang: str) -> list[dict]:
-    """Columns of the targets grid; long texts wrap."""
+    """Columns of the targets grid: short ones fixed, names and source share the rest; long
+    texts wrap so that nothing is cut off."""
     wrap = {"wrapText": True, "autoHeight": True, "cellStyle": {"lineHeight": "1.4"}}
-    return [{"field": key, "headerName": t(f"tadmin.col.{key}", lang), "width": width,
-             **(wrap if key in ("name_zh", "name_en", "source", "measure") else {})}
+    return [{"field": key, "headerName": t(f"tadmin.col.{key}", lang),
+             **({"width": width} if width else {"flex": 1, "minWidth": 135}),
+             **(wrap if key in WRAPPED else {})}
             for key, width in COLUMNS]
 
 

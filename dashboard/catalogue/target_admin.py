@@ -35,7 +35,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tadmin.measure.group": {"zh": "类别组合：{name}", "en": "Category group: {name}"},
     "tadmin.currency.USD": {"zh": "美元", "en": "US dollar"},
     "tadmin.threshold.growth": {"zh": "≥ {value}%", "en": "≥ {value}%"},
-    "tadmin.threshold.ratio": {"zh": "无（与上年同期比较）", "en": "none (vs a year earlier)"},
+    "tadmin.threshold.ratio": {"zh": "不设阈值", "en": "none"},
     "tadmin.form.new": {"zh": "新增目标", "en": "New target"},
     "tadmin.form.edit": {"zh": "修改目标 {code}", "en": "Edit target {code}"},
     "tadmin.form.pick": {"zh": "在上表中选择一个目标进行修改，或点击“新建”填写新目标。",

@@ -85,13 +85,15 @@ def _confirm(lang: str) -> dbc.Modal:
     ], id=Ids.CONFIRM, is_open=False)
 
 
-def _grid(id: str, columns: list[dict], lang: str, empty_key: str, **kw) -> dag.AgGrid:
+def _grid(id: str, columns: list[dict], lang: str, empty_key: str, options: dict | None = None,
+          **kw) -> dag.AgGrid:
+    # No column filters: a handful of rows, and the filter icons would cost the columns' width.
     return dag.AgGrid(
         id=id, columnDefs=columns, rowData=[],
-        defaultColDef={"sortable": True, "resizable": True, "filter": True},
+        defaultColDef={"sortable": True, "resizable": True},
         dashGridOptions={"domLayout": "autoHeight",
-                         "localeText": grid_locale(lang, t(empty_key, lang)), **kw},
-        style={"height": None}, className="ag-theme-quartz stm-grid")
+                         "localeText": grid_locale(lang, t(empty_key, lang)), **(options or {})},
+        style={"height": None}, className="ag-theme-quartz stm-grid", **kw)
 
 
 def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
@@ -99,13 +101,13 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
     lang = i18n.normalize_lang(lang)
     if not auth.allowed(ACTION):
         return access_denied(lang)
-    targets = _grid(Ids.GRID, views.column_defs(lang), lang, "tadmin.empty",
-                    rowSelection={"mode": "singleRow"})
-    targets.getRowId = "params.data.code"
+    targets = _grid(Ids.GRID, views.column_defs(lang), lang, "tadmin.empty", {
+        "rowSelection": {"mode": "singleRow", "checkboxes": False, "enableClickSelection": True}},
+        getRowId="params.data.code")
     history_columns = [{"field": k, "headerName": t(f"tadmin.hcol.{k}", lang), "width": w,
                         **({"flex": 1, "wrapText": True, "autoHeight": True}
                            if k == "change" else {})}
-                       for k, w in (("at", 150), ("user", 110), ("action", 90), ("code", 170),
+                       for k, w in (("at", 180), ("user", 110), ("action", 90), ("code", 170),
                                     ("change", 400))]
     return html.Div([
         page_header(t("tadmin.title", lang), t("tadmin.lead", lang), title_id=Ids.TITLE),

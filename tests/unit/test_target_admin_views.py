@@ -29,7 +29,7 @@ def test_rows_name_region_measure_kind_currency_and_threshold():
     assert growth["threshold"] == "≥ 10%" and growth["window"] == "2018年7月 – 2020年6月"
     assert level["threshold"] == "100.0亿美元" and level["region"] == "两江新区"
     assert share["measure"] == "类别组合：天津传统支柱领域" and share["kind"] == "占比不下降"
-    assert share["threshold"] == "无（与上年同期比较）"
+    assert share["threshold"] == "不设阈值"
     text = str(rows)
     for raw in ("120000", "bop_total", "growth_avg_annual", "group:", "nan", "None"):
         assert raw not in str([{k: v for k, v in r.items() if k not in ("form", "code")}
