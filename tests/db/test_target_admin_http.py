@@ -123,3 +123,15 @@ def test_an_admin_adds_and_deletes_a_target(admin_app, session_factory):
     add, delete = _audits(session_factory)
     assert (add.action, delete.action) == ("target_add", "target_delete")
     assert json.loads(delete.detail)["before"]["threshold"] == "20000000"
+
+
+def test_a_leader_sees_no_targets_admin_page_and_no_nav_link(admin_app):
+    app, passwords = admin_app
+    for user, denied in (("lead", True), ("admin", False)):
+        client = signed_in(app, passwords, user)
+        page = dash_call(client, app, "_pages_content.children",
+                         {"_pages_location.pathname": "/admin/targets",
+                          "_pages_location.search": ""}).get_data(as_text=True)
+        assert ("access-denied" in page) is denied and ("target-edit-grid" in page) is not denied
+        if denied:
+            assert "/admin/targets" not in client.get("/_dash-layout").get_data(as_text=True)
