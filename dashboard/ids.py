@@ -343,3 +343,28 @@ class Quality:
     HISTORY_LIST = "quality-history-list"
     STATUS_BADGE = "quality-status-badge"
     EMPTY = "quality-empty"
+
+
+class TargetAdmin:
+    """目标管理: the stored targets, the form to edit / add one, delete confirmation, history."""
+
+    TITLE = "target-edit-title"
+    CONTEXT = "target-edit-context"  # lang
+    TICK = "target-edit-tick"  # bumped after every change, to re-read the table and history
+    SELECTED = "target-edit-selected"  # {"code", "kind"} of the target being edited, or None
+    GRID = "target-edit-grid"
+    MESSAGE = "target-edit-message"
+    FORM_TITLE = "target-edit-form-title"
+    FIELDS = {k: f"target-edit-{k.replace('_', '-')}" for k in (
+        "code", "region_code", "measure", "kind", "threshold", "window_start", "window_end",
+        "currency", "name_zh", "name_en", "source")}
+    THRESHOLD_LABEL = "target-edit-threshold-label"
+    SAVE = "target-edit-save"
+    NEW = "target-edit-new"
+    ADD = "target-edit-add"
+    DELETE = "target-edit-delete"
+    CONFIRM = "target-edit-confirm"  # the modal
+    CONFIRM_BODY = "target-edit-confirm-body"
+    CONFIRM_YES = "target-edit-confirm-yes"
+    CONFIRM_NO = "target-edit-confirm-no"
+    HISTORY = "target-edit-history"

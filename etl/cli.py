@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--user", default="cli")
     s.set_defaults(func=cmd_register_load)
     s = sub.add_parser("seed", help="reload reference data from seeds/")
+    s.add_argument("--overwrite-targets", action="store_true",
+                   help="write seeds/targets.csv over the targets edited in the browser "
+                        "(default: targets are seeded into an empty table only)")
     s.set_defaults(func=cmd_seed)
     add_quality_parser(sub)
     return p

@@ -210,7 +210,7 @@ def cmd_batches(args, settings: Settings) -> int:
 def cmd_seed(args, settings: Settings) -> int:
     """Reload reference data from seeds/."""
     with factory_for(settings).begin() as session:
-        written = load_seeds(session, settings.seeds_path)
+        written = load_seeds(session, settings.seeds_path, args.overwrite_targets)
     print(json.dumps(written, ensure_ascii=False))
     return EXIT_OK
 

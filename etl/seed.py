@@ -12,7 +12,7 @@ from babel import Locale
 from sqlalchemy.orm import Session
 
 from etl import models
-from etl.periods import parse_period
+from etl.target_rules import TargetError, check_target
 
 _ZH = Locale.parse("zh_Hans_CN")
 _EN = Locale.parse("en")
@@ -40,6 +40,11 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
     cats = read_csv(seeds / "service_categories.csv")
     mains = _main_codes(cats)
     partners = read_csv(seeds / "partners.csv")
+    regions = [dict(r, parent_code=r["parent_code"] or None, sort_order=int(r["sort_order"]))
+               for r in read_csv(seeds / "regions.csv")]
+    groups = [dict(code=r["code"], name_zh=r["name_zh"], name_en=r["name_en"],
+                   source=r["source"] or None)
+              for r in read_csv(seeds / "category_groups.csv")]
     return {
         models.ServiceCategory: [
             dict(code=r["code"], parent_code=r["parent_code"] or None, main_code=mains[r["code"]],
@@ -48,19 +53,13 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
                  name_zh=r["name_zh"], name_en=r["name_en"])
             for r in cats
         ],
-        models.CategoryGroup: [
-            dict(code=r["code"], name_zh=r["name_zh"], name_en=r["name_en"], source=r["source"] or None)
-            for r in read_csv(seeds / "category_groups.csv")
-        ],
+        models.CategoryGroup: groups,
         models.CategoryGroupMember: read_csv(seeds / "category_group_members.csv"),
         models.SupplyMode: [
             dict(r, code=int(r["code"]), in_bop_total=r["in_bop_total"].lower() == "true")
             for r in read_csv(seeds / "supply_modes.csv")
         ],
-        models.Region: [
-            dict(r, parent_code=r["parent_code"] or None, sort_order=int(r["sort_order"]))
-            for r in read_csv(seeds / "regions.csv")
-        ],
+        models.Region: regions,
         models.Partner: [
             dict(code=r["code"],
                  name_zh=r["name_zh"] or _ZH.territories.get(r["code"], r["code"]),
@@ -76,13 +75,23 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
                  cny_per_usd=Decimal(r["cny_per_usd"]), source=r["source"])
             for r in read_csv(seeds / "fx_rates.csv")
         ],
-        models.Target: [
-            dict(r, threshold=Decimal(r["threshold"]),
-                 window_start=parse_period(r["window_start"]),
-                 window_end=parse_period(r["window_end"]))
-            for r in read_csv(seeds / "targets.csv")
-        ],
+        models.Target: seed_targets(read_csv(seeds / "targets.csv"), regions, groups),
     }
+
+
+def seed_targets(rows: list[dict[str, str]], regions: list[dict],
+                 groups: list[dict]) -> list[dict]:
+    """The target rows, each checked by the rules the Targets admin page applies (TargetError)."""
+    region_codes = {r["code"] for r in regions}
+    group_codes = {g["code"] for g in groups}
+    out = []
+    for row in rows:
+        target, problems = check_target(row, region_codes, group_codes,
+                                        taken=[t["code"] for t in out])
+        if problems:
+            raise TargetError(row.get("code", ""), problems)
+        out.append(target)
+    return out
 
 
 def _key(model: type, row: dict) -> tuple:
@@ -95,10 +104,19 @@ SEED_ACTOR = "seeds"
 REFERENCE_CHANGED = "reference_data"
 
 
-def load_seeds(session: Session, seeds: Path) -> dict[str, int]:
-    """Insert or update every reference row from the seed files; returns rows written per table."""
+def load_seeds(session: Session, seeds: Path, overwrite_targets: bool = False) -> dict[str, int]:
+    """Insert or update every reference row from the seed files; returns rows written per table.
+
+    Policy targets are the exception: administrators edit them on the Targets admin page, so the
+    file fills an empty target table only (a new installation). `overwrite_targets=True` writes
+    the file's targets over the database's (web edits of those codes are lost; others are kept).
+    """
     written: dict[str, int] = {}
     for model, rows in read_seed_tables(seeds).items():
+        if model is models.Target and not overwrite_targets and session.scalar(
+                sa.select(sa.func.count()).select_from(model)):
+            written[model.__tablename__] = 0
+            continue
         if model is models.FxRate:
             existing = {(r.year, r.month): r for r in session.scalars(sa.select(model))}
         else:

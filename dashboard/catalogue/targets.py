@@ -17,8 +17,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "targets.empty": {"zh": "数据库中尚无数据，暂无法评估目标。",
                       "en": "The database holds no data yet, so no target can be evaluated."},
     "targets.none": {"zh": "尚未设置任何目标。", "en": "No targets are set."},
-    "targets.none_hint": {"zh": "在 seeds/targets.csv 中添加目标后重新加载参考数据：",
-                          "en": "Add targets to seeds/targets.csv and reload the reference data:"},
+    "targets.none_hint": {"zh": "管理员可在“目标管理”页面新增目标；目标表为空时也可从 "
+                                "seeds/targets.csv 载入：",
+                          "en": "Administrators add targets on the Targets admin page; an empty "
+                                "target table can also be loaded from seeds/targets.csv:"},
     "status.met": {"zh": "已达成", "en": "Met"},
     "status.missed": {"zh": "未达成", "en": "Missed"},
     "status.on_track": {"zh": "有望达成", "en": "On track"},

@@ -29,3 +29,11 @@ def login(client, username, password, next_path="/overview"):
     token = re.search(r'name="csrf" value="([^"]+)"', page.get_data(as_text=True)).group(1)
     return client.post(f"/login?next={next_path}", data={"csrf": token, "username": username,
                                                          "password": password})
+
+
+def signed_in(app, passwords, user):
+    """A test client signed in as the user (anonymous when user is None)."""
+    client = app.server.test_client()
+    if user:
+        login(client, user, passwords[user])
+    return client

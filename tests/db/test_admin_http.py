@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from etl import accounts
 from etl import models as m
-from tests.db.auth_helpers import app_with_accounts, login
+from tests.db.auth_helpers import app_with_accounts, login, signed_in
 from tests.db.dash_calls import dash_call
 
 CONTEXT = {"admin-context.data": {"lang": "zh"}}
@@ -22,13 +22,6 @@ def admin_app(db_url, tmp_path, session_factory):
     app.server.config["STM"].dispose()
 
 
-def _signed_in(app, passwords, user):
-    client = app.server.test_client()
-    if user:
-        login(client, user, passwords[user])
-    return client
-
-
 def _create(client, app, username, role="clerk", regions=("120116",)):
     return dash_call(client, app, "admin-message.children...admin-tick.data..", {
         "admin-create.n_clicks": 1, "admin-new-username.value": username,
@@ -39,7 +32,7 @@ def _create(client, app, username, role="clerk", regions=("120116",)):
 @pytest.mark.parametrize("user,status", [(None, 401), ("stat", 403), ("lead", 403), ("clerk", 403)])
 def test_only_administrators_reach_the_accounts_callbacks(admin_app, session_factory, user, status):
     app, passwords = admin_app
-    client = _signed_in(app, passwords, user)
+    client = signed_in(app, passwords, user)
     assert dash_call(client, app, "admin-grid.rowData", {"admin-tick.data": 0, **CONTEXT}
                      ).status_code == status
     assert _create(client, app, "intruder").status_code == status
@@ -49,7 +42,7 @@ def test_only_administrators_reach_the_accounts_callbacks(admin_app, session_fac
 
 def test_admin_creates_an_account_whose_one_time_password_works_once(admin_app, session_factory):
     app, passwords = admin_app
-    admin = _signed_in(app, passwords, "admin")
+    admin = signed_in(app, passwords, "admin")
     rows = dash_call(admin, app, "admin-grid.rowData", {"admin-tick.data": 0, **CONTEXT}
                      ).get_json()["response"]["admin-grid"]["rowData"]
     clerk_row = next(r for r in rows if r["username"] == "clerk")
@@ -77,7 +70,7 @@ def _change(client, app, button, username, role=None, regions=()):
 
 def test_admin_changes_roles_resets_and_disables_but_keeps_an_admin(admin_app, session_factory):
     app, passwords = admin_app
-    admin = _signed_in(app, passwords, "admin")
+    admin = signed_in(app, passwords, "admin")
     assert "已改为统计人员" in str(_change(admin, app, "save-role", "clerk", "statistician"))
     assert "新一次性密码" in str(_change(admin, app, "reset", "lead"))
     assert "已停用" in str(_change(admin, app, "disable", "stat"))

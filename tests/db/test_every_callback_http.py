@@ -11,7 +11,8 @@ from tests.db.dash_calls import dash_call
 
 # Restricted pages: the prefix of their component ids and the action they need.
 RESTRICTED = {"upload-": "upload", "admin-": "manage_users", "coverage-": "view_enterprises",
-              "register-": "manage_register", "exports-": "export", "quality-": "review_quality"}
+              "register-": "manage_register", "exports-": "export", "quality-": "review_quality",
+              "target-edit-": "manage_targets"}
 
 
 @pytest.fixture
@@ -67,3 +68,9 @@ def test_restricted_pages_callbacks_refuse_other_roles(secured, user):
         assert response.status_code == 403, (user, key, response.status_code)
         checked += 1
     assert checked > 0 or role == "admin"
+
+
+def test_the_targets_admin_callbacks_are_covered(secured):
+    app, _ = secured
+    covered = [k for k in app.callback_map if _page_action(k) == "manage_targets"]
+    assert len(covered) == 6, covered
