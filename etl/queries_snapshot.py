@@ -112,8 +112,9 @@ def current_cells(session: Session, first: int, last: int, regions: list[str]) -
 
 def current_sub_items(session: Session, first: int, last: int, regions: list[str],
                       codes: set[str]) -> pd.DataFrame:
-    """Monthly sums of the given reported (sub-item) categories, without enterprises."""
-    t = m.AggEnterpriseMonth
+    """Monthly sums of the given reported (sub-item) categories, without enterprises (agg_category:
+    bounded by codes × regions × months, not by enterprises)."""
+    t = m.AggCategory
     dims = [t.period, t.region_code, t.category_code, t.mode, t.direction]
     stmt = (sa.select(*dims, sa.func.sum(t.usd_cents).label(AMOUNT))
             .where(t.period.between(first, last), t.region_code.in_(sorted(regions)),
