@@ -4,8 +4,17 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.disclosure import (OK, PRIMARY, SECONDARY, TOTAL, DisclosureRule, cell_stats,
-                            primary_sensitive, protect_table, published)
+from etl.disclosure import (
+    OK,
+    PRIMARY,
+    SECONDARY,
+    TOTAL,
+    DisclosureRule,
+    cell_stats,
+    primary_sensitive,
+    protect_table,
+    published,
+)
 
 RULE = DisclosureRule()
 
