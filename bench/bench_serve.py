@@ -82,6 +82,7 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", type=float, nargs=2, default=(1.0, 3.0))
+    parser.add_argument("--tag", default="", help="suffix of the result files (e.g. reading)")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--pg", help="admin URL: use the scale's PostgreSQL build")
     args = parser.parse_args()
@@ -114,7 +115,8 @@ def main() -> int:
                      sum(errors.values()) if kind == "ALL requests" else errors.get(kind, 0)])
     n = len(samples["ALL requests"])
     db = "PostgreSQL" if args.pg else "SQLite"
-    write_table("concurrency", f"Concurrency: {args.users} signed-in users for "
+    suffix = f"_{args.tag}" if args.tag else ""
+    write_table(f"concurrency{suffix}", f"Concurrency: {args.users} signed-in users for "
                 f"{args.seconds:.0f} s "
                 f"against gunicorn -w {args.workers} on loopback, scale **{args.scale}** ({db}).",
                 ["request", "count", "p50 ms", "p95 ms", "max ms", "errors"], rows,
@@ -123,7 +125,7 @@ def main() -> int:
                  "a page visit = GET the page + its layout callback + all its data callbacks, "
                  "sent one after the other (a browser sends the callbacks in parallel)",
                  f"pages: {', '.join(VISITED)}; filter states as in clicks.md"])
-    write_table("memory", f"Memory: peak RSS (VmHWM) of each gunicorn worker after the "
+    write_table(f"memory{suffix}", f"Memory: peak RSS (VmHWM) of each gunicorn worker after the "
                 f"concurrency run, scale **{args.scale}** ({db}).",
                 ["worker", "peak RSS MB"],
                 [[f"worker {i + 1}", f"{mb:.0f}"] for i, mb in enumerate(sorted(rss.values()))]

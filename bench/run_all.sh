@@ -38,5 +38,6 @@ else
   $PY bench/bench_page.py --scale national --runs 5
   $PY bench/bench_snapshot.py --scale national --runs 3
   $PY bench/bench_serve.py --scale national --users 50 --seconds 60
+  $PY bench/bench_serve.py --scale national --users 50 --seconds 90 --think 10 30 --tag reading
 fi
 echo "results: ${BENCH_RESULTS:-bench/results}"
