@@ -16,6 +16,7 @@ import re
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from dashboard import i18n
 from dashboard.i18n import DEFAULT_LANG, t
@@ -27,11 +28,25 @@ NAVY, NAVY_LIGHT, RED, GREY, GRID = "#12355b", "#5b7fa6", "#b71c1c", "#5b6675", 
 PALETTE = (NAVY, "#c8811a", "#2e7d4f", "#7b4f9d", "#5b7fa6", RED, "#3d8c9e", "#8a6d3b")
 
 
+HOUSE_TEMPLATE = pio.templates["plotly_white"]
+
+
+def _attach_template(fig: go.Figure) -> None:
+    # Assigning a template makes plotly.py validate and copy all of it (about 15 ms a figure, 40%
+    # of a callback's time in bench/profile_callbacks.py). A registered template is valid already:
+    # plotly attaches its default template to every new figure the same way, unvalidated.
+    fig.layout._validate = False
+    try:
+        fig.layout.template = HOUSE_TEMPLATE
+    finally:
+        fig.layout._validate = True
+
+
 def base_layout(fig: go.Figure, title: str = "", subtitle: str = "", height: int = 380,
                 legend: bool = True) -> go.Figure:
     """The house style: white plot, CJK font, title and subtitle at the top left, legend on top."""
+    _attach_template(fig)
     fig.update_layout(
-        template="plotly_white",
         font={"family": CJK_FONT, "size": 13, "color": "#1c2733"},
         title={"text": title, "subtitle": {"text": subtitle, "font": {"size": 12, "color": GREY}},
                "x": 0, "xanchor": "left", "y": 0.97, "yanchor": "top", "font": {"size": 16}},
