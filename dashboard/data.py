@@ -353,7 +353,7 @@ class PartnerBreakdown:
 @remembered
 def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
     """Partner amounts for the window and the same months of earlier years (with a category
-    filter they come from the report lines: etl.queries.partner_totals)."""
+    filter they come from agg_partner_category: etl.queries.partner_totals)."""
     from etl.reference import reference_codes
 
     with session() as s:
