@@ -17,9 +17,10 @@ from etl.target_rules import BASE_MEASURES, KINDS, RATIO_KINDS, plain
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 FORM_SCALE = {"growth_avg_annual": 2, "level": -8}  # stored → form: ×100 (%), ÷1e8 (亿美元)
-COLUMNS = [("code", 192), ("region", 90), ("measure", 130), ("kind", 90), ("threshold", 100),
-           ("window", 115), ("currency", 70), ("name_zh", 0), ("name_en", 0), ("source", 0)]
-WRAPPED = ("region", "threshold", "measure", "kind", "window", "name_zh", "name_en", "source")
+COLUMNS = [("code", 192), ("region", 110), ("measure", 130), ("kind", 90), ("threshold", 100),
+           ("window", 115), ("currency", 96), ("name_zh", 0), ("name_en", 0), ("source", 0)]
+WRAPPED = ("region", "threshold", "measure", "kind", "window", "currency", "name_zh", "name_en",
+           "source")
 
 
 def kind_name(kind: str, lang: str) -> str:
@@ -122,6 +123,7 @@ def column_defs(lang: str) -> list[dict]:
     texts wrap so that nothing is cut off."""
     wrap = {"wrapText": True, "autoHeight": True, "cellStyle": {"lineHeight": "1.4"}}
     return [{"field": key, "headerName": t(f"tadmin.col.{key}", lang),
+             "wrapHeaderText": True, "autoHeaderHeight": True,  # "Name (Chinese)" in full
              **({"width": width} if width else {"flex": 1, "minWidth": 135}),
              **(wrap if key in WRAPPED else {})}
             for key, width in COLUMNS]
