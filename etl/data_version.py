@@ -22,6 +22,7 @@ from etl import models as m
 # Per process, over every remembered function: pages × filter states people actually use; answers
 # are kilobytes to a few hundred kilobytes (peak worker RSS is measured in bench/bench_serve.py).
 MAX_ENTRIES = 512
+REFERENCE_CHANGED = "reference_data"  # the audit action of etl.seed changing a table
 
 _lock = threading.Lock()
 _entries: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
@@ -30,8 +31,6 @@ _entries: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
 def data_version(session: Session) -> tuple:
     """The database, its newest data event (id, time) and newest reference-data change: changes
     with every load, retraction or seed edit."""
-    from etl.seed import REFERENCE_CHANGED
-
     newest = session.execute(
         sa.select(m.DataEvent.id, m.DataEvent.at).order_by(m.DataEvent.id.desc()).limit(1)
     ).first()

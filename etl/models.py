@@ -326,6 +326,9 @@ class AuditEntry(Base):
     """Who did what and when: sign-ins, uploads, retractions, exports, account changes."""
 
     __tablename__ = "audit_log"
+    # Reads by action (the newest reference change, on every remembered read; target history)
+    # must not scan a log that grows with every sign-in and download.
+    __table_args__ = (sa.Index("ix_audit_log_action", "action", "id"),)
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, index=True)
     username: Mapped[str] = mapped_column(sa.String(64), index=True)

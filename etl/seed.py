@@ -12,6 +12,7 @@ from babel import Locale
 from sqlalchemy.orm import Session
 
 from etl import models
+from etl.data_version import REFERENCE_CHANGED
 from etl.target_rules import TargetError, check_target
 
 _ZH = Locale.parse("zh_Hans_CN")
@@ -101,7 +102,6 @@ def _key(model: type, row: dict) -> tuple:
 
 
 SEED_ACTOR = "seeds"
-REFERENCE_CHANGED = "reference_data"
 
 
 def load_seeds(session: Session, seeds: Path, overwrite_targets: bool = False) -> dict[str, int]:
