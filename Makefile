@@ -16,7 +16,7 @@ serve: venv  ## production-style serving with gunicorn (see README, "Scale out")
 	$(VENV)/bin/gunicorn -w $${WORKERS:-4} -b $${STM_HOST:-127.0.0.1}:$${STM_PORT:-8050} \
 	  --no-control-socket app:server
 
-test: system-deps dev-venv  ## the whole suite: unit, SQLite + PostgreSQL, headless Chromium
+test: system-deps dev-venv lint  ## lint, then the whole suite: unit, SQLite + PostgreSQL, headless Chromium
 	bash scripts/run_tests.sh
 
 venv: $(VENV)/.runtime-installed
@@ -37,8 +37,9 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 system-deps:  ## apt: Chromium + driver, Noto CJK fonts, PostgreSQL (skipped when present)
 	bash scripts/system_deps.sh
 
-lint: dev-venv
-	$(VENV)/bin/ruff check etl dashboard tests app.py
+lint: dev-venv  ## ruff check and ruff format --check (CI runs both through make test)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: dev-venv system-deps
 	bash bench/run_all.sh

@@ -4,7 +4,7 @@
 
 For each built scale (bench/build_db.py) and each filter state a user clicks to:
 - every data call the page callbacks make (dashboard/data.py), timed in an app context;
-- the same calls with etl.queries' aggregate reads swapped for GROUP BY over the raw report lines
+- the same calls with etl.queries.core' aggregate reads swapped for GROUP BY over the raw report lines
   (in the app's database, and in DuckDB over an in-memory copy of the lines) — the baselines;
 - every filter-driven callback and every page layout as a real POST to /_dash-update-component
   (Flask test client; the app is built with sign-in off, the access checks still run).
@@ -21,7 +21,8 @@ from collections import defaultdict
 from common import SCALES, percentile, scale_url, timed, write_table
 from raw_baselines import duckdb_connection, duckdb_lines, patched, raw_sql
 
-from dashboard import coverage_data, create_app, data, modes_sectors_data
+from dashboard import breakdowns as modes_sectors_data
+from dashboard import create_app, data
 from dashboard.filter_state import from_query
 from etl.data_version import forget
 from etl.db import make_engine
@@ -29,8 +30,18 @@ from etl.settings import Settings
 
 # What users click to: the default view, a district, one direction, a year, a category, a group,
 # full scope, a pilot year, CNY, the other city.
-STATES = ("", "?region=120116", "?dir=X", "?year=2020", "?cat=SC", "?cat=group:KIS",
-          "?scope=full", "?from=2019-07&to=2020-06", "?unit=cny_100m", "?region=500000-LJ")
+STATES = (
+    "",
+    "?region=120116",
+    "?dir=X",
+    "?year=2020",
+    "?cat=SC",
+    "?cat=group:KIS",
+    "?scope=full",
+    "?from=2019-07&to=2020-06",
+    "?unit=cny_100m",
+    "?region=500000-LJ",
+)
 
 
 def _district(state):
@@ -45,7 +56,7 @@ DATA_CALLS = {
     "overview: group_share KIS": lambda s: data.group_share(s, "KIS"),
     "overview: region_targets": data.region_targets,
     "overview: coverage": data.coverage,
-    "overview/regions: coverage_line": coverage_data.coverage_line,
+    "overview/regions: coverage_line": data.coverage_line,
     "modes: mode_series": modes_sectors_data.mode_series,
     "modes: mode_matrix": modes_sectors_data.mode_matrix,
     "sectors: sector_totals": modes_sectors_data.sector_totals,
@@ -63,13 +74,19 @@ DATA_PAGES = ("overview-", "modes-", "sectors-", "regions-", "partners-")  # cal
 
 # Calls whose reads the baselines do not replace, or that send dozens of reads (targets: one
 # per target and window) and would take minutes over the raw lines at national scale.
-NOT_IN_BASELINES = ("filter_options (every page)", "overview: coverage",
-                    "overview/regions: coverage_line", "home: database_facts",
-                    "overview: region_targets", "targets: targets_overview")
+NOT_IN_BASELINES = (
+    "filter_options (every page)",
+    "overview: coverage",
+    "overview/regions: coverage_line",
+    "home: database_facts",
+    "overview: region_targets",
+    "targets: targets_overview",
+)
 
 
-def time_data_calls(app, states, reps: int, warm: bool = True, calls: dict | None = None,
-                    remembered: bool = False) -> dict[str, list[float]]:
+def time_data_calls(
+    app, states, reps: int, warm: bool = True, calls: dict | None = None, remembered: bool = False
+) -> dict[str, list[float]]:
     """Seconds per call, by data call, over reps × states (after one warm-up round).
 
     Remembered answers (etl.data_version) are dropped before every call, so each is computed;
@@ -97,8 +114,9 @@ def _outputs(output: str) -> list[dict]:
     out = []
     for part in parts:
         cid, prop = part.rsplit(".", 1)
-        out.append({"id": json.loads(cid) if cid.startswith("{") else cid,
-                    "property": prop.split("@")[0]})
+        out.append(
+            {"id": json.loads(cid) if cid.startswith("{") else cid, "property": prop.split("@")[0]}
+        )
     return out
 
 
@@ -113,18 +131,30 @@ def request_bodies(deps: list[dict]) -> dict[str, callable]:
         out = outputs if dep["output"].startswith("..") else outputs[0]
         states = [{"id": i["id"], "property": i["property"], "value": None} for i in dep["state"]]
         name = outputs[0]["id"] if isinstance(outputs[0]["id"], str) else dep["output"]
-        if (inputs == [("filter-url", "search")] and len(states) <= 1
-                and name.startswith(DATA_PAGES)):
+        if (
+            inputs == [("filter-url", "search")]
+            and len(states) <= 1
+            and name.startswith(DATA_PAGES)
+        ):
             builders[f"callback {name}"] = lambda search, o=dep["output"], oo=out, st=states: {
-                "output": o, "outputs": oo, "changedPropIds": ["filter-url.search"], "state": st,
-                "inputs": [{"id": "filter-url", "property": "search", "value": search}]}
+                "output": o,
+                "outputs": oo,
+                "changedPropIds": ["filter-url.search"],
+                "state": st,
+                "inputs": [{"id": "filter-url", "property": "search", "value": search}],
+            }
         elif inputs == [("_pages_location", "pathname"), ("_pages_location", "search")]:
             for page in PAGES:
                 builders[f"layout {page}"] = lambda search, o=dep["output"], oo=out, p=page: {
-                    "output": o, "outputs": oo, "state": [],
+                    "output": o,
+                    "outputs": oo,
+                    "state": [],
                     "changedPropIds": ["_pages_location.pathname"],
-                    "inputs": [{"id": "_pages_location", "property": "pathname", "value": p},
-                               {"id": "_pages_location", "property": "search", "value": search}]}
+                    "inputs": [
+                        {"id": "_pages_location", "property": "pathname", "value": p},
+                        {"id": "_pages_location", "property": "search", "value": search},
+                    ],
+                }
     return builders
 
 
@@ -137,10 +167,14 @@ def time_http(app, states, reps: int) -> dict[str, list[float]]:
         for search in states:
             for name, body in builders.items():
                 forget()  # computed, not answered from memory
-                seconds, response = timed(lambda: client.post("/_dash-update-component",
-                                                              json=body(search)))
-                assert response.status_code in (200, 204), (name, response.status_code,
-                                                            response.get_data(as_text=True)[:300])
+                seconds, response = timed(
+                    lambda: client.post("/_dash-update-component", json=body(search))
+                )
+                assert response.status_code in (200, 204), (
+                    name,
+                    response.status_code,
+                    response.get_data(as_text=True)[:300],
+                )
                 if rep:
                     out[name].append(seconds)
     return out
@@ -154,15 +188,16 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scales", nargs="+", default=["city", "national"])
     parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--baseline-states", type=int, default=1,
-                        help="filter states the (slow) baselines run on")
+    parser.add_argument(
+        "--baseline-states", type=int, default=1, help="filter states the (slow) baselines run on"
+    )
     parser.add_argument("--pg", help="admin URL: use the scales' PostgreSQL builds")
     args = parser.parse_args()
     ours: dict[str, dict] = {}
     http: dict[str, dict] = {}
     raw: dict[str, dict] = {}
     duck: dict[str, dict] = {}
-    base_states = STATES[:args.baseline_states]
+    base_states = STATES[: args.baseline_states]
     for name in args.scales:
         url = scale_url(SCALES[name], args.pg)
         app = create_app(Settings(auth_required=False, database_url=url))
@@ -196,8 +231,13 @@ def report(args, ours, http, raw, duck, base_states) -> None:
     scales = args.scales
     big, small = scales[-1], scales[0]
     header = ["data call"] + [f"{s} p50 / p95 ms" for s in scales]
-    header += [f"p95 {big}/{small}", f"raw GROUP BY {big} p50 ms", f"DuckDB {big} p50 ms",
-               "raw / ours", "DuckDB / ours"]
+    header += [
+        f"p95 {big}/{small}",
+        f"raw GROUP BY {big} p50 ms",
+        f"DuckDB {big} p50 ms",
+        "raw / ours",
+        "DuckDB / ours",
+    ]
     rows = []
     all_calls = {s: [x for k in DATA_CALLS for x in ours[s][k]] for s in scales}
     for key in list(DATA_CALLS) + ["ALL calls", REMEMBERED]:
@@ -208,48 +248,71 @@ def report(args, ours, http, raw, duck, base_states) -> None:
         row.append(f"{percentile(pick(big), 95) / percentile(pick(small), 95):.2f}")
         # the baselines ran on the first states only: compare with ours on the same states
         n_states = len(base_states)
-        keys = ([k for k in DATA_CALLS if k not in NOT_IN_BASELINES] if key == "ALL calls"
-                else [key])
-        ours_same = [x for k in keys for i, x in enumerate(ours[big][k])
-                     if i % len(STATES) < n_states]
+        keys = [k for k in DATA_CALLS if k not in NOT_IN_BASELINES] if key == "ALL calls" else [key]
+        ours_same = [
+            x for k in keys for i, x in enumerate(ours[big][k]) if i % len(STATES) < n_states
+        ]
         for table in (raw, duck):
-            values = (table[big].get(key) if key != "ALL calls"
-                      else [x for v in table[big].values() for x in v])
+            values = (
+                table[big].get(key)
+                if key != "ALL calls"
+                else [x for v in table[big].values() for x in v]
+            )
             row.append(ms(statistics.median(values)) if values else "–")
         for table in (raw, duck):
-            values = (table[big].get(key) if key != "ALL calls"
-                      else [x for v in table[big].values() for x in v])
-            row.append(f"{statistics.median(values) / statistics.median(ours_same):.1f}×"
-                       if values else "–")
+            values = (
+                table[big].get(key)
+                if key != "ALL calls"
+                else [x for v in table[big].values() for x in v]
+            )
+            row.append(
+                f"{statistics.median(values) / statistics.median(ours_same):.1f}×"
+                if values
+                else "–"
+            )
         rows.append(row)
-    write_table("clicks", f"Clicks: server-side time of every dashboard data call, {len(STATES)} "
-                "filter states × " f"{args.reps} runs per scale (after a warm-up round).",
-                header, rows,
-                [f"filter states: {', '.join(repr(s) for s in STATES)}",
-                 f"baselines (same data calls, aggregate reads replaced by GROUP BY over the "
-                 f"current report lines) on the first {len(base_states)} state(s): raw GROUP BY "
-                 f"once (no warm-up), DuckDB {args.reps}×; ratios against ours on the same "
-                 f"states; not run for: {', '.join(NOT_IN_BASELINES)}",
-                 "DuckDB: in-memory table of the current lines, copied before timing (not timed)",
-                 "every call is computed: answers remembered until the next load "
-                 "(etl.data_version) are dropped before each call, so each row is what the "
-                 "first visitor after a load meets; the last row asks every call again at once "
-                 "with the data unchanged (what later visitors of the same view meet)",
-                 "database: " + ("PostgreSQL" if args.pg else "SQLite")])
+    write_table(
+        "clicks",
+        f"Clicks: server-side time of every dashboard data call, {len(STATES)} "
+        "filter states × "
+        f"{args.reps} runs per scale (after a warm-up round).",
+        header,
+        rows,
+        [
+            f"filter states: {', '.join(repr(s) for s in STATES)}",
+            f"baselines (same data calls, aggregate reads replaced by GROUP BY over the "
+            f"current report lines) on the first {len(base_states)} state(s): raw GROUP BY "
+            f"once (no warm-up), DuckDB {args.reps}×; ratios against ours on the same "
+            f"states; not run for: {', '.join(NOT_IN_BASELINES)}",
+            "DuckDB: in-memory table of the current lines, copied before timing (not timed)",
+            "every call is computed: answers remembered until the next load "
+            "(etl.data_version) are dropped before each call, so each row is what the "
+            "first visitor after a load meets; the last row asks every call again at once "
+            "with the data unchanged (what later visitors of the same view meet)",
+            "database: " + ("PostgreSQL" if args.pg else "SQLite"),
+        ],
+    )
     keys = sorted(set().union(*[http[s].keys() for s in scales]))
     all_http = {s: [x for v in http[s].values() for x in v] for s in scales}
     rows = []
     for key in keys + ["ALL requests"]:
         pick = (lambda s: all_http[s]) if key == "ALL requests" else (lambda s: http[s][key])
-        row = [key] + [f"{ms(percentile(pick(s), 50))} / {ms(percentile(pick(s), 95))}"
-                       for s in scales]
+        row = [key] + [
+            f"{ms(percentile(pick(s), 50))} / {ms(percentile(pick(s), 95))}" for s in scales
+        ]
         row.append(f"{percentile(pick(big), 95) / percentile(pick(small), 95):.2f}")
         rows.append(row)
-    write_table("clicks_http", "Clicks over HTTP: POST /_dash-update-component (Flask test "
-                f"client, in process), {len(STATES)} filter states × {args.reps} runs.",
-                ["callback"] + [f"{s} p50 / p95 ms" for s in scales] + [f"p95 {big}/{small}"],
-                rows, ["includes Dash's JSON (de)serialisation and building the figures",
-                       "database: " + ("PostgreSQL" if args.pg else "SQLite")])
+    write_table(
+        "clicks_http",
+        "Clicks over HTTP: POST /_dash-update-component (Flask test "
+        f"client, in process), {len(STATES)} filter states × {args.reps} runs.",
+        ["callback"] + [f"{s} p50 / p95 ms" for s in scales] + [f"p95 {big}/{small}"],
+        rows,
+        [
+            "includes Dash's JSON (de)serialisation and building the figures",
+            "database: " + ("PostgreSQL" if args.pg else "SQLite"),
+        ],
+    )
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 Measured side by side in one run, each on a fresh database:
 - parse:    pandas.read_csv of the file (the floor),
 - baseline: pandas.read_csv + DataFrame.to_sql, no validation (what a user would write),
-- ours:     etl.load.load_file (read, validate, convert exactly, version, aggregate) —
+- ours:     etl.intake.load.load_file (read, validate, convert exactly, version, aggregate) —
             on SQLite and, with --pg, on PostgreSQL.
 Writes a Markdown table to bench/results/load.md (median and spread over the runs, ratios).
 """
@@ -24,10 +24,10 @@ import sqlalchemy as sa
 from common import DATA, RESULTS, spread, write_table
 
 from etl.db import make_engine, make_session_factory
-from etl.load import load_file
+from etl.intake.load import load_file
 from etl.migrate import upgrade
 from etl.reference import reference_from_seeds
-from etl.sample import generate_reports
+from etl.sample.generate import generate_reports
 from etl.seed import load_seeds
 from etl.settings import PROJECT_ROOT
 
@@ -46,7 +46,7 @@ def make_file(lines: int, workdir: Path) -> Path:
 def fresh_sqlite(workdir: Path, name: str) -> str:
     """URL of a new migrated, seeded SQLite database."""
     url = f"sqlite:///{workdir / (name + '.sqlite3')}"
-    Path(url.split('///')[1]).unlink(missing_ok=True)
+    Path(url.split("///")[1]).unlink(missing_ok=True)
     return _prepare(url)
 
 
@@ -123,13 +123,19 @@ def main() -> int:
         base = times.get(key.replace("ours", "baseline"))
         vs_base = f"{med / statistics.median(base):.2f}×" if key.startswith("ours") else ""
         rows.append([key, spread(samples), f"{lines / med:,.0f}", f"{med / parse:.1f}×", vs_base])
-    write_table("load", f"Load: one CSV of {lines:,} report lines ({args.runs} runs, each on a "
-                "fresh migrated and seeded database).",
-                ["what", "time (median, min–max)", "lines/s", "vs parse", "vs baseline"], rows,
-                ["parse = pandas.read_csv (all text); baseline = pandas.read_csv + "
-                 "DataFrame.to_sql(chunksize=50,000), no validation, no constraints; ours = "
-                 "etl.load.load_file: read, validate, convert exactly, version, aggregate",
-                 "goal: ours no slower than the baseline, and within 3× of parse"])
+    write_table(
+        "load",
+        f"Load: one CSV of {lines:,} report lines ({args.runs} runs, each on a "
+        "fresh migrated and seeded database).",
+        ["what", "time (median, min–max)", "lines/s", "vs parse", "vs baseline"],
+        rows,
+        [
+            "parse = pandas.read_csv (all text); baseline = pandas.read_csv + "
+            "DataFrame.to_sql(chunksize=50,000), no validation, no constraints; ours = "
+            "etl.intake.load.load_file: read, validate, convert exactly, version, aggregate",
+            "goal: ours no slower than the baseline, and within 3× of parse",
+        ],
+    )
     return 0
 
 

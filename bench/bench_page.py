@@ -34,8 +34,13 @@ return document.querySelectorAll('.js-plotly-plot .main-svg').length >= argument
 
 def browser() -> webdriver.Chrome:
     options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1800",
-                "--disable-dev-shm-usage"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--window-size=1400,1800",
+        "--disable-dev-shm-usage",
+    ):
         options.add_argument(arg)
     return webdriver.Chrome(options=options)
 
@@ -82,16 +87,28 @@ def main() -> int:
             logs = [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
         finally:
             driver.quit()
-    write_table("page", f"Page: {args.path} fully drawn in headless Chromium, scale "
-                f"**{args.scale}** ({'PostgreSQL' if args.pg else 'SQLite'}), gunicorn -w 2.",
-                ["load", "time (median, min–max)", "runs", "goal"],
-                [["first (cold bundles and workers)", f"{first:.2f} s", 1, "–"],
-                 ["later loads", spread(warm), len(warm),
-                  "met" if statistics.median(warm) < 1.5 else "missed (< 1.5 s)"]],
-                ["fully drawn = no component loading, KPI/trend/KIS/coverage/targets panels "
-                 "filled, ≥ 2 Plotly charts drawn",
-                 f"browser console errors: {len(logs)}", f"screenshot: {shot.name}",
-                 f"data: {DATA}"])
+    write_table(
+        "page",
+        f"Page: {args.path} fully drawn in headless Chromium, scale "
+        f"**{args.scale}** ({'PostgreSQL' if args.pg else 'SQLite'}), gunicorn -w 2.",
+        ["load", "time (median, min–max)", "runs", "goal"],
+        [
+            ["first (cold bundles and workers)", f"{first:.2f} s", 1, "–"],
+            [
+                "later loads",
+                spread(warm),
+                len(warm),
+                "met" if statistics.median(warm) < 1.5 else "missed (< 1.5 s)",
+            ],
+        ],
+        [
+            "fully drawn = no component loading, KPI/trend/KIS/coverage/targets panels "
+            "filled, ≥ 2 Plotly charts drawn",
+            f"browser console errors: {len(logs)}",
+            f"screenshot: {shot.name}",
+            f"data: {DATA}",
+        ],
+    )
     return 0
 
 

@@ -30,7 +30,8 @@ def page_plan(bodies: dict) -> dict[str, list[str]]:
     for page in VISITED:
         prefix = page.strip("/") + "-"
         plan[page] = [f"layout {page}"] + sorted(
-            k for k in bodies if k.startswith("callback ") and k[9:].startswith(prefix))
+            k for k in bodies if k.startswith("callback ") and k[9:].startswith(prefix)
+        )
     return plan
 
 
@@ -63,6 +64,7 @@ def user(base, session, bodies, plan, deadline, think, seed, samples, errors, lo
 
 def warm(base, sessions, bodies, plan) -> None:
     """Visit every page once from a few sessions at once (workers import and connect lazily)."""
+
     def visit_all(session):
         for page, names in plan.items():
             session.get(base + page, timeout=120)
@@ -92,13 +94,17 @@ def main() -> int:
         sessions = [signed_in(base) for _ in range(args.users)]
         bodies = request_bodies(sessions[0].get(base + "/_dash-dependencies", timeout=30).json())
         plan = page_plan(bodies)
-        warm(base, sessions[:2 * args.workers], bodies, plan)
+        warm(base, sessions[: 2 * args.workers], bodies, plan)
         samples, errors, lock = defaultdict(list), defaultdict(int), threading.Lock()
         start = time.time()
         deadline = start + args.seconds
-        threads = [threading.Thread(target=user, args=(base, s, bodies, plan, deadline,
-                                                       args.think, i, samples, errors, lock))
-                   for i, s in enumerate(sessions)]
+        threads = [
+            threading.Thread(
+                target=user,
+                args=(base, s, bodies, plan, deadline, args.think, i, samples, errors, lock),
+            )
+            for i, s in enumerate(sessions)
+        ]
         for t in threads:
             t.start()
         for t in threads:
@@ -110,27 +116,43 @@ def main() -> int:
         values = samples.get(kind, [])
         if not values:
             continue
-        rows.append([kind, len(values), f"{percentile(values, 50) * 1000:.0f}",
-                     f"{percentile(values, 95) * 1000:.0f}", f"{max(values) * 1000:.0f}",
-                     sum(errors.values()) if kind == "ALL requests" else errors.get(kind, 0)])
+        rows.append(
+            [
+                kind,
+                len(values),
+                f"{percentile(values, 50) * 1000:.0f}",
+                f"{percentile(values, 95) * 1000:.0f}",
+                f"{max(values) * 1000:.0f}",
+                sum(errors.values()) if kind == "ALL requests" else errors.get(kind, 0),
+            ]
+        )
     n = len(samples["ALL requests"])
     db = "PostgreSQL" if args.pg else "SQLite"
     suffix = f"_{args.tag}" if args.tag else ""
-    write_table(f"concurrency{suffix}", f"Concurrency: {args.users} signed-in users for "
-                f"{args.seconds:.0f} s "
-                f"against gunicorn -w {args.workers} on loopback, scale **{args.scale}** ({db}).",
-                ["request", "count", "p50 ms", "p95 ms", "max ms", "errors"], rows,
-                [f"{n} requests in {wall:.0f} s = {n / wall:.1f} requests/s; think time "
-                 f"{args.think[0]:g}–{args.think[1]:g} s between page visits",
-                 "a page visit = GET the page + its layout callback + all its data callbacks, "
-                 "sent one after the other (a browser sends the callbacks in parallel)",
-                 f"pages: {', '.join(VISITED)}; filter states as in clicks.md"])
-    write_table(f"memory{suffix}", f"Memory: peak RSS (VmHWM) of each gunicorn worker after the "
-                f"concurrency run, scale **{args.scale}** ({db}).",
-                ["worker", "peak RSS MB"],
-                [[f"worker {i + 1}", f"{mb:.0f}"] for i, mb in enumerate(sorted(rss.values()))]
-                + [["max", f"{max(rss.values()):.0f}"]],
-                ["goal: < 400 MB per worker"])
+    write_table(
+        f"concurrency{suffix}",
+        f"Concurrency: {args.users} signed-in users for "
+        f"{args.seconds:.0f} s "
+        f"against gunicorn -w {args.workers} on loopback, scale **{args.scale}** ({db}).",
+        ["request", "count", "p50 ms", "p95 ms", "max ms", "errors"],
+        rows,
+        [
+            f"{n} requests in {wall:.0f} s = {n / wall:.1f} requests/s; think time "
+            f"{args.think[0]:g}–{args.think[1]:g} s between page visits",
+            "a page visit = GET the page + its layout callback + all its data callbacks, "
+            "sent one after the other (a browser sends the callbacks in parallel)",
+            f"pages: {', '.join(VISITED)}; filter states as in clicks.md",
+        ],
+    )
+    write_table(
+        f"memory{suffix}",
+        f"Memory: peak RSS (VmHWM) of each gunicorn worker after the "
+        f"concurrency run, scale **{args.scale}** ({db}).",
+        ["worker", "peak RSS MB"],
+        [[f"worker {i + 1}", f"{mb:.0f}"] for i, mb in enumerate(sorted(rss.values()))]
+        + [["max", f"{max(rss.values()):.0f}"]],
+        ["goal: < 400 MB per worker"],
+    )
     return 0
 
 

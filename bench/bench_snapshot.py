@@ -2,7 +2,7 @@
 
     python bench/bench_snapshot.py [--scale national] [--runs 3] [--month 2021-12] [--db PATH]
 
-Runs etl.snapshot_archive.make_snapshot as `python -m etl snapshot --out DIR --no-pdf` does
+Runs etl.snapshot.archive.make_snapshot as `python -m etl snapshot --out DIR --no-pdf` does
 (written to a scratch directory, so nothing is archived and every run does the full work).
 Writes bench/results/snapshot.md.
 """
@@ -20,7 +20,7 @@ from common import DATA, SCALES, scale_url, spread, timed, write_table
 from etl.db import make_engine, make_session_factory
 from etl.periods import parse_period
 from etl.settings import Settings
-from etl.snapshot_archive import make_snapshot
+from etl.snapshot.archive import make_snapshot
 
 
 def main() -> int:
@@ -41,21 +41,31 @@ def main() -> int:
     for _ in range(args.runs):
         with tempfile.TemporaryDirectory(prefix="bench-snapshot-") as tmp:
             before = _cpu_seconds()
-            seconds, out = timed(lambda: make_snapshot(factory, settings, month, args.region,
-                                                       out_dir=Path(tmp), pdf=False))
+            seconds, out = timed(
+                lambda: make_snapshot(
+                    factory, settings, month, args.region, out_dir=Path(tmp), pdf=False
+                )
+            )
             times.append(seconds)
             cpu.append(_cpu_seconds() - before)
             sizes = {kind: path.stat().st_size for kind, path in out.files.items()}
     engine.dispose()
-    write_table("snapshot", f"Snapshot: month {args.month}, region {args.region}, xlsx + HTML "
-                f"(no PDF), scale **{args.scale}** ({'PostgreSQL' if args.pg else 'SQLite'}).",
-                ["what", "time (median, min–max)", "CPU user+sys, all threads (median)", "runs",
-                 "goal"],
-                [["make_snapshot (read as of the latest data event, protect, write)",
-                  spread(times), f"{statistics.median(cpu):.2f} s", len(times),
-                  "met" if statistics.median(times) < 5 else "missed (< 5 s)"]],
-                ["files: " + ", ".join(f"{k} {v / 1024:.0f} KiB"
-                                       for k, v in sorted(sizes.items()))])
+    write_table(
+        "snapshot",
+        f"Snapshot: month {args.month}, region {args.region}, xlsx + HTML "
+        f"(no PDF), scale **{args.scale}** ({'PostgreSQL' if args.pg else 'SQLite'}).",
+        ["what", "time (median, min–max)", "CPU user+sys, all threads (median)", "runs", "goal"],
+        [
+            [
+                "make_snapshot (read as of the latest data event, protect, write)",
+                spread(times),
+                f"{statistics.median(cpu):.2f} s",
+                len(times),
+                "met" if statistics.median(times) < 5 else "missed (< 5 s)",
+            ]
+        ],
+        ["files: " + ", ".join(f"{k} {v / 1024:.0f} KiB" for k, v in sorted(sizes.items()))],
+    )
     return 0
 
 

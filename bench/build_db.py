@@ -2,7 +2,7 @@
 
     python bench/build_db.py --scale national [--pg postgresql+psycopg://…/app] [--force]
 
-Loads every monthly file through etl.load.load_file, exactly as `python -m etl load` does, and
+Loads every monthly file through etl.intake.load.load_file, exactly as `python -m etl load` does, and
 writes bench/results/build_<scale>[_pg].md: lines, files, total and per-file load time.
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from common import SCALES, generate, scale_url, spread, timed, write_table
 
 from etl.db import make_engine, make_session_factory
-from etl.load import load_file
+from etl.intake.load import load_file
 from etl.migrate import upgrade
 from etl.seed import load_seeds
 from etl.settings import PROJECT_ROOT

@@ -66,9 +66,26 @@ def generate(scale: Scale) -> list[Path]:
     """The scale's monthly CSV files, generated once with `python -m etl generate-sample`."""
     done = scale.files_dir / ".complete"
     if not done.exists():
-        subprocess.run([PYTHON, "-m", "etl", "generate-sample", "--out", str(scale.files_dir),
-                        "--enterprises", str(scale.enterprises), "--start", str(scale.start),
-                        "--end", str(scale.end), "--by", "month"], cwd=ROOT, check=True)
+        subprocess.run(
+            [
+                PYTHON,
+                "-m",
+                "etl",
+                "generate-sample",
+                "--out",
+                str(scale.files_dir),
+                "--enterprises",
+                str(scale.enterprises),
+                "--start",
+                str(scale.start),
+                "--end",
+                str(scale.end),
+                "--by",
+                "month",
+            ],
+            cwd=ROOT,
+            check=True,
+        )
         done.touch()
     return sorted(scale.files_dir.glob("synthetic_reports_*.csv"))
 
@@ -101,19 +118,24 @@ def spread(samples: list[float], unit: str = "s", scale: float = 1.0, digits: in
 def machine_line() -> str:
     """One line describing where the figures were measured."""
     load = os.getloadavg()
-    return (f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores "
-            f"(shared), load average at the end {load[0]:.2f}")
+    return (
+        f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores "
+        f"(shared), load average at the end {load[0]:.2f}"
+    )
 
 
-def write_table(name: str, title: str, header: list[str], rows: list[list[str]],
-                notes: list[str] = ()) -> str:
+def write_table(
+    name: str, title: str, header: list[str], rows: list[list[str]], notes: list[str] = ()
+) -> str:
     """Write bench/results/<name>.md (a title, a Markdown table, notes) and return the text."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    lines = [f"{title}", "", "| " + " | ".join(header) + " |",
-             "|" + "---|" * len(header)]
+    lines = [f"{title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    lines += [""] + [f"- {n}" for n in notes] + [f"- measured {time.strftime('%Y-%m-%d %H:%M')}; "
-                                                 f"{machine_line()}"]
+    lines += (
+        [""]
+        + [f"- {n}" for n in notes]
+        + [f"- measured {time.strftime('%Y-%m-%d %H:%M')}; {machine_line()}"]
+    )
     text = "\n".join(lines) + "\n"
     (RESULTS / f"{name}.md").write_text(text, encoding="utf-8")
     print(text)

@@ -2,7 +2,7 @@
 
     python bench/compare_load.py OLD_CHECKOUT [--lines 100000] [--runs 2] [--pg URL]
 
-Each run loads the file into a fresh database with this checkout's etl.load and with OLD's (in a
+Each run loads the file into a fresh database with this checkout's etl.intake.load and with OLD's (in a
 subprocess started in OLD), alternating so that machine noise hits both alike.
 Writes bench/results/load_before_after.md.
 """
@@ -23,7 +23,7 @@ CHILD = """
 import sys, time
 sys.path.insert(0, '.')
 from etl.db import make_engine, make_session_factory
-from etl.load import load_file
+from etl.intake.load import load_file
 engine = make_engine(sys.argv[1])
 start = time.perf_counter()
 outcome = load_file(make_session_factory(engine), sys.argv[2], user='bench')
@@ -33,8 +33,9 @@ print(time.perf_counter() - start)
 
 
 def time_old(old: Path, path: Path, url: str) -> float:
-    out = subprocess.run([PYTHON, "-c", CHILD, url, str(path)], cwd=old, check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [PYTHON, "-c", CHILD, url, str(path)], cwd=old, check=True, capture_output=True, text=True
+    )
     return float(out.stdout.strip().splitlines()[-1])
 
 
@@ -63,12 +64,22 @@ def main() -> int:
     for name in ("SQLite", "PostgreSQL"):
         if f"after {name}" in times:
             before, after = times[f"before {name}"], times[f"after {name}"]
-            rows.append([name, spread(before), spread(after),
-                         f"{statistics.median(before) / statistics.median(after):.2f}×"])
-    write_table("load_before_after", f"Load fast path, before and after: one CSV of {lines:,} "
-                f"lines, {args.runs} interleaved runs each.",
-                ["database", "before (median, min–max)", "after", "speed-up"], rows,
-                [f"before = {args.old.name} checkout; after = this checkout"])
+            rows.append(
+                [
+                    name,
+                    spread(before),
+                    spread(after),
+                    f"{statistics.median(before) / statistics.median(after):.2f}×",
+                ]
+            )
+    write_table(
+        "load_before_after",
+        f"Load fast path, before and after: one CSV of {lines:,} "
+        f"lines, {args.runs} interleaved runs each.",
+        ["database", "before (median, min–max)", "after", "speed-up"],
+        rows,
+        [f"before = {args.old.name} checkout; after = this checkout"],
+    )
     return 0
 
 

@@ -39,7 +39,8 @@ def main() -> int:
     def after(conn, _cursor, statement, params, _context, _many):
         took = time.perf_counter() - conn.info["t0"]
         if statement.lstrip().upper().startswith("SELECT") and (
-                statement not in seen or seen[statement][0] < took):
+            statement not in seen or seen[statement][0] < took
+        ):
             seen[statement] = (took, current["call"], params)
 
     event.listen(sa.engine.Engine, "before_cursor_execute", before)
@@ -51,20 +52,34 @@ def main() -> int:
             fn(state)
     event.remove(sa.engine.Engine, "before_cursor_execute", before)
     event.remove(sa.engine.Engine, "after_cursor_execute", after)
-    slowest = sorted(seen.items(), key=lambda kv: -kv[1][0])[:args.top]
+    slowest = sorted(seen.items(), key=lambda kv: -kv[1][0])[: args.top]
     engine = sa.create_engine(url)
-    parts = [f"# EXPLAIN of the dashboard's slowest reads, scale {args.scale} (PostgreSQL)", "",
-             f"{len(seen)} distinct SELECTs from {len(DATA_CALLS)} data calls (default filter "
-             f"state); the {len(slowest)} slowest, re-run under EXPLAIN (ANALYZE, BUFFERS).",
-             f"Measured {time.strftime('%Y-%m-%d %H:%M')}; {machine_line()}.", ""]
+    parts = [
+        f"# EXPLAIN of the dashboard's slowest reads, scale {args.scale} (PostgreSQL)",
+        "",
+        f"{len(seen)} distinct SELECTs from {len(DATA_CALLS)} data calls (default filter "
+        f"state); the {len(slowest)} slowest, re-run under EXPLAIN (ANALYZE, BUFFERS).",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')}; {machine_line()}.",
+        "",
+    ]
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         for statement, (took, call, params) in slowest:
             with raw.cursor() as cur:
                 cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement, params)
                 plan = "\n".join(r[0] for r in cur.fetchall())
-            parts += [f"## {call}: {took * 1000:.1f} ms", "", "```sql",
-                      " ".join(statement.split()), "```", "", "```", plan, "```", ""]
+            parts += [
+                f"## {call}: {took * 1000:.1f} ms",
+                "",
+                "```sql",
+                " ".join(statement.split()),
+                "```",
+                "",
+                "```",
+                plan,
+                "```",
+                "",
+            ]
     engine.dispose()
     (RESULTS / "explain_pg.md").write_text("\n".join(parts), encoding="utf-8")
     print("\n".join(parts[:6]))

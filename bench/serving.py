@@ -49,9 +49,24 @@ def gunicorn(url: str, workers: int = 4, threads: int = 1):
     gunicorn_bin = str(Path(PYTHON).parent / "gunicorn")
     log = open(DATA / f"gunicorn-{port}.log", "w")
     proc = subprocess.Popen(
-        [gunicorn_bin, "-w", str(workers), "--threads", str(threads), "-b", f"127.0.0.1:{port}",
-         "--no-control-socket", "--timeout", "120", "app:server"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            gunicorn_bin,
+            "-w",
+            str(workers),
+            "--threads",
+            str(threads),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--no-control-socket",
+            "--timeout",
+            "120",
+            "app:server",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60
@@ -93,8 +108,12 @@ def signed_in(base: str) -> requests.Session:
     s = requests.Session()
     page = s.get(base + "/login", timeout=30).text
     token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    r = s.post(base + "/login", data={"csrf": token, "username": USER, "password": PASSWORD},
-               timeout=60, allow_redirects=False)
+    r = s.post(
+        base + "/login",
+        data={"csrf": token, "username": USER, "password": PASSWORD},
+        timeout=60,
+        allow_redirects=False,
+    )
     if r.status_code != 302:
         raise RuntimeError(f"sign-in failed: {r.status_code}")
     return s

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import dash
 
-from dashboard import auth, downloads, export_routes, filter_bar, i18n, shell, upload_routes
+from dashboard import auth, downloads, filter_bar, i18n, shell
 from dashboard.context import CONFIG_KEY, AppContext
+from dashboard.pages.exports import routes as export_routes
+from dashboard.pages.upload import routes as upload_routes
 from etl.settings import Settings
 
 HERE = Path(__file__).resolve().parent

@@ -10,8 +10,10 @@ def main() -> None:
     """Build the app from the environment and serve it until interrupted."""
     settings = Settings.from_env()
     app = create_app(settings)
-    print(f"服务贸易统计监测 / Services Trade Monitor: http://{settings.host}:{settings.port}/",
-          flush=True)
+    print(
+        f"服务贸易统计监测 / Services Trade Monitor: http://{settings.host}:{settings.port}/",
+        flush=True,
+    )
     app.run(host=settings.host, port=settings.port, debug=False)
 
 

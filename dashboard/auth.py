@@ -21,8 +21,14 @@ from etl import accounts
 from etl.accounts import Principal
 
 # Static files carry no data: Dash's JS bundles, our CSS and fonts, the favicon.
-OPEN_PREFIXES = ("/assets/", "/_dash-component-suites/", "/_favicon.ico", "/favicon.ico",
-                 "/login", "/logout")
+OPEN_PREFIXES = (
+    "/assets/",
+    "/_dash-component-suites/",
+    "/_favicon.ico",
+    "/favicon.ico",
+    "/login",
+    "/logout",
+)
 API_PREFIXES = ("/_dash-", "/_reload-hash")
 PASSWORD_PATH = "/account/password"
 
@@ -38,8 +44,12 @@ class SignedIn(UserMixin):
 def init_auth(server: flask.Flask, instance_path: Path, secret_key: str) -> None:
     """Install sessions, the login routes and the request gate on the Flask server."""
     server.secret_key = secret_key or _persistent_secret(instance_path)
-    server.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax",
-                         REMEMBER_COOKIE_HTTPONLY=True, REMEMBER_COOKIE_SAMESITE="Lax")
+    server.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+    )
     manager = LoginManager()
     manager.init_app(server)
     manager.user_loader(_load_user)
@@ -157,8 +167,12 @@ def _login():
         if not _csrf_ok(form):
             flask.abort(400)
         with _session_factory().begin() as session:
-            principal = accounts.authenticate(session, form.get("username", "").strip(),
-                                              form.get("password", ""), flask.request.remote_addr)
+            principal = accounts.authenticate(
+                session,
+                form.get("username", "").strip(),
+                form.get("password", ""),
+                flask.request.remote_addr,
+            )
         if principal is not None:
             flask.session.clear()
             login_user(SignedIn(principal))
@@ -166,10 +180,21 @@ def _login():
                 return flask.redirect(f"{PASSWORD_PATH}?lang={lang}&next={target}")
             return flask.redirect(target)
         error = _text("auth.failed", lang)
-    fields = [("username", "auth.username", "text", "username"),
-              ("password", "auth.password", "password", "current-password")]
-    return _form_page(lang, "/login", target, _csrf_token(), fields, "auth.title", "auth.submit",
-                      error, _text("auth.hint", lang))
+    fields = [
+        ("username", "auth.username", "text", "username"),
+        ("password", "auth.password", "password", "current-password"),
+    ]
+    return _form_page(
+        lang,
+        "/login",
+        target,
+        _csrf_token(),
+        fields,
+        "auth.title",
+        "auth.submit",
+        error,
+        _text("auth.hint", lang),
+    )
 
 
 def _csrf_ok(form) -> bool:
@@ -197,21 +222,39 @@ def _change_password():
         if not error:
             try:
                 with _session_factory().begin() as session:
-                    accounts.change_own_password(session, principal.username, form["current"],
-                                                 form["new"], flask.request.remote_addr)
+                    accounts.change_own_password(
+                        session,
+                        principal.username,
+                        form["current"],
+                        form["new"],
+                        flask.request.remote_addr,
+                    )
                     updated = accounts.principal_of(accounts.get_user(session, principal.username))
             except accounts.AccountError as exc:
-                error = _text("auth.pw.wrong_current" if "current" in str(exc)
-                              else "auth.pw.weak", lang)
+                error = _text(
+                    "auth.pw.wrong_current" if "current" in str(exc) else "auth.pw.weak", lang
+                )
             else:
                 login_user(SignedIn(updated))
                 return flask.redirect(target)
     lead = _text("auth.pw.one_time" if principal.must_change_password else "auth.pw.lead", lang)
-    fields = [("current", "auth.pw.current", "password", "current-password"),
-              ("new", "auth.pw.new", "password", "new-password"),
-              ("repeat", "auth.pw.repeat", "password", "new-password")]
-    return _form_page(lang, PASSWORD_PATH, target, _csrf_token(), fields, "auth.pw.title",
-                      "auth.pw.submit", error, _text("auth.pw.rule", lang), lead=lead)
+    fields = [
+        ("current", "auth.pw.current", "password", "current-password"),
+        ("new", "auth.pw.new", "password", "new-password"),
+        ("repeat", "auth.pw.repeat", "password", "new-password"),
+    ]
+    return _form_page(
+        lang,
+        PASSWORD_PATH,
+        target,
+        _csrf_token(),
+        fields,
+        "auth.pw.title",
+        "auth.pw.submit",
+        error,
+        _text("auth.pw.rule", lang),
+        lead=lead,
+    )
 
 
 def _new_password_problem(form, lang: str) -> str:
@@ -243,8 +286,18 @@ def _safe_next(target: str | None) -> str:
     return target
 
 
-def _form_page(lang: str, action: str, target: str, token: str, fields: list[tuple],
-               title_key: str, submit_key: str, error: str, hint: str, lead: str = "") -> str:
+def _form_page(
+    lang: str,
+    action: str,
+    target: str,
+    token: str,
+    fields: list[tuple],
+    title_key: str,
+    submit_key: str,
+    error: str,
+    hint: str,
+    lead: str = "",
+) -> str:
     """A small stand-alone form page (sign-in, password change) in the app's look."""
     other = "en" if lang == "zh" else "zh"
     alert = f'<div class="alert alert-danger py-2">{escape(error)}</div>' if error else ""
@@ -253,18 +306,19 @@ def _form_page(lang: str, action: str, target: str, token: str, fields: list[tup
         f'<label class="form-label" for="{name}">{escape(_text(label, lang))}</label>'
         f'<input class="form-control mb-3" id="{name}" name="{name}" type="{kind}" '
         f'autocomplete="{complete}" required>'
-        for name, label, kind, complete in fields)
+        for name, label, kind, complete in fields
+    )
     next_part = escape(quote(target, safe="/?=&"))
     query = f"lang={lang}&next={next_part}"
-    return f"""<!DOCTYPE html><html lang="{'zh-CN' if lang == 'zh' else 'en'}"><head>
+    return f"""<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(_text(title_key, lang))} · {escape(_text('app.title', lang))}</title>
+<title>{escape(_text(title_key, lang))} · {escape(_text("app.title", lang))}</title>
 <link rel="stylesheet" href="/assets/00_bootstrap.min.css">
 <link rel="stylesheet" href="/assets/app.css">
 </head><body class="stm-root"><div class="stm-navbar navbar navbar-dark"><div class="container-xl">
-<span class="navbar-brand stm-brand">{escape(_text('app.title', lang))}</span>
+<span class="navbar-brand stm-brand">{escape(_text("app.title", lang))}</span>
 <a class="btn btn-sm btn-outline-light" href="{action}?lang={other}&next={next_part}">
-{escape(_text('lang.' + other, lang))}</a></div></div>
+{escape(_text("lang." + other, lang))}</a></div></div>
 <main class="container" style="max-width:420px;margin-top:4rem">
 <h1 class="h4 mb-3">{escape(_text(title_key, lang))}</h1>{intro}{alert}
 <form method="post" action="{action}?{query}">

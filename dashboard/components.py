@@ -5,6 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard import i18n
+from dashboard.i18n import MISSING, t, window_label
+
 
 def _id(id: str | dict | None) -> dict:
     # Dash rejects id=None, so the prop is passed only when there is one.
@@ -19,18 +22,19 @@ def page_header(title: str, lead: str | None = None, title_id: str | None = None
     return html.Div(children, className="stm-page-header")
 
 
-def kpi_card(title: str, value: str, sub: str | None = None,
-             id: str | dict | None = None) -> dbc.Card:
+def kpi_card(
+    title: str, value: str, sub: str | None = None, id: str | dict | None = None
+) -> dbc.Card:
     """A headline number: title above, the formatted value, a small line of context below."""
-    body = [html.Div(title, className="stm-kpi-title"),
-            html.Div(value, className="stm-kpi-value")]
+    body = [html.Div(title, className="stm-kpi-title"), html.Div(value, className="stm-kpi-value")]
     if sub:
         body.append(html.Div(sub, className="stm-kpi-sub"))
     return dbc.Card(dbc.CardBody(body), class_name="stm-kpi h-100", **_id(id))
 
 
-def empty_state(message: str, hint: str | None = None, command: str | None = None,
-                id: str | dict | None = None) -> html.Div:
+def empty_state(
+    message: str, hint: str | None = None, command: str | None = None, id: str | dict | None = None
+) -> html.Div:
     """A visible message box in place of a chart or table that has nothing to show."""
     children: list = [html.P(message, className="stm-empty-message")]
     if hint:
@@ -40,8 +44,12 @@ def empty_state(message: str, hint: str | None = None, command: str | None = Non
     return html.Div(children, className="stm-empty", role="status", **_id(id))
 
 
-def stat_card(title: str, blocks: list[tuple[str, str, list[str]]],
-              id: str | dict | None = None, extra_class: str = "") -> dbc.Card:
+def stat_card(
+    title: str,
+    blocks: list[tuple[str, str, list[str]]],
+    id: str | dict | None = None,
+    extra_class: str = "",
+) -> dbc.Card:
     """A headline card with stacked blocks (caption, value, notes); the first block is the big one.
 
     E.g. the overview's 服务出口: ('2021年1–12月累计', '123.4亿美元', ['同比+5.0%']), then the
@@ -50,25 +58,31 @@ def stat_card(title: str, blocks: list[tuple[str, str, list[str]]],
     body: list = [html.Div(title, className="stm-kpi-title")]
     for i, (caption, value, notes) in enumerate(blocks):
         size = "stm-kpi-value" if i == 0 else "stm-kpi-value-sm"
-        block = [html.Div(caption, className="stm-kpi-caption"),
-                 html.Div(value, className=size)]
+        block = [html.Div(caption, className="stm-kpi-caption"), html.Div(value, className=size)]
         block += [html.Div(note, className="stm-kpi-sub") for note in notes if note]
         body.append(html.Div(block, className="stm-kpi-block"))
-    return dbc.Card(dbc.CardBody(body), class_name=f"stm-kpi h-100 {extra_class}".strip(),
-                    **_id(id))
+    return dbc.Card(
+        dbc.CardBody(body), class_name=f"stm-kpi h-100 {extra_class}".strip(), **_id(id)
+    )
 
 
-def section_card(title: str, children, tools=None, id: str | dict | None = None,
-                 fill: bool = False) -> dbc.Card:
+def section_card(
+    title: str, children, tools=None, id: str | dict | None = None, fill: bool = False
+) -> dbc.Card:
     """A titled white card for a chart or a panel, with optional tools (downloads) on the right;
     fill=True stretches it to its column's height (for side-by-side cards)."""
-    header = html.Div([html.H2(title, className="stm-section-title") if title else html.Span(),
-                       html.Div(tools, className="stm-section-tools") if tools else None],
-                      className="stm-section-head")
+    header = html.Div(
+        [
+            html.H2(title, className="stm-section-title") if title else html.Span(),
+            html.Div(tools, className="stm-section-tools") if tools else None,
+        ],
+        className="stm-section-head",
+    )
     # Dash renders only flat child lists: a list of children joins the header's list.
     body = [header, *children] if isinstance(children, list) else [header, children]
-    return dbc.Card(dbc.CardBody(body),
-                    class_name="stm-section h-100" if fill else "stm-section", **_id(id))
+    return dbc.Card(
+        dbc.CardBody(body), class_name="stm-section h-100" if fill else "stm-section", **_id(id)
+    )
 
 
 def access_denied(lang: str) -> html.Div:
@@ -76,3 +90,36 @@ def access_denied(lang: str) -> html.Div:
     from dashboard.i18n import t
 
     return empty_state(t("auth.denied", lang), t("auth.denied_hint", lang), id="access-denied")
+
+
+def no_data(view, lang: str, id: str | None = None) -> html.Div:
+    """'2021年12月两江新区尚无企业报送' with a hint, for a view without reports."""
+    period = window_label(view.start, view.end, lang) if view.end else MISSING
+    return empty_state(
+        t("ovw.empty", lang, period=period, region=view.region_name(lang)),
+        t("ovw.empty_hint", lang),
+        id=id,
+    )
+
+
+def scope_note(state, lang: str) -> html.Div:
+    """What the total counts: modes 1, 2, 4 (BOP) or, said loudly, mode 3 added (全口径)."""
+    full = state.full_scope
+    return html.Div(
+        t("ovw.scope_full" if full else "ovw.scope_bop", lang),
+        role="note",
+        className=f"alert alert-{'warning' if full else 'light'} stm-scope-note",
+        **{"data-scope": state.scope},
+    )
+
+
+def context_line(view, lang: str) -> str:
+    """'天津市 · 2021年1–12月 · 国际收支口径 · 单位：亿美元' for the page header."""
+    return t(
+        "ovw.context",
+        lang,
+        region=view.region_name(lang),
+        period=window_label(view.start, view.end, lang),
+        scope=t(f"filter.scope.{view.state.scope}", lang),
+        unit=i18n.unit_label(view.state.unit, lang),
+    )

@@ -1,4 +1,4 @@
-"""Read service for pages: one session per call, etl.queries inside, plain data out."""
+"""Read service for pages: one session per call, etl.queries.core inside, plain data out."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 
 from dashboard.context import CONFIG_KEY, AppContext
 from dashboard.filter_state import FilterState, to_report_filter
-from etl import aggregates, queries
+from etl import aggregates
+from etl.coverage.compute import coverage_by_region
 from etl.data_version import data_version, remember
 from etl.periods import add_months
+from etl.queries import core as queries
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +69,7 @@ def database_facts() -> dict[str, int | None]:
 
 def targets_overview(as_of: int | None = None):
     """Every stored target evaluated as of a month (default: the newest), as the CLI does."""
-    from etl.target_status import targets_overview as overview
+    from etl.targets.status import targets_overview as overview
 
     with session() as s:
         return overview(s, as_of)
@@ -75,7 +77,7 @@ def targets_overview(as_of: int | None = None):
 
 def target_path(code: str, window_key: str, as_of: int | None = None):
     """The cumulative path of one target window as of a month (None when it has none)."""
-    from etl.target_status import target_path as path
+    from etl.targets.status import target_path as path
 
     result = targets_overview(as_of).result(code)
     return None if result is None else path(result, window_key)
@@ -83,7 +85,7 @@ def target_path(code: str, window_key: str, as_of: int | None = None):
 
 def district_report(root: str, start: int, end: int, as_of: int | None = None):
     """The district evaluation of a city for a window, its end clipped to as_of."""
-    from etl.districts import district_report as report
+    from etl.evaluation.districts import district_report as report
 
     with session() as s:
         return report(s, root, start, end, as_of)
@@ -108,10 +110,18 @@ def filter_options() -> FilterOptions:
     """Months with data and the region, category, group and mode tables for the filter bar."""
     with session() as s:
         first, last = queries.period_range(s)
-        tables = {n: queries.reference_table(s, n)
-                  for n in ("region", "service_category", "category_group", "supply_mode")}
-    return FilterOptions(first, last, tables["region"], tables["service_category"],
-                         tables["category_group"], tables["supply_mode"])
+        tables = {
+            n: queries.reference_table(s, n)
+            for n in ("region", "service_category", "category_group", "supply_mode")
+        }
+    return FilterOptions(
+        first,
+        last,
+        tables["region"],
+        tables["service_category"],
+        tables["category_group"],
+        tables["supply_mode"],
+    )
 
 
 @dataclass(frozen=True)
@@ -217,13 +227,17 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
     if frame.empty:
         return empty
     part = frame[in_group(frame["category_code"], cats, codes)]
-    return GroupShare(v, aggregates.share_comparison(part, frame, v.start, v.end),
-                      aggregates.share_by_year(part, frame, v.start, v.end, years), members)
+    return GroupShare(
+        v,
+        aggregates.share_comparison(part, frame, v.start, v.end),
+        aggregates.share_by_year(part, frame, v.start, v.end, years),
+        members,
+    )
 
 
 def region_targets(state: FilterState) -> tuple[View, list]:
-    """The selected region's targets evaluated as of the view's month (etl.target_status)."""
-    from etl.target_status import evaluate_targets
+    """The selected region's targets evaluated as of the view's month (etl.targets.status)."""
+    from etl.targets.status import evaluate_targets
 
     with session() as s:
         v = view_of(s, state)
@@ -287,7 +301,7 @@ class RegionBreakdown:
     view: View
     chain: list[dict]  # the region and its ancestors, top first: code, name_zh, name_en
     children: list[str]  # codes of the regions just below, in display order
-    rows: pd.DataFrame  # etl.districts.COLUMNS + name_zh, name_en; first row TOTAL
+    rows: pd.DataFrame  # etl.evaluation.districts.COLUMNS + name_zh, name_en; first row TOTAL
     monthly: pd.DataFrame  # period, code (child or the region itself), amount
     shown: int | None  # first month the trend shows
 
@@ -297,8 +311,10 @@ def _region_chain(regions: pd.DataFrame, code: str) -> list[dict]:
     chain: list[dict] = []
     while isinstance(code, str) and code in table.index and len(chain) < 10:
         row = table.loc[code]
-        chain.insert(0, {"code": code, "name_zh": row["name_zh"],
-                         "name_en": row["name_en"] or row["name_zh"]})
+        chain.insert(
+            0,
+            {"code": code, "name_zh": row["name_zh"], "name_en": row["name_en"] or row["name_zh"]},
+        )
         code = row["parent_code"]
     return chain
 
@@ -306,15 +322,17 @@ def _region_chain(regions: pd.DataFrame, code: str) -> list[dict]:
 @remembered
 def region_breakdown(state: FilterState) -> RegionBreakdown:
     """The state's region split into its children (stored regions roll up: 滨海新区 includes its
-    functional zones), with growth, share and contribution (etl.districts), and monthly amounts
+    functional zones), with growth, share and contribution (etl.evaluation.districts), and monthly amounts
     by child from about three years back."""
-    from etl.districts import district_evaluation, region_name, roll_up
+    from etl.evaluation.districts import district_evaluation, region_name, roll_up
 
     with session() as s:
         v = view_of(s, state)
         regions = queries.reference_table(s, "region")
-        parents = {c: (p if isinstance(p, str) else None)
-                   for c, p in zip(regions["code"], regions["parent_code"])}
+        parents = {
+            c: (p if isinstance(p, str) else None)
+            for c, p in zip(regions["code"], regions["parent_code"])
+        }
         chain = _region_chain(regions, state.region)
         children = [c for c in regions["code"] if parents.get(c) == state.region]
         shown = None
@@ -326,15 +344,26 @@ def region_breakdown(state: FilterState) -> RegionBreakdown:
     root = state.region
     nobody = pd.DataFrame(columns=["region_code", "uscc"])
     rows = district_evaluation(amounts, nobody, nobody, parents, root, v.start or 0, v.end or 0)
-    names = {"zh": dict(zip(regions["code"], regions["name_zh"])),
-             "en": {c: e or z for c, z, e in zip(regions["code"], regions["name_zh"],
-                                                 regions["name_en"])}}
+    names = {
+        "zh": dict(zip(regions["code"], regions["name_zh"])),
+        "en": {
+            c: e or z for c, z, e in zip(regions["code"], regions["name_zh"], regions["name_en"])
+        },
+    }
     for lang, table in names.items():
-        rows[f"name_{lang}"] = [table.get(root, root) if code == root and not children
-                                else region_name(code, root, table, lang) for code in rows["code"]]
+        rows[f"name_{lang}"] = [
+            table.get(root, root)
+            if code == root and not children
+            else region_name(code, root, table, lang)
+            for code in rows["code"]
+        ]
     child = amounts["region_code"].map(lambda c: roll_up(c, parents, root))
-    monthly = (amounts.assign(code=child).dropna(subset=["code"])
-               .groupby(["period", "code"], as_index=False)["amount"].sum())
+    monthly = (
+        amounts.assign(code=child)
+        .dropna(subset=["code"])
+        .groupby(["period", "code"], as_index=False)["amount"]
+        .sum()
+    )
     return RegionBreakdown(v, chain, children, rows, monthly, shown)
 
 
@@ -353,20 +382,34 @@ class PartnerBreakdown:
 @remembered
 def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
     """Partner amounts for the window and the same months of earlier years (with a category
-    filter they come from agg_partner_category: etl.queries.partner_totals)."""
+    filter they come from agg_partner_category: etl.queries.core.partner_totals)."""
     from etl.reference import reference_codes
 
     with session() as s:
         v = view_of(s, state)
         _, groups = queries.group_members(s)
         ref = reference_codes(s)
-        names = {"zh": {c: n for c, n in ref.partners.items() if n},
-                 "en": {c: n for c, n in ref.partner_names_en.items() if n}}
+        names = {
+            "zh": {c: n for c, n in ref.partners.items() if n},
+            "en": {c: n for c, n in ref.partner_names_en.items() if n},
+        }
         frame = pd.DataFrame(columns=["period", "partner_code", "amount"])
         shown = None
         if v.end is not None:
             shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
             first = min(add_months(v.start, -12 * years), shown)
-            frame = queries.partner_totals(s, to_report_filter(state, first, v.end),
-                                           ("period", "partner_code"))
+            frame = queries.partner_totals(
+                s, to_report_filter(state, first, v.end), ("period", "partner_code")
+            )
     return PartnerBreakdown(v, frame, groups, names, shown, years)
+
+
+def coverage_line(state: FilterState):
+    """(view, the region's coverage summary for the view's month or None): counts and shares."""
+    v = view(state)
+    if v.end is None:
+        return v, None
+    with session() as s:
+        return v, coverage_by_region(
+            s, v.end, state.region, app_context().settings.report_deadline_day
+        ).total

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from urllib.parse import quote
 
 import dash
 import dash_bootstrap_components as dbc
@@ -34,25 +35,40 @@ def download_store(name: str) -> dict:
 
 def download_bar(name: str, lang: str = DEFAULT_LANG) -> html.Div:
     """'下载数据: CSV | Excel' for the chart called name, with its Store and Download."""
-    def button(kind: str, key: str) -> dbc.Button:
-        return dbc.Button(t(key, lang), id={"type": kind, "name": name}, size="sm",
-                          color="secondary", outline=True, class_name="stm-dl-button")
 
-    return html.Div([
-        html.Span(t("dl.label", lang), className="stm-dl-label"),
-        dbc.ButtonGroup([button(Downloads.CSV, "dl.csv"), button(Downloads.XLSX, "dl.xlsx")],
-                        size="sm"),
-        dcc.Store(id=download_store(name)),
-        dcc.Download(id={"type": Downloads.FILE, "name": name, "format": "csv"}),
-        dcc.Download(id={"type": Downloads.FILE, "name": name, "format": "xlsx"}),
-    ], className="stm-dl", title=t("dl.png_hint", lang))
+    def button(kind: str, key: str) -> dbc.Button:
+        return dbc.Button(
+            t(key, lang),
+            id={"type": kind, "name": name},
+            size="sm",
+            color="secondary",
+            outline=True,
+            class_name="stm-dl-button",
+        )
+
+    return html.Div(
+        [
+            html.Span(t("dl.label", lang), className="stm-dl-label"),
+            dbc.ButtonGroup(
+                [button(Downloads.CSV, "dl.csv"), button(Downloads.XLSX, "dl.xlsx")], size="sm"
+            ),
+            dcc.Store(id=download_store(name)),
+            dcc.Download(id={"type": Downloads.FILE, "name": name, "format": "csv"}),
+            dcc.Download(id={"type": Downloads.FILE, "name": name, "format": "xlsx"}),
+        ],
+        className="stm-dl",
+        title=t("dl.png_hint", lang),
+    )
 
 
 def payload(table: pd.DataFrame, filename: str) -> dict:
     """What goes into a chart's download Store: file name and the table (JSON-safe)."""
     cells = table.astype(object).where(table.notna(), None)
-    return {"filename": safe_filename(filename), "columns": [str(c) for c in table.columns],
-            "rows": cells.values.tolist()}
+    return {
+        "filename": safe_filename(filename),
+        "columns": [str(c) for c in table.columns],
+        "rows": cells.values.tolist(),
+    }
 
 
 def table_of(data: dict) -> pd.DataFrame:
@@ -98,11 +114,14 @@ def send_xlsx(n_clicks: int | None, data: dict | None):
 
 def audited(send: Callable, fmt: str) -> Callable:
     """The callback send wrapped so that every file it sends is written to the audit log first."""
+
     def send_and_record(n_clicks: int | None, data: dict | None):
         sent = send(n_clicks, data)
         if sent is not dash.no_update:
-            record("download_chart", {"file": sent["filename"], "format": fmt,
-                                            "rows": len(data.get("rows") or [])})
+            record(
+                "download_chart",
+                {"file": sent["filename"], "format": fmt, "rows": len(data.get("rows") or [])},
+            )
         return sent
 
     send_and_record.__name__ = f"{send.__name__}_audited"
@@ -118,3 +137,9 @@ def register_callbacks(app: dash.Dash) -> None:
             State({"type": Downloads.DATA, "name": MATCH}, "data"),
             prevent_initial_call=True,
         )(audited(func, fmt))
+
+
+def content_disposition(name: str, fallback: str) -> str:
+    """An attachment header with an ASCII fallback and the UTF-8 name (RFC 6266 / RFC 5987)."""
+    ascii_name = "".join(c for c in fallback if 32 < ord(c) < 127 and c not in '"\\;%')
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"

@@ -22,8 +22,10 @@ from dashboard import i18n
 from dashboard.i18n import DEFAULT_LANG, t
 from etl.aggregates import combined_monthly
 
-CJK_FONT = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
-            '"Hiragino Sans GB", sans-serif')
+CJK_FONT = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
+    '"Hiragino Sans GB", sans-serif'
+)
 NAVY, NAVY_LIGHT, RED, GREY, GRID = "#12355b", "#5b7fa6", "#b71c1c", "#5b6675", "#e3e8ee"
 PALETTE = (NAVY, "#c8811a", "#2e7d4f", "#7b4f9d", "#5b7fa6", RED, "#3d8c9e", "#8a6d3b")
 
@@ -42,14 +44,22 @@ def _attach_template(fig: go.Figure) -> None:
         fig.layout._validate = True
 
 
-def base_layout(fig: go.Figure, title: str = "", subtitle: str = "", height: int = 380,
-                legend: bool = True) -> go.Figure:
+def base_layout(
+    fig: go.Figure, title: str = "", subtitle: str = "", height: int = 380, legend: bool = True
+) -> go.Figure:
     """The house style: white plot, CJK font, title and subtitle at the top left, legend on top."""
     _attach_template(fig)
     fig.update_layout(
         font={"family": CJK_FONT, "size": 13, "color": "#1c2733"},
-        title={"text": title, "subtitle": {"text": subtitle, "font": {"size": 12, "color": GREY}},
-               "x": 0, "xanchor": "left", "y": 0.97, "yanchor": "top", "font": {"size": 16}},
+        title={
+            "text": title,
+            "subtitle": {"text": subtitle, "font": {"size": 12, "color": GREY}},
+            "x": 0,
+            "xanchor": "left",
+            "y": 0.97,
+            "yanchor": "top",
+            "font": {"size": 16},
+        },
         height=height,
         margin={"l": 64, "r": 64, "t": 88 if title else 36, "b": 56},
         showlegend=legend,
@@ -68,8 +78,15 @@ def message_figure(message: str, title: str = "") -> go.Figure:
     base_layout(fig, title, height=260, legend=False)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    fig.add_annotation(text=message, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
-                       font={"size": 16, "color": GREY})
+    fig.add_annotation(
+        text=message,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 16, "color": GREY},
+    )
     return fig
 
 
@@ -79,8 +96,7 @@ def png_config(filename: str) -> dict:
         "displaylogo": False,
         "responsive": True,
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
-        "toImageButtonOptions": {"format": "png", "filename": safe_filename(filename),
-                                 "scale": 2},
+        "toImageButtonOptions": {"format": "png", "filename": safe_filename(filename), "scale": 2},
     }
 
 
@@ -119,8 +135,14 @@ def _decimals(unit: str, lang: str) -> int:
     return spec.decimals_en if i18n.normalize_lang(lang) == "en" else spec.decimals_zh
 
 
-def monthly_trend(frame: pd.DataFrame, unit: str = "usd_100m", lang: str = DEFAULT_LANG,
-                  start: int | None = None, title: str = "", subtitle: str = "") -> go.Figure:
+def monthly_trend(
+    frame: pd.DataFrame,
+    unit: str = "usd_100m",
+    lang: str = DEFAULT_LANG,
+    start: int | None = None,
+    title: str = "",
+    subtitle: str = "",
+) -> go.Figure:
     """Bars: monthly amount (1–2月 combined); line: 同比 % on a secondary axis (y2).
 
     frame: period, amount (minor units), reaching back 12 months before start for 同比.
@@ -137,34 +159,66 @@ def monthly_trend(frame: pd.DataFrame, unit: str = "usd_100m", lang: str = DEFAU
     d = _decimals(unit, lang)
     fig = go.Figure()
     combined = [m == "1-2" for m in points["months"]]
-    hover = (f"%{{customdata}}<br>{t('fig.amount', lang)}：%{{y:,.{d}f}} {unit_name}"
-             "<extra></extra>")
-    for name, color, keep in ((t("fig.amount", lang), NAVY, False),
-                              (t("fig.jan_feb_bar", lang), NAVY_LIGHT, True)):
+    hover = f"%{{customdata}}<br>{t('fig.amount', lang)}：%{{y:,.{d}f}} {unit_name}<extra></extra>"
+    for name, color, keep in (
+        (t("fig.amount", lang), NAVY, False),
+        (t("fig.jan_feb_bar", lang), NAVY_LIGHT, True),
+    ):
         if keep and not any(combined):
             continue  # no 1–2月 point: no legend entry for it
-        fig.add_trace(go.Bar(
-            x=x, y=[a if c == keep else None for a, c in zip(amounts, combined)], name=name,
-            marker_color=color, customdata=labels, hovertemplate=hover,
-        ))
-    fig.add_trace(go.Scatter(
-        x=x, y=yoy, name=t("fig.yoy", lang), yaxis="y2", mode="lines+markers",
-        line={"color": RED, "width": 2}, marker={"size": 5}, connectgaps=False,
-        customdata=labels,
-        hovertemplate=f"%{{customdata}}<br>{t('fig.yoy', lang)}：%{{y:+.1f}}%<extra></extra>",
-    ))
+        fig.add_trace(
+            go.Bar(
+                x=x,
+                y=[a if c == keep else None for a, c in zip(amounts, combined)],
+                name=name,
+                marker_color=color,
+                customdata=labels,
+                hovertemplate=hover,
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=yoy,
+            name=t("fig.yoy", lang),
+            yaxis="y2",
+            mode="lines+markers",
+            line={"color": RED, "width": 2},
+            marker={"size": 5},
+            connectgaps=False,
+            customdata=labels,
+            hovertemplate=f"%{{customdata}}<br>{t('fig.yoy', lang)}：%{{y:+.1f}}%<extra></extra>",
+        )
+    )
     base_layout(fig, title, subtitle, height=400)
     fig.update_layout(
-        bargap=0.25, barmode="overlay",
-        xaxis={"type": "multicategory", "tickfont": {"size": 11}, "showgrid": False,
-               "tickangle": 0, "title": {"text": t("fig.month_axis", lang),
-                                         "font": {"size": 11, "color": GREY}}},
+        bargap=0.25,
+        barmode="overlay",
+        xaxis={
+            "type": "multicategory",
+            "tickfont": {"size": 11},
+            "showgrid": False,
+            "tickangle": 0,
+            "title": {"text": t("fig.month_axis", lang), "font": {"size": 11, "color": GREY}},
+        },
         # one optional decimal: small values read 0.5, 1, 1.5, never "1, 1, 2"
-        yaxis={"title": {"text": t("fig.amount_axis", lang, unit=unit_name)},
-               "gridcolor": GRID, "rangemode": "tozero", "tickformat": ",.1~f"},
-        yaxis2={"title": {"text": t("fig.yoy_axis", lang)}, "overlaying": "y", "side": "right",
-                "showgrid": False, "ticksuffix": "%", "zeroline": True, "zerolinecolor": "#c9ced6",
-                "tickmode": "auto", "range": _pct_range(yoy)},
+        yaxis={
+            "title": {"text": t("fig.amount_axis", lang, unit=unit_name)},
+            "gridcolor": GRID,
+            "rangemode": "tozero",
+            "tickformat": ",.1~f",
+        },
+        yaxis2={
+            "title": {"text": t("fig.yoy_axis", lang)},
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+            "ticksuffix": "%",
+            "zeroline": True,
+            "zerolinecolor": "#c9ced6",
+            "tickmode": "auto",
+            "range": _pct_range(yoy),
+        },
     )
     return fig
 
@@ -182,8 +236,9 @@ def _pct_range(values: list[float | None]) -> list[float] | None:
 # ---------------------------------------------------------------- a share over the years
 
 
-def share_by_year(frame: pd.DataFrame, lang: str = DEFAULT_LANG, title: str = "",
-                  subtitle: str = "") -> go.Figure:
+def share_by_year(
+    frame: pd.DataFrame, lang: str = DEFAULT_LANG, title: str = "", subtitle: str = ""
+) -> go.Figure:
     """Bars: a group's share (%) in the same months of each year; the latest year in navy.
 
     frame: start, end, share (a ratio), one row per year (etl.aggregates.share_by_year).
@@ -194,16 +249,28 @@ def share_by_year(frame: pd.DataFrame, lang: str = DEFAULT_LANG, title: str = ""
     x = [t("fig.year", lang, y=int(e) // 100) for e in frame["end"]]
     y = [float(v) * 100 for v in frame["share"]]
     labels = [i18n.fmt_window(a, b, lang) for a, b in zip(frame["start"], frame["end"])]
-    fig = go.Figure(go.Bar(
-        x=x, y=y, marker_color=[NAVY_LIGHT] * (len(y) - 1) + [NAVY], customdata=labels,
-        text=[f"{v:.1f}%" for v in y], textposition="outside", cliponaxis=False,
-        hovertemplate=f"%{{customdata}}<br>{t('fig.share', lang)}：%{{y:.1f}}%<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=x,
+            y=y,
+            marker_color=[NAVY_LIGHT] * (len(y) - 1) + [NAVY],
+            customdata=labels,
+            text=[f"{v:.1f}%" for v in y],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"%{{customdata}}<br>{t('fig.share', lang)}：%{{y:.1f}}%<extra></extra>",
+        )
+    )
     base_layout(fig, title, subtitle, height=250, legend=False)
     fig.update_layout(
-        margin={"l": 48, "r": 16, "t": 64 if title else 24, "b": 36}, bargap=0.45,
+        margin={"l": 48, "r": 16, "t": 64 if title else 24, "b": 36},
+        bargap=0.45,
         xaxis={"type": "category", "showgrid": False},
-        yaxis={"title": {"text": t("fig.share_axis", lang)}, "ticksuffix": "%",
-               "gridcolor": GRID, "range": [0, max(y) * 1.22 if max(y) > 0 else 1]},
+        yaxis={
+            "title": {"text": t("fig.share_axis", lang)},
+            "ticksuffix": "%",
+            "gridcolor": GRID,
+            "range": [0, max(y) * 1.22 if max(y) > 0 else 1],
+        },
     )
     return fig

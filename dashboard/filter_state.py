@@ -145,8 +145,11 @@ def from_query(search: str | None) -> FilterState:
     scope = scope if scope in SCOPES else "bop"
     categories = []
     for code in _split(query.get("cat")):
-        code = GROUP_PREFIX + code[len(GROUP_PREFIX):].upper() if code.lower().startswith(
-            GROUP_PREFIX) else code.upper()
+        code = (
+            GROUP_PREFIX + code[len(GROUP_PREFIX) :].upper()
+            if code.lower().startswith(GROUP_PREFIX)
+            else code.upper()
+        )
         if _CATEGORY.match(code) and code not in categories:
             categories.append(code)
     return FilterState(
@@ -205,8 +208,9 @@ def from_kwargs(query: Mapping[str, object]) -> str:
 # ---------------------------------------------------------------- state -> database filter
 
 
-def restrict(state: FilterState, regions: Collection[str] = (),
-             categories: Collection[str] = ()) -> FilterState:
+def restrict(
+    state: FilterState, regions: Collection[str] = (), categories: Collection[str] = ()
+) -> FilterState:
     """The state with codes the database does not know replaced by defaults (empty = no check)."""
     changes: dict = {}
     if regions and state.region not in regions:
@@ -218,13 +222,19 @@ def restrict(state: FilterState, regions: Collection[str] = (),
     return replace(state, **changes) if changes else state
 
 
-def to_report_filter(state: FilterState, period_from: int, period_to: int,
-                     **overrides) -> ReportFilter:
+def to_report_filter(
+    state: FilterState, period_from: int, period_to: int, **overrides
+) -> ReportFilter:
     """The etl filter for a state over the given months; overrides replace any field."""
     kw: dict = dict(
-        period_from=period_from, period_to=period_to, regions=(state.region,),
-        categories=state.categories, modes=state.modes, directions=state.directions,
-        currency=state.currency, full_scope=state.full_scope,
+        period_from=period_from,
+        period_to=period_to,
+        regions=(state.region,),
+        categories=state.categories,
+        modes=state.modes,
+        directions=state.directions,
+        currency=state.currency,
+        full_scope=state.full_scope,
     )
     kw.update(overrides)
     return ReportFilter(**kw)

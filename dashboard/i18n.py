@@ -21,8 +21,7 @@ DEFAULT_LANG = "zh"
 MISSING = "—"
 
 
-EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def normalize_lang(lang: object) -> str:
@@ -179,8 +178,6 @@ def fmt_number(value: object, unit: str = "usd_100m", lang: str = DEFAULT_LANG) 
     return _number(scaled, spec.decimals_en if normalize_lang(lang) == "en" else spec.decimals_zh)
 
 
-
-
 def fmt_window(start: object, end: object, lang: str = DEFAULT_LANG) -> str:
     """A cumulative window: '2021年1–6月' from January, else '2020年7月 – 2021年6月'."""
     if is_missing(start) or is_missing(end):
@@ -188,3 +185,18 @@ def fmt_window(start: object, end: object, lang: str = DEFAULT_LANG) -> str:
     if int(start) == (int(end) // 100) * 100 + 1:  # type: ignore[call-overload]
         return fmt_ytd(end, lang)
     return fmt_period_range(start, end, lang)
+
+
+def partner_name(code: str, names: dict[str, dict[str, str]], lang: str) -> str:
+    """A partner's name in lang: the reference table's, else the catalogue's; never a bare code."""
+    lang = normalize_lang(lang)
+    known = names.get(lang, {}).get(code)
+    if known:
+        return known
+    key = f"partner.{code}"
+    return t(key, lang) if key in CATALOGUE else t("ptn.unknown", lang, code=code)
+
+
+def window_label(start: int | None, end: int | None, lang: str) -> str:
+    """'2021年1–6月' for a year to date, '2020年7月 – 2021年6月' for any other range."""
+    return fmt_window(start, end, lang)

@@ -304,8 +304,10 @@ class RegisterEdit:
     CONTEXT = "register-context"  # dcc.Store: {"lang": …, "month": newest month loaded}
     UPLOAD = "register-upload"
     UPLOAD_RESULT = "register-upload-result"
-    ADD_FIELDS = {k: f"register-add-{k.replace('_', '-')}" for k in (
-        "uscc", "name", "region", "sector", "contact_person", "contact_phone", "since")}
+    ADD_FIELDS = {
+        k: f"register-add-{k.replace('_', '-')}"
+        for k in ("uscc", "name", "region", "sector", "contact_person", "contact_phone", "since")
+    }
     ADD = "register-add"
     ADD_RESULT = "register-add-result"
     END_PICK = "register-end-pick"
@@ -355,9 +357,22 @@ class TargetAdmin:
     GRID = "target-edit-grid"
     MESSAGE = "target-edit-message"
     FORM_TITLE = "target-edit-form-title"
-    FIELDS = {k: f"target-edit-{k.replace('_', '-')}" for k in (
-        "code", "region_code", "measure", "kind", "threshold", "window_start", "window_end",
-        "currency", "name_zh", "name_en", "source")}
+    FIELDS = {
+        k: f"target-edit-{k.replace('_', '-')}"
+        for k in (
+            "code",
+            "region_code",
+            "measure",
+            "kind",
+            "threshold",
+            "window_start",
+            "window_end",
+            "currency",
+            "name_zh",
+            "name_en",
+            "source",
+        )
+    }
     THRESHOLD_LABEL = "target-edit-threshold-label"
     SAVE = "target-edit-save"
     NEW = "target-edit-new"

@@ -15,11 +15,27 @@ def options_or_notice(header: html.Div, lang: str, empty_id: str):
     try:
         options = data.filter_options()
     except data.DatabaseUnavailable:
-        return None, html.Div([header, empty_state(t("home.unavailable", lang),
-                                                   t("home.unavailable_hint", lang),
-                                                   "python -m etl init-db", id=empty_id)])
+        return None, html.Div(
+            [
+                header,
+                empty_state(
+                    t("home.unavailable", lang),
+                    t("home.unavailable_hint", lang),
+                    "python -m etl init-db",
+                    id=empty_id,
+                ),
+            ]
+        )
     if options.last_period is None:
-        return None, html.Div([header, empty_state(t("home.empty", lang),
-                                                   t("home.empty_hint", lang),
-                                                   "python -m etl load FILE.xlsx", id=empty_id)])
+        return None, html.Div(
+            [
+                header,
+                empty_state(
+                    t("home.empty", lang),
+                    t("home.empty_hint", lang),
+                    "python -m etl load FILE.xlsx",
+                    id=empty_id,
+                ),
+            ]
+        )
     return options, None

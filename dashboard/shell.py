@@ -1,9 +1,10 @@
 """The frame around every page: product name, navigation built from dash.page_registry, language.
 
-A page joins the navigation by registering itself (see dashboard/pages/home.py):
+A page joins the navigation by registering itself (see dashboard/pages/home/page.py):
     dash.register_page(__name__, path="/modes", order=20, name_key="nav.modes")
 `order` sorts the links; `name_key` names the link through the i18n catalogue; `nav=False`
-keeps a page out of the bar; `permission="upload"` shows it only to roles allowed that action. The language lives in the URL (`?lang=en`, so links can be
+keeps a page out of the bar; `permission="upload"` shows it only to roles allowed that action.
+The language lives in the URL (`?lang=en`, so links can be
 shared) and, as the last choice, in a local dcc.Store; a URL without `lang` gets the
 stored choice added.
 """
@@ -33,8 +34,11 @@ def nav_pages(registry: Mapping[str, dict], may=lambda _action: True) -> list[di
     `may(action)` says whether the person looking may do it, so nobody is shown a door they
     cannot open. The page and its callbacks still check on the server (auth.guard).
     """
-    pages = [p for p in registry.values() if p.get("nav", True) and p.get("name_key")
-             and may(p.get("permission", "view_aggregates"))]
+    pages = [
+        p
+        for p in registry.values()
+        if p.get("nav", True) and p.get("name_key") and may(p.get("permission", "view_aggregates"))
+    ]
 
     def key(page: dict) -> tuple:
         order = page.get("order")
@@ -81,8 +85,9 @@ def choose_lang(search: str | None, stored: str | None) -> LangChoice:
     return LangChoice(lang, search=with_query("", search, lang=lang))
 
 
-def nav_link_props(page: dict, lang: str, pathname: str | None,
-                   search: str | None = None) -> tuple[str, str, bool]:
+def nav_link_props(
+    page: dict, lang: str, pathname: str | None, search: str | None = None
+) -> tuple[str, str, bool]:
     """Label, href (keeping the language and the shared filters) and active state of a link."""
     path = page.get("relative_path") or page["path"]
     href = with_query(path, shared_filters(search), lang=lang)
@@ -109,8 +114,11 @@ def nav_links(pages: Iterable[dict], lang: str) -> list[dbc.NavItem]:
     for page in pages:
         label, href, active = nav_link_props(page, lang, None)
         link_id = {"type": Shell.NAV_LINK, "page": page["module"]}
-        items.append(dbc.NavItem(dbc.NavLink(label, href=href, active=active, id=link_id,
-                                             class_name="stm-nav-link")))
+        items.append(
+            dbc.NavItem(
+                dbc.NavLink(label, href=href, active=active, id=link_id, class_name="stm-nav-link")
+            )
+        )
     return items
 
 
@@ -119,31 +127,60 @@ def _home_href(lang: str) -> str:
 
 
 def _lang_button(lang: str, id: str) -> dbc.Button:
-    return dbc.Button(t(f"lang.{lang}"), id=id, href=with_query("/", lang=lang), size="sm",
-                      color="light", outline=True, class_name="stm-lang-button")
+    return dbc.Button(
+        t(f"lang.{lang}"),
+        id=id,
+        href=with_query("/", lang=lang),
+        size="sm",
+        color="light",
+        outline=True,
+        class_name="stm-lang-button",
+    )
 
 
 def layout() -> html.Div:
     """The app layout: URL, language store, navigation bar and the page container."""
     lang = DEFAULT_LANG
-    bar = dbc.Container([
-        dbc.NavbarBrand(t("app.title", lang), id=Shell.BRAND, href=_home_href(lang),
-                        class_name="stm-brand"),
-        dbc.Nav(nav_links(nav_pages(dash.page_registry, auth.allowed), lang), id=Shell.NAV,
-                navbar=True, class_name="stm-nav me-auto"),
-        user_badge(),
-        html.Div([_lang_button("zh", Shell.LANG_ZH), _lang_button("en", Shell.LANG_EN)],
-                 className="btn-group stm-lang", role="group",
-                 **{"aria-label": t("shell.lang_switch", lang)}),
-    ], fluid="xl", class_name="stm-bar")
-    return html.Div([
-        dcc.Location(id=Shell.URL, refresh="callback-nav"),
-        dcc.Store(id=Shell.LANG, storage_type="local"),
-        dbc.Navbar(bar, dark=True, expand=True, class_name="stm-navbar"),
-        html.Div(dbc.Container(id=Shell.SAMPLE_NOTICE_TEXT, fluid="xl"), id=Shell.SAMPLE_NOTICE,
-                 className="stm-sample-notice", role="note", style={"display": "none"}),
-        html.Main(dbc.Container(dash.page_container, fluid="xl", class_name="stm-main")),
-    ], id=Shell.ROOT, lang=HTML_LANG[lang], className="stm-root")
+    bar = dbc.Container(
+        [
+            dbc.NavbarBrand(
+                t("app.title", lang), id=Shell.BRAND, href=_home_href(lang), class_name="stm-brand"
+            ),
+            dbc.Nav(
+                nav_links(nav_pages(dash.page_registry, auth.allowed), lang),
+                id=Shell.NAV,
+                navbar=True,
+                class_name="stm-nav me-auto",
+            ),
+            user_badge(),
+            html.Div(
+                [_lang_button("zh", Shell.LANG_ZH), _lang_button("en", Shell.LANG_EN)],
+                className="btn-group stm-lang",
+                role="group",
+                **{"aria-label": t("shell.lang_switch", lang)},
+            ),
+        ],
+        fluid="xl",
+        class_name="stm-bar",
+    )
+    return html.Div(
+        [
+            dcc.Location(id=Shell.URL, refresh="callback-nav"),
+            dcc.Store(id=Shell.LANG, storage_type="local"),
+            dbc.Navbar(bar, dark=True, expand=True, class_name="stm-navbar"),
+            html.Div(
+                dbc.Container(id=Shell.SAMPLE_NOTICE_TEXT, fluid="xl"),
+                id=Shell.SAMPLE_NOTICE,
+                className="stm-sample-notice",
+                role="note",
+                style={"display": "none"},
+            ),
+            html.Main(dbc.Container(dash.page_container, fluid="xl", class_name="stm-main")),
+        ],
+        id=Shell.ROOT,
+        lang=HTML_LANG[lang],
+        className="stm-root",
+    )
 
 
 def user_badge() -> html.Div | None:
@@ -152,13 +189,23 @@ def user_badge() -> html.Div | None:
     if principal is None:
         return None
     role = f"{t('auth.role.' + principal.role, 'zh')} {t('auth.role.' + principal.role, 'en')}"
-    return html.Div([
-        html.Span(f"{principal.display_name} · {role}", className="stm-user"),
-        html.A(f"{t('auth.pw.link', 'zh')} / {t('auth.pw.link', 'en')}",
-               href=auth.PASSWORD_PATH, className="stm-logout"),
-        html.A(f"{t('auth.logout', 'zh')} / {t('auth.logout', 'en')}", href="/logout",
-               id=Shell.LOGOUT, className="stm-logout"),
-    ], className="stm-user-badge")
+    return html.Div(
+        [
+            html.Span(f"{principal.display_name} · {role}", className="stm-user"),
+            html.A(
+                f"{t('auth.pw.link', 'zh')} / {t('auth.pw.link', 'en')}",
+                href=auth.PASSWORD_PATH,
+                className="stm-logout",
+            ),
+            html.A(
+                f"{t('auth.logout', 'zh')} / {t('auth.logout', 'en')}",
+                href="/logout",
+                id=Shell.LOGOUT,
+                className="stm-logout",
+            ),
+        ],
+        className="stm-user-badge",
+    )
 
 
 def update_sample_notice(_pathname: str | None) -> tuple[str, dict]:

@@ -27,35 +27,71 @@ def _pct(values) -> list[float | None]:
     return [None if i18n.is_missing(v) else round(float(v) * 100, 1) for v in values]
 
 
-def trend_table(frame: pd.DataFrame, unit: str = "usd_100m", lang: str = DEFAULT_LANG,
-                start: int | None = None) -> pd.DataFrame:
+def trend_table(
+    frame: pd.DataFrame, unit: str = "usd_100m", lang: str = DEFAULT_LANG, start: int | None = None
+) -> pd.DataFrame:
     """The monthly trend as plotted (1–2月 combined): period, amount, a year earlier, 同比 %."""
     lang = i18n.normalize_lang(lang)
     points = trend_points(frame, start)
     unit_name = i18n.unit_label(unit, lang)
-    return pd.DataFrame({
-        t("tbl.period", lang): [point_label(p, m, lang)
-                                for p, m in zip(points["period"], points["months"])],
-        t("tbl.amount", lang, unit=unit_name): _scaled(points["amount"], unit, lang),
-        t("tbl.previous", lang, unit=unit_name): _scaled(points["previous"], unit, lang),
-        t("tbl.yoy", lang): _pct(points["yoy"]),
-    })
+    return pd.DataFrame(
+        {
+            t("tbl.period", lang): [
+                point_label(p, m, lang) for p, m in zip(points["period"], points["months"])
+            ],
+            t("tbl.amount", lang, unit=unit_name): _scaled(points["amount"], unit, lang),
+            t("tbl.previous", lang, unit=unit_name): _scaled(points["previous"], unit, lang),
+            t("tbl.yoy", lang): _pct(points["yoy"]),
+        }
+    )
 
 
 def share_table(frame: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.DataFrame:
     """A share by year as plotted: period (the same months each year) and share in %."""
     lang = i18n.normalize_lang(lang)
-    return pd.DataFrame({
-        t("tbl.period", lang): [i18n.fmt_window(a, b, lang)
-                                for a, b in zip(frame["start"], frame["end"])],
-        t("tbl.share", lang): _pct(frame["share"]),
-    })
+    return pd.DataFrame(
+        {
+            t("tbl.period", lang): [
+                i18n.fmt_window(a, b, lang) for a, b in zip(frame["start"], frame["end"])
+            ],
+            t("tbl.share", lang): _pct(frame["share"]),
+        }
+    )
 
 
 def grid_locale(lang: str, no_rows: str) -> dict[str, str]:
     """AG Grid's own control texts (paging, filter menus) in the page's language."""
     from dashboard.i18n import CATALOGUE
 
-    texts = {key[len("grid."):]: entry[lang] for key, entry in CATALOGUE.items()
-             if key.startswith("grid.")}
+    texts = {
+        key[len("grid.") :]: entry[lang]
+        for key, entry in CATALOGUE.items()
+        if key.startswith("grid.")
+    }
     return {**texts, "noRowsToShow": no_rows}
+
+
+def lines_table(
+    monthly: pd.DataFrame,
+    order: list[str],
+    names: dict[str, str],
+    unit: str,
+    lang: str,
+    start: int | None,
+) -> pd.DataFrame:
+    """The trend as plotted: one row per point (1–2月 combined), one column per region."""
+    columns: dict[str, list] = {}
+    periods: list[str] = []
+    for code in order:
+        points = trend_points(monthly[monthly["code"] == code], start)
+        shown = [point_label(p, m, lang) for p, m in zip(points["period"], points["months"])]
+        if len(shown) > len(periods):
+            periods = shown
+        columns[names.get(code, code)] = dict(zip(shown, _scaled(points["amount"], unit, lang)))
+    unit_name = i18n.unit_label(unit, lang)
+    frame = pd.DataFrame({t("tbl.period", lang): periods})
+    for name, values in columns.items():
+        frame[t("reg.col.series", lang, name=name, unit=unit_name)] = [
+            values.get(p) for p in periods
+        ]
+    return frame

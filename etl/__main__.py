@@ -2,6 +2,6 @@
 
 import sys
 
-from etl.cli import main
+from etl.cli.main import main
 
 sys.exit(main())

@@ -28,12 +28,33 @@ LOCK_MINUTES = 15
 # review_quality (the 数据质量 page) lists flagged reports of every region: statisticians and
 # admins only, so it is not given to clerks.
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "admin": frozenset({"view_aggregates", "view_enterprises", "upload", "retract", "export",
-                        "export_internal", "manage_users", "manage_targets", "manage_reference",
-                        "manage_register", "review_quality"}),
-    "statistician": frozenset({"view_aggregates", "view_enterprises", "upload", "retract",
-                               "export", "export_internal", "manage_register",
-                               "review_quality"}),
+    "admin": frozenset(
+        {
+            "view_aggregates",
+            "view_enterprises",
+            "upload",
+            "retract",
+            "export",
+            "export_internal",
+            "manage_users",
+            "manage_targets",
+            "manage_reference",
+            "manage_register",
+            "review_quality",
+        }
+    ),
+    "statistician": frozenset(
+        {
+            "view_aggregates",
+            "view_enterprises",
+            "upload",
+            "retract",
+            "export",
+            "export_internal",
+            "manage_register",
+            "review_quality",
+        }
+    ),
     "leader": frozenset({"view_aggregates", "export"}),
     "clerk": frozenset({"view_aggregates", "view_enterprises", "upload"}),
 }
@@ -102,12 +123,14 @@ def check_password_strength(password: str) -> None:
 def principal_of(user: m.UserAccount) -> Principal:
     """The Principal for a stored account."""
     regions = tuple(user.regions.split()) if user.role == "clerk" else ()
-    return Principal(user.username, user.display_name, user.role, regions,
-                     bool(user.must_change_password))
+    return Principal(
+        user.username, user.display_name, user.role, regions, bool(user.must_change_password)
+    )
 
 
-def change_own_password(session: Session, username: str, current: str, new: str,
-                        remote_addr: str | None = None) -> None:
+def change_own_password(
+    session: Session, username: str, current: str, new: str, remote_addr: str | None = None
+) -> None:
     """A person replaces their password, proving the current one (AccountError otherwise)."""
     user = get_user(session, username)
     if not check_password_hash(user.password_hash, current):
@@ -118,9 +141,15 @@ def change_own_password(session: Session, username: str, current: str, new: str,
     audit(session, username, "password_changed", {}, remote_addr)
 
 
-def add_user(session: Session, username: str, role: str, display_name: str = "",
-             regions: tuple[str, ...] = (), password: str | None = None,
-             actor: str = "cli") -> str:
+def add_user(
+    session: Session,
+    username: str,
+    role: str,
+    display_name: str = "",
+    regions: tuple[str, ...] = (),
+    password: str | None = None,
+    actor: str = "cli",
+) -> str:
     """Create an account; returns the (one-time) password, generated when none is given."""
     if not USERNAME.match(username or ""):
         raise AccountError("user names are 2–64 letters, digits, '.', '_' or '-'")
@@ -130,9 +159,16 @@ def add_user(session: Session, username: str, role: str, display_name: str = "",
         raise AccountError(f"user {username} exists")
     password = password or new_password()
     check_password_strength(password)
-    session.add(m.UserAccount(username=username, display_name=display_name or username,
-                              password_hash=generate_password_hash(password), role=role,
-                              regions=" ".join(regions), must_change_password=True))
+    session.add(
+        m.UserAccount(
+            username=username,
+            display_name=display_name or username,
+            password_hash=generate_password_hash(password),
+            role=role,
+            regions=" ".join(regions),
+            must_change_password=True,
+        )
+    )
     audit(session, actor, "user_add", {"user": username, "role": role, "regions": list(regions)})
     return password
 
@@ -145,8 +181,9 @@ def get_user(session: Session, username: str) -> m.UserAccount:
     return user
 
 
-def set_password(session: Session, username: str, password: str, actor: str,
-                 one_time: bool = False) -> None:
+def set_password(
+    session: Session, username: str, password: str, actor: str, one_time: bool = False
+) -> None:
     """Change a password (and unlock the account)."""
     check_password_strength(password)
     user = get_user(session, username)
@@ -156,8 +193,9 @@ def set_password(session: Session, username: str, password: str, actor: str,
     audit(session, actor, "user_password", {"user": username})
 
 
-def set_role(session: Session, username: str, role: str, actor: str,
-             regions: tuple[str, ...] | None = None) -> None:
+def set_role(
+    session: Session, username: str, role: str, actor: str, regions: tuple[str, ...] | None = None
+) -> None:
     """Change a role (and, for clerks, their regions)."""
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
@@ -183,9 +221,13 @@ def _keep_an_admin(session: Session, user: m.UserAccount) -> None:
     # Without an active administrator nobody could manage accounts from the web any more.
     if user.role != "admin" or not user.is_active:
         return
-    others = session.scalar(sa.select(sa.func.count(m.UserAccount.id)).where(
-        m.UserAccount.role == "admin", m.UserAccount.is_active.is_(True),
-        m.UserAccount.id != user.id))
+    others = session.scalar(
+        sa.select(sa.func.count(m.UserAccount.id)).where(
+            m.UserAccount.role == "admin",
+            m.UserAccount.is_active.is_(True),
+            m.UserAccount.id != user.id,
+        )
+    )
     if not others:
         raise AccountError("the last active administrator cannot be removed or disabled")
 
@@ -193,14 +235,29 @@ def _keep_an_admin(session: Session, user: m.UserAccount) -> None:
 def list_users(session: Session) -> list[dict]:
     """Every account with its state (no password hashes), by user name."""
     users = session.scalars(sa.select(m.UserAccount).order_by(m.UserAccount.username))
-    return [{"username": u.username, "display_name": u.display_name, "role": u.role,
-             "regions": u.regions.split() if u.role == "clerk" else [], "active": u.is_active,
-             "must_change_password": u.must_change_password, "locked_until": u.locked_until,
-             "last_login_at": u.last_login_at, "created_at": u.created_at} for u in users]
+    return [
+        {
+            "username": u.username,
+            "display_name": u.display_name,
+            "role": u.role,
+            "regions": u.regions.split() if u.role == "clerk" else [],
+            "active": u.is_active,
+            "must_change_password": u.must_change_password,
+            "locked_until": u.locked_until,
+            "last_login_at": u.last_login_at,
+            "created_at": u.created_at,
+        }
+        for u in users
+    ]
 
 
-def authenticate(session: Session, username: str, password: str, remote_addr: str | None = None,
-                 now: dt.datetime | None = None) -> Principal | None:
+def authenticate(
+    session: Session,
+    username: str,
+    password: str,
+    remote_addr: str | None = None,
+    now: dt.datetime | None = None,
+) -> Principal | None:
     """Check a sign-in; counts failures and locks the account after too many. Audited."""
     now = now or m.utcnow()
     user = session.scalar(sa.select(m.UserAccount).where(m.UserAccount.username == username))
@@ -230,8 +287,19 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
-def audit(session: Session, username: str, action: str, detail: dict | None = None,
-          remote_addr: str | None = None) -> None:
+def audit(
+    session: Session,
+    username: str,
+    action: str,
+    detail: dict | None = None,
+    remote_addr: str | None = None,
+) -> None:
     """Append an audit entry (in the caller's transaction)."""
-    session.add(m.AuditEntry(username=username, action=action, remote_addr=remote_addr,
-                             detail=json.dumps(detail or {}, ensure_ascii=False)))
+    session.add(
+        m.AuditEntry(
+            username=username,
+            action=action,
+            remote_addr=remote_addr,
+            detail=json.dumps(detail or {}, ensure_ascii=False),
+        )
+    )

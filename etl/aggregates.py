@@ -18,7 +18,13 @@ def ytd_window(year: int, month: int) -> tuple[int, int]:
 
 def growth(current: int | float | None, previous: int | float | None) -> float | None:
     """Relative change; None when there is no base to compare with (missing or zero)."""
-    if current is None or previous is None or pd.isna(current) or pd.isna(previous) or previous == 0:
+    if (
+        current is None
+        or previous is None
+        or pd.isna(current)
+        or pd.isna(previous)
+        or previous == 0
+    ):
         return None
     return (current - previous) / previous
 
@@ -31,8 +37,9 @@ def sum_window(frame: pd.DataFrame, start: int, end: int, keys: list[str]) -> pd
     return window.groupby(keys, as_index=False)[AMOUNT].sum()
 
 
-def same_period_comparison(frame: pd.DataFrame, year: int, month: int,
-                           keys: list[str]) -> pd.DataFrame:
+def same_period_comparison(
+    frame: pd.DataFrame, year: int, month: int, keys: list[str]
+) -> pd.DataFrame:
     """1–N月累计 by keys against the same months a year earlier: amounts, 同比, shares, 个百分点.
 
     The base uses the same months of the previous year as the data hold them now (revised base,
@@ -47,9 +54,13 @@ def same_period_comparison(frame: pd.DataFrame, year: int, month: int,
     total_cur, total_prev = out["current"].sum(), out["previous"].sum()
     out["share"] = out["current"] / total_cur if total_cur else None
     out["share_previous"] = out["previous"] / total_prev if total_prev else None
-    out["share_change_pp"] = (out["share"] - out["share_previous"]) * 100 if total_cur and total_prev else None
+    out["share_change_pp"] = (
+        (out["share"] - out["share_previous"]) * 100 if total_cur and total_prev else None
+    )
     # contribution to total growth, in percentage points (拉动增长 … 个百分点)
-    out["contribution_pp"] = (out["current"] - out["previous"]) / total_prev * 100 if total_prev else None
+    out["contribution_pp"] = (
+        (out["current"] - out["previous"]) / total_prev * 100 if total_prev else None
+    )
     return out.sort_values("current", ascending=False, ignore_index=True)
 
 
@@ -86,8 +97,10 @@ def combine_jan_feb(series: pd.DataFrame) -> pd.DataFrame:
     moved["period"] += 1
     out = pd.concat([out, moved]).groupby(["period", *keys], as_index=False)[AMOUNT].sum()
     out["months"] = (out["period"] % 100).astype(str)
-    out.loc[out["period"].isin(feb_periods) & (out["period"] - 1).isin(
-        set(moved["period"] - 1)), "months"] = "1-2"
+    out.loc[
+        out["period"].isin(feb_periods) & (out["period"] - 1).isin(set(moved["period"] - 1)),
+        "months",
+    ] = "1-2"
     return out.sort_values(["period", *keys], ignore_index=True)
 
 
@@ -130,9 +143,13 @@ def trade_comparison(by_direction: pd.DataFrame, start: int, end: int) -> pd.Dat
     """
     periods = set(by_direction.loc[by_direction[AMOUNT] != 0, "period"])
     month = month_span(end, periods)
-    spans = {"cum": (start, end), "cum_base": _shift((start, end), -12),
-             "month": month, "month_base": _shift(month, -12),
-             "prev_month": None if month[0] != month[1] else _shift(month, -1)}
+    spans = {
+        "cum": (start, end),
+        "cum_base": _shift((start, end), -12),
+        "month": month,
+        "month_base": _shift(month, -12),
+        "prev_month": None if month[0] != month[1] else _shift(month, -1),
+    }
     columns = {}
     for name, span in spans.items():
         summary = trade_summary(_window(by_direction, span))
@@ -158,8 +175,15 @@ def share_comparison(part: pd.DataFrame, whole: pd.DataFrame, start: int, end: i
     share = p / w if w else None
     share_base = p0 / w0 if w0 else None
     change = share - share_base if share is not None and share_base is not None else None
-    return {"amount": p, "amount_base": p0, "growth": growth(p, p0), "whole": w,
-            "share": share, "share_base": share_base, "share_change": change}
+    return {
+        "amount": p,
+        "amount_base": p0,
+        "growth": growth(p, p0),
+        "whole": w,
+        "share": share,
+        "share_base": share_base,
+        "share_change": change,
+    }
 
 
 def combined_monthly(frame: pd.DataFrame) -> pd.DataFrame:
@@ -173,17 +197,20 @@ def combined_monthly(frame: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["period", "months", AMOUNT, "previous", "yoy"])
     combined = combine_jan_feb(monthly)
     base = combined.assign(period=combined["period"] + 100).rename(
-        columns={AMOUNT: "previous", "months": "base_months"})
+        columns={AMOUNT: "previous", "months": "base_months"}
+    )
     out = combined.merge(base, on="period", how="left")
     same = out["months"] == out["base_months"]  # 1–2月 only against 1–2月
     out["previous"] = out["previous"].where(same)
-    out["yoy"] = [growth(c, p) if ok else None
-                  for c, p, ok in zip(out[AMOUNT], out["previous"], same)]
+    out["yoy"] = [
+        growth(c, p) if ok else None for c, p, ok in zip(out[AMOUNT], out["previous"], same)
+    ]
     return out[["period", "months", AMOUNT, "previous", "yoy"]]
 
 
-def share_by_year(part: pd.DataFrame, whole: pd.DataFrame, start: int, end: int,
-                  years: int = 5) -> pd.DataFrame:
+def share_by_year(
+    part: pd.DataFrame, whole: pd.DataFrame, start: int, end: int, years: int = 5
+) -> pd.DataFrame:
     """The part's share of the whole over start..end and the same months of earlier years.
 
     Columns: start, end, share; years without any amount in the whole are left out.
@@ -193,6 +220,11 @@ def share_by_year(part: pd.DataFrame, whole: pd.DataFrame, start: int, end: int,
         span = _shift((start, end), -12 * k)
         w = int(_window(whole, span)[AMOUNT].sum())
         if w:
-            rows.append({"start": span[0], "end": span[1],
-                         "share": int(_window(part, span)[AMOUNT].sum()) / w})
+            rows.append(
+                {
+                    "start": span[0],
+                    "end": span[1],
+                    "share": int(_window(part, span)[AMOUNT].sum()) / w,
+                }
+            )
     return pd.DataFrame(rows, columns=["start", "end", "share"])

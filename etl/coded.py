@@ -43,8 +43,9 @@ class Coded:
         """Apply fn once per distinct value, keeping the codes (for values never grouped on)."""
         return Coded(self.codes, np.array([fn(v) for v in self.labels], dtype=object))
 
-    def per_row(self, fn: Callable[[object], object], missing: object = None,
-                dtype: object = object) -> np.ndarray:
+    def per_row(
+        self, fn: Callable[[object], object], missing: object = None, dtype: object = object
+    ) -> np.ndarray:
         """fn of each row's value (computed once per distinct value); `missing` where none."""
         table = np.array([fn(v) for v in self.labels] + [missing], dtype=dtype)
         return table[self.codes]

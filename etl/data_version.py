@@ -34,10 +34,14 @@ def data_version(session: Session) -> tuple:
     newest = session.execute(
         sa.select(m.DataEvent.id, m.DataEvent.at).order_by(m.DataEvent.id.desc()).limit(1)
     ).first()
-    reference = session.scalar(sa.select(sa.func.max(m.AuditEntry.id))
-                               .where(m.AuditEntry.action == REFERENCE_CHANGED))
-    return (session.get_bind().url.render_as_string(hide_password=True),
-            *(newest or (None, None)), reference)
+    reference = session.scalar(
+        sa.select(sa.func.max(m.AuditEntry.id)).where(m.AuditEntry.action == REFERENCE_CHANGED)
+    )
+    return (
+        session.get_bind().url.render_as_string(hide_password=True),
+        *(newest or (None, None)),
+        reference,
+    )
 
 
 def remember(key: tuple, version: tuple, compute):

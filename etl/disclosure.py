@@ -25,38 +25,56 @@ OK, PRIMARY, SECONDARY = "ok", "primary", "secondary"
 
 @dataclass(frozen=True)
 class DisclosureRule:
-    """Thresholds of the primary rules (defaults: sdcTable's, see DOMAIN.md §5)."""
+    """Thresholds of the primary rules (defaults: sdcTable's, see docs/domain.md §5)."""
 
     min_contributors: int = 3
     dominance_n: int = 2
     dominance_k: float = 0.85
 
 
-def cell_stats(contrib: pd.DataFrame, row: str, col: str, unit: str = "uscc",
-               value: str = "amount", n_top: int = 2) -> pd.DataFrame:
+def cell_stats(
+    contrib: pd.DataFrame,
+    row: str,
+    col: str,
+    unit: str = "uscc",
+    value: str = "amount",
+    n_top: int = 2,
+) -> pd.DataFrame:
     """Cells and margins: value, contributor count and the n_top largest contributions' sum."""
     # Row and column keys become integer codes in their sort order (TOTAL: -1) and back at the
     # end: the same groups in the same order, without hashing strings on every grouping.
     row_codes, row_keys = pd.factorize(contrib[row], sort=True)
     col_codes, col_keys = pd.factorize(contrib[col], sort=True)
-    coded = pd.DataFrame({row: row_codes, col: col_codes, unit: contrib[unit].to_numpy(),
-                          value: contrib[value].to_numpy()})
+    coded = pd.DataFrame(
+        {
+            row: row_codes,
+            col: col_codes,
+            unit: contrib[unit].to_numpy(),
+            value: contrib[value].to_numpy(),
+        }
+    )
     per_unit = coded.groupby([row, col, unit], as_index=False)[value].sum()
-    frames = [per_unit,
-              per_unit.groupby([row, unit], as_index=False)[value].sum().assign(**{col: -1}),
-              per_unit.groupby([col, unit], as_index=False)[value].sum().assign(**{row: -1}),
-              per_unit.groupby(unit, as_index=False)[value].sum().assign(**{row: -1, col: -1})]
+    frames = [
+        per_unit,
+        per_unit.groupby([row, unit], as_index=False)[value].sum().assign(**{col: -1}),
+        per_unit.groupby([col, unit], as_index=False)[value].sum().assign(**{row: -1}),
+        per_unit.groupby(unit, as_index=False)[value].sum().assign(**{row: -1, col: -1}),
+    ]
     units = pd.concat(frames, ignore_index=True)
     units = units[units[value] != 0]
     units = units.sort_values(value, ascending=False)
     grouped = units.groupby([row, col], sort=False)[value]
-    out = pd.DataFrame({
-        "value": grouped.sum(),
-        "n": grouped.size(),
-        # rows are sorted by value, largest first: a group's first n_top are its largest
-        "top": units.groupby([row, col], sort=False).head(n_top)
-        .groupby([row, col], sort=False)[value].sum(),
-    }).reset_index()
+    out = pd.DataFrame(
+        {
+            "value": grouped.sum(),
+            "n": grouped.size(),
+            # rows are sorted by value, largest first: a group's first n_top are its largest
+            "top": units.groupby([row, col], sort=False)
+            .head(n_top)
+            .groupby([row, col], sort=False)[value]
+            .sum(),
+        }
+    ).reset_index()
     out[row], out[col] = _decoded(out[row], row_keys), _decoded(out[col], col_keys)
     return out.astype({"value": "int64", "n": "int64", "top": "int64"})
 
@@ -78,8 +96,15 @@ def primary_sensitive(stats: pd.DataFrame, rule: DisclosureRule) -> pd.Series:
     return few | dominated
 
 
-def protect_table(contrib: pd.DataFrame, row: str, col: str, rule: DisclosureRule = DisclosureRule(),
-                  unit: str = "uscc", value: str = "amount", force=()) -> pd.DataFrame:
+def protect_table(
+    contrib: pd.DataFrame,
+    row: str,
+    col: str,
+    rule: DisclosureRule = DisclosureRule(),
+    unit: str = "uscc",
+    value: str = "amount",
+    force=(),
+) -> pd.DataFrame:
     """Every cell and margin with its status: ok, primary or secondary (suppressed)."""
     # force: (row key, column key) pairs treated as primary whatever their own figures (a cell
     # another table or another month makes confidential); keys absent from the table are ignored.

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-BOP_MODES = (1, 2, 4)  # 服务进出口总额 (DOMAIN.md §1); mode 3 is FATS sales, a different measure
+BOP_MODES = (
+    1,
+    2,
+    4,
+)  # 服务进出口总额 (docs/domain.md §1); mode 3 is FATS sales, a different measure
 ALL_MODES = (1, 2, 3, 4)
 GROUP_PREFIX = "group:"
 

@@ -75,7 +75,13 @@ def reference_from_seeds(seeds: Path) -> ReferenceCodes:
 
 def reference_codes(session: Session) -> ReferenceCodes:
     """Reference codes as the database holds them now."""
-    wanted = (models.ServiceCategory, models.SupplyMode, models.Partner, models.Region, models.FxRate)
+    wanted = (
+        models.ServiceCategory,
+        models.SupplyMode,
+        models.Partner,
+        models.Region,
+        models.FxRate,
+    )
     tables = {}
     for model in wanted:
         cols = [c.key for c in sa.inspect(model).columns]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from etl import models
 from etl.data_version import REFERENCE_CHANGED
-from etl.target_rules import TargetError, check_target
+from etl.targets.rules import TargetError, check_target
 
 _ZH = Locale.parse("zh_Hans_CN")
 _EN = Locale.parse("en")
@@ -41,17 +41,26 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
     cats = read_csv(seeds / "service_categories.csv")
     mains = _main_codes(cats)
     partners = read_csv(seeds / "partners.csv")
-    regions = [dict(r, parent_code=r["parent_code"] or None, sort_order=int(r["sort_order"]))
-               for r in read_csv(seeds / "regions.csv")]
-    groups = [dict(code=r["code"], name_zh=r["name_zh"], name_en=r["name_en"],
-                   source=r["source"] or None)
-              for r in read_csv(seeds / "category_groups.csv")]
+    regions = [
+        dict(r, parent_code=r["parent_code"] or None, sort_order=int(r["sort_order"]))
+        for r in read_csv(seeds / "regions.csv")
+    ]
+    groups = [
+        dict(code=r["code"], name_zh=r["name_zh"], name_en=r["name_en"], source=r["source"] or None)
+        for r in read_csv(seeds / "category_groups.csv")
+    ]
     return {
         models.ServiceCategory: [
-            dict(code=r["code"], parent_code=r["parent_code"] or None, main_code=mains[r["code"]],
-                 level=int(r["level"]), sort_order=int(r["sort_order"]),
-                 bpm6_item=int(r["bpm6_item"]) if r["bpm6_item"] else None,
-                 name_zh=r["name_zh"], name_en=r["name_en"])
+            dict(
+                code=r["code"],
+                parent_code=r["parent_code"] or None,
+                main_code=mains[r["code"]],
+                level=int(r["level"]),
+                sort_order=int(r["sort_order"]),
+                bpm6_item=int(r["bpm6_item"]) if r["bpm6_item"] else None,
+                name_zh=r["name_zh"],
+                name_en=r["name_en"],
+            )
             for r in cats
         ],
         models.CategoryGroup: groups,
@@ -62,9 +71,11 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
         ],
         models.Region: regions,
         models.Partner: [
-            dict(code=r["code"],
-                 name_zh=r["name_zh"] or _ZH.territories.get(r["code"], r["code"]),
-                 name_en=r["name_en"] or _EN.territories.get(r["code"], r["code"]))
+            dict(
+                code=r["code"],
+                name_zh=r["name_zh"] or _ZH.territories.get(r["code"], r["code"]),
+                name_en=r["name_en"] or _EN.territories.get(r["code"], r["code"]),
+            )
             for r in partners
         ],
         models.PartnerGroup: [
@@ -72,23 +83,27 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
         ],
         models.PartnerGroupMember: read_csv(seeds / "partner_group_members.csv"),
         models.FxRate: [
-            dict(year=int(r["year"]), month=int(r["month"] or 0),
-                 cny_per_usd=Decimal(r["cny_per_usd"]), source=r["source"])
+            dict(
+                year=int(r["year"]),
+                month=int(r["month"] or 0),
+                cny_per_usd=Decimal(r["cny_per_usd"]),
+                source=r["source"],
+            )
             for r in read_csv(seeds / "fx_rates.csv")
         ],
         models.Target: seed_targets(read_csv(seeds / "targets.csv"), regions, groups),
     }
 
 
-def seed_targets(rows: list[dict[str, str]], regions: list[dict],
-                 groups: list[dict]) -> list[dict]:
+def seed_targets(rows: list[dict[str, str]], regions: list[dict], groups: list[dict]) -> list[dict]:
     """The target rows, each checked by the rules the Targets admin page applies (TargetError)."""
     region_codes = {r["code"] for r in regions}
     group_codes = {g["code"] for g in groups}
     out = []
     for row in rows:
-        target, problems = check_target(row, region_codes, group_codes,
-                                        taken=[t["code"] for t in out])
+        target, problems = check_target(
+            row, region_codes, group_codes, taken=[t["code"] for t in out]
+        )
         if problems:
             raise TargetError(row.get("code", ""), problems)
         out.append(target)
@@ -113,14 +128,19 @@ def load_seeds(session: Session, seeds: Path, overwrite_targets: bool = False) -
     """
     written: dict[str, int] = {}
     for model, rows in read_seed_tables(seeds).items():
-        if model is models.Target and not overwrite_targets and session.scalar(
-                sa.select(sa.func.count()).select_from(model)):
+        if (
+            model is models.Target
+            and not overwrite_targets
+            and session.scalar(sa.select(sa.func.count()).select_from(model))
+        ):
             written[model.__tablename__] = 0
             continue
         if model is models.FxRate:
             existing = {(r.year, r.month): r for r in session.scalars(sa.select(model))}
         else:
-            existing = {_key(model, _pk_dict(model, r)): r for r in session.scalars(sa.select(model))}
+            existing = {
+                _key(model, _pk_dict(model, r)): r for r in session.scalars(sa.select(model))
+            }
         count = 0
         for row in rows:
             obj = existing.get(_key(model, row))
@@ -136,10 +156,29 @@ def load_seeds(session: Session, seeds: Path, overwrite_targets: bool = False) -
     if any(written.values()):
         # An audit row names every change of reference data; remembered answers
         # (etl.data_version) are keyed on the newest one, so group or region edits show at once.
-        session.add(models.AuditEntry(username=SEED_ACTOR, action=REFERENCE_CHANGED,
-                                      detail=json.dumps(written, ensure_ascii=False)))
+        session.add(
+            models.AuditEntry(
+                username=SEED_ACTOR,
+                action=REFERENCE_CHANGED,
+                detail=json.dumps(written, ensure_ascii=False),
+            )
+        )
     return written
 
 
 def _pk_dict(model: type, obj) -> dict:
     return {c.name: getattr(obj, c.key) for c in sa.inspect(model).primary_key}
+
+
+def upsert_fx_rates(session: Session, rows: list[dict[str, str]], source: str) -> int:
+    """Monthly (month 0: annual) CNY-per-USD rates in, replacing a month's earlier rate."""
+    existing = {(r.year, r.month): r for r in session.scalars(sa.select(models.FxRate))}
+    for row in rows:
+        key = (int(row["year"]), int(row.get("month") or 0))
+        rate = Decimal(row["cny_per_usd"])
+        if not (Decimal("0.5") < rate < Decimal("50")):
+            raise ValueError(f"implausible rate {rate} for {key}")
+        obj = existing.get(key) or models.FxRate(year=key[0], month=key[1])
+        obj.cny_per_usd, obj.source = rate, row.get("source") or source
+        session.add(obj)
+    return len(rows)

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from etl.quality_thresholds import QualityThresholds
+from etl.quality.thresholds import QualityThresholds
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,12 +27,12 @@ class Settings:
     disclosure_dominance_k: float = 0.85
     snapshot_region: str = "120000"  # the scope of the monthly snapshot (天津市)
     max_upload_bytes: int = 50 * 1024 * 1024
-    # Key enterprises report month M by this day of month M+1 (later: 迟报, see etl.coverage).
+    # Key enterprises report month M by this day of month M+1 (later: 迟报, see etl.coverage.compute).
     report_deadline_day: int = 10
     # Sign-in is required in every real deployment; only page tests that are not about
     # access control build an app without it.
     auth_required: bool = True
-    # When the data-quality rules fire (defaults and reasons: etl/quality_thresholds.py).
+    # When the data-quality rules fire (defaults and reasons: etl/quality/thresholds.py).
     quality: QualityThresholds = field(default_factory=QualityThresholds)
     extra: dict = field(default_factory=dict)
 

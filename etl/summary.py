@@ -5,23 +5,38 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from etl import queries
 from etl.aggregates import same_period_comparison
 from etl.filters import ReportFilter
+from etl.queries import core as queries
 from etl.reference import ReferenceCodes, reference_codes
 
-DIMENSION_COLUMN = {"mode": "mode", "category": "category_code", "region": "region_code",
-                    "partner": "partner_code", "direction": "direction"}
+DIMENSION_COLUMN = {
+    "mode": "mode",
+    "category": "category_code",
+    "region": "region_code",
+    "partner": "partner_code",
+    "direction": "direction",
+}
 
 
-def summary_frame(session: Session, year: int, month: int, region: str | None = None,
-                  by: str = "direction", currency: str = "USD",
-                  full_scope: bool = False) -> pd.DataFrame:
+def summary_frame(
+    session: Session,
+    year: int,
+    month: int,
+    region: str | None = None,
+    by: str = "direction",
+    currency: str = "USD",
+    full_scope: bool = False,
+) -> pd.DataFrame:
     """Rows of the dimension with current, previous, growth, share; the first row is the total."""
     ref = reference_codes(session)
-    f = ReportFilter(period_from=(year - 1) * 100 + 1, period_to=year * 100 + month,
-                     regions=(region,) if region else (), currency=currency,
-                     full_scope=full_scope or by == "mode")
+    f = ReportFilter(
+        period_from=(year - 1) * 100 + 1,
+        period_to=year * 100 + month,
+        regions=(region,) if region else (),
+        currency=currency,
+        full_scope=full_scope or by == "mode",
+    )
     key = DIMENSION_COLUMN[by]
     if by == "partner":
         frame = queries.partner_totals(session, f, ("period", key))
@@ -63,8 +78,10 @@ def _name(ref: ReferenceCodes, by: str, code, lang: str) -> str:
     if code == "TOTAL":
         return "服务进出口总额" if lang == "zh" else "Services trade total"
     tables = {
-        "mode": (ref.modes, ref.mode_names_en), "category": (ref.categories, ref.category_names_en),
-        "region": (ref.regions, ref.region_names_en), "partner": (ref.partners, ref.partner_names_en),
+        "mode": (ref.modes, ref.mode_names_en),
+        "category": (ref.categories, ref.category_names_en),
+        "region": (ref.regions, ref.region_names_en),
+        "partner": (ref.partners, ref.partner_names_en),
         "direction": ({"X": "出口", "M": "进口"}, {"X": "Exports", "M": "Imports"}),
     }
     zh, en = tables[by]

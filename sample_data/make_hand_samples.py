@@ -1,7 +1,7 @@
 """Write the hand-sized sample files in sample_data/ (synthetic data; deterministic, byte for byte).
 
 Run from the project root:  .venv/bin/python sample_data/make_hand_samples.py
-Every enterprise is invented ("…（合成数据）"); codes are made valid with etl.uscc.complete_uscc.
+Every enterprise is invented ("…（合成数据）"); codes are made valid with etl.intake.uscc.complete_uscc.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a plain script from anywhere; etl is the project package
 
 from etl.reference import reference_from_seeds
-from etl.schemas import REPORT_COLUMNS
-from etl.template import DATA_SHEET, write_template
-from etl.uscc import CHARSET, check_character, complete_uscc, org_code_consistent
+from etl.intake.schemas import REPORT_COLUMNS
+from etl.intake.template import DATA_SHEET, write_template
+from etl.intake.uscc import CHARSET, check_character, complete_uscc, org_code_consistent
 
 OUT = Path(__file__).resolve().parent
 HEADERS = [c.header_zh for c in REPORT_COLUMNS]

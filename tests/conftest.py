@@ -25,11 +25,15 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
-    if config.getoption("--browser"):
-        return
+    browser = config.getoption("--browser")
     skip = pytest.mark.skip(reason="browser test: pass --browser")
     for item in items:
-        if "browser" in item.keywords:
+        if "browser" not in item.keywords:
+            continue
+        # dash_duo serves on one fixed port: under pytest-xdist every browser test runs in the
+        # same worker (--dist loadgroup), the other worker takes the rest of the suite.
+        item.add_marker(pytest.mark.xdist_group("browser"))
+        if not browser:
             item.add_marker(skip)
 
 
@@ -38,10 +42,18 @@ def pytest_setup_options():
     from selenium.webdriver.chrome.options import Options
 
     options = Options()
-    for arg in ("--window-size=1400,1000", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--disable-default-apps", "--disable-extensions",
-                "--lang=zh-CN", f"--user-data-dir={tempfile.mkdtemp(prefix='chrome-')}"):
+    for arg in (
+        "--window-size=1400,1000",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-default-apps",
+        "--disable-extensions",
+        "--lang=zh-CN",
+        f"--user-data-dir={tempfile.mkdtemp(prefix='chrome-')}",
+    ):
         options.add_argument(arg)
     return options
 
@@ -91,9 +103,9 @@ def clone_database(template_urls: dict[str, str], backend: str, workdir: Path) -
         return f"sqlite:///{dst}"
     name = f"t_{uuid.uuid4().hex[:10]}"
     template = src.rsplit("/", 1)[1]
-    with make_engine(_pg_admin_url()).connect().execution_options(
-        isolation_level="AUTOCOMMIT"
-    ) as c:
+    with (
+        make_engine(_pg_admin_url()).connect().execution_options(isolation_level="AUTOCOMMIT") as c
+    ):
         c.execute(sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
     return src.rsplit("/", 1)[0] + "/" + name
 

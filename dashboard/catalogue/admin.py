@@ -6,7 +6,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.lead": {
         "zh": "创建账户、调整角色与填报地区、重置密码、停用账户。所有操作记入审计日志。",
         "en": "Create accounts, change roles and clerks' regions, reset passwords, disable "
-              "accounts. Every change is written to the audit log.",
+        "accounts. Every change is written to the audit log.",
     },
     "admin.users": {"zh": "账户", "en": "Accounts"},
     "admin.col.username": {"zh": "用户名", "en": "User name"},
@@ -21,7 +21,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.state.locked": {"zh": "已锁定", "en": "Locked"},
     "admin.empty": {"zh": "尚无账户", "en": "No accounts"},
     "admin.new": {"zh": "新建账户", "en": "New account"},
-    "admin.username": {"zh": "用户名（字母、数字、. _ -）", "en": "User name (letters, digits, . _ -)"},
+    "admin.username": {
+        "zh": "用户名（字母、数字、. _ -）",
+        "en": "User name (letters, digits, . _ -)",
+    },
     "admin.display_name": {"zh": "姓名", "en": "Name"},
     "admin.role": {"zh": "角色", "en": "Role"},
     "admin.regions": {"zh": "填报地区（仅填报员）", "en": "Regions (clerks only)"},
@@ -29,7 +32,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.created": {
         "zh": "已创建账户 {user}。一次性密码：{password}（仅显示这一次，请当面或电话告知本人；首次登录须修改）。",
         "en": "Account {user} created. One-time password: {password} (shown only now; tell the "
-              "person in person or by phone; it must be changed at first sign-in).",
+        "person in person or by phone; it must be changed at first sign-in).",
     },
     "admin.selected": {"zh": "所选账户：{user}", "en": "Selected account: {user}"},
     "admin.pick": {"zh": "请先在表中选择一个账户。", "en": "Select an account in the table first."},
@@ -41,12 +44,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.reset_done": {
         "zh": "{user} 的新一次性密码：{password}（仅显示这一次；登录后须修改）。",
         "en": "New one-time password for {user}: {password} (shown only now; must be changed at "
-              "sign-in).",
+        "sign-in).",
     },
     "admin.disabled": {"zh": "{user} 已停用。", "en": "{user} is disabled."},
     "admin.enabled": {"zh": "{user} 已启用。", "en": "{user} is enabled."},
     "admin.failed": {"zh": "未完成：{error}", "en": "Not done: {error}"},
     "admin.clerk_needs_regions": {
-        "zh": "填报员须至少指定一个地区。", "en": "A clerk needs at least one region.",
+        "zh": "填报员须至少指定一个地区。",
+        "en": "A clerk needs at least one region.",
     },
 }

@@ -26,7 +26,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "您正在使用一次性密码登录，请先设置自己的密码再继续。",
         "en": "You signed in with a one-time password; set your own password to continue.",
     },
-    "auth.pw.lead": {"zh": "输入当前密码和新密码。", "en": "Enter your current and your new password."},
+    "auth.pw.lead": {
+        "zh": "输入当前密码和新密码。",
+        "en": "Enter your current and your new password.",
+    },
     "auth.pw.current": {"zh": "当前密码", "en": "Current password"},
     "auth.pw.new": {"zh": "新密码", "en": "New password"},
     "auth.pw.repeat": {"zh": "再次输入新密码", "en": "New password again"},
@@ -39,7 +42,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "auth.pw.weak": {
         "zh": "新密码不符合要求：至少10位，须同时包含字母和数字，且不同于当前密码。",
         "en": "The new password does not meet the rule: at least 10 characters, letters and "
-              "digits, different from the current one.",
+        "digits, different from the current one.",
     },
     "auth.pw.wrong_current": {"zh": "当前密码不正确。", "en": "The current password is wrong."},
     "auth.role.admin": {"zh": "管理员", "en": "Administrator"},

@@ -27,10 +27,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "exports.col.files": {"zh": "下载", "en": "Download"},
     "exports.variant.public": {"zh": "对外通报版", "en": "Public (protected)"},
     "exports.variant.internal": {
-        "zh": "内部版 不得外传", "en": "INTERNAL (内部版) – not for circulation"},
+        "zh": "内部版 不得外传",
+        "en": "INTERNAL (内部版) – not for circulation",
+    },
     "exports.edition.original": {"zh": "首版", "en": "Original"},
-    "exports.edition.revised": {"zh": "修订版（修订 {id} 号，{n} 处变化）",
-                                "en": "Revision of no. {id}, {n} cells changed"},
+    "exports.edition.revised": {
+        "zh": "修订版（修订 {id} 号，{n} 处变化）",
+        "en": "Revision of no. {id}, {n} cells changed",
+    },
     "exports.vintage": {"zh": "数据事件 #{id}", "en": "event #{id}"},
     "exports.file.xlsx": {"zh": "Excel", "en": "Excel"},
     "exports.file.html": {"zh": "HTML", "en": "HTML"},
@@ -61,16 +65,24 @@ STRINGS: dict[str, dict[str, str]] = {
     "exports.form.scope": {"zh": "范围：{region}", "en": "Scope: {region}"},
     "exports.form.variant": {"zh": "版本", "en": "Variant"},
     "exports.form.public": {"zh": "对外通报版（保密处理）", "en": "Public (protected)"},
-    "exports.form.internal": {"zh": "内部版（不做保密处理，不得外传）",
-                              "en": "Internal (unprotected, not for circulation)"},
-    "exports.form.revise": {"zh": "修订版（该月已有首版时）",
-                            "en": "Revised edition (when the month has an original)"},
+    "exports.form.internal": {
+        "zh": "内部版（不做保密处理，不得外传）",
+        "en": "Internal (unprotected, not for circulation)",
+    },
+    "exports.form.revise": {
+        "zh": "修订版（该月已有首版时）",
+        "en": "Revised edition (when the month has an original)",
+    },
     "exports.form.submit": {"zh": "生成", "en": "Make"},
-    "exports.form.no_data": {"zh": "数据库中还没有报表数据，无法生成快照。",
-                             "en": "No reports loaded yet: nothing to snapshot."},
+    "exports.form.no_data": {
+        "zh": "数据库中还没有报表数据，无法生成快照。",
+        "en": "No reports loaded yet: nothing to snapshot.",
+    },
     # What a run did.
-    "exports.made": {"zh": "已生成并存档：{label}（编号 {id}）。",
-                     "en": "Made and archived: {label} (no. {id})."},
+    "exports.made": {
+        "zh": "已生成并存档：{label}（编号 {id}）。",
+        "en": "Made and archived: {label} (no. {id}).",
+    },
     "exports.made_revised": {
         "zh": "与首版相比 {n} 处显示值变化，见工作簿“修订说明”。",
         "en": "{n} cells changed since the original (see the workbook's revision sheet).",
@@ -82,6 +94,5 @@ STRINGS: dict[str, dict[str, str]] = {
         "'revised edition' to publish later corrections.",
     },
     "exports.failed": {"zh": "未能生成快照：{reason}", "en": "No snapshot made: {reason}"},
-    "exports.no_pdf_made": {
-        "zh": "未生成 PDF：{reason}", "en": "No PDF: {reason}"},
+    "exports.no_pdf_made": {"zh": "未生成 PDF：{reason}", "en": "No PDF: {reason}"},
 }

@@ -47,11 +47,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "fig.share_axis": {"zh": "占比（%）", "en": "Share (%)"},
     "tbl.share": {"zh": "占比（%）", "en": "Share (%)"},
     "ovw.kis.chart": {"zh": "历年同期占比", "en": "Share, same months by year"},
-    "ovw.kis.file": {"zh": "知识密集型服务占比_{region}_{period}",
-                     "en": "knowledge-intensive-share_{region}_{period}"},
+    "ovw.kis.file": {
+        "zh": "知识密集型服务占比_{region}_{period}",
+        "en": "knowledge-intensive-share_{region}_{period}",
+    },
     "ovw.targets.share_goal": {"zh": "目标不低于{v}", "en": "target: at least {v}"},
-    "ovw.targets.faster_goal": {"zh": "目标快于总额增速", "en": "target: grow faster than the "
-                                "total"},
+    "ovw.targets.faster_goal": {
+        "zh": "目标快于总额增速",
+        "en": "target: grow faster than the total",
+    },
     "ovw.targets.growth_goal": {"zh": "目标{v}", "en": "target {v}"},
     "tbl.period": {"zh": "期间", "en": "Period"},
     "tbl.amount": {"zh": "金额（{unit}）", "en": "Amount ({unit})"},
@@ -59,8 +63,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "tbl.yoy": {"zh": "同比（%）", "en": "Year on year (%)"},
     # 总览 / Overview page.
     "ovw.title": {"zh": "服务贸易总览", "en": "Services trade overview"},
-    "ovw.context": {"zh": "{region} · {period} · {scope} · 单位：{unit}",
-                    "en": "{region} · {period} · {scope} · unit: {unit}"},
+    "ovw.context": {
+        "zh": "{region} · {period} · {scope} · 单位：{unit}",
+        "en": "{region} · {period} · {scope} · unit: {unit}",
+    },
     "ovw.cum": {"zh": "{period}累计", "en": "{period}, cumulative"},
     "ovw.month": {"zh": "{period}当月", "en": "{period} (month)"},
     "ovw.kpi.total": {"zh": "服务进出口总额", "en": "Services trade total"},
@@ -78,33 +84,45 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "国际收支口径：模式一（跨境提供）、模式二（境外消费）、模式四（自然人移动）；"
         "不含模式三（商业存在）。",
         "en": "BOP basis: mode 1 (cross-border supply), mode 2 (consumption abroad) and mode 4 "
-        "(presence of natural persons); mode 3 (commercial presence) is not included."},
+        "(presence of natural persons); mode 3 (commercial presence) is not included.",
+    },
     "ovw.scope_full": {
         "zh": "全口径：已计入模式三（商业存在，即附属机构服务销售收入，FATS）。该口径与国际收支口径"
         "的服务进出口总额不可直接比较。",
         "en": "Full coverage: mode 3 (commercial presence, i.e. sales of foreign affiliates, FATS) "
-        "is included. This is not comparable with the BOP services trade total."},
+        "is included. This is not comparable with the BOP services trade total.",
+    },
     "ovw.trend.title": {"zh": "服务{direction}月度走势", "en": "Monthly services {direction}"},
     "dir.both": {"zh": "进出口", "en": "trade"},
     "dir.X": {"zh": "出口", "en": "exports"},
     "dir.M": {"zh": "进口", "en": "imports"},
-    "ovw.trend.subtitle": {"zh": "{region} · 单位：{unit} · 1–2月合并发布",
-                           "en": "{region} · {unit} · January and February combined"},
-    "ovw.trend.file": {"zh": "服务贸易月度走势_{region}_{period}",
-                       "en": "monthly-services-trade_{region}_{period}"},
+    "ovw.trend.subtitle": {
+        "zh": "{region} · 单位：{unit} · 1–2月合并发布",
+        "en": "{region} · {unit} · January and February combined",
+    },
+    "ovw.trend.file": {
+        "zh": "服务贸易月度走势_{region}_{period}",
+        "en": "monthly-services-trade_{region}_{period}",
+    },
     "ovw.kis.title": {"zh": "知识密集型服务", "en": "Knowledge-intensive services"},
     "ovw.kis.share": {"zh": "占服务{direction}比重", "en": "Share of services {direction}"},
-    "ovw.kis.up": {"zh": "比上年同期提高{v}个百分点", "en": "up {v} percentage points on a year "
-                   "earlier"},
-    "ovw.kis.down": {"zh": "比上年同期下降{v}个百分点", "en": "down {v} percentage points on a "
-                     "year earlier"},
+    "ovw.kis.up": {
+        "zh": "比上年同期提高{v}个百分点",
+        "en": "up {v} percentage points on a year earlier",
+    },
+    "ovw.kis.down": {
+        "zh": "比上年同期下降{v}个百分点",
+        "en": "down {v} percentage points on a year earlier",
+    },
     "ovw.kis.same": {"zh": "与上年同期持平", "en": "unchanged on a year earlier"},
     "ovw.kis.amount": {"zh": "金额{v}，同比{g}", "en": "{v}, {g} year on year"},
     "ovw.kis.members": {"zh": "包括：{names}", "en": "Comprises: {names}"},
     "ovw.kis.sep": {"zh": "；", "en": "; "},
     "ovw.targets.title": {"zh": "目标完成情况", "en": "Targets"},
-    "ovw.targets.none": {"zh": "{region}未设定监测目标。",
-                         "en": "No targets are set for {region}."},
+    "ovw.targets.none": {
+        "zh": "{region}未设定监测目标。",
+        "en": "No targets are set for {region}.",
+    },
     "ovw.targets.link": {"zh": "查看目标监测详情", "en": "Target details"},
     "ovw.targets.window": {"zh": "{window} · 数据截至{as_of}", "en": "{window} · data to {as_of}"},
     "ovw.targets.actual": {"zh": "实际{v}", "en": "Actual {v}"},
@@ -118,14 +136,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "ovw.coverage.reporting": {"zh": "{period}报送企业", "en": "Enterprises reporting, {period}"},
     "ovw.coverage.count": {"zh": "{n}家", "en": "{n}"},
     "ovw.coverage.previous": {"zh": "上月{n}家", "en": "{n} the month before"},
-    "ovw.coverage.note": {"zh": "月度数据为企业直报初步数，可能随报表修订而变化。",
-                          "en": "Monthly figures are preliminary enterprise reports and may "
-                          "change when reports are revised."},
-    "ovw.empty": {"zh": "{period}{region}尚无企业报送", "en": "No enterprise in {region} has "
-                  "reported for {period} yet"},
-    "ovw.empty_hint": {"zh": "请选择其他期间或地区；已入库的数据期间见“数据概况”。",
-                       "en": "Choose another period or region; the home page lists the periods "
-                       "loaded."},
+    "ovw.coverage.note": {
+        "zh": "月度数据为企业直报初步数，可能随报表修订而变化。",
+        "en": "Monthly figures are preliminary enterprise reports and may "
+        "change when reports are revised.",
+    },
+    "ovw.empty": {
+        "zh": "{period}{region}尚无企业报送",
+        "en": "No enterprise in {region} has reported for {period} yet",
+    },
+    "ovw.empty_hint": {
+        "zh": "请选择其他期间或地区；已入库的数据期间见“数据概况”。",
+        "en": "Choose another period or region; the home page lists the periods loaded.",
+    },
     "home.overview_link": {"zh": "查看服务贸易总览", "en": "Open the services trade overview"},
     # dcc.Dropdown's own texts (its `labels` prop).
     "dd.select_all": {"zh": "全选", "en": "Select all"},

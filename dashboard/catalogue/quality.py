@@ -55,8 +55,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "With at least {months} months of the calendar year reported, one month is more "
         "than {share} of the year's total.",
     },
-    "quality.rule.new_partner": {"zh": "新出现的大额出口伙伴",
-                                 "en": "Large exports to a new partner"},
+    "quality.rule.new_partner": {
+        "zh": "新出现的大额出口伙伴",
+        "en": "Large exports to a new partner",
+    },
     "quality.rule.new_partner.explain": {
         "zh": "向此前各月（进出口）从未出现过的伙伴出口，且不少于当月出口的 {share}、"
         "不少于 {amount}；企业需至少有 {prior} 个月历史。",
@@ -87,8 +89,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "首次出现：{partners}；当月出口合计 {exports}",
         "en": "First seen: {partners}; the month's exports {exports}",
     },
-    "quality.detail.partner": {"zh": "{name} {amount}（{share}）",
-                               "en": "{name} {amount} ({share})"},
+    "quality.detail.partner": {
+        "zh": "{name} {amount}（{share}）",
+        "en": "{name} {amount} ({share})",
+    },
     "quality.detail.repeated": {
         "zh": "自 {start} 起连续 {months} 个月均为 {total}",
         "en": "{total} in each of {months} months since {start}",

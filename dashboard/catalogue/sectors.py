@@ -6,37 +6,56 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "12个服务大类（及已报送的细项）的规模、增速、占比与排名；天津传统支柱领域、"
         "加快发展领域和知识密集型服务的变化。",
         "en": "The 12 service categories (and sub-items where reported): levels, growth, shares "
-        "and ranking; Tianjin's pillar, emerging and knowledge-intensive sectors."},
-    "sec.context": {"zh": "{region} · {period} · {direction} · {scope} · 单位：{unit}",
-                    "en": "{region} · {period} · {direction} · {scope} · unit: {unit}"},
+        "and ranking; Tianjin's pillar, emerging and knowledge-intensive sectors.",
+    },
+    "sec.context": {
+        "zh": "{region} · {period} · {direction} · {scope} · 单位：{unit}",
+        "en": "{region} · {period} · {direction} · {scope} · unit: {unit}",
+    },
     "sec.filtered": {"zh": "已筛选：{names}", "en": "Filtered: {names}"},
-    "sec.ranking.title": {"zh": "服务类别排名（{period}累计）",
-                          "en": "Categories ranked ({period})"},
-    "sec.ranking.sub_title": {"zh": "{name}细项排名（{period}累计）",
-                              "en": "{name}: sub-items ranked ({period})"},
-    "sec.ranking.subtitle": {"zh": "{region} · 单位：{unit} · 标注为同比 · 点击柱形查看该类别",
-                             "en": "{region} · unit: {unit} · labels: year on year · click "
-                             "a bar to open it"},
-    "sec.ranking.file": {"zh": "服务类别排名_{region}_{period}",
-                         "en": "categories-ranked_{region}_{period}"},
+    "sec.ranking.title": {
+        "zh": "服务类别排名（{period}累计）",
+        "en": "Categories ranked ({period})",
+    },
+    "sec.ranking.sub_title": {
+        "zh": "{name}细项排名（{period}累计）",
+        "en": "{name}: sub-items ranked ({period})",
+    },
+    "sec.ranking.subtitle": {
+        "zh": "{region} · 单位：{unit} · 标注为同比 · 点击柱形查看该类别",
+        "en": "{region} · unit: {unit} · labels: year on year · click a bar to open it",
+    },
+    "sec.ranking.file": {
+        "zh": "服务类别排名_{region}_{period}",
+        "en": "categories-ranked_{region}_{period}",
+    },
     "sec.yoy_short": {"zh": "同比{v}", "en": "{v} y/y"},
     "sec.treemap.title": {"zh": "构成（大类 → 细项）", "en": "Composition (category → sub-item)"},
-    "sec.treemap.subtitle": {"zh": "面积为{period}累计金额 · 点击色块查看该类别",
-                             "en": "area: amount in {period} · click a block to open it"},
+    "sec.treemap.subtitle": {
+        "zh": "面积为{period}累计金额 · 点击色块查看该类别",
+        "en": "area: amount in {period} · click a block to open it",
+    },
     "sec.rest": {"zh": "{name}（未细分）", "en": "{name} (not itemised)"},
     "sec.rest_short": {"zh": "未细分", "en": "not itemised"},
     "sec.total": {"zh": "服务进出口总额", "en": "Services trade total"},
     "sec.groups.title": {"zh": "重点领域占比（历年同期）", "en": "Key groups' share, same months"},
-    "sec.groups.subtitle": {"zh": "{region} · 占全部服务类别合计的比重",
-                            "en": "{region} · share of all categories"},
-    "sec.emerging.title": {"zh": "{name}增速与总额增速（同比）",
-                           "en": "{name}: growth against the total"},
-    "sec.groups.file": {"zh": "重点领域占比与增速_{region}_{period}",
-                        "en": "key-groups_{region}_{period}"},
+    "sec.groups.subtitle": {
+        "zh": "{region} · 占全部服务类别合计的比重",
+        "en": "{region} · share of all categories",
+    },
+    "sec.emerging.title": {
+        "zh": "{name}增速与总额增速（同比）",
+        "en": "{name}: growth against the total",
+    },
+    "sec.groups.file": {
+        "zh": "重点领域占比与增速_{region}_{period}",
+        "en": "key-groups_{region}_{period}",
+    },
     "sec.groups.members": {"zh": "{name}：{members}", "en": "{name}: {members}"},
     "sec.groups.all_categories": {
         "zh": "按全部服务类别计算，不受“服务类别”筛选影响。",
-        "en": "Computed over all categories; the category filter does not apply here."},
+        "en": "Computed over all categories; the category filter does not apply here.",
+    },
     "sec.table.title": {"zh": "分类别明细", "en": "By category"},
     "sec.table.file": {"zh": "分类别明细_{region}_{period}", "en": "by-category_{region}_{period}"},
     "sec.col.category": {"zh": "服务类别", "en": "Category"},
@@ -48,7 +67,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "sec.level.1": {"zh": "大类", "en": "Main"},
     "sec.level.2": {"zh": "细项", "en": "Sub-item"},
     "sec.level.3": {"zh": "细项（三级）", "en": "Sub-item (3rd level)"},
-    "sec.drill_hint": {"zh": "点击排名柱形或构成色块，查看该类别及其细项；“恢复默认”回到全部类别。",
-                       "en": "Click a ranking bar or a block to open that category and its "
-                       "sub-items; Reset returns to all categories."},
+    "sec.drill_hint": {
+        "zh": "点击排名柱形或构成色块，查看该类别及其细项；“恢复默认”回到全部类别。",
+        "en": "Click a ranking bar or a block to open that category and its "
+        "sub-items; Reset returns to all categories.",
+    },
 }

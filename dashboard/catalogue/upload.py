@@ -4,16 +4,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.title": {"zh": "数据报送", "en": "Upload reports"},
     "upload.lead": {
         "zh": "上传企业月度服务贸易直报文件（Excel 模板或 CSV）。文件先经校验并预览，无错误时方可提交入库；"
-              "每个文件整体入库或完全不入库，同一文件不会重复入库。",
+        "每个文件整体入库或完全不入库，同一文件不会重复入库。",
         "en": "Upload enterprises' monthly services-trade reports (the Excel template or CSV). Each "
-              "file is checked and previewed first and can be committed only without errors; a file "
-              "loads whole or not at all, and never twice.",
+        "file is checked and previewed first and can be committed only without errors; a file "
+        "loads whole or not at all, and never twice.",
     },
     "upload.step_template": {"zh": "① 下载报送模板", "en": "① Download the template"},
     "upload.template_hint": {
         "zh": "模板含下拉选项（地区、服务类别、供给模式、伙伴国家或地区、币种）和填写说明。",
         "en": "The template has drop-down lists (region, service category, mode, partner, "
-              "currency) and filling-in notes.",
+        "currency) and filling-in notes.",
     },
     "upload.template_button": {"zh": "下载 Excel 模板", "en": "Download the Excel template"},
     "upload.step_files": {"zh": "② 选择文件并校验", "en": "② Choose files and check them"},
@@ -30,18 +30,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Your regions: {regions}. Rows of other regions are errors.",
     },
     "upload.phase.staged": {"zh": "已接收文件，等待校验…", "en": "Files received, waiting…"},
-    "upload.phase.read": {"zh": "正在读取 {file}（第 {i}/{n} 个文件）…",
-                          "en": "Reading {file} (file {i} of {n})…"},
-    "upload.phase.validate": {"zh": "正在校验 {file}（第 {i}/{n} 个文件）…",
-                              "en": "Checking {file} (file {i} of {n})…"},
-    "upload.phase.load": {"zh": "正在入库 {file}（第 {i}/{n} 个文件）…",
-                          "en": "Loading {file} (file {i} of {n})…"},
+    "upload.phase.read": {
+        "zh": "正在读取 {file}（第 {i}/{n} 个文件）…",
+        "en": "Reading {file} (file {i} of {n})…",
+    },
+    "upload.phase.validate": {
+        "zh": "正在校验 {file}（第 {i}/{n} 个文件）…",
+        "en": "Checking {file} (file {i} of {n})…",
+    },
+    "upload.phase.load": {
+        "zh": "正在入库 {file}（第 {i}/{n} 个文件）…",
+        "en": "Loading {file} (file {i} of {n})…",
+    },
     "upload.phase.validated": {"zh": "校验完成。", "en": "Check finished."},
     "upload.phase.committed": {"zh": "入库完成。", "en": "Loading finished."},
     "upload.phase.failed": {
         "zh": "处理失败，未载入任何数据。请重试；如再次失败请联系管理员。（{error}）",
         "en": "Processing failed; nothing was loaded. Try again, and tell an administrator if it "
-              "fails again. ({error})",
+        "fails again. ({error})",
     },
     "upload.step_preview": {"zh": "③ 预览与提交", "en": "③ Preview and commit"},
     "upload.file.ok": {"zh": "可以提交", "en": "Ready to commit"},
@@ -59,7 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.kpi.fats_note": {
         "zh": "另有模式3（商业存在）销售额：出口 {exports}，进口 {imports}，不计入服务进出口总额。",
         "en": "Mode-3 (commercial presence) sales besides: exports {exports}, imports {imports}; "
-              "not part of services trade.",
+        "not part of services trade.",
     },
     "upload.kpi.errors": {"zh": "错误", "en": "Errors"},
     "upload.kpi.warnings": {"zh": "提示", "en": "Warnings"},
@@ -86,7 +92,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.result.loaded": {
         "zh": "{file}：已入库为批次 #{batch}，新增 {new} 份报表、修订 {revised} 份、未变 {unchanged} 份。",
         "en": "{file}: loaded as batch #{batch}: {new} new reports, {revised} revised, "
-              "{unchanged} unchanged.",
+        "{unchanged} unchanged.",
     },
     "upload.result.unchanged": {
         "zh": "{file}：与批次 #{batch} 完全相同，未作任何更改。",
@@ -95,7 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.result.rejected": {
         "zh": "{file}：提交时校验未通过（数据已在预览后发生变化），未载入任何数据。",
         "en": "{file}: failed its check at commit (the data changed since the preview); nothing "
-              "was loaded.",
+        "was loaded.",
     },
     "upload.history.title": {"zh": "报送记录", "en": "Upload history"},
     "upload.history.lead_clerk": {"zh": "您上传的文件。", "en": "The files you uploaded."},
@@ -117,24 +123,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.status.rejected": {"zh": "已拒绝", "en": "Rejected"},
     "upload.status.retracted": {"zh": "已撤回", "en": "Retracted"},
     "upload.note.rejected": {"zh": "{errors} 个错误", "en": "{errors} errors"},
-    "upload.note.retracted": {"zh": "{by} 于 {at} 撤回：{reason}", "en": "Retracted by {by} at {at}: {reason}"},
+    "upload.note.retracted": {
+        "zh": "{by} 于 {at} 撤回：{reason}",
+        "en": "Retracted by {by} at {at}: {reason}",
+    },
     "upload.retract": {"zh": "撤回所选批次", "en": "Retract the selected batch"},
     "upload.retract.title": {"zh": "撤回批次 #{batch}", "en": "Retract batch #{batch}"},
     "upload.retract.body": {
         "zh": "将撤回文件“{file}”带来的全部报表版本，并恢复此前的版本。此操作会记录在案。",
         "en": "Every report version that “{file}” brought is withdrawn and the earlier versions "
-              "return. The retraction is recorded.",
+        "return. The retraction is recorded.",
     },
     "upload.retract.reason": {"zh": "撤回原因（必填）", "en": "Reason (required)"},
     "upload.retract.confirm": {"zh": "确认撤回", "en": "Retract"},
     "upload.retract.cancel": {"zh": "取消", "en": "Cancel"},
     "upload.retract.need_reason": {"zh": "请填写撤回原因。", "en": "Please give a reason."},
-    "upload.retract.pick": {"zh": "请先在表中选择一个已入库的批次。",
-                            "en": "Select a loaded batch in the table first."},
+    "upload.retract.pick": {
+        "zh": "请先在表中选择一个已入库的批次。",
+        "en": "Select a loaded batch in the table first.",
+    },
     "upload.retract.done": {
         "zh": "批次 #{batch} 已撤回：{withdrawn} 份报表被撤销，{restored} 份恢复为此前版本。",
         "en": "Batch #{batch} retracted: {withdrawn} reports withdrawn, {restored} restored to "
-              "their earlier version.",
+        "their earlier version.",
     },
     "upload.retract.failed": {"zh": "未能撤回：{error}", "en": "Could not retract: {error}"},
 }

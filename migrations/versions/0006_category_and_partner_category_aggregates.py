@@ -7,7 +7,7 @@ Create Date: 2026-11-23 17:40:00
 Sub-item reads (the sectors page, targets on groups with sub-items) and partner reads with a
 category filter used to group agg_enterprise_month or the report lines, whose size grows with the
 number of enterprises. These two tables answer them at a size bounded by codes × regions × months.
-The fill below is the same computation as etl.aggregate_tables, written out in SQL so that this
+The fill below is the same computation as etl.intake.aggregate_tables, written out in SQL so that this
 migration keeps meaning what it meant when later code changes.
 
 agg_cell and agg_partner are rebuilt in primary-key order (SQLite WITHOUT ROWID), agg_partner keyed

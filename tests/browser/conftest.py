@@ -20,8 +20,9 @@ USCC = "91120116MA05XXXX0X"
 @pytest.fixture
 def app(sqlite_url, tmp_path):
     """The dashboard on a fresh migrated, seeded (reference data only) SQLite database."""
-    dash_app = create_app(Settings(instance_path=tmp_path / "instance", database_url=sqlite_url,
-                                   auth_required=False))
+    dash_app = create_app(
+        Settings(instance_path=tmp_path / "instance", database_url=sqlite_url, auth_required=False)
+    )
     yield dash_app
     dash_app.server.config[CONFIG_KEY].dispose()
 
@@ -29,8 +30,8 @@ def app(sqlite_url, tmp_path):
 @pytest.fixture(scope="session")
 def sample_db(template_urls, tmp_path_factory) -> str:
     """One seeded SQLite sample for the page tests: 60 synthetic enterprises, 2017-01..2019-12."""
-    from etl.load import load_file
-    from etl.sample import generate_reports, write_reports
+    from etl.intake.load import load_file
+    from etl.sample.generate import generate_reports, write_reports
     from tests.conftest import clone_database
 
     workdir = tmp_path_factory.mktemp("pages-sample")
@@ -46,26 +47,42 @@ def sample_db(template_urls, tmp_path_factory) -> str:
 @pytest.fixture
 def sample_app(sample_db, tmp_path):
     """The dashboard on the shared sample database (sign-in is tested elsewhere)."""
-    app = create_app(Settings(instance_path=tmp_path / "instance", database_url=sample_db,
-                              auth_required=False))
+    app = create_app(
+        Settings(instance_path=tmp_path / "instance", database_url=sample_db, auth_required=False)
+    )
     yield app
     app.server.config[CONFIG_KEY].dispose()
 
 
 def _version(report: m.Report, batch: m.UploadBatch, amounts: list[int]) -> m.ReportVersion:
     return m.ReportVersion(
-        report_id=report.id, version_no=1, batch_id=batch.id, status="current",
-        region_code="120116", enterprise_name="测试服务贸易有限公司", line_count=len(amounts),
-        total_usd_cents=sum(amounts), content_sha256=f"{report.period:064d}",
+        report_id=report.id,
+        version_no=1,
+        batch_id=batch.id,
+        status="current",
+        region_code="120116",
+        enterprise_name="测试服务贸易有限公司",
+        line_count=len(amounts),
+        total_usd_cents=sum(amounts),
+        content_sha256=f"{report.period:064d}",
     )
 
 
 def _line(version: m.ReportVersion, row: int, cents: int) -> m.ReportLine:
     return m.ReportLine(
-        version_id=version.id, direction="X", category_code="SA", mode=1, partner_code="US",
-        currency="USD", unit="万美元", amount_reported=str(cents / 10**6),
-        amount_orig_minor=cents, amount_usd_cents=cents, amount_cny_fen=cents * 7,
-        fx_rate=Decimal("7.0"), source_row=row,
+        version_id=version.id,
+        direction="X",
+        category_code="SA",
+        mode=1,
+        partner_code="US",
+        currency="USD",
+        unit="万美元",
+        amount_reported=str(cents / 10**6),
+        amount_orig_minor=cents,
+        amount_usd_cents=cents,
+        amount_cny_fen=cents * 7,
+        fx_rate=Decimal("7.0"),
+        source_row=row,
     )
 
 
@@ -74,10 +91,24 @@ def seeded_reports(sqlite_url) -> dict[str, int]:
     """One enterprise, one loaded batch, current reports for 2019-01 (2 lines) and 2019-06 (1)."""
     engine = make_engine(sqlite_url)
     with make_session_factory(engine).begin() as s:
-        s.add(m.Enterprise(uscc=USCC, name="测试服务贸易有限公司", region_code="120116",
-                           first_period=201901, last_period=201906))
-        batch = m.UploadBatch(file_name="test.xlsx", sha256="0" * 64, dedupe_key="0" * 64,
-                              size_bytes=1, uploaded_by="test", status="loaded", row_count=3)
+        s.add(
+            m.Enterprise(
+                uscc=USCC,
+                name="测试服务贸易有限公司",
+                region_code="120116",
+                first_period=201901,
+                last_period=201906,
+            )
+        )
+        batch = m.UploadBatch(
+            file_name="test.xlsx",
+            sha256="0" * 64,
+            dedupe_key="0" * 64,
+            size_bytes=1,
+            uploaded_by="test",
+            status="loaded",
+            row_count=3,
+        )
         s.add(batch)
         s.flush()
         for period, amounts in ((201901, [100_000_00, 250_000_00]), (201906, [300_000_00])):

@@ -10,10 +10,10 @@ import pandas as pd
 import sqlalchemy as sa
 
 from etl import models as m
+from etl.coverage.register import load_register_frame
 from etl.db import make_engine, make_session_factory
-from etl.load import load_file
-from etl.register import load_register_frame
-from etl.sample import H, generate_reports
+from etl.intake.load import load_file
+from etl.sample.generate import H, generate_reports
 from tests.conftest import clone_database
 from tests.db.helpers import uscc
 
@@ -36,27 +36,51 @@ def build_coverage_db(template_urls: dict[str, str], workdir: Path) -> str:
     frame = generate_reports(n_enterprises=40, start=201801, end=201912)
     december = frame[frame[H["period"]] == MONTH]
     codes = sorted(december[H["uscc"]].unique())
-    silent, on_time = codes[:SILENT], codes[SILENT:len(codes) // 2]
+    silent, on_time = codes[:SILENT], codes[SILENT : len(codes) // 2]
     utc = dt.timezone.utc
-    _load(factory, frame[frame[H["period"]] != MONTH], workdir / "early.csv",
-          dt.datetime(2019, 12, 5, tzinfo=utc))
-    _load(factory, december[december[H["uscc"]].isin(on_time)], workdir / "on_time.csv",
-          dt.datetime(2020, 1, 8, 2, 30, tzinfo=utc))
+    _load(
+        factory,
+        frame[frame[H["period"]] != MONTH],
+        workdir / "early.csv",
+        dt.datetime(2019, 12, 5, tzinfo=utc),
+    )
+    _load(
+        factory,
+        december[december[H["uscc"]].isin(on_time)],
+        workdir / "on_time.csv",
+        dt.datetime(2020, 1, 8, 2, 30, tzinfo=utc),
+    )
     late = december[~december[H["uscc"]].isin(on_time + silent)]
     _load(factory, late, workdir / "late.csv", dt.datetime(2020, 1, 15, 1, 0, tzinfo=utc))
     with factory() as s:
-        firms = pd.DataFrame(s.execute(sa.select(m.Enterprise.uscc, m.Enterprise.name,
-                                                 m.Enterprise.region_code)).all(),
-                             columns=["uscc", "name", "region"])
-    extra = pd.DataFrame({"uscc": [uscc(901), uscc(902), uscc(903, "120101")],
-                          "name": ["未报示例一有限公司（合成）", "未报示例二有限公司（合成）",
-                                   "未报示例三有限公司（合成）"],
-                          "region": ["120116", "120116-TEDA", "120101"]})
+        firms = pd.DataFrame(
+            s.execute(
+                sa.select(m.Enterprise.uscc, m.Enterprise.name, m.Enterprise.region_code)
+            ).all(),
+            columns=["uscc", "name", "region"],
+        )
+    extra = pd.DataFrame(
+        {
+            "uscc": [uscc(901), uscc(902), uscc(903, "120101")],
+            "name": [
+                "未报示例一有限公司（合成）",
+                "未报示例二有限公司（合成）",
+                "未报示例三有限公司（合成）",
+            ],
+            "region": ["120116", "120116-TEDA", "120101"],
+        }
+    )
     members = pd.concat([firms, extra], ignore_index=True)
-    register = pd.DataFrame({"统一社会信用代码": members["uscc"], "企业名称": members["name"],
-                             "所属地区": members["region"], "起始月份": "2019-01",
-                             "联系人": "张联络", "联系电话": "022-6620" + members.index.astype(str)
-                             .str.zfill(4)})
+    register = pd.DataFrame(
+        {
+            "统一社会信用代码": members["uscc"],
+            "企业名称": members["name"],
+            "所属地区": members["region"],
+            "起始月份": "2019-01",
+            "联系人": "张联络",
+            "联系电话": "022-6620" + members.index.astype(str).str.zfill(4),
+        }
+    )
     register.index = range(2, len(register) + 2)
     assert load_register_frame(factory, register, "stat").ok
     factory.kw["bind"].dispose()

@@ -8,8 +8,8 @@ from pathlib import Path
 from dash.testing import wait
 
 from etl.db import make_engine, make_session_factory
-from etl.load import load_file
-from etl.sample import generate_reports, write_reports
+from etl.intake.load import load_file
+from etl.sample.generate import generate_reports, write_reports
 from tests.conftest import clone_database
 
 TIMEOUT = 15
@@ -51,8 +51,7 @@ def click_until(dash_duo, selector: str, done, fx: float = 0.5, fy: float = 0.5)
     laid out may miss the first click)."""
     for _ in range(8):  # a loaded machine lays graphs out slowly: be patient, not flaky
         element = dash_duo.wait_for_element(selector, timeout=TIMEOUT)
-        dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});",
-                                       element)
+        dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
         dash_duo.click_at_coord_fractions(element, fx, fy)
         try:
             wait.until(done, timeout=5)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from etl.db import make_engine, make_session_factory
-from etl.load import load_file
+from etl.intake.load import load_file
 from etl.periods import format_period, month_range
 from tests.db.helpers import line, write_report
 
@@ -23,11 +23,23 @@ def _rows() -> list[tuple]:
     for p in month_range(201707, 202006):
         amount = "100" if p <= 201806 else "130" if p <= 201906 else "120"
         rows.append(line(1, format_period(p), "出口", "SC", 1, "US", amount))
-        rows.append(line(2, format_period(p), "进口", "SI", 1, "DE", "20", region="和平区",
-                         area="120101"))
+        rows.append(
+            line(2, format_period(p), "进口", "SI", 1, "DE", "20", region="和平区", area="120101")
+        )
     for p in month_range(201701, 201712):
-        rows.append(line(3, format_period(p), "出口", "SJ", 1, "HK", "80000", region="两江新区",
-                         area="500112"))
+        rows.append(
+            line(
+                3,
+                format_period(p),
+                "出口",
+                "SJ",
+                1,
+                "HK",
+                "80000",
+                region="两江新区",
+                area="500112",
+            )
+        )
     return rows
 
 
@@ -35,8 +47,11 @@ def load_targets_sample(url: str, workdir) -> None:
     """Load the rows above into the (migrated, seeded) database at url."""
     engine = make_engine(url)
     try:
-        outcome = load_file(make_session_factory(engine),
-                            write_report(workdir / "targets.csv", _rows()), today=TODAY)
+        outcome = load_file(
+            make_session_factory(engine),
+            write_report(workdir / "targets.csv", _rows()),
+            today=TODAY,
+        )
         assert outcome.status == "loaded", outcome.validation and outcome.validation.issues
     finally:
         engine.dispose()

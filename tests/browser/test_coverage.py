@@ -29,8 +29,9 @@ def coverage_db(template_urls, tmp_path_factory) -> str:
 
 
 def _app(url: str, tmp_path: Path, auth_required: bool):
-    return create_app(Settings(instance_path=tmp_path / "inst", database_url=url,
-                               auth_required=auth_required))
+    return create_app(
+        Settings(instance_path=tmp_path / "inst", database_url=url, auth_required=auth_required)
+    )
 
 
 @pytest.fixture
@@ -47,7 +48,8 @@ def open_app(coverage_db, tmp_path):
 
 def _grid_cells(dash_duo, grid: str, column: str) -> list[str]:
     cells = dash_duo.driver.find_elements(
-        By.CSS_SELECTOR, f"#{grid} .ag-center-cols-container [col-id='{column}']")
+        By.CSS_SELECTOR, f"#{grid} .ag-center-cols-container [col-id='{column}']"
+    )
     return [c.text for c in cells]
 
 
@@ -56,8 +58,9 @@ def _no_bad_words(dash_duo) -> None:
     assert not any(word in text for word in BAD_WORDS), text
 
 
-def test_cov001_clerk_sees_whom_to_chase_in_their_region(dash_duo, coverage_db, tmp_path,
-                                                          screenshot_dir):
+def test_cov001_clerk_sees_whom_to_chase_in_their_region(
+    dash_duo, coverage_db, tmp_path, screenshot_dir
+):
     """A clerk of 滨海新区 opens 报送情况: their region is chosen, the list holds its missing and
     late enterprises with contacts and none of 和平区's; asking for 天津市 in the URL shows
     their own region instead."""
@@ -76,8 +79,9 @@ def test_cov001_clerk_sees_whom_to_chase_in_their_region(dash_duo, coverage_db, 
     driver.find_element(By.ID, "login-submit").click()
     dash_duo.wait_for_text_to_equal(f"#{Coverage.TITLE}", "报送情况", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Coverage.REGION}", "滨海新区", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{Coverage.CHASE_GRID}", "未报示例一有限公司（合成）",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Coverage.CHASE_GRID}", "未报示例一有限公司（合成）", timeout=TIMEOUT
+    )
     names = _grid_cells(dash_duo, Coverage.CHASE_GRID, "name")
     statuses = set(_grid_cells(dash_duo, Coverage.CHASE_GRID, "status"))
     assert "未报示例二有限公司（合成）" in names and "未报示例三有限公司（合成）" not in names
@@ -114,6 +118,7 @@ def test_cov003_statistician_adds_a_member(dash_duo, open_app):
     enterprise, which then appears in the register and in the history."""
     open_page(dash_duo, open_app, "/coverage/register")
     dash_duo.wait_for_text_to_equal(f"#{RegisterEdit.TITLE}", "重点企业名录", timeout=TIMEOUT)
+
     def fill(key: str, value: str) -> None:
         box = dash_duo.find_element(f"#{RegisterEdit.ADD_FIELDS[key]}")
         box.clear()
@@ -122,14 +127,20 @@ def test_cov003_statistician_adds_a_member(dash_duo, open_app):
     fill("uscc", "91120116MA05XXXX0")
     fill("name", "新增示例有限公司（合成）")
     dash_duo.find_element(f"#{RegisterEdit.ADD}").click()
-    dash_duo.wait_for_contains_text(f"#{RegisterEdit.ADD_RESULT}", "统一社会信用代码无效",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{RegisterEdit.ADD_RESULT}", "统一社会信用代码无效", timeout=TIMEOUT
+    )
     fill("uscc", uscc(777))
     dash_duo.select_dcc_dropdown(f"#{RegisterEdit.ADD_FIELDS['region']}", value="120116 滨海新区")
     dash_duo.find_element(f"#{RegisterEdit.ADD}").click()
-    dash_duo.wait_for_contains_text(f"#{RegisterEdit.ADD_RESULT}", "已将新增示例有限公司",
-                                    timeout=TIMEOUT)
-    wait.until(lambda: "新增示例有限公司（合成）" in dash_duo.find_element(
-        f"#{RegisterEdit.HISTORY}").text, timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{RegisterEdit.ADD_RESULT}", "已将新增示例有限公司", timeout=TIMEOUT
+    )
+    wait.until(
+        lambda: (
+            "新增示例有限公司（合成）" in dash_duo.find_element(f"#{RegisterEdit.HISTORY}").text
+        ),
+        timeout=TIMEOUT,
+    )
     _no_bad_words(dash_duo)
     assert dash_duo.get_logs() == []

@@ -47,26 +47,29 @@ def downloaded(folder: Path, suffix: str, timeout: float = 30) -> Path:
     raise AssertionError(f"no {suffix} downloaded into {folder}: {list(folder.iterdir())}")
 
 
-def test_exp001_leader_makes_and_downloads_last_months_snapshot(dash_duo, secured_app,
-                                                                 tmp_path):
+def test_exp001_leader_makes_and_downloads_last_months_snapshot(dash_duo, secured_app, tmp_path):
     """Sign in as a leader, make the default month's snapshot from the form, see its row, click
     Excel: the browser saves the workbook under its Chinese name and it opens with its cover."""
     app, password = secured_app
     folder = tmp_path / "downloads"
     folder.mkdir()
     dash_duo.start_server(app, navigate=False)
-    dash_duo.driver.execute_cdp_cmd("Page.setDownloadBehavior",
-                                    {"behavior": "allow", "downloadPath": str(folder)})
+    dash_duo.driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)}
+    )
     sign_in(dash_duo, "/exports", "leader1", password)
     dash_duo.wait_for_text_to_equal(f"#{Exports.TITLE}", "月度快照导出", timeout=TIMEOUT)
-    dash_duo.wait_for_text_to_equal(f"#{Exports.EMPTY} .stm-empty-message",
-                                    "尚无存档的快照。可用下方表单生成，或在服务器上运行命令：")
+    dash_duo.wait_for_text_to_equal(
+        f"#{Exports.EMPTY} .stm-empty-message",
+        "尚无存档的快照。可用下方表单生成，或在服务器上运行命令：",
+    )
     dash_duo.wait_for_contains_text(f"#{Exports.MONTH}", "2019年12月")  # last month with data
     internal = f"#{Exports.VARIANT} input[value=internal]"
     assert not dash_duo.driver.find_elements(By.CSS_SELECTOR, internal)  # leaders: public only
     dash_duo.find_element(f"#{Exports.MAKE}").click()
-    dash_duo.wait_for_contains_text(f"#{Exports.RESULT}", "已生成并存档：2019年12月 对外通报版",
-                                    timeout=MAKE_TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Exports.RESULT}", "已生成并存档：2019年12月 对外通报版", timeout=MAKE_TIMEOUT
+    )
     link = f"#{Exports.GRID} .ag-row a[href$='/xlsx']"
     wait.until(lambda: dash_duo.driver.find_elements(By.CSS_SELECTOR, link), TIMEOUT)
     assert not dash_duo.driver.find_elements(By.ID, Exports.EMPTY)  # the list replaced the words
@@ -83,4 +86,3 @@ def test_exp001_leader_makes_and_downloads_last_months_snapshot(dash_duo, secure
     assert any("服务贸易统计监测月报 2019年12月" in text for text in texts)
     assert not any("内部资料" in text for text in texts)
     assert dash_duo.get_logs() == []
-

@@ -21,8 +21,9 @@ def secured_app(sqlite_url, tmp_path):
     with make_session_factory(engine).begin() as s:
         password = accounts.add_user(s, "leader1", "leader", "王局长")
     engine.dispose()
-    app = create_app(Settings(instance_path=tmp_path / "inst", database_url=sqlite_url,
-                              auth_required=True))
+    app = create_app(
+        Settings(instance_path=tmp_path / "inst", database_url=sqlite_url, auth_required=True)
+    )
     yield app, password
     app.server.config[CONFIG_KEY].dispose()
 

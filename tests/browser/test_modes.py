@@ -7,9 +7,9 @@ from dash.testing import wait
 
 from dashboard import create_app
 from dashboard.context import CONFIG_KEY
+from dashboard.drill import drill_href
 from dashboard.filter_state import from_query
 from dashboard.ids import FilterBar, Modes, Sectors, Shell
-from dashboard.mode_views import drill_href
 from etl.settings import Settings
 from tests.browser.pages_data import (
     TIMEOUT,
@@ -35,8 +35,9 @@ def modes_db(template_urls, tmp_path_factory) -> str:
 @pytest.fixture
 def modes_app(modes_db, tmp_path):
     """The dashboard on the sample database."""
-    app = create_app(Settings(instance_path=tmp_path / "instance", database_url=modes_db,
-                              auth_required=False))
+    app = create_app(
+        Settings(instance_path=tmp_path / "instance", database_url=modes_db, auth_required=False)
+    )
     yield app
     app.server.config[CONFIG_KEY].dispose()
 
@@ -55,8 +56,15 @@ def test_mod001_modes_page_renders_in_chinese(dash_duo, modes_app) -> None:
     dash_duo.wait_for_contains_text(f"#{Modes.CONTEXT}", "天津市 · 2019年1–12月", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Modes.CARDS}", "模式一·跨境提供", timeout=TIMEOUT)
     cards = dash_duo.find_element(f"#{Modes.CARDS}").text
-    for words in ("服务进出口总额（模式一、二、四）", "模式三·商业存在", "不计入服务进出口总额",
-                  "2019年1–12月累计", "亿美元", "同比", "个百分点"):
+    for words in (
+        "服务进出口总额（模式一、二、四）",
+        "模式三·商业存在",
+        "不计入服务进出口总额",
+        "2019年1–12月累计",
+        "亿美元",
+        "同比",
+        "个百分点",
+    ):
         assert words in cards
     dash_duo.wait_for_contains_text(TREND_TITLE, "各供给模式服务进出口（当月）", timeout=TIMEOUT)
     assert trace_count(dash_duo, Modes.TREND, "bar") == 3
@@ -93,12 +101,9 @@ def test_mod002_filters_change_the_charts(dash_duo, modes_app) -> None:
 
 def test_mod003_query_parameters_restore_the_view(dash_duo, modes_app) -> None:
     """A link with year, region, direction, unit and 1–N月累计 opens exactly that view."""
-    open_page(dash_duo, modes_app,
-              "/modes?year=2018&region=500000-LJ&dir=M&unit=usd_10k&show=ytd")
-    dash_duo.wait_for_contains_text(f"#{Modes.CONTEXT}", "两江新区 · 2018年1–12月",
-                                    timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(TREND_TITLE, "各供给模式服务进口（1–N月累计）",
-                                    timeout=TIMEOUT)
+    open_page(dash_duo, modes_app, "/modes?year=2018&region=500000-LJ&dir=M&unit=usd_10k&show=ytd")
+    dash_duo.wait_for_contains_text(f"#{Modes.CONTEXT}", "两江新区 · 2018年1–12月", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(TREND_TITLE, "各供给模式服务进口（1–N月累计）", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Modes.CARDS}", "万美元", timeout=TIMEOUT)
     assert dash_duo.find_element(f"#{Modes.MEASURE} label.active").text == "1–N月累计"
     assert dash_duo.find_element(f"#{FilterBar.REGION}").text == "两江新区"
@@ -114,10 +119,12 @@ def test_mod004_language_switch_relabels(dash_duo, modes_app) -> None:
     dash_duo.find_element(f"#{Shell.LANG_EN}").click()
     dash_duo.wait_for_text_to_equal(f"#{Modes.TITLE}", "Modes of supply", timeout=TIMEOUT)
     url_has(dash_duo, "lang=en", "dir=X")
-    dash_duo.wait_for_contains_text(f"#{Modes.CARDS}", "Mode 1: Cross-border supply",
-                                    timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(TREND_TITLE, "Services exports by mode of supply",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Modes.CARDS}", "Mode 1: Cross-border supply", timeout=TIMEOUT
+    )
+    dash_duo.wait_for_contains_text(
+        TREND_TITLE, "Services exports by mode of supply", timeout=TIMEOUT
+    )
     dash_duo.wait_for_contains_text(f"#{Modes.MATRIX}", "Transport", timeout=TIMEOUT)
     assert_clean(dash_duo)
     assert dash_duo.get_logs() == []
@@ -138,14 +145,18 @@ def test_mod006_heatmap_click_drills_into_sectors(dash_duo, modes_app) -> None:
     link drill_href builds opens the same view."""
     open_page(dash_duo, modes_app, "/modes?dir=X")
     dash_duo.wait_for_element(f"#{Modes.MATRIX} .main-svg", timeout=TIMEOUT)
-    click_until(dash_duo, f"#{Modes.MATRIX} .nsewdrag",  # a 模式一 cell near the top
-                lambda: "/sectors?" in dash_duo.driver.current_url, 0.15, 0.2)
+    click_until(
+        dash_duo,
+        f"#{Modes.MATRIX} .nsewdrag",  # a 模式一 cell near the top
+        lambda: "/sectors?" in dash_duo.driver.current_url,
+        0.15,
+        0.2,
+    )
     url_has(dash_duo, "dir=X", "cat=S", "mode=1")
     dash_duo.wait_for_text_to_equal(f"#{Sectors.TITLE}", "服务类别", timeout=TIMEOUT)
     href = drill_href(from_query("?dir=X"), "/sectors", "?dir=X", category="SC", mode=1)
     dash_duo.driver.get(dash_duo.server.url.rstrip("/") + href)
-    dash_duo.wait_for_contains_text(f"#{Sectors.RANKING} .gtitle", "运输细项排名",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Sectors.RANKING} .gtitle", "运输细项排名", timeout=TIMEOUT)
     assert dash_duo.find_element(f"#{FilterBar.DIRECTION} label.active").text == "出口"
     assert_clean(dash_duo)
     assert dash_duo.get_logs() == []

@@ -9,9 +9,9 @@ from selenium.webdriver.common.by import By
 
 from dashboard import i18n
 from dashboard.ids import FilterBar, HomeLinks, Overview, Shell
-from etl import queries
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
+from etl.queries import core as queries
 
 pytestmark = pytest.mark.browser
 
@@ -19,8 +19,6 @@ TIMEOUT = 15
 KPI_TOTAL = f"#{Overview.KPI_TOTAL} .stm-kpi-value"
 TREND_TITLE = f"#{Overview.TREND} .gtitle"
 BAD_WORDS = ("NaN", "nan%", "undefined", "None", "Traceback", "Error loading")
-
-
 
 
 def bop_total(url: str, region: str, start: int, end: int) -> int:
@@ -54,8 +52,10 @@ def choose(dash_duo, dropdown_id: str, search: str, label: str) -> None:
     dash_duo.find_element(f"#{dropdown_id}").click()
     box = dash_duo.wait_for_element(".dash-dropdown-search", timeout=TIMEOUT)
     box.send_keys(search)
-    wait.until(lambda: any(o.text == label for o in dash_duo.find_elements(
-        ".dash-dropdown-option")), timeout=TIMEOUT)
+    wait.until(
+        lambda: any(o.text == label for o in dash_duo.find_elements(".dash-dropdown-option")),
+        timeout=TIMEOUT,
+    )
     next(o for o in dash_duo.find_elements(".dash-dropdown-option") if o.text == label).click()
 
 
@@ -77,16 +77,24 @@ def test_ovw001_overview_renders_in_chinese(dash_duo, sample_app, sample_db) -> 
     expected = i18n.fmt_amount(bop_total(sample_db, "120000", 201901, 201912))
     dash_duo.wait_for_text_to_equal(KPI_TOTAL, expected, timeout=TIMEOUT)
     dash_duo.wait_for_text_to_equal(f"#{Overview.TITLE}", "服务贸易总览", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{Overview.CONTEXT}", "天津市 · 2019年1–12月",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Overview.CONTEXT}", "天津市 · 2019年1–12月", timeout=TIMEOUT
+    )
     dash_duo.wait_for_contains_text(TREND_TITLE, "服务进出口月度走势", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Overview.KIS}", "比上年同期", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Overview.TARGETS}", "深化试点", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{Overview.COVERAGE}", "2019年12月报送企业",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Overview.COVERAGE}", "2019年12月报送企业", timeout=TIMEOUT)
     cards = dash_duo.find_element(f"#{Overview.KPIS}").text
-    for words in ("服务进出口总额", "服务出口", "服务进口", "2019年1–12月累计", "2019年12月当月",
-                  "同比", "环比", "亿美元"):
+    for words in (
+        "服务进出口总额",
+        "服务出口",
+        "服务进口",
+        "2019年1–12月累计",
+        "2019年12月当月",
+        "同比",
+        "环比",
+        "亿美元",
+    ):
         assert words in cards
     assert "顺差" in cards or "逆差" in cards
     assert "不含模式三" in dash_duo.find_element(f"#{Overview.SCOPE_NOTE}").text
@@ -108,8 +116,7 @@ def test_ovw002_region_filter_changes_figures_and_url(dash_duo, sample_app, samp
     assert liangjiang != tianjin
     dash_duo.wait_for_text_to_equal(KPI_TOTAL, liangjiang, timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Overview.CONTEXT}", "两江新区", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{Overview.TARGETS}", "两江新区服务贸易总额",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Overview.TARGETS}", "两江新区服务贸易总额", timeout=TIMEOUT)
     assert_clean(dash_duo)
     assert dash_duo.get_logs() == []
 
@@ -127,24 +134,28 @@ def test_ovw003_direction_changes_chart_and_back_restores(dash_duo, sample_app) 
     dash_duo.driver.back()
     wait.until(lambda: "dir=X" not in dash_duo.driver.current_url, timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(TREND_TITLE, "服务进出口月度走势", timeout=TIMEOUT)
-    wait.until(lambda: dash_duo.find_element(f"#{FilterBar.DIRECTION} label.active").text
-               == "进出口", timeout=TIMEOUT)
+    wait.until(
+        lambda: dash_duo.find_element(f"#{FilterBar.DIRECTION} label.active").text == "进出口",
+        timeout=TIMEOUT,
+    )
     dash_duo.driver.forward()
     url_has(dash_duo, "dir=X")
     dash_duo.wait_for_contains_text(TREND_TITLE, "服务出口月度走势", timeout=TIMEOUT)
-    wait.until(lambda: dash_duo.find_element(f"#{FilterBar.DIRECTION} label.active").text
-               == "出口", timeout=TIMEOUT)
+    wait.until(
+        lambda: dash_duo.find_element(f"#{FilterBar.DIRECTION} label.active").text == "出口",
+        timeout=TIMEOUT,
+    )
     assert dash_duo.get_logs() == []
 
 
 def test_ovw004_query_parameters_restore_the_view(dash_duo, sample_app, sample_db) -> None:
     """A shared link with region, direction, year and unit opens exactly that view."""
     open_page(dash_duo, sample_app, "/overview?year=2018&region=500000-LJ&dir=M&unit=usd_10k")
-    dash_duo.wait_for_contains_text(f"#{Overview.CONTEXT}", "两江新区 · 2018年1–12月",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Overview.CONTEXT}", "两江新区 · 2018年1–12月", timeout=TIMEOUT
+    )
     total = bop_total(sample_db, "500000-LJ", 201801, 201812)
-    dash_duo.wait_for_text_to_equal(KPI_TOTAL, i18n.fmt_amount(total, "usd_10k"),
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(KPI_TOTAL, i18n.fmt_amount(total, "usd_10k"), timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(TREND_TITLE, "服务进口月度走势", timeout=TIMEOUT)
     assert dash_duo.find_element(f"#{FilterBar.REGION}").text == "两江新区"
     assert dash_duo.find_element(f"#{FilterBar.YEAR}").text == "2018年"
@@ -162,14 +173,17 @@ def test_ovw005_language_switch_keeps_the_filters(dash_duo, sample_app) -> None:
     click_choice(dash_duo, FilterBar.DIRECTION, "出口")
     url_has(dash_duo, "dir=X")
     dash_duo.find_element(f"#{Shell.LANG_EN}").click()
-    dash_duo.wait_for_text_to_equal(f"#{Overview.TITLE}", "Services trade overview",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(
+        f"#{Overview.TITLE}", "Services trade overview", timeout=TIMEOUT
+    )
     url_has(dash_duo, "lang=en", "region=500000-LJ", "dir=X")
-    dash_duo.wait_for_contains_text(f"#{Overview.CONTEXT}", "Liangjiang New Area · Jan–Dec 2019",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Overview.CONTEXT}", "Liangjiang New Area · Jan–Dec 2019", timeout=TIMEOUT
+    )
     dash_duo.wait_for_contains_text(TREND_TITLE, "Monthly services exports", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{Overview.KPI_TOTAL}", "Services trade total",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Overview.KPI_TOTAL}", "Services trade total", timeout=TIMEOUT
+    )
     labels = [e.text for e in dash_duo.find_elements(".stm-filter-label")]
     assert labels[:3] == ["Period", "Region", "Direction"]
     assert_clean(dash_duo)
@@ -196,7 +210,8 @@ def test_ovw007_downloads_and_png_button_exist(dash_duo, sample_app) -> None:
     buttons = [b.text for b in dash_duo.find_elements(".stm-dl-button")]
     assert buttons == ["CSV", "Excel", "CSV", "Excel"]
     camera = dash_duo.driver.find_elements(
-        By.CSS_SELECTOR, f"#{Overview.TREND} .modebar-btn[data-title]")
+        By.CSS_SELECTOR, f"#{Overview.TREND} .modebar-btn[data-title]"
+    )
     assert any("png" in (b.get_attribute("data-title") or "").lower() for b in camera)
     assert dash_duo.get_logs() == []
 

@@ -13,7 +13,6 @@ from tests.browser.test_overview import TIMEOUT, assert_clean, click_choice, ope
 pytestmark = pytest.mark.browser
 
 
-
 BAR_TITLE = f"#{Partners.BAR} .gtitle"
 
 
@@ -36,8 +35,9 @@ def test_ptn001_partners_render_in_chinese(dash_duo, sample_app) -> None:
     groups = dash_duo.find_element(f"#{Partners.GROUPS_BOX}").text
     for words in ("东盟", "一带一路", "欧盟", "RCEP", "港澳台", "相加不等于100%"):
         assert words in groups
-    dash_duo.wait_for_contains_text(f"#{Partners.TREND} .gtitle", "主要伙伴月度走势",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Partners.TREND} .gtitle", "主要伙伴月度走势", timeout=TIMEOUT
+    )
     dash_duo.wait_for_element(f"#{Partners.GRID} .ag-row", timeout=TIMEOUT)
     grid = dash_duo.find_element(f"#{Partners.GRID}").text
     assert "贸易伙伴" in grid and "占比（%）" in grid and "美国" in grid
@@ -58,17 +58,20 @@ def test_ptn002_direction_changes_the_chart(dash_duo, sample_app) -> None:
 def test_ptn003_query_parameters_restore_the_view(dash_duo, sample_app) -> None:
     """partner, top, region and year in a link: 美国's trend, 15 bars, 两江新区, 2018."""
     open_page(dash_duo, sample_app, "/partners?year=2018&region=500000-LJ&top=15&partner=US")
-    dash_duo.wait_for_contains_text(f"#{Partners.CONTEXT}", "两江新区 · 2018年1–12月",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Partners.CONTEXT}", "两江新区 · 2018年1–12月", timeout=TIMEOUT
+    )
     dash_duo.wait_for_contains_text(f"#{Partners.SELECTED}", "已选伙伴：美国", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{Partners.TREND} .gtitle", "美国服务进出口月度走势",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Partners.TREND} .gtitle", "美国服务进出口月度走势", timeout=TIMEOUT
+    )
     dash_duo.wait_for_element(BAR_TITLE, timeout=TIMEOUT)
     assert len(bar_names(dash_duo)) == 15
     assert dash_duo.find_element(f"#{Partners.TOP} label.active").text == "前15位"
     dash_duo.find_element(f"#{Partners.SELECTED} a").click()
-    dash_duo.wait_for_contains_text(f"#{Partners.TREND} .gtitle", "主要伙伴月度走势",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Partners.TREND} .gtitle", "主要伙伴月度走势", timeout=TIMEOUT
+    )
     assert "partner=" not in dash_duo.driver.current_url
     assert_clean(dash_duo)
     assert dash_duo.get_logs() == []
@@ -81,8 +84,9 @@ def test_ptn004_language_switch_relabels(dash_duo, sample_app) -> None:
     dash_duo.find_element(f"#{Shell.LANG_EN}").click()
     dash_duo.wait_for_text_to_equal(f"#{Partners.TITLE}", "Partner economies", timeout=TIMEOUT)
     url_has(dash_duo, "lang=en", "dir=X")
-    dash_duo.wait_for_contains_text(BAR_TITLE, "Leading partners (services exports)",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        BAR_TITLE, "Leading partners (services exports)", timeout=TIMEOUT
+    )
     assert "Taiwan, China" in bar_names(dash_duo)
     assert "Group" in dash_duo.find_element(f"#{Partners.GROUPS_BOX}").text
     assert_clean(dash_duo)
@@ -92,8 +96,9 @@ def test_ptn004_language_switch_relabels(dash_duo, sample_app) -> None:
 def test_ptn005_top_buttons_and_category_note(dash_duo, sample_app) -> None:
     """前15位 writes top=15; with a category filter the page says where the figures come from."""
     open_page(dash_duo, sample_app, "/partners?cat=SC")
-    dash_duo.wait_for_contains_text(f"#{Partners.NOTE}", "伙伴数据取自企业报表明细行",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Partners.NOTE}", "伙伴数据取自企业报表明细行", timeout=TIMEOUT
+    )
     dash_duo.wait_for_element(BAR_TITLE, timeout=TIMEOUT)
     assert len(bar_names(dash_duo)) == 10
     click_choice(dash_duo, Partners.TOP, "前15位")

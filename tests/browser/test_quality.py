@@ -10,8 +10,8 @@ from dash.testing import wait
 
 from dashboard.ids import Quality
 from etl.db import make_engine, make_session_factory
-from etl.load import load_file
-from etl.models_quality import QualityFlag, QualityFlagNote
+from etl.intake.load import load_file
+from etl.models.quality import QualityFlag, QualityFlagNote
 from tests.browser.pages_data import TIMEOUT, assert_clean, open_page
 from tests.db.helpers import uscc
 from tests.db.quality_cases import write_cases
@@ -36,6 +36,7 @@ def sample_db(sample_db, tmp_path) -> str:
 
 def _row_cell(dash_duo, text: str):
     """The name cell of the grid row whose text contains text."""
+
     def found():
         rows = dash_duo.find_elements(f"#{Quality.GRID} .ag-center-cols-container .ag-row")
         return next((r for r in rows if text in r.text), None)
@@ -48,7 +49,8 @@ def _click(dash_duo, element) -> None:
     """Scroll the element to the middle of the window, then click it (the form sits low)."""
     # 'instant': Bootstrap makes scrolling smooth, and a click during the animation misses.
     dash_duo.driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+    )
     element.click()
 
 
@@ -67,15 +69,20 @@ def test_qua001_mark_a_flag_explained(dash_duo, sample_app, sample_db, screensho
     card = dash_duo.find_element(f"#{Quality.CARD}").text
     assert uscc(905) in card and "同一报表已有 3 个及以上版本" in card and "待查" in card
     dash_duo.wait_for_text_to_equal(f"#{Quality.HISTORY}", "尚无复核记录。", timeout=TIMEOUT)
-    _click(dash_duo, next(label for label in dash_duo.find_elements(
-        f"#{Quality.REVIEW_STATUS} label") if label.text == "已说明"))
+    _click(
+        dash_duo,
+        next(
+            label
+            for label in dash_duo.find_elements(f"#{Quality.REVIEW_STATUS} label")
+            if label.text == "已说明"
+        ),
+    )
     dash_duo.find_element(f"#{Quality.NOTE}").send_keys(NOTE)
     _click(dash_duo, dash_duo.find_element(f"#{Quality.SAVE}"))
     dash_duo.wait_for_contains_text(f"#{Quality.FEEDBACK}", "已保存", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Quality.HISTORY}", NOTE, timeout=TIMEOUT)
     dash_duo.wait_for_text_to_equal(f"#{Quality.STATUS_BADGE}", "已说明", timeout=TIMEOUT)
-    assert "已说明" in _row_cell(dash_duo, "质量测试企业905").find_element(
-        "xpath", "..").text
+    assert "已说明" in _row_cell(dash_duo, "质量测试企业905").find_element("xpath", "..").text
     assert dash_duo.find_element(f"#{Quality.NOTE}").get_attribute("value") == ""
     assert_clean(dash_duo)
     dash_duo.driver.set_window_size(1400, 1450)
@@ -86,6 +93,10 @@ def test_qua001_mark_a_flag_explained(dash_duo, sample_app, sample_db, screensho
         note = s.scalars(sa.select(QualityFlagNote)).one()
         flag = s.get(QualityFlag, note.flag_id)
     engine.dispose()
-    assert (flag.rule, flag.status, note.status, note.note) == ("revisions", "explained",
-                                                                "explained", NOTE)
+    assert (flag.rule, flag.status, note.status, note.note) == (
+        "revisions",
+        "explained",
+        "explained",
+        NOTE,
+    )
     assert dash_duo.get_logs() == []

@@ -7,11 +7,10 @@ import pytest
 from dash.testing import wait
 
 from dashboard.ids import FilterBar, Regions, Shell
-from dashboard.region_views import drill_search
+from dashboard.pages.regions.views import drill_search
 from tests.browser.test_overview import TIMEOUT, assert_clean, click_choice, open_page, url_has
 
 pytestmark = pytest.mark.browser
-
 
 
 RANK_TITLE = f"#{Regions.RANK} .gtitle"
@@ -19,22 +18,27 @@ RANK_TITLE = f"#{Regions.RANK} .gtitle"
 
 def grid_text(dash_duo) -> str:
     """What the table shows (rows and the pinned total)."""
-    return dash_duo.wait_for_element(f"#{Regions.GRID} .ag-row", timeout=TIMEOUT) and \
-        dash_duo.find_element(f"#{Regions.GRID}").text
+    return (
+        dash_duo.wait_for_element(f"#{Regions.GRID} .ag-row", timeout=TIMEOUT)
+        and dash_duo.find_element(f"#{Regions.GRID}").text
+    )
 
 
 def test_reg001_regions_render_in_chinese(dash_duo, sample_app) -> None:
     """天津市's districts: breadcrumb, summary, ranking, contribution, trend, table in Chinese."""
     open_page(dash_duo, sample_app, "/regions")
     dash_duo.wait_for_text_to_equal(f"#{Regions.TITLE}", "地区分布", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{Regions.SUMMARY}", "天津市2019年1–12月服务进出口",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Regions.SUMMARY}", "天津市2019年1–12月服务进出口", timeout=TIMEOUT
+    )
     assert "下设16个地区" in dash_duo.find_element(f"#{Regions.SUMMARY}").text
     dash_duo.wait_for_contains_text(RANK_TITLE, "服务进出口规模排名", timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{Regions.CONTRIB} .gtitle", "对天津市增长的拉动",
-                                    timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{Regions.TREND} .gtitle", "主要地区月度走势",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Regions.CONTRIB} .gtitle", "对天津市增长的拉动", timeout=TIMEOUT
+    )
+    dash_duo.wait_for_contains_text(
+        f"#{Regions.TREND} .gtitle", "主要地区月度走势", timeout=TIMEOUT
+    )
     assert "滨海新区" in dash_duo.find_element(f"#{Regions.RANK}").text
     table = grid_text(dash_duo)
     for words in ("排名", "地区", "金额（亿美元）", "拉动增长（百分点）", "滨海新区", "天津市合计"):
@@ -53,16 +57,18 @@ def test_reg002_direction_changes_the_chart_and_url(dash_duo, sample_app) -> Non
     click_choice(dash_duo, FilterBar.DIRECTION, "出口")
     url_has(dash_duo, "dir=X")
     dash_duo.wait_for_contains_text(RANK_TITLE, "服务出口规模排名", timeout=TIMEOUT)
-    wait.until(lambda: dash_duo.find_element(f"#{Regions.SUMMARY}").text != summary,
-               timeout=TIMEOUT)
+    wait.until(
+        lambda: dash_duo.find_element(f"#{Regions.SUMMARY}").text != summary, timeout=TIMEOUT
+    )
     assert dash_duo.get_logs() == []
 
 
 def test_reg003_query_parameters_restore_the_view(dash_duo, sample_app) -> None:
     """A shared link with region, year and unit opens 滨海新区's functional zones in 万美元."""
     open_page(dash_duo, sample_app, "/regions?year=2018&region=120116&unit=usd_10k")
-    dash_duo.wait_for_contains_text(f"#{Regions.CONTEXT}", "滨海新区 · 2018年1–12月",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Regions.CONTEXT}", "滨海新区 · 2018年1–12月", timeout=TIMEOUT
+    )
     dash_duo.wait_for_text_to_equal(f"#{Regions.CRUMB}", "天津市\n›\n滨海新区", timeout=TIMEOUT)
     table = grid_text(dash_duo)
     assert "天津经济技术开发区" in table and "金额（万美元）" in table
@@ -76,8 +82,9 @@ def test_reg004_language_switch_relabels(dash_duo, sample_app) -> None:
     open_page(dash_duo, sample_app, "/regions?region=120116")
     dash_duo.wait_for_contains_text(f"#{Regions.CRUMB}", "滨海新区", timeout=TIMEOUT)
     dash_duo.find_element(f"#{Shell.LANG_EN}").click()
-    dash_duo.wait_for_text_to_equal(f"#{Regions.TITLE}", "Services trade by region",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(
+        f"#{Regions.TITLE}", "Services trade by region", timeout=TIMEOUT
+    )
     url_has(dash_duo, "lang=en", "region=120116")
     dash_duo.wait_for_contains_text(RANK_TITLE, "Services trade by region", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Regions.CRUMB}", "Tianjin", timeout=TIMEOUT)

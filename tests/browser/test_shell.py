@@ -50,11 +50,14 @@ def test_shl001_home_renders_in_chinese(dash_duo, app) -> None:
 def test_shl002_home_shows_database_facts(dash_duo, app, seeded_reports) -> None:
     """Home shows the seeded database's periods and counts in KPI cards."""
     dash_duo.start_server(app)
-    dash_duo.wait_for_text_to_equal(kpi(Home.KPI_PERIODS), "2019年1月 – 2019年6月",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(kpi(Home.KPI_PERIODS), "2019年1月 – 2019年6月", timeout=TIMEOUT)
     assert "共6个月" in dash_duo.find_element(f"#{Home.KPI_PERIODS}").text
-    for card_id, key in ((Home.KPI_ENTERPRISES, "enterprises"), (Home.KPI_REPORTS, "reports"),
-                         (Home.KPI_LINES, "lines"), (Home.KPI_BATCHES, "batches")):
+    for card_id, key in (
+        (Home.KPI_ENTERPRISES, "enterprises"),
+        (Home.KPI_REPORTS, "reports"),
+        (Home.KPI_LINES, "lines"),
+        (Home.KPI_BATCHES, "batches"),
+    ):
         dash_duo.wait_for_text_to_equal(kpi(card_id), str(seeded_reports[key]), timeout=TIMEOUT)
     assert not dash_duo.find_elements(f"#{Home.EMPTY}")
     assert dash_duo.get_logs() == []
@@ -66,10 +69,8 @@ def test_shl003_language_switch_turns_labels_english(dash_duo, app, seeded_repor
     dash_duo.wait_for_text_to_equal(f"#{Home.TITLE}", "数据概况", timeout=TIMEOUT)
     dash_duo.find_element(f"#{Shell.LANG_EN}").click()
     dash_duo.wait_for_text_to_equal(BRAND, "Services Trade Monitor", timeout=TIMEOUT)
-    dash_duo.wait_for_text_to_equal(f"#{Home.TITLE}", "What the database holds",
-                                    timeout=TIMEOUT)
-    dash_duo.wait_for_text_to_equal(kpi(Home.KPI_PERIODS), "Jan 2019 – Jun 2019",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(f"#{Home.TITLE}", "What the database holds", timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(kpi(Home.KPI_PERIODS), "Jan 2019 – Jun 2019", timeout=TIMEOUT)
     dash_duo.wait_for_text_to_equal(f"{NAV} a.active", "Home", timeout=TIMEOUT)
     assert "lang=en" in dash_duo.driver.current_url
     dash_duo.find_element(f"#{Shell.LANG_ZH}").click()
@@ -81,10 +82,10 @@ def test_shl004_lang_query_opens_in_english(dash_duo, app) -> None:
     """A shared link with ?lang=en opens in English straight away."""
     open_page(dash_duo, app, "/?lang=en")
     dash_duo.wait_for_text_to_equal(BRAND, "Services Trade Monitor", timeout=TIMEOUT)
-    dash_duo.wait_for_text_to_equal(f"#{Home.TITLE}", "What the database holds",
-                                    timeout=TIMEOUT)
-    dash_duo.wait_for_contains_text(f"#{Home.EMPTY}", "The database holds no data yet",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(f"#{Home.TITLE}", "What the database holds", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(
+        f"#{Home.EMPTY}", "The database holds no data yet", timeout=TIMEOUT
+    )
     assert nav_labels(dash_duo)[0] == "Home"
     assert dash_duo.get_logs() == []
 
@@ -106,7 +107,6 @@ def test_shl006_chosen_language_is_remembered(dash_duo, app) -> None:
     open_page(dash_duo, app, "/?lang=en")
     dash_duo.wait_for_text_to_equal(BRAND, "Services Trade Monitor", timeout=TIMEOUT)
     dash_duo.wait_for_page(url=dash_duo.server.url.rstrip("/") + "/")
-    dash_duo.wait_for_text_to_equal(f"#{Home.TITLE}", "What the database holds",
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(f"#{Home.TITLE}", "What the database holds", timeout=TIMEOUT)
     wait.until(lambda: "lang=en" in dash_duo.driver.current_url, timeout=TIMEOUT)
     assert dash_duo.get_logs() == []

@@ -11,10 +11,10 @@ from dash.testing import wait
 from dashboard import create_app, data
 from dashboard.context import CONFIG_KEY
 from dashboard.ids import Shell, Targets
-from etl import cli
+from etl.cli import main as cli
 from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
-from etl.target_status import evaluate_targets
+from etl.targets.status import evaluate_targets
 from tests.browser.targets_data import LAST, load_targets_sample
 from tests.conftest import clone_database
 
@@ -35,8 +35,9 @@ def targets_db_url(template_urls, tmp_path_factory) -> str:
 @pytest.fixture
 def targets_app(targets_db_url, tmp_path):
     """The dashboard on the targets sample database."""
-    settings = Settings(instance_path=tmp_path / "instance", database_url=targets_db_url,
-                        auth_required=False)
+    settings = Settings(
+        instance_path=tmp_path / "instance", database_url=targets_db_url, auth_required=False
+    )
     dash_app = create_app(settings)
     yield dash_app
     dash_app.server.config[CONFIG_KEY].dispose()
@@ -54,7 +55,8 @@ def row_status(dash_duo, card: str, window: str) -> str | None:
     return dash_duo.driver.execute_script(
         "const row = document.querySelector(arguments[0]);"
         "return row ? row.getAttribute('data-status') : null;",
-        f'{card} tr[data-window="{window}"]')
+        f'{card} tr[data-window="{window}"]',
+    )
 
 
 def wait_status(dash_duo, card: str, window: str, status: str) -> None:
@@ -66,8 +68,9 @@ def choose_option(dash_duo, selector: str, label: str) -> None:
     """Open a dcc.Dropdown and pick the option with this label (scrolled to, if need be)."""
     dash_duo.find_element(selector).click()
     menu = dash_duo.wait_for_element(".dash-dropdown-options", timeout=TIMEOUT)
-    option = next(o for o in menu.find_elements("css selector", ".dash-dropdown-option")
-                  if o.text == label)
+    option = next(
+        o for o in menu.find_elements("css selector", ".dash-dropdown-option") if o.text == label
+    )
     dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", option)
     option.click()
 
@@ -134,8 +137,10 @@ def test_tgt003_english_switch(dash_duo, targets_app) -> None:
     wait_status(dash_duo, PILOT, "year1", "on_track")
     dash_duo.find_element(f"#{Shell.LANG_EN}").click()
     dash_duo.wait_for_text_to_equal(f"#{Targets.TITLE}", "Policy targets", timeout=TIMEOUT)
-    wait.until(lambda: "On track" in dash_duo.find_element(
-        f'{PILOT} tr[data-window="year1"]').text, timeout=TIMEOUT)
+    wait.until(
+        lambda: "On track" in dash_duo.find_element(f'{PILOT} tr[data-window="year1"]').text,
+        timeout=TIMEOUT,
+    )
     assert "Pilot year 1" in dash_duo.find_element(PILOT).text
     assert "lang=en" in dash_duo.driver.current_url
     assert "as_of=2019-03" in dash_duo.driver.current_url
@@ -145,8 +150,9 @@ def test_tgt003_english_switch(dash_duo, targets_app) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("as_of", ["2019-03", "2020-06"])
-def test_tgt004_page_and_cli_agree(dash_duo, targets_app, targets_db_url, tmp_path, capsys,
-                                   as_of) -> None:
+def test_tgt004_page_and_cli_agree(
+    dash_duo, targets_app, targets_db_url, tmp_path, capsys, as_of
+) -> None:
     """Every (target, window) status on the page equals `python -m etl targets` for the month."""
     open_page(dash_duo, targets_app, f"/targets?as_of={as_of}")
     dash_duo.wait_for_element(f"{PILOT} tr[data-window]", timeout=TIMEOUT)
@@ -169,15 +175,40 @@ def test_tgt006_page_data_equals_evaluate_targets(targets_app, targets_db_url, a
     """The page's data function returns exactly what evaluate_targets (the CLI's) computes."""
     engine = make_engine(targets_db_url)
     with make_session_factory(engine)() as s:
-        expected = [(r.target.code, e.window.key, e.status, e.actual, e.required, e.growth,
-                     e.projection, e.projection_low, e.projection_high,
-                     e.needed_growth_remaining)
-                    for r in evaluate_targets(s, as_of) for e in r.evaluations]
+        expected = [
+            (
+                r.target.code,
+                e.window.key,
+                e.status,
+                e.actual,
+                e.required,
+                e.growth,
+                e.projection,
+                e.projection_low,
+                e.projection_high,
+                e.needed_growth_remaining,
+            )
+            for r in evaluate_targets(s, as_of)
+            for e in r.evaluations
+        ]
     engine.dispose()
     with targets_app.server.app_context():
         overview = data.targets_overview(as_of)
-    got = [(r.target.code, e.window.key, e.status, e.actual, e.required, e.growth,
-            e.projection, e.projection_low, e.projection_high, e.needed_growth_remaining)
-           for r in overview.results for e in r.evaluations]
+    got = [
+        (
+            r.target.code,
+            e.window.key,
+            e.status,
+            e.actual,
+            e.required,
+            e.growth,
+            e.projection,
+            e.projection_low,
+            e.projection_high,
+            e.needed_growth_remaining,
+        )
+        for r in overview.results
+        for e in r.evaluations
+    ]
     assert overview.as_of == as_of
     assert got == expected

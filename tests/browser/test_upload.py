@@ -10,10 +10,11 @@ from selenium.webdriver.common.by import By
 from dashboard import i18n
 from dashboard.context import CONFIG_KEY
 from dashboard.ids import Overview, Upload
-from etl import accounts, queries
+from etl import accounts
 from etl import models as m
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
+from etl.queries import core as queries
 from etl.settings import PROJECT_ROOT, Settings
 from tests.browser.pages_data import BAD_WORDS
 
@@ -64,8 +65,9 @@ def _committed(dash_duo, words: str) -> None:
 
 def _batches(factory) -> list[tuple[str, str]]:
     with factory() as s:
-        return s.execute(sa.select(m.UploadBatch.file_name, m.UploadBatch.status)
-                         .order_by(m.UploadBatch.id)).all()
+        return s.execute(
+            sa.select(m.UploadBatch.file_name, m.UploadBatch.status).order_by(m.UploadBatch.id)
+        ).all()
 
 
 def _total_10k(factory) -> str:
@@ -109,8 +111,9 @@ def test_upl001_clerk_uploads_and_leader_sees_it(dash_duo, upload_app):
     dash_duo.driver.get(f"{dash_duo.server.url}/logout")  # a leader sees the loaded figures
     _sign_in(dash_duo, "lead1", "/overview?unit=usd_10k")
     before = _total_10k(factory)
-    dash_duo.wait_for_text_to_equal(f"#{Overview.KPI_TOTAL} .stm-kpi-value", before,
-                                    timeout=TIMEOUT)
+    dash_duo.wait_for_text_to_equal(
+        f"#{Overview.KPI_TOTAL} .stm-kpi-value", before, timeout=TIMEOUT
+    )
     assert "数据报送" not in dash_duo.find_element(".stm-nav").text  # no upload for leaders
 
     dash_duo.driver.get(f"{dash_duo.server.url}/logout")  # the revision moves them

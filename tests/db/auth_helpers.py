@@ -27,8 +27,9 @@ def login(client, username, password, next_path="/overview"):
     """Sign in through the form (GET for the token, then POST)."""
     page = client.get("/login")
     token = re.search(r'name="csrf" value="([^"]+)"', page.get_data(as_text=True)).group(1)
-    return client.post(f"/login?next={next_path}", data={"csrf": token, "username": username,
-                                                         "password": password})
+    return client.post(
+        f"/login?next={next_path}", data={"csrf": token, "username": username, "password": password}
+    )
 
 
 def signed_in(app, passwords, user):

@@ -9,8 +9,9 @@ def _output_spec(key: str):
     if not key.startswith(".."):
         component, prop = key.rsplit(".", 1)
         return {"id": component, "property": prop}
-    return [dict(zip(("id", "property"), part.rsplit(".", 1)))
-            for part in key.strip(".").split("...")]
+    return [
+        dict(zip(("id", "property"), part.rsplit(".", 1))) for part in key.strip(".").split("...")
+    ]
 
 
 def callback_key(app: dash.Dash, contains: str, exact: bool = False) -> str:
@@ -21,19 +22,36 @@ def callback_key(app: dash.Dash, contains: str, exact: bool = False) -> str:
     return keys[0]
 
 
-def dash_call(client, app: dash.Dash, contains: str, values: dict | None = None,
-              changed: str | None = None, exact: bool = False):
+def dash_call(
+    client,
+    app: dash.Dash,
+    contains: str,
+    values: dict | None = None,
+    changed: str | None = None,
+    exact: bool = False,
+):
     """POST the callback whose output mentions `contains`; values by 'id.property' (else None)."""
     key = callback_key(app, contains, exact)
     spec = app.callback_map[key]
     values = values or {}
 
     def items(kind):
-        return [{"id": i["id"], "property": i["property"],
-                 "value": values.get(f"{i['id']}.{i['property']}")} for i in spec.get(kind, [])]
+        return [
+            {
+                "id": i["id"],
+                "property": i["property"],
+                "value": values.get(f"{i['id']}.{i['property']}"),
+            }
+            for i in spec.get(kind, [])
+        ]
 
     inputs = items("inputs")
     first = f"{inputs[0]['id']}.{inputs[0]['property']}" if inputs else ""
-    body = {"output": key, "outputs": _output_spec(key), "inputs": inputs, "state": items("state"),
-            "changedPropIds": [changed or first]}
+    body = {
+        "output": key,
+        "outputs": _output_spec(key),
+        "inputs": inputs,
+        "state": items("state"),
+        "changedPropIds": [changed or first],
+    }
     return client.post("/_dash-update-component", json=body)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from etl.intake.schemas import REPORT_COLUMNS
+from etl.intake.uscc import complete_uscc
 from etl.models import Base
-from etl.schemas import REPORT_COLUMNS
-from etl.uscc import complete_uscc
 
 HEADERS = [c.header_zh for c in REPORT_COLUMNS]
 
@@ -28,12 +28,34 @@ def write_report(path: Path, rows: list[tuple]) -> Path:
     return path
 
 
-def line(ent: int, period: str, direction: str, category: str, mode: int, partner: str,
-         amount: str, currency: str = "USD", unit: str = "万美元", region: str = "滨海新区",
-         name: str | None = None, area: str = "120116") -> tuple:
+def line(
+    ent: int,
+    period: str,
+    direction: str,
+    category: str,
+    mode: int,
+    partner: str,
+    amount: str,
+    currency: str = "USD",
+    unit: str = "万美元",
+    region: str = "滨海新区",
+    name: str | None = None,
+    area: str = "120116",
+) -> tuple:
     """One report row."""
-    return (uscc(ent, area), name or f"测试企业{ent}有限公司", region, period, direction, category,
-            str(mode), partner, amount, currency, unit)
+    return (
+        uscc(ent, area),
+        name or f"测试企业{ent}有限公司",
+        region,
+        period,
+        direction,
+        category,
+        str(mode),
+        partner,
+        amount,
+        currency,
+        unit,
+    )
 
 
 def snapshot(engine: sa.Engine, skip: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
@@ -48,8 +70,13 @@ def snapshot(engine: sa.Engine, skip: tuple[str, ...] = ()) -> dict[str, list[tu
     return out
 
 
-AGG_TABLES = ("agg_cell", "agg_category", "agg_partner", "agg_partner_category",
-              "agg_enterprise_month")
+AGG_TABLES = (
+    "agg_cell",
+    "agg_category",
+    "agg_partner",
+    "agg_partner_category",
+    "agg_enterprise_month",
+)
 
 
 def aggregates(engine: sa.Engine) -> dict[str, list[tuple]]:

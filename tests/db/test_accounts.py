@@ -9,19 +9,31 @@ import sqlalchemy as sa
 
 from etl import accounts
 from etl import models as m
-from etl.cli import EXIT_FAILED, EXIT_OK, main
+from etl.cli.main import EXIT_FAILED, EXIT_OK, main
 
 
-@pytest.mark.parametrize("role,action,allowed", [
-    ("leader", "view_aggregates", True), ("leader", "view_enterprises", False),
-    ("leader", "upload", False), ("clerk", "upload", True), ("clerk", "retract", False),
-    ("statistician", "retract", True), ("statistician", "manage_users", False),
-    ("admin", "manage_users", True), ("nobody", "view_aggregates", False),
-    ("admin", "manage_register", True), ("statistician", "manage_register", True),
-    ("leader", "manage_register", False), ("clerk", "manage_register", False),
-    ("admin", "review_quality", True), ("statistician", "review_quality", True),
-    ("leader", "review_quality", False), ("clerk", "review_quality", False),
-])
+@pytest.mark.parametrize(
+    "role,action,allowed",
+    [
+        ("leader", "view_aggregates", True),
+        ("leader", "view_enterprises", False),
+        ("leader", "upload", False),
+        ("clerk", "upload", True),
+        ("clerk", "retract", False),
+        ("statistician", "retract", True),
+        ("statistician", "manage_users", False),
+        ("admin", "manage_users", True),
+        ("nobody", "view_aggregates", False),
+        ("admin", "manage_register", True),
+        ("statistician", "manage_register", True),
+        ("leader", "manage_register", False),
+        ("clerk", "manage_register", False),
+        ("admin", "review_quality", True),
+        ("statistician", "review_quality", True),
+        ("leader", "review_quality", False),
+        ("clerk", "review_quality", False),
+    ],
+)
 def test_permission_table(role, action, allowed):
     """Each role's rights, enforced by one function."""
     assert accounts.can(role, action) is allowed
@@ -59,8 +71,11 @@ def test_passwords_are_hashed_and_sign_in_locks_after_failures(session_factory):
         later = now + dt.timedelta(minutes=accounts.LOCK_MINUTES + 1)
         assert accounts.authenticate(s, "lead1", password, now=later) is not None
     with session_factory() as s:
-        actions = s.scalars(sa.select(m.AuditEntry.action).where(m.AuditEntry.username != "seeds")
-                            .order_by(m.AuditEntry.id)).all()
+        actions = s.scalars(
+            sa.select(m.AuditEntry.action)
+            .where(m.AuditEntry.username != "seeds")
+            .order_by(m.AuditEntry.id)
+        ).all()
     assert actions.count("login_failed") == accounts.MAX_FAILED_LOGINS + 1
     assert actions.count("login") == 2 and actions[0] == "user_add"
 
@@ -82,8 +97,13 @@ def test_weak_passwords_and_bad_roles_are_refused(session_factory):
 
 def test_user_cli(settings, capsys, monkeypatch):
     """user add prints a one-time password; role, disable and list work; errors exit 1."""
-    assert main(["user", "add", "clerk1", "--role", "clerk", "--regions", "120116,120101"],
-                settings=settings) == EXIT_OK
+    assert (
+        main(
+            ["user", "add", "clerk1", "--role", "clerk", "--regions", "120116,120101"],
+            settings=settings,
+        )
+        == EXIT_OK
+    )
     out = capsys.readouterr().out
     assert "one-time password for clerk1" in out
     password = out.strip().rsplit(" ", 1)[1]

@@ -23,28 +23,43 @@ def admin_app(db_url, tmp_path, session_factory):
 
 
 def _create(client, app, username, role="clerk", regions=("120116",)):
-    return dash_call(client, app, "admin-message.children...admin-tick.data..", {
-        "admin-create.n_clicks": 1, "admin-new-username.value": username,
-        "admin-new-name.value": "新同事", "admin-new-role.value": role,
-        "admin-new-regions.value": list(regions), **CONTEXT})
+    return dash_call(
+        client,
+        app,
+        "admin-message.children...admin-tick.data..",
+        {
+            "admin-create.n_clicks": 1,
+            "admin-new-username.value": username,
+            "admin-new-name.value": "新同事",
+            "admin-new-role.value": role,
+            "admin-new-regions.value": list(regions),
+            **CONTEXT,
+        },
+    )
 
 
 @pytest.mark.parametrize("user,status", [(None, 401), ("stat", 403), ("lead", 403), ("clerk", 403)])
 def test_only_administrators_reach_the_accounts_callbacks(admin_app, session_factory, user, status):
     app, passwords = admin_app
     client = signed_in(app, passwords, user)
-    assert dash_call(client, app, "admin-grid.rowData", {"admin-tick.data": 0, **CONTEXT}
-                     ).status_code == status
+    assert (
+        dash_call(client, app, "admin-grid.rowData", {"admin-tick.data": 0, **CONTEXT}).status_code
+        == status
+    )
     assert _create(client, app, "intruder").status_code == status
     with session_factory() as s:
-        assert s.scalar(sa.select(m.UserAccount.id).where(m.UserAccount.username == "intruder")) is None
+        assert (
+            s.scalar(sa.select(m.UserAccount.id).where(m.UserAccount.username == "intruder"))
+            is None
+        )
 
 
 def test_admin_creates_an_account_whose_one_time_password_works_once(admin_app, session_factory):
     app, passwords = admin_app
     admin = signed_in(app, passwords, "admin")
-    rows = dash_call(admin, app, "admin-grid.rowData", {"admin-tick.data": 0, **CONTEXT}
-                     ).get_json()["response"]["admin-grid"]["rowData"]
+    rows = dash_call(
+        admin, app, "admin-grid.rowData", {"admin-tick.data": 0, **CONTEXT}
+    ).get_json()["response"]["admin-grid"]["rowData"]
     clerk_row = next(r for r in rows if r["username"] == "clerk")
     assert clerk_row["role"] == "填报员" and clerk_row["regions"] == "滨海新区"
     answer = _create(admin, app, "zhang.san").get_json()["response"]
@@ -53,8 +68,11 @@ def test_admin_creates_an_account_whose_one_time_password_works_once(admin_app, 
     with session_factory() as s:
         user = accounts.get_user(s, "zhang.san")
         assert (user.role, user.regions, user.must_change_password) == ("clerk", "120116", True)
-        audit = s.scalars(sa.select(m.AuditEntry).where(m.AuditEntry.action == "user_add")
-                          .order_by(m.AuditEntry.id.desc())).first()
+        audit = s.scalars(
+            sa.select(m.AuditEntry)
+            .where(m.AuditEntry.action == "user_add")
+            .order_by(m.AuditEntry.id.desc())
+        ).first()
         assert audit.username == "admin" and password not in audit.detail
     newcomer = app.server.test_client()
     assert login(newcomer, "zhang.san", password).location.startswith("/account/password")
@@ -62,10 +80,19 @@ def test_admin_creates_an_account_whose_one_time_password_works_once(admin_app, 
 
 
 def _change(client, app, button, username, role=None, regions=()):
-    return dash_call(client, app, "admin-message.children@", {
-        f"admin-{button}.n_clicks": 1, "admin-grid.selectedRows": [{"username": username}],
-        "admin-role.value": role, "admin-regions.value": list(regions), **CONTEXT},
-        changed=f"admin-{button}.n_clicks").get_json()["response"]
+    return dash_call(
+        client,
+        app,
+        "admin-message.children@",
+        {
+            f"admin-{button}.n_clicks": 1,
+            "admin-grid.selectedRows": [{"username": username}],
+            "admin-role.value": role,
+            "admin-regions.value": list(regions),
+            **CONTEXT,
+        },
+        changed=f"admin-{button}.n_clicks",
+    ).get_json()["response"]
 
 
 def test_admin_changes_roles_resets_and_disables_but_keeps_an_admin(admin_app, session_factory):

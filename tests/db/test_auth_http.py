@@ -20,8 +20,9 @@ def app_with_users(db_url, tmp_path, session_factory):
     passwords = {}
     with session_factory.begin() as s:
         for name, role in (("lead", "leader"), ("stat", "statistician"), ("clerk", "clerk")):
-            passwords[name] = accounts.add_user(s, name, role, regions=("120116",) if
-                                                role == "clerk" else ())
+            passwords[name] = accounts.add_user(
+                s, name, role, regions=("120116",) if role == "clerk" else ()
+            )
             accounts.get_user(s, name).must_change_password = False  # see test_password_http
     settings = Settings(instance_path=tmp_path / "inst", database_url=db_url, auth_required=True)
     app = create_app(settings)
@@ -29,8 +30,12 @@ def app_with_users(db_url, tmp_path, session_factory):
     app.server.config["STM"].dispose()
 
 
-CALLBACK = {"output": "x.children", "outputs": {"id": "x", "property": "children"},
-            "inputs": [], "changedPropIds": []}
+CALLBACK = {
+    "output": "x.children",
+    "outputs": {"id": "x", "property": "children"},
+    "inputs": [],
+    "changedPropIds": [],
+}
 
 
 @pytest.mark.parametrize("path", ["/", "/overview", "/targets", "/nonexistent"])
@@ -41,9 +46,14 @@ def test_anonymous_pages_redirect_to_login(app_with_users, path):
     assert response.status_code == 302 and response.location.startswith("/login?next=")
 
 
-@pytest.mark.parametrize("method,path", [
-    ("post", "/_dash-update-component"), ("get", "/_dash-layout"), ("get", "/_dash-dependencies"),
-])
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("post", "/_dash-update-component"),
+        ("get", "/_dash-layout"),
+        ("get", "/_dash-dependencies"),
+    ],
+)
 def test_anonymous_api_gets_401_and_no_data(app_with_users, method, path):
     """The callback API answers 401 without a session, before Dash runs anything."""
     app, _ = app_with_users
@@ -89,8 +99,10 @@ def test_open_redirects_are_not_followed(app_with_users):
     client = app.server.test_client()
     page = client.get("/login")
     token = re.search(r'name="csrf" value="([^"]+)"', page.get_data(as_text=True)).group(1)
-    response = client.post("/login?next=//evil.example/x", data={
-        "csrf": token, "username": "stat", "password": passwords["stat"]})
+    response = client.post(
+        "/login?next=//evil.example/x",
+        data={"csrf": token, "username": "stat", "password": passwords["stat"]},
+    )
     assert response.location == "/"
 
 

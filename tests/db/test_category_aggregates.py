@@ -10,11 +10,11 @@ import pytest
 import sqlalchemy as sa
 
 from etl import models as m
-from etl import queries
 from etl.filters import ALL_MODES, ReportFilter
-from etl.load import load_file
+from etl.intake.load import load_file
+from etl.intake.retract import retract_batch
 from etl.migrate import downgrade, upgrade
-from etl.retract import retract_batch
+from etl.queries import core as queries
 from tests.db.helpers import line, write_report
 
 TODAY = dt.date(2022, 6, 30)
@@ -49,18 +49,39 @@ def loaded(session_factory, tmp_path):
 def _lines(session) -> pd.DataFrame:
     """Every current line with its period, region and main category (the reference answer)."""
     rep, ver, line_, cat = m.Report, m.ReportVersion, m.ReportLine, m.ServiceCategory
-    stmt = (sa.select(rep.period, ver.region_code, line_.category_code, cat.main_code,
-                      line_.partner_code, line_.mode, line_.direction, line_.amount_usd_cents)
-            .join(ver, ver.id == rep.current_version_id)
-            .join(line_, line_.version_id == ver.id)
-            .join(cat, cat.code == line_.category_code))
-    return pd.DataFrame(session.execute(stmt).all(),
-                        columns=["period", "region_code", "code", "main", "partner_code", "mode",
-                                 "direction", "amount"])
+    stmt = (
+        sa.select(
+            rep.period,
+            ver.region_code,
+            line_.category_code,
+            cat.main_code,
+            line_.partner_code,
+            line_.mode,
+            line_.direction,
+            line_.amount_usd_cents,
+        )
+        .join(ver, ver.id == rep.current_version_id)
+        .join(line_, line_.version_id == ver.id)
+        .join(cat, cat.code == line_.category_code)
+    )
+    return pd.DataFrame(
+        session.execute(stmt).all(),
+        columns=[
+            "period",
+            "region_code",
+            "code",
+            "main",
+            "partner_code",
+            "mode",
+            "direction",
+            "amount",
+        ],
+    )
 
 
-def _expected(lines: pd.DataFrame, codes: set[str] | None, partners: set[str] | None,
-              modes, by: list[str]) -> dict:
+def _expected(
+    lines: pd.DataFrame, codes: set[str] | None, partners: set[str] | None, modes, by: list[str]
+) -> dict:
     keep = lines["mode"].isin(modes)
     if codes is not None:
         keep &= lines["code"].isin(codes)
@@ -69,8 +90,10 @@ def _expected(lines: pd.DataFrame, codes: set[str] | None, partners: set[str] | 
     picked = lines[keep]
     if not by:
         return {(): int(picked["amount"].sum())}
-    return {k if isinstance(k, tuple) else (k,): int(v)
-            for k, v in picked.groupby(by)["amount"].sum().items()}
+    return {
+        k if isinstance(k, tuple) else (k,): int(v)
+        for k, v in picked.groupby(by)["amount"].sum().items()
+    }
 
 
 def _got(frame: pd.DataFrame, by: list[str]) -> dict:
@@ -100,37 +123,52 @@ def test_totals_equal_the_lines(loaded, categories, partners, by):
             lines = lines.assign(category_code=lines["main"])
         else:
             lines = lines.assign(category_code=lines["code"])
-        want = _expected(lines, None if cats is None else cats[0],
-                         set(partners) or None, ALL_MODES, by)
+        want = _expected(
+            lines, None if cats is None else cats[0], set(partners) or None, ALL_MODES, by
+        )
         assert _got(queries.totals(s, f, tuple(by)), by) == want
 
 
-@pytest.mark.parametrize("categories", [("SC",), ("group:KIS",), ("group:TJ_EMERGING",),
-                                        ("SD21",)])
+@pytest.mark.parametrize("categories", [("SC",), ("group:KIS",), ("group:TJ_EMERGING",), ("SD21",)])
 def test_partner_totals_with_a_category_filter_equal_the_lines(loaded, categories):
     """The partners page filtered to a category or group reads agg_partner_category."""
     f = ReportFilter(201901, 201912, categories=categories)
     with loaded() as s:
         codes = queries.category_closure(s, categories)[0]
         want = _expected(_lines(s), codes, None, (1, 2, 4), ["period", "partner_code"])
-        got = _got(queries.partner_totals(s, f, ("period", "partner_code")),
-                   ["period", "partner_code"])
+        got = _got(
+            queries.partner_totals(s, f, ("period", "partner_code")), ["period", "partner_code"]
+        )
     assert got == want and got
 
 
 def test_sub_item_cells_carry_contributors_and_top_two(loaded):
     """agg_category keeps sub-items apart, with the disclosure inputs agg_cell has."""
     with loaded() as s:
-        cell = s.execute(sa.select(m.AggCategory).where(
-            m.AggCategory.category_code == "SC1", m.AggCategory.period == 201906,
-            m.AggCategory.direction == "X", m.AggCategory.mode == 1,
-            m.AggCategory.region_code == "120116")).scalar_one_or_none()
-        zone = s.execute(sa.select(m.AggCategory).where(
-            m.AggCategory.category_code == "SC1", m.AggCategory.mode == 1)).scalars().all()
+        cell = s.execute(
+            sa.select(m.AggCategory).where(
+                m.AggCategory.category_code == "SC1",
+                m.AggCategory.period == 201906,
+                m.AggCategory.direction == "X",
+                m.AggCategory.mode == 1,
+                m.AggCategory.region_code == "120116",
+            )
+        ).scalar_one_or_none()
+        zone = (
+            s.execute(
+                sa.select(m.AggCategory).where(
+                    m.AggCategory.category_code == "SC1", m.AggCategory.mode == 1
+                )
+            )
+            .scalars()
+            .all()
+        )
     # Enterprise 1's SC1 line moved to mode 2 in the revision: only enterprise 3 (in the zone).
     assert cell is None
-    assert [(c.region_code, c.n_enterprises, c.top1_usd_cents, c.top2_usd_cents, c.usd_cents)
-            for c in zone] == [("120116-TEDA", 1, 70 * 1_000_000, 0, 70 * 1_000_000)]
+    assert [
+        (c.region_code, c.n_enterprises, c.top1_usd_cents, c.top2_usd_cents, c.usd_cents)
+        for c in zone
+    ] == [("120116-TEDA", 1, 70 * 1_000_000, 0, 70 * 1_000_000)]
 
 
 def test_migration_0006_fills_the_tables_as_loads_maintain_them(loaded, engine):
@@ -159,19 +197,33 @@ def test_cell_tables_are_keyed_in_the_order_pages_group_by(engine):
     """After the migrations: keys in the order the pages read them; SQLite stores rows in key
     order (WITHOUT ROWID), so a period range is one sequential read."""
     inspector = sa.inspect(engine)
-    keys = {name: inspector.get_pk_constraint(name)["constrained_columns"]
-            for name in ("agg_cell", "agg_category", "agg_partner", "agg_partner_category")}
+    keys = {
+        name: inspector.get_pk_constraint(name)["constrained_columns"]
+        for name in ("agg_cell", "agg_category", "agg_partner", "agg_partner_category")
+    }
     assert keys == {
         "agg_cell": ["period", "region_code", "category_code", "mode", "direction"],
         "agg_category": ["period", "category_code", "region_code", "mode", "direction"],
         "agg_partner": ["period", "partner_code", "region_code", "mode", "direction"],
-        "agg_partner_category": ["category_code", "period", "region_code", "partner_code",
-                                 "mode", "direction"],
+        "agg_partner_category": [
+            "category_code",
+            "period",
+            "region_code",
+            "partner_code",
+            "mode",
+            "direction",
+        ],
     }
     if engine.dialect.name == "sqlite":
         with engine.connect() as conn:
-            ddl = dict(conn.execute(sa.text(
-                "SELECT name, sql FROM sqlite_master WHERE name LIKE 'agg_%' AND type = 'table'")
-            ).tuples().all())
+            ddl = dict(
+                conn.execute(
+                    sa.text(
+                        "SELECT name, sql FROM sqlite_master WHERE name LIKE 'agg_%' AND type = 'table'"
+                    )
+                )
+                .tuples()
+                .all()
+            )
         clustered = {name for name, sql in ddl.items() if "WITHOUT ROWID" in sql}
         assert clustered == set(keys)

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from etl import queries
-from etl.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from etl.cli.main import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
+from etl.queries import core as queries
 from tests.db.helpers import line, write_report
 
 ROWS = [
@@ -41,7 +41,9 @@ def test_load_summary_retract_round_trip(settings, capsys, tmp_path):
     code, out = run(settings, capsys, "load", str(path))
     assert code == EXIT_OK and "unchanged" in out
 
-    code, out = run(settings, capsys, "summary", "--year", "2019", "--month", "6", "--format", "json")
+    code, out = run(
+        settings, capsys, "summary", "--year", "2019", "--month", "6", "--format", "json"
+    )
     assert code == EXIT_OK
     rows = {r["code"]: r for r in json.loads(out)["rows"]}
     factory = make_session_factory(make_engine(settings.database_url))

@@ -8,15 +8,15 @@ import multiprocessing as mp
 import sqlalchemy as sa
 
 from etl import models as m
-from etl import queries
-from etl.aggregate_tables import rebuild_all
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
+from etl.intake.aggregate_tables import rebuild_all
+from etl.queries import core as queries
 from tests.db.helpers import aggregates, line, write_report
 
 
 def _load_in_process(url: str, path: str, queue) -> None:
-    from etl.load import load_file
+    from etl.intake.load import load_file
 
     engine = make_engine(url)
     outcome = load_file(make_session_factory(engine), path, today=dt.date(2022, 1, 1))

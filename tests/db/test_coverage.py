@@ -9,9 +9,9 @@ import pytest
 import sqlalchemy as sa
 
 from etl import models as m
-from etl.coverage import coverage, deadline_for
-from etl.load import load_file
-from etl.register import load_register
+from etl.coverage.compute import coverage, deadline_for
+from etl.coverage.register import load_register
+from etl.intake.load import load_file
 from tests.db.helpers import line, uscc, write_report
 
 HEAD = [

@@ -16,8 +16,8 @@ from dashboard.context import CONFIG_KEY
 from dashboard.ids import Coverage, FilterBar, RegisterEdit
 from etl import accounts
 from etl import models as m
-from etl.load import load_file
-from etl.register import add_member
+from etl.coverage.register import add_member
+from etl.intake.load import load_file
 from etl.settings import Settings
 from tests.db.helpers import line, uscc, write_report
 from tests.db.test_auth_http import login
@@ -31,18 +31,26 @@ def site(session_factory, tmp_path, db_url):
     """Two members in 滨海新区 (one reported June), one in 和平区; one account per role."""
     rows = [line(1, "2019-06", "出口", "SC", 1, "US", "5")]
     assert load_file(session_factory, write_report(tmp_path / "r.csv", rows)).ok
-    for n, region, code in ((1, "滨海新区", uscc(1)), (2, "滨海新区", uscc(2)),
-                            (3, "和平区", HEPING)):
-        assert add_member(session_factory, {"uscc": code, "name": f"测试企业{n}有限公司",
-                                             "region": region, "since": "2019-01"}, "stat").ok
+    for n, region, code in (
+        (1, "滨海新区", uscc(1)),
+        (2, "滨海新区", uscc(2)),
+        (3, "和平区", HEPING),
+    ):
+        assert add_member(
+            session_factory,
+            {"uscc": code, "name": f"测试企业{n}有限公司", "region": region, "since": "2019-01"},
+            "stat",
+        ).ok
     passwords = {}
     with session_factory.begin() as s:
         for name, role in ROLES.items():
-            passwords[name] = accounts.add_user(s, name, role, regions=("120116",) if
-                                                role == "clerk" else ())
+            passwords[name] = accounts.add_user(
+                s, name, role, regions=("120116",) if role == "clerk" else ()
+            )
             accounts.get_user(s, name).must_change_password = False  # see test_password_http
-    app = create_app(Settings(instance_path=tmp_path / "inst", database_url=db_url,
-                              auth_required=True))
+    app = create_app(
+        Settings(instance_path=tmp_path / "inst", database_url=db_url, auth_required=True)
+    )
     yield app, passwords
     app.server.config[CONFIG_KEY].dispose()
 
@@ -54,29 +62,49 @@ def client_of(site, user):
     return client
 
 
-def request(outputs: list[tuple[str, str]], inputs: list[tuple[str, str, object]],
-            state: list[tuple[str, str, object]] = ()) -> dict:
+def request(
+    outputs: list[tuple[str, str]],
+    inputs: list[tuple[str, str, object]],
+    state: list[tuple[str, str, object]] = (),
+) -> dict:
     """The body Dash's renderer posts for a callback."""
+
     def props(items):
         return [{"id": i, "property": p, "value": v} for i, p, v in items]
 
-    output = (f"{outputs[0][0]}.{outputs[0][1]}" if len(outputs) == 1 else
-              ".." + "...".join(f"{i}.{p}" for i, p in outputs) + "..")
-    return {"output": output, "outputs": [{"id": i, "property": p} for i, p in outputs]
-            if len(outputs) > 1 else {"id": outputs[0][0], "property": outputs[0][1]},
-            "inputs": props(inputs), "state": props(state),
-            "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"]}
+    output = (
+        f"{outputs[0][0]}.{outputs[0][1]}"
+        if len(outputs) == 1
+        else ".." + "...".join(f"{i}.{p}" for i, p in outputs) + ".."
+    )
+    return {
+        "output": output,
+        "outputs": [{"id": i, "property": p} for i, p in outputs]
+        if len(outputs) > 1
+        else {"id": outputs[0][0], "property": outputs[0][1]},
+        "inputs": props(inputs),
+        "state": props(state),
+        "changedPropIds": [f"{inputs[0][0]}.{inputs[0][1]}"],
+    }
 
 
 def context(region: str = "120116") -> tuple[str, str, dict]:
     return (Coverage.CONTEXT, "data", {"month": 201906, "region": region, "lang": "zh"})
 
 
-RENDER = request([(Coverage.SUMMARY, "children"), (Coverage.REGION_GRID, "rowData"),
-                  (Coverage.REGION_GRID, "dashGridOptions"), (Coverage.CHASE_GRID, "rowData")],
-                 [context()], [(Coverage.REGION_GRID, "dashGridOptions", {})])
-DOWNLOAD = request([(Coverage.CHASE_DOWNLOAD, "data")], [(Coverage.CHASE_XLSX, "n_clicks", 1)],
-                   [context()])
+RENDER = request(
+    [
+        (Coverage.SUMMARY, "children"),
+        (Coverage.REGION_GRID, "rowData"),
+        (Coverage.REGION_GRID, "dashGridOptions"),
+        (Coverage.CHASE_GRID, "rowData"),
+    ],
+    [context()],
+    [(Coverage.REGION_GRID, "dashGridOptions", {})],
+)
+DOWNLOAD = request(
+    [(Coverage.CHASE_DOWNLOAD, "data")], [(Coverage.CHASE_XLSX, "n_clicks", 1)], [context()]
+)
 
 
 def post(client, body: dict):
@@ -90,8 +118,9 @@ def text_of(response) -> str:
 
 def audited(factory, action: str) -> list[str]:
     with factory() as s:
-        return list(s.scalars(sa.select(m.AuditEntry.username)
-                              .where(m.AuditEntry.action == action)))
+        return list(
+            s.scalars(sa.select(m.AuditEntry.username).where(m.AuditEntry.action == action))
+        )
 
 
 def test_leader_gets_no_enterprise_list_and_no_file(site, session_factory):
@@ -112,8 +141,11 @@ def test_clerk_sees_own_region_only(site, session_factory):
     assert [(r["uscc"], r["status"]) for r in rows] == [(uscc(2), "未报"), (uscc(1), "迟报")]
     assert HEPING not in text_of(response) and "测试企业3" not in text_of(response)
     for region in ("120000", "120101"):
-        body = request([(Coverage.CHASE_DOWNLOAD, "data")],
-                       [(Coverage.CHASE_XLSX, "n_clicks", 1)], [context(region)])
+        body = request(
+            [(Coverage.CHASE_DOWNLOAD, "data")],
+            [(Coverage.CHASE_XLSX, "n_clicks", 1)],
+            [context(region)],
+        )
         assert post(client, body).status_code == 403
         render = json.loads(json.dumps(RENDER).replace('"120116"', f'"{region}"'))
         assert post(client, render).status_code == 403
@@ -140,10 +172,14 @@ def test_statistician_sees_everything(site):
 
 def _upload(filename: str, text: str) -> dict:
     encoded = base64.b64encode(text.encode("utf-8")).decode()
-    return request([(RegisterEdit.UPLOAD_RESULT, "children")],
-                   [(RegisterEdit.UPLOAD, "contents", f"data:text/csv;base64,{encoded}")],
-                   [(RegisterEdit.UPLOAD, "filename", filename),
-                    (RegisterEdit.CONTEXT, "data", {"lang": "zh", "month": 201906})])
+    return request(
+        [(RegisterEdit.UPLOAD_RESULT, "children")],
+        [(RegisterEdit.UPLOAD, "contents", f"data:text/csv;base64,{encoded}")],
+        [
+            (RegisterEdit.UPLOAD, "filename", filename),
+            (RegisterEdit.CONTEXT, "data", {"lang": "zh", "month": 201906}),
+        ],
+    )
 
 
 def members(factory) -> int:
@@ -171,18 +207,24 @@ def test_only_register_managers_upload(site, session_factory):
     assert members(session_factory) == 4
     assert audited(session_factory, "register_upload") == ["stat", "stat"]
     with session_factory() as s:
-        actors = s.scalars(sa.select(m.RegisterChange.actor).where(
-            m.RegisterChange.uscc == uscc(5))).all()
+        actors = s.scalars(
+            sa.select(m.RegisterChange.actor).where(m.RegisterChange.uscc == uscc(5))
+        ).all()
     assert actors == ["stat"]
 
 
 def test_end_membership_refused_to_clerks_and_done_for_statisticians(site, session_factory):
     """The 移出名录 button: a clerk's request is 403; a statistician's ends the membership."""
-    body = request([(RegisterEdit.END_RESULT, "children")], [(RegisterEdit.END, "n_clicks", 1)],
-                   [(RegisterEdit.END_PICK, "value", uscc(2)),
-                    (RegisterEdit.END_UNTIL, "value", "2019-05"),
-                    (RegisterEdit.END_PICK, "options", []),
-                    (RegisterEdit.CONTEXT, "data", {"lang": "zh", "month": 201906})])
+    body = request(
+        [(RegisterEdit.END_RESULT, "children")],
+        [(RegisterEdit.END, "n_clicks", 1)],
+        [
+            (RegisterEdit.END_PICK, "value", uscc(2)),
+            (RegisterEdit.END_UNTIL, "value", "2019-05"),
+            (RegisterEdit.END_PICK, "options", []),
+            (RegisterEdit.CONTEXT, "data", {"lang": "zh", "month": 201906}),
+        ],
+    )
     assert post(client_of(site, "clerk"), body).status_code == 403
     assert post(client_of(site, "stat"), body).status_code == 200
     with session_factory() as s:

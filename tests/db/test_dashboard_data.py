@@ -7,11 +7,11 @@ import pytest
 from dashboard import create_app, data
 from dashboard.context import CONFIG_KEY
 from dashboard.filter_state import FilterState
-from etl import queries
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
-from etl.load import load_file
-from etl.sample import generate_reports, write_reports
+from etl.intake.load import load_file
+from etl.queries import core as queries
+from etl.sample.generate import generate_reports, write_reports
 from etl.settings import Settings
 from tests.conftest import clone_database
 
@@ -32,8 +32,9 @@ def sample_url(template_urls, tmp_path_factory) -> str:
 @pytest.fixture
 def ctx(sample_url, tmp_path):
     """An app context on the sample (data.* functions need one)."""
-    app = create_app(Settings(instance_path=tmp_path / "i", database_url=sample_url,
-                              auth_required=False))
+    app = create_app(
+        Settings(instance_path=tmp_path / "i", database_url=sample_url, auth_required=False)
+    )
     with app.server.app_context():
         yield sample_url
     app.server.config[CONFIG_KEY].dispose()
@@ -49,14 +50,21 @@ def _total(url: str, f: ReportFilter) -> int:
 
 def test_trade_kpis_match_the_query_layer(ctx) -> None:
     view, table = data.trade_kpis(FilterState())
-    assert (view.start, view.end, view.latest, view.region_name("zh")) == (201901, 201912,
-                                                                          201912, "天津市")
-    assert table.loc["total", "cum"] == _total(ctx, ReportFilter(201901, 201912,
-                                                                  regions=("120000",)))
-    assert table.loc["exports", "month"] == _total(ctx, ReportFilter(
-        201912, 201912, regions=("120000",), directions=("X",)))
-    assert table.loc["balance", "cum"] == (table.loc["exports", "cum"]
-                                           - table.loc["imports", "cum"])
+    assert (view.start, view.end, view.latest, view.region_name("zh")) == (
+        201901,
+        201912,
+        201912,
+        "天津市",
+    )
+    assert table.loc["total", "cum"] == _total(
+        ctx, ReportFilter(201901, 201912, regions=("120000",))
+    )
+    assert table.loc["exports", "month"] == _total(
+        ctx, ReportFilter(201912, 201912, regions=("120000",), directions=("X",))
+    )
+    assert table.loc["balance", "cum"] == (
+        table.loc["exports", "cum"] - table.loc["imports", "cum"]
+    )
 
 
 def test_full_scope_adds_mode_3_and_cny_uses_fen(ctx) -> None:
@@ -64,9 +72,9 @@ def test_full_scope_adds_mode_3_and_cny_uses_fen(ctx) -> None:
     _, full = data.trade_kpis(FilterState(scope="full"))
     assert full.loc["total", "cum"] > bop.loc["total", "cum"]
     _, cny = data.trade_kpis(FilterState(unit="cny_100m"))
-    assert cny.loc["total", "cum"] == _total(ctx, ReportFilter(201901, 201912,
-                                                                regions=("120000",),
-                                                                currency="CNY"))
+    assert cny.loc["total", "cum"] == _total(
+        ctx, ReportFilter(201901, 201912, regions=("120000",), currency="CNY")
+    )
 
 
 def test_no_reports_in_the_window_is_none(ctx) -> None:
@@ -79,16 +87,15 @@ def test_no_reports_in_the_window_is_none(ctx) -> None:
 def test_monthly_trend_reaches_back_a_year_for_yoy(ctx) -> None:
     view, frame, start = data.monthly_trend(FilterState(direction="X"))
     assert start == 201701 and frame["period"].min() == 201801  # data begin in 2018
-    assert frame["amount"].sum() == _total(ctx, ReportFilter(201801, 201912,
-                                                              regions=("120000",),
-                                                              directions=("X",)))
+    assert frame["amount"].sum() == _total(
+        ctx, ReportFilter(201801, 201912, regions=("120000",), directions=("X",))
+    )
 
 
 def test_group_share_is_the_kis_part_of_the_total(ctx) -> None:
     kis = data.group_share(FilterState(), "KIS")
     whole = _total(ctx, ReportFilter(201901, 201912, regions=("120000",)))
-    part = _total(ctx, ReportFilter(201901, 201912, regions=("120000",),
-                                    categories=("group:KIS",)))
+    part = _total(ctx, ReportFilter(201901, 201912, regions=("120000",), categories=("group:KIS",)))
     assert kis.summary["whole"] == whole and kis.summary["amount"] == part
     assert kis.summary["share"] == pytest.approx(part / whole)
     assert list(kis.yearly["end"]) == [201812, 201912]

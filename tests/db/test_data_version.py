@@ -7,12 +7,12 @@ import datetime as dt
 
 import sqlalchemy as sa
 
-from etl import queries
 from etl.data_version import forget, remembered_until_next_load
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
-from etl.load import load_file
-from etl.retract import retract_batch
+from etl.intake.load import load_file
+from etl.intake.retract import retract_batch
+from etl.queries import core as queries
 from tests.db.helpers import line, write_report
 
 TODAY = dt.date(2022, 6, 30)
@@ -47,7 +47,9 @@ def test_answers_follow_loads_and_retractions_made_elsewhere(session_factory, db
         assert _counted_total(s, f) == {"usd": 15 * 10_000 * 100} and len(CALLS) == 2
         after_load = queries.database_facts(s)
     assert (after_load["enterprises"], after_load["reports"]) == (
-        facts["enterprises"] + 1, facts["reports"] + 1)
+        facts["enterprises"] + 1,
+        facts["reports"] + 1,
+    )
     retract_batch(other_factory, batch.batch_id, "tester", "test")
     other.dispose()
     with session_factory() as s:

@@ -10,9 +10,15 @@ from tests.db.auth_helpers import ROLE_USERS, app_with_accounts, login
 from tests.db.dash_calls import dash_call
 
 # Restricted pages: the prefix of their component ids and the action they need.
-RESTRICTED = {"upload-": "upload", "admin-": "manage_users", "coverage-": "view_enterprises",
-              "register-": "manage_register", "exports-": "export", "quality-": "review_quality",
-              "target-edit-": "manage_targets"}
+RESTRICTED = {
+    "upload-": "upload",
+    "admin-": "manage_users",
+    "coverage-": "view_enterprises",
+    "register-": "manage_register",
+    "exports-": "export",
+    "quality-": "review_quality",
+    "target-edit-": "manage_targets",
+}
 
 
 @pytest.fixture
@@ -28,8 +34,11 @@ def _outputs(key: str) -> list[str]:
 
 
 def _page_action(key: str) -> str | None:
-    actions = {action for prefix, action in RESTRICTED.items()
-               if any(o.startswith(prefix) for o in _outputs(key))}
+    actions = {
+        action
+        for prefix, action in RESTRICTED.items()
+        if any(o.startswith(prefix) for o in _outputs(key))
+    }
     assert len(actions) <= 1, key
     return actions.pop() if actions else None
 

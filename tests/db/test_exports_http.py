@@ -17,7 +17,7 @@ from dashboard.context import CONFIG_KEY
 from etl import accounts
 from etl import models as m
 from etl.settings import Settings
-from etl.snapshot_archive import make_snapshot
+from etl.snapshot.archive import make_snapshot
 from tests.db.snapshot_data import load_two_years
 from tests.db.test_auth_http import login
 
@@ -32,13 +32,17 @@ def archive(session_factory, tmp_path, db_url):
     passwords = {}
     with session_factory.begin() as s:
         for name, role in ROLES.items():
-            passwords[name] = accounts.add_user(s, name, role, regions=("120116",) if
-                                                role == "clerk" else ())
+            passwords[name] = accounts.add_user(
+                s, name, role, regions=("120116",) if role == "clerk" else ()
+            )
             accounts.get_user(s, name).must_change_password = False  # see test_password_http
     settings = Settings(instance_path=tmp_path / "inst", database_url=db_url, auth_required=True)
-    ids = {variant: make_snapshot(session_factory, settings, MONTH, ROOT, internal=internal,
-                                  user="cron", pdf=False).snapshot_id
-           for variant, internal in (("public", False), ("internal", True))}
+    ids = {
+        variant: make_snapshot(
+            session_factory, settings, MONTH, ROOT, internal=internal, user="cron", pdf=False
+        ).snapshot_id
+        for variant, internal in (("public", False), ("internal", True))
+    }
     app = create_app(settings)
     yield app, passwords, ids
     app.server.config[CONFIG_KEY].dispose()
@@ -55,9 +59,11 @@ def client_of(app, passwords, user):
 def downloads_audited(factory) -> list[dict]:
     """The download_snapshot audit entries, oldest first."""
     with factory() as s:
-        rows = s.execute(sa.select(m.AuditEntry.username, m.AuditEntry.detail)
-                         .where(m.AuditEntry.action == "download_snapshot")
-                         .order_by(m.AuditEntry.id)).all()
+        rows = s.execute(
+            sa.select(m.AuditEntry.username, m.AuditEntry.detail)
+            .where(m.AuditEntry.action == "download_snapshot")
+            .order_by(m.AuditEntry.id)
+        ).all()
     return [{"user": user, **json.loads(detail)} for user, detail in rows]
 
 
@@ -65,14 +71,17 @@ def make_request(variant: str, revise: bool = False) -> dict:
     """The body the browser posts when the form's button is clicked."""
     return {
         "output": "..exports-result.children...exports-list.children..",
-        "outputs": [{"id": "exports-result", "property": "children"},
-                    {"id": "exports-list", "property": "children"}],
+        "outputs": [
+            {"id": "exports-result", "property": "children"},
+            {"id": "exports-list", "property": "children"},
+        ],
         "inputs": [{"id": "exports-make", "property": "n_clicks", "value": 1}],
-        "state": [{"id": "exports-month", "property": "value", "value": "2019-06"},
-                  {"id": "exports-variant", "property": "value", "value": variant},
-                  {"id": "exports-revise", "property": "value",
-                   "value": ["revise"] if revise else []},
-                  {"id": "exports-context", "property": "data", "value": {"lang": "zh"}}],
+        "state": [
+            {"id": "exports-month", "property": "value", "value": "2019-06"},
+            {"id": "exports-variant", "property": "value", "value": variant},
+            {"id": "exports-revise", "property": "value", "value": ["revise"] if revise else []},
+            {"id": "exports-context", "property": "data", "value": {"lang": "zh"}},
+        ],
         "changedPropIds": ["exports-make.n_clicks"],
     }
 
@@ -120,7 +129,9 @@ def test_leader_downloads_public_files_but_not_internal(archive, session_factory
     assert client.get(f"/exports/{ids['internal']}/html").status_code == 403
     audited = downloads_audited(session_factory)
     assert [(a["user"], a["id"], a["kind"], a["internal"]) for a in audited] == [
-        ("lead", ids["public"], "xlsx", False), ("lead", ids["public"], "html", False)]
+        ("lead", ids["public"], "xlsx", False),
+        ("lead", ids["public"], "html", False),
+    ]
     assert audited[0]["file"] == name
 
 
@@ -132,7 +143,8 @@ def test_statistician_downloads_the_internal_variant(archive, session_factory):
     assert response.status_code == 200
     assert "%E5%86%85%E9%83%A8%E7%89%88" in response.headers["Content-Disposition"]  # 内部版
     assert [(a["user"], a["internal"]) for a in downloads_audited(session_factory)] == [
-        ("stat", True)]
+        ("stat", True)
+    ]
 
 
 def test_leader_makes_public_but_not_internal_and_revises(archive, session_factory):
@@ -147,14 +159,20 @@ def test_leader_makes_public_but_not_internal_and_revises(archive, session_facto
     assert f"编号 {ids['public']}" in json.dumps(found.get_json(), ensure_ascii=False)
     revised = client.post("/_dash-update-component", json=make_request("public", revise=True))
     assert revised.status_code == 200
-    [grid] = [c for c in revised.get_json()["response"]["exports-list"]["children"]
-              if c["props"].get("id") == "exports-grid"]
+    [grid] = [
+        c
+        for c in revised.get_json()["response"]["exports-list"]["children"]
+        if c["props"].get("id") == "exports-grid"
+    ]
     rows = grid["props"]["rowData"]
     assert all(not r["internal"] for r in rows)  # the leader's list has no internal snapshot
     with session_factory() as s:
         made = s.scalars(sa.select(m.Snapshot).order_by(m.Snapshot.id)).all()
     assert [(x.internal, x.revised_from_id, x.created_by) for x in made] == [
-        (False, None, "cron"), (True, None, "cron"), (False, ids["public"], "lead")]
+        (False, None, "cron"),
+        (True, None, "cron"),
+        (False, ids["public"], "lead"),
+    ]
     assert made[-1].id in {r["id"] for r in rows}
 
 
@@ -166,7 +184,7 @@ def test_page_layout_lists_what_the_role_may_see(archive):
         client = client_of(app, passwords, user)
         with client:
             client.get("/_dash-layout")  # a request context with the signed-in user
-            page = dash.page_registry["dashboard.pages.exports"]["layout"]()
+            page = dash.page_registry["dashboard.pages.exports.page"]["layout"]()
             seen[user] = json.dumps(page, cls=PlotlyJSONEncoder, ensure_ascii=False)
     assert "access-denied" in seen["clerk"] and "exports-grid" not in seen["clerk"]
     assert f"/exports/{ids['public']}/xlsx" in seen["lead"]
@@ -177,6 +195,7 @@ def test_page_layout_lists_what_the_role_may_see(archive):
 
 def chart_download_request(fmt: str) -> dict:
     """The body the browser posts when a chart's CSV/Excel button is clicked."""
+
     def key(kind: str, **extra) -> dict:
         return {"name": "overview-trend", "type": kind, **extra}
 
@@ -188,8 +207,9 @@ def chart_download_request(fmt: str) -> dict:
         "outputs": {"id": output, "property": "data"},
         "inputs": [{"id": key(f"download-{fmt}"), "property": "n_clicks", "value": 1}],
         "state": [{"id": key("download-data"), "property": "data", "value": table}],
-        "changedPropIds": [json.dumps(key(f"download-{fmt}"), sort_keys=True,
-                                      separators=(",", ":")) + ".n_clicks"],
+        "changedPropIds": [
+            json.dumps(key(f"download-{fmt}"), sort_keys=True, separators=(",", ":")) + ".n_clicks"
+        ],
     }
 
 
@@ -202,9 +222,12 @@ def test_chart_downloads_are_audited(archive, session_factory):
         assert response.status_code == 200, response.get_data(as_text=True)[:300]
         assert f"走势.{fmt}" in json.dumps(response.get_json(), ensure_ascii=False)
     with session_factory() as s:
-        rows = s.execute(sa.select(m.AuditEntry.username, m.AuditEntry.detail)
-                         .where(m.AuditEntry.action == "download_chart")
-                         .order_by(m.AuditEntry.id)).all()
+        rows = s.execute(
+            sa.select(m.AuditEntry.username, m.AuditEntry.detail)
+            .where(m.AuditEntry.action == "download_chart")
+            .order_by(m.AuditEntry.id)
+        ).all()
     assert [(user, json.loads(detail)) for user, detail in rows] == [
         ("lead", {"file": "走势.csv", "format": "csv", "rows": 1}),
-        ("lead", {"file": "走势.xlsx", "format": "xlsx", "rows": 1})]
+        ("lead", {"file": "走势.xlsx", "format": "xlsx", "rows": 1}),
+    ]

@@ -9,11 +9,11 @@ import pytest
 import sqlalchemy as sa
 
 from etl import models as m
-from etl import queries
-from etl.aggregate_tables import rebuild_all
 from etl.filters import ReportFilter
-from etl.load import load_file
-from etl.retract import RetractError, retract_batch
+from etl.intake.aggregate_tables import rebuild_all
+from etl.intake.load import load_file
+from etl.intake.retract import RetractError, retract_batch
+from etl.queries import core as queries
 from tests.db.helpers import aggregates, line, snapshot, write_report
 
 TODAY = dt.date(2022, 6, 30)
@@ -45,10 +45,15 @@ def test_clean_file_loads_and_reconciles_to_the_cent(session_factory, engine, tm
     outcome = _load(session_factory, write_report(tmp_path / "a.csv", CLEAN))
     assert outcome.status == "loaded", outcome.validation.issues
     rate = Decimal("6.8985")  # NBS 2019 annual average: no monthly rate loaded
-    expected = (_usd_cents("120.50", 10_000, None) + _usd_cents("80", 10_000, None)
-                + _usd_cents("33.33", 10_000, None) + _usd_cents("1234.56", 10_000, rate)
-                + _usd_cents("10", 10_000, rate) + _usd_cents("500", 10_000, None)
-                + _usd_cents("45.6", 10_000, None))
+    expected = (
+        _usd_cents("120.50", 10_000, None)
+        + _usd_cents("80", 10_000, None)
+        + _usd_cents("33.33", 10_000, None)
+        + _usd_cents("1234.56", 10_000, rate)
+        + _usd_cents("10", 10_000, rate)
+        + _usd_cents("500", 10_000, None)
+        + _usd_cents("45.6", 10_000, None)
+    )
     assert outcome.total_usd_cents == expected
     with session_factory() as s:
         assert queries.batch_line_total(s, outcome.batch_id) == expected
@@ -61,7 +66,9 @@ def test_clean_file_loads_and_reconciles_to_the_cent(session_factory, engine, tm
         sk = queries.totals(s, ReportFilter(201906, 201906, categories=("SK",)), ())
         assert int(sk["amount"].sum()) == _usd_cents("10", 10_000, rate)
         # the original CNY amount is kept exactly beside the USD amount
-        cny = s.scalar(sa.select(m.ReportLine.amount_cny_fen).where(m.ReportLine.partner_code == "JP"))
+        cny = s.scalar(
+            sa.select(m.ReportLine.amount_cny_fen).where(m.ReportLine.partner_code == "JP")
+        )
         assert cny == 1234_5600_00
         assert queries.database_facts(s)["reports"] == 4
 
@@ -145,16 +152,20 @@ def test_revision_replaces_the_report_and_moves_aggregates_by_the_difference(
         ).all()
     assert after["X"] - before["X"] == (150_00 - 120_50 - 80_00) * 10_000
     assert before["M"] - after.get("M", 0) == 33_33 * 10_000  # the only BOP import was dropped
-    assert [tuple(v) for v in versions] == [(1, "superseded", first.batch_id),
-                                           (2, "current", second.batch_id)]
+    assert [tuple(v) for v in versions] == [
+        (1, "superseded", first.batch_id),
+        (2, "current", second.batch_id),
+    ]
 
 
 def test_retract_restores_previous_versions_exactly(session_factory, engine, tmp_path):
     """Retracting the revision brings back the earlier figures to the cent; then retract the rest."""
     first = _load(session_factory, write_report(tmp_path / "a.csv", CLEAN))
     before_revision = aggregates(engine)
-    revised = [line(1, "2019-06", "出口", "SC", 1, "US", "150"),
-               line(9, "2019-06", "出口", "SG", 1, "GB", "7")]  # 9 is a new report
+    revised = [
+        line(1, "2019-06", "出口", "SC", 1, "US", "150"),
+        line(9, "2019-06", "出口", "SG", 1, "GB", "7"),
+    ]  # 9 is a new report
     second = _load(session_factory, write_report(tmp_path / "rev.csv", revised))
     assert aggregates(engine) != before_revision
     out = retract_batch(session_factory, second.batch_id, "tester", "wrong figures")
@@ -182,13 +193,26 @@ def test_retracted_file_can_be_loaded_again(session_factory, tmp_path):
 def test_maintained_aggregates_equal_a_full_rebuild(session_factory, engine, tmp_path):
     """After loads, a revision and a retraction, incremental aggregates equal a rebuild."""
     _load(session_factory, write_report(tmp_path / "a.csv", CLEAN))
-    rev = _load(session_factory, write_report(tmp_path / "r.csv", [
-        line(2, "2019-06", "出口", "SD", 2, "JP", "999", "CNY", "万元"),
-        line(3, "2019-06", "出口", "SI", 1, "US", "1", region="河西区", area="120103"),
-    ]))
-    _load(session_factory, write_report(tmp_path / "c.csv", [
-        line(5, "2019-06", "进口", "SC2", 1, "US", "3"), line(6, "2019-06", "进口", "SC", 1, "US", "4"),
-    ]))
+    rev = _load(
+        session_factory,
+        write_report(
+            tmp_path / "r.csv",
+            [
+                line(2, "2019-06", "出口", "SD", 2, "JP", "999", "CNY", "万元"),
+                line(3, "2019-06", "出口", "SI", 1, "US", "1", region="河西区", area="120103"),
+            ],
+        ),
+    )
+    _load(
+        session_factory,
+        write_report(
+            tmp_path / "c.csv",
+            [
+                line(5, "2019-06", "进口", "SC2", 1, "US", "3"),
+                line(6, "2019-06", "进口", "SC", 1, "US", "4"),
+            ],
+        ),
+    )
     retract_batch(session_factory, rev.batch_id, "tester", "test")
     incremental = aggregates(engine)
     with session_factory.begin() as s:
@@ -198,13 +222,18 @@ def test_maintained_aggregates_equal_a_full_rebuild(session_factory, engine, tmp
 
 def test_cells_carry_contributors_and_top_two(session_factory, tmp_path):
     """agg_cell holds contributor counts and the two largest contributions (disclosure inputs)."""
-    rows = [line(i, "2019-06", "出口", "SC", 1, "US", str(a)) for i, a in ((1, 50), (2, 30), (3, 20))]
+    rows = [
+        line(i, "2019-06", "出口", "SC", 1, "US", str(a)) for i, a in ((1, 50), (2, 30), (3, 20))
+    ]
     rows.append(line(1, "2019-06", "出口", "SC1", 1, "HK", "5"))  # sub-item of the same enterprise
     _load(session_factory, write_report(tmp_path / "a.csv", rows))
     with session_factory() as s:
         cell = s.execute(sa.select(m.AggCell).where(m.AggCell.category_code == "SC")).scalar_one()
     assert (cell.n_enterprises, cell.top1_usd_cents, cell.top2_usd_cents) == (
-        3, 55 * 1_000_000, 30 * 1_000_000)
+        3,
+        55 * 1_000_000,
+        30 * 1_000_000,
+    )
     assert cell.usd_cents == 105 * 1_000_000
 
 

@@ -36,19 +36,42 @@ def test_one_time_password_opens_only_the_change_form(fresh_account, session_fac
     assert api.status_code == 403 and api.get_json() == {"error": "password change required"}
 
     token = _form(client, "/account/password")
-    mismatch = client.post("/account/password?next=/targets", data={
-        "csrf": token, "current": one_time, "new": "NewPassw0rd2026", "repeat": "NewPassw0rd2027"})
+    mismatch = client.post(
+        "/account/password?next=/targets",
+        data={
+            "csrf": token,
+            "current": one_time,
+            "new": "NewPassw0rd2026",
+            "repeat": "NewPassw0rd2027",
+        },
+    )
     assert "两次输入的新密码不一致" in mismatch.get_data(as_text=True)
-    weak = client.post("/account/password", data={
-        "csrf": token, "current": one_time, "new": "short1", "repeat": "short1"})
+    weak = client.post(
+        "/account/password",
+        data={"csrf": token, "current": one_time, "new": "short1", "repeat": "short1"},
+    )
     assert "新密码不符合要求" in weak.get_data(as_text=True)
-    wrong = client.post("/account/password", data={
-        "csrf": token, "current": "not-it-123", "new": "NewPassw0rd2026", "repeat": "NewPassw0rd2026"})
+    wrong = client.post(
+        "/account/password",
+        data={
+            "csrf": token,
+            "current": "not-it-123",
+            "new": "NewPassw0rd2026",
+            "repeat": "NewPassw0rd2026",
+        },
+    )
     assert "当前密码不正确" in wrong.get_data(as_text=True)
     assert client.get("/_dash-layout").status_code == 403  # still nothing else
 
-    done = client.post("/account/password?next=/targets", data={
-        "csrf": token, "current": one_time, "new": "NewPassw0rd2026", "repeat": "NewPassw0rd2026"})
+    done = client.post(
+        "/account/password?next=/targets",
+        data={
+            "csrf": token,
+            "current": one_time,
+            "new": "NewPassw0rd2026",
+            "repeat": "NewPassw0rd2026",
+        },
+    )
     assert done.status_code == 302 and done.location == "/targets"
     assert client.get("/_dash-layout").status_code == 200
     with session_factory() as s:
@@ -60,8 +83,10 @@ def test_password_form_refuses_a_forged_post(fresh_account):
     app, one_time = fresh_account
     client = app.server.test_client()
     login(client, "newlead", one_time)
-    response = client.post("/account/password", data={
-        "current": one_time, "new": "NewPassw0rd2026", "repeat": "NewPassw0rd2026"})
+    response = client.post(
+        "/account/password",
+        data={"current": one_time, "new": "NewPassw0rd2026", "repeat": "NewPassw0rd2026"},
+    )
     assert response.status_code == 400
 
 

@@ -8,19 +8,23 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from etl import queries_quality as qq
-from etl.cli import EXIT_OK, main
-from etl.load import load_file
-from etl.models_quality import QualityFlag, QualityFlagNote
+from etl.cli.main import EXIT_OK, main
+from etl.intake.load import load_file
+from etl.intake.retract import retract_batch
+from etl.models.quality import QualityFlag, QualityFlagNote
 from etl.periods import add_months, format_period
-from etl.quality_store import SYSTEM_AUTHOR, ReviewError, review_flag
-from etl.retract import retract_batch
+from etl.quality.store import SYSTEM_AUTHOR, ReviewError, review_flag
+from etl.queries import quality as qq
 from tests.db.helpers import line, uscc, write_report
 from tests.db.quality_cases import EXPECTED, write_cases
 
 # Twelve months around US$1m (in 万美元), then January 2019 at US$5m: a jump.
-HISTORY = [line(1, format_period(add_months(201801, i)), "出口", "SC", 1, "US",
-                ("100", "110", "90")[i % 3]) for i in range(12)]
+HISTORY = [
+    line(
+        1, format_period(add_months(201801, i)), "出口", "SC", 1, "US", ("100", "110", "90")[i % 3]
+    )
+    for i in range(12)
+]
 JUMP = line(1, "2019-01", "出口", "SC", 1, "US", "500")
 CALM = line(1, "2019-01", "出口", "SC", 1, "US", "105")
 
@@ -43,9 +47,14 @@ def _flags(factory, rule: str | None = None) -> list[QualityFlag]:
 
 def _notes(factory, flag_id: int) -> list[tuple[str, str, str]]:
     with factory() as s:
-        return [(n.author, n.status, n.note) for n in s.scalars(
-            sa.select(QualityFlagNote).where(QualityFlagNote.flag_id == flag_id)
-            .order_by(QualityFlagNote.id))]
+        return [
+            (n.author, n.status, n.note)
+            for n in s.scalars(
+                sa.select(QualityFlagNote)
+                .where(QualityFlagNote.flag_id == flag_id)
+                .order_by(QualityFlagNote.id)
+            )
+        ]
 
 
 def test_loading_a_file_computes_its_flags(session_factory, tmp_path):
@@ -71,7 +80,9 @@ def test_notes_are_history_and_a_revision_clears_then_reopens(session_factory, t
     with session_factory.begin() as s:
         review_flag(s, flag.id, "stat", "explained", "一次性大额合同，附合同复印件")
     assert _notes(session_factory, flag.id) == [
-        ("stat", "checked", "已电话核实"), ("stat", "explained", "一次性大额合同，附合同复印件")]
+        ("stat", "checked", "已电话核实"),
+        ("stat", "explained", "一次性大额合同，附合同复印件"),
+    ]
     calm = _load(session_factory, tmp_path, "calm.csv", [CALM])
     (cleared,) = _flags(session_factory)
     assert cleared.cleared_at is not None and cleared.batch_id == calm.batch_id
@@ -89,8 +100,11 @@ def test_reviews_are_validated(session_factory, tmp_path):
     """Unknown status, empty note or unknown flag are refused; nothing is written."""
     _load(session_factory, tmp_path, "h.csv", HISTORY + [JUMP])
     (flag,) = _flags(session_factory)
-    for flag_id, status, note in ((flag.id, "done", "x"), (flag.id, "checked", "  "),
-                                  (flag.id + 99, "checked", "x")):
+    for flag_id, status, note in (
+        (flag.id, "done", "x"),
+        (flag.id, "checked", "  "),
+        (flag.id + 99, "checked", "x"),
+    ):
         with pytest.raises(ReviewError), session_factory.begin() as s:
             review_flag(s, flag_id, "stat", status, note)
     assert _notes(session_factory, flag.id) == []
@@ -102,8 +116,9 @@ def test_retraction_updates_flags(session_factory, tmp_path):
     _load(session_factory, tmp_path, "h.csv", HISTORY + [JUMP])
     _load(session_factory, tmp_path, "v2.csv", [CALM])
     assert [f.cleared_at is not None for f in _flags(session_factory)] == [True]
-    third = _load(session_factory, tmp_path, "v3.csv", [line(1, "2019-01", "出口", "SC", 1,
-                                                              "US", "104")])
+    third = _load(
+        session_factory, tmp_path, "v3.csv", [line(1, "2019-01", "出口", "SC", 1, "US", "104")]
+    )
     (revisions,) = _flags(session_factory, "revisions")
     assert json.loads(revisions.detail) == {"versions": 3} and revisions.cleared_at is None
     retract_batch(session_factory, third.batch_id, "tester", "wrong file")
@@ -123,7 +138,10 @@ def test_a_batch_touches_only_its_enterprises(session_factory, tmp_path):
     _load(session_factory, tmp_path, "other.csv", [line(2, "2019-01", "出口", "SC", 1, "US", "7")])
     (after,) = _flags(session_factory)
     assert (after.batch_id, after.computed_at, after.detail) == (
-        before.batch_id, before.computed_at, before.detail)
+        before.batch_id,
+        before.computed_at,
+        before.detail,
+    )
 
 
 def test_cli_lists_and_recomputes(session_factory, settings, tmp_path, capsys):

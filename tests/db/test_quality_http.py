@@ -7,16 +7,20 @@ import pytest
 import sqlalchemy as sa
 
 from etl import models as m
-from etl.load import load_file
-from etl.models_quality import QualityFlag, QualityFlagNote
+from etl.intake.load import load_file
+from etl.models.quality import QualityFlag, QualityFlagNote
 from tests.db.quality_cases import write_cases
 from tests.db.test_auth_http import app_with_users, login  # noqa: F401  (fixture)
 
 VALUES = {  # what the browser would send for each input / state of the page's callbacks
-    ("quality-status", "value"): "open", ("quality-rule", "value"): "",
-    ("quality-month", "value"): "", ("quality-context", "data"): {"lang": "zh"},
-    ("quality-review-status", "value"): "explained", ("quality-note", "value"): "已核实",
-    ("quality-save", "n_clicks"): 1, ("quality-export", "n_clicks"): 1,
+    ("quality-status", "value"): "open",
+    ("quality-rule", "value"): "",
+    ("quality-month", "value"): "",
+    ("quality-context", "data"): {"lang": "zh"},
+    ("quality-review-status", "value"): "explained",
+    ("quality-note", "value"): "已核实",
+    ("quality-save", "n_clicks"): 1,
+    ("quality-export", "n_clicks"): 1,
 }
 
 
@@ -36,18 +40,27 @@ def _quality_callbacks(client) -> list[dict]:
 
 
 def _payload(dep: dict, flag_id: int) -> dict:
-    values = {**VALUES, ("quality-selected", "data"): flag_id,
-              ("quality-grid", "selectedRows"): [{"id": flag_id}]}
+    values = {
+        **VALUES,
+        ("quality-selected", "data"): flag_id,
+        ("quality-grid", "selectedRows"): [{"id": flag_id}],
+    }
 
     def spec(items):
         return [{**i, "value": values.get((i["id"], i["property"]))} for i in items]
 
-    outputs = [dict(zip(("id", "property"), o.split(".", 1)))
-               for o in dep["output"].strip(".").split("...")]
+    outputs = [
+        dict(zip(("id", "property"), o.split(".", 1)))
+        for o in dep["output"].strip(".").split("...")
+    ]
     first = dep["inputs"][0]
-    return {"output": dep["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
-            "inputs": spec(dep["inputs"]), "state": spec(dep["state"]),
-            "changedPropIds": [f"{first['id']}.{first['property']}"]}
+    return {
+        "output": dep["output"],
+        "outputs": outputs if len(outputs) > 1 else outputs[0],
+        "inputs": spec(dep["inputs"]),
+        "state": spec(dep["state"]),
+        "changedPropIds": [f"{first['id']}.{first['property']}"],
+    }
 
 
 @pytest.mark.parametrize("user", ["lead", "clerk"])
@@ -74,21 +87,28 @@ def test_statistician_lists_reviews_and_downloads(flagged, session_factory):
     client = app.server.test_client()
     login(client, "stat", passwords["stat"])
     by_output = {d["output"].strip(".").split(".")[0]: d for d in _quality_callbacks(client)}
-    listed = client.post("/_dash-update-component", json=_payload(by_output["quality-grid"],
-                                                                   flag_id))
+    listed = client.post(
+        "/_dash-update-component", json=_payload(by_output["quality-grid"], flag_id)
+    )
     assert listed.status_code == 200
     rows = listed.get_json()["response"]["quality-grid"]["rowData"]
     assert len(rows) == 5 and {r["status"] for r in rows} == {"待查"}
     for name in ("quality-feedback", "quality-download"):
         dep = next(d for key, d in by_output.items() if key.startswith(name))
-        assert client.post("/_dash-update-component",
-                           json=_payload(dep, flag_id)).status_code == 200
+        assert (
+            client.post("/_dash-update-component", json=_payload(dep, flag_id)).status_code == 200
+        )
     with session_factory() as s:
         note = s.scalars(sa.select(QualityFlagNote)).one()
-        assert (note.flag_id, note.author, note.status, note.note) == (flag_id, "stat",
-                                                                        "explained", "已核实")
-        actions = set(s.scalars(sa.select(m.AuditEntry.action)
-                                .where(m.AuditEntry.username == "stat")))
+        assert (note.flag_id, note.author, note.status, note.note) == (
+            flag_id,
+            "stat",
+            "explained",
+            "已核实",
+        )
+        actions = set(
+            s.scalars(sa.select(m.AuditEntry.action).where(m.AuditEntry.username == "stat"))
+        )
     assert {"quality_review", "export_quality_flags"} <= actions
 
 

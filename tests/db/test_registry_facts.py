@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from etl.load import load_file
-from etl.queries import registry_facts
+from etl.intake.load import load_file
+from etl.queries.core import registry_facts
 from tests.db.helpers import line, uscc, write_report
 
-MONTHS = [f"{y}-{mo:02d}" for y, mo in [(2018, m) for m in range(5, 13)]
-          + [(2019, m) for m in range(1, 7)]]  # 14 months, 2018-05..2019-06
+MONTHS = [
+    f"{y}-{mo:02d}"
+    for y, mo in [(2018, m) for m in range(5, 13)] + [(2019, m) for m in range(1, 7)]
+]  # 14 months, 2018-05..2019-06
 
 
 def test_median_of_the_twelve_newest_reports_only(session_factory, tmp_path):

@@ -9,12 +9,12 @@ import pytest
 import sqlalchemy as sa
 
 from etl import models as m
-from etl import queries
-from etl import queries_register as qr
-from etl.coverage import BEIJING, coverage
-from etl.load import load_file
+from etl.coverage.compute import BEIJING, coverage
+from etl.intake.load import load_file
+from etl.queries import core as queries
+from etl.queries import register as qr
 from etl.reference import reference_from_seeds
-from etl.sample_load import REGISTER_FILE, load_sample
+from etl.sample.load import REGISTER_FILE, load_sample
 from etl.settings import PROJECT_ROOT
 from tests.db.helpers import line, uscc, write_report
 
@@ -24,8 +24,9 @@ UTC = dt.timezone.utc
 @pytest.fixture
 def loaded(session_factory, tmp_path):
     ref = reference_from_seeds(PROJECT_ROOT / "seeds")
-    outcomes, check = load_sample(session_factory, tmp_path / "sample", ref, n_enterprises=150,
-                                  start=202101, end=202112)
+    outcomes, check = load_sample(
+        session_factory, tmp_path / "sample", ref, n_enterprises=150, start=202101, end=202112
+    )
     return outcomes, check, tmp_path / "sample"
 
 
@@ -50,16 +51,20 @@ def test_arrivals_are_the_received_times(session_factory, loaded):
         event = queries.latest_event_id(s)
         usccs = list(s.scalars(sa.select(m.KeyEnterprise.uscc)))
         arrived = qr.first_arrivals(s, 202106, usccs, event)
-        stored = dict(s.execute(
-            sa.select(m.Report.uscc, m.ReportVersion.received_at)
-            .join(m.ReportVersion, m.ReportVersion.id == m.Report.current_version_id)
-            .where(m.Report.period == 202106)).all())
+        stored = dict(
+            s.execute(
+                sa.select(m.Report.uscc, m.ReportVersion.received_at)
+                .join(m.ReportVersion, m.ReportVersion.id == m.Report.current_version_id)
+                .where(m.Report.period == 202106)
+            ).all()
+        )
     times = arrived.set_index("uscc")["first_loaded_at"].map(_aware)
     assert len(times) > 10
     for u, at in times.items():
         assert at == _aware(stored[u])
-        assert dt.datetime(2021, 7, 1, tzinfo=BEIJING) <= at < dt.datetime(2021, 9, 1,
-                                                                            tzinfo=BEIJING)
+        assert (
+            dt.datetime(2021, 7, 1, tzinfo=BEIJING) <= at < dt.datetime(2021, 9, 1, tzinfo=BEIJING)
+        )
 
 
 def test_received_at_one_time_for_a_file_and_normal_upload_unchanged(session_factory, tmp_path):
@@ -77,9 +82,11 @@ def test_received_at_one_time_for_a_file_and_normal_upload_unchanged(session_fac
     with session_factory() as s:
         event = queries.latest_event_id(s)
         arrived = qr.first_arrivals(s, 201906, [uscc(1), uscc(2), uscc(3)], event)
-        versions = s.execute(sa.select(m.Report.uscc, m.ReportVersion.received_at)
-                             .join(m.ReportVersion, m.ReportVersion.report_id == m.Report.id)
-                             ).all()
+        versions = s.execute(
+            sa.select(m.Report.uscc, m.ReportVersion.received_at).join(
+                m.ReportVersion, m.ReportVersion.report_id == m.Report.id
+            )
+        ).all()
     times = dict(zip(arrived["uscc"], arrived["first_loaded_at"].map(_aware)))
     assert set(times) == {uscc(1), uscc(2)}  # the refused load left nothing
     assert times[uscc(1)] == received
@@ -96,11 +103,12 @@ def _aware(value) -> dt.datetime:
 def test_members_only_read_equals_every_reporters_read(session_factory, tmp_path):
     """coverage_by_region reads only the members' prior year and the regions' totals from
     agg_cell; the figures equal those computed from every reporter's prior-year amounts."""
-    from etl.coverage import coverage_by_region
+    from etl.coverage.compute import coverage_by_region
 
     ref = reference_from_seeds(PROJECT_ROOT / "seeds")
-    load_sample(session_factory, tmp_path / "sample", ref, n_enterprises=120, start=202001,
-                end=202112)
+    load_sample(
+        session_factory, tmp_path / "sample", ref, n_enterprises=120, start=202001, end=202112
+    )
     for region in ("120000", "120116", "500000-LJ"):
         with session_factory() as s:
             fast = coverage_by_region(s, 202112, region)

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from etl import queries
-from etl.load import load_file
-from etl.retract import retract_batch
+from etl.intake.load import load_file
+from etl.intake.retract import retract_batch
+from etl.queries import core as queries
 from tests.db.helpers import line, write_report
 
 
@@ -15,7 +15,9 @@ def test_notice_follows_the_sample_batches(session_factory, tmp_path):
     load_file(session_factory, real, user="clerk1", today=today)
     with session_factory() as s:
         assert queries.sample_data_loaded(s) is False
-    sample = write_report(tmp_path / "synthetic.csv", [line(2, "2019-06", "出口", "SC", 1, "US", "1")])
+    sample = write_report(
+        tmp_path / "synthetic.csv", [line(2, "2019-06", "出口", "SC", 1, "US", "1")]
+    )
     batch = load_file(session_factory, sample, user="sample", today=today).batch_id
     with session_factory() as s:
         assert queries.sample_data_loaded(s) is True

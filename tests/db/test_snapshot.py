@@ -7,21 +7,21 @@ import json
 import pandas as pd
 import pytest
 
-from etl import queries
 from etl.aggregates import growth
 from etl.filters import ReportFilter
-from etl.snapshot import build_snapshot
-from etl.snapshot_archive import (
+from etl.queries import core as queries
+from etl.snapshot.archive import (
     SnapshotFileError,
     list_snapshots,
     make_snapshot,
     rule_from,
     snapshot_file,
 )
-from etl.snapshot_format import INTERNAL_STAMP, cell_kind, excel_value, rounded
-from etl.snapshot_protect import sensitive, unit_sums
-from etl.target_status import evaluate_targets
-from etl.vintage import load_codes, targets_as_of
+from etl.snapshot.build import build_snapshot
+from etl.snapshot.format import INTERNAL_STAMP, cell_kind, excel_value, rounded
+from etl.snapshot.protect import sensitive, unit_sums
+from etl.snapshot.vintage import load_codes, targets_as_of
+from etl.targets.status import evaluate_targets
 from tests.db.helpers import uscc
 from tests.db.snapshot_data import (
     INJECTED_ENTERPRISE,
@@ -64,13 +64,16 @@ def test_workbook_equals_the_snapshot_and_the_query_layer(loaded, settings):
 
     wb = openpyxl.load_workbook(out.files["xlsx"])
     for table in snap.tables:
-        ws_rows = list(wb[table.key].iter_rows(min_row=4, max_row=3 + len(table.rows),
-                                               values_only=True))
+        ws_rows = list(
+            wb[table.key].iter_rows(min_row=4, max_row=3 + len(table.rows), values_only=True)
+        )
         for got, row in zip(ws_rows, table.rows.to_dict("records")):
             want = [excel_value(cell_kind(c, row), row.get(c.key)) for c in table.columns]
-            want = ["—" if (w is None and c.kind != "text") else ("" if w is None else w)
-                    for w, c in zip(want, table.columns)]
-            assert list(got[:len(want)]) == want, (table.key, row["name"])
+            want = [
+                "—" if (w is None and c.kind != "text") else ("" if w is None else w)
+                for w, c in zip(want, table.columns)
+            ]
+            assert list(got[: len(want)]) == want, (table.key, row["name"])
     sheet = sheet_rows(out.files["xlsx"], "服务类别")
     checked = 0
     for code in codes.category_order:
@@ -165,16 +168,20 @@ def test_a_lone_district_cannot_be_recovered_by_subtraction(loaded, settings):
     assert [rows["宁河区"][h] for h in AMOUNT_COLUMNS] == ["C", "C", "C"]
     assert rows["其中：天津经济技术开发区"]["出口（亿美元）"] == "C"  # two enterprises
     assert rows["天津市合计"]["出口（亿美元）"] != "C"
-    hidden = [label for label, r in rows.items()
-              if r["出口（亿美元）"] == "C" and not label.startswith("其中：")]
+    hidden = [
+        label
+        for label, r in rows.items()
+        if r["出口（亿美元）"] == "C" and not label.startswith("其中：")
+    ]
     assert len(hidden) >= 2 and "宁河区" in hidden
     with loaded() as s:
         lines = queries.enterprise_months_as_of(s, queries.latest_event_id(s), 201901, MONTH)
         codes = load_codes(s)
     names = {v: k for k, v in codes.ref.regions.items()}
     region_codes = {d for label in hidden for d in codes.ref.region_descendants(names[label])}
-    union = lines[lines["region_code"].isin(region_codes) & (lines["direction"] == "X")
-                  & (lines["mode"] != 3)]
+    union = lines[
+        lines["region_code"].isin(region_codes) & (lines["direction"] == "X") & (lines["mode"] != 3)
+    ]
     assert not sensitive(unit_sums(union), rule_from(settings))
 
 
@@ -184,8 +191,12 @@ def test_vintage_reproduces_and_a_revision_lists_what_changed(loaded, settings, 
     first = make(loaded, settings)
     with loaded() as s:
         (entry,) = list_snapshots(s)
-    load(loaded, tmp_path, "fix.csv", [r for r in report_rows("2019-06", revise={7: 40000})
-                                       if r[0] == uscc(7)])
+    load(
+        loaded,
+        tmp_path,
+        "fix.csv",
+        [r for r in report_rows("2019-06", revise={7: 40000}) if r[0] == uscc(7)],
+    )
     again = make(loaded, settings, event_id=entry.vintage_event_id, out_dir=tmp_path / "again")
     current = make(loaded, settings, out_dir=tmp_path / "current")
     original_cells = json.loads(first.files["cells"].read_text("utf-8"))["cells"]
@@ -233,8 +244,12 @@ def test_internal_variant_has_no_c_and_says_internal(loaded, settings):
     assert "C" in [c.value for _, _, c in all_cells(public.files["xlsx"])]
     cover = [c.value for sheet, _, c in all_cells(internal.files["xlsx"]) if sheet == "封面"]
     assert INTERNAL_STAMP in cover
-    assert not any(INTERNAL_STAMP in str(v) for sheet, _, c in all_cells(public.files["xlsx"])
-                   if sheet == "封面" for v in [c.value])
+    assert not any(
+        INTERNAL_STAMP in str(v)
+        for sheet, _, c in all_cells(public.files["xlsx"])
+        if sheet == "封面"
+        for v in [c.value]
+    )
     assert INTERNAL_STAMP in internal.files["html"].read_text("utf-8")
     with loaded() as s:
         assert [e.internal for e in list_snapshots(s)] == [False]
@@ -246,38 +261,48 @@ def test_as_of_reads_equal_the_current_aggregates_and_targets(loaded, settings, 
     evaluate as evaluate_targets does; as of an earlier event a later correction is invisible."""
     with loaded() as s:
         before = queries.latest_event_id(s)
-    load(loaded, tmp_path, "fix.csv", [r for r in report_rows("2019-06", revise={2: 50000})
-                                       if r[0] == uscc(2)])
+    load(
+        loaded,
+        tmp_path,
+        "fix.csv",
+        [r for r in report_rows("2019-06", revise={2: 50000}) if r[0] == uscc(2)],
+    )
     with loaded() as s:
         latest = queries.latest_event_id(s)
         full = ReportFilter(201801, MONTH, full_scope=True)
-        want = queries.sub_item_totals(s, full, ("period", "region_code", "category_code",
-                                                 "mode", "direction"))
+        want = queries.sub_item_totals(
+            s, full, ("period", "region_code", "category_code", "mode", "direction")
+        )
         got = queries.enterprise_months_as_of(s, latest, 201801, MONTH)
         keys = ["period", "region_code", "category_code", "mode", "direction"]
         got = got.groupby(keys, as_index=False)["amount"].sum()
-        pd.testing.assert_frame_equal(*(f.sort_values(keys, ignore_index=True)[keys + ["amount"]]
-                                        .astype({"mode": "int64"}) for f in (got, want)))
+        pd.testing.assert_frame_equal(
+            *(
+                f.sort_values(keys, ignore_index=True)[keys + ["amount"]].astype({"mode": "int64"})
+                for f in (got, want)
+            )
+        )
         old = queries.enterprise_months_as_of(s, before, 201906, MONTH)
         new = queries.enterprise_months_as_of(s, latest, 201906, MONTH)
         assert new["amount"].sum() - old["amount"].sum() == (50000 - 10400) * 10_000 * 100
         codes = load_codes(s)
         targets = queries.targets_in_regions(s, sorted(codes.region_closure([ROOT])))
-        mine = targets_as_of(targets, queries.enterprise_months_as_of(s, latest, 201001, MONTH),
-                             MONTH, codes)
+        mine = targets_as_of(
+            targets, queries.enterprise_months_as_of(s, latest, 201001, MONTH), MONTH, codes
+        )
         theirs = {r.target.code: r for r in evaluate_targets(s, MONTH)}
     for res in mine:
         other = theirs[res.target.code]
         assert [(e.window.key, e.status, e.actual, e.projection) for e in res.evaluations] == [
-            (e.window.key, e.status, e.actual, e.projection) for e in other.evaluations]
+            (e.window.key, e.status, e.actual, e.projection) for e in other.evaluations
+        ]
 
 
-def test_cli_archives_once_and_the_archive_checks_its_files(loaded, settings, capsys,
-                                                            monkeypatch):
+def test_cli_archives_once_and_the_archive_checks_its_files(loaded, settings, capsys, monkeypatch):
     """`python -m etl snapshot` prints the files; a second run reports the archived one; a file
     changed on disk is refused; without Chromium there is no PDF and a clear message."""
-    from etl import snapshot_html
-    from etl.cli import main
+    from etl.cli.main import main
+    from etl.snapshot import html as snapshot_html
 
     if settings.database_url.startswith("postgresql"):
         pytest.skip("CLI wiring: one backend is enough")
@@ -285,15 +310,15 @@ def test_cli_archives_once_and_the_archive_checks_its_files(loaded, settings, ca
     assert main(["snapshot", "--month", "2019-06"], settings) == 0
     captured = capsys.readouterr()
     printed = captured.out.split()
-    assert any(p.endswith(".xlsx") for p in printed) and not any(p.endswith(".pdf")
-                                                                 for p in printed)
+    assert any(p.endswith(".xlsx") for p in printed) and not any(
+        p.endswith(".pdf") for p in printed
+    )
     assert "未找到 Chromium" in captured.err
     assert main(["snapshot", "--month", "2019-06"], settings) == 0
     assert "already archived" in capsys.readouterr().err
     assert main(["snapshot", "--month", "2019-13"], settings) == 2
     assert main(["snapshot", "--month", "2020-06"], settings) == 1
-    assert main(["snapshot", "--month", "2019-06", "--vintage", "999", "--out", "x"],
-                settings) == 1
+    assert main(["snapshot", "--month", "2019-06", "--vintage", "999", "--out", "x"], settings) == 1
     with loaded() as s:
         (entry,) = list_snapshots(s)
     path = snapshot_file(settings, entry, "xlsx")

@@ -1,13 +1,13 @@
-"""The snapshot's 报送情况 sheet counts the register through etl.coverage (the pages' reader)."""
+"""The snapshot's 报送情况 sheet counts the register through etl.coverage.compute (the pages' reader)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from etl.coverage import coverage_by_region
-from etl.register import load_register_frame
-from etl.snapshot_archive import make_snapshot
+from etl.coverage.compute import coverage_by_region
+from etl.coverage.register import load_register_frame
+from etl.snapshot.archive import make_snapshot
 from tests.db.helpers import line, uscc
 from tests.db.snapshot_data import ENTERPRISES, load, load_two_years, sheet_rows
 
@@ -20,11 +20,24 @@ def registered(session_factory, tmp_path):
     """The constructed months, 河西区's five reporters on the register, and a sixth member that
     traded last year but has not reported June."""
     load_two_years(session_factory, tmp_path)
-    load(session_factory, tmp_path, "2018-03.csv",
-         [line(30, "2018-03", "出口", "SC", 1, "US", "1000", region="河西区")])
-    frame = pd.DataFrame([{"统一社会信用代码": uscc(n), "企业名称": f"测试企业{n}有限公司",
-                           "所属地区": "河西区", "起始月份": "2019-01"}
-                          for n in [e[0] for e in HEXI] + [30]], index=range(2, 8))
+    load(
+        session_factory,
+        tmp_path,
+        "2018-03.csv",
+        [line(30, "2018-03", "出口", "SC", 1, "US", "1000", region="河西区")],
+    )
+    frame = pd.DataFrame(
+        [
+            {
+                "统一社会信用代码": uscc(n),
+                "企业名称": f"测试企业{n}有限公司",
+                "所属地区": "河西区",
+                "起始月份": "2019-01",
+            }
+            for n in [e[0] for e in HEXI] + [30]
+        ],
+        index=range(2, 8),
+    )
     assert load_register_frame(session_factory, frame, "stat1").ok
     return session_factory
 
@@ -34,10 +47,18 @@ def test_coverage_sheet_uses_the_register(registered, settings):
     internal edition and 保密 (C) in the circulated one (one enterprise would be exposed)."""
     with registered() as s:
         pages = coverage_by_region(s, MONTH, ROOT).rows.set_index("code").loc["120103"]
-    internal = make_snapshot(registered, settings, MONTH, ROOT, pdf=False, internal=True,
-                             out_dir=settings.instance_path / "internal")
-    public = make_snapshot(registered, settings, MONTH, ROOT, pdf=False,
-                           out_dir=settings.instance_path / "public")
+    internal = make_snapshot(
+        registered,
+        settings,
+        MONTH,
+        ROOT,
+        pdf=False,
+        internal=True,
+        out_dir=settings.instance_path / "internal",
+    )
+    public = make_snapshot(
+        registered, settings, MONTH, ROOT, pdf=False, out_dir=settings.instance_path / "public"
+    )
     inside = sheet_rows(internal.files["xlsx"], "报送情况")
     outside = sheet_rows(public.files["xlsx"], "报送情况")
     hexi = inside["河西区"]
@@ -49,5 +70,7 @@ def test_coverage_sheet_uses_the_register(registered, settings):
     assert outside["河西区"]["未报企业上年贸易额占比（%）"] == "C"
     assert outside["和平区"]["应报重点企业（家）"] == 0
     total = outside["天津市合计"]
-    assert (total["应报重点企业（家）"], total["重点企业报送率（%）"]) == (6, pytest.approx(5 / 6,
-                                                                              abs=1e-3))
+    assert (total["应报重点企业（家）"], total["重点企业报送率（%）"]) == (
+        6,
+        pytest.approx(5 / 6, abs=1e-3),
+    )

@@ -7,12 +7,13 @@ import json
 import pandas as pd
 import pytest
 
-from etl import queries, snapshot_read
 from etl.disclosure import DisclosureRule
-from etl.retract import retract_batch
-from etl.snapshot_archive import make_snapshot
-from etl.snapshot_inputs import PARTNER_KEYS, table_slices, target_filters, to_slices
-from etl.vintage import load_codes, target_data_start
+from etl.intake.retract import retract_batch
+from etl.queries import core as queries
+from etl.snapshot import read as snapshot_read
+from etl.snapshot.archive import make_snapshot
+from etl.snapshot.inputs import PARTNER_KEYS, table_slices, target_filters, to_slices
+from etl.snapshot.vintage import load_codes, target_data_start
 from tests.db.helpers import line, uscc
 from tests.db.snapshot_data import load, load_two_years, report_rows
 
@@ -24,15 +25,29 @@ def revised(session_factory, tmp_path):
     """The constructed months, sub-items (SD21 is in a target's group without its main SD), a
     revision, and a retracted file whose reports fall back to their earlier versions."""
     load_two_years(session_factory, tmp_path)
-    load(session_factory, tmp_path, "sub.csv", [
-        line(20, "2019-06", "出口", "SD21", 1, "US", "700", region="和平区"),
-        line(20, "2019-05", "进口", "SD21", 2, "DE", "300", region="和平区"),
-        line(21, "2019-06", "出口", "SD", 1, "JP", "800", region="河西区"),
-        line(21, "2018-06", "出口", "SD21", 4, "JP", "100", region="河西区")])
-    load(session_factory, tmp_path, "fix.csv",
-         [r for r in report_rows("2019-06", revise={7: 40000}) if r[0] == uscc(7)])
-    wrong = load(session_factory, tmp_path, "wrong.csv",
-                 [r for r in report_rows("2019-05", revise={2: 90000}) if r[0] == uscc(2)])
+    load(
+        session_factory,
+        tmp_path,
+        "sub.csv",
+        [
+            line(20, "2019-06", "出口", "SD21", 1, "US", "700", region="和平区"),
+            line(20, "2019-05", "进口", "SD21", 2, "DE", "300", region="和平区"),
+            line(21, "2019-06", "出口", "SD", 1, "JP", "800", region="河西区"),
+            line(21, "2018-06", "出口", "SD21", 4, "JP", "100", region="河西区"),
+        ],
+    )
+    load(
+        session_factory,
+        tmp_path,
+        "fix.csv",
+        [r for r in report_rows("2019-06", revise={7: 40000}) if r[0] == uscc(7)],
+    )
+    wrong = load(
+        session_factory,
+        tmp_path,
+        "wrong.csv",
+        [r for r in report_rows("2019-05", revise={2: 90000}) if r[0] == uscc(2)],
+    )
     retract_batch(session_factory, wrong, "test", "wrong file")
     return session_factory
 
@@ -63,8 +78,9 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(keys, ignore_index=True)
 
 
-@pytest.mark.parametrize("rule", [DisclosureRule(), DisclosureRule(min_contributors=1,
-                                                                   dominance_k=1.0), None])
+@pytest.mark.parametrize(
+    "rule", [DisclosureRule(), DisclosureRule(min_contributors=1, dominance_k=1.0), None]
+)
 def test_fast_read_equals_the_line_read(revised, rule):
     """Slices, partners, series and the sensitive chart and target cells are the same whether
     read from agg_enterprise_month/agg_cell or from the lines as of the newest event (with the
@@ -72,8 +88,9 @@ def test_fast_read_equals_the_line_read(revised, rule):
     lenient one the bounds decide)."""
     fast, slow = _reads(revised, rule)
     for name in ("lines", "partners", "series"):
-        pd.testing.assert_frame_equal(_sorted(getattr(fast, name)), _sorted(getattr(slow, name)),
-                                      check_dtype=False, obj=name)
+        pd.testing.assert_frame_equal(
+            _sorted(getattr(fast, name)), _sorted(getattr(slow, name)), check_dtype=False, obj=name
+        )
     assert fast.hidden_months == slow.hidden_months
     assert fast.hidden_targets == slow.hidden_targets
     assert (fast.lines["category_code"] == "SD21").any()
@@ -87,9 +104,11 @@ def test_fast_read_equals_the_line_read(revised, rule):
 def test_snapshot_cells_are_the_same_on_both_paths(revised, settings, tmp_path, monkeypatch):
     """The whole snapshot (every shown cell) from the fast read and from the line read."""
     fast = make_snapshot(revised, settings, MONTH, ROOT, pdf=False, out_dir=tmp_path / "fast")
-    monkeypatch.setattr(snapshot_read, "read_current",
-                        lambda s, event, month, region, *rest: snapshot_read.read_as_of(
-                            s, event, month, *rest))
+    monkeypatch.setattr(
+        snapshot_read,
+        "read_current",
+        lambda s, event, month, region, *rest: snapshot_read.read_as_of(s, event, month, *rest),
+    )
     slow = make_snapshot(revised, settings, MONTH, ROOT, pdf=False, out_dir=tmp_path / "slow")
     cells = [json.loads(o.files["cells"].read_text("utf-8")) for o in (fast, slow)]
     assert cells[0] == cells[1]

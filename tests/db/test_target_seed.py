@@ -9,11 +9,11 @@ import pytest
 import sqlalchemy as sa
 
 from etl import models as m
-from etl import target_store
-from etl.cli import main
+from etl.cli.main import main
 from etl.seed import load_seeds, read_seed_tables
 from etl.settings import PROJECT_ROOT
-from etl.target_rules import TargetError
+from etl.targets import store as target_store
+from etl.targets.rules import TargetError
 
 SEEDS = PROJECT_ROOT / "seeds"
 
@@ -58,7 +58,8 @@ def test_the_seed_file_obeys_the_same_rules_as_the_page(tmp_path):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     text = (seeds / "targets.csv").read_text(encoding="utf-8")
-    (seeds / "targets.csv").write_text(text.replace("0.10,2018-07,2020-06", "0.10,2020-07,2020-06"),
-                                       encoding="utf-8")
+    (seeds / "targets.csv").write_text(
+        text.replace("0.10,2018-07,2020-06", "0.10,2020-07,2020-06"), encoding="utf-8"
+    )
     with pytest.raises(TargetError, match="TJ_PILOT_GROWTH.*考核期开始月份 2020-07 晚于结束月份"):
         read_seed_tables(seeds)

@@ -9,13 +9,13 @@ import pytest
 
 from etl import models as m
 from etl.db import make_engine, make_session_factory
-from etl.districts import district_report
-from etl.load import load_file
+from etl.evaluation.districts import district_report
+from etl.intake.load import load_file
 from etl.periods import format_period, month_range
 from etl.reference import reference_from_seeds
-from etl.sample import H, generate_reports, write_reports
+from etl.sample.generate import H, generate_reports, write_reports
 from etl.settings import PROJECT_ROOT
-from etl.target_status import evaluate_targets, targets_overview
+from etl.targets.status import evaluate_targets, targets_overview
 from tests.db.helpers import line, write_report
 
 TODAY = dt.date(2022, 6, 30)
@@ -23,16 +23,27 @@ TODAY = dt.date(2022, 6, 30)
 
 def _target(code: str = "T_REV") -> m.Target:
     """Tianjin BOP total grows ≥10% in 2019 (one pilot 'year' = the calendar year)."""
-    return m.Target(code=code, region_code="120000", measure="bop_total",
-                    kind="growth_avg_annual", threshold=Decimal("0.10"), window_start=201901,
-                    window_end=201912, currency="USD", name_zh="测试：2019年增长不低于10%",
-                    name_en="Test: 10% growth in 2019", source="测试")
+    return m.Target(
+        code=code,
+        region_code="120000",
+        measure="bop_total",
+        kind="growth_avg_annual",
+        threshold=Decimal("0.10"),
+        window_start=201901,
+        window_end=201912,
+        currency="USD",
+        name_zh="测试：2019年增长不低于10%",
+        name_en="Test: 10% growth in 2019",
+        source="测试",
+    )
 
 
 def _months(year: int, amount: str, region: str = "滨海新区") -> list[tuple]:
     """One enterprise's export line in every month of a year, in 万美元."""
-    return [line(1, format_period(p), "出口", "SC", 1, "US", amount, region=region)
-            for p in month_range(year * 100 + 1, year * 100 + 12)]
+    return [
+        line(1, format_period(p), "出口", "SC", 1, "US", amount, region=region)
+        for p in month_range(year * 100 + 1, year * 100 + 12)
+    ]
 
 
 def _load(factory, path):
@@ -52,8 +63,10 @@ def loaded(session_factory, tmp_path):
     """2018 at 100万美元 a month, 2019 at 115: +15% against a 10% target."""
     with session_factory.begin() as s:
         s.add(_target())
-    _load(session_factory, write_report(tmp_path / "base.csv", _months(2018, "100")
-                                        + _months(2019, "115")))
+    _load(
+        session_factory,
+        write_report(tmp_path / "base.csv", _months(2018, "100") + _months(2019, "115")),
+    )
     return session_factory
 
 
@@ -114,7 +127,8 @@ def _scenario_files(tmp_path):
     in_lj = frame[H["region"]].isin(liangjiang)
     period = frame[H["period"]]
     keep = frame[H["mode"]].isin(["1", "2", "4"]) & (
-        (in_lj & (period <= "2017-12")) | (~in_lj & (period >= "2017-07")))
+        (in_lj & (period <= "2017-12")) | (~in_lj & (period >= "2017-07"))
+    )
     return write_reports(frame[keep], tmp_path / "sample", by="year")
 
 
@@ -126,8 +140,10 @@ def test_sample_scenario_statuses(sqlite_url, tmp_path) -> None:
         for path in _scenario_files(tmp_path):
             _load(factory, path)
         with factory() as s:
-            results = {r.target.code: {e.window.key: e for e in r.evaluations}
-                       for r in evaluate_targets(s, 202006)}
+            results = {
+                r.target.code: {e.window.key: e for e in r.evaluations}
+                for r in evaluate_targets(s, 202006)
+            }
     finally:
         engine.dispose()
     tianjin = results["TJ_PILOT_GROWTH"]

@@ -19,8 +19,9 @@ CONTEXT = {"upload-context.data": {"lang": "zh"}}
 
 @pytest.fixture
 def app_and_passwords(db_url, tmp_path, session_factory):
-    app, passwords = app_with_accounts(db_url, tmp_path / "inst", session_factory,
-                                       clerk_regions=("120000", "500000-LJ"))
+    app, passwords = app_with_accounts(
+        db_url, tmp_path / "inst", session_factory, clerk_regions=("120000", "500000-LJ")
+    )
     yield app, passwords
     app.server.config["STM"].dispose()
 
@@ -34,15 +35,24 @@ def _client(app, passwords, user):
 
 def _drop(client, app, path=CLEAN):
     content = "data:;base64," + base64.b64encode(path.read_bytes()).decode()
-    return dash_call(client, app, "upload-job.data", {
-        "upload-drop.contents": [content], "upload-drop.filename": [path.name], **CONTEXT})
+    return dash_call(
+        client,
+        app,
+        "upload-job.data",
+        {"upload-drop.contents": [content], "upload-drop.filename": [path.name], **CONTEXT},
+    )
 
 
 def _wait_for_job(client, app, job_id, until=("validated", "committed", "failed")):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        response = dash_call(client, app, "upload-preview.children",
-                             {"upload-job.data": job_id, **CONTEXT}, changed="upload-job.data")
+        response = dash_call(
+            client,
+            app,
+            "upload-preview.children",
+            {"upload-job.data": job_id, **CONTEXT},
+            changed="upload-job.data",
+        )
         assert response.status_code == 200
         outputs = response.get_json()["response"]
         if outputs.get("upload-poll", {}).get("disabled") is True:
@@ -77,15 +87,20 @@ def test_upload_routes_refuse_anonymous_and_leaders(app_and_passwords, user, sta
 def test_leader_sees_no_upload_page_and_no_nav_link(app_and_passwords):
     app, passwords = app_and_passwords
     client = _client(app, passwords, "lead")
-    page = dash_call(client, app, "_pages_content.children",
-                     {"_pages_location.pathname": "/upload", "_pages_location.search": ""})
+    page = dash_call(
+        client,
+        app,
+        "_pages_content.children",
+        {"_pages_location.pathname": "/upload", "_pages_location.search": ""},
+    )
     text = page.get_data(as_text=True)
     assert page.status_code == 200 and "access-denied" in text and "upload-drop" not in text
     assert "/upload" not in client.get("/_dash-layout").get_data(as_text=True)
 
 
-def test_clerk_uploads_previews_commits_and_sees_only_their_history(app_and_passwords,
-                                                                    session_factory):
+def test_clerk_uploads_previews_commits_and_sees_only_their_history(
+    app_and_passwords, session_factory
+):
     """The whole flow over HTTP, as the browser drives it; retract is refused to the clerk."""
     app, passwords = app_and_passwords
     clerk = _client(app, passwords, "clerk")
@@ -97,51 +112,86 @@ def test_clerk_uploads_previews_commits_and_sees_only_their_history(app_and_pass
     assert "clean_2019-06.xlsx" in str(preview["upload-preview"]["children"])
 
     other = _client(app, passwords, "stat")  # someone else cannot read or commit the clerk's job
-    foreign = dash_call(other, app, "upload-preview.children", {"upload-job.data": job_id, **CONTEXT},
-                        changed="upload-job.data").get_json()["response"]
+    foreign = dash_call(
+        other,
+        app,
+        "upload-preview.children",
+        {"upload-job.data": job_id, **CONTEXT},
+        changed="upload-job.data",
+    ).get_json()["response"]
     assert "clean_2019-06.xlsx" not in str(foreign)
-    dash_call(other, app, "upload-commit.disabled@", {"upload-commit.n_clicks": 1,
-                                                      "upload-job.data": job_id})
+    dash_call(
+        other,
+        app,
+        "upload-commit.disabled@",
+        {"upload-commit.n_clicks": 1, "upload-job.data": job_id},
+    )
     with session_factory() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(m.UploadBatch)) == 0
 
-    dash_call(clerk, app, "upload-commit.disabled@", {"upload-commit.n_clicks": 1,
-                                                      "upload-job.data": job_id})
+    dash_call(
+        clerk,
+        app,
+        "upload-commit.disabled@",
+        {"upload-commit.n_clicks": 1, "upload-job.data": job_id},
+    )
     done = _wait_for_job(clerk, app, job_id)
     assert "批次 #1" in str(done["upload-results"]["children"])
-    history = dash_call(clerk, app, "upload-history.rowData", {"upload-history-tick.data": 1,
-                                                               **CONTEXT})
+    history = dash_call(
+        clerk, app, "upload-history.rowData", {"upload-history-tick.data": 1, **CONTEXT}
+    )
     rows = history.get_json()["response"]["upload-history"]["rowData"]
     assert [(r["batch"], r["user"], r["status"]) for r in rows] == [(1, "clerk", "已入库")]
 
-    retract = dash_call(clerk, app, "upload-retract-modal.is_open", {
-        "upload-retract-confirm.n_clicks": 1, "upload-history.selectedRows": rows,
-        "upload-retract-reason.value": "test", **CONTEXT}, changed="upload-retract-confirm.n_clicks")
+    retract = dash_call(
+        clerk,
+        app,
+        "upload-retract-modal.is_open",
+        {
+            "upload-retract-confirm.n_clicks": 1,
+            "upload-history.selectedRows": rows,
+            "upload-retract-reason.value": "test",
+            **CONTEXT,
+        },
+        changed="upload-retract-confirm.n_clicks",
+    )
     assert retract.status_code == 403
     with session_factory() as s:
         assert s.get(m.UploadBatch, 1).status == "loaded"
 
 
 def test_statistician_retracts_with_a_reason_and_it_is_audited(app_and_passwords, session_factory):
-    from etl.load import load_file
+    from etl.intake.load import load_file
 
     load_file(session_factory, CLEAN, user="clerk")
     app, passwords = app_and_passwords
     stat = _client(app, passwords, "stat")
-    rows = dash_call(stat, app, "upload-history.rowData", {"upload-history-tick.data": 1, **CONTEXT}
-                     ).get_json()["response"]["upload-history"]["rowData"]
+    rows = dash_call(
+        stat, app, "upload-history.rowData", {"upload-history-tick.data": 1, **CONTEXT}
+    ).get_json()["response"]["upload-history"]["rowData"]
     values = {"upload-history.selectedRows": rows[:1], **CONTEXT}
-    no_reason = dash_call(stat, app, "upload-retract-modal.is_open", {
-        **values, "upload-retract-confirm.n_clicks": 1, "upload-retract-reason.value": "  "},
-        changed="upload-retract-confirm.n_clicks").get_json()["response"]
+    no_reason = dash_call(
+        stat,
+        app,
+        "upload-retract-modal.is_open",
+        {**values, "upload-retract-confirm.n_clicks": 1, "upload-retract-reason.value": "  "},
+        changed="upload-retract-confirm.n_clicks",
+    ).get_json()["response"]
     assert "请填写撤回原因" in str(no_reason)
-    done = dash_call(stat, app, "upload-retract-modal.is_open", {
-        **values, "upload-retract-confirm.n_clicks": 2, "upload-retract-reason.value": "重复报送"},
-        changed="upload-retract-confirm.n_clicks").get_json()["response"]
+    done = dash_call(
+        stat,
+        app,
+        "upload-retract-modal.is_open",
+        {**values, "upload-retract-confirm.n_clicks": 2, "upload-retract-reason.value": "重复报送"},
+        changed="upload-retract-confirm.n_clicks",
+    ).get_json()["response"]
     assert "批次 #1 已撤回" in str(done["upload-retract-message"]["children"])
     with session_factory() as s:
         batch = s.get(m.UploadBatch, 1)
-        assert (batch.status, batch.retracted_by, batch.retract_reason) == ("retracted", "stat",
-                                                                            "重复报送")
+        assert (batch.status, batch.retracted_by, batch.retract_reason) == (
+            "retracted",
+            "stat",
+            "重复报送",
+        )
         actions = s.scalars(sa.select(m.AuditEntry.action).where(m.AuditEntry.username == "stat"))
         assert "retract" in set(actions)

@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from etl import models as m
-from etl import upload_jobs as jobs
+from etl.intake import jobs
 from etl.settings import PROJECT_ROOT
 from tests.db.helpers import snapshot
 
@@ -26,9 +26,14 @@ def _job(tmp_path, job_id, user="clerk") -> dict:
     return jobs.read_job(tmp_path, job_id, user)
 
 
-@pytest.mark.parametrize("name,size,words", [
-    ("report.pdf", 10, "不是 .xlsx 或 .csv"), ("big.csv", 51 * MB, "超过 50 MB"), ("empty.csv", 0, "空文件"),
-])
+@pytest.mark.parametrize(
+    "name,size,words",
+    [
+        ("report.pdf", 10, "不是 .xlsx 或 .csv"),
+        ("big.csv", 51 * MB, "超过 50 MB"),
+        ("empty.csv", 0, "空文件"),
+    ],
+)
 def test_files_the_loader_cannot_take_are_refused_before_staging(name, size, words):
     with pytest.raises(jobs.UploadRefused) as refused:
         jobs.check_file(name, size, 50 * MB)
@@ -53,8 +58,11 @@ def test_clean_file_previews_without_writing_then_commits_once(session_factory, 
     assert result["reports_new"] == 7
     with session_factory() as s:
         batch = s.get(m.UploadBatch, result["batch_id"])
-        assert (batch.uploaded_by, batch.file_name, batch.status) == ("clerk", "clean_2019-06.xlsx",
-                                                                       "loaded")
+        assert (batch.uploaded_by, batch.file_name, batch.status) == (
+            "clerk",
+            "clean_2019-06.xlsx",
+            "loaded",
+        )
         audit = s.scalars(sa.select(m.AuditEntry).where(m.AuditEntry.action == "upload")).one()
         assert json.loads(audit.detail)["batch_id"] == batch.id and audit.username == "clerk"
 

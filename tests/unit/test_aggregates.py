@@ -17,10 +17,17 @@ def frame(rows):
     return pd.DataFrame(rows, columns=["period", "key", "amount"])
 
 
-@pytest.mark.parametrize("cur,prev,expected", [
-    (110, 100, 0.10), (90, 100, -0.10), (5, 0, None), (None, 100, None), (100, None, None),
-    (0, 100, -1.0),
-])
+@pytest.mark.parametrize(
+    "cur,prev,expected",
+    [
+        (110, 100, 0.10),
+        (90, 100, -0.10),
+        (5, 0, None),
+        (None, 100, None),
+        (100, None, None),
+        (0, 100, -1.0),
+    ],
+)
 def test_growth(cur, prev, expected):
     """Relative change, and no number where there is no base."""
     result = growth(cur, prev)
@@ -29,9 +36,19 @@ def test_growth(cur, prev, expected):
 
 def test_same_period_uses_the_same_months_only():
     """1–3月 2020 against 1–3月 2019, ignoring later 2019 months."""
-    f = frame([(201901, "a", 100), (201902, "a", 100), (201903, "a", 100), (201904, "a", 999),
-               (202001, "a", 120), (202002, "a", 110), (202003, "a", 100),
-               (201901, "b", 50), (202001, "b", 100)])
+    f = frame(
+        [
+            (201901, "a", 100),
+            (201902, "a", 100),
+            (201903, "a", 100),
+            (201904, "a", 999),
+            (202001, "a", 120),
+            (202002, "a", 110),
+            (202003, "a", 100),
+            (201901, "b", 50),
+            (202001, "b", 100),
+        ]
+    )
     out = same_period_comparison(f, 2020, 3, ["key"]).set_index("key")
     assert out.loc["a", "current"] == 330 and out.loc["a", "previous"] == 300
     assert out.loc["a", "growth"] == pytest.approx(0.10)
@@ -65,15 +82,18 @@ def test_monthly_yoy_and_missing_base():
 
 def test_ytd_cumulates_within_each_year():
     """1–N月累计 restarts each January; 同比 compares cumulative with cumulative."""
-    out = ytd_series(frame([(201901, "a", 10), (201902, "a", 10), (202001, "a", 12),
-                            (202002, "a", 18)])).set_index("period")
+    out = ytd_series(
+        frame([(201901, "a", 10), (201902, "a", 10), (202001, "a", 12), (202002, "a", 18)])
+    ).set_index("period")
     assert list(out["ytd"]) == [10, 20, 12, 30]
     assert out.loc[202002, "ytd_yoy"] == pytest.approx(0.5)
 
 
 def test_january_and_february_are_combined():
     """1–2月 shown as one figure in February where both exist."""
-    out = combine_jan_feb(frame([(202001, "a", 10), (202002, "a", 5), (202003, "a", 7)]).drop(columns="key"))
+    out = combine_jan_feb(
+        frame([(202001, "a", 10), (202002, "a", 5), (202003, "a", 7)]).drop(columns="key")
+    )
     assert list(out["period"]) == [202002, 202003]
     assert list(out["amount"]) == [15, 7] and list(out["months"]) == ["1-2", "3"]
 

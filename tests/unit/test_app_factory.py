@@ -31,8 +31,11 @@ def engine_calls(monkeypatch) -> list[str]:
 def settings_nowhere(tmp_path) -> Settings:
     """Settings pointing at a database file in a folder that does not exist yet."""
     instance = tmp_path / "instance"
-    return Settings(instance_path=instance, database_url=f"sqlite:///{instance / 'db.sqlite3'}",
-                    auth_required=False)
+    return Settings(
+        instance_path=instance,
+        database_url=f"sqlite:///{instance / 'db.sqlite3'}",
+        auth_required=False,
+    )
 
 
 def test_app_module_exposes_factory_app_and_flask_server(engine_calls) -> None:
@@ -63,14 +66,14 @@ def test_pages_registered_once_per_app(settings_nowhere) -> None:
     first = dict(dash.page_registry)
     create_app(settings_nowhere)
     assert list(dash.page_registry) == list(first)
-    home = dash.page_registry["dashboard.pages.home"]
+    home = dash.page_registry["dashboard.pages.home.page"]
     assert (home["path"], home["order"], home["name_key"]) == ("/", 0, "nav.home")
     assert dash.page_registry["dashboard.pages.not_found_404"]["nav"] is False
 
 
 def test_home_says_so_when_the_database_has_no_schema(settings_nowhere) -> None:
     app = create_app(settings_nowhere)
-    home = sys.modules["dashboard.pages.home"]
+    home = sys.modules["dashboard.pages.home.page"]
     with app.server.test_request_context("/"):
         text = str(home.layout(lang="zh").to_plotly_json())
     assert "无法读取数据库" in text and "python -m etl init-db" in text

@@ -29,16 +29,20 @@ def status(table, r, c):
 
 def test_margins_count_each_enterprise_once():
     """An enterprise in two cells of a row is one contributor to the row total."""
-    stats = cell_stats(contrib([("A", "x", "e1", 10), ("A", "y", "e1", 5), ("A", "y", "e2", 1)]),
-                       "region", "sector").set_index(["region", "sector"])
+    stats = cell_stats(
+        contrib([("A", "x", "e1", 10), ("A", "y", "e1", 5), ("A", "y", "e2", 1)]),
+        "region",
+        "sector",
+    ).set_index(["region", "sector"])
     assert stats.loc[("A", TOTAL), "n"] == 2 and stats.loc[("A", TOTAL), "value"] == 16
     assert stats.loc[("A", TOTAL), "top"] == 16  # e1 (15) + e2 (1)
 
 
 def test_threshold_and_dominance_rules():
     """Fewer than 3 contributors, or top two above 85%, is confidential; else publishable."""
-    stats = pd.DataFrame({"value": [100, 100, 100, 100, 0], "n": [2, 3, 5, 5, 0],
-                          "top": [100, 60, 86, 85, 0]})
+    stats = pd.DataFrame(
+        {"value": [100, 100, 100, 100, 0], "n": [2, 3, 5, 5, 0], "top": [100, 60, 86, 85, 0]}
+    )
     assert primary_sensitive(stats, RULE).tolist() == [True, False, True, False, False]
 
 
@@ -66,9 +70,11 @@ def test_a_table_with_nothing_confidential_is_published_whole():
 
 
 contributions = st.lists(
-    st.tuples(st.sampled_from("ABCD"), st.sampled_from("wxyz"), st.integers(0, 14),
-              st.integers(1, 1000)),
-    min_size=1, max_size=60,
+    st.tuples(
+        st.sampled_from("ABCD"), st.sampled_from("wxyz"), st.integers(0, 14), st.integers(1, 1000)
+    ),
+    min_size=1,
+    max_size=60,
 )
 
 

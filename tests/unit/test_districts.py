@@ -5,21 +5,31 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from etl.districts import TOTAL, district_evaluation, region_name, roll_up
+from etl.evaluation.districts import TOTAL, district_evaluation, region_name, roll_up
 
-PARENTS = {"120000": None, "120101": "120000", "120103": "120000", "120116": "120000",
-           "120116-TEDA": "120116", "120116-DJ": "120116", "500000": None,
-           "500000-LJ": "500000"}
+PARENTS = {
+    "120000": None,
+    "120101": "120000",
+    "120103": "120000",
+    "120116": "120000",
+    "120116-TEDA": "120116",
+    "120116-DJ": "120116",
+    "500000": None,
+    "500000-LJ": "500000",
+}
 
 
-@pytest.mark.parametrize("code,root,expected", [
-    ("120116-TEDA", "120000", "120116"),  # a functional zone counts in 滨海新区
-    ("120116", "120000", "120116"),
-    ("120101", "120000", "120101"),
-    ("120000", "120000", "120000"),  # stored at the city itself
-    ("500000-LJ", "120000", None),  # another city
-    ("120116-TEDA", "120116", "120116-TEDA"),
-])
+@pytest.mark.parametrize(
+    "code,root,expected",
+    [
+        ("120116-TEDA", "120000", "120116"),  # a functional zone counts in 滨海新区
+        ("120116", "120000", "120116"),
+        ("120101", "120000", "120101"),
+        ("120000", "120000", "120000"),  # stored at the city itself
+        ("500000-LJ", "120000", None),  # another city
+        ("120116-TEDA", "120116", "120116-TEDA"),
+    ],
+)
 def test_roll_up(code, root, expected) -> None:
     assert roll_up(code, PARENTS, root) == expected
 
@@ -34,16 +44,25 @@ def reporters(rows: list[tuple[str, str]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["region_code", "uscc"])
 
 
-FRAME = amounts([
-    # 2019 H1 (the window) and 2018 H1 (the base); other months lie outside both
-    (201901, "120116", 300), (201903, "120116-TEDA", 300), (201902, "120101", 200),
-    (201906, "120103", 100), (201907, "120103", 9_999),
-    (201801, "120116", 400), (201802, "120116-DJ", 100), (201803, "120101", 200),
-    (201805, "120103", 100), (201712, "120103", 9_999),
-    (201901, "500000-LJ", 5_000),  # another city: ignored
-])
-NOW = reporters([("120116", "A"), ("120116-TEDA", "B"), ("120101", "C"), ("120101", "D"),
-                 ("120116-TEDA", "A")])  # A moved into a zone of the same district: counted once
+FRAME = amounts(
+    [
+        # 2019 H1 (the window) and 2018 H1 (the base); other months lie outside both
+        (201901, "120116", 300),
+        (201903, "120116-TEDA", 300),
+        (201902, "120101", 200),
+        (201906, "120103", 100),
+        (201907, "120103", 9_999),
+        (201801, "120116", 400),
+        (201802, "120116-DJ", 100),
+        (201803, "120101", 200),
+        (201805, "120103", 100),
+        (201712, "120103", 9_999),
+        (201901, "500000-LJ", 5_000),  # another city: ignored
+    ]
+)
+NOW = reporters(
+    [("120116", "A"), ("120116-TEDA", "B"), ("120101", "C"), ("120101", "D"), ("120116-TEDA", "A")]
+)  # A moved into a zone of the same district: counted once
 BEFORE = reporters([("120116", "A"), ("120116-DJ", "B"), ("120101", "C")])
 
 
@@ -86,8 +105,9 @@ def test_reporting_coverage_counts_distinct_enterprises(table) -> None:
 
 def test_a_new_district_has_no_growth_and_the_city_level_gets_its_own_row() -> None:
     frame = amounts([(201901, "120101", 100), (201801, "120116", 100), (201901, "120000", 50)])
-    table = district_evaluation(frame, reporters([]), reporters([]), PARENTS, "120000",
-                                201901, 201912).set_index("code")
+    table = district_evaluation(
+        frame, reporters([]), reporters([]), PARENTS, "120000", 201901, 201912
+    ).set_index("code")
     assert pd.isna(table.loc["120101", "growth"])  # nothing a year earlier: no rate, not +inf
     assert table.loc["120116", "growth"] == pytest.approx(-1.0)
     assert table.loc["120000", "current"] == 50
@@ -95,8 +115,9 @@ def test_a_new_district_has_no_growth_and_the_city_level_gets_its_own_row() -> N
 
 
 def test_empty_window_gives_zero_rows_without_ratios() -> None:
-    table = district_evaluation(amounts([]), reporters([]), reporters([]), PARENTS, "120000",
-                                201901, 201912)
+    table = district_evaluation(
+        amounts([]), reporters([]), reporters([]), PARENTS, "120000", 201901, 201912
+    )
     assert table.iloc[0]["current"] == 0
     assert table["share"].isna().all() and table["contribution_pp"].isna().all()
 

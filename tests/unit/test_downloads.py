@@ -12,8 +12,9 @@ import pandas as pd
 from dashboard import downloads
 from dashboard.downloads import payload, send_csv, send_xlsx
 
-TABLE = pd.DataFrame({"期间": ["2019年1–2月", "2019年3月"], "金额（亿美元）": [2.2, 1.1],
-                      "同比（%）": [10.0, None]})
+TABLE = pd.DataFrame(
+    {"期间": ["2019年1–2月", "2019年3月"], "金额（亿美元）": [2.2, 1.1], "同比（%）": [10.0, None]}
+)
 
 
 def _decoded(sent: dict) -> bytes:

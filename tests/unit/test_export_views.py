@@ -5,19 +5,28 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import unquote
 
-from dashboard import export_views as v
-from dashboard.export_data import Made
-from etl.snapshot_archive import SnapshotEntry
+from dashboard.downloads import content_disposition
+from dashboard.pages.exports import views as v
+from dashboard.pages.exports.data import Made
+from etl.snapshot.archive import SnapshotEntry
 
 NAMES = {"120000": {"zh": "天津市", "en": "Tianjin"}}
 
 
 def entry(**kw) -> SnapshotEntry:
-    base = dict(id=7, month=201906, region_code="120000", internal=False, vintage_event_id=12,
-                revised_from_id=None, changed_cells=None,
-                created_at=dt.datetime(2019, 7, 10, 1, 30), created_by="cron",
-                files={"xlsx": "a.xlsx", "html": "a.html", "cells": "a.json"},
-                sha256={"xlsx": "ab" * 32, "html": "cd" * 32, "cells": "ef" * 32})
+    base = dict(
+        id=7,
+        month=201906,
+        region_code="120000",
+        internal=False,
+        vintage_event_id=12,
+        revised_from_id=None,
+        changed_cells=None,
+        created_at=dt.datetime(2019, 7, 10, 1, 30),
+        created_by="cron",
+        files={"xlsx": "a.xlsx", "html": "a.html", "cells": "a.json"},
+        sha256={"xlsx": "ab" * 32, "html": "cd" * 32, "cells": "ef" * 32},
+    )
     return SnapshotEntry(**{**base, **kw})
 
 
@@ -49,8 +58,13 @@ def test_grid_row_of_a_public_original_without_pdf() -> None:
 
 def test_grid_row_of_an_internal_revision_with_pdf_in_english() -> None:
     files = {"xlsx": "a.xlsx", "html": "a.html", "pdf": "a.pdf"}
-    e = entry(internal=True, revised_from_id=3, changed_cells=5, files=files,
-              sha256={k: "0" * 64 for k in files})
+    e = entry(
+        internal=True,
+        revised_from_id=3,
+        changed_cells=5,
+        files=files,
+        sha256={k: "0" * 64 for k in files},
+    )
     [row] = v.grid_rows([e], NAMES, "en")
     assert row["internal"] is True and "内部版" in row["variant"] and "INTERNAL" in row["variant"]
     assert row["edition"] == "Revision of no. 3, 5 cells changed"
@@ -59,15 +73,17 @@ def test_grid_row_of_an_internal_revision_with_pdf_in_english() -> None:
 
 
 def test_file_names_say_variant_and_revision() -> None:
-    assert v.file_name(entry(), "天津市", "xlsx") == \
-        "服务贸易统计监测月报_2019年6月_天津市_对外通报版.xlsx"
+    assert (
+        v.file_name(entry(), "天津市", "xlsx")
+        == "服务贸易统计监测月报_2019年6月_天津市_对外通报版.xlsx"
+    )
     name = v.file_name(entry(internal=True, revised_from_id=3), "天津市", "pdf")
     assert name == "服务贸易统计监测月报_2019年6月_天津市_内部版_不得外传_修订版（编号7）.pdf"
 
 
 def test_content_disposition_has_ascii_fallback_and_utf8_name() -> None:
-    header = v.content_disposition("月报 2019年6月.xlsx", 'stm-"snap";2019.xlsx')
-    assert header.startswith('attachment; filename="stm-snap2019.xlsx"; filename*=UTF-8\'\'')
+    header = content_disposition("月报 2019年6月.xlsx", 'stm-"snap";2019.xlsx')
+    assert header.startswith("attachment; filename=\"stm-snap2019.xlsx\"; filename*=UTF-8''")
     encoded = header.split("UTF-8''", 1)[1]
     assert " " not in encoded and unquote(encoded) == "月报 2019年6月.xlsx"
 
@@ -75,8 +91,9 @@ def test_content_disposition_has_ascii_fallback_and_utf8_name() -> None:
 def test_made_message_for_each_outcome() -> None:
     def text(made, internal=False):
         alert = v.made_message(made, 201906, internal, "zh")
-        return alert.color, " ".join(str(c.children) for c in alert.children) \
-            if isinstance(alert.children, list) else alert.children
+        return alert.color, " ".join(str(c.children) for c in alert.children) if isinstance(
+            alert.children, list
+        ) else alert.children
 
     assert text(Made(9)) == ("success", "已生成并存档：2019年6月 对外通报版（编号 9）。")
     color, said = text(Made(9, changed_cells=4, pdf_message="未找到 Chromium"))

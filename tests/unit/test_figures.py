@@ -16,10 +16,12 @@ def monthly(rows: dict[int, int]) -> pd.DataFrame:
 
 
 # two years; amounts in cents: 1 亿美元 = 10**10
-TWO_YEARS = monthly({
-    **{201800 + m: 10**10 for m in range(1, 13)},
-    **{201900 + m: int(1.1 * 10**10) for m in range(1, 13)},
-})
+TWO_YEARS = monthly(
+    {
+        **{201800 + m: 10**10 for m in range(1, 13)},
+        **{201900 + m: int(1.1 * 10**10) for m in range(1, 13)},
+    }
+)
 
 
 def _trace(fig, name):
@@ -87,9 +89,13 @@ def test_figures_use_the_cjk_font_first_and_carry_titles() -> None:
     assert fig.layout.title.subtitle.text == "天津市"
 
 
-@pytest.mark.parametrize("frame", [
-    monthly({}), pd.DataFrame(columns=["period", "amount"]),
-])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        monthly({}),
+        pd.DataFrame(columns=["period", "amount"]),
+    ],
+)
 def test_empty_frame_gives_words_not_an_empty_axis(frame) -> None:
     fig = figures.monthly_trend(frame, title="走势")
     assert len(fig.data) == 0
@@ -106,8 +112,13 @@ def test_yoy_axis_range_keeps_zero_inside() -> None:
 
 
 def test_share_by_year_highlights_the_latest_year() -> None:
-    frame = pd.DataFrame({"start": [201901, 202001, 202101], "end": [201906, 202006, 202106],
-                          "share": [0.40, 0.45, 0.5]})
+    frame = pd.DataFrame(
+        {
+            "start": [201901, 202001, 202101],
+            "end": [201906, 202006, 202106],
+            "share": [0.40, 0.45, 0.5],
+        }
+    )
     fig = figures.share_by_year(frame, title="占比")
     bar = fig.data[0]
     assert list(bar.x) == ["2019年", "2020年", "2021年"]
@@ -120,8 +131,11 @@ def test_share_by_year_highlights_the_latest_year() -> None:
 def test_png_config_names_the_file_in_chinese() -> None:
     config = figures.png_config("服务贸易月度走势_天津市/滨海 2021年1–12月")
     options = config["toImageButtonOptions"]
-    assert options == {"format": "png", "filename": "服务贸易月度走势_天津市_滨海_2021年1–12月",
-                       "scale": 2}
+    assert options == {
+        "format": "png",
+        "filename": "服务贸易月度走势_天津市_滨海_2021年1–12月",
+        "scale": 2,
+    }
     assert config["displaylogo"] is False
     assert figures.safe_filename('..\\/:*?"<>|') == "data"
 
@@ -136,8 +150,12 @@ def test_trend_table_is_what_the_chart_shows_with_chinese_headers() -> None:
 
 def test_trend_table_leaves_missing_cells_empty() -> None:
     table = tables.trend_table(monthly({201903: 10**10}), lang="en")
-    assert list(table.columns) == ["Period", "Amount (US$ million)", "A year earlier (US$ million)",
-                                   "Year on year (%)"]
+    assert list(table.columns) == [
+        "Period",
+        "Amount (US$ million)",
+        "A year earlier (US$ million)",
+        "Year on year (%)",
+    ]
     row = table.iloc[0]
     assert row["Period"] == "Mar 2019" and row["Amount (US$ million)"] == 100.0
     assert row["Year on year (%)"] is None or math.isnan(row["Year on year (%)"])
@@ -145,12 +163,18 @@ def test_trend_table_leaves_missing_cells_empty() -> None:
 
 def test_share_table() -> None:
     frame = pd.DataFrame({"start": [202001], "end": [202012], "share": [0.4567]})
-    assert tables.share_table(frame).to_dict("records") == [{"期间": "2020年1–12月",
-                                                             "占比（%）": 45.7}]
+    assert tables.share_table(frame).to_dict("records") == [
+        {"期间": "2020年1–12月", "占比（%）": 45.7}
+    ]
 
 
 def test_grid_controls_speak_the_page_language() -> None:
     """AG Grid's paging and filter texts come from the catalogue: Chinese on Chinese pages."""
     zh = tables.grid_locale("zh", "无数据")
-    assert (zh["page"], zh["of"], zh["nextPage"], zh["noRowsToShow"]) == ("第", "共", "下一页", "无数据")
+    assert (zh["page"], zh["of"], zh["nextPage"], zh["noRowsToShow"]) == (
+        "第",
+        "共",
+        "下一页",
+        "无数据",
+    )
     assert tables.grid_locale("en", "No data")["page"] == "Page"

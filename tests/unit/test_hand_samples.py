@@ -5,11 +5,11 @@ import importlib.util
 
 import pytest
 
-from etl.issues import ISSUE_KINDS
-from etl.read import read_report
+from etl.intake.issues import ISSUE_KINDS
+from etl.intake.read import read_report
+from etl.intake.validate import RegistryFacts, validate_report
 from etl.reference import reference_from_seeds
 from etl.settings import PROJECT_ROOT
-from etl.validate import RegistryFacts, validate_report
 
 REF = reference_from_seeds(PROJECT_ROOT / "seeds")
 TODAY = dt.date(2024, 1, 15)
@@ -39,7 +39,8 @@ def test_clean_file_is_clean_and_varied(sample_dir):
     assert 35 <= len(clean) <= 45 and set(clean["period"]) == {201906}
     assert clean["uscc"].nunique() >= 6
     assert {"120116", "120103", "120101", "120116-TEDA", "120116-DJ", "500000-LJ"} <= set(
-        clean["region_code"])
+        clean["region_code"]
+    )
     assert set(clean["mode"]) == {1, 2, 3, 4}
     assert set(clean["unit"]) == {"万美元", "万元"} and set(clean["currency"]) == {"USD", "CNY"}
     assert clean["enterprise_name"].str.endswith("（合成数据）").all()
@@ -105,9 +106,17 @@ def regenerated(tmp_path_factory):
     return out
 
 
-@pytest.mark.parametrize("name", ["clean_2019-06.xlsx", "mistakes_2019-06.xlsx",
-                                  "mistakes_header_2019-06.csv", "revision_2019-06.csv",
-                                  "gbk_2019-07.csv", "template_filled_2019-08.xlsx"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "clean_2019-06.xlsx",
+        "mistakes_2019-06.xlsx",
+        "mistakes_header_2019-06.csv",
+        "revision_2019-06.csv",
+        "gbk_2019-07.csv",
+        "template_filled_2019-08.xlsx",
+    ],
+)
 def test_files_are_what_the_generator_writes(sample_dir, regenerated, name):
     """The committed files are reproducible byte for byte from make_hand_samples.py."""
     assert (regenerated / name).read_bytes() == (sample_dir / name).read_bytes()

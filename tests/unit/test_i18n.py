@@ -40,35 +40,54 @@ def test_unknown_key_fails_loudly() -> None:
         i18n.t("no.such.key")
 
 
-@pytest.mark.parametrize("given,expected", [
-    ("en", "en"), ("EN", "en"), ("en-GB", "en"), ("zh", "zh"), ("zh-CN", "zh"),
-    (None, "zh"), ("", "zh"), ("fr", "zh"),
-])
+@pytest.mark.parametrize(
+    "given,expected",
+    [
+        ("en", "en"),
+        ("EN", "en"),
+        ("en-GB", "en"),
+        ("zh", "zh"),
+        ("zh-CN", "zh"),
+        (None, "zh"),
+        ("", "zh"),
+        ("fr", "zh"),
+    ],
+)
 def test_normalize_lang(given, expected) -> None:
     assert i18n.normalize_lang(given) == expected
 
 
-@pytest.mark.parametrize("search,expected", [
-    ("?lang=en", "en"), ("?x=1&lang=zh", "zh"), ("lang=EN", "en"), ("?x=1", None),
-    ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "search,expected",
+    [
+        ("?lang=en", "en"),
+        ("?x=1&lang=zh", "zh"),
+        ("lang=EN", "en"),
+        ("?x=1", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_lang_from_search(search, expected) -> None:
     assert i18n.lang_from_search(search) == expected
 
 
-@pytest.mark.parametrize("value,unit,lang,expected", [
-    (1_234_600_000_000, "usd_100m", "zh", "123.5亿美元"),
-    (1_234_600_000_000, "usd_100m", "en", "US$ 12,346 million"),
-    (123_456_789_000_000, "usd_100m", "zh", "12,345.7亿美元"),
-    (0, "usd_100m", "zh", "0.0亿美元"),
-    (-1_000_000, "usd_100m", "zh", "0.0亿美元"),  # rounds to zero: no '-0.0'
-    (-25_000_000_000, "usd_100m", "zh", "-2.5亿美元"),
-    (123_456_000, "usd_10k", "zh", "123.5万美元"),
-    (123_456_000, "usd_10k", "en", "US$ 1,235 thousand"),
-    (9_876_400_000_000, "cny_100m", "zh", "987.6亿元人民币"),
-    (9_876_400_000_000, "cny_100m", "en", "RMB 98,764 million"),
-    (np.int64(10**10), "usd_100m", "zh", "1.0亿美元"),
-])
+@pytest.mark.parametrize(
+    "value,unit,lang,expected",
+    [
+        (1_234_600_000_000, "usd_100m", "zh", "123.5亿美元"),
+        (1_234_600_000_000, "usd_100m", "en", "US$ 12,346 million"),
+        (123_456_789_000_000, "usd_100m", "zh", "12,345.7亿美元"),
+        (0, "usd_100m", "zh", "0.0亿美元"),
+        (-1_000_000, "usd_100m", "zh", "0.0亿美元"),  # rounds to zero: no '-0.0'
+        (-25_000_000_000, "usd_100m", "zh", "-2.5亿美元"),
+        (123_456_000, "usd_10k", "zh", "123.5万美元"),
+        (123_456_000, "usd_10k", "en", "US$ 1,235 thousand"),
+        (9_876_400_000_000, "cny_100m", "zh", "987.6亿元人民币"),
+        (9_876_400_000_000, "cny_100m", "en", "RMB 98,764 million"),
+        (np.int64(10**10), "usd_100m", "zh", "1.0亿美元"),
+    ],
+)
 def test_fmt_amount(value, unit, lang, expected) -> None:
     assert i18n.fmt_amount(value, unit, lang) == expected
 
@@ -76,18 +95,31 @@ def test_fmt_amount(value, unit, lang, expected) -> None:
 @pytest.mark.parametrize("value", MISSING_VALUES)
 def test_missing_values_show_a_dash(value) -> None:
     outputs = [
-        i18n.fmt_amount(value), i18n.fmt_amount(value, "usd_10k", "en"), i18n.fmt_count(value),
-        i18n.fmt_pct(value), i18n.fmt_pp(value), i18n.fmt_pp(value, "en"),
-        i18n.fmt_period(value), i18n.fmt_ytd(value, "en"), i18n.fmt_period_range(value, 202112),
+        i18n.fmt_amount(value),
+        i18n.fmt_amount(value, "usd_10k", "en"),
+        i18n.fmt_count(value),
+        i18n.fmt_pct(value),
+        i18n.fmt_pp(value),
+        i18n.fmt_pp(value, "en"),
+        i18n.fmt_period(value),
+        i18n.fmt_ytd(value, "en"),
+        i18n.fmt_period_range(value, 202112),
     ]
     assert outputs == [MISSING] * len(outputs)
     assert i18n.to_unit(value) is None
 
 
-@pytest.mark.parametrize("value,expected", [
-    (0.1234, "+12.3%"), (-0.05, "-5.0%"), (0, "0.0%"), (-0.0001, "0.0%"), (1.5, "+150.0%"),
-    (12.3456, "+1,234.6%"),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (0.1234, "+12.3%"),
+        (-0.05, "-5.0%"),
+        (0, "0.0%"),
+        (-0.0001, "0.0%"),
+        (1.5, "+150.0%"),
+        (12.3456, "+1,234.6%"),
+    ],
+)
 def test_fmt_pct_growth(value, expected) -> None:
     assert i18n.fmt_pct(value) == expected
 
@@ -97,10 +129,15 @@ def test_fmt_pct_share_is_unsigned() -> None:
     assert i18n.fmt_pct(0.23456, digits=2, signed=False) == "23.46%"
 
 
-@pytest.mark.parametrize("value,lang,expected", [
-    (0.021, "zh", "+2.1个百分点"), (-0.005, "zh", "-0.5个百分点"), (0.0, "zh", "0.0个百分点"),
-    (0.021, "en", "+2.1 percentage points"),
-])
+@pytest.mark.parametrize(
+    "value,lang,expected",
+    [
+        (0.021, "zh", "+2.1个百分点"),
+        (-0.005, "zh", "-0.5个百分点"),
+        (0.0, "zh", "0.0个百分点"),
+        (0.021, "en", "+2.1 percentage points"),
+    ],
+)
 def test_fmt_pp(value, lang, expected) -> None:
     assert i18n.fmt_pp(value, lang) == expected
 
@@ -110,18 +147,27 @@ def test_fmt_count(value, expected) -> None:
     assert i18n.fmt_count(value) == expected
 
 
-@pytest.mark.parametrize("period,zh,en", [
-    (201906, "2019年6月", "Jun 2019"), (202112, "2021年12月", "Dec 2021"),
-    (201501, "2015年1月", "Jan 2015"), (np.int64(201906), "2019年6月", "Jun 2019"),
-])
+@pytest.mark.parametrize(
+    "period,zh,en",
+    [
+        (201906, "2019年6月", "Jun 2019"),
+        (202112, "2021年12月", "Dec 2021"),
+        (201501, "2015年1月", "Jan 2015"),
+        (np.int64(201906), "2019年6月", "Jun 2019"),
+    ],
+)
 def test_fmt_period(period, zh, en) -> None:
     assert (i18n.fmt_period(period, "zh"), i18n.fmt_period(period, "en")) == (zh, en)
 
 
-@pytest.mark.parametrize("period,zh,en", [
-    (201906, "2019年1–6月", "Jan–Jun 2019"), (202112, "2021年1–12月", "Jan–Dec 2021"),
-    (201901, "2019年1月", "Jan 2019"),
-])
+@pytest.mark.parametrize(
+    "period,zh,en",
+    [
+        (201906, "2019年1–6月", "Jan–Jun 2019"),
+        (202112, "2021年1–12月", "Jan–Dec 2021"),
+        (201901, "2019年1月", "Jan 2019"),
+    ],
+)
 def test_fmt_ytd(period, zh, en) -> None:
     assert (i18n.fmt_ytd(period, "zh"), i18n.fmt_ytd(period, "en")) == (zh, en)
 
@@ -147,6 +193,7 @@ def test_units_scale_for_charts() -> None:
 
 def test_no_formatter_emits_nan_or_none() -> None:
     values = [None, np.nan, 0, 1, -1, 10**12]
-    texts = [f(v) for v in values for f in (i18n.fmt_amount, i18n.fmt_count, i18n.fmt_pct,
-                                             i18n.fmt_pp)]
+    texts = [
+        f(v) for v in values for f in (i18n.fmt_amount, i18n.fmt_count, i18n.fmt_pct, i18n.fmt_pp)
+    ]
     assert not any(bad in text for text in texts for bad in ("nan", "NaN", "None", "inf"))

@@ -5,23 +5,32 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import mode_figures as mf
-from dashboard import mode_views as mv
+from dashboard import drill
 from dashboard.filter_state import FilterState, from_query
+from dashboard.pages.modes import figures as mf
+from dashboard.pages.modes import views as mv
 
 NAMES = {1: "模式一·跨境提供", 2: "模式二·境外消费", 3: "模式三·商业存在", 4: "模式四·自然人移动"}
-CATS = pd.DataFrame({
-    "code": ["SA", "SC", "SC1", "SJ"], "parent_code": [None, None, "SC", None],
-    "main_code": ["SA", "SC", "SC", "SJ"], "level": [1, 1, 2, 1], "sort_order": [1, 3, 31, 10],
-    "name_zh": ["加工服务", "运输", "海运", "其他商业服务"],
-    "name_en": ["Manufacturing", "Transport", "Sea transport", "Other business services"]})
+CATS = pd.DataFrame(
+    {
+        "code": ["SA", "SC", "SC1", "SJ"],
+        "parent_code": [None, None, "SC", None],
+        "main_code": ["SA", "SC", "SC", "SJ"],
+        "level": [1, 1, 2, 1],
+        "sort_order": [1, 3, 31, 10],
+        "name_zh": ["加工服务", "运输", "海运", "其他商业服务"],
+        "name_en": ["Manufacturing", "Transport", "Sea transport", "Other business services"],
+    }
+)
 E8 = 10**10  # 1 亿美元 in cents
 
 
 def by_mode(periods: list[int], amounts: dict[int, int]) -> pd.DataFrame:
     """Every period with the same amount per mode (in 亿美元)."""
-    return pd.DataFrame([(p, m, a * E8) for p in periods for m, a in amounts.items()],
-                        columns=["period", "mode", "amount"])
+    return pd.DataFrame(
+        [(p, m, a * E8) for p in periods for m, a in amounts.items()],
+        columns=["period", "mode", "amount"],
+    )
 
 
 FRAME = by_mode([201901, 201902, 201903, 202001, 202002, 202003], {1: 4, 2: 2, 3: 10, 4: 2})
@@ -68,9 +77,11 @@ def test_mode_filter_keeps_the_chosen_modes_and_english_labels() -> None:
 
 def test_empty_frames_give_words_not_axes() -> None:
     empty = mf.mode_points(pd.DataFrame(columns=["period", "mode", "amount"]))
-    for fig in (mf.mode_trend(empty, NAMES), mf.mode_shares(empty, NAMES),
-                mf.mode_matrix(pd.DataFrame(columns=["category_code", "mode", "amount"]), CATS,
-                               NAMES)):
+    for fig in (
+        mf.mode_trend(empty, NAMES),
+        mf.mode_shares(empty, NAMES),
+        mf.mode_matrix(pd.DataFrame(columns=["category_code", "mode", "amount"]), CATS, NAMES),
+    ):
         assert fig.layout.annotations[0].text == "暂无数据"
         assert fig.layout.xaxis.visible is False
 
@@ -81,15 +92,21 @@ def test_shares_are_of_the_bop_total_without_mode_3() -> None:
     march = shares[shares["period"] == 202003].set_index("mode")["share"]
     assert march[1] == pytest.approx(0.5) and march.sum() == pytest.approx(1.0)
     full = mf.share_points(mf.mode_points(FRAME, 202001), full_scope=True)
-    assert full[(full["period"] == 202003) & (full["mode"] == 3)]["share"].iloc[0] == \
-        pytest.approx(10 / 18)
+    assert full[(full["period"] == 202003) & (full["mode"] == 3)]["share"].iloc[0] == pytest.approx(
+        10 / 18
+    )
     fig = mf.mode_shares(mf.mode_points(FRAME, 202001), NAMES)
     assert [tr.name for tr in fig.data] == [NAMES[1], NAMES[2], NAMES[4]]
 
 
 def test_heatmap_has_names_rolls_up_sub_items_and_carries_codes() -> None:
-    frame = pd.DataFrame({"category_code": ["SC", "SC1", "SJ", "SC", "SJ"],
-                          "mode": [1, 1, 1, 2, 3], "amount": [1 * E8, 2 * E8, 5 * E8, E8, E8]})
+    frame = pd.DataFrame(
+        {
+            "category_code": ["SC", "SC1", "SJ", "SC", "SJ"],
+            "mode": [1, 1, 1, 2, 3],
+            "amount": [1 * E8, 2 * E8, 5 * E8, E8, E8],
+        }
+    )
     fig = mf.mode_matrix(frame, CATS, NAMES)
     heat = fig.data[0]
     assert list(fig.layout.yaxis.ticktext) == ["运输", "其他商业服务"]  # names, EBOPS order
@@ -129,8 +146,9 @@ def test_grid_rows_and_download_say_words_and_percentage_points() -> None:
 
 
 def test_mode_cards_mark_mode_3_as_not_in_the_total() -> None:
-    cards = mv.mode_cards(mv.mode_table(FRAME, 202001, 202003), NAMES, "usd_100m",
-                          "2020年1–3月", False, "zh")
+    cards = mv.mode_cards(
+        mv.mode_table(FRAME, 202001, 202003), NAMES, "usd_100m", "2020年1–3月", False, "zh"
+    )
     assert len(cards) == 5
     assert "不计入服务进出口总额" in str(cards[4].children)
     assert "stm-mode-fats" in cards[4].children.class_name
@@ -138,18 +156,21 @@ def test_mode_cards_mark_mode_3_as_not_in_the_total() -> None:
 
 def test_drill_href_keeps_other_filters() -> None:
     state = from_query("?region=120116&dir=X&unit=usd_10k")
-    href = mv.drill_href(state, "/sectors", "?region=120116&dir=X&unit=usd_10k&show=ytd",
-                         category="SC", mode=1)
+    href = drill.drill_href(
+        state, "/sectors", "?region=120116&dir=X&unit=usd_10k&show=ytd", category="SC", mode=1
+    )
     assert href == "/sectors?region=120116&dir=X&cat=SC&mode=1&unit=usd_10k&show=ytd"
-    assert mv.drill_href(FilterState(), "/sectors", mode=3) == "/sectors?mode=3&scope=full"
-    assert mv.drill_href(FilterState(lang="en"), "/sectors", category="SJ") == \
-        "/sectors?cat=SJ&lang=en"
+    assert drill.drill_href(FilterState(), "/sectors", mode=3) == "/sectors?mode=3&scope=full"
+    assert (
+        drill.drill_href(FilterState(lang="en"), "/sectors", category="SJ")
+        == "/sectors?cat=SJ&lang=en"
+    )
 
 
 def test_clicked_reads_customdata() -> None:
-    assert mv.clicked({"points": [{"customdata": ["SC", 2]}]}) == ["SC", 2]
-    assert mv.clicked({"points": [{"x": "1", "y": "SC", "z": 2.0}]}) == ["SC", "1"]
-    assert mv.clicked(None) is None and mv.clicked({"points": []}) is None
+    assert drill.clicked({"points": [{"customdata": ["SC", 2]}]}) == ["SC", 2]
+    assert drill.clicked({"points": [{"x": "1", "y": "SC", "z": 2.0}]}) == ["SC", "1"]
+    assert drill.clicked(None) is None and drill.clicked({"points": []}) is None
 
 
 def test_measure_in_the_url() -> None:

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 from dash.exceptions import PreventUpdate
 
-from dashboard import filter_bar, overview_views
+from dashboard import components, filter_bar, i18n
 from dashboard.filter_state import FilterState
+from dashboard.pages.overview import views as overview_views
 from etl.aggregates import (
     combined_monthly,
     month_span,
@@ -20,7 +21,7 @@ from etl.aggregates import (
     share_comparison,
     trade_comparison,
 )
-from etl.targets import Evaluation, Window
+from etl.targets.compute import Evaluation, Window
 
 
 def by_direction(rows: list[tuple[int, int, int]]) -> pd.DataFrame:
@@ -29,8 +30,16 @@ def by_direction(rows: list[tuple[int, int, int]]) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["period", "direction", "amount"])
 
 
-FRAME = by_direction([(201901, 10, 5), (201902, 20, 5), (201903, 30, 10),
-                      (202001, 11, 6), (202002, 22, 6), (202003, 33, 12)])
+FRAME = by_direction(
+    [
+        (201901, 10, 5),
+        (201902, 20, 5),
+        (201903, 30, 10),
+        (202001, 11, 6),
+        (202002, 22, 6),
+        (202003, 33, 12),
+    ]
+)
 
 
 def test_trade_comparison_window_month_and_previous_month() -> None:
@@ -53,11 +62,14 @@ def test_february_is_published_as_january_february_without_mom() -> None:
     assert table.loc["exports", "prev_month"] is None and table.loc["exports", "mom"] is None
 
 
-@pytest.mark.parametrize("period,periods,span", [
-    (202002, {202001, 202002}, (202001, 202002)),
-    (202002, {202002}, (202002, 202002)),
-    (202003, {202001, 202002, 202003}, (202003, 202003)),
-])
+@pytest.mark.parametrize(
+    "period,periods,span",
+    [
+        (202002, {202001, 202002}, (202001, 202002)),
+        (202002, {202002}, (202002, 202002)),
+        (202003, {202001, 202002, 202003}, (202003, 202003)),
+    ],
+)
 def test_month_span(period, periods, span) -> None:
     assert month_span(period, periods) == span
 
@@ -77,8 +89,10 @@ def test_share_by_year_skips_years_without_data() -> None:
     whole = pd.DataFrame({"period": [201801, 202001], "amount": [100, 200]})
     part = pd.DataFrame({"period": [201801, 202001], "amount": [50, 50]})
     out = share_by_year(part, whole, 202001, 202001, years=3)
-    assert out.to_dict("records") == [{"start": 201801, "end": 201801, "share": 0.5},
-                                      {"start": 202001, "end": 202001, "share": 0.25}]
+    assert out.to_dict("records") == [
+        {"start": 201801, "end": 201801, "share": 0.5},
+        {"start": 202001, "end": 202001, "share": 0.25},
+    ]
 
 
 def test_combined_monthly_compares_jan_feb_with_jan_feb_only() -> None:
@@ -103,19 +117,26 @@ class FakeView:
         return "两江新区" if lang == "zh" else "Liangjiang New Area"
 
 
-@pytest.mark.parametrize("value,lang,text", [
-    (1234 * 10**8, "zh", "顺差12.3亿美元"), (-1234 * 10**8, "zh", "逆差12.3亿美元"),
-    (0, "zh", "收支平衡"), (None, "zh", "—"), (-1234 * 10**8, "en", "Deficit US$ 1,234 million"),
-])
+@pytest.mark.parametrize(
+    "value,lang,text",
+    [
+        (1234 * 10**8, "zh", "顺差12.3亿美元"),
+        (-1234 * 10**8, "zh", "逆差12.3亿美元"),
+        (0, "zh", "收支平衡"),
+        (None, "zh", "—"),
+        (-1234 * 10**8, "en", "Deficit US$ 1,234 million"),
+    ],
+)
 def test_balance_in_words(value, lang, text) -> None:
     assert overview_views.balance_text(value, "usd_100m", lang) == text
 
 
 def test_context_line_and_windows() -> None:
     view = FakeView(FilterState(region="500000-LJ"))
-    assert overview_views.context_line(view, "zh") == (
-        "两江新区 · 2021年1–6月 · 国际收支口径 · 单位：亿美元")
-    assert overview_views.window_label(201807, 201906, "zh") == "2018年7月 – 2019年6月"
+    assert components.context_line(view, "zh") == (
+        "两江新区 · 2021年1–6月 · 国际收支口径 · 单位：亿美元"
+    )
+    assert i18n.window_label(201807, 201906, "zh") == "2018年7月 – 2019年6月"
     assert overview_views.month_label((202101, 202102), "zh") == "2021年1–2月"
 
 
@@ -147,32 +168,55 @@ def _result(kind: str, status: str, **ev) -> SimpleNamespace:
     return SimpleNamespace(target=target, headline=lambda: evaluation)
 
 
-@pytest.mark.parametrize("result,lines", [
-    (_result("growth", "missed", actual=125.9e10, required=145.2e10, growth=0.024),
-     ["实际125.9亿美元 · 目标145.2亿美元", "增速+2.4% · 目标10.0%"]),
-    (_result("level", "on_track", projection=101e10, required=100e10),
-     ["预计101.0亿美元 · 目标100.0亿美元"]),
-    (_result("share_keep", "missed", actual=0.487, required=0.502),
-     ["实际占比48.7% · 目标不低于50.2%"]),
-    (_result("grows_faster", "met", actual=0.075, required=0.0),
-     ["实际增速差+7.5个百分点 · 目标快于总额增速"]),
-    (_result("growth", "not_started"), []),
-])
+@pytest.mark.parametrize(
+    "result,lines",
+    [
+        (
+            _result("growth", "missed", actual=125.9e10, required=145.2e10, growth=0.024),
+            ["实际125.9亿美元 · 目标145.2亿美元", "增速+2.4% · 目标10.0%"],
+        ),
+        (
+            _result("level", "on_track", projection=101e10, required=100e10),
+            ["预计101.0亿美元 · 目标100.0亿美元"],
+        ),
+        (
+            _result("share_keep", "missed", actual=0.487, required=0.502),
+            ["实际占比48.7% · 目标不低于50.2%"],
+        ),
+        (
+            _result("grows_faster", "met", actual=0.075, required=0.0),
+            ["实际增速差+7.5个百分点 · 目标快于总额增速"],
+        ),
+        (_result("growth", "not_started"), []),
+    ],
+)
 def test_target_lines(result, lines) -> None:
     assert overview_views.target_lines(result, "zh") == lines
 
 
-REGIONS = pd.DataFrame([
-    ("120000", None, 100, "天津市", "Tianjin"), ("120116-TEDA", "120116", 121, "天津经开区", ""),
-    ("120116", "120000", 113, "滨海新区", "Binhai"), ("120101", "120000", 101, "和平区", "Heping"),
-    ("500000", None, 200, "重庆市", "Chongqing"), ("500000-LJ", "500000", 201, "两江新区", "LJ"),
-], columns=["code", "parent_code", "sort_order", "name_zh", "name_en"])
+REGIONS = pd.DataFrame(
+    [
+        ("120000", None, 100, "天津市", "Tianjin"),
+        ("120116-TEDA", "120116", 121, "天津经开区", ""),
+        ("120116", "120000", 113, "滨海新区", "Binhai"),
+        ("120101", "120000", 101, "和平区", "Heping"),
+        ("500000", None, 200, "重庆市", "Chongqing"),
+        ("500000-LJ", "500000", 201, "两江新区", "LJ"),
+    ],
+    columns=["code", "parent_code", "sort_order", "name_zh", "name_en"],
+)
 
 
 def test_region_options_are_a_tree_in_sort_order() -> None:
     options = filter_bar.region_options(REGIONS, "zh")
-    assert [o["value"] for o in options] == ["120000", "120101", "120116", "120116-TEDA",
-                                            "500000", "500000-LJ"]
+    assert [o["value"] for o in options] == [
+        "120000",
+        "120101",
+        "120116",
+        "120116-TEDA",
+        "500000",
+        "500000-LJ",
+    ]
     depth = {o["value"]: o["label"].className for o in options}
     assert depth["120000"].endswith("d0") and depth["120116-TEDA"].endswith("d2")
     assert "两江新区" in options[-1]["search"]
@@ -181,30 +225,71 @@ def test_region_options_are_a_tree_in_sort_order() -> None:
 
 
 def test_mode_options_allow_mode_3_only_under_full_scope() -> None:
-    modes = pd.DataFrame({"code": [1, 3], "name_zh": ["跨境提供", "商业存在"],
-                          "name_en": ["Cross-border", "Commercial presence"],
-                          "short_zh": ["模式一", "模式三"], "short_en": ["Mode 1", "Mode 3"],
-                          "in_bop_total": [True, False]})
+    modes = pd.DataFrame(
+        {
+            "code": [1, 3],
+            "name_zh": ["跨境提供", "商业存在"],
+            "name_en": ["Cross-border", "Commercial presence"],
+            "short_zh": ["模式一", "模式三"],
+            "short_en": ["Mode 1", "Mode 3"],
+            "in_bop_total": [True, False],
+        }
+    )
     bop = filter_bar.mode_options(modes, "zh", "bop")
     assert bop[0] == {"label": "模式一：跨境提供", "value": 1, "disabled": False}
     assert bop[1]["disabled"] is True
     assert filter_bar.mode_options(modes, "zh", "full")[1]["disabled"] is False
-    options, value = filter_bar.scope_modes("bop", filter_bar.mode_options(modes, "zh", "full"),
-                                            [1, 3])
+    options, value = filter_bar.scope_modes(
+        "bop", filter_bar.mode_options(modes, "zh", "full"), [1, 3]
+    )
     assert value == [1] and options[1]["disabled"] is True
 
 
 def test_state_from_controls_follows_the_url_rules() -> None:
-    state = filter_bar.state_from_controls("range", None, None, 201906, 201807, "500000-LJ", "X",
-                                           ["SC"], [1, 3], "usd_10k", "bop", "en")
-    assert state == FilterState(period="range", start=201807, end=201906, region="500000-LJ",
-                                direction="X", categories=("SC",), modes=(1,), unit="usd_10k",
-                                lang="en")
-    year = filter_bar.state_from_controls("year", 201906, 2018, None, None, None, None, None,
-                                          None, None, None, "zh")
+    state = filter_bar.state_from_controls(
+        "range",
+        None,
+        None,
+        201906,
+        201807,
+        "500000-LJ",
+        "X",
+        ["SC"],
+        [1, 3],
+        "usd_10k",
+        "bop",
+        "en",
+    )
+    assert state == FilterState(
+        period="range",
+        start=201807,
+        end=201906,
+        region="500000-LJ",
+        direction="X",
+        categories=("SC",),
+        modes=(1,),
+        unit="usd_10k",
+        lang="en",
+    )
+    year = filter_bar.state_from_controls(
+        "year", 201906, 2018, None, None, None, None, None, None, None, None, "zh"
+    )
     assert (year.period, year.start, year.end) == ("year", 201801, 201812)
-    newest = filter_bar.state_from_controls("month", 201912, None, None, None, "120000", "both",
-                                            [], [], "usd_100m", "bop", "zh", latest=201912)
+    newest = filter_bar.state_from_controls(
+        "month",
+        201912,
+        None,
+        None,
+        None,
+        "120000",
+        "both",
+        [],
+        [],
+        "usd_100m",
+        "bop",
+        "zh",
+        latest=201912,
+    )
     assert newest == FilterState()  # the newest month is not pinned into the URL
     assert filter_bar.show_period("range") == ({"display": "none"}, {"display": "none"}, None)
 
@@ -223,16 +308,32 @@ def test_restore_controls_sets_only_what_the_url_changed() -> None:
     out = filter_bar.restore_controls("?month=2019-06", months, *now)
     assert out[1] == 201906 and out[6] == "both"  # back from ?month=2019-12&dir=X
     assert [v for i, v in enumerate(out) if i not in (1, 6)] == [dash.no_update] * 9
-    default = ["month", 201912, 2019, 201901, 201912, "120000", "both", None, None,
-               "usd_100m", "bop"]
+    default = [
+        "month",
+        201912,
+        2019,
+        201901,
+        201912,
+        "120000",
+        "both",
+        None,
+        None,
+        "usd_100m",
+        "bop",
+    ]
     with pytest.raises(PreventUpdate):  # the controls wrote this URL themselves
         filter_bar.restore_controls("", months, *default)
 
 
-@pytest.mark.parametrize("change,lang,text", [
-    (0.021, "zh", "比上年同期提高2.1个百分点"), (-0.033, "zh", "比上年同期下降3.3个百分点"),
-    (0.0004, "zh", "与上年同期持平"), (None, "zh", "—"),
-    (-0.033, "en", "down 3.3 percentage points on a year earlier"),
-])
+@pytest.mark.parametrize(
+    "change,lang,text",
+    [
+        (0.021, "zh", "比上年同期提高2.1个百分点"),
+        (-0.033, "zh", "比上年同期下降3.3个百分点"),
+        (0.0004, "zh", "与上年同期持平"),
+        (None, "zh", "—"),
+        (-0.033, "en", "down 3.3 percentage points on a year earlier"),
+    ],
+)
 def test_share_change_in_words(change, lang, text) -> None:
     assert overview_views.share_change_text(change, lang) == text

@@ -5,28 +5,37 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import partner_figures as figures
-from dashboard import partner_views as views
 from dashboard.filter_state import from_query
-from dashboard.i18n import CATALOGUE, is_missing
+from dashboard.i18n import CATALOGUE, is_missing, partner_name
+from dashboard.pages.partners import figures, views
 from etl.seed import read_seed_tables
 from etl.settings import PROJECT_ROOT
 
 NAMES = {"zh": {"HK": "中国香港"}, "en": {"HK": "Hong Kong, China"}}
-GROUPS = pd.DataFrame({
-    "code": ["ASEAN", "ASEAN", "RCEP", "RCEP", "RCEP"],
-    "name_zh": ["东盟", "东盟", "RCEP成员", "RCEP成员", "RCEP成员"],
-    "name_en": ["ASEAN", "ASEAN", "RCEP members", "RCEP members", "RCEP members"],
-    "member": ["SG", "VN", "SG", "VN", "JP"],
-})
+GROUPS = pd.DataFrame(
+    {
+        "code": ["ASEAN", "ASEAN", "RCEP", "RCEP", "RCEP"],
+        "name_zh": ["东盟", "东盟", "RCEP成员", "RCEP成员", "RCEP成员"],
+        "name_en": ["ASEAN", "ASEAN", "RCEP members", "RCEP members", "RCEP members"],
+        "member": ["SG", "VN", "SG", "VN", "JP"],
+    }
+)
 
 
 @pytest.fixture
 def monthly() -> pd.DataFrame:
     """2020-03 and 2021-03 amounts by partner (cents)."""
-    rows = [(202003, "HK", 400), (202103, "HK", 500), (202003, "US", 300), (202103, "US", 200),
-            (202003, "SG", 200), (202103, "SG", 190), (202003, "VN", 100), (202103, "VN", 50),
-            (202103, "JP", 60)]
+    rows = [
+        (202003, "HK", 400),
+        (202103, "HK", 500),
+        (202003, "US", 300),
+        (202103, "US", 200),
+        (202003, "SG", 200),
+        (202103, "SG", 190),
+        (202003, "VN", 100),
+        (202103, "VN", 50),
+        (202103, "JP", 60),
+    ]
     return pd.DataFrame(rows, columns=["period", "partner_code", "amount"])
 
 
@@ -36,16 +45,16 @@ def test_every_seeded_partner_has_a_name_in_both_languages() -> None:
     codes = [r["code"] for r in read_seed_tables(PROJECT_ROOT / "seeds")[models.Partner]]
     for code in codes:
         for lang in ("zh", "en"):
-            name = views.partner_name(code, {}, lang)
+            name = partner_name(code, {}, lang)
             assert name and name != code and "未知" not in name and "Unknown" not in name
     assert CATALOGUE["partner.TW"]["zh"] == "中国台湾"
-    assert views.partner_name("KR", {}, "zh") == "韩国"
+    assert partner_name("KR", {}, "zh") == "韩国"
 
 
 def test_reference_names_win_and_unknown_codes_are_said_so() -> None:
-    assert views.partner_name("HK", NAMES, "zh") == "中国香港"
-    assert views.partner_name("US", NAMES, "en") == "United States"
-    assert views.partner_name("QQ", NAMES, "zh") == "未知伙伴（QQ）"
+    assert partner_name("HK", NAMES, "zh") == "中国香港"
+    assert partner_name("US", NAMES, "en") == "United States"
+    assert partner_name("QQ", NAMES, "zh") == "未知伙伴（QQ）"
 
 
 def test_partner_rows_growth_share_and_rank(monthly) -> None:
@@ -104,8 +113,9 @@ def test_page_keys_in_the_url() -> None:
     new = views.select_search({"points": [{"customdata": "JP"}]}, "?dir=X&region=120116")
     assert views.page_params(new)[1] == "JP"
     assert from_query(new).region == "120116" and from_query(new).direction == "X"
-    assert views.page_params(views.select_search({"points": [{"customdata": "JP"}]},
-                                                 new))[1] is None  # clicked again: cleared
+    assert (
+        views.page_params(views.select_search({"points": [{"customdata": "JP"}]}, new))[1] is None
+    )  # clicked again: cleared
     assert views.select_search(None, "?dir=X") is None
     assert views.with_params("?top=15", top=None) == ""
 

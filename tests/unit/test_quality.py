@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from etl.periods import add_months
-from etl.quality import FLAG_COLUMNS, compute_flags
-from etl.quality_thresholds import QualityThresholds
+from etl.quality.rules import FLAG_COLUMNS, compute_flags
+from etl.quality.thresholds import QualityThresholds
 
 TH = QualityThresholds()
 USD = 100  # cents per dollar
@@ -15,27 +15,42 @@ MILLION = 1_000_000 * USD
 A = "91120116MA05AAAA0A"
 
 
-def reports(totals: list[int], start: int = 201901, uscc: str = A,
-            versions: list[int] | None = None, periods: list[int] | None = None) -> pd.DataFrame:
+def reports(
+    totals: list[int],
+    start: int = 201901,
+    uscc: str = A,
+    versions: list[int] | None = None,
+    periods: list[int] | None = None,
+) -> pd.DataFrame:
     """One enterprise's current reports: consecutive months from start (or the given periods)."""
     periods = periods or [add_months(start, i) for i in range(len(totals))]
     n = len(totals)
-    return pd.DataFrame({"report_id": range(1, n + 1), "uscc": [uscc] * n, "period": periods,
-                         "version_id": range(101, 101 + n), "total_usd_cents": totals,
-                         "versions": versions or [1] * n})
+    return pd.DataFrame(
+        {
+            "report_id": range(1, n + 1),
+            "uscc": [uscc] * n,
+            "period": periods,
+            "version_id": range(101, 101 + n),
+            "total_usd_cents": totals,
+            "versions": versions or [1] * n,
+        }
+    )
 
 
 def lines(rows: list[tuple]) -> pd.DataFrame:
     """(period, direction, partner, cents) rows of enterprise A."""
-    return pd.DataFrame([(A, *r) for r in rows],
-                        columns=["uscc", "period", "direction", "partner_code", "usd_cents"])
+    return pd.DataFrame(
+        [(A, *r) for r in rows],
+        columns=["uscc", "period", "direction", "partner_code", "usd_cents"],
+    )
 
 
 NO_LINES = lines([])
 
 
-def fired(rep: pd.DataFrame, rule: str, lin: pd.DataFrame = NO_LINES,
-          th: QualityThresholds = TH) -> pd.DataFrame:
+def fired(
+    rep: pd.DataFrame, rule: str, lin: pd.DataFrame = NO_LINES, th: QualityThresholds = TH
+) -> pd.DataFrame:
     """The flags of one rule on these reports and lines."""
     flags = compute_flags(rep, lin, th)
     return flags[flags["rule"] == rule]
@@ -46,10 +61,15 @@ def fired(rep: pd.DataFrame, rule: str, lin: pd.DataFrame = NO_LINES,
 HISTORY = [m * MILLION // 10 for m in (10, 11, 9, 10, 11, 9)]
 
 
-@pytest.mark.parametrize("month7,fires", [
-    (21 * MILLION // 10, "up"), (19 * MILLION // 10, None),
-    (45 * MILLION // 100, "down"), (52 * MILLION // 100, None),
-])
+@pytest.mark.parametrize(
+    "month7,fires",
+    [
+        (21 * MILLION // 10, "up"),
+        (19 * MILLION // 10, None),
+        (45 * MILLION // 100, "down"),
+        (52 * MILLION // 100, None),
+    ],
+)
 def test_jump_fires_beyond_the_cut_off_only(month7, fires):
     """US$2.1m or US$0.45m after a history around US$1m is a jump; US$1.9m or 0.52m is not."""
     flags = fired(reports(HISTORY + [month7]), "jump")
@@ -110,14 +130,20 @@ def test_annual_share_needs_six_months_in_the_year():
     assert fired(split, "annual_share").empty
 
 
-def _partner_case(new_cents: int, old_cents: int = 12 * MILLION // 10, prior: int = 6,
-                  earlier_import_from_jp: bool = False):
+def _partner_case(
+    new_cents: int,
+    old_cents: int = 12 * MILLION // 10,
+    prior: int = 6,
+    earlier_import_from_jp: bool = False,
+):
     rep = reports([2 * MILLION] * prior + [new_cents + old_cents])
     rows = [(p, "X", "US", 2 * MILLION) for p in rep["period"][:prior]]
     if earlier_import_from_jp:
         rows.append((201901, "M", "JP", 10 * USD))
-    rows += [(rep["period"].iloc[-1], "X", "US", old_cents),
-             (rep["period"].iloc[-1], "X", "JP", new_cents)]
+    rows += [
+        (rep["period"].iloc[-1], "X", "US", old_cents),
+        (rep["period"].iloc[-1], "X", "JP", new_cents),
+    ]
     return rep, lines(rows)
 
 
@@ -127,17 +153,19 @@ def test_new_partner_fires_when_large_in_share_and_amount():
     flags = fired(rep, "new_partner", lin)
     assert flags["period"].tolist() == [201907]
     detail = flags["detail"].iloc[0]
-    assert detail["partners"] == [{"partner": "JP", "usd_cents": 13 * MILLION // 10,
-                                   "share": 0.52}]
+    assert detail["partners"] == [{"partner": "JP", "usd_cents": 13 * MILLION // 10, "share": 0.52}]
     assert detail["month_exports_usd_cents"] == 25 * MILLION // 10
 
 
-@pytest.mark.parametrize("case", [
-    dict(new_cents=11 * MILLION // 10),  # 47.8% of the month's exports
-    dict(new_cents=99 * MILLION // 100, old_cents=MILLION // 2),  # 66%, but under US$1m
-    dict(new_cents=13 * MILLION // 10, prior=5),  # a newcomer: too little history
-    dict(new_cents=13 * MILLION // 10, earlier_import_from_jp=True),  # JP seen before (imports)
-])
+@pytest.mark.parametrize(
+    "case",
+    [
+        dict(new_cents=11 * MILLION // 10),  # 47.8% of the month's exports
+        dict(new_cents=99 * MILLION // 100, old_cents=MILLION // 2),  # 66%, but under US$1m
+        dict(new_cents=13 * MILLION // 10, prior=5),  # a newcomer: too little history
+        dict(new_cents=13 * MILLION // 10, earlier_import_from_jp=True),  # JP seen before (imports)
+    ],
+)
 def test_new_partner_near_misses(case):
     """Just under the share, just under US$1m, five months of history, or a known partner."""
     rep, lin = _partner_case(**case)
@@ -148,16 +176,22 @@ def test_repeated_total_six_consecutive_months():
     """The same US$123,456.78 six months running: the sixth (and a seventh) month are flagged."""
     flags = fired(reports([12_345_678] * 7), "repeated")
     assert flags["period"].tolist() == [201906, 201907]
-    assert flags["detail"].iloc[0] == {"total_usd_cents": 12_345_678, "run_start": 201901,
-                                       "months": 6}
+    assert flags["detail"].iloc[0] == {
+        "total_usd_cents": 12_345_678,
+        "run_start": 201901,
+        "months": 6,
+    }
 
 
-@pytest.mark.parametrize("rep", [
-    reports([12_345_678] * 5),  # five months only
-    reports([12_345_678] * 5 + [12_345_679]),  # one cent different
-    reports([0] * 8),  # nothing reported is not a repeated amount
-    reports([12_345_678] * 6, periods=[201901, 201902, 201903, 201905, 201906, 201907]),  # gap
-])
+@pytest.mark.parametrize(
+    "rep",
+    [
+        reports([12_345_678] * 5),  # five months only
+        reports([12_345_678] * 5 + [12_345_679]),  # one cent different
+        reports([0] * 8),  # nothing reported is not a repeated amount
+        reports([12_345_678] * 6, periods=[201901, 201902, 201903, 201905, 201906, 201907]),  # gap
+    ],
+)
 def test_repeated_near_misses(rep):
     """Five months, a one-cent difference, zeros, or a month missing in between: no flag."""
     assert fired(rep, "repeated").empty
@@ -202,8 +236,10 @@ def test_settings_carry_the_thresholds():
 def test_since_judges_only_the_months_a_change_can_alter():
     """With since=2019-02 the jumps of 2018-07 and 2019-01 are not judged again, but January's
     annual share is (its year's total includes the months from February on)."""
-    rep = reports([10 * MILLION] * 6 + [50 * MILLION] + [10 * MILLION] * 5
-                  + [50 * MILLION] + [MILLION] * 5, start=201801)
+    rep = reports(
+        [10 * MILLION] * 6 + [50 * MILLION] + [10 * MILLION] * 5 + [50 * MILLION] + [MILLION] * 5,
+        start=201801,
+    )
     everything = compute_flags(rep, NO_LINES)
     later = compute_flags(rep, NO_LINES, since=201902)
     assert set(everything[everything["rule"] == "jump"]["period"]) >= {201807, 201901}

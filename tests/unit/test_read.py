@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from etl.read import ReportReadError, read_report
+from etl.intake.read import ReportReadError, read_report
 
 HEADER = "统一社会信用代码,企业名称,报告期,金额,单位"
 CSV = HEADER + "\n0012,天津示例（合成数据）,201906,1234.50,万元\n9,乙,2019年6月,,元\n"
@@ -27,9 +27,15 @@ def _xlsx(rows: list[list[object]], title: str = "Sheet1", extra_sheet: str | No
     return out.getvalue()
 
 
-@pytest.mark.parametrize(("encoding", "detected"), [
-    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("gbk", "gb18030"), ("gb18030", "gb18030"),
-])
+@pytest.mark.parametrize(
+    ("encoding", "detected"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("gbk", "gb18030"),
+        ("gb18030", "gb18030"),
+    ],
+)
 def test_csv_encodings_are_detected(encoding, detected):
     result = read_report(CSV.encode(encoding), "r.csv")
     assert result.encoding == detected
@@ -65,30 +71,47 @@ def test_semicolon_separated_csv():
 
 
 def test_xlsx_numbers_and_dates_come_back_as_the_text_excel_shows():
-    frame = read_report(_xlsx([
-        ["统一社会信用代码", "报告期", "金额", "供给模式"],
-        ["0012", dt.datetime(2019, 6, 1), 1234.5, 1],
-        ["x", 201906, 1234.5600000000002, 2.0],
-        ["y", dt.date(2019, 7, 1), 1e16, 3],
-    ]), "r.xlsx").frame
+    frame = read_report(
+        _xlsx(
+            [
+                ["统一社会信用代码", "报告期", "金额", "供给模式"],
+                ["0012", dt.datetime(2019, 6, 1), 1234.5, 1],
+                ["x", 201906, 1234.5600000000002, 2.0],
+                ["y", dt.date(2019, 7, 1), 1e16, 3],
+            ]
+        ),
+        "r.xlsx",
+    ).frame
     assert frame.loc[2].tolist() == ["0012", "2019-06-01", "1234.5", "1"]
     assert frame.loc[3].tolist() == ["x", "201906", "1234.56", "2"]
     assert frame.loc[4].tolist() == ["y", "2019-07-01", "10000000000000000", "3"]
 
 
 def test_xlsx_keeps_excel_row_numbers_around_blank_rows_and_a_title():
-    result = read_report(_xlsx([
-        ["2019年6月报表"], [], ["统一社会信用代码", "企业名称", "金额"],
-        ["a", "甲", 1], [], [None, None, None], ["b", "乙", 2],
-    ]), "r.xlsx")
+    result = read_report(
+        _xlsx(
+            [
+                ["2019年6月报表"],
+                [],
+                ["统一社会信用代码", "企业名称", "金额"],
+                ["a", "甲", 1],
+                [],
+                [None, None, None],
+                ["b", "乙", 2],
+            ]
+        ),
+        "r.xlsx",
+    )
     assert result.header_row == 3
     assert list(result.frame.index) == [4, 7]
     assert result.frame.loc[7, "企业名称"] == "乙"
 
 
 def test_xlsx_reads_the_data_sheet_of_the_template_else_the_first():
-    assert read_report(_xlsx([["金额"], [1]], title="数据", extra_sheet="填报说明"),
-                       "t.xlsx").sheet == "数据"
+    assert (
+        read_report(_xlsx([["金额"], [1]], title="数据", extra_sheet="填报说明"), "t.xlsx").sheet
+        == "数据"
+    )
     assert read_report(_xlsx([["金额"], [1]], title="Sheet9"), "t.xlsx").sheet == "Sheet9"
 
 
@@ -106,15 +129,18 @@ def test_hash_and_size_identify_the_bytes(tmp_path):
     assert result.size_bytes == len(data)
 
 
-@pytest.mark.parametrize(("data", "name", "fragment"), [
-    (b"", "r.csv", "empty"),
-    (b"PK\x03\x04 not really a zip", "r.xlsx", "Cannot open"),
-    (b"anything", "r.xls", ".xls"),
-    (b"anything", "r.pdf", "Unsupported"),
-    (b"\n\n\n", "r.csv", "No header"),
-    (_xlsx([]), "r.xlsx", "empty"),
-    ("名称,金额\n\xff".encode() + b"\xff\xfe\x80", "r.csv", "encoding"),
-])
+@pytest.mark.parametrize(
+    ("data", "name", "fragment"),
+    [
+        (b"", "r.csv", "empty"),
+        (b"PK\x03\x04 not really a zip", "r.xlsx", "Cannot open"),
+        (b"anything", "r.xls", ".xls"),
+        (b"anything", "r.pdf", "Unsupported"),
+        (b"\n\n\n", "r.csv", "No header"),
+        (_xlsx([]), "r.xlsx", "empty"),
+        ("名称,金额\n\xff".encode() + b"\xff\xfe\x80", "r.csv", "encoding"),
+    ],
+)
 def test_unreadable_files_raise_a_bilingual_error(data, name, fragment):
     with pytest.raises(ReportReadError) as info:
         read_report(data, name)

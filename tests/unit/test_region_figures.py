@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import region_figures as figures
-from dashboard import region_views as views
+from dashboard import rankings as figures
+from dashboard import tables
 from dashboard.filter_state import from_query
-from etl.districts import TOTAL, district_evaluation
+from dashboard.pages.regions import views
+from etl.evaluation.districts import TOTAL, district_evaluation
 from etl.reference import reference_from_seeds
 from etl.settings import PROJECT_ROOT
 
@@ -18,8 +19,9 @@ NOBODY = pd.DataFrame(columns=["region_code", "uscc"])
 
 def evaluation(root: str, amounts: dict[tuple[int, str], int]) -> pd.DataFrame:
     """district_evaluation over 2021-01..2021-06 with names, as data.region_breakdown builds it."""
-    frame = pd.DataFrame([(p, r, a) for (p, r), a in amounts.items()],
-                         columns=["period", "region_code", "amount"])
+    frame = pd.DataFrame(
+        [(p, r, a) for (p, r), a in amounts.items()], columns=["period", "region_code", "amount"]
+    )
     rows = district_evaluation(frame, NOBODY, NOBODY, REF.region_parent, root, 202101, 202106)
     rows["name_zh"] = [REF.regions.get(c, "合计") for c in rows["code"]]
     rows["name_en"] = [REF.region_names_en.get(c, "Total") for c in rows["code"]]
@@ -28,12 +30,19 @@ def evaluation(root: str, amounts: dict[tuple[int, str], int]) -> pd.DataFrame:
 
 @pytest.fixture
 def tianjin() -> pd.DataFrame:
-    return evaluation("120000", {
-        (202103, "120116-TEDA"): 300, (202003, "120116-TEDA"): 200,
-        (202104, "120116-DJ"): 100, (202004, "120116-DJ"): 100,
-        (202105, "120101"): 500, (202005, "120101"): 400,
-        (202106, "120103"): 100, (202006, "120103"): 300,
-    })
+    return evaluation(
+        "120000",
+        {
+            (202103, "120116-TEDA"): 300,
+            (202003, "120116-TEDA"): 200,
+            (202104, "120116-DJ"): 100,
+            (202004, "120116-DJ"): 100,
+            (202105, "120101"): 500,
+            (202005, "120101"): 400,
+            (202106, "120103"): 100,
+            (202006, "120103"): 300,
+        },
+    )
 
 
 def test_functional_zones_roll_up_into_binhai(tianjin) -> None:
@@ -60,8 +69,7 @@ def test_ranking_bars_show_names_largest_first(tianjin) -> None:
 
 
 def test_ranking_in_english_and_selected_colour(tianjin) -> None:
-    fig = figures.ranked_bars(figures.ranking_frame(tianjin, "en"), lang="en",
-                              selected="120116")
+    fig = figures.ranked_bars(figures.ranking_frame(tianjin, "en"), lang="en", selected="120116")
     assert "Binhai New Area" in fig.data[0].y
     colours = dict(zip(fig.data[0].customdata, fig.data[0].marker.color))
     assert colours["120116"] == figures.SELECTED and colours["120101"] == figures.NAVY
@@ -76,21 +84,35 @@ def test_contribution_bars_sorted_with_points(tianjin) -> None:
 
 def test_empty_frames_say_so_in_words() -> None:
     empty = evaluation("120000", {})
-    assert "暂无数据" in figures.ranked_bars(figures.ranking_frame(empty.iloc[:0], "zh"))\
-        .layout.annotations[0].text
+    assert (
+        "暂无数据"
+        in figures.ranked_bars(figures.ranking_frame(empty.iloc[:0], "zh"))
+        .layout.annotations[0]
+        .text
+    )
     assert "上年同期无数据" in figures.contribution_bars(empty).layout.annotations[0].text
-    lines = figures.series_lines(pd.DataFrame(columns=["period", "code", "amount"]), "code",
-                                 {}, ["120101"])
+    lines = figures.series_lines(
+        pd.DataFrame(columns=["period", "code", "amount"]), "code", {}, ["120101"]
+    )
     assert lines.layout.annotations[0].text == "暂无数据"
     assert not views.has_data(empty)
 
 
 def test_series_lines_combine_january_and_february() -> None:
-    monthly = pd.DataFrame({"period": [202101, 202102, 202103] * 2,
-                            "code": ["120101"] * 3 + ["120116"] * 3,
-                            "amount": [10**10, 10**10, 3 * 10**10, 5, 5, 5]})
-    fig = figures.series_lines(monthly, "code", {"120101": "和平区", "120116": "滨海新区"},
-                               ["120101", "120116"], start=202101)
+    monthly = pd.DataFrame(
+        {
+            "period": [202101, 202102, 202103] * 2,
+            "code": ["120101"] * 3 + ["120116"] * 3,
+            "amount": [10**10, 10**10, 3 * 10**10, 5, 5, 5],
+        }
+    )
+    fig = figures.series_lines(
+        monthly,
+        "code",
+        {"120101": "和平区", "120116": "滨海新区"},
+        ["120101", "120116"],
+        start=202101,
+    )
     assert [tr.name for tr in fig.data] == ["和平区", "滨海新区"]
     assert list(fig.data[0].y) == [2.0, 3.0]
     assert list(fig.data[0].x[1]) == ["1–2", "3"]
@@ -101,7 +123,11 @@ def test_drill_search_keeps_filters_and_skips_the_total() -> None:
     new = views.drill_search(click, "?dir=X&unit=usd_10k&lang=en&as_of=2021-06")
     state = from_query(new)
     assert (state.region, state.direction, state.unit, state.lang) == (
-        "120116", "X", "usd_10k", "en")
+        "120116",
+        "X",
+        "usd_10k",
+        "en",
+    )
     assert "as_of=2021-06" in new
     assert views.drill_search({"points": [{"customdata": TOTAL}]}, "") is None
     assert views.drill_search({"points": [{"customdata": "120116"}]}, "?region=120116") is None
@@ -109,8 +135,10 @@ def test_drill_search_keeps_filters_and_skips_the_total() -> None:
 
 
 def test_breadcrumb_links_every_level_above() -> None:
-    chain = [{"code": "120000", "name_zh": "天津市", "name_en": "Tianjin"},
-             {"code": "120116", "name_zh": "滨海新区", "name_en": "Binhai New Area"}]
+    chain = [
+        {"code": "120000", "name_zh": "天津市", "name_en": "Tianjin"},
+        {"code": "120116", "name_zh": "滨海新区", "name_en": "Binhai New Area"},
+    ]
     nav = views.breadcrumb(chain, "?region=120116&dir=M", "zh")
     link, sep, current = nav.children
     assert link.children == "天津市" and link.href == "/regions?dir=M"
@@ -118,8 +146,10 @@ def test_breadcrumb_links_every_level_above() -> None:
 
 
 def test_leaf_message_names_the_region_and_links_up() -> None:
-    chain = [{"code": "120000", "name_zh": "天津市", "name_en": "Tianjin"},
-             {"code": "120101", "name_zh": "和平区", "name_en": "Heping District"}]
+    chain = [
+        {"code": "120000", "name_zh": "天津市", "name_en": "Tianjin"},
+        {"code": "120101", "name_zh": "和平区", "name_en": "Heping District"},
+    ]
     box = views.leaf_message(chain, "?region=120101", "zh")
     assert "和平区没有下级区域" in box.children[0].children
     assert box.children[-1].href == "/regions" and "天津市" in box.children[-1].children
@@ -140,11 +170,17 @@ def test_grid_rows_and_download_table(tianjin) -> None:
 
 
 def test_trend_table_one_column_per_region() -> None:
-    monthly = pd.DataFrame({"period": [202103, 202103], "code": ["120101", "120116"],
-                            "amount": [10**6, 2 * 10**6]})
-    table = views.trend_table(monthly, ["120116", "120101"], {"120116": "滨海新区",
-                                                              "120101": "和平区"},
-                              "usd_10k", "zh", 202101)
+    monthly = pd.DataFrame(
+        {"period": [202103, 202103], "code": ["120101", "120116"], "amount": [10**6, 2 * 10**6]}
+    )
+    table = tables.lines_table(
+        monthly,
+        ["120116", "120101"],
+        {"120116": "滨海新区", "120101": "和平区"},
+        "usd_10k",
+        "zh",
+        202101,
+    )
     assert list(table.columns) == ["期间", "滨海新区（万美元）", "和平区（万美元）"]
     assert table.iloc[0].tolist() == ["2021年3月", 2.0, 1.0]
 
@@ -152,8 +188,9 @@ def test_trend_table_one_column_per_region() -> None:
 def test_summary_line_counts_children_or_leaves_them_out(tianjin) -> None:
     from types import SimpleNamespace
 
-    view = SimpleNamespace(state=from_query("?dir=X"), start=202101, end=202106,
-                           region_name=lambda lang: "天津市")
+    view = SimpleNamespace(
+        state=from_query("?dir=X"), start=202101, end=202106, region_name=lambda lang: "天津市"
+    )
     assert views.summary_line(tianjin, view, 16, "zh").endswith("同比0.0%；下设16个地区。")
     assert "服务出口" in views.summary_line(tianjin, view, 16, "zh")
     assert "下设" not in views.summary_line(tianjin, view, 0, "zh")

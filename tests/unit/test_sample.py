@@ -10,9 +10,11 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
+from etl.intake.schemas import REPORT_COLUMNS, UNITS
+from etl.intake.uscc import is_valid_uscc, org_code_consistent
 from etl.periods import parse_period
 from etl.reference import reference_from_seeds
-from etl.sample import (
+from etl.sample.generate import (
     HEADERS,
     H,
     bop_total,
@@ -22,9 +24,7 @@ from etl.sample import (
     usd_value,
     write_reports,
 )
-from etl.schemas import REPORT_COLUMNS, UNITS
 from etl.settings import PROJECT_ROOT
-from etl.uscc import is_valid_uscc, org_code_consistent
 
 N = 300
 TIANJIN, LIANGJIANG = "120000", "500000-LJ"
@@ -55,7 +55,9 @@ def tianjin_monthly(frame, ref):
 
 
 def _digest(df: pd.DataFrame) -> str:
-    return hashlib.sha256(pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes()).hexdigest()
+    return hashlib.sha256(
+        pd.util.hash_pandas_object(df, index=True).to_numpy().tobytes()
+    ).hexdigest()
 
 
 def test_deterministic_for_a_seed_and_different_across_seeds(frame, ref):
@@ -81,7 +83,9 @@ def test_uscc_valid_unique_and_consistent_with_region(enterprises, ref):
     assert codes.map(is_valid_uscc).all() and codes.map(org_code_consistent).all()
     assert codes.is_unique and enterprises["name"].is_unique
     assert (codes.str[:2] == "91").mean() > 0.9 and set(codes.str[:2]) <= {"91", "12"}
-    assert all(c[2:8] in ref.region_area_codes[r] for c, r in zip(codes, enterprises["region_code"]))
+    assert all(
+        c[2:8] in ref.region_area_codes[r] for c, r in zip(codes, enterprises["region_code"])
+    )
     assert enterprises["name"].str.contains("（合成）", regex=False).all()
 
 
@@ -174,7 +178,12 @@ def test_trend_and_covid_shock(tianjin_monthly, frame, ref):
     assert total("2020-02", "2020-05") < 0.8 * total("2019-02", "2019-05")
     assert total("2020-01", "2020-12") < total("2021-01", "2021-12")  # partial recovery
     travel = frame[H["category"]].map(ref.category_main) == "SD"
-    sd = usd_value(frame[travel], ref).astype(float).groupby(frame.loc[travel, H["period"]].str[:4]).sum()
+    sd = (
+        usd_value(frame[travel], ref)
+        .astype(float)
+        .groupby(frame.loc[travel, H["period"]].str[:4])
+        .sum()
+    )
     assert sd["2020"] < 0.5 * sd["2019"]
 
 
@@ -215,10 +224,13 @@ def test_write_reports_round_trip(frame, tmp_path):
     assert [p.name for p in paths] == ["synthetic_reports_2015.csv", "synthetic_reports_2016.csv"]
     first = paths[0].read_text(encoding="utf-8").splitlines()[0]
     assert first == ",".join(HEADERS)
-    back = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in paths],
-                     ignore_index=True)
+    back = pd.concat(
+        [pd.read_csv(p, dtype=str, keep_default_na=False) for p in paths], ignore_index=True
+    )
     pd.testing.assert_frame_equal(back, part.reset_index(drop=True), check_dtype=False)
-    assert [p.name for p in write_reports(part, tmp_path / "all", by="all")] == ["synthetic_reports.csv"]
+    assert [p.name for p in write_reports(part, tmp_path / "all", by="all")] == [
+        "synthetic_reports.csv"
+    ]
     with pytest.raises(ValueError):
         write_reports(part, tmp_path, by="week")
 

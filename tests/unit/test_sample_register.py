@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from etl.coverage import BEIJING, deadline_for
+from etl.coverage.compute import BEIJING, deadline_for
+from etl.coverage.register import REGISTER_COLUMNS, validate_register
 from etl.reference import reference_from_seeds
-from etl.register import REGISTER_COLUMNS, validate_register
-from etl.sample import H, generate_enterprises, generate_reports
-from etl.sample_register import (
+from etl.sample.generate import H, generate_enterprises, generate_reports
+from etl.sample.register import (
     arrival_times,
     generate_register,
     register_spans,
@@ -93,8 +93,9 @@ def test_most_reports_arrive_on_time_in_the_following_month(history):
     times = pd.Series(received)
     late = [at > deadline_for(p) for (_u, p), at in received.items()]
     assert 0.05 < sum(late) / len(late) < 0.2
-    in_window = [3 <= at.day <= 10 and deadline_for(p).month == at.month
-                 for (_u, p), at in received.items()]
+    in_window = [
+        3 <= at.day <= 10 and deadline_for(p).month == at.month for (_u, p), at in received.items()
+    ]
     assert sum(in_window) / len(in_window) > 0.7
     assert all(at.tzinfo is BEIJING and 8 <= at.hour < 18 for at in times)
     month_after = {p: deadline_for(p).replace(day=1, hour=0, minute=0) for _u, p in received}
@@ -104,12 +105,19 @@ def test_most_reports_arrive_on_time_in_the_following_month(history):
 def test_a_few_key_enterprises_never_sent_the_newest_month(history):
     """Only reports of the last two months are dropped, only of register members, and few."""
     frame, (kept, register, _received) = history
-    before, after = set(map(tuple, report_keys(frame).to_numpy())), set(
-        map(tuple, report_keys(kept).to_numpy()))
+    before, after = (
+        set(map(tuple, report_keys(frame).to_numpy())),
+        set(map(tuple, report_keys(kept).to_numpy())),
+    )
     dropped = before - after
     assert after <= before and dropped
     assert {p for _u, p in dropped} <= {202111, 202112}
     assert {u for u, _p in dropped} <= set(register[COL["uscc"]])
     assert len(dropped) < 0.1 * len(register)
-    assert len(kept) == len(frame[~(frame[H["uscc"]] + frame[H["period"]]).isin(
-        {f"{u}{p // 100}-{p % 100:02d}" for u, p in dropped})])
+    assert len(kept) == len(
+        frame[
+            ~(frame[H["uscc"]] + frame[H["period"]]).isin(
+                {f"{u}{p // 100}-{p % 100:02d}" for u, p in dropped}
+            )
+        ]
+    )

@@ -5,22 +5,34 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import sector_figures as sf
-from dashboard import sector_views as sv
+from dashboard.pages.sectors import figures as sf
+from dashboard.pages.sectors import views as sv
 
 E8 = 10**10  # 1 亿美元 in cents
-CATS = pd.DataFrame({
-    "code": ["SC", "SC1", "SC2", "SD", "SD2", "SD21", "SJ"],
-    "parent_code": [None, "SC", "SC", None, "SD", "SD2", None],
-    "main_code": ["SC", "SC", "SC", "SD", "SD", "SD", "SJ"],
-    "level": [1, 2, 2, 1, 2, 3, 1], "sort_order": [3, 31, 32, 4, 42, 421, 10],
-    "name_zh": ["运输", "海运", "空运", "旅行", "个人旅行", "与健康相关的旅行", "其他商业服务"],
-    "name_en": ["Transport", "Sea", "Air", "Travel", "Personal travel", "Health", "OBS"]})
-FRAME = pd.DataFrame([
-    (202001, "SC", 4 * E8), (202001, "SC1", 2 * E8), (202001, "SC2", 1 * E8),
-    (202001, "SD21", 1 * E8), (202001, "SJ", 2 * E8),
-    (201901, "SC", 3 * E8), (201901, "SC1", 1 * E8), (201901, "SJ", 2 * E8),
-], columns=["period", "category_code", "amount"])
+CATS = pd.DataFrame(
+    {
+        "code": ["SC", "SC1", "SC2", "SD", "SD2", "SD21", "SJ"],
+        "parent_code": [None, "SC", "SC", None, "SD", "SD2", None],
+        "main_code": ["SC", "SC", "SC", "SD", "SD", "SD", "SJ"],
+        "level": [1, 2, 2, 1, 2, 3, 1],
+        "sort_order": [3, 31, 32, 4, 42, 421, 10],
+        "name_zh": ["运输", "海运", "空运", "旅行", "个人旅行", "与健康相关的旅行", "其他商业服务"],
+        "name_en": ["Transport", "Sea", "Air", "Travel", "Personal travel", "Health", "OBS"],
+    }
+)
+FRAME = pd.DataFrame(
+    [
+        (202001, "SC", 4 * E8),
+        (202001, "SC1", 2 * E8),
+        (202001, "SC2", 1 * E8),
+        (202001, "SD21", 1 * E8),
+        (202001, "SJ", 2 * E8),
+        (201901, "SC", 3 * E8),
+        (201901, "SC1", 1 * E8),
+        (201901, "SJ", 2 * E8),
+    ],
+    columns=["period", "category_code", "amount"],
+)
 
 
 def rows() -> pd.DataFrame:
@@ -69,18 +81,30 @@ def test_treemap_parents_equal_their_children() -> None:
 
 
 def test_groups_by_year_share_and_growth() -> None:
-    frame = pd.DataFrame([
-        (201901, "TOTAL", 10), (201901, "TJ_PILLAR", 6), (201901, "TJ_EMERGING", 1),
-        (202001, "TOTAL", 12), (202001, "TJ_PILLAR", 6), (202001, "TJ_EMERGING", 2),
-        (202001, "KIS", 5)], columns=["period", "group", "amount"])
+    frame = pd.DataFrame(
+        [
+            (201901, "TOTAL", 10),
+            (201901, "TJ_PILLAR", 6),
+            (201901, "TJ_EMERGING", 1),
+            (202001, "TOTAL", 12),
+            (202001, "TJ_PILLAR", 6),
+            (202001, "TJ_EMERGING", 2),
+            (202001, "KIS", 5),
+        ],
+        columns=["period", "group", "amount"],
+    )
     years = sv.group_years(frame, 202001, 202001, years=3)
     assert sorted(years["end"].unique()) == [201901, 202001]
     now = years[years["end"] == 202001].set_index("group")
     assert now.loc["TJ_PILLAR", "share"] == pytest.approx(0.5)
     assert now.loc["TJ_EMERGING", "growth"] == pytest.approx(1.0)
     assert now.loc["TOTAL", "growth"] == pytest.approx(0.2)
-    names = {"TJ_PILLAR": "天津传统支柱领域", "KIS": "知识密集型服务",
-             "TJ_EMERGING": "天津加快发展领域", "TOTAL": "服务进出口总额"}
+    names = {
+        "TJ_PILLAR": "天津传统支柱领域",
+        "KIS": "知识密集型服务",
+        "TJ_EMERGING": "天津加快发展领域",
+        "TOTAL": "服务进出口总额",
+    }
     shares = sf.group_shares(years, names)
     assert [tr.name for tr in shares.data] == ["天津传统支柱领域", "知识密集型服务"]
     assert list(shares.data[0].y) == [60.0, 50.0] and list(shares.data[0].x) == ["2019年", "2020年"]
@@ -91,11 +115,15 @@ def test_groups_by_year_share_and_growth() -> None:
 
 def test_empty_frames_say_so_in_words() -> None:
     empty_rows = sv.sector_rows(FRAME.iloc[0:0], CATS, 202001, 202001)
-    empty_years = sv.group_years(pd.DataFrame(columns=["period", "group", "amount"]), 202001,
-                                 202001)
-    for fig in (sf.sector_ranking(sv.ranking(empty_rows)),
-                sf.sector_treemap(sv.treemap_nodes(empty_rows)),
-                sf.group_shares(empty_years, {}), sf.emerging_growth(empty_years, {})):
+    empty_years = sv.group_years(
+        pd.DataFrame(columns=["period", "group", "amount"]), 202001, 202001
+    )
+    for fig in (
+        sf.sector_ranking(sv.ranking(empty_rows)),
+        sf.sector_treemap(sv.treemap_nodes(empty_rows)),
+        sf.group_shares(empty_years, {}),
+        sf.emerging_growth(empty_years, {}),
+    ):
         assert fig.layout.annotations[0].text == "暂无数据"
 
 
@@ -114,8 +142,16 @@ def test_grid_rows_and_download_in_chinese_without_nan() -> None:
 
 
 def test_group_names_and_members() -> None:
-    groups = pd.DataFrame({"code": ["TJ_PILLAR", "TJ_PILLAR"], "name_zh": ["天津传统支柱领域"] * 2,
-                           "name_en": ["Pillars"] * 2, "category_code": ["SC", "SD"]})
-    assert sv.group_names(groups, "zh") == {"TJ_PILLAR": "天津传统支柱领域",
-                                            "TOTAL": "服务进出口总额"}
+    groups = pd.DataFrame(
+        {
+            "code": ["TJ_PILLAR", "TJ_PILLAR"],
+            "name_zh": ["天津传统支柱领域"] * 2,
+            "name_en": ["Pillars"] * 2,
+            "category_code": ["SC", "SD"],
+        }
+    )
+    assert sv.group_names(groups, "zh") == {
+        "TJ_PILLAR": "天津传统支柱领域",
+        "TOTAL": "服务进出口总额",
+    }
     assert sv.group_members(groups, CATS, "TJ_PILLAR", "zh") == "运输；旅行"

@@ -1,4 +1,4 @@
-"""The reference data files say what DOMAIN.md and the policy documents say."""
+"""The reference data files say what docs/domain.md and the policy documents say."""
 
 from decimal import Decimal
 
@@ -51,9 +51,14 @@ def test_modes_and_the_bop_rule(ref):
 def test_tianjin_has_its_sixteen_districts_and_liangjiang_is_a_new_area(tables, ref):
     """GB/T 2260 codes for Tianjin's districts; 两江新区 under 重庆市."""
     regions = {r["code"]: r for r in tables[models.Region]}
-    districts = [c for c, r in regions.items() if r["kind"] == "district" and r["parent_code"] == "120000"]
+    districts = [
+        c for c, r in regions.items() if r["kind"] == "district" and r["parent_code"] == "120000"
+    ]
     assert len(districts) == 16 and regions["120116"]["name_zh"] == "滨海新区"
-    assert regions["500000-LJ"]["kind"] == "new_area" and regions["500000-LJ"]["parent_code"] == "500000"
+    assert (
+        regions["500000-LJ"]["kind"] == "new_area"
+        and regions["500000-LJ"]["parent_code"] == "500000"
+    )
     assert "120116-TEDA" in ref.region_descendants("120116")
     assert set(ref.region_descendants("120000")) >= set(districts)
 
@@ -70,15 +75,27 @@ def test_fx_annual_averages_and_monthly_precedence(ref):
     assert ref.rate_for(201806) == Decimal("6.6174") and ref.rate_for(202312) == Decimal("7.0467")
     assert ref.rate_for(201401) is None
     monthly = type(ref)(**{**ref.__dict__, "fx": {**ref.fx, (2018, 6): Decimal("6.4")}})
-    assert monthly.rate_for(201806) == Decimal("6.4") and monthly.rate_for(201807) == Decimal("6.6174")
+    assert monthly.rate_for(201806) == Decimal("6.4") and monthly.rate_for(201807) == Decimal(
+        "6.6174"
+    )
 
 
 def test_targets_from_the_policy_documents(tables):
     """Tianjin ≥10% average annual growth over the pilot; 两江新区 US$10bn in 2017."""
     targets = {r["code"]: r for r in tables[models.Target]}
     tj = targets["TJ_PILOT_GROWTH"]
-    assert (tj["region_code"], tj["measure"], tj["kind"]) == ("120000", "bop_total", "growth_avg_annual")
-    assert tj["threshold"] == Decimal("0.10") and (tj["window_start"], tj["window_end"]) == (201807, 202006)
+    assert (tj["region_code"], tj["measure"], tj["kind"]) == (
+        "120000",
+        "bop_total",
+        "growth_avg_annual",
+    )
+    assert tj["threshold"] == Decimal("0.10") and (tj["window_start"], tj["window_end"]) == (
+        201807,
+        202006,
+    )
     lj = targets["LJ_2017_LEVEL"]
-    assert lj["threshold"] == Decimal("10000000000") and (lj["window_start"], lj["window_end"]) == (201701, 201712)
+    assert lj["threshold"] == Decimal("10000000000") and (lj["window_start"], lj["window_end"]) == (
+        201701,
+        201712,
+    )
     assert all(r["source"] for r in targets.values())

@@ -15,11 +15,17 @@ def test_defaults_point_at_the_embedded_sqlite_file():
 
 def test_environment_overrides():
     """DATABASE_URL, host, port, instance folder and disclosure parameters come from the environment."""
-    s = Settings.from_env({
-        "DATABASE_URL": "postgresql+psycopg://u@127.0.0.1:5432/x", "STM_PORT": "9000",
-        "STM_HOST": "0.0.0.0", "STM_INSTANCE_PATH": "/tmp/inst", "STM_DISCLOSURE_MIN_N": "5",
-        "STM_SECRET_KEY": "k", "STM_REPORT_DEADLINE_DAY": "15",
-    })
+    s = Settings.from_env(
+        {
+            "DATABASE_URL": "postgresql+psycopg://u@127.0.0.1:5432/x",
+            "STM_PORT": "9000",
+            "STM_HOST": "0.0.0.0",
+            "STM_INSTANCE_PATH": "/tmp/inst",
+            "STM_DISCLOSURE_MIN_N": "5",
+            "STM_SECRET_KEY": "k",
+            "STM_REPORT_DEADLINE_DAY": "15",
+        }
+    )
     assert s.database_url.startswith("postgresql+psycopg://") and not s.is_sqlite
     assert (s.host, s.port, s.instance_path) == ("0.0.0.0", 9000, Path("/tmp/inst"))
     assert s.disclosure_min_contributors == 5 and s.secret_key == "k"

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from etl.disclosure import OK, TOTAL, DisclosureRule, protect_table
-from etl.snapshot_format import display, excel_value
-from etl.snapshot_protect import (
+from etl.snapshot.format import display, excel_value
+from etl.snapshot.protect import (
     COLUMNS,
     _shown_sets,
     protect_grid,
@@ -27,8 +27,10 @@ def contrib(rows) -> pd.DataFrame:
 
 
 def many(key, direction, n, amount=100, atom=None, prefix=None) -> list[tuple]:
-    return [(key, atom or key, direction, f"{prefix or key}{direction}{i}", amount + i)
-            for i in range(n)]
+    return [
+        (key, atom or key, direction, f"{prefix or key}{direction}{i}", amount + i)
+        for i in range(n)
+    ]
 
 
 def status(cells, key, col) -> str:
@@ -39,17 +41,26 @@ def status(cells, key, col) -> str:
 def test_hidden_cells_of_a_column_must_not_add_up_to_a_sensitive_figure():
     """Two one-enterprise cells hide each other in protect_table, but their sum (total minus the
     shown cells) has two contributors, so each would learn the other's value: one more is hidden."""
-    rows = (many("A", "X", 1, 50) + many("B", "X", 1, 60) + many("C", "X", 6, 300)
-            + many("D", "X", 6, 400) + many("A", "M", 5) + many("B", "M", 5)
-            + many("C", "M", 5) + many("D", "M", 5))
+    rows = (
+        many("A", "X", 1, 50)
+        + many("B", "X", 1, 60)
+        + many("C", "X", 6, 300)
+        + many("D", "X", 6, 400)
+        + many("A", "M", 5)
+        + many("B", "M", 5)
+        + many("C", "M", 5)
+        + many("D", "M", 5)
+    )
     frame = contrib(rows)
     plain = protect_table(frame, "key", "direction", RULE)
-    hidden_plain = plain[(plain["direction"] == "X") & (plain["status"] != OK)
-                         & (plain["key"] != TOTAL)]["key"].tolist()
+    hidden_plain = plain[
+        (plain["direction"] == "X") & (plain["status"] != OK) & (plain["key"] != TOTAL)
+    ]["key"].tolist()
     assert sorted(hidden_plain) == ["A", "B"]  # what the grid rule alone does
     cells = protect_grid(frame, RULE)
-    hidden = cells[(cells["direction"] == "X") & (cells["status"] != OK)
-                   & (cells["key"] != TOTAL)]["key"].tolist()
+    hidden = cells[(cells["direction"] == "X") & (cells["status"] != OK) & (cells["key"] != TOTAL)][
+        "key"
+    ].tolist()
     assert len(hidden) == 3 and {"A", "B"} <= set(hidden)
     union = frame[(frame["direction"] == "X") & frame["key"].isin(hidden)]
     assert not sensitive(unit_sums(union), RULE)
@@ -57,9 +68,13 @@ def test_hidden_cells_of_a_column_must_not_add_up_to_a_sensitive_figure():
 
 def test_a_group_that_would_reveal_a_sub_item_by_difference_is_suppressed():
     """SD (shown) minus the group's SD21 part reveals the single enterprise reporting SD itself."""
-    rows = (many("SC", "X", 5, 100) + many("SD", "X", 5, 100, atom="SD21")
-            + [("SD", "SD", "X", "big", 90)]
-            + many("SC", "M", 5, 100) + many("SD", "M", 5, 100, atom="SD21", prefix="m"))
+    rows = (
+        many("SC", "X", 5, 100)
+        + many("SD", "X", 5, 100, atom="SD21")
+        + [("SD", "SD", "X", "big", 90)]
+        + many("SC", "M", 5, 100)
+        + many("SD", "M", 5, 100, atom="SD21", prefix="m")
+    )
     frame = contrib(rows)
     groups = {"G": frozenset({"SC", "SD21"})}
     p = protect_with_groups(frame, RULE, groups)
@@ -86,8 +101,7 @@ def test_a_cell_whose_month_part_is_sensitive_is_hidden_in_the_cumulative_table(
 
 def test_forced_cells_are_suppressed_and_partnered():
     """A total that another table hides is hidden here too, with complementary cells."""
-    cells = protect_grid(contrib(many("A", "X", 5) + many("B", "X", 5)), RULE,
-                         force={(TOTAL, "X")})
+    cells = protect_grid(contrib(many("A", "X", 5) + many("B", "X", 5)), RULE, force={(TOTAL, "X")})
     assert status(cells, TOTAL, "X") != OK
     assert (cells.loc[cells["direction"] == "X", "status"] != OK).sum() >= 2
 
@@ -107,9 +121,16 @@ def test_display_and_stored_values_round_the_same_way():
 
 
 cells_strategy = st.lists(
-    st.tuples(st.sampled_from("ABCD"), st.sampled_from(["a1", "a2", "b1"]),
-              st.sampled_from("XM"), st.integers(0, 9), st.integers(1, 1000)),
-    min_size=1, max_size=50)
+    st.tuples(
+        st.sampled_from("ABCD"),
+        st.sampled_from(["a1", "a2", "b1"]),
+        st.sampled_from("XM"),
+        st.integers(0, 9),
+        st.integers(1, 1000),
+    ),
+    min_size=1,
+    max_size=50,
+)
 
 
 @settings(max_examples=80, deadline=None)

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from dashboard.i18n import t
-from dashboard.target_figures import cumulative_path_figure, has_path
+from dashboard.pages.targets.figures import cumulative_path_figure, has_path
 from etl.periods import month_range
-from etl.target_path import PATH_COLUMNS, cumulative_path
-from etl.targets import Window, evaluate
+from etl.targets.compute import Window, evaluate
+from etl.targets.path import PATH_COLUMNS, cumulative_path
 from tests.unit.test_targets import series
 
 YEAR_2019 = Window("cy2019", "2019年", "2019", 201901, 201912, "growth")
@@ -32,8 +32,10 @@ def names(fig) -> list[str]:
 
 def test_open_window_draws_band_base_needed_projection_and_actual() -> None:
     fig = cumulative_path_figure(open_path(), "zh")
-    assert names(fig) == [t(f"targets.chart.{k}", "zh")
-                          for k in ("band", "band", "base", "needed", "projection", "actual")]
+    assert names(fig) == [
+        t(f"targets.chart.{k}", "zh")
+        for k in ("band", "band", "base", "needed", "projection", "actual")
+    ]
     band_low = fig.data[1]
     assert band_low.fill == "tonexty"
     assert fig.data[0].showlegend is False
@@ -63,8 +65,9 @@ def test_closed_window_has_no_band_and_marks_the_target() -> None:
 
 
 def test_no_nan_or_none_reaches_the_figure_text() -> None:
-    text = json.dumps(cumulative_path_figure(open_path(), "zh").to_plotly_json(),
-                      default=str, ensure_ascii=False)
+    text = json.dumps(
+        cumulative_path_figure(open_path(), "zh").to_plotly_json(), default=str, ensure_ascii=False
+    )
     assert "nan" not in text.lower() and "None" not in text
 
 

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from etl.periods import month_range
-from etl.target_path import cumulative_path
-from etl.targets import Window, evaluate, target_windows
+from etl.targets.compute import Window, evaluate, target_windows
+from etl.targets.path import cumulative_path
 from tests.unit.test_targets import SEASON, series
 
 YEAR_2019 = Window("cy2019", "2019年", "2019", 201901, 201912, "growth")

@@ -9,25 +9,49 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from dashboard import district_views, target_views
 from dashboard.i18n import MISSING, t
+from dashboard.pages.targets import districts as district_views
+from dashboard.pages.targets import views as target_views
 from etl import models as m
-from etl.districts import DistrictReport, district_evaluation
+from etl.evaluation.districts import DistrictReport, district_evaluation
 from etl.periods import month_range
-from etl.target_status import TargetResult, TargetsOverview
-from etl.targets import Window, evaluate, target_windows
+from etl.targets.compute import Window, evaluate, target_windows
+from etl.targets.status import TargetResult, TargetsOverview
 from tests.unit.test_districts import BEFORE, FRAME, NOW, PARENTS
 from tests.unit.test_targets import series
 
 YEAR_2019 = Window("cy2019", "2019年", "2019", 201901, 201912, "growth")
-TARGET = m.Target(code="T", region_code="120000", measure="bop_total", kind="growth_avg_annual",
-                  threshold=Decimal("0.10"), window_start=201807, window_end=202006,
-                  currency="USD", name_zh="年均增速不低于10%", name_en="10% a year",
-                  source="某某实施方案")
-REGIONS = {"zh": {"120000": "天津市", "120116": "滨海新区", "120101": "和平区",
-                  "120103": "河西区", "500000": "重庆市", "500000-LJ": "两江新区"},
-           "en": {"120000": "Tianjin", "120116": "Binhai", "120101": "Heping",
-                  "120103": "Hexi", "500000": "Chongqing", "500000-LJ": "Liangjiang"}}
+TARGET = m.Target(
+    code="T",
+    region_code="120000",
+    measure="bop_total",
+    kind="growth_avg_annual",
+    threshold=Decimal("0.10"),
+    window_start=201807,
+    window_end=202006,
+    currency="USD",
+    name_zh="年均增速不低于10%",
+    name_en="10% a year",
+    source="某某实施方案",
+)
+REGIONS = {
+    "zh": {
+        "120000": "天津市",
+        "120116": "滨海新区",
+        "120101": "和平区",
+        "120103": "河西区",
+        "500000": "重庆市",
+        "500000-LJ": "两江新区",
+    },
+    "en": {
+        "120000": "Tianjin",
+        "120116": "Binhai",
+        "120101": "Heping",
+        "120103": "Hexi",
+        "500000": "Chongqing",
+        "500000-LJ": "Liangjiang",
+    },
+}
 
 
 def pilot_result(as_of: int) -> TargetResult:
@@ -83,8 +107,7 @@ def test_ratio_windows_read_as_shares_and_points() -> None:
     total = pd.Series({p: 100 for p in month_range(201801, 201912)})
     group = pd.Series({p: (30 if p < 201901 else 33) for p in month_range(201801, 201912)})
     share = evaluate(Window("y", "", "", 201901, 201912, "share_keep"), group, 201912, 0, total)
-    faster = evaluate(Window("y", "", "", 201901, 201912, "grows_faster"), group, 201912, 0,
-                      total)
+    faster = evaluate(Window("y", "", "", 201901, 201912, "grows_faster"), group, 201912, 0, total)
     assert target_views.window_texts(share, 0, "zh")["actual"] == "33.0%"
     assert target_views.window_texts(share, 0, "zh")["required"] == "不低于30.0%"
     assert target_views.window_texts(faster, 0, "zh")["actual"] == "增速差+10.0个百分点"
@@ -92,8 +115,10 @@ def test_ratio_windows_read_as_shares_and_points() -> None:
 
 def test_notes_are_translated_never_shown_raw() -> None:
     notes = ["one prior year only", "missing months: the window has ended", "something new"]
-    assert target_views.note_texts(notes, "zh") == [t("targets.note.one_prior_year", "zh"),
-                                                    t("targets.note.missing_months", "zh")]
+    assert target_views.note_texts(notes, "zh") == [
+        t("targets.note.one_prior_year", "zh"),
+        t("targets.note.missing_months", "zh"),
+    ]
 
 
 def test_headline_is_the_pilot_average_once_its_last_year_started() -> None:
@@ -113,9 +138,9 @@ def test_card_carries_the_status_and_no_missing_value_text() -> None:
 def test_chart_options_list_amount_windows_and_default_to_the_headline() -> None:
     options, default = target_views.chart_options(overview(201910), "zh")
     assert default == "T|whole"
-    assert [o["value"] for o in options] == [f"T|{k}" for k in
-                                             ("year1", "year2", "whole", "cy2018", "cy2019",
-                                              "cy2020")]
+    assert [o["value"] for o in options] == [
+        f"T|{k}" for k in ("year1", "year2", "whole", "cy2018", "cy2019", "cy2020")
+    ]
 
 
 def test_district_windows_and_cities() -> None:
@@ -135,8 +160,9 @@ def test_district_windows_and_cities() -> None:
 def report() -> DistrictReport:
     rows = district_evaluation(FRAME, NOW, BEFORE, PARENTS, "120000", 201901, 201906)
     for lang in ("zh", "en"):
-        rows[f"name_{lang}"] = [REGIONS[lang].get(c, f"{REGIONS[lang]['120000']}合计")
-                                for c in rows["code"]]
+        rows[f"name_{lang}"] = [
+            REGIONS[lang].get(c, f"{REGIONS[lang]['120000']}合计") for c in rows["code"]
+        ]
     return DistrictReport("120000", 201901, 201906, rows)
 
 
@@ -164,5 +190,6 @@ def test_xlsx_export_opens_with_a_notes_sheet() -> None:
     sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)
     assert list(sheets) == ["区域评价", "说明"]
     assert sheets["区域评价"]["区域"].tolist()[0] == "滨海新区"
-    assert district_views.export_name("zh", report(), "xlsx") == \
-        "区域评价_120000_201901-201906.xlsx"
+    assert (
+        district_views.export_name("zh", report(), "xlsx") == "区域评价_120000_201901-201906.xlsx"
+    )

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from etl.periods import month_range
-from etl.targets import Window, evaluate, project, target_windows
+from etl.targets.compute import Window, evaluate, project, target_windows
 
 SEASON = [0.6, 0.7, 1.0, 1.0, 1.0, 1.1, 1.0, 1.0, 1.0, 1.1, 1.2, 1.3]  # Spring Festival dip
 
@@ -21,14 +21,17 @@ def series(start_year: int, years: int, level: float = 10_000, growth: float = 0
 YEAR_2019 = Window("cy2019", "2019年", "2019", 201901, 201912, "growth")
 
 
-@pytest.mark.parametrize("as_of,growth,expected", [
-    (202012, 0.15, "met"),
-    (202012, 0.05, "missed"),
-    (202006, 0.25, "on_track"),
-    (202006, 0.10, "at_risk"),
-    (202006, -0.10, "off_track"),
-    (201912, 0.15, "not_started"),
-])
+@pytest.mark.parametrize(
+    "as_of,growth,expected",
+    [
+        (202012, 0.15, "met"),
+        (202012, 0.05, "missed"),
+        (202006, 0.25, "on_track"),
+        (202006, 0.10, "at_risk"),
+        (202006, -0.10, "off_track"),
+        (201912, 0.15, "not_started"),
+    ],
+)
 def test_growth_window_statuses(as_of, growth, expected):
     """Closed windows are met/missed; open ones on track / at risk / off track; future ones wait."""
     s = series(2016, 4)  # 2016–2019 flat …

@@ -5,14 +5,21 @@ import datetime as dt
 import pytest
 from openpyxl import load_workbook
 
-from etl.normalize import build_vocabularies
-from etl.read import read_report
+from etl.intake.normalize import build_vocabularies
+from etl.intake.read import read_report
+from etl.intake.schemas import REPORT_COLUMNS
+from etl.intake.template import (
+    CODES_SHEET,
+    DATA_SHEET,
+    HELP_SHEET,
+    LAST_ROW,
+    code_lists,
+    write_template,
+)
+from etl.intake.uscc import complete_uscc
+from etl.intake.validate import validate_report
 from etl.reference import reference_from_seeds
-from etl.schemas import REPORT_COLUMNS
 from etl.settings import PROJECT_ROOT
-from etl.template import CODES_SHEET, DATA_SHEET, HELP_SHEET, LAST_ROW, code_lists, write_template
-from etl.uscc import complete_uscc
-from etl.validate import validate_report
 
 REF = reference_from_seeds(PROJECT_ROOT / "seeds")
 CODED = ("region", "direction", "category", "mode", "partner", "currency", "unit")
@@ -68,8 +75,12 @@ def test_every_drop_down_value_is_understood_by_the_validator():
 
 
 def test_help_sheet_explains_one_row_per_line_and_fats(template):
-    text = "\n".join(str(c.value) for row in load_workbook(template)[HELP_SHEET].iter_rows()
-                     for c in row if c.value)
+    text = "\n".join(
+        str(c.value)
+        for row in load_workbook(template)[HELP_SHEET].iter_rows()
+        for c in row
+        if c.value
+    )
     for phrase in ("一行一条", "商业存在", "FATS", "不计入服务进出口总额", "汇率", "万美元"):
         assert phrase in text
     for col in REPORT_COLUMNS:
@@ -85,9 +96,19 @@ def test_template_filled_from_the_drop_downs_validates_clean(template, tmp_path)
     for i, category in enumerate(lists["category"]):
         unit = lists["unit"][i % 4]
         currency = lists["currency"][0 if "美元" in unit else 1]
-        values = [code, "天津示例航运有限公司（合成数据）", "120116 滨海新区", "2019-08",
-                  lists["direction"][i % 2], category, lists["mode"][i % 4],
-                  lists["partner"][i * 7 % len(lists["partner"])], 100 + i * 0.25, currency, unit]
+        values = [
+            code,
+            "天津示例航运有限公司（合成数据）",
+            "120116 滨海新区",
+            "2019-08",
+            lists["direction"][i % 2],
+            category,
+            lists["mode"][i % 4],
+            lists["partner"][i * 7 % len(lists["partner"])],
+            100 + i * 0.25,
+            currency,
+            unit,
+        ]
         for c, value in enumerate(values, start=1):
             sheet.cell(row=i + 2, column=c, value=value)
     path = tmp_path / "filled.xlsx"

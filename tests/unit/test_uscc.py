@@ -1,4 +1,4 @@
-"""统一社会信用代码 (GB 32100-2015): the DOMAIN.md §3 codes, every kind of fault, and python-stdnum."""
+"""统一社会信用代码 (GB 32100-2015): the docs/domain.md §3 codes, every kind of fault, and python-stdnum."""
 
 import random
 
@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stdnum.cn import uscc as stdnum_uscc
 
-from etl.uscc import (
+from etl.intake.uscc import (
     CHARSET,
     area_code,
     check_character,
@@ -18,7 +18,7 @@ from etl.uscc import (
     uscc_problem,
 )
 
-# DOMAIN.md §3: checksums computed and passing both checks.
+# docs/domain.md §3: checksums computed and passing both checks.
 DOMAIN_CODES = ("914403001922038216", "91110108551385082Q", "91110000600037341L")
 
 
@@ -40,21 +40,27 @@ def test_letters_never_used_are_rejected(letter):
     assert uscc_problem(bad) == "charset"
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("91110108551385082", "length"),
-    ("91110108551385082QQ", "length"),
-    ("91T10108551385082Q", "area"),
-    ("", "length"),
-])
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("91110108551385082", "length"),
+        ("91110108551385082QQ", "length"),
+        ("91T10108551385082Q", "area"),
+        ("", "length"),
+    ],
+)
 def test_length_and_area_faults(text, problem):
     assert uscc_problem(text) == problem
 
 
-@pytest.mark.parametrize("written", [
-    "91110108551385082q",  # lower case
-    "９１１１０１０８５５１３８５０８２Ｑ",  # full-width
-    " 9111 0108-5513 8508 2Q ",  # spaces and hyphens
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "91110108551385082q",  # lower case
+        "９１１１０１０８５５１３８５０８２Ｑ",  # full-width
+        " 9111 0108-5513 8508 2Q ",  # spaces and hyphens
+    ],
+)
 def test_input_is_normalised_before_checking(written):
     assert normalize_uscc(written) == "91110108551385082Q"
     assert is_valid_uscc(written)

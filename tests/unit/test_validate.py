@@ -10,14 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl import money
 from etl.coded import Coded
-from etl.issues import ISSUE_COLUMNS, ISSUE_KINDS, MAX_LISTED
+from etl.intake import money
+from etl.intake.issues import ISSUE_COLUMNS, ISSUE_KINDS, MAX_LISTED
+from etl.intake.schemas import CLEAN_COLUMNS, REPORT_COLUMNS, UNITS
+from etl.intake.uscc import check_character, complete_uscc, org_code_consistent
+from etl.intake.validate import RegistryFacts, validate_report
 from etl.reference import reference_from_seeds
-from etl.schemas import CLEAN_COLUMNS, REPORT_COLUMNS, UNITS
 from etl.settings import PROJECT_ROOT
-from etl.uscc import check_character, complete_uscc, org_code_consistent
-from etl.validate import RegistryFacts, validate_report
 
 REF = reference_from_seeds(PROJECT_ROOT / "seeds")
 TODAY = dt.date(2022, 6, 30)
@@ -31,9 +31,19 @@ U_BAD_ORG = _ORG17 + check_character(_ORG17)
 
 def line(**changes: str | None) -> dict[str, str | None]:
     """A valid report row (by column key) with some values changed."""
-    row = {"uscc": U1, "enterprise_name": "天津示例航运有限公司（合成数据）", "region": "滨海新区",
-           "period": "2019-06", "direction": "出口", "category": "SC", "mode": "1",
-           "partner": "US", "amount": "120.50", "currency": "USD", "unit": "万美元"}
+    row = {
+        "uscc": U1,
+        "enterprise_name": "天津示例航运有限公司（合成数据）",
+        "region": "滨海新区",
+        "period": "2019-06",
+        "direction": "出口",
+        "category": "SC",
+        "mode": "1",
+        "partner": "US",
+        "amount": "120.50",
+        "currency": "USD",
+        "unit": "万美元",
+    }
     row.update(changes)
     return row
 
@@ -44,9 +54,13 @@ def other(**changes: str | None) -> dict[str, str | None]:
     return line(**{**base, **changes})
 
 
-def frame(*rows: dict, headers: dict[str, str] | None = None, extra: dict | None = None,
-          first_row: int = 2) -> pd.DataFrame:
-    """A frame as etl.read returns it: text cells, index = Excel row numbers."""
+def frame(
+    *rows: dict,
+    headers: dict[str, str] | None = None,
+    extra: dict | None = None,
+    first_row: int = 2,
+) -> pd.DataFrame:
+    """A frame as etl.intake.read returns it: text cells, index = Excel row numbers."""
     names = headers or HEADER
     data = {names[k]: [r.get(k) for r in rows] for k in KEYS if k in names}
     data.update(extra or {})
@@ -72,60 +86,139 @@ ROW_CASES = [
     ("uscc_length", [line(uscc=U1[:17])], None, {("uscc_length", 3, H["uscc"])}),
     ("uscc_charset", [line(uscc=U1[:10] + "O" + U1[11:])], None, {("uscc_charset", 3, H["uscc"])}),
     ("uscc_area", [line(uscc="91T" + U1[3:])], None, {("uscc_area", 3, H["uscc"])}),
-    ("uscc_check", [line(uscc=U1[:17] + ("1" if U1[17] != "1" else "2"))], None,
-     {("uscc_check", 3, H["uscc"])}),
-    ("name_too_long", [other(enterprise_name="名" * 201)], None,
-     {("name_too_long", 3, H["enterprise_name"])}),
-    ("unknown_region", [line(partner="JP", region="塘沽区")], None,
-     {("unknown_region", 3, H["region"])}),
-    ("unknown_direction", [line(direction="双向")], None, {("unknown_direction", 3, H["direction"])}),
+    (
+        "uscc_check",
+        [line(uscc=U1[:17] + ("1" if U1[17] != "1" else "2"))],
+        None,
+        {("uscc_check", 3, H["uscc"])},
+    ),
+    (
+        "name_too_long",
+        [other(enterprise_name="名" * 201)],
+        None,
+        {("name_too_long", 3, H["enterprise_name"])},
+    ),
+    (
+        "unknown_region",
+        [line(partner="JP", region="塘沽区")],
+        None,
+        {("unknown_region", 3, H["region"])},
+    ),
+    (
+        "unknown_direction",
+        [line(direction="双向")],
+        None,
+        {("unknown_direction", 3, H["direction"])},
+    ),
     ("unknown_category", [line(category="咨询")], None, {("unknown_category", 3, H["category"])}),
     ("unknown_mode", [line(mode="5")], None, {("unknown_mode", 3, H["mode"])}),
     ("unknown_partner", [line(partner="欧洲")], None, {("unknown_partner", 3, H["partner"])}),
-    ("unknown_currency", [line(partner="JP", currency="EUR")], None,
-     {("unknown_currency", 3, H["currency"])}),
+    (
+        "unknown_currency",
+        [line(partner="JP", currency="EUR")],
+        None,
+        {("unknown_currency", 3, H["currency"])},
+    ),
     ("unknown_unit", [line(partner="JP", unit="千美元")], None, {("unknown_unit", 3, H["unit"])}),
-    ("currency_unit_mismatch", [line(partner="JP", currency="CNY")], None,
-     {("currency_unit_mismatch", 3, H["unit"])}),
+    (
+        "currency_unit_mismatch",
+        [line(partner="JP", currency="CNY")],
+        None,
+        {("currency_unit_mismatch", 3, H["unit"])},
+    ),
     ("period_format", [line(period="2019-13")], None, {("period_format", 3, H["period"])}),
     ("period_too_early", [line(period="1999-12")], None, {("period_too_early", 3, H["period"])}),
     ("period_future", [line(period="2022-07")], None, {("period_future", 3, H["period"])}),
     ("no_fx_rate", [line(period="2014-06")], None, {("no_fx_rate", 3, H["period"])}),
-    ("amount_not_number", [line(partner="JP", amount="1,5")], None,
-     {("amount_not_number", 3, H["amount"])}),
-    ("amount_too_long", [line(partner="JP", amount="1" * 41)], None,
-     {("amount_too_long", 3, H["amount"])}),
-    ("amount_not_finite", [line(partner="JP", amount="inf")], None,
-     {("amount_not_finite", 3, H["amount"])}),
-    ("amount_negative", [line(partner="JP", amount="-0.01")], None,
-     {("amount_negative", 3, H["amount"])}),
-    ("amount_too_large", [line(partner="JP", amount="10000001")], None,
-     {("amount_too_large", 3, H["amount"])}),
-    ("duplicate_line", [line(partner="DE", amount="99")], None,
-     {("duplicate_line", 2, ""), ("duplicate_line", 3, "")}),
-    ("conflicting_name", [line(partner="JP", enterprise_name="天津示例远洋航运有限公司")], None,
-     {("conflicting_name", 2, H["enterprise_name"]), ("conflicting_name", 3, H["enterprise_name"])}),
-    ("conflicting_region", [line(partner="JP", region="天津经济技术开发区")], None,
-     {("conflicting_region", 2, H["region"]), ("conflicting_region", 3, H["region"])}),
+    (
+        "amount_not_number",
+        [line(partner="JP", amount="1,5")],
+        None,
+        {("amount_not_number", 3, H["amount"])},
+    ),
+    (
+        "amount_too_long",
+        [line(partner="JP", amount="1" * 41)],
+        None,
+        {("amount_too_long", 3, H["amount"])},
+    ),
+    (
+        "amount_not_finite",
+        [line(partner="JP", amount="inf")],
+        None,
+        {("amount_not_finite", 3, H["amount"])},
+    ),
+    (
+        "amount_negative",
+        [line(partner="JP", amount="-0.01")],
+        None,
+        {("amount_negative", 3, H["amount"])},
+    ),
+    (
+        "amount_too_large",
+        [line(partner="JP", amount="10000001")],
+        None,
+        {("amount_too_large", 3, H["amount"])},
+    ),
+    (
+        "duplicate_line",
+        [line(partner="DE", amount="99")],
+        None,
+        {("duplicate_line", 2, ""), ("duplicate_line", 3, "")},
+    ),
+    (
+        "conflicting_name",
+        [line(partner="JP", enterprise_name="天津示例远洋航运有限公司")],
+        None,
+        {
+            ("conflicting_name", 2, H["enterprise_name"]),
+            ("conflicting_name", 3, H["enterprise_name"]),
+        },
+    ),
+    (
+        "conflicting_region",
+        [line(partner="JP", region="天津经济技术开发区")],
+        None,
+        {("conflicting_region", 2, H["region"]), ("conflicting_region", 3, H["region"])},
+    ),
     # warnings
-    ("region_area_mismatch", [other(region="滨海新区")], None,
-     {("region_area_mismatch", 3, H["region"])}),
+    (
+        "region_area_mismatch",
+        [other(region="滨海新区")],
+        None,
+        {("region_area_mismatch", 3, H["region"])},
+    ),
     ("org_code_check", [other(uscc=U_BAD_ORG)], None, {("org_code_check", 3, H["uscc"])}),
-    ("amount_rounded", [line(partner="JP", amount="0.125", unit="美元")], None,
-     {("amount_rounded", 3, H["amount"])}),
-    ("name_differs_registry", [other()], RegistryFacts(names={U2: "天津示例咨询集团有限公司"}),
-     {("name_differs_registry", 3, H["enterprise_name"])}),
-    ("total_unusual", [other()], RegistryFacts(recent_median_usd_cents={U2: 100_000}),
-     {("total_unusual", 3, "")}),
+    (
+        "amount_rounded",
+        [line(partner="JP", amount="0.125", unit="美元")],
+        None,
+        {("amount_rounded", 3, H["amount"])},
+    ),
+    (
+        "name_differs_registry",
+        [other()],
+        RegistryFacts(names={U2: "天津示例咨询集团有限公司"}),
+        {("name_differs_registry", 3, H["enterprise_name"])},
+    ),
+    (
+        "total_unusual",
+        [other()],
+        RegistryFacts(recent_median_usd_cents={U2: 100_000}),
+        {("total_unusual", 3, "")},
+    ),
 ]
 
 
-@pytest.mark.parametrize(("code", "rows", "facts", "expected"), ROW_CASES,
-                         ids=[c[0] for c in ROW_CASES])
+@pytest.mark.parametrize(
+    ("code", "rows", "facts", "expected"), ROW_CASES, ids=[c[0] for c in ROW_CASES]
+)
 def test_each_issue_code_names_row_and_column(code, rows, facts, expected):
     result = validate(frame(line(partner="DE"), *rows), facts)
-    listed = {(c, r, col) for c, r, col in
-              zip(result.issues["code"], result.issues["row"], result.issues["column"])}
+    listed = {
+        (c, r, col)
+        for c, r, col in zip(result.issues["code"], result.issues["row"], result.issues["column"])
+    }
     assert listed == expected  # exactly this issue, nothing else
     assert result.counts_by_code == {code: len(expected)}
     severity = ISSUE_KINDS[code].severity
@@ -204,8 +297,13 @@ def test_clerk_scope_flags_rows_outside_their_regions_and_keeps_sub_zones():
 
 
 def test_every_issue_code_has_a_case():
-    covered = {c[0] for c in ROW_CASES} | {"missing_columns", "extra_column", "duplicate_column",
-                                           "no_data", "region_not_assigned"}
+    covered = {c[0] for c in ROW_CASES} | {
+        "missing_columns",
+        "extra_column",
+        "duplicate_column",
+        "no_data",
+        "region_not_assigned",
+    }
     assert covered == set(ISSUE_KINDS)
 
 
@@ -220,42 +318,67 @@ def test_headers_in_english_any_case_full_width_brackets_and_spaces():
     assert result.ok and result.issues.empty and len(result.clean) == 1
 
 
-@pytest.mark.parametrize(("key", "written", "clean_column", "expected"), [
-    ("direction", "收入", "direction", "X"), ("direction", "贷方", "direction", "X"),
-    ("direction", "Export", "direction", "X"), ("direction", "x", "direction", "X"),
-    ("direction", "支出", "direction", "M"), ("direction", "借方", "direction", "M"),
-    ("direction", "IMPORT", "direction", "M"),
-    ("category", "运输服务", "category_code", "SC"), ("category", "旅游", "category_code", "SD"),
-    ("category", "旅游服务", "category_code", "SD"), ("category", "建筑", "category_code", "SE"),
-    ("category", "保险服务", "category_code", "SF"),
-    ("category", "电信计算机和信息服务", "category_code", "SI"),
-    ("category", "sc1", "category_code", "SC1"), ("category", "Transport", "category_code", "SC"),
-    ("category", "SC 运输", "category_code", "SC"), ("category", "海运", "category_code", "SC1"),
-    ("mode", "模式一", "mode", 1), ("mode", "Mode 2", "mode", 2), ("mode", "商业存在", "mode", 3),
-    ("mode", "4 自然人移动", "mode", 4), ("mode", "１", "mode", 1),
-    ("partner", "香港", "partner_code", "HK"), ("partner", "中国香港", "partner_code", "HK"),
-    ("partner", "澳门", "partner_code", "MO"), ("partner", "台湾", "partner_code", "TW"),
-    ("partner", "美国", "partner_code", "US"), ("partner", "United States", "partner_code", "US"),
-    ("partner", "JP 日本", "partner_code", "JP"), ("partner", "de", "partner_code", "DE"),
-    ("region", "120116", "region_code", "120116"),
-    ("region", "120116 滨海新区", "region_code", "120116"),
-    ("region", "Binhai New Area", "region_code", "120116"),
-    ("region", "天津市滨海新区", "region_code", "120116"),
-    ("region", "120116-TEDA 天津经济技术开发区", "region_code", "120116-TEDA"),
-    ("currency", "美元", "currency", "USD"), ("currency", "USD 美元", "currency", "USD"),
-    ("period", "2019年6月", "period", 201906), ("period", "201906", "period", 201906),
-    ("period", "2019/06", "period", 201906), ("period", "２０１９－０６", "period", 201906),
-])
+@pytest.mark.parametrize(
+    ("key", "written", "clean_column", "expected"),
+    [
+        ("direction", "收入", "direction", "X"),
+        ("direction", "贷方", "direction", "X"),
+        ("direction", "Export", "direction", "X"),
+        ("direction", "x", "direction", "X"),
+        ("direction", "支出", "direction", "M"),
+        ("direction", "借方", "direction", "M"),
+        ("direction", "IMPORT", "direction", "M"),
+        ("category", "运输服务", "category_code", "SC"),
+        ("category", "旅游", "category_code", "SD"),
+        ("category", "旅游服务", "category_code", "SD"),
+        ("category", "建筑", "category_code", "SE"),
+        ("category", "保险服务", "category_code", "SF"),
+        ("category", "电信计算机和信息服务", "category_code", "SI"),
+        ("category", "sc1", "category_code", "SC1"),
+        ("category", "Transport", "category_code", "SC"),
+        ("category", "SC 运输", "category_code", "SC"),
+        ("category", "海运", "category_code", "SC1"),
+        ("mode", "模式一", "mode", 1),
+        ("mode", "Mode 2", "mode", 2),
+        ("mode", "商业存在", "mode", 3),
+        ("mode", "4 自然人移动", "mode", 4),
+        ("mode", "１", "mode", 1),
+        ("partner", "香港", "partner_code", "HK"),
+        ("partner", "中国香港", "partner_code", "HK"),
+        ("partner", "澳门", "partner_code", "MO"),
+        ("partner", "台湾", "partner_code", "TW"),
+        ("partner", "美国", "partner_code", "US"),
+        ("partner", "United States", "partner_code", "US"),
+        ("partner", "JP 日本", "partner_code", "JP"),
+        ("partner", "de", "partner_code", "DE"),
+        ("region", "120116", "region_code", "120116"),
+        ("region", "120116 滨海新区", "region_code", "120116"),
+        ("region", "Binhai New Area", "region_code", "120116"),
+        ("region", "天津市滨海新区", "region_code", "120116"),
+        ("region", "120116-TEDA 天津经济技术开发区", "region_code", "120116-TEDA"),
+        ("currency", "美元", "currency", "USD"),
+        ("currency", "USD 美元", "currency", "USD"),
+        ("period", "2019年6月", "period", 201906),
+        ("period", "201906", "period", 201906),
+        ("period", "2019/06", "period", 201906),
+        ("period", "２０１９－０６", "period", 201906),
+    ],
+)
 def test_accepted_spellings(key, written, clean_column, expected):
     result = validate(frame(line(**{key: written})))
     assert result.ok, result.issues
     assert result.clean.iloc[0][clean_column] == expected
 
 
-@pytest.mark.parametrize(("currency", "unit", "expected_currency"), [
-    ("人民币", "万元", "CNY"), ("RMB", "元", "CNY"), ("CNY 人民币", "万元", "CNY"),
-    ("USD", "美元", "USD"),
-])
+@pytest.mark.parametrize(
+    ("currency", "unit", "expected_currency"),
+    [
+        ("人民币", "万元", "CNY"),
+        ("RMB", "元", "CNY"),
+        ("CNY 人民币", "万元", "CNY"),
+        ("USD", "美元", "USD"),
+    ],
+)
 def test_currency_and_unit_spellings(currency, unit, expected_currency):
     result = validate(frame(line(currency=currency, unit=unit)))
     assert result.ok
@@ -284,11 +407,18 @@ def test_half_even_ties_round_to_even(amount, cny_fen):
     assert clean["amount_cny_fen"] == cny_fen
 
 
-@pytest.mark.parametrize(("written", "reported", "orig"), [
-    ("1,234.5", "1234.5", 123_450), (" 12 ", "12", 1_200), ("１２３.４", "123.4", 12_340),
-    ("1.5E+3", "1.5E+3", 150_000), ("0.005", "0.005", 0), ("0.015", "0.015", 2),
-    ("1,234,567.891", "1234567.891", 123_456_789),
-])
+@pytest.mark.parametrize(
+    ("written", "reported", "orig"),
+    [
+        ("1,234.5", "1234.5", 123_450),
+        (" 12 ", "12", 1_200),
+        ("１２３.４", "123.4", 12_340),
+        ("1.5E+3", "1.5E+3", 150_000),
+        ("0.005", "0.005", 0),
+        ("0.015", "0.015", 2),
+        ("1,234,567.891", "1234567.891", 123_456_789),
+    ],
+)
 def test_amount_text_kept_and_parsed_exactly(written, reported, orig):
     result = validate(frame(line(amount=written, unit="元", currency="CNY")))
     clean = result.clean.iloc[0]
@@ -301,24 +431,33 @@ _RATES = ["6.8985", "7.0467", "6.5", "6.12345678", "7"]
 
 
 @settings(max_examples=300, deadline=None)
-@given(whole=st.integers(0, 10**12 - 1), frac=st.text("0123456789", max_size=6),
-       unit=st.sampled_from(list(UNITS)), rate=st.sampled_from(_RATES))
+@given(
+    whole=st.integers(0, 10**12 - 1),
+    frac=st.text("0123456789", max_size=6),
+    unit=st.sampled_from(list(UNITS)),
+    rate=st.sampled_from(_RATES),
+)
 def test_integer_fast_path_equals_decimal_path(whole, frac, unit, rate):
     text = f"{whole}.{frac}" if frac else str(whole)
     currency, mult = UNITS[unit]
-    conv = money.convert_many(Coded(np.array([0]), np.array([text], dtype=object)),
-                              np.array([mult]), np.array([currency == "USD"]),
-                              Coded(np.array([0]), np.array([Decimal(rate)], dtype=object)))
+    conv = money.convert_many(
+        Coded(np.array([0]), np.array([text], dtype=object)),
+        np.array([mult]),
+        np.array([currency == "USD"]),
+        Coded(np.array([0]), np.array([Decimal(rate)], dtype=object)),
+    )
     exact = money.convert(Decimal(text), mult, currency, Decimal(rate))
     zero = exact.too_large  # neither path stores amounts for a too-large line
     assert (int(conv.orig_minor[0]), int(conv.usd_cents[0]), int(conv.cny_fen[0])) == (
-        (0, 0, 0) if zero else (exact.orig_minor, exact.usd_cents, exact.cny_fen))
+        (0, 0, 0) if zero else (exact.orig_minor, exact.usd_cents, exact.cny_fen)
+    )
     assert bool(conv.too_large[0]) == exact.too_large
     assert bool(conv.rounded[0]) == (exact.rounded and not zero)
 
 
 def test_plain_amounts_never_touch_decimal(monkeypatch):
     """The vectorised path really handles ordinary amounts (Decimal only for the odd ones)."""
+
     def boom(*args):
         raise AssertionError("Decimal path used")
 
@@ -333,16 +472,27 @@ def test_plain_amounts_never_touch_decimal(monkeypatch):
 def test_clean_frame_has_the_loader_columns_and_types():
     clean = validate(frame(line(), other(mode="3", partner="HK"))).clean
     assert list(clean.columns) == list(CLEAN_COLUMNS)
-    for name in ("source_row", "period", "mode", "amount_orig_minor", "amount_usd_cents",
-                 "amount_cny_fen"):
+    for name in (
+        "source_row",
+        "period",
+        "mode",
+        "amount_orig_minor",
+        "amount_usd_cents",
+        "amount_cny_fen",
+    ):
         assert clean[name].dtype == np.int64
     assert clean.iloc[1][["uscc", "region_code", "mode", "partner_code"]].tolist() == [
-        U2, "120103", 3, "HK"]
+        U2,
+        "120103",
+        3,
+        "HK",
+    ]
 
 
 def test_summary_keeps_mode_3_beside_the_bop_total():
-    result = validate(frame(line(), line(partner="JP", direction="进口", amount="1"),
-                            other(mode="3", amount="5")))
+    result = validate(
+        frame(line(), line(partner="JP", direction="进口", amount="1"), other(mode="3", amount="5"))
+    )
     summary = result.summary()
     assert summary["rows"] == 3 and summary["enterprises"] == 2
     assert summary["periods"] == ["2019-06"]
@@ -362,8 +512,11 @@ def test_cap_lists_2000_but_counts_all():
 def test_issues_sorted_by_row_then_column_position():
     result = validate(frame(line(partner="欧洲", direction="?"), line(uscc="x", amount="-1")))
     assert list(zip(result.issues["row"], result.issues["code"])) == [
-        (2, "unknown_direction"), (2, "unknown_partner"), (3, "uscc_length"),
-        (3, "amount_negative")]
+        (2, "unknown_direction"),
+        (2, "unknown_partner"),
+        (3, "uscc_length"),
+        (3, "amount_negative"),
+    ]
 
 
 @pytest.mark.parametrize("index", [["a", "b"], [0, 1]])
@@ -374,11 +527,22 @@ def test_index_without_row_numbers_is_numbered_from_row_2(index):
 
 def test_fifty_thousand_rows_validate_quickly():
     """Per distinct value, never per row: 50k rows in well under the limit (100k ≈ 0.3 s here)."""
-    rows = [line(partner=p, category=c, amount=f"{i}.{i % 100:02d}", period=f"2019-{m:02d}",
-                 uscc=complete_uscc(f"91120116{i % 997:08d}"))
-            for i, (p, c, m) in enumerate(
-                (p, c, m) for p in ("US", "JP", "DE", "HK", "SG") for c in REF.categories
-                for m in range(1, 13) for _ in range(27))][:50_000]
+    rows = [
+        line(
+            partner=p,
+            category=c,
+            amount=f"{i}.{i % 100:02d}",
+            period=f"2019-{m:02d}",
+            uscc=complete_uscc(f"91120116{i % 997:08d}"),
+        )
+        for i, (p, c, m) in enumerate(
+            (p, c, m)
+            for p in ("US", "JP", "DE", "HK", "SG")
+            for c in REF.categories
+            for m in range(1, 13)
+            for _ in range(27)
+        )
+    ][:50_000]
     df = frame(*rows)
     start = time.perf_counter()
     result = validate(df)

@@ -1,0 +1,126 @@
+"""Read service for the 供给模式 and 服务类别 pages: one session per call, plain data out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.data import View, in_group, remembered, session, view_of
+from dashboard.filter_state import FilterState, to_report_filter
+from etl.periods import add_months
+from etl.queries import core as queries
+
+SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类别 page follows
+
+
+def _shown(state: FilterState, v: View) -> int:
+    """The first month a trend shows: the range's start, else January two years back."""
+    return v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
+
+
+@dataclass(frozen=True)
+class ModeSeries:
+    """Amounts by month and mode (all four modes, whatever the scope) for the 供给模式 page."""
+
+    view: View
+    frame: pd.DataFrame  # period, mode, amount: from a year before the first month shown
+    shown: int | None  # first month the trend shows
+    modes: pd.DataFrame  # the supply_mode reference
+
+
+@remembered
+def mode_series(state: FilterState) -> ModeSeries:
+    """Monthly amounts of modes 1–4 in the state's slice (mode 3 is kept apart by the page)."""
+    from etl.filters import ALL_MODES
+
+    with session() as s:
+        v = view_of(s, state)
+        modes = queries.reference_table(s, "supply_mode")
+        if v.end is None:
+            return ModeSeries(v, pd.DataFrame(columns=["period", "mode", "amount"]), None, modes)
+        shown = _shown(state, v)
+        first = add_months(min(shown, v.start), -12)
+        f = to_report_filter(state, first, v.end, modes=ALL_MODES)
+        return ModeSeries(v, queries.totals(s, f, ("period", "mode")), shown, modes)
+
+
+@dataclass(frozen=True)
+class ModeMatrix:
+    """Category × mode amounts over the view's window (sub-items as the query answers them)."""
+
+    view: View
+    frame: pd.DataFrame  # category_code, mode, amount
+    modes: pd.DataFrame  # the supply_mode reference
+    categories: pd.DataFrame  # the service_category reference
+
+
+@remembered
+def mode_matrix(state: FilterState) -> ModeMatrix:
+    """Amounts by category and mode (modes 1–4) over the cumulative window."""
+    from etl.filters import ALL_MODES
+
+    with session() as s:
+        v = view_of(s, state)
+        modes = queries.reference_table(s, "supply_mode")
+        cats = queries.reference_table(s, "service_category")
+        frame = pd.DataFrame(columns=["category_code", "mode", "amount"])
+        if v.end is not None:
+            f = to_report_filter(state, v.start, v.end, modes=ALL_MODES)
+            frame = queries.totals(s, f, ("category_code", "mode"))
+    return ModeMatrix(v, frame, modes, cats)
+
+
+@dataclass(frozen=True)
+class SectorTotals:
+    """Amounts by month and category as reported (sub-items apart) for the 服务类别 page."""
+
+    view: View
+    frame: pd.DataFrame  # period, category_code, amount: the window and the year before it
+    categories: pd.DataFrame  # the service_category reference
+
+
+@remembered
+def sector_totals(state: FilterState) -> SectorTotals:
+    """The state's slice by category code as reported, over the window and a year earlier."""
+    with session() as s:
+        v = view_of(s, state)
+        cats = queries.reference_table(s, "service_category")
+        frame = pd.DataFrame(columns=["period", "category_code", "amount"])
+        if v.end is not None:
+            f = to_report_filter(state, add_months(v.start, -12), v.end)
+            frame = queries.sub_item_totals(s, f, ("period", "category_code"))
+    return SectorTotals(v, frame, cats)
+
+
+@dataclass(frozen=True)
+class SectorGroups:
+    """The total and each followed category group by month (every category counted)."""
+
+    view: View
+    frame: pd.DataFrame  # period, group ('TOTAL', 'TJ_PILLAR', …), amount
+    groups: pd.DataFrame  # code, name_zh, name_en, category_code (one row per member)
+    categories: pd.DataFrame  # the service_category reference (member names)
+    years: int
+
+
+@remembered
+def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
+    """Pillar, emerging and knowledge-intensive sectors against the total (the category filter
+    is ignored: a group's share is of all services), the window and `years` years before."""
+    with session() as s:
+        v = view_of(s, state)
+        groups = queries.reference_table(s, "category_group")
+        cats = queries.reference_table(s, "service_category")
+        empty = pd.DataFrame(columns=["period", "group", "amount"])
+        if v.end is None:
+            return SectorGroups(v, empty, groups, cats, years)
+        f = to_report_filter(state, add_months(v.start, -12 * years), v.end, categories=())
+        frame = queries.sub_item_totals(s, f, ("period", "category_code"))
+    parts = [frame.groupby("period", as_index=False)["amount"].sum().assign(group="TOTAL")]
+    for code in SECTOR_GROUPS:
+        members = set(groups.loc[groups["code"] == code, "category_code"])
+        part = frame[in_group(frame["category_code"], cats, members)] if len(frame) else frame
+        parts.append(part.groupby("period", as_index=False)["amount"].sum().assign(group=code))
+    out = pd.concat(parts, ignore_index=True) if len(frame) else empty
+    return SectorGroups(v, out[["period", "group", "amount"]], groups, cats, years)

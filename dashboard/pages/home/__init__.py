@@ -1,0 +1,5 @@
+"""首页 Home: what the database holds.
+
+page registers the page (layout and callbacks); the other modules are its views, figures
+and data reads. May import dashboard's shared modules and etl; never another page.
+"""

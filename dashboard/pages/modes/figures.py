@@ -1,0 +1,312 @@
+"""Pure figures of the 供给模式 page: the modes over time, their shares, category × mode matrix.
+
+Mode 3 (商业存在, FATS sales of affiliates) is a different measure from the BOP total: under the
+BOP scope it is drawn beside the stacked total as its own dashed line, never stacked into it;
+only under 全口径 is it stacked, and the trace says so.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import i18n
+from dashboard.figures import GREY, GRID, NAVY, base_layout, message_figure, point_label
+from dashboard.i18n import DEFAULT_LANG, t
+from etl.aggregates import combine_jan_feb
+from etl.filters import ALL_MODES, BOP_MODES
+
+AMBER = "#c8811a"
+MODE_COLORS = {1: NAVY, 2: "#2e7d4f", 3: AMBER, 4: "#7b4f9d"}
+POINT_COLUMNS = ["period", "months", "mode", "amount"]
+
+
+def scope_modes(full_scope: bool) -> tuple[int, ...]:
+    """The modes the total counts: 1, 2, 4 (BOP) or all four (全口径)."""
+    return ALL_MODES if full_scope else BOP_MODES
+
+
+def stacked_modes(full_scope: bool, modes: tuple[int, ...] = ()) -> tuple[int, ...]:
+    """The modes drawn as parts of the total: the chosen ones among those the scope counts."""
+    counted = scope_modes(full_scope)
+    return tuple(m for m in (modes or counted) if m in counted)
+
+
+def mode_points(
+    frame: pd.DataFrame, start: int | None = None, cumulative: bool = False
+) -> pd.DataFrame:
+    """Per mode: monthly amounts with 1–2月 combined, or 1–N月累计 (January folded into 1–2月).
+
+    frame: period, mode, amount. Out: period, months ('1-2', '3' …; cumulative: '1-N'), mode,
+    amount; points before start are dropped (they only serve as a 同比 base).
+    """
+    if frame.empty:
+        return pd.DataFrame(columns=POINT_COLUMNS)
+    grid = frame.pivot_table(
+        index="period", columns="mode", values="amount", aggfunc="sum", fill_value=0
+    ).sort_index()
+    if cumulative:
+        grid = grid.groupby(grid.index // 100).cumsum()
+    long = grid.stack().rename("amount").reset_index()
+    if cumulative:
+        periods = set(long["period"])
+        long = long[~((long["period"] % 100 == 1) & (long["period"] + 1).isin(periods))].copy()
+        long["months"] = [f"1-{p % 100}" if p % 100 > 1 else "1" for p in long["period"]]
+    else:
+        long = combine_jan_feb(long)
+    if start is not None:
+        long = long[long["period"] >= start]
+    long["mode"] = long["mode"].astype(int)
+    return long[POINT_COLUMNS].sort_values(["period", "mode"], ignore_index=True)
+
+
+def label(period: int, months: str, lang: str = DEFAULT_LANG) -> str:
+    """A point's full name: '2021年1–6月' (cumulative or 1–2月) or '2021年3月'."""
+    if "-" in months:
+        return i18n.fmt_ytd(period, lang)
+    return point_label(period, months, lang)
+
+
+def _axis(periods: list[int], months: list[str], lang: str) -> list[list[str]]:
+    years = [t("fig.year", lang, y=p // 100) for p in periods]
+    return [years, [m.replace("-", "–") for m in months]]
+
+
+def _decimals(unit: str, lang: str) -> int:
+    spec = i18n.UNITS[unit]
+    return spec.decimals_en if i18n.normalize_lang(lang) == "en" else spec.decimals_zh
+
+
+def mode_trend(
+    points: pd.DataFrame,
+    names: dict[int, str],
+    unit: str = "usd_100m",
+    lang: str = DEFAULT_LANG,
+    full_scope: bool = False,
+    modes: tuple[int, ...] = (),
+    title: str = "",
+    subtitle: str = "",
+) -> go.Figure:
+    """Stacked bars of the modes in the total; mode 3 beside it as a dashed line (BOP scope).
+
+    points: mode_points(...). customdata of every point: [label, mode] (for drill-down).
+    """
+    lang = i18n.normalize_lang(lang)
+    if points.empty or not points["amount"].any():
+        return message_figure(t("fig.no_data", lang), title)
+    axis = points.drop_duplicates("period")[["period", "months"]]
+    x = _axis(list(axis["period"]), list(axis["months"]), lang)
+    labels = [label(p, m, lang) for p, m in zip(axis["period"], axis["months"])]
+    unit_name = i18n.unit_label(unit, lang)
+    d = _decimals(unit, lang)
+    fig = go.Figure()
+    for mode in stacked_modes(full_scope, modes):
+        y = _series(points, mode, axis["period"], unit, lang)
+        name = names.get(mode, str(mode)) + (t("mod.in_full", lang) if mode == 3 else "")
+        fig.add_trace(
+            go.Bar(
+                x=x,
+                y=y,
+                name=name,
+                marker_color=MODE_COLORS[mode],
+                customdata=[[lb, mode] for lb in labels],
+                hovertemplate=f"%{{customdata[0]}}<br>{name}：%{{y:,.{d}f}} {unit_name}<extra></extra>",
+            )
+        )
+    if not full_scope and (points["mode"] == 3).any():
+        name = t("mod.fats_trace", lang, name=names.get(3, "3"))
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=_series(points, 3, axis["period"], unit, lang),
+                name=name,
+                mode="lines+markers",
+                line={"color": AMBER, "width": 2, "dash": "dash"},
+                marker={"size": 5},
+                customdata=[[lb, 3] for lb in labels],
+                hovertemplate=(
+                    f"%{{customdata[0]}}<br>{name}：%{{y:,.{d}f}} {unit_name}<extra></extra>"
+                ),
+            )
+        )
+    base_layout(fig, title, subtitle, height=430)
+    fig.update_layout(
+        barmode="relative",
+        bargap=0.25,
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.18, "yanchor": "top"},
+        margin={"l": 64, "r": 24, "t": 88 if title else 36, "b": 96},
+        xaxis={"type": "multicategory", "tickfont": {"size": 11}, "showgrid": False},
+        yaxis={
+            "title": {"text": t("fig.amount_axis", lang, unit=unit_name)},
+            "gridcolor": GRID,
+            "rangemode": "tozero",
+            "tickformat": ",.0f",
+        },
+    )
+    return fig
+
+
+def _series(points: pd.DataFrame, mode: int, periods, unit: str, lang: str) -> list:
+    values = points[points["mode"] == mode].set_index("period")["amount"]
+    return [i18n.to_unit(values.get(p), unit, lang) for p in periods]
+
+
+def share_points(points: pd.DataFrame, full_scope: bool = False) -> pd.DataFrame:
+    """Each counted mode's share (a ratio) of the scope's total at every point.
+
+    Out: period, months, mode, share (None where the total is zero); mode 3 only under 全口径.
+    """
+    counted = points[points["mode"].isin(scope_modes(full_scope))].copy()
+    if counted.empty:
+        return pd.DataFrame(columns=["period", "months", "mode", "share"])
+    whole = counted.groupby("period")["amount"].transform("sum")
+    counted["share"] = [a / w if w else None for a, w in zip(counted["amount"], whole)]
+    return counted[["period", "months", "mode", "share"]].reset_index(drop=True)
+
+
+def mode_shares(
+    points: pd.DataFrame,
+    names: dict[int, str],
+    lang: str = DEFAULT_LANG,
+    full_scope: bool = False,
+    modes: tuple[int, ...] = (),
+    title: str = "",
+) -> go.Figure:
+    """Lines: each counted mode's share (%) of the total over the same points as the trend."""
+    lang = i18n.normalize_lang(lang)
+    shares = share_points(points, full_scope)
+    if shares.empty or shares["share"].isna().all():
+        return message_figure(t("fig.no_data", lang), title)
+    axis = shares.drop_duplicates("period")[["period", "months"]]
+    labels = [label(p, m, lang) for p, m in zip(axis["period"], axis["months"])]
+    x = labels  # one tick per year below: the months are in the hover
+    periods = list(axis["period"])
+    firsts = [i for i, p in enumerate(periods) if i == 0 or p // 100 != periods[i - 1] // 100]
+    fig = go.Figure()
+    for mode in stacked_modes(full_scope, modes):
+        values = shares[shares["mode"] == mode].set_index("period")["share"]
+        y = [
+            None if i18n.is_missing(values.get(p)) else float(values.get(p)) * 100
+            for p in axis["period"]
+        ]
+        name = names.get(mode, str(mode))
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                name=name,
+                mode="lines+markers",
+                line={"color": MODE_COLORS[mode]},
+                marker={"size": 4},
+                customdata=[[lb, mode] for lb in labels],
+                hovertemplate=f"%{{customdata[0]}}<br>{name}：%{{y:.1f}}%<extra></extra>",
+            )
+        )
+    base_layout(fig, title, height=360)
+    fig.update_layout(
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.22, "yanchor": "top"},
+        margin={"l": 56, "r": 16, "t": 56 if title else 24, "b": 96},
+        xaxis={
+            "type": "category",
+            "tickfont": {"size": 11},
+            "showgrid": False,
+            "tickangle": 0,
+            "tickvals": [labels[i] for i in firsts],
+            "ticktext": [t("fig.year", lang, y=periods[i] // 100) for i in firsts],
+        },
+        yaxis={
+            "title": {"text": t("fig.share_axis", lang)},
+            "ticksuffix": "%",
+            "gridcolor": GRID,
+            "range": [0, 100],
+        },
+    )
+    return fig
+
+
+def matrix_frame(frame: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
+    """Category × mode amounts with sub-items rolled up into their main category.
+
+    frame: category_code, mode, amount; categories: the service_category reference. Out: a
+    pivot (index: main codes in EBOPS order, only those with data; columns: modes).
+    """
+    if frame.empty:
+        return pd.DataFrame()
+    main = dict(zip(categories["code"], categories["main_code"]))
+    order = categories[categories["level"] == 1]["code"].tolist()
+    rolled = frame.assign(main=frame["category_code"].map(main).fillna(frame["category_code"]))
+    grid = rolled.pivot_table(index="main", columns="mode", values="amount", aggfunc="sum")
+    return grid.reindex([c for c in order if c in grid.index])
+
+
+def mode_matrix(
+    frame: pd.DataFrame,
+    categories: pd.DataFrame,
+    names: dict[int, str],
+    unit: str = "usd_100m",
+    lang: str = DEFAULT_LANG,
+    full_scope: bool = False,
+    modes: tuple[int, ...] = (),
+    title: str = "",
+    subtitle: str = "",
+) -> go.Figure:
+    """Heatmap: main categories (names, EBOPS order, top down) × the modes in the total.
+
+    The axes hold codes (category, mode) under name tick labels, so a click reports the codes.
+    """
+    lang = i18n.normalize_lang(lang)
+    grid = matrix_frame(frame, categories)
+    shown = list(stacked_modes(full_scope, modes))
+    if grid.empty or not grid.reindex(columns=shown).notna().any().any():
+        return message_figure(t("fig.no_data", lang), title)
+    grid = grid.reindex(columns=shown)
+    name_col = "name_en" if lang == "en" else "name_zh"
+    cat_names = dict(zip(categories["code"], categories[name_col].fillna(categories["name_zh"])))
+    # Codes on the axes, names as their tick labels: a click reports the codes (Plotly leaves
+    # customdata out of a heatmap's click event).
+    codes, modes_text = list(grid.index), [str(m) for m in shown]
+    y = [cat_names.get(c, c) for c in codes]
+    x = [names.get(m, str(m)).replace("·", "<br>").replace(": ", ":<br>") for m in shown]
+    z = [[i18n.to_unit(v, unit, lang) for v in row] for row in grid.to_numpy(dtype=object)]
+    d = _decimals(unit, lang)
+    text = [[i18n.MISSING if v is None else f"{v:,.{d}f}" for v in row] for row in z]
+    unit_name = i18n.unit_label(unit, lang)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=modes_text,
+            y=codes,
+            text=text,
+            texttemplate="%{text}",
+            colorscale="Blues",
+            hoverongaps=False,
+            customdata=[[[name, x[j]] for j in range(len(shown))] for name in y],
+            colorbar={"title": {"text": unit_name, "side": "right"}, "thickness": 12},
+            hovertemplate=(
+                f"%{{customdata[0]}} · %{{customdata[1]}}<br>%{{text}} {unit_name}<extra></extra>"
+            ),
+        )
+    )
+    base_layout(fig, title, subtitle, height=max(300, 120 + 34 * len(y)), legend=False)
+    fig.update_layout(
+        margin={"l": 16, "r": 16, "t": 88 if title else 24, "b": 56},
+        xaxis={
+            "type": "category",
+            "showgrid": False,
+            "tickfont": {"size": 11},
+            "tickvals": modes_text,
+            "ticktext": x,
+        },
+        yaxis={
+            "type": "category",
+            "tickvals": codes,
+            "ticktext": y,
+            "autorange": "reversed",
+            "showgrid": False,
+            "automargin": True,
+            "tickfont": {"size": 12, "color": "#1c2733"},
+        },
+        font={"color": "#1c2733"},
+    )
+    fig.update_xaxes(tickfont={"color": GREY})
+    return fig

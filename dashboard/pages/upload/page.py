@@ -1,0 +1,360 @@
+"""数据报送 / Upload: template, files → background check → preview → commit; history and retract.
+
+Validation and loading run in a background thread (etl.intake.jobs) and the page polls the job's
+state, so a 100k-row file never blocks a request; every callback checks the role on the server
+(upload_data calls auth.guard first).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+import dash
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, ctx, dcc, html
+
+from dashboard import auth, i18n
+from dashboard.components import access_denied, page_header, section_card
+from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.ids import Upload
+from dashboard.pages.upload import data as upload_data
+from dashboard.pages.upload import views as upload_views
+from dashboard.tables import grid_locale
+from etl.intake.jobs import StagedFile, UploadRefused
+from etl.intake.retract import RetractError
+
+dash.register_page(__name__, path="/upload", order=80, name_key="nav.upload", permission="upload")
+
+POLL_MS = 700
+
+
+def _template_section(lang: str):
+    return section_card(
+        t("upload.step_template", lang),
+        [
+            html.P(t("upload.template_hint", lang), className="mb-2"),
+            html.A(
+                t("upload.template_button", lang),
+                href="/upload/template.xlsx",
+                id=Upload.TEMPLATE,
+                className="btn btn-outline-primary",
+                download="服务贸易企业直报模板.xlsx",
+            ),
+        ],
+    )
+
+
+def _files_section(lang: str, limit_mb: int, regions: list[tuple[str, str]]):
+    scope = []
+    if regions:
+        names = "、".join(f"{name}（{code}）" for code, name in regions)
+        scope = [
+            dbc.Alert(
+                t("upload.scope_clerk", lang, regions=names),
+                color="secondary",
+                class_name="py-2",
+                id=Upload.SCOPE,
+            )
+        ]
+    drop = dcc.Upload(
+        id=Upload.DROP,
+        multiple=True,
+        accept=".xlsx,.csv",
+        children=html.Div(
+            [
+                html.Div(t("upload.drop", lang), className="stm-drop-main"),
+                html.Div(t("upload.drop_hint", lang, limit=limit_mb), className="stm-drop-hint"),
+            ]
+        ),
+        className="stm-drop",
+    )
+    return section_card(
+        t("upload.step_files", lang),
+        scope
+        + [
+            drop,
+            html.Div(id=Upload.MESSAGE, className="mt-2"),
+            dbc.Progress(
+                id=Upload.PROGRESS,
+                value=0,
+                striped=True,
+                animated=True,
+                class_name="mt-3 stm-upload-progress",
+                style={"display": "none"},
+            ),
+            html.Div(id=Upload.PROGRESS_TEXT, className="stm-upload-progress-text", role="status"),
+        ],
+    )
+
+
+def _preview_section(lang: str):
+    return section_card(
+        t("upload.step_preview", lang),
+        [
+            html.Div(id=Upload.PREVIEW),
+            html.Div(
+                [
+                    dbc.Button(
+                        t("upload.commit", lang),
+                        id=Upload.COMMIT,
+                        color="primary",
+                        disabled=True,
+                        class_name="me-3",
+                    ),
+                    html.Span(id=Upload.COMMIT_NOTE, className="stm-footnote"),
+                ],
+                className="d-flex align-items-center mt-2",
+            ),
+            html.Div(id=Upload.RESULTS, className="mt-3"),
+        ],
+    )
+
+
+def _history_section(lang: str, may_retract: bool):
+    lead = "upload.history.lead_all" if may_retract else "upload.history.lead_clerk"
+    tools = (
+        [
+            dbc.Button(
+                t("upload.retract", lang),
+                id=Upload.RETRACT,
+                color="danger",
+                outline=True,
+                size="sm",
+            )
+        ]
+        if may_retract
+        else []
+    )
+    options = {
+        "pagination": True,
+        "paginationPageSize": 20,
+        "tooltipShowDelay": 300,
+        "localeText": grid_locale(lang, t("upload.history.empty", lang)),
+    }
+    if may_retract:
+        options["rowSelection"] = {"mode": "singleRow"}
+    grid = dag.AgGrid(
+        id=Upload.HISTORY,
+        columnDefs=upload_views.history_column_defs(lang),
+        rowData=[],
+        defaultColDef={"sortable": True, "resizable": True, "filter": True},
+        dashGridOptions=options,
+        style={"height": "460px"},
+        className="ag-theme-quartz stm-grid",
+    )
+    return section_card(
+        t("upload.history.title", lang),
+        [
+            html.P(t(lead, lang), className="stm-section-lead"),
+            html.Div(id=Upload.RETRACT_MESSAGE),
+            grid,
+            _retract_modal(lang) if may_retract else html.Div(),
+        ],
+        tools=tools,
+    )
+
+
+def _retract_modal(lang: str) -> dbc.Modal:
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle(id=Upload.RETRACT_TITLE)),
+            dbc.ModalBody(
+                [
+                    html.Div(id=Upload.RETRACT_BODY),
+                    dbc.Label(t("upload.retract.reason", lang), html_for=Upload.RETRACT_REASON),
+                    dbc.Textarea(id=Upload.RETRACT_REASON, maxLength=500, rows=3),
+                ]
+            ),
+            dbc.ModalFooter(
+                [
+                    dbc.Button(
+                        t("upload.retract.cancel", lang),
+                        id=Upload.RETRACT_CANCEL,
+                        color="secondary",
+                        outline=True,
+                    ),
+                    dbc.Button(
+                        t("upload.retract.confirm", lang), id=Upload.RETRACT_CONFIRM, color="danger"
+                    ),
+                ]
+            ),
+        ],
+        id=Upload.RETRACT_MODAL,
+        is_open=False,
+    )
+
+
+def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
+    """The four steps of a report upload, for roles that may upload."""
+    lang = i18n.normalize_lang(lang)
+    if not auth.allowed("upload"):
+        return access_denied(lang)
+    limit_mb = upload_data.upload_limit_mb()
+    return html.Div(
+        [
+            page_header(t("upload.title", lang), t("upload.lead", lang), title_id=Upload.TITLE),
+            dcc.Store(id=Upload.CONTEXT, data={"lang": lang}),
+            dcc.Store(id=Upload.JOB),
+            dcc.Store(id=Upload.HISTORY_TICK, data=0),
+            dcc.Interval(id=Upload.POLL, interval=POLL_MS, disabled=True),
+            _template_section(lang),
+            _files_section(lang, limit_mb, upload_data.my_regions()),
+            _preview_section(lang),
+            _history_section(lang, upload_data.may_retract()),
+        ]
+    )
+
+
+def _decoded(contents: list[str], names: list[str]) -> list[StagedFile]:
+    files = []
+    for content, name in zip(contents, names):
+        try:
+            files.append(StagedFile(name, base64.b64decode(content.split(",", 1)[1])))
+        except (IndexError, binascii.Error) as exc:
+            raise UploadRefused(f"无法读取“{name}”。", f"Could not read “{name}”.") from exc
+    return files
+
+
+@callback(
+    Output(Upload.JOB, "data"),
+    Output(Upload.POLL, "disabled"),
+    Output(Upload.MESSAGE, "children"),
+    Output(Upload.DROP, "contents"),
+    Input(Upload.DROP, "contents"),
+    State(Upload.DROP, "filename"),
+    State(Upload.CONTEXT, "data"),
+    prevent_initial_call=True,
+)
+def receive_files(contents, names, context):
+    """Stage the dropped files as a job and start checking them in the background."""
+    auth.guard("upload")  # before anything, even an early return
+    if not contents:
+        return dash.no_update, dash.no_update, dash.no_update, dash.no_update
+    lang = (context or {}).get("lang", DEFAULT_LANG)
+    try:
+        job_id = upload_data.stage_files(_decoded(contents, names or []))
+    except UploadRefused as refused:
+        text = refused.message_en if lang == "en" else refused.message_zh
+        return None, True, dbc.Alert(text, color="danger", class_name="py-2"), None
+    upload_data.start_job(job_id, commit=False)
+    return job_id, False, None, None  # contents cleared: the same file can be dropped again
+
+
+@callback(
+    Output(Upload.PROGRESS, "value"),
+    Output(Upload.PROGRESS, "style"),
+    Output(Upload.PROGRESS_TEXT, "children"),
+    Output(Upload.POLL, "disabled", allow_duplicate=True),
+    Output(Upload.PREVIEW, "children"),
+    Output(Upload.COMMIT, "disabled"),
+    Output(Upload.COMMIT_NOTE, "children"),
+    Output(Upload.RESULTS, "children"),
+    Output(Upload.HISTORY_TICK, "data"),
+    Input(Upload.POLL, "n_intervals"),
+    Input(Upload.JOB, "data"),
+    State(Upload.CONTEXT, "data"),
+    State(Upload.HISTORY_TICK, "data"),
+    prevent_initial_call=True,
+)
+def show_job(_tick, job_id, context, history_tick):
+    """Progress while the job runs; then its preview (or results) once."""
+    auth.guard("upload")  # before anything, even an early return
+    lang = (context or {}).get("lang", DEFAULT_LANG)
+    if not job_id:
+        return 0, {"display": "none"}, "", True, None, True, "", None, dash.no_update
+    job, issues = upload_data.job_with_issues(job_id)
+    percent, text, running = upload_views.progress(job, lang)
+    shown = {"display": "flex"}
+    if running or job is None:  # a new job: the previous file's preview and results go
+        return percent, shown, text, not running, None, True, "", None, dash.no_update
+    cards = [
+        upload_views.file_card(r, i, job_id, issues[i] if i < len(issues) else None, lang)
+        for i, r in enumerate(job.get("preview") or [])
+    ]
+    committable = job["state"] == "validated" and bool(job.get("committable"))
+    note = "" if committable or job["state"] != "validated" else t("upload.commit_blocked", lang)
+    results = upload_views.result_lines(job.get("results") or [], lang)
+    tick = (history_tick or 0) + 1 if job["state"] == "committed" else dash.no_update
+    return percent, shown, text, True, cards, not committable, note, results, tick
+
+
+@callback(
+    Output(Upload.POLL, "disabled", allow_duplicate=True),
+    Output(Upload.COMMIT, "disabled", allow_duplicate=True),
+    Input(Upload.COMMIT, "n_clicks"),
+    State(Upload.JOB, "data"),
+    prevent_initial_call=True,
+)
+def commit(n_clicks, job_id):
+    """Load the previewed files (the server re-checks that the preview had no errors)."""
+    auth.guard("upload")  # before anything, even an early return
+    if not n_clicks or not job_id:
+        return dash.no_update, dash.no_update
+    started = upload_data.start_job(job_id, commit=True)
+    return (False, True) if started else (dash.no_update, dash.no_update)
+
+
+@callback(
+    Output(Upload.HISTORY, "rowData"),
+    Input(Upload.HISTORY_TICK, "data"),
+    State(Upload.CONTEXT, "data"),
+)
+def show_history(_tick, context):
+    """The batch history (a clerk's own; everyone's for statisticians and admins)."""
+    auth.guard("upload")  # before anything, even an early return
+    lang = (context or {}).get("lang", DEFAULT_LANG)
+    return upload_views.history_rows(upload_data.history(), lang)
+
+
+@callback(
+    Output(Upload.RETRACT_MODAL, "is_open"),
+    Output(Upload.RETRACT_TITLE, "children"),
+    Output(Upload.RETRACT_BODY, "children"),
+    Output(Upload.RETRACT_MESSAGE, "children"),
+    Output(Upload.HISTORY_TICK, "data", allow_duplicate=True),
+    Output(Upload.RETRACT_REASON, "value"),
+    Input(Upload.RETRACT, "n_clicks"),
+    Input(Upload.RETRACT_CANCEL, "n_clicks"),
+    Input(Upload.RETRACT_CONFIRM, "n_clicks"),
+    State(Upload.HISTORY, "selectedRows"),
+    State(Upload.RETRACT_REASON, "value"),
+    State(Upload.CONTEXT, "data"),
+    State(Upload.HISTORY_TICK, "data"),
+    prevent_initial_call=True,
+)
+def retract_flow(_open, _cancel, _confirm, selected, reason, context, tick):
+    """Ask for a reason, then retract the selected loaded batch (statisticians and admins)."""
+    auth.guard("retract")  # before anything, even an early return
+    lang = (context or {}).get("lang", DEFAULT_LANG)
+    keep = dash.no_update
+    row = (selected or [None])[0]
+    if ctx.triggered_id == Upload.RETRACT_CANCEL:
+        return False, keep, keep, keep, keep, keep
+    if row is None or row.get("status_code") != "loaded":
+        return False, keep, keep, _alert(t("upload.retract.pick", lang), "warning"), keep, keep
+    body = html.P(t("upload.retract.body", lang, file=row["file"]))
+    if ctx.triggered_id == Upload.RETRACT:
+        title = t("upload.retract.title", lang, batch=row["batch"])
+        return True, title, body, None, keep, ""
+    if not (reason or "").strip():
+        warning = _alert(t("upload.retract.need_reason", lang), "warning")
+        return True, keep, [body, warning], keep, keep, keep
+    try:
+        done = upload_data.retract(int(row["batch"]), reason.strip())
+    except RetractError as exc:
+        failed = _alert(t("upload.retract.failed", lang, error=exc), "danger")
+        return False, keep, keep, failed, keep, keep
+    text = t(
+        "upload.retract.done",
+        lang,
+        batch=done.batch_id,
+        withdrawn=done.reports_withdrawn,
+        restored=done.reports_restored,
+    )
+    return False, keep, keep, _alert(text, "success"), (tick or 0) + 1, ""
+
+
+def _alert(text: str, color: str) -> dbc.Alert:
+    return dbc.Alert(text, color=color, class_name="py-2", dismissable=True)

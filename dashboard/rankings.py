@@ -1,0 +1,214 @@
+"""Pure charts of the 地区 page (ranking, contribution, top regions over time); DataFrame in,
+plotly Figure out. ranked_bars and series_lines are shared with the partners page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import i18n
+from dashboard.figures import (
+    GREY,
+    GRID,
+    NAVY,
+    PALETTE,
+    _axis_labels,
+    _decimals,
+    base_layout,
+    message_figure,
+    point_label,
+)
+from dashboard.i18n import DEFAULT_LANG, t
+from etl.aggregates import combined_monthly
+from etl.evaluation.districts import TOTAL
+
+RED_LIGHT = "#d9822b"
+SELECTED = PALETTE[1]  # amber: the partner or region picked
+LIGHT = "#8fa8c4"  # a bar that cannot be opened
+
+
+def _height(n: int) -> int:
+    return max(260, 30 * n + 130)
+
+
+def ranked_bars(
+    frame: pd.DataFrame,
+    unit: str = "usd_100m",
+    lang: str = DEFAULT_LANG,
+    title: str = "",
+    subtitle: str = "",
+    selected: str | None = None,
+    clickable: set[str] | None = None,
+) -> go.Figure:
+    """Horizontal bars, largest on top: amount with 同比 in brackets; customdata = code.
+
+    frame: code, name, current (minor units), growth (ratio or None), in display order.
+    selected is drawn in red; codes outside clickable (when given) in a lighter blue.
+    """
+    lang = i18n.normalize_lang(lang)
+    if frame.empty:
+        return message_figure(t("fig.no_data", lang), title)
+    d = _decimals(unit, lang)
+    amounts = [i18n.to_unit(v, unit, lang) or 0.0 for v in frame["current"]]
+    growth = [i18n.fmt_pct(g) for g in frame["growth"]]
+    text = [
+        f"{a:,.{d}f}" + ("" if g == i18n.MISSING else t("reg.growth_bracket", lang, v=g))
+        for a, g in zip(amounts, growth)
+    ]
+    colors = [bar_color(c, selected, clickable) for c in frame["code"]]
+    unit_name = i18n.unit_label(unit, lang)
+    fig = go.Figure(
+        go.Bar(
+            x=amounts,
+            y=list(frame["name"]),
+            orientation="h",
+            marker_color=colors,
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=list(frame["code"]),
+            hovertext=growth,
+            hovertemplate=(
+                f"%{{y}}<br>{t('tbl.amount', lang, unit=unit_name)}：%{{x:,.{d}f}}"
+                f"<br>{t('fig.yoy', lang)}：%{{hovertext}}<extra></extra>"
+            ),
+        )
+    )
+    base_layout(fig, title, subtitle, height=_height(len(frame)), legend=False)
+    top = max(amounts) if amounts else 0
+    fig.update_layout(
+        margin={"l": 16, "r": 24, "t": 88 if title else 24, "b": 48},
+        bargap=0.3,
+        xaxis={
+            "title": {"text": t("fig.amount_axis", lang, unit=unit_name)},
+            "gridcolor": GRID,
+            "range": [0, top * 1.3 if top > 0 else 1],
+            "tickformat": ",.1~f",
+        },
+        yaxis={"autorange": "reversed", "automargin": True, "ticksuffix": "  "},
+    )
+    return fig
+
+
+def bar_color(code: str, selected: str | None, clickable: set[str] | None) -> str:
+    """A bar's colour: the selected one amber, one that cannot be opened lighter, else navy."""
+    if selected and code == selected:
+        return SELECTED
+    if clickable is not None and code not in clickable:
+        return LIGHT
+    return NAVY
+
+
+def ranking_frame(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The evaluation rows as ranked_bars wants them: children only, names in lang."""
+    body = rows[rows["code"] != TOTAL]
+    return pd.DataFrame(
+        {
+            "code": body["code"],
+            "name": body[f"name_{lang}"],
+            "current": body["current"],
+            "growth": body["growth"],
+        }
+    )
+
+
+def contribution_bars(
+    rows: pd.DataFrame, lang: str = DEFAULT_LANG, title: str = "", subtitle: str = ""
+) -> go.Figure:
+    """Each child's contribution to the parent's growth in 百分点 (they add up to it)."""
+    lang = i18n.normalize_lang(lang)
+    body = rows[(rows["code"] != TOTAL) & rows["contribution_pp"].notna()]
+    if body.empty:
+        return message_figure(t("reg.contrib.none", lang), title)
+    body = body.sort_values("contribution_pp", ascending=False)
+    values = [float(v) for v in body["contribution_pp"]]
+    text = [i18n.fmt_pp(v / 100, lang).replace(t("fmt.pp", lang, v=""), "") for v in values]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=list(body[f"name_{lang}"]),
+            orientation="h",
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=list(body["code"]),
+            marker_color=[NAVY if v >= 0 else RED_LIGHT for v in values],
+            hovertemplate=f"%{{y}}<br>{t('reg.contrib.axis', lang)}：%{{x:+.2f}}<extra></extra>",
+        )
+    )
+    base_layout(fig, title, subtitle, height=_height(len(body)), legend=False)
+    low, high = min(0.0, min(values)), max(0.0, max(values))
+    pad = max((high - low) * 0.25, 0.5)
+    fig.update_layout(
+        margin={"l": 16, "r": 24, "t": 88 if title else 24, "b": 48},
+        bargap=0.3,
+        xaxis={
+            "title": {"text": t("reg.contrib.axis", lang)},
+            "gridcolor": GRID,
+            "zeroline": True,
+            "zerolinecolor": GREY,
+            "range": [low - (pad if low < 0 else 0), high + pad],
+        },
+        yaxis={"autorange": "reversed", "automargin": True, "ticksuffix": "  "},
+    )
+    return fig
+
+
+def series_lines(
+    frame: pd.DataFrame,
+    key: str,
+    labels: dict[str, str],
+    order: list[str],
+    unit: str = "usd_100m",
+    lang: str = DEFAULT_LANG,
+    start: int | None = None,
+    title: str = "",
+    subtitle: str = "",
+) -> go.Figure:
+    """One line per code in order (1–2月 combined), monthly amounts from start on.
+
+    frame: period, key (the code column), amount (minor units); labels: code -> name.
+    """
+    lang = i18n.normalize_lang(lang)
+    fig = go.Figure()
+    d = _decimals(unit, lang)
+    unit_name = i18n.unit_label(unit, lang)
+    axis = None
+    for i, code in enumerate(order):
+        points = combined_monthly(frame[frame[key] == code])
+        if start is not None:
+            points = points[points["period"] >= start].reset_index(drop=True)
+        if points.empty:
+            continue
+        axis = axis if axis is not None else points
+        names = [point_label(p, m, lang) for p, m in zip(points["period"], points["months"])]
+        fig.add_trace(
+            go.Scatter(
+                x=_axis_labels(points, lang),
+                y=[i18n.to_unit(v, unit, lang) for v in points["amount"]],
+                name=labels.get(code, code),
+                mode="lines+markers",
+                customdata=names,
+                line={"color": PALETTE[i % len(PALETTE)], "width": 2},
+                marker={"size": 4},
+                hovertemplate=(
+                    f"{labels.get(code, code)}<br>%{{customdata}}：%{{y:,.{d}f}} "
+                    f"{unit_name}<extra></extra>"
+                ),
+            )
+        )
+    if not fig.data:
+        return message_figure(t("fig.no_data", lang), title)
+    base_layout(fig, title, subtitle, height=420)
+    fig.update_layout(
+        margin={"l": 64, "r": 24, "t": 110 if title else 48, "b": 56},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
+        xaxis={"type": "multicategory", "tickfont": {"size": 11}, "showgrid": False},
+        yaxis={
+            "title": {"text": t("fig.amount_axis", lang, unit=unit_name)},
+            "gridcolor": GRID,
+            "rangemode": "tozero",
+            "tickformat": ",.1~f",
+        },
+    )
+    return fig

@@ -1,0 +1,296 @@
+"""Upload jobs for the web page: staged files, validation and loading in a background thread.
+
+A job is a folder under <instance>/uploads/<job id>/ holding the uploaded files and job.json (its
+state, progress, preview and results). State lives in files, not in process memory, so any
+gunicorn worker can answer the page's polling while the worker that started the job runs it, and
+a worker restart loses nothing but the running thread (the job then reads as failed, not stuck).
+
+    staged → validating → validated → committing → committed     (or failed at any step)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy.orm import Session, sessionmaker
+
+from etl import accounts
+from etl.intake.load import LoadOutcome, load_file
+from etl.intake.read import ReportReadError
+from etl.quality.thresholds import QualityThresholds
+
+JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,32}$")
+SUFFIXES = (".xlsx", ".csv")
+STALE_SECONDS = 600  # a job whose thread has not written for this long has died with its worker
+PHASES = ("read", "validate", "load")
+
+
+class UploadRefused(Exception):
+    """A file that cannot be staged (too large, wrong type), with a message in both languages."""
+
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_zh, self.message_en = message_zh, message_en
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    """One uploaded file as received."""
+
+    name: str
+    content: bytes
+
+
+def jobs_root(instance_path: Path) -> Path:
+    """Where upload jobs are kept."""
+    return Path(instance_path) / "uploads"
+
+
+def check_file(name: str, size: int, max_bytes: int) -> None:
+    """Refuse a file the loader cannot take, before anything is written."""
+    if not name.lower().endswith(SUFFIXES):
+        raise UploadRefused(
+            f"“{name}”不是 .xlsx 或 .csv 文件，请使用报送模板。",
+            f"“{name}” is not an .xlsx or .csv file; please use the template.",
+        )
+    if size > max_bytes:
+        limit = max_bytes / (1024 * 1024)
+        raise UploadRefused(
+            f"“{name}”超过 {limit:.0f} MB 的大小限制，请拆分为多个文件后上传。",
+            f"“{name}” is larger than the {limit:.0f} MB limit; split it into several files.",
+        )
+    if size == 0:
+        raise UploadRefused(f"“{name}”是空文件。", f"“{name}” is empty.")
+
+
+def stage(
+    instance_path: Path,
+    user: str,
+    regions: tuple[str, ...] | None,
+    files: list[StagedFile],
+    max_bytes: int,
+) -> str:
+    """Write the files of a new job and return its id (nothing is validated yet)."""
+    if not files:
+        raise UploadRefused("没有收到文件。", "No file was received.")
+    for f in files:
+        check_file(f.name, len(f.content), max_bytes)
+    job_id = secrets.token_urlsafe(18)
+    folder = jobs_root(instance_path) / job_id
+    (folder / "files").mkdir(parents=True)
+    names = []
+    for i, f in enumerate(files):
+        (folder / "files" / f"{i}{Path(f.name).suffix.lower()}").write_bytes(f.content)
+        names.append({"name": Path(f.name).name, "size": len(f.content)})
+    scope = None if regions is None else list(regions)
+    _write(
+        folder,
+        {
+            "id": job_id,
+            "user": user,
+            "regions": scope,
+            "created": _now(),
+            "state": "staged",
+            "files": names,
+            "progress": {"file": 0, "phase": "", "fraction": 0.0},
+        },
+    )
+    return job_id
+
+
+def read_job(instance_path: Path, job_id: str, user: str) -> dict | None:
+    """The job's state for its owner (None for an unknown id or someone else's job)."""
+    if not JOB_ID.match(job_id or ""):
+        return None
+    path = jobs_root(instance_path) / job_id / "job.json"
+    try:
+        job = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if job.get("user") != user:
+        return None
+    idle = time.time() - path.stat().st_mtime
+    if job["state"] in ("validating", "committing") and idle > STALE_SECONDS:
+        job.update(state="failed", error="stale")
+    return job
+
+
+def issues_frame(instance_path: Path, job_id: str, user: str, index: int) -> pd.DataFrame | None:
+    """The listed problems of one file of the job (None when unknown or not the owner's)."""
+    job = read_job(instance_path, job_id, user)
+    if job is None or not 0 <= index < len(job["files"]):
+        return None
+    path = jobs_root(instance_path) / job_id / f"issues_{index}.json"
+    if not path.exists():
+        return None
+    return pd.read_json(path, orient="records", dtype=False)
+
+
+def start(
+    factory: sessionmaker[Session],
+    instance_path: Path,
+    job_id: str,
+    user: str,
+    commit: bool,
+    today: dt.date | None = None,
+    quality: QualityThresholds | None = None,
+) -> bool:
+    """Validate (commit=False) or load (commit=True) the job's files in a background thread.
+
+    Returns False when the job is not in a state that allows it: only a staged job is validated,
+    only a validated job without errors is committed, and each at most once.
+    """
+    job = read_job(instance_path, job_id, user)
+    wanted, running = ("validated", "committing") if commit else ("staged", "validating")
+    if job is None or job["state"] != wanted or (commit and not job.get("committable")):
+        return False
+    folder = jobs_root(instance_path) / job_id
+    job["state"] = running
+    _write(folder, job)
+    thread = threading.Thread(
+        target=run,
+        args=(factory, folder, commit, today, quality),
+        name=f"upload-{job_id}",
+        daemon=True,
+    )
+    thread.start()
+    return True
+
+
+def run(
+    factory: sessionmaker[Session],
+    folder: Path,
+    commit: bool,
+    today: dt.date | None = None,
+    quality: QualityThresholds | None = None,
+) -> dict:
+    """Do the job's work in this thread, writing progress and the outcome to job.json."""
+    job = json.loads((folder / "job.json").read_text(encoding="utf-8"))
+    regions = None if job["regions"] is None else tuple(job["regions"])
+    outcomes = []
+    try:
+        for i, meta in enumerate(job["files"]):
+
+            def progress(phase: str, i=i) -> None:
+                done = (i + (PHASES.index(phase) + 1) / 4) / len(job["files"])
+                job["progress"] = {"file": i, "phase": phase, "fraction": done}
+                _write(folder, job)
+
+            path = next((folder / "files").glob(f"{i}.*"))
+            outcomes.append(
+                _one_file(
+                    factory,
+                    path,
+                    meta["name"],
+                    job["user"],
+                    regions,
+                    commit,
+                    today,
+                    progress,
+                    folder,
+                    i,
+                    quality,
+                )
+            )
+    except Exception as exc:  # noqa: BLE001 — the page must say the job failed, whatever the cause
+        job.update(state="failed", error=f"{type(exc).__name__}: {exc}")
+        _write(folder, job)
+        return job
+    key = "results" if commit else "preview"
+    job[key] = outcomes
+    job["progress"] = {"file": len(job["files"]), "phase": "done", "fraction": 1.0}
+    job["state"] = "committed" if commit else "validated"
+    job["committable"] = not commit and all(o["status"] == "validated" for o in outcomes)
+    _write(folder, job)
+    return job
+
+
+def _one_file(
+    factory,
+    path: Path,
+    name: str,
+    user: str,
+    regions,
+    commit: bool,
+    today,
+    progress,
+    folder: Path,
+    index: int,
+    quality,
+) -> dict:
+    try:
+        outcome = load_file(
+            factory,
+            path,
+            file_name=name,
+            user=user,
+            dry_run=not commit,
+            today=today,
+            progress=progress,
+            only_regions=regions,
+            quality=quality,
+        )
+    except ReportReadError as exc:
+        return {
+            "name": name,
+            "status": "unreadable",
+            "message_zh": exc.message_zh,
+            "message_en": exc.message_en,
+        }
+    if outcome.validation is not None:
+        outcome.validation.issues.to_json(
+            folder / f"issues_{index}.json", orient="records", force_ascii=False
+        )
+    if commit:  # every attempt to load is audited, accepted or not
+        with factory.begin() as session:
+            accounts.audit(
+                session,
+                user,
+                "upload",
+                {
+                    "file": name,
+                    "sha256": outcome.sha256,
+                    "batch_id": outcome.batch_id,
+                    "status": outcome.status,
+                    "rows": outcome.rows,
+                },
+            )
+    return outcome_record(outcome)
+
+
+def outcome_record(outcome: LoadOutcome) -> dict:
+    """A LoadOutcome as JSON-ready numbers for the page."""
+    record = {
+        "name": outcome.file_name,
+        "status": outcome.status,
+        "sha256": outcome.sha256,
+        "rows": outcome.rows,
+        "batch_id": outcome.batch_id,
+        "duplicate_of": outcome.duplicate_of,
+        "reports_new": outcome.reports_new,
+        "reports_revised": outcome.reports_revised,
+        "reports_unchanged": outcome.reports_unchanged,
+    }
+    if outcome.validation is not None:
+        record["summary"] = outcome.validation.summary()
+    return record
+
+
+def _write(folder: Path, job: dict) -> None:
+    # Write-then-rename: a poller never reads a half-written file.
+    tmp = folder / f"job.json.{os.getpid()}.{threading.get_ident()}"
+    tmp.write_text(json.dumps(job, ensure_ascii=False, default=str), encoding="utf-8")
+    os.replace(tmp, folder / "job.json")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,255 @@
+"""Read an uploaded report (.xlsx, or .csv in UTF-8/GBK) into a text-only frame numbered like Excel.
+
+Every cell is read as text, so "0012", "201906" and "1234.50" survive exactly; numbers Excel stored
+as numbers are turned back into the text Excel shows. The frame's index is the row number the user
+sees in Excel (header row 1 → first data row 2), which every validation message quotes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import math
+import re
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+import numpy as np
+import pandas as pd
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from etl.intake.normalize import HEADER_KEYS, header_key
+
+DATA_SHEET = "数据"  # the template's data sheet; other workbooks are read from their first sheet
+HEADER_SCAN_ROWS = 30  # a title or note may sit above the header row
+MIN_HEADER_MATCHES = 3  # a row with this many known headers is the header row
+_PROBE_BYTES = 256 * 1024
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# openpyxl signals a damaged workbook in many ways; all of them mean "cannot read this file".
+_XLSX_ERRORS = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    OSError,
+    EOFError,
+    ParseError,
+)
+
+
+class ReportReadError(Exception):
+    """A file that cannot be read as a report, with a message for the clerk in both languages."""
+
+    def __init__(self, message_zh: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_zh = message_zh
+        self.message_en = message_en
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """The file's cells as text, plus what is needed to recognise the file again."""
+
+    frame: pd.DataFrame  # str cells (missing = NA); columns as written; index = Excel row number
+    encoding: str | None  # CSV: "utf-8", "utf-8-sig" or "gb18030"
+    sheet: str | None  # xlsx: the sheet read
+    sha256: str
+    size_bytes: int
+    header_row: int = 1  # Excel row number of the header
+
+
+def read_report(source: Path | bytes, filename: str) -> ReadResult:
+    """Read an uploaded report file; raises ReportReadError when it cannot be read."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    if not data:
+        raise ReportReadError("文件是空的。", "The file is empty.")
+    ext = Path(filename).suffix.lower()
+    encoding = sheet = None
+    if ext in (".xlsx", ".xlsm"):
+        frame, header_row, sheet = _read_xlsx(data)
+    elif ext in (".csv", ".txt"):
+        frame, header_row, encoding = _read_csv(data)
+    elif ext in (".xls", ".et", ".wps"):
+        raise ReportReadError(
+            f"不支持旧版 {ext} 格式，请在 Excel 中“另存为” .xlsx 后再上传。",
+            f"The old {ext} format is not supported; save it as .xlsx first.",
+        )
+    else:
+        raise ReportReadError(
+            f"不支持的文件类型“{ext or filename}”，请上传 .xlsx 或 .csv 文件。",
+            f"Unsupported file type '{ext or filename}'; upload .xlsx or .csv.",
+        )
+    return ReadResult(
+        frame, encoding, sheet, hashlib.sha256(data).hexdigest(), len(data), header_row
+    )
+
+
+# ---------------------------------------------------------------- shared
+
+
+def _header_index(rows: list[list[str | None]]) -> int:
+    """Index of the header among the first rows: the first with known headers, else the first
+    non-blank row."""
+    first_filled = None
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        cells = [c for c in row if c is not None and str(c).strip()]
+        if not cells:
+            continue
+        if first_filled is None:
+            first_filled = i
+        if sum(header_key(c) in HEADER_KEYS for c in cells) >= MIN_HEADER_MATCHES:
+            return i
+    if first_filled is None:
+        raise ReportReadError(
+            "文件中没有表头行（前30行都是空的）。", "No header row: the first 30 rows are empty."
+        )
+    return first_filled
+
+
+def _column_names(header: list[str | None], width: int) -> list[str]:
+    """Header texts as written; a column without a header is named after its Excel letter."""
+    header = list(header) + [None] * (width - len(header))
+    return [
+        h if h is not None and str(h).strip() else f"(无表头 {get_column_letter(i + 1)})"
+        for i, h in enumerate(header)
+    ]
+
+
+def _finish(frame: pd.DataFrame, header: list[str | None], first_row: int) -> pd.DataFrame:
+    """Number rows as Excel does, drop blank rows and unlabelled empty columns."""
+    frame.columns = _column_names(header, frame.shape[1])
+    frame.index = pd.RangeIndex(first_row, first_row + len(frame), name="row")
+    unlabelled = [
+        i
+        for i, h in enumerate(list(header) + [None] * (frame.shape[1] - len(header)))
+        if h is None or not str(h).strip()
+    ]
+    drop = [i for i in unlabelled if frame.iloc[:, i].isna().all()]
+    if drop:
+        frame = frame.iloc[:, [i for i in range(frame.shape[1]) if i not in drop]]
+    if frame.shape[1] == 0:
+        raise ReportReadError("表头行是空的。", "The header row is empty.")
+    return frame.dropna(how="all")
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def _detect_encoding(data: bytes) -> str:
+    """utf-8(-sig) when the bytes decode as UTF-8, else GB18030 (a superset of Excel's GBK)."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8-sig":
+            return "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        return encoding
+    raise ReportReadError(
+        "无法识别文件的文字编码，请用 Excel 另存为“CSV UTF-8”或 .xlsx。",
+        "Unknown text encoding; save the file as CSV UTF-8 or .xlsx.",
+    )
+
+
+def _read_csv(data: bytes) -> tuple[pd.DataFrame, int, str]:
+    encoding = _detect_encoding(data)
+    probe = data[:_PROBE_BYTES].decode(encoding, errors="ignore")
+    lines = _LINE_BREAK.split(probe)[:HEADER_SCAN_ROWS]  # the breaks pandas' parser honours
+    sep = _separator(lines)
+    rows = [next(csv.reader([line], delimiter=sep), []) or [] for line in lines]
+    h = _header_index([[c or None for c in r] for r in rows])
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(data),
+            encoding=encoding,
+            sep=sep,
+            skiprows=h,
+            header=0,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise ReportReadError(
+            f"CSV 文件格式有误，无法读取：{exc}", f"The CSV file is malformed: {exc}"
+        ) from exc
+    header = rows[h] + [None] * max(0, frame.shape[1] - len(rows[h]))
+    return _finish(frame, header[: frame.shape[1]], h + 2), h + 1, encoding
+
+
+def _separator(lines: list[str]) -> str:
+    """Comma, unless the header line is clearly tab- or semicolon-separated."""
+    head = next((line for line in lines if line.strip()), "")
+    counts = {sep: head.count(sep) for sep in (",", "\t", ";")}
+    return max(counts, key=lambda s: (counts[s], s == ","))
+
+
+# ---------------------------------------------------------------- xlsx
+
+
+def _read_xlsx(data: bytes) -> tuple[pd.DataFrame, int, str]:
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
+            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            title = sheet.title
+        finally:
+            book.close()
+    except _XLSX_ERRORS as exc:
+        raise ReportReadError(
+            "无法打开这个 Excel 文件（文件可能已损坏，或不是 .xlsx 格式）。",
+            f"Cannot open this Excel file (damaged or not .xlsx): {exc!r}",
+        ) from exc
+    if not rows:
+        raise ReportReadError("工作表是空的。", "The worksheet is empty.")
+    h = _header_index(rows)
+    body = rows[h + 1 :]
+    width = max([len(rows[h]), *(len(r) for r in body)])
+    padded = [r + [None] * (width - len(r)) for r in body]
+    frame = (
+        pd.DataFrame(np.array(padded, dtype=object).reshape(len(padded), width), dtype="str")
+        if padded
+        else pd.DataFrame(columns=range(width), dtype="str")
+    )
+    return _finish(frame, rows[h], h + 2), h + 1, title
+
+
+def _cell_text(value: object) -> str | None:
+    """The text Excel shows for a cell value, without binary-float artefacts."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return _float_text(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _float_text(value: float) -> str:
+    """1234.5 -> "1234.5", 201906.0 -> "201906": Excel's 15 significant digits, no exponent."""
+    if not math.isfinite(value):
+        return str(value)
+    return format(Decimal(f"{value:.15g}"), "f")

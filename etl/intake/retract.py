@@ -1,0 +1,116 @@
+"""Retract a loaded batch: its versions are withdrawn and the versions they replaced return."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, sessionmaker
+
+from etl import models as m
+from etl.intake.aggregate_tables import refresh_enterprise_month, refresh_slices
+from etl.intake.load import _take_load_lock
+from etl.quality.store import recompute_flags
+from etl.quality.thresholds import QualityThresholds
+
+
+class RetractError(Exception):
+    """The batch cannot be retracted (unknown, not loaded)."""
+
+
+@dataclass
+class RetractOutcome:
+    """What a retraction changed."""
+
+    batch_id: int
+    reports_withdrawn: int  # reports left with no current version
+    reports_restored: int  # reports whose previous version became current again
+
+
+def retract_batch(
+    factory: sessionmaker[Session],
+    batch_id: int,
+    user: str,
+    reason: str,
+    quality: QualityThresholds | None = None,
+) -> RetractOutcome:
+    """Withdraw every version the batch brought and reinstate the versions before them; the
+    data-quality flags of the enterprises concerned are recomputed in the same transaction."""
+    with factory.begin() as session:
+        _take_load_lock(session, user)
+        batch = session.get(m.UploadBatch, batch_id)
+        if batch is None or batch.status != "loaded":
+            state = "unknown" if batch is None else batch.status
+            raise RetractError(f"batch {batch_id} is {state}; only loaded batches can be retracted")
+        event = m.DataEvent(kind="retract", batch_id=batch_id, actor=user, note=reason)
+        session.add(event)
+        session.flush()
+        versions = session.scalars(
+            sa.select(m.ReportVersion).where(m.ReportVersion.batch_id == batch_id)
+        ).all()
+        slices, pairs, withdrawn, restored = set(), [], 0, 0
+        for version in versions:
+            was_current = version.status == "current"
+            version.status = "withdrawn"
+            if not was_current:
+                continue  # already superseded by a later batch: history only
+            report = session.get(m.Report, version.report_id)
+            _close_span(session, version.id, event.id)
+            previous = session.scalar(
+                sa.select(m.ReportVersion)
+                .where(
+                    m.ReportVersion.report_id == report.id,
+                    m.ReportVersion.version_no < version.version_no,
+                    m.ReportVersion.status == "superseded",
+                )
+                .order_by(m.ReportVersion.version_no.desc())
+                .limit(1)
+            )
+            slices.add((report.period, version.region_code))
+            pairs.append((report.uscc, report.period))
+            if previous is None:
+                report.current_version_id = None
+                withdrawn += 1
+            else:
+                previous.status = "current"
+                report.current_version_id = previous.id
+                session.add(m.ReportVersionSpan(version_id=previous.id, from_event_id=event.id))
+                slices.add((report.period, previous.region_code))
+                restored += 1
+        batch.status, batch.dedupe_key = "retracted", None
+        batch.retracted_at, batch.retracted_by, batch.retract_reason = m.utcnow(), user, reason
+        session.flush()
+        refresh_enterprise_month(session, pairs)
+        refresh_slices(session, slices)
+        # Every enterprise of the batch, also where its version was already superseded: the
+        # report's number of versions (rule 'revisions') changes all the same.
+        reports = _batch_reports(session, batch_id)
+        if reports:
+            recompute_flags(
+                session,
+                {u for u, _ in reports},
+                quality,
+                batch_id,
+                since=min(p for _, p in reports),
+            )
+        return RetractOutcome(batch_id, withdrawn, restored)
+
+
+def _batch_reports(session: Session, batch_id: int) -> list[tuple[str, int]]:
+    return list(
+        session.execute(
+            sa.select(m.Report.uscc, m.Report.period)
+            .join(m.ReportVersion, m.ReportVersion.report_id == m.Report.id)
+            .where(m.ReportVersion.batch_id == batch_id)
+        ).tuples()
+    )
+
+
+def _close_span(session: Session, version_id: int, event_id: int) -> None:
+    session.execute(
+        sa.update(m.ReportVersionSpan)
+        .where(
+            m.ReportVersionSpan.version_id == version_id, m.ReportVersionSpan.to_event_id.is_(None)
+        )
+        .values(to_event_id=event_id)
+    )

@@ -1,0 +1,6 @@
+"""The read side: every SELECT the dashboard, the CLI, snapshots and exports run.
+
+core: figures, options and reference reads; register, quality, snapshot: the reads of those
+concerns. Functions take a Session and return frames or plain values; they never open sessions.
+May import: models, filters, periods, data_version, reference.
+"""

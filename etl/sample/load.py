@@ -1,0 +1,49 @@
+"""Load the SYNTHETIC sample as a bureau would hold it: reports received over the years, and the
+key-enterprise register (what `init-db --sample` and `make run` do on an empty database)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from etl.coverage.register import RegisterCheck, load_register
+from etl.intake.load import LoadOutcome, load_file
+from etl.quality.thresholds import QualityThresholds
+from etl.reference import ReferenceCodes
+from etl.sample.generate import generate_enterprises, generate_reports, write_reports
+from etl.sample.register import sample_history
+
+REGISTER_FILE = "register.csv"
+
+
+def load_sample(
+    factory: sessionmaker[Session],
+    out_dir: Path,
+    ref: ReferenceCodes,
+    n_enterprises: int = 2000,
+    start: int = 201501,
+    end: int = 202112,
+    quality: QualityThresholds | None = None,
+    each_file: Callable[[list[Path]], object] = iter,
+    on_loaded: Callable[[LoadOutcome], None] = lambda _o: None,
+) -> tuple[list[LoadOutcome], RegisterCheck]:
+    """Write the sample's yearly report files and register.csv to out_dir and load them: each
+    report as received (etl.sample.register), then the register. each_file wraps the file list
+    (a progress bar); on_loaded hears each file's outcome."""
+    frame, register, received = sample_history(
+        generate_reports(start=start, end=end, n_enterprises=n_enterprises, ref=ref),
+        generate_enterprises(n_enterprises=n_enterprises, ref=ref),
+        ref,
+    )
+    outcomes = []
+    for path in each_file(write_reports(frame, out_dir)):
+        outcome = load_file(factory, path, user="sample", quality=quality, received_at=received)
+        on_loaded(outcome)
+        outcomes.append(outcome)
+    if register.empty:  # a range before the register was set up (2017)
+        return outcomes, RegisterCheck()
+    register_path = Path(out_dir) / REGISTER_FILE
+    register.to_csv(register_path, index=False, encoding="utf-8", lineterminator="\n")
+    return outcomes, load_register(factory, register_path, "sample")

@@ -1,0 +1,217 @@
+"""The layout holds: every module imports on its own, no import circles, dependencies point one way."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from etl.settings import PROJECT_ROOT
+
+PACKAGES = ("etl", "dashboard")
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PROJECT_ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def all_modules() -> dict[str, Path]:
+    """Every module of the two packages, by dotted name."""
+    return {
+        _module_name(p): p
+        for package in PACKAGES
+        for p in sorted((PROJECT_ROOT / package).rglob("*.py"))
+        if "__pycache__" not in p.parts
+    }
+
+
+def is_page_module(name: str) -> bool:
+    """Modules Dash imports itself (they call register_page, which needs an app first)."""
+    path = all_modules()[name]
+    return name.startswith("dashboard.pages.") and "register_page(" in path.read_text("utf-8")
+
+
+def imports_of(path: Path, known: set[str]) -> set[str]:
+    """The project modules a module imports at module level (what runs when it is imported)."""
+    tree = ast.parse(path.read_text("utf-8"))
+    found: set[str] = set()
+    for node in tree.body:  # module level only: imports inside functions run later, on call
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        else:
+            continue
+        for name in names:
+            # importing a.b.c imports a and a.b first
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):
+                prefix = ".".join(parts[:i])
+                if prefix in known:
+                    found.add(prefix)
+    return found
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module -> the project modules it imports at module level."""
+    modules = all_modules()
+    known = set(modules)
+    graph = {name: imports_of(path, known) - {name} for name, path in modules.items()}
+    # A package's submodule import runs its package __init__ first, which is not a cycle.
+    for name, deps in graph.items():
+        graph[name] = {d for d in deps if not name.startswith(d + ".")}
+    return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle, as the list of modules around it, or None."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return stack[stack.index(nxt) :] + [nxt]
+            if nxt not in state and (cycle := visit(nxt)):
+                return cycle
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (cycle := visit(node)):
+            return cycle
+    return None
+
+
+def test_arch001_find_cycle_finds_a_planted_circle() -> None:
+    """The cycle finder itself: a circle of three is found, a diamond is not a circle."""
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b", "c"}, "b": {"d"}, "c": {"d"}, "d": set()}) is None
+
+
+def test_arch002_no_import_circles() -> None:
+    """No module reaches itself through module-level imports."""
+    assert find_cycle(import_graph()) is None
+
+
+def test_arch003_etl_never_imports_dashboard() -> None:
+    """Dependencies point one way: dashboard -> etl."""
+    offenders = {
+        name: sorted(d for d in deps if d.startswith("dashboard"))
+        for name, deps in import_graph().items()
+        if name.startswith("etl")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_arch004_no_page_imports_another_page() -> None:
+    """What two pages share lives in dashboard/, not in one of the pages."""
+
+    def page_of(module: str) -> str | None:
+        parts = module.split(".")
+        return parts[2] if len(parts) > 3 and parts[:2] == ["dashboard", "pages"] else None
+
+    crossings = sorted(
+        (name, dep)
+        for name, deps in import_graph().items()
+        for dep in deps
+        if page_of(name) and page_of(dep) and page_of(name) != page_of(dep)
+    )
+    assert crossings == []
+
+
+def test_arch008_shared_modules_do_not_import_pages() -> None:
+    """Shared dashboard modules sit below the pages; only the app factory wires page routes in."""
+    reaching_up = sorted(
+        (name, dep)
+        for name, deps in import_graph().items()
+        if name.startswith("dashboard")
+        and not name.startswith("dashboard.pages")
+        and name != "dashboard"
+        for dep in deps
+        if dep.startswith("dashboard.pages.")
+    )
+    assert reaching_up == []
+
+
+def test_arch005_only_page_modules_mention_register_page() -> None:
+    """Dash imports every file under pages/ that says register_page: helpers must not say it."""
+    pages = PROJECT_ROOT / "dashboard" / "pages"
+    saying = sorted(
+        p.relative_to(pages).as_posix()
+        for p in pages.rglob("*.py")
+        if not p.name.startswith("_") and "register_page" in p.read_text("utf-8")
+    )
+    assert all(name.endswith(("page.py", "register.py", "not_found_404.py")) for name in saying)
+    assert all("dash.register_page(" in (pages / name).read_text("utf-8") for name in saying)
+
+
+# Imports each module in a child forked from an interpreter that holds the third-party libraries
+# but no project module: every child starts with none of ours imported, as `python -c "import X"`
+# would, without paying pandas/dash/plotly start-up ~100 times.
+FORK_IMPORTER = """
+import json, os, sys, traceback
+import dash, flask, numpy, pandas, plotly.graph_objects, sqlalchemy  # noqa: F401
+assert not [m for m in sys.modules if m.split(".")[0] in ("etl", "dashboard")]
+failed = {}
+for name in json.loads(sys.argv[1]):
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            __import__(name)
+            code = 0
+        except BaseException:
+            os.write(write, traceback.format_exc().encode()[-2000:])
+            code = 1
+        os._exit(code)
+    os.close(write)
+    message = os.read(read, 4000).decode(errors="replace")
+    os.close(read)
+    if os.waitpid(pid, 0)[1] != 0:
+        failed[name] = message.strip().splitlines()[-1:] if message else ["exit status"]
+print(json.dumps(failed))
+"""
+
+
+def test_arch006_every_module_imports_alone() -> None:
+    """Every module imports with no other project module imported first (pages: see arch007)."""
+    modules = [n for n in all_modules() if not is_page_module(n) and n != "etl.__main__"]
+    proc = subprocess.run(
+        [sys.executable, "-c", FORK_IMPORTER, json.dumps(modules)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == {}
+    assert len(modules) > 100  # the walk found the packages
+
+
+def test_arch007_every_page_module_registers_through_create_app() -> None:
+    """The page modules, which cannot be imported before an app exists, are all registered by it."""
+    script = (
+        "import dash, json\n"
+        "from dashboard import create_app\n"
+        "from etl.settings import Settings\n"
+        "create_app(Settings(auth_required=False))\n"
+        "print(json.dumps(sorted(dash.page_registry)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    registered = set(json.loads(proc.stdout.strip().splitlines()[-1]))
+    assert registered == {name for name in all_modules() if is_page_module(name)}
