@@ -18,10 +18,10 @@ from openpyxl import Workbook, load_workbook
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a plain script from anywhere; etl is the project package
 
-from etl.reference import reference_from_seeds
-from etl.intake.schemas import REPORT_COLUMNS
-from etl.intake.template import DATA_SHEET, write_template
-from etl.intake.uscc import CHARSET, check_character, complete_uscc, org_code_consistent
+from etl.intake.schemas import REPORT_COLUMNS  # noqa: E402 (after the sys.path line)
+from etl.intake.template import DATA_SHEET, write_template  # noqa: E402 (after the sys.path line)
+from etl.intake.uscc import CHARSET, check_character, complete_uscc, org_code_consistent  # noqa: E402 (after the sys.path line)
+from etl.reference import reference_from_seeds  # noqa: E402 (after the sys.path line)
 
 OUT = Path(__file__).resolve().parent
 HEADERS = [c.header_zh for c in REPORT_COLUMNS]
@@ -37,7 +37,11 @@ def uscc(area: str, body: str) -> str:
 E = {
     "ship": ("天津示例航运有限公司（合成数据）", "滨海新区", uscc("120116", "MA05K3T1")),
     "consult": ("天津示例咨询有限公司（合成数据）", "河西区", uscc("120103", "MA06B2C8")),
-    "soft": ("天津示例软件科技有限公司（合成数据）", "天津经济技术开发区", uscc("120191", "MA07D4E2")),
+    "soft": (
+        "天津示例软件科技有限公司（合成数据）",
+        "天津经济技术开发区",
+        uscc("120191", "MA07D4E2"),
+    ),
     "lease": ("天津示例融资租赁有限公司（合成数据）", "东疆综合保税区", uscc("120195", "MA08F6G4")),
     "media": ("天津示例文化传媒有限公司（合成数据）", "和平区", uscc("120101", "MA09H8J6")),
     "data": ("重庆两江示例数据服务有限公司（合成数据）", "两江新区", uscc("500112", "MA5U1K2L")),
@@ -89,13 +93,25 @@ CLEAN_LINES = [
 ]
 
 
-def row(ent: str, period: str, line: tuple, name: str | None = None,
-        region: str | None = None) -> list[object]:
+def row(
+    ent: str, period: str, line: tuple, name: str | None = None, region: str | None = None
+) -> list[object]:
     """A report row in REPORT_COLUMNS order."""
     e_name, e_region, code = E[ent]
     direction, category, mode, partner, amount, currency, unit = line
-    return [code, name or e_name, region or e_region, period, direction, category, mode, partner,
-            amount, currency, unit]
+    return [
+        code,
+        name or e_name,
+        region or e_region,
+        period,
+        direction,
+        category,
+        mode,
+        partner,
+        amount,
+        currency,
+        unit,
+    ]
 
 
 def freeze_xlsx(path: Path) -> None:
@@ -139,14 +155,24 @@ def clean_rows() -> list[list[object]]:
 
 def revision_rows() -> list[list[object]]:
     """The shipping company and the Liangjiang data company send June again, corrected."""
-    ship = [("出口", "SC1", 1, "US", "125.00"), ("出口", "SC1", 1, "JP", "86.25"),
-            ("出口", "SC1", 1, "HK", "198.40"), ("进口", "SC1", 1, "SG", "45.80"),
-            ("出口", "SC", 3, "US", "310")]
-    data = [("出口", "SI3", 1, "SG", "230.75"), ("出口", "SI2", 1, "MY", "95"),
-            ("进口", "SI2", 1, "US", "130.20"), ("出口", "SJ2", 4, "VN", "18.40"),
-            ("出口", "SI2", 1, "ID", "22.10"), ("出口", "SI", 3, "DE", "420")]
-    return ([row("ship", "2019-06", (*line, "USD", "万美元")) for line in ship]
-            + [row("data", "2019-06", (*line, "USD", "万美元")) for line in data])
+    ship = [
+        ("出口", "SC1", 1, "US", "125.00"),
+        ("出口", "SC1", 1, "JP", "86.25"),
+        ("出口", "SC1", 1, "HK", "198.40"),
+        ("进口", "SC1", 1, "SG", "45.80"),
+        ("出口", "SC", 3, "US", "310"),
+    ]
+    data = [
+        ("出口", "SI3", 1, "SG", "230.75"),
+        ("出口", "SI2", 1, "MY", "95"),
+        ("进口", "SI2", 1, "US", "130.20"),
+        ("出口", "SJ2", 4, "VN", "18.40"),
+        ("出口", "SI2", 1, "ID", "22.10"),
+        ("出口", "SI", 3, "DE", "420"),
+    ]
+    return [row("ship", "2019-06", (*line, "USD", "万美元")) for line in ship] + [
+        row("data", "2019-06", (*line, "USD", "万美元")) for line in data
+    ]
 
 
 def gbk_rows() -> list[list[object]]:
@@ -205,8 +231,12 @@ def mistakes() -> tuple[list[str], list[list[object]]]:
         row("lease", "2019-06", ("出口", "SG", 1, "HK", 980, "CNY", "万元")),  # duplicate_line …
         row("lease", "2019-06", ("出口", "SG", 1, "HK", 980, "CNY", "万元")),  # … twice
         row("logi", "2019-06", ("出口", "SC3", 1, "DE", 350, "CNY", "万元")),  # conflicting_name …
-        row("logi", "2019-06", ("出口", "SC3", 1, "PL", 126.5, "CNY", "万元"),
-            name="重庆两江示例国际物流有限公司（合成数据）"),
+        row(
+            "logi",
+            "2019-06",
+            ("出口", "SC3", 1, "PL", 126.5, "CNY", "万元"),
+            name="重庆两江示例国际物流有限公司（合成数据）",
+        ),
         row("data", "2019-06", ("出口", "SI3", 1, "SG", 210.75, "USD", "万美元")),  # conflicting_
         row("data", "2019-06", ("出口", "SI2", 1, "MY", 95, "USD", "万美元"), region="滨海新区"),
         # warnings: area code 120101 (和平区) reported under 滨海新区; organisation code; rounding
@@ -231,18 +261,84 @@ def write_filled_template(path: Path) -> None:
     sheet = book[DATA_SHEET]
     soft, data = E["soft"], E["data"]
     rows = [
-        [soft[2], soft[0], "120116-TEDA 天津经济技术开发区", "2019-08", "出口", "SI2 计算机服务",
-         "1 跨境提供", "US 美国", 498.6, "USD 美元", "万美元"],
-        [soft[2], soft[0], "120116-TEDA 天津经济技术开发区", "2019-08", "进口", "SH 知识产权使用费",
-         "1 跨境提供", "US 美国", 150, "USD 美元", "万美元"],
-        [soft[2], soft[0], "120116-TEDA 天津经济技术开发区", "2019-08", "出口", "SI 电信、计算机和信息服务",
-         "3 商业存在", "SG 新加坡", 640, "USD 美元", "万美元"],
-        [data[2], data[0], "500000-LJ 两江新区", "2019-08", "出口", "SI3 信息服务", "1 跨境提供",
-         "SG 新加坡", 1520.5, "CNY 人民币", "万元"],
-        [data[2], data[0], "500000-LJ 两江新区", "2019-08", "出口", "SJ2 专业和管理咨询服务",
-         "4 自然人移动", "VN 越南", 126, "CNY 人民币", "万元"],
-        [data[2], data[0], "500000-LJ 两江新区", "2019-08", "进口", "SI2 计算机服务", "1 跨境提供",
-         "HK 中国香港", 300, "CNY 人民币", "万元"],
+        [
+            soft[2],
+            soft[0],
+            "120116-TEDA 天津经济技术开发区",
+            "2019-08",
+            "出口",
+            "SI2 计算机服务",
+            "1 跨境提供",
+            "US 美国",
+            498.6,
+            "USD 美元",
+            "万美元",
+        ],
+        [
+            soft[2],
+            soft[0],
+            "120116-TEDA 天津经济技术开发区",
+            "2019-08",
+            "进口",
+            "SH 知识产权使用费",
+            "1 跨境提供",
+            "US 美国",
+            150,
+            "USD 美元",
+            "万美元",
+        ],
+        [
+            soft[2],
+            soft[0],
+            "120116-TEDA 天津经济技术开发区",
+            "2019-08",
+            "出口",
+            "SI 电信、计算机和信息服务",
+            "3 商业存在",
+            "SG 新加坡",
+            640,
+            "USD 美元",
+            "万美元",
+        ],
+        [
+            data[2],
+            data[0],
+            "500000-LJ 两江新区",
+            "2019-08",
+            "出口",
+            "SI3 信息服务",
+            "1 跨境提供",
+            "SG 新加坡",
+            1520.5,
+            "CNY 人民币",
+            "万元",
+        ],
+        [
+            data[2],
+            data[0],
+            "500000-LJ 两江新区",
+            "2019-08",
+            "出口",
+            "SJ2 专业和管理咨询服务",
+            "4 自然人移动",
+            "VN 越南",
+            126,
+            "CNY 人民币",
+            "万元",
+        ],
+        [
+            data[2],
+            data[0],
+            "500000-LJ 两江新区",
+            "2019-08",
+            "进口",
+            "SI2 计算机服务",
+            "1 跨境提供",
+            "HK 中国香港",
+            300,
+            "CNY 人民币",
+            "万元",
+        ],
     ]
     for r, values in enumerate(rows, start=2):
         for c, value in enumerate(values, start=1):
@@ -256,10 +352,24 @@ def main() -> None:
     write_xlsx(OUT / "clean_2019-06.xlsx", HEADERS, clean_rows())
     header, rows = mistakes()
     write_xlsx(OUT / "mistakes_2019-06.xlsx", header, rows)
-    bad_header = ["统一社会信用代码", "企业名称", "所属地区", "报告期", "方向", "服务类别", "供给模式",
-                  "伙伴国家(地区)", "Amt", "单位"]
-    write_csv(OUT / "mistakes_header_2019-06.csv", bad_header,
-              [r[:8] + [r[8], r[10]] for r in clean_rows()[:3]], "utf-8-sig")
+    bad_header = [
+        "统一社会信用代码",
+        "企业名称",
+        "所属地区",
+        "报告期",
+        "方向",
+        "服务类别",
+        "供给模式",
+        "伙伴国家(地区)",
+        "Amt",
+        "单位",
+    ]
+    write_csv(
+        OUT / "mistakes_header_2019-06.csv",
+        bad_header,
+        [r[:8] + [r[8], r[10]] for r in clean_rows()[:3]],
+        "utf-8-sig",
+    )
     write_csv(OUT / "revision_2019-06.csv", HEADERS, revision_rows(), "utf-8")
     write_csv(OUT / "gbk_2019-07.csv", HEADERS, gbk_rows(), "gbk")
     write_filled_template(OUT / "template_filled_2019-08.xlsx")
