@@ -1,4 +1,4 @@
-"""Read service for the 供给模式 and 服务类别 pages: one session per call, plain data out."""
+"""Category × mode reads shared by the 供给模式 and 服务类别 pages: one session per call, plain data out."""
 
 from __future__ import annotations
 

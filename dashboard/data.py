@@ -1,4 +1,4 @@
-"""Read service for pages: one session per call, etl.queries.core inside, plain data out."""
+"""The session door and the reads two or more pages share: one session per call, etl inside, plain data out."""
 
 from __future__ import annotations
 

@@ -19,13 +19,12 @@ Pure: no Dash, no database. Checking codes against the reference tables is `rest
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard.i18n import DEFAULT_LANG, UNITS, normalize_lang
 from etl.filters import ALL_MODES, BOP_MODES, GROUP_PREFIX, ReportFilter
-from etl.periods import add_months
 
 DEFAULT_REGION = "120000"  # 天津市
 PERIOD_KINDS = ("month", "year", "range")
@@ -208,20 +207,6 @@ def from_kwargs(query: Mapping[str, object]) -> str:
 # ---------------------------------------------------------------- state -> database filter
 
 
-def restrict(
-    state: FilterState, regions: Collection[str] = (), categories: Collection[str] = ()
-) -> FilterState:
-    """The state with codes the database does not know replaced by defaults (empty = no check)."""
-    changes: dict = {}
-    if regions and state.region not in regions:
-        changes["region"] = DEFAULT_REGION if DEFAULT_REGION in regions else sorted(regions)[0]
-    if categories:
-        known = tuple(c for c in state.categories if c in categories)
-        if known != state.categories:
-            changes["categories"] = known
-    return replace(state, **changes) if changes else state
-
-
 def to_report_filter(
     state: FilterState, period_from: int, period_to: int, **overrides
 ) -> ReportFilter:
@@ -238,8 +223,3 @@ def to_report_filter(
     )
     kw.update(overrides)
     return ReportFilter(**kw)
-
-
-def year_before(window: tuple[int, int]) -> tuple[int, int]:
-    """The same months a year earlier (同比 base)."""
-    return add_months(window[0], -12), add_months(window[1], -12)

@@ -18,6 +18,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from etl import models as m
 
+# werkzeug's scrypt (n=2**15) costs tens of milliseconds per hash by design; the test suite sets a
+# cheaper work factor here (tests/conftest.py) because it creates hundreds of accounts.
+HASH_METHOD = "scrypt"
+
 ROLES = ("admin", "statistician", "leader", "clerk")
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
 MAX_FAILED_LOGINS = 5
@@ -163,7 +167,7 @@ def add_user(
         m.UserAccount(
             username=username,
             display_name=display_name or username,
-            password_hash=generate_password_hash(password),
+            password_hash=generate_password_hash(password, method=HASH_METHOD),
             role=role,
             regions=" ".join(regions),
             must_change_password=True,
@@ -187,7 +191,7 @@ def set_password(
     """Change a password (and unlock the account)."""
     check_password_strength(password)
     user = get_user(session, username)
-    user.password_hash = generate_password_hash(password)
+    user.password_hash = generate_password_hash(password, method=HASH_METHOD)
     user.must_change_password = one_time
     user.failed_logins, user.locked_until = 0, None
     audit(session, actor, "user_password", {"user": username})
@@ -241,6 +245,7 @@ def list_users(session: Session) -> list[dict]:
             "display_name": u.display_name,
             "role": u.role,
             "regions": u.regions.split() if u.role == "clerk" else [],
+            "stored_regions": u.regions,  # kept across role changes (the CLI lists them)
             "active": u.is_active,
             "must_change_password": u.must_change_password,
             "locked_until": u.locked_until,

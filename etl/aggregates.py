@@ -64,27 +64,6 @@ def same_period_comparison(
     return out.sort_values("current", ascending=False, ignore_index=True)
 
 
-def monthly_series(frame: pd.DataFrame, keys: list[str] | None = None) -> pd.DataFrame:
-    """Monthly amounts with 同比 against the same month a year before (None where no base)."""
-    keys = keys or []
-    monthly = frame.groupby(["period", *keys], as_index=False)[AMOUNT].sum()
-    base = monthly.assign(period=monthly["period"] + 100).rename(columns={AMOUNT: "previous"})
-    out = monthly.merge(base, on=["period", *keys], how="left")
-    out["yoy"] = [growth(c, p) for c, p in zip(out[AMOUNT], out["previous"])]
-    return out.sort_values(["period", *keys], ignore_index=True)
-
-
-def ytd_series(frame: pd.DataFrame) -> pd.DataFrame:
-    """Cumulative 1–N月 amounts per period within each year, with 同比 on the cumulative."""
-    monthly = frame.groupby("period", as_index=False)[AMOUNT].sum().sort_values("period")
-    monthly["year"] = monthly["period"] // 100
-    monthly["ytd"] = monthly.groupby("year")[AMOUNT].cumsum()
-    base = monthly[["period", "ytd"]].assign(period=monthly["period"] + 100)
-    out = monthly.merge(base.rename(columns={"ytd": "ytd_previous"}), on="period", how="left")
-    out["ytd_yoy"] = [growth(c, p) for c, p in zip(out["ytd"], out["ytd_previous"])]
-    return out
-
-
 def combine_jan_feb(series: pd.DataFrame) -> pd.DataFrame:
     """Merge each year's January into February (released as 1–2月); label column 'months'."""
     out = series.copy()

@@ -8,8 +8,6 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
-from etl.settings import Settings
-
 
 def make_engine(url: str) -> sa.Engine:
     """Create an engine; SQLite gets WAL, foreign keys, a busy timeout and real transactions."""
@@ -44,8 +42,3 @@ def _make_sqlite_transactional(engine: sa.Engine) -> None:
 def make_session_factory(engine: sa.Engine) -> sessionmaker[Session]:
     """A session factory bound to the engine (sessions are opened by callers, never here)."""
     return sessionmaker(bind=engine, expire_on_commit=False)
-
-
-def engine_for(settings: Settings) -> sa.Engine:
-    """Engine for the configured database."""
-    return make_engine(settings.database_url)

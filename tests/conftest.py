@@ -11,12 +11,16 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from etl import accounts
 from etl.db import make_engine, make_session_factory
 from etl.migrate import upgrade
 from etl.seed import load_seeds
 from etl.settings import PROJECT_ROOT, Settings
 
 os.environ.setdefault("DASH_TEST_CHROMEPATH", "/usr/bin/chromium")
+# Tests only: a cheap scrypt work factor (n=2**8, ~1 ms, instead of 2**15, ~200 ms); the checks
+# are the same.
+accounts.HASH_METHOD = "scrypt:256:8:1"
 BACKENDS = ("sqlite", "postgresql")
 
 
@@ -24,6 +28,7 @@ def pytest_addoption(parser):
     parser.addoption("--browser", action="store_true", help="run headless-Chromium tests")
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     browser = config.getoption("--browser")
     skip = pytest.mark.skip(reason="browser test: pass --browser")

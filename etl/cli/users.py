@@ -41,7 +41,7 @@ def cmd_user(args, settings: Settings) -> int:
             else:
                 for u in accounts.list_users(session):
                     state = "active" if u["active"] else "disabled"
-                    print(f"{u['username']}\t{u['role']}\t{' '.join(u['regions']) or '-'}\t{state}")
+                    print(f"{u['username']}\t{u['role']}\t{u['stored_regions'] or '-'}\t{state}")
     except accounts.AccountError as exc:
         print(f"not done: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -64,10 +64,6 @@ class Vocabulary:
             return self.codes.get(value_key(token))
         return None
 
-    def resolve_all(self, values: Iterable[str]) -> dict[str, object | None]:
-        """Resolve many distinct values (call it with the unique values of a column)."""
-        return {v: self.resolve(v) for v in values}
-
 
 def _vocabulary(
     codes: dict[str, object],

@@ -1,4 +1,4 @@
-"""The read side: the only module with SELECTs for the dashboard, the CLI and exports."""
+"""Core reads: figures from the maintained aggregates, options, reference tables, batches, as-of lines."""
 
 from __future__ import annotations
 

@@ -6,10 +6,8 @@ import pytest
 from etl.aggregates import (
     combine_jan_feb,
     growth,
-    monthly_series,
     same_period_comparison,
     trade_summary,
-    ytd_series,
 )
 
 
@@ -71,22 +69,6 @@ def test_total_without_keys():
     """With no keys, one total row."""
     out = same_period_comparison(frame([(201901, "a", 10), (202001, "a", 15)]), 2020, 1, [])
     assert list(out["current"]) == [15] and out["growth"].iloc[0] == pytest.approx(0.5)
-
-
-def test_monthly_yoy_and_missing_base():
-    """同比 per month; no base month gives no rate."""
-    out = monthly_series(frame([(201903, "a", 100), (202003, "a", 80), (202004, "a", 5)]))
-    by = out.set_index("period")
-    assert by.loc[202003, "yoy"] == pytest.approx(-0.2) and pd.isna(by.loc[202004, "yoy"])
-
-
-def test_ytd_cumulates_within_each_year():
-    """1–N月累计 restarts each January; 同比 compares cumulative with cumulative."""
-    out = ytd_series(
-        frame([(201901, "a", 10), (201902, "a", 10), (202001, "a", 12), (202002, "a", 18)])
-    ).set_index("period")
-    assert list(out["ytd"]) == [10, 20, 12, 30]
-    assert out.loc[202002, "ytd_yoy"] == pytest.approx(0.5)
 
 
 def test_january_and_february_are_combined():

@@ -11,10 +11,8 @@ from dashboard.filter_state import (
     FilterState,
     from_kwargs,
     from_query,
-    restrict,
     to_query,
     to_report_filter,
-    year_before,
 )
 from etl.filters import ReportFilter
 
@@ -182,10 +180,6 @@ def test_window_is_the_cumulative_period(state, latest, window) -> None:
     assert state.as_of(latest) == (window[1] if window else None)
 
 
-def test_year_before_is_the_same_months() -> None:
-    assert year_before((202101, 202106)) == (202001, 202006)
-
-
 def test_to_report_filter_carries_every_choice() -> None:
     state = FilterState(
         region="500000-LJ",
@@ -214,10 +208,3 @@ def test_default_report_filter_counts_the_bop_modes_only() -> None:
     assert f.effective_modes() == (1, 2, 4) and f.directions == ("X", "M")
     assert to_report_filter(FilterState(scope="full"), 1, 2).effective_modes() == (1, 2, 3, 4)
     assert to_report_filter(FilterState(), 1, 2, directions=("M",)).directions == ("M",)
-
-
-def test_restrict_replaces_unknown_codes() -> None:
-    state = FilterState(region="999999", categories=("SC", "SZ9", "group:NOPE"))
-    known = restrict(state, regions={"120000", "120116"}, categories={"SC", "group:KIS"})
-    assert known.region == "120000" and known.categories == ("SC",)
-    assert restrict(FilterState(), regions=(), categories=()) == FilterState()
