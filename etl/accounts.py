@@ -105,6 +105,25 @@ def load_scope(principal: Principal) -> tuple[str, ...] | None:
     return tuple(principal.regions) if principal.role == "clerk" else None
 
 
+def upload_scope(
+    session: Session, username: str, operator: str | None = None
+) -> tuple[str, ...] | None:
+    """The load scope of an active account that may upload (AccountError for any other name).
+
+    operator: the command line's default name; without an account of that name it is the person
+    at the server, who may load any region.
+    """
+    user = session.scalar(sa.select(m.UserAccount).where(m.UserAccount.username == username))
+    if user is None and username == operator:
+        return None
+    if user is None or not user.is_active:
+        raise AccountError(f"no active account {username}")
+    principal = principal_of(user)
+    if not principal.can("upload"):
+        raise AccountError(f"{username} ({principal.role}) may not load reports")
+    return load_scope(principal)
+
+
 def new_password() -> str:
     """A random one-time password a person can type (no look-alike characters)."""
     letters, digits = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", "23456789"

@@ -79,6 +79,19 @@ ISSUE_KINDS: dict[str, IssueKind] = {
         "You may load reports only for your regions ({allowed}); this row's region is not one of "
         "them. Ask a statistician to load it.",
     ),
+    "enterprise_not_assigned": IssueKind(
+        _E,
+        "该企业不在您负责的地区（{allowed}）内，您不能报送或修改它的数据。如需报送，请联系统计人员。",
+        "This enterprise is outside your regions ({allowed}); you may not create or revise its "
+        "reports. Ask a statistician to load it.",
+    ),
+    "region_change_not_allowed": IssueKind(
+        _E,
+        "该企业登记的所属地区为 {registered}；所属地区只能由统计人员变更。请按登记地区填写，"
+        "或联系统计人员。",
+        "This enterprise is registered in {registered}; only a statistician may change an "
+        "enterprise's region. Write the registered region or ask a statistician.",
+    ),
     "unknown_direction": IssueKind(
         _E,
         "无法识别的方向，请填写“出口”或“进口”。",

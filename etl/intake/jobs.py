@@ -250,20 +250,21 @@ def _one_file(
         outcome.validation.issues.to_json(
             folder / f"issues_{index}.json", orient="records", force_ascii=False
         )
-    if commit:  # every attempt to load is audited, accepted or not
-        with factory.begin() as session:
-            accounts.audit(
-                session,
-                user,
-                "upload",
-                {
-                    "file": name,
-                    "sha256": outcome.sha256,
-                    "batch_id": outcome.batch_id,
-                    "status": outcome.status,
-                    "rows": outcome.rows,
-                },
-            )
+    # Every attempt to load is audited, accepted or not; so is every preview, like a download:
+    # a preview tells its reader what the database knows about the file's enterprises.
+    detail = {
+        "file": name,
+        "sha256": outcome.sha256,
+        "status": outcome.status,
+        "rows": outcome.rows,
+    }
+    if commit:
+        detail["batch_id"] = outcome.batch_id
+    elif outcome.validation is not None:
+        detail["errors"] = outcome.validation.error_count
+        detail["warnings"] = outcome.validation.warning_count
+    with factory.begin() as session:
+        accounts.audit(session, user, "upload" if commit else "upload_preview", detail)
     return outcome_record(outcome)
 
 

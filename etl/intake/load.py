@@ -268,7 +268,7 @@ def _apply_reports(
 ) -> list[tuple[str, int]]:
     """Version the file's reports and refresh the aggregates; the (uscc, period) that changed."""
     reports = report_fingerprints(clean)
-    _upsert_enterprises(session, reports)
+    _upsert_enterprises(session, reports, batch.id)
     existing = _existing_reports(session, reports)
     merged = reports.merge(existing, on=["uscc", "period"], how="left")
     unchanged = merged["content_sha256"] == merged["current_sha256"]
@@ -295,7 +295,12 @@ def _apply_reports(
     return list(zip(todo["uscc"], todo["period"].astype(int)))  # for the quality flags
 
 
-def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:
+def _upsert_enterprises(session: Session, reports: pd.DataFrame, batch_id: int) -> None:
+    """Create new enterprises; update name, region and span of known ones (keeping before-images).
+
+    The before-image of every enterprise the batch changes goes to enterprise_prior, so retracting
+    the batch can put the master data back.
+    """
     latest = (
         reports.sort_values("period")
         .groupby("uscc")
@@ -310,11 +315,11 @@ def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:
     known = {}
     usccs = latest.index.tolist()
     for i in range(0, len(usccs), 900):
-        stmt = sa.select(e.uscc, e.first_period, e.last_period).where(
+        stmt = sa.select(e.uscc, e.first_period, e.last_period, e.name, e.region_code).where(
             e.uscc.in_(usccs[i : i + 900])
         )
-        known.update({u: (f, la) for u, f, la in session.execute(stmt).all()})
-    new_rows, renamed, widened = [], [], []
+        known.update({row[0]: row[1:] for row in session.execute(stmt).all()})
+    new_rows, renamed, widened, prior = [], [], [], []
     now = m.utcnow()
     for uscc, name, region, first, last in zip(
         usccs,
@@ -328,7 +333,7 @@ def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:
                 dict(uscc=uscc, name=name, region_code=region, first_period=first, last_period=last)
             )
             continue
-        old_first, old_last = known[uscc]
+        old_first, old_last, old_name, old_region = known[uscc]
         span = dict(
             b_uscc=uscc,
             first_period=min(first, old_first or first),
@@ -336,12 +341,30 @@ def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:
         )
         if last >= (old_last or 0):  # the newest report decides name and region
             renamed.append(dict(span, name=name, region_code=region, updated_at=now))
+            after = (name, region, span["first_period"], span["last_period"])
         elif span["first_period"] != old_first:
             widened.append(span)
+            after = (old_name, old_region, span["first_period"], old_last)
+        else:
+            continue
+        if after == (old_name, old_region, old_first, old_last):
+            continue
+        prior.append(
+            dict(
+                batch_id=batch_id,
+                uscc=uscc,
+                name=old_name,
+                region_code=old_region,
+                first_period=old_first,
+                last_period=old_last,
+            )
+        )
     # Core statements: tens of thousands of enterprises a month are too many for ORM objects.
     conn = session.connection()
     if new_rows:
         conn.execute(sa.insert(e), new_rows)
+    if prior:
+        conn.execute(sa.insert(m.EnterprisePrior), prior)
     for rows in (renamed, widened):
         if rows:
             values = {k: sa.bindparam(k) for k in rows[0] if k != "b_uscc"}

@@ -36,7 +36,7 @@ def test_usage_errors_exit_2(settings, capsys):
 def test_load_summary_retract_round_trip(settings, capsys, tmp_path):
     """load → summary (same numbers as the query layer) → reload unchanged → retract."""
     path = write_report(tmp_path / "r.csv", ROWS)
-    code, out = run(settings, capsys, "load", str(path), "--user", "clerk1")
+    code, out = run(settings, capsys, "load", str(path))
     assert code == EXIT_OK and "loaded as batch 1" in out and "4 new" in out
     code, out = run(settings, capsys, "load", str(path))
     assert code == EXIT_OK and "unchanged" in out

@@ -195,3 +195,50 @@ def test_statistician_retracts_with_a_reason_and_it_is_audited(app_and_passwords
         )
         actions = s.scalars(sa.select(m.AuditEntry.action).where(m.AuditEntry.username == "stat"))
         assert "retract" in set(actions)
+
+
+def test_preview_tells_a_clerk_nothing_stored_about_other_regions_enterprises(
+    db_url, tmp_path, session_factory
+):
+    """A file of a 和平区 code, as clerk_bh: no registered name, no median; the preview audited."""
+    from etl.intake.load import load_file
+    from tests.db.helpers import line, write_report
+
+    secret = [
+        line(
+            7,
+            f"2021-{mo:02d}",
+            "出口",
+            "SC",
+            1,
+            "US",
+            "130.435",
+            name="和平机密有限公司",
+            region="和平区",
+            area="120101",
+        )
+        for mo in range(1, 12)
+    ]
+    load_file(session_factory, write_report(tmp_path / "hp.csv", secret), user="stat")
+    probe = [line(7, "2021-12", "出口", "SC", 1, "US", "99999", name="随便写的名字", area="120101")]
+    path = write_report(tmp_path / "probe.csv", probe)
+    app, passwords = app_with_accounts(
+        db_url, tmp_path / "inst2", session_factory, clerk_regions=("120116",)
+    )
+    try:
+        clerk = _client(app, passwords, "clerk")
+        job_id = _drop(clerk, app, path).get_json()["response"]["upload-job"]["data"]
+        preview = str(_wait_for_job(clerk, app, job_id))
+        listed = clerk.get(f"/upload/jobs/{job_id}/issues/0.csv").get_data(as_text=True)
+    finally:
+        app.server.config["STM"].dispose()
+    for text in (preview, listed):
+        assert "和平机密有限公司" not in text and "1,304,350.00" not in text
+    assert "不在您负责的地区" in listed
+    with session_factory() as s:
+        audited = s.scalars(
+            sa.select(m.AuditEntry.detail).where(
+                m.AuditEntry.username == "clerk", m.AuditEntry.action == "upload_preview"
+            )
+        ).all()
+    assert len(audited) == 1 and "probe.csv" in audited[0]

@@ -288,9 +288,10 @@ def test_clerk_scope_flags_rows_outside_their_regions_and_keeps_sub_zones():
     teda = complete_uscc("91120116MA05K3T2")
     rows = frame(line(), other(), line(uscc=teda, region="天津经济技术开发区"))
     result = validate_report(rows, REF, today=TODAY, only_regions=("120116",))
-    assert set(result.issues["code"]) == {"region_not_assigned"}
-    outside = result.issues
-    assert list(outside["row"]) == [3] and list(outside["value"]) == ["河西区"]
+    # 河西区's code is outside too: both the cell and the enterprise are flagged, on row 3 only.
+    assert set(result.issues["code"]) == {"region_not_assigned", "enterprise_not_assigned"}
+    outside = result.issues[result.issues["code"] == "region_not_assigned"]
+    assert list(result.issues["row"]) == [3, 3] and list(outside["value"]) == ["河西区"]
     assert "120116 滨海新区" in outside.iloc[0]["problem_zh"] and not result.ok
     assert sorted(result.clean["source_row"]) == [2, 4]
     assert validate_report(rows, REF, today=TODAY, only_regions=None).ok  # not a clerk
@@ -303,8 +304,30 @@ def test_every_issue_code_has_a_case():
         "duplicate_column",
         "no_data",
         "region_not_assigned",
+        "enterprise_not_assigned",  # tests/unit/test_validate.py::test_clerk_scope_…
+        "region_change_not_allowed",
     }
     assert covered == set(ISSUE_KINDS)
+
+
+def test_clerk_scope_goes_by_the_registered_region_and_hides_other_regions_facts():
+    """Registered 河西区 but written 滨海新区: an error, and its registered name and median are
+    never quoted; a registered 滨海新区 enterprise written as 天津经济技术开发区 is a move."""
+    facts = RegistryFacts(
+        names={U1: "登记名称甲", U2: "登记名称乙（机密）"},
+        recent_median_usd_cents={U1: 100, U2: 100},
+        regions={U1: "120116", U2: "120103"},
+    )
+    rows = frame(
+        other(region="滨海新区", enterprise_name="别名", amount="999"),
+        line(region="天津经济技术开发区", enterprise_name="别名甲"),
+    )
+    result = validate_report(rows, REF, facts, today=TODAY, only_regions=("120116",))
+    by_row = set(zip(result.issues["row"].tolist(), result.issues["code"]))
+    assert (2, "enterprise_not_assigned") in by_row and (3, "region_change_not_allowed") in by_row
+    text = " ".join(result.issues["problem_zh"]) + " ".join(result.issues["problem_en"])
+    assert "登记名称乙" not in text and "(2, 'total_unusual')" not in str(by_row)
+    assert "登记名称甲" in text  # inside the clerk's regions, the registered name may be shown
 
 
 # ---------------------------------------------------------------- headers and spellings
