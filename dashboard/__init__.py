@@ -54,7 +54,13 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     if settings.secret_key:
         app.server.secret_key = settings.secret_key
     if settings.auth_required:
-        auth.init_auth(app.server, settings.instance_path, settings.secret_key)
+        auth.init_auth(
+            app.server,
+            settings.instance_path,
+            settings.secret_key,
+            secure_cookies=settings.secure_cookies,
+            session_hours=settings.session_hours,
+        )
     app.layout = shell.layout
     shell.register_callbacks(app)
     filter_bar.register_callbacks(app)  # shared by every page that shows the filter bar

@@ -32,6 +32,9 @@ class Settings:
     # Sign-in is required in every real deployment; only page tests that are not about
     # access control build an app without it.
     auth_required: bool = True
+    # Session cookies only over HTTPS (set it when TLS terminates in front of the app).
+    secure_cookies: bool = False
+    session_hours: int = 12  # a sign-in lasts at most this long, however active
     # When the data-quality rules fire (defaults and reasons: etl/quality/thresholds.py).
     quality: QualityThresholds = field(default_factory=QualityThresholds)
     extra: dict = field(default_factory=dict)
@@ -57,6 +60,8 @@ class Settings:
             snapshot_region=env.get("STM_SNAPSHOT_REGION", "120000"),
             max_upload_bytes=int(env.get("STM_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024))),
             report_deadline_day=int(env.get("STM_REPORT_DEADLINE_DAY", "10")),
+            secure_cookies=env.get("STM_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
+            session_hours=int(env.get("STM_SESSION_HOURS", "12")),
             quality=QualityThresholds.from_env(env),
         )
 

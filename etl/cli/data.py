@@ -16,6 +16,7 @@ from etl.migrate import upgrade
 from etl.queries import core as queries
 from etl.seed import load_seeds, read_csv, upsert_fx_rates
 from etl.settings import Settings
+from etl.spreadsheet import write_table
 
 CLI_OPERATOR = "cli"  # the default --user of load: the person at the server
 
@@ -175,10 +176,7 @@ def _print_issues(issues: pd.DataFrame, limit: int = 40) -> None:
 
 
 def _write_issues(issues: pd.DataFrame, path: Path) -> None:
-    if path.suffix.lower() == ".xlsx":
-        issues.to_excel(path, index=False)
-    else:
-        issues.to_csv(path, index=False, encoding="utf-8-sig")
+    write_table(issues, path, sheet="问题清单")
     print(f"issues written to {path}")
 
 

@@ -42,6 +42,12 @@ ISSUE_KINDS: dict[str, IssueKind] = {
     ),
     # ---- one cell
     "missing_value": IssueKind(_E, "必填项为空。", "Required value is empty."),
+    "control_character": IssueKind(
+        _E,
+        "含有不可见的控制字符或文字方向控制符（{chars}），请删除后重新上传。",
+        "Contains invisible control or text-direction characters ({chars}); remove them and "
+        "upload again.",
+    ),
     "uscc_length": IssueKind(
         _E,
         "统一社会信用代码应为18位，这里是{length}位。",

@@ -8,6 +8,7 @@ periods are resolved once per distinct value; money is exact integer arithmetic 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -26,6 +27,9 @@ from etl.periods import format_period, parse_period
 from etl.reference import ReferenceCodes
 
 FIRST_PERIOD = 200001
+# C0 controls (NUL, tab, line breaks …), DEL, C1 controls, and the bidi embeddings, overrides and
+# isolates that make text display in another order than it is stored (Trojan Source).
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 NAME_MAX = 200  # enterprise.name is VARCHAR(200)
 _CODED = (  # report column, clean column, issue code
     ("region", "region_code", "unknown_region"),
@@ -136,6 +140,7 @@ def validate_report(
     for key, text in cells.items():
         if COLUMNS_BY_KEY[key].required:
             log.add("missing_value", _positions(~text.ok), col[key], "")
+        _check_controls(text, col[key], log)
     values = _check_values(cells, col, build_vocabularies(ref), today, log)
     facts = facts or RegistryFacts()
     if only_regions is not None:
@@ -299,6 +304,25 @@ def _check_enterprise_scope(
         registered=shown,
     )
     return facts.only({u for u in uscc.labels if inside(u)})
+
+
+def _check_controls(text: Coded, header: str, log: IssueLog) -> None:
+    """Cells holding control or bidi characters: an error, quoting the characters as U+XXXX.
+
+    Such a value would be stored as written (NUL on SQLite) or fail the commit (PostgreSQL
+    refuses NUL), and direction overrides make a name read differently than it is stored.
+    """
+    found = text.per_row(
+        lambda s: " ".join(f"U+{ord(c):04X}" for c in sorted(set(CONTROL.findall(s)))), ""
+    )
+    pos = _positions(found != "")
+    log.add(
+        "control_character",
+        pos,
+        header,
+        text.relabel(lambda s: CONTROL.sub(lambda m: f"<U+{ord(m.group()):04X}>", s)).values(pos),
+        chars=found[pos],
+    )
 
 
 def _check_uscc(text: Coded, header: str, log: IssueLog) -> Coded:

@@ -242,3 +242,26 @@ def test_preview_tells_a_clerk_nothing_stored_about_other_regions_enterprises(
             )
         ).all()
     assert len(audited) == 1 and "probe.csv" in audited[0]
+
+
+def test_problem_list_downloads_write_formula_like_cells_as_text(app_and_passwords, tmp_path):
+    """A cell '=HYPERLINK(…)' quoted in the problem list: a text cell in xlsx, neutralised in CSV."""
+    import io
+
+    import openpyxl
+
+    from tests.db.helpers import line, write_report
+
+    hostile = '=HYPERLINK("http://evil.example","点我")'
+    path = write_report(tmp_path / "bad.csv", [line(1, "2021-12", "出口", "SC", 1, "US", hostile)])
+    app, passwords = app_and_passwords
+    clerk = _client(app, passwords, "clerk")
+    job_id = _drop(clerk, app, path).get_json()["response"]["upload-job"]["data"]
+    _wait_for_job(clerk, app, job_id)
+    book = openpyxl.load_workbook(
+        io.BytesIO(clerk.get(f"/upload/jobs/{job_id}/issues/0.xlsx").get_data())
+    )
+    cells = [c for row in book.active.iter_rows() for c in row if c.value == hostile]
+    assert cells and all(c.data_type == "s" for c in cells)
+    text = clerk.get(f"/upload/jobs/{job_id}/issues/0.csv").get_data().decode("utf-8-sig")
+    assert "'" + hostile.replace('"', '""') in text and "," + hostile not in text

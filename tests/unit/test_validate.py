@@ -84,6 +84,12 @@ ROW_CASES = [
     # (case row(s) after a valid row 2, facts, expected {(code, row, column)})
     ("missing_value", [line(partner="JP", amount="  ")], None, {("missing_value", 3, H["amount"])}),
     ("uscc_length", [line(uscc=U1[:17])], None, {("uscc_length", 3, H["uscc"])}),
+    (
+        "control_character",
+        [other(enterprise_name="天津\x00示例咨询有限公司（合成数据）")],
+        None,
+        {("control_character", 3, H["enterprise_name"])},
+    ),
     ("uscc_charset", [line(uscc=U1[:10] + "O" + U1[11:])], None, {("uscc_charset", 3, H["uscc"])}),
     ("uscc_area", [line(uscc="91T" + U1[3:])], None, {("uscc_area", 3, H["uscc"])}),
     (
@@ -571,3 +577,39 @@ def test_fifty_thousand_rows_validate_quickly():
     result = validate(df)
     assert time.perf_counter() - start < 5
     assert result.rows == 50_000 and result.ok
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["甲\x00乙", "甲\x07乙", "甲\n乙", "甲\x85乙", "甲\u202e乙丙", "甲\u2066乙\u2069"],
+)
+def test_control_and_bidi_characters_in_text_fields_are_errors(name):
+    """NUL, other controls and bidi overrides: an error naming the row, column and U+ code."""
+    result = validate(frame(line(enterprise_name=name)))
+    assert not result.ok and result.clean.empty
+    issue = result.issues.iloc[0]
+    assert (issue["code"], issue["row"], issue["column"]) == (
+        "control_character",
+        2,
+        H["enterprise_name"],
+    )
+    assert "U+" in issue["problem_zh"] and "\x00" not in issue["value"]
+
+
+@pytest.mark.parametrize("amount", ["١٢٣", "१२३", "١٢.٥", "-0", "-0.00"])
+def test_only_ascii_and_full_width_digits_are_amounts_and_minus_zero_is_refused(amount):
+    """Arabic-Indic and Devanagari digits are not numbers here; a signed zero is a slip."""
+    result = validate(frame(line(amount=amount)))
+    assert not result.ok
+    assert set(result.issues["code"]) <= {"amount_not_number", "amount_negative"}
+
+
+def test_full_width_digits_still_load():
+    wide = validate(frame(line(amount="１２０．５０", period="２０１９-０６")))
+    plain = validate(frame(line(amount="120.50", period="2019-06")))
+    assert wide.ok and wide.clean["amount_orig_minor"].equals(plain.clean["amount_orig_minor"])
+
+
+def test_periods_in_other_scripts_digits_are_refused():
+    result = validate(frame(line(period="٢٠١٩-٠٦")))
+    assert set(result.issues["code"]) == {"period_format"}
