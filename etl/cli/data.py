@@ -68,6 +68,8 @@ def _load_sample(factory, settings: Settings, enterprises: int) -> int:
 
 
 def _outcome_line(o) -> str:
+    if o.status == "busy":
+        return f"{o.file_name}: NOT LOADED — another load held the database too long; try again"
     if o.status == "unchanged":
         return f"{o.file_name}: unchanged — identical file already loaded as batch {o.duplicate_of}"
     if o.status == "rejected":
@@ -112,7 +114,8 @@ def cmd_load(args, settings: Settings) -> int:
         path = Path(name)
 
         def progress(phase: str, _name=path.name) -> None:
-            bar.set_description(f"{_name}: {phase}")
+            shown = "waiting for another load" if phase == "wait" else phase
+            bar.set_description(f"{_name}: {shown}")
             bar.update(1)
 
         try:

@@ -25,13 +25,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from etl import accounts
 from etl.intake.load import LoadOutcome, load_file
-from etl.intake.read import ReportReadError
+from etl.intake.read import ReadLimits, ReportReadError
 from etl.quality.thresholds import QualityThresholds
 
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,32}$")
 SUFFIXES = (".xlsx", ".csv")
 STALE_SECONDS = 600  # a job whose thread has not written for this long has died with its worker
-PHASES = ("read", "validate", "load")
+PHASES = ("read", "validate", "wait", "load")  # wait: another load holds the database
 
 
 class UploadRefused(Exception):
@@ -78,10 +78,16 @@ def stage(
     regions: tuple[str, ...] | None,
     files: list[StagedFile],
     max_bytes: int,
+    max_files: int = 20,
 ) -> str:
     """Write the files of a new job and return its id (nothing is validated yet)."""
     if not files:
         raise UploadRefused("没有收到文件。", "No file was received.")
+    if len(files) > max_files:
+        raise UploadRefused(
+            f"一次最多上传 {max_files} 个文件，请分批上传。",
+            f"At most {max_files} files at a time; upload them in several goes.",
+        )
     for f in files:
         check_file(f.name, len(f.content), max_bytes)
     job_id = secrets.token_urlsafe(18)
@@ -143,6 +149,7 @@ def start(
     commit: bool,
     today: dt.date | None = None,
     quality: QualityThresholds | None = None,
+    limits: ReadLimits | None = None,
 ) -> bool:
     """Validate (commit=False) or load (commit=True) the job's files in a background thread.
 
@@ -158,7 +165,7 @@ def start(
     _write(folder, job)
     thread = threading.Thread(
         target=run,
-        args=(factory, folder, commit, today, quality),
+        args=(factory, folder, commit, today, quality, limits),
         name=f"upload-{job_id}",
         daemon=True,
     )
@@ -172,6 +179,7 @@ def run(
     commit: bool,
     today: dt.date | None = None,
     quality: QualityThresholds | None = None,
+    limits: ReadLimits | None = None,
 ) -> dict:
     """Do the job's work in this thread, writing progress and the outcome to job.json."""
     job = json.loads((folder / "job.json").read_text(encoding="utf-8"))
@@ -181,7 +189,7 @@ def run(
         for i, meta in enumerate(job["files"]):
 
             def progress(phase: str, i=i) -> None:
-                done = (i + (PHASES.index(phase) + 1) / 4) / len(job["files"])
+                done = (i + (PHASES.index(phase) + 1) / (len(PHASES) + 1)) / len(job["files"])
                 job["progress"] = {"file": i, "phase": phase, "fraction": done}
                 _write(folder, job)
 
@@ -199,6 +207,7 @@ def run(
                     folder,
                     i,
                     quality,
+                    limits,
                 )
             )
     except Exception as exc:  # noqa: BLE001 — the page must say the job failed, whatever the cause
@@ -226,6 +235,7 @@ def _one_file(
     folder: Path,
     index: int,
     quality,
+    limits=None,
 ) -> dict:
     try:
         outcome = load_file(
@@ -238,6 +248,7 @@ def _one_file(
             progress=progress,
             only_regions=regions,
             quality=quality,
+            limits=limits,
         )
     except ReportReadError as exc:
         return {

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from etl import models as m
+from etl.db import write_first
 from etl.intake.aggregate_tables import refresh_enterprise_month, refresh_slices
 from etl.intake.load import _take_load_lock
 from etl.quality.store import recompute_flags
@@ -37,6 +38,7 @@ def retract_batch(
     """Withdraw every version the batch brought and reinstate the versions before them; the
     data-quality flags of the enterprises concerned are recomputed in the same transaction."""
     with factory.begin() as session:
+        write_first(session)
         _take_load_lock(session, user)
         batch = session.get(m.UploadBatch, batch_id)
         if batch is None or batch.status != "loaded":

@@ -265,3 +265,29 @@ def test_problem_list_downloads_write_formula_like_cells_as_text(app_and_passwor
     assert cells and all(c.data_type == "s" for c in cells)
     text = clerk.get(f"/upload/jobs/{job_id}/issues/0.csv").get_data().decode("utf-8-sig")
     assert "'" + hostile.replace('"', '""') in text and "," + hostile not in text
+
+
+def test_a_request_body_over_the_upload_limit_is_refused_before_parsing(db_url, tmp_path):
+    """413 from the server before Dash parses the JSON (files per drop × size, base64)."""
+    from dashboard import create_app
+    from etl.settings import Settings
+
+    settings = Settings(
+        instance_path=tmp_path / "small",
+        database_url=db_url,
+        auth_required=False,
+        max_upload_bytes=1000,
+        max_upload_files=1,
+    )
+    app = create_app(settings)
+    try:
+        limit = app.server.config["MAX_CONTENT_LENGTH"]
+        assert limit == 1000 * 4 // 3 + 1024 * 1024
+        response = app.server.test_client().post(
+            "/_dash-update-component",
+            data=b"{" + b" " * (limit + 1),
+            content_type="application/json",
+        )
+        assert response.status_code == 413
+    finally:
+        app.server.config["STM"].dispose()

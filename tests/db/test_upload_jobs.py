@@ -141,3 +141,11 @@ def test_unreadable_file_is_reported_not_raised(session_factory, tmp_path):
     job = jobs.run(session_factory, tmp_path / "uploads" / job_id, commit=False)
     assert job["preview"][0]["status"] == "unreadable" and job["committable"] is False
     assert job["preview"][0]["message_zh"]
+
+
+def test_too_many_files_in_one_drop_are_refused(tmp_path):
+    files = [jobs.StagedFile(f"{i}.csv", b"a,b\n1,2\n") for i in range(3)]
+    with pytest.raises(jobs.UploadRefused) as refused:
+        jobs.stage(tmp_path, "clerk", None, files, 50 * MB, max_files=2)
+    assert "最多上传 2 个文件" in refused.value.message_zh
+    assert not (tmp_path / "uploads").exists()
