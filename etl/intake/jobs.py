@@ -15,6 +15,7 @@ import json
 import os
 import re
 import secrets
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -125,9 +126,34 @@ def read_job(instance_path: Path, job_id: str, user: str) -> dict | None:
     if job.get("user") != user:
         return None
     idle = time.time() - path.stat().st_mtime
-    if job["state"] in ("validating", "committing") and idle > STALE_SECONDS:
-        job.update(state="failed", error="stale")
+    running = job["state"] in ("validating", "committing")
+    if running and (idle > STALE_SECONDS or _runner_gone(job)):
+        # A commit cut short may be committed again: the load is one transaction and its file's
+        # SHA-256 is unique among loaded batches, so a retry loads it once or says "unchanged".
+        retry = job["state"] == "committing" and bool(job.get("committable"))
+        job.update(state="failed", error="interrupted", retry_commit=retry)
     return job
+
+
+def may_commit(job: dict | None) -> bool:
+    """Whether the job's commit button works: a clean preview, or a commit that was cut short."""
+    if job is None or not job.get("committable"):
+        return False
+    return job["state"] == "validated" or (job["state"] == "failed" and job.get("retry_commit"))
+
+
+def _runner_gone(job: dict) -> bool:
+    """Whether the process that runs the job (on this host) no longer exists."""
+    pid, host = job.get("pid"), job.get("host")
+    if not pid or host != socket.gethostname():
+        return False  # another host's worker: only the idle time can tell
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def issues_frame(instance_path: Path, job_id: str, user: str, index: int) -> pd.DataFrame | None:
@@ -157,11 +183,19 @@ def start(
     only a validated job without errors is committed, and each at most once.
     """
     job = read_job(instance_path, job_id, user)
-    wanted, running = ("validated", "committing") if commit else ("staged", "validating")
-    if job is None or job["state"] != wanted or (commit and not job.get("committable")):
+    if commit:
+        if not may_commit(job):
+            return False
+    elif job is None or job["state"] != "staged":
         return False
     folder = jobs_root(instance_path) / job_id
-    job["state"] = running
+    job.update(
+        state="committing" if commit else "validating",
+        pid=os.getpid(),
+        host=socket.gethostname(),
+    )
+    job.pop("error", None)
+    job.pop("retry_commit", None)
     _write(folder, job)
     thread = threading.Thread(
         target=run,
