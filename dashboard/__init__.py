@@ -51,10 +51,21 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     )
     shell.check_pages(dash.page_registry)
     app.server.config[CONFIG_KEY] = AppContext(settings)
+    # Bodies larger than a full drop (files are sent base64 in JSON: 4/3 of their size) are
+    # refused with 413 before anything parses them.
+    app.server.config["MAX_CONTENT_LENGTH"] = (
+        settings.max_upload_files * settings.max_upload_bytes * 4 // 3 + 1024 * 1024
+    )
     if settings.secret_key:
         app.server.secret_key = settings.secret_key
     if settings.auth_required:
-        auth.init_auth(app.server, settings.instance_path, settings.secret_key)
+        auth.init_auth(
+            app.server,
+            settings.instance_path,
+            settings.secret_key,
+            secure_cookies=settings.secure_cookies,
+            session_hours=settings.session_hours,
+        )
     app.layout = shell.layout
     shell.register_callbacks(app)
     filter_bar.register_callbacks(app)  # shared by every page that shows the filter bar

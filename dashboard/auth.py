@@ -8,6 +8,7 @@ signed-in role may see is checked where data leaves the server (`require`).
 from __future__ import annotations
 
 import secrets
+import time
 from html import escape
 from pathlib import Path
 from urllib.parse import quote, urlparse
@@ -41,14 +42,27 @@ class SignedIn(UserMixin):
         self.id = principal.username
 
 
-def init_auth(server: flask.Flask, instance_path: Path, secret_key: str) -> None:
-    """Install sessions, the login routes and the request gate on the Flask server."""
+def init_auth(
+    server: flask.Flask,
+    instance_path: Path,
+    secret_key: str,
+    secure_cookies: bool = False,
+    session_hours: int = 12,
+) -> None:
+    """Install sessions, the login routes and the request gate on the Flask server.
+
+    secure_cookies: send the session cookie over HTTPS only; session_hours: the absolute
+    lifetime of a sign-in, however active the person is.
+    """
     server.secret_key = secret_key or _persistent_secret(instance_path)
     server.config.update(
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=secure_cookies,
         REMEMBER_COOKIE_HTTPONLY=True,
         REMEMBER_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_SECURE=secure_cookies,
+        STM_SESSION_SECONDS=session_hours * 3600,
     )
     manager = LoginManager()
     manager.init_app(server)
@@ -74,12 +88,26 @@ def _session_factory():
 
 
 def _load_user(username: str) -> SignedIn | None:
+    # A cookie is valid only for the session version it was issued under (logout and password
+    # changes raise it) and only for the absolute lifetime of a sign-in.
+    started = flask.session.get("signed_in_at", 0)
+    if time.time() - started > flask.current_app.config["STM_SESSION_SECONDS"]:
+        return None
     with _session_factory()() as session:
         try:
             user = accounts.get_user(session, username)
         except accounts.AccountError:
             return None
-        return SignedIn(accounts.principal_of(user)) if user.is_active else None
+        if not user.is_active or flask.session.get("session_version") != user.session_version:
+            return None
+        return SignedIn(accounts.principal_of(user))
+
+
+def _start_session(principal: Principal) -> None:
+    """Sign the person in on a fresh session that carries their session version."""
+    login_user(SignedIn(principal))
+    flask.session["session_version"] = principal.session_version
+    flask.session["signed_in_at"] = time.time()
 
 
 def _gate():
@@ -166,16 +194,15 @@ def _login():
         form = flask.request.form
         if not _csrf_ok(form):
             flask.abort(400)
-        with _session_factory().begin() as session:
-            principal = accounts.authenticate(
-                session,
-                form.get("username", "").strip(),
-                form.get("password", ""),
-                flask.request.remote_addr,
-            )
+        principal = accounts.sign_in(
+            _session_factory(),
+            form.get("username", "").strip(),
+            form.get("password", ""),
+            flask.request.remote_addr,
+        )
         if principal is not None:
             flask.session.clear()
-            login_user(SignedIn(principal))
+            _start_session(principal)
             if principal.must_change_password:
                 return flask.redirect(f"{PASSWORD_PATH}?lang={lang}&next={target}")
             return flask.redirect(target)
@@ -235,7 +262,7 @@ def _change_password():
                     "auth.pw.wrong_current" if "current" in str(exc) else "auth.pw.weak", lang
                 )
             else:
-                login_user(SignedIn(updated))
+                _start_session(updated)  # the new version: this session stays, copies do not
                 return flask.redirect(target)
     lead = _text("auth.pw.one_time" if principal.must_change_password else "auth.pw.lead", lang)
     fields = [
@@ -268,13 +295,31 @@ def _new_password_problem(form, lang: str) -> str:
 
 
 def _logout():
+    """POST with the session's token signs out (everywhere); GET only asks to confirm.
+
+    A GET that signed out would let any other site sign a person out with an image tag.
+    """
     principal = current_principal()
-    if principal is not None:
-        with _session_factory().begin() as session:
-            accounts.audit(session, principal.username, "logout", {}, flask.request.remote_addr)
+    lang = "en" if flask.request.args.get("lang") == "en" else "zh"
+    if principal is None:
+        return flask.redirect("/login")
+    if flask.request.method == "GET":
+        return _form_page(
+            lang, "/logout", "/", _csrf_token(), [], "auth.logout", "auth.logout", "", ""
+        )
+    if not _csrf_ok(flask.request.form):
+        flask.abort(400)
+    with _session_factory().begin() as session:
+        accounts.end_sessions(session, principal.username)
+        accounts.audit(session, principal.username, "logout", {}, flask.request.remote_addr)
     logout_user()
     flask.session.clear()
     return flask.redirect("/login")
+
+
+def logout_token() -> str:
+    """The token the sign-out form of the page frame posts (this session's CSRF token)."""
+    return _csrf_token() if flask.has_request_context() else ""
 
 
 def _safe_next(target: str | None) -> str:

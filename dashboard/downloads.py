@@ -11,7 +11,6 @@ written to the audit log (download_chart).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -24,8 +23,7 @@ from dashboard.auth import record
 from dashboard.figures import safe_filename
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Downloads
-
-BOM = "\ufeff"
+from etl.spreadsheet import csv_bytes, xlsx_bytes  # noqa: F401  (the one writer; re-exported)
 
 
 def download_store(name: str) -> dict:
@@ -74,28 +72,6 @@ def payload(table: pd.DataFrame, filename: str) -> dict:
 def table_of(data: dict) -> pd.DataFrame:
     """The table a payload holds."""
     return pd.DataFrame(data.get("rows") or [], columns=data.get("columns") or [])
-
-
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with a byte-order mark (so Excel shows Chinese headers), no index."""
-    return (BOM + table.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
-
-
-def xlsx_bytes(table: pd.DataFrame, sheet: str = "data") -> bytes:
-    """An xlsx workbook with the table on one sheet, columns wide enough for their headers."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
-        table.to_excel(writer, index=False, sheet_name=sheet)
-        worksheet = writer.sheets[sheet]
-        for i, column in enumerate(table.columns):
-            width = max([_width(column)] + [_width(v) for v in table[column].head(200)])
-            worksheet.set_column(i, i, min(width + 2, 60))
-    return buffer.getvalue()
-
-
-def _width(value: object) -> int:
-    text = "" if value is None else str(value)
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # CJK characters are double width
 
 
 def send_csv(n_clicks: int | None, data: dict | None):

@@ -197,11 +197,20 @@ def user_badge() -> html.Div | None:
                 href=auth.PASSWORD_PATH,
                 className="stm-logout",
             ),
-            html.A(
-                f"{t('auth.logout', 'zh')} / {t('auth.logout', 'en')}",
-                href="/logout",
-                id=Shell.LOGOUT,
-                className="stm-logout",
+            # A form, not a link: signing out is a POST carrying the session's token.
+            html.Form(
+                [
+                    dcc.Input(type="hidden", name="csrf", value=auth.logout_token()),
+                    html.Button(
+                        f"{t('auth.logout', 'zh')} / {t('auth.logout', 'en')}",
+                        id=Shell.LOGOUT,
+                        type="submit",
+                        className="stm-logout btn btn-link p-0 border-0",
+                    ),
+                ],
+                action="/logout",
+                method="POST",
+                className="stm-logout-form d-inline",
             ),
         ],
         className="stm-user-badge",

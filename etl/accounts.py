@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from etl import models as m
+from etl.db import write_first
 
 # werkzeug's scrypt (n=2**15) costs tens of milliseconds per hash by design; the test suite sets a
 # cheaper work factor here (tests/conftest.py) because it creates hundreds of accounts.
@@ -24,8 +25,13 @@ HASH_METHOD = "scrypt"
 
 ROLES = ("admin", "statistician", "leader", "clerk")
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
-MAX_FAILED_LOGINS = 5
-LOCK_MINUTES = 15
+MAX_FAILED_LOGINS = 5  # free tries per account and client address before the delay starts
+FIRST_DELAY_SECONDS = 15  # after MAX_FAILED_LOGINS failures; doubles with each further failure
+MAX_DELAY_SECONDS = 15 * 60
+LOCK_MINUTES = MAX_DELAY_SECONDS // 60  # the longest wait (kept for the old name)
+# Checked when the user name is unknown, so an unknown name costs what a wrong password costs
+# (no user enumeration by timing). Hashed once, on first use.
+_DUMMY: list[str] = []
 
 # What each role may do. Enterprise-level detail (names, single enterprises' figures) is
 # confidential under the 统计法: leaders see aggregates only; clerks see their own regions.
@@ -77,6 +83,7 @@ class Principal:
     role: str
     regions: tuple[str, ...]  # clerks only; empty for other roles
     must_change_password: bool = False  # signed in with a one-time password: change it first
+    session_version: int = 0  # a session cookie of another version is no longer valid
 
     def can(self, action: str) -> bool:
         """Whether this person's role allows the action."""
@@ -109,6 +116,25 @@ def load_scope(principal: Principal) -> tuple[str, ...] | None:
     return tuple(principal.regions) if principal.role == "clerk" else None
 
 
+def upload_scope(
+    session: Session, username: str, operator: str | None = None
+) -> tuple[str, ...] | None:
+    """The load scope of an active account that may upload (AccountError for any other name).
+
+    operator: the command line's default name; without an account of that name it is the person
+    at the server, who may load any region.
+    """
+    user = session.scalar(sa.select(m.UserAccount).where(m.UserAccount.username == username))
+    if user is None and username == operator:
+        return None
+    if user is None or not user.is_active:
+        raise AccountError(f"no active account {username}")
+    principal = principal_of(user)
+    if not principal.can("upload"):
+        raise AccountError(f"{username} ({principal.role}) may not load reports")
+    return load_scope(principal)
+
+
 def new_password() -> str:
     """A random one-time password a person can type (no look-alike characters)."""
     letters, digits = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", "23456789"
@@ -128,7 +154,12 @@ def principal_of(user: m.UserAccount) -> Principal:
     """The Principal for a stored account."""
     regions = tuple(user.regions.split()) if user.role == "clerk" else ()
     return Principal(
-        user.username, user.display_name, user.role, regions, bool(user.must_change_password)
+        user.username,
+        user.display_name,
+        user.role,
+        regions,
+        bool(user.must_change_password),
+        user.session_version or 0,
     )
 
 
@@ -194,6 +225,8 @@ def set_password(
     user.password_hash = generate_password_hash(password, method=HASH_METHOD)
     user.must_change_password = one_time
     user.failed_logins, user.locked_until = 0, None
+    user.session_version = (user.session_version or 0) + 1  # copied cookies stop working
+    session.execute(sa.delete(m.LoginThrottle).where(m.LoginThrottle.username == username))
     audit(session, actor, "user_password", {"user": username})
 
 
@@ -256,6 +289,19 @@ def list_users(session: Session) -> list[dict]:
     ]
 
 
+def sign_in(
+    factory, username: str, password: str, remote_addr: str | None = None
+) -> Principal | None:
+    """authenticate() in its own transaction, which on SQLite waits for the write lock first.
+
+    A burst of sign-ins then queues for the database (busy timeout) instead of failing with
+    "database is locked" (HTTP 500) when another sign-in wrote between this one's read and write.
+    """
+    with factory.begin() as session:
+        write_first(session)
+        return authenticate(session, username, password, remote_addr)
+
+
 def authenticate(
     session: Session,
     username: str,
@@ -263,28 +309,91 @@ def authenticate(
     remote_addr: str | None = None,
     now: dt.datetime | None = None,
 ) -> Principal | None:
-    """Check a sign-in; counts failures and locks the account after too many. Audited."""
+    """Check a sign-in; failures are counted per account and client address. Audited.
+
+    After MAX_FAILED_LOGINS failures from one address, that address waits before its next try,
+    longer with every failure: nobody can lock an account for its owner from elsewhere, and
+    guessing slows to a crawl. The count is one atomic statement, so parallel guesses (several
+    workers, PostgreSQL) are all counted.
+    """
     now = now or m.utcnow()
+    username, addr = username[:64], (remote_addr or "-")[:64]
+    wait = throttle_wait(session, username, addr, now)
+    if wait > 0:
+        audit(session, username, "login_failed", {"reason": "delayed", "wait": wait}, remote_addr)
+        return None
     user = session.scalar(sa.select(m.UserAccount).where(m.UserAccount.username == username))
     if user is None or not user.is_active:
-        audit(session, username, "login_failed", {"reason": "unknown or disabled"}, remote_addr)
-        return None
-    locked = user.locked_until and _aware(user.locked_until) > now
-    if locked:
-        audit(session, username, "login_failed", {"reason": "locked"}, remote_addr)
-        return None
-    if not check_password_hash(user.password_hash, password):
-        user.failed_logins += 1
-        detail = {"reason": "password", "failures": user.failed_logins}
-        if user.failed_logins >= MAX_FAILED_LOGINS:
-            user.locked_until = now + dt.timedelta(minutes=LOCK_MINUTES)
-            user.failed_logins = 0
-            detail["locked_minutes"] = LOCK_MINUTES
+        check_password_hash(_dummy_hash(), password)  # the same work as a real check
+        failures = _count_failure(session, username, addr, now)
+        detail = {"reason": "unknown or disabled", "failures": failures}
         audit(session, username, "login_failed", detail, remote_addr)
         return None
+    if not check_password_hash(user.password_hash, password):
+        failures = _count_failure(session, username, addr, now)
+        session.execute(
+            sa.update(m.UserAccount)
+            .where(m.UserAccount.id == user.id)
+            .values(failed_logins=m.UserAccount.failed_logins + 1)
+        )
+        detail = {"reason": "password", "failures": failures}
+        if failures >= MAX_FAILED_LOGINS:
+            detail["wait"] = _delay(failures)
+        audit(session, username, "login_failed", detail, remote_addr)
+        return None
+    session.execute(
+        sa.delete(m.LoginThrottle).where(
+            m.LoginThrottle.username == username, m.LoginThrottle.remote_addr == addr
+        )
+    )
     user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
     audit(session, username, "login", {}, remote_addr)
     return principal_of(user)
+
+
+def throttle_wait(session: Session, username: str, addr: str, now: dt.datetime) -> int:
+    """Seconds this account must wait before a sign-in from this address is checked (0: none)."""
+    row = session.get(m.LoginThrottle, (username[:64], addr[:64]))
+    if row is None or row.failures < MAX_FAILED_LOGINS:
+        return 0
+    until = _aware(row.last_failed_at) + dt.timedelta(seconds=_delay(row.failures))
+    return max(0, int((until - now).total_seconds() + 0.999))
+
+
+def _delay(failures: int) -> int:
+    """The wait after this many failures: 15 s, 30 s, 60 s … up to 15 minutes."""
+    steps = min(failures - MAX_FAILED_LOGINS, 16)
+    return min(FIRST_DELAY_SECONDS * 2**steps, MAX_DELAY_SECONDS)
+
+
+def _count_failure(session: Session, username: str, addr: str, now: dt.datetime) -> int:
+    """Add one failure for (account, address) in one atomic upsert; the new count."""
+    table = m.LoginThrottle.__table__
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(table).values(username=username, remote_addr=addr, failures=1, last_failed_at=now)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.username, table.c.remote_addr],
+        set_={"failures": table.c.failures + 1, "last_failed_at": now},
+    ).returning(table.c.failures)
+    count = session.execute(stmt).scalar_one()
+    session.expire_all()  # the ORM must not keep a stale copy of the row
+    return count
+
+
+def _dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(generate_password_hash(secrets.token_urlsafe(16)))
+    return _DUMMY[0]
+
+
+def end_sessions(session: Session, username: str) -> int:
+    """Invalidate every session cookie issued to the account so far; the new session version."""
+    user = get_user(session, username)
+    user.session_version = (user.session_version or 0) + 1
+    return user.session_version
 
 
 def _aware(value: dt.datetime) -> dt.datetime:

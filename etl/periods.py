@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 _PATTERNS = (
-    re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})$"),  # 2019-06, 2019/6, 2019.06
-    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月?$"),  # 2019年6月
-    re.compile(r"^(\d{4})(\d{2})$"),  # 201906
-    re.compile(r"^(\d{4})-(\d{2})-\d{2}(?:[ T].*)?$"),  # 2019-06-01 (Excel dates read as text)
+    re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})$", re.ASCII),  # 2019-06, 2019/6, 2019.06
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月?$", re.ASCII),  # 2019年6月
+    re.compile(r"^(\d{4})(\d{2})$", re.ASCII),  # 201906
+    re.compile(
+        r"^(\d{4})-(\d{2})-\d{2}(?:[ T].*)?$", re.ASCII
+    ),  # 2019-06-01 (Excel dates read as text)
 )
 
 

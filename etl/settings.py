@@ -27,11 +27,17 @@ class Settings:
     disclosure_dominance_k: float = 0.85
     snapshot_region: str = "120000"  # the scope of the monthly snapshot (天津市)
     max_upload_bytes: int = 50 * 1024 * 1024
+    max_upload_rows: int = 300_000  # data rows per uploaded file (web); checked before parsing
+    max_upload_files: int = 20  # files per drop
+    max_xlsx_uncompressed_bytes: int = 400 * 1024 * 1024  # what an xlsx's zip may expand to
     # Key enterprises report month M by this day of month M+1 (later: 迟报, see etl.coverage.compute).
     report_deadline_day: int = 10
     # Sign-in is required in every real deployment; only page tests that are not about
     # access control build an app without it.
     auth_required: bool = True
+    # Session cookies only over HTTPS (set it when TLS terminates in front of the app).
+    secure_cookies: bool = False
+    session_hours: int = 12  # a sign-in lasts at most this long, however active
     # When the data-quality rules fire (defaults and reasons: etl/quality/thresholds.py).
     quality: QualityThresholds = field(default_factory=QualityThresholds)
     extra: dict = field(default_factory=dict)
@@ -56,7 +62,14 @@ class Settings:
             disclosure_dominance_k=float(env.get("STM_DISCLOSURE_K", "0.85")),
             snapshot_region=env.get("STM_SNAPSHOT_REGION", "120000"),
             max_upload_bytes=int(env.get("STM_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024))),
+            max_upload_rows=int(env.get("STM_MAX_UPLOAD_ROWS", "300000")),
+            max_upload_files=int(env.get("STM_MAX_UPLOAD_FILES", "20")),
+            max_xlsx_uncompressed_bytes=int(
+                env.get("STM_MAX_XLSX_UNCOMPRESSED_BYTES", str(400 * 1024 * 1024))
+            ),
             report_deadline_day=int(env.get("STM_REPORT_DEADLINE_DAY", "10")),
+            secure_cookies=env.get("STM_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
+            session_hours=int(env.get("STM_SESSION_HOURS", "12")),
             quality=QualityThresholds.from_env(env),
         )
 

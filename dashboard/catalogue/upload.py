@@ -42,6 +42,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "正在入库 {file}（第 {i}/{n} 个文件）…",
         "en": "Loading {file} (file {i} of {n})…",
     },
+    "upload.phase.wait": {
+        "zh": "正在等待另一次入库完成，{file} 随后入库（第 {i}/{n} 个文件）…",
+        "en": "Waiting for another load to finish; {file} follows (file {i} of {n})…",
+    },
     "upload.phase.validated": {"zh": "校验完成。", "en": "Check finished."},
     "upload.phase.committed": {"zh": "入库完成。", "en": "Loading finished."},
     "upload.phase.failed": {
@@ -103,6 +107,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{file}: failed its check at commit (the data changed since the preview); nothing "
         "was loaded.",
     },
+    "upload.result.busy": {
+        "zh": "{file}：等待其他入库的时间过长，未载入任何数据；请稍后重新提交。",
+        "en": "{file}: waited too long for another load; nothing was loaded. Commit it again "
+        "later.",
+    },
     "upload.history.title": {"zh": "报送记录", "en": "Upload history"},
     "upload.history.lead_clerk": {"zh": "您上传的文件。", "en": "The files you uploaded."},
     "upload.history.lead_all": {
@@ -122,6 +131,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.status.loaded": {"zh": "已入库", "en": "Loaded"},
     "upload.status.rejected": {"zh": "已拒绝", "en": "Rejected"},
     "upload.status.retracted": {"zh": "已撤回", "en": "Retracted"},
+    "upload.status.busy": {"zh": "未入库（繁忙）", "en": "Not loaded (busy)"},
+    "upload.note.busy": {
+        "zh": "等待其他入库超时，未载入任何数据",
+        "en": "Waited too long for another load; nothing loaded",
+    },
     "upload.note.rejected": {"zh": "{errors} 个错误", "en": "{errors} errors"},
     "upload.note.retracted": {
         "zh": "{by} 于 {at} 撤回：{reason}",

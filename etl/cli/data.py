@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl import accounts
 from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, factory_for, money_text  # noqa: F401
 from etl.db import make_engine, make_session_factory
 from etl.intake.read import ReportReadError
@@ -15,6 +16,9 @@ from etl.migrate import upgrade
 from etl.queries import core as queries
 from etl.seed import load_seeds, read_csv, upsert_fx_rates
 from etl.settings import Settings
+from etl.spreadsheet import write_table
+
+CLI_OPERATOR = "cli"  # the default --user of load: the person at the server
 
 
 def cmd_init_db(args, settings: Settings) -> int:
@@ -64,6 +68,8 @@ def _load_sample(factory, settings: Settings, enterprises: int) -> int:
 
 
 def _outcome_line(o) -> str:
+    if o.status == "busy":
+        return f"{o.file_name}: NOT LOADED — another load held the database too long; try again"
     if o.status == "unchanged":
         return f"{o.file_name}: unchanged — identical file already loaded as batch {o.duplicate_of}"
     if o.status == "rejected":
@@ -91,6 +97,11 @@ def cmd_load(args, settings: Settings) -> int:
     from etl.intake.load import load_file
 
     factory = factory_for(settings)
+    try:
+        scope = _load_scope(factory, args.user)
+    except accounts.AccountError as exc:
+        print(f"not loaded: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     worst = EXIT_OK
     phases = ("read", "validate", "load")
     bar = tqdm(
@@ -103,7 +114,8 @@ def cmd_load(args, settings: Settings) -> int:
         path = Path(name)
 
         def progress(phase: str, _name=path.name) -> None:
-            bar.set_description(f"{_name}: {phase}")
+            shown = "waiting for another load" if phase == "wait" else phase
+            bar.set_description(f"{_name}: {shown}")
             bar.update(1)
 
         try:
@@ -113,6 +125,7 @@ def cmd_load(args, settings: Settings) -> int:
                 user=args.user,
                 dry_run=args.dry_run,
                 progress=progress,
+                only_regions=scope,
                 quality=settings.quality,
             )
         except (ReportReadError, OSError) as exc:
@@ -125,10 +138,35 @@ def cmd_load(args, settings: Settings) -> int:
             if args.errors_out:
                 _write_issues(issues, Path(args.errors_out))
         bar.write(_outcome_line(outcome), file=sys.stdout)
+        if not args.dry_run:  # audited like a web upload, accepted or not
+            with factory.begin() as session:
+                accounts.audit(
+                    session,
+                    args.user,
+                    "upload",
+                    {
+                        "file": outcome.file_name,
+                        "sha256": outcome.sha256,
+                        "batch_id": outcome.batch_id,
+                        "status": outcome.status,
+                        "rows": outcome.rows,
+                        "via": "cli",
+                    },
+                )
         if not outcome.ok:
             worst = EXIT_FAILED
     bar.close()
     return worst
+
+
+def _load_scope(factory, user: str) -> tuple[str, ...] | None:
+    """The regions `--user` may load, as the web upload applies them (None = any region).
+
+    The default name "cli" without an account of that name is the operator at the server, who
+    may load anything; any other name must be an active account with the upload right.
+    """
+    with factory() as session:
+        return accounts.upload_scope(session, user, operator=CLI_OPERATOR)
 
 
 def _print_issues(issues: pd.DataFrame, limit: int = 40) -> None:
@@ -141,10 +179,7 @@ def _print_issues(issues: pd.DataFrame, limit: int = 40) -> None:
 
 
 def _write_issues(issues: pd.DataFrame, path: Path) -> None:
-    if path.suffix.lower() == ".xlsx":
-        issues.to_excel(path, index=False)
-    else:
-        issues.to_csv(path, index=False, encoding="utf-8-sig")
+    write_table(issues, path, sheet="问题清单")
     print(f"issues written to {path}")
 
 
@@ -249,8 +284,6 @@ DEMO_USERS = (  # (username, role, display name, clerk regions)
 
 def _create_demo_users(factory) -> None:
     """First start only: demo accounts with one-time passwords, printed once."""
-    from etl import accounts
-
     with factory.begin() as session:
         if accounts.list_users(session):
             return

@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 rejected or failed, 2 usage.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
 from etl.cli.data import (
@@ -22,7 +23,14 @@ from etl.cli.data import (
 from etl.cli.quality import add_quality_parser
 from etl.cli.reports import cmd_coverage, cmd_snapshot, cmd_summary, cmd_targets
 from etl.cli.users import cmd_user
+from etl.db import database_initialised
 from etl.settings import Settings
+
+WITHOUT_DATABASE = (
+    "init-db",
+    "generate-sample",
+    "template",
+)  # every other command reads the database
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -156,4 +164,8 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
-    return args.func(args, settings or Settings.from_env())
+    settings = settings or Settings.from_env()
+    if args.command not in WITHOUT_DATABASE and not database_initialised(settings.database_url):
+        print("database not initialised — run `python -m etl init-db`", file=sys.stderr)
+        return EXIT_FAILED
+    return args.func(args, settings)

@@ -11,6 +11,7 @@ import pandas as pd
 from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, factory_for, money_text  # noqa: F401
 from etl.queries import core as queries
 from etl.settings import Settings
+from etl.spreadsheet import csv_text, write_table
 
 
 def cmd_summary(args, settings: Settings) -> int:
@@ -66,7 +67,7 @@ def cmd_summary(args, settings: Settings) -> int:
         }
     )
     if args.format == "csv":
-        print(table.to_csv(index=False), end="")
+        print(csv_text(table).replace("\r\n", "\n"), end="")
     else:
         print(f"{args.year}年1-{args.month}月 按{args.by} (region={args.region or '全部'})")
         print(table.to_string(index=False))
@@ -215,7 +216,7 @@ def cmd_coverage(args, settings: Settings) -> int:
         labels = {"on_time": "按时", "late": "迟报", "missing": "未报"}
         export = table.assign(status=table["status"].map(labels))[list(names)].rename(columns=names)
         export["首次入库时间"] = export["首次入库时间"].astype(str).replace({"NaT": "", "nan": ""})
-        export.to_excel(out, index=False)
+        write_table(export, Path(out), sheet="报送情况")
         print(f"written {out}")
         return EXIT_OK
     share = summary["reported_share"]

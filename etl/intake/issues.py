@@ -42,6 +42,12 @@ ISSUE_KINDS: dict[str, IssueKind] = {
     ),
     # ---- one cell
     "missing_value": IssueKind(_E, "必填项为空。", "Required value is empty."),
+    "control_character": IssueKind(
+        _E,
+        "含有不可见的控制字符或文字方向控制符（{chars}），请删除后重新上传。",
+        "Contains invisible control or text-direction characters ({chars}); remove them and "
+        "upload again.",
+    ),
     "uscc_length": IssueKind(
         _E,
         "统一社会信用代码应为18位，这里是{length}位。",
@@ -78,6 +84,19 @@ ISSUE_KINDS: dict[str, IssueKind] = {
         "您只能报送所负责地区（{allowed}）的企业数据；本行地区不在其中。如需报送，请联系统计人员。",
         "You may load reports only for your regions ({allowed}); this row's region is not one of "
         "them. Ask a statistician to load it.",
+    ),
+    "enterprise_not_assigned": IssueKind(
+        _E,
+        "该企业不在您负责的地区（{allowed}）内，您不能报送或修改它的数据。如需报送，请联系统计人员。",
+        "This enterprise is outside your regions ({allowed}); you may not create or revise its "
+        "reports. Ask a statistician to load it.",
+    ),
+    "region_change_not_allowed": IssueKind(
+        _E,
+        "该企业登记的所属地区为 {registered}；所属地区只能由统计人员变更。请按登记地区填写，"
+        "或联系统计人员。",
+        "This enterprise is registered in {registered}; only a statistician may change an "
+        "enterprise's region. Write the registered region or ask a statistician.",
     ),
     "unknown_direction": IssueKind(
         _E,

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import secrets
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -25,13 +26,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from etl import accounts
 from etl.intake.load import LoadOutcome, load_file
-from etl.intake.read import ReportReadError
+from etl.intake.read import ReadLimits, ReportReadError
 from etl.quality.thresholds import QualityThresholds
 
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,32}$")
 SUFFIXES = (".xlsx", ".csv")
 STALE_SECONDS = 600  # a job whose thread has not written for this long has died with its worker
-PHASES = ("read", "validate", "load")
+PHASES = ("read", "validate", "wait", "load")  # wait: another load holds the database
 
 
 class UploadRefused(Exception):
@@ -78,10 +79,16 @@ def stage(
     regions: tuple[str, ...] | None,
     files: list[StagedFile],
     max_bytes: int,
+    max_files: int = 20,
 ) -> str:
     """Write the files of a new job and return its id (nothing is validated yet)."""
     if not files:
         raise UploadRefused("没有收到文件。", "No file was received.")
+    if len(files) > max_files:
+        raise UploadRefused(
+            f"一次最多上传 {max_files} 个文件，请分批上传。",
+            f"At most {max_files} files at a time; upload them in several goes.",
+        )
     for f in files:
         check_file(f.name, len(f.content), max_bytes)
     job_id = secrets.token_urlsafe(18)
@@ -119,9 +126,34 @@ def read_job(instance_path: Path, job_id: str, user: str) -> dict | None:
     if job.get("user") != user:
         return None
     idle = time.time() - path.stat().st_mtime
-    if job["state"] in ("validating", "committing") and idle > STALE_SECONDS:
-        job.update(state="failed", error="stale")
+    running = job["state"] in ("validating", "committing")
+    if running and (idle > STALE_SECONDS or _runner_gone(job)):
+        # A commit cut short may be committed again: the load is one transaction and its file's
+        # SHA-256 is unique among loaded batches, so a retry loads it once or says "unchanged".
+        retry = job["state"] == "committing" and bool(job.get("committable"))
+        job.update(state="failed", error="interrupted", retry_commit=retry)
     return job
+
+
+def may_commit(job: dict | None) -> bool:
+    """Whether the job's commit button works: a clean preview, or a commit that was cut short."""
+    if job is None or not job.get("committable"):
+        return False
+    return job["state"] == "validated" or (job["state"] == "failed" and job.get("retry_commit"))
+
+
+def _runner_gone(job: dict) -> bool:
+    """Whether the process that runs the job (on this host) no longer exists."""
+    pid, host = job.get("pid"), job.get("host")
+    if not pid or host != socket.gethostname():
+        return False  # another host's worker: only the idle time can tell
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def issues_frame(instance_path: Path, job_id: str, user: str, index: int) -> pd.DataFrame | None:
@@ -143,6 +175,7 @@ def start(
     commit: bool,
     today: dt.date | None = None,
     quality: QualityThresholds | None = None,
+    limits: ReadLimits | None = None,
 ) -> bool:
     """Validate (commit=False) or load (commit=True) the job's files in a background thread.
 
@@ -150,15 +183,23 @@ def start(
     only a validated job without errors is committed, and each at most once.
     """
     job = read_job(instance_path, job_id, user)
-    wanted, running = ("validated", "committing") if commit else ("staged", "validating")
-    if job is None or job["state"] != wanted or (commit and not job.get("committable")):
+    if commit:
+        if not may_commit(job):
+            return False
+    elif job is None or job["state"] != "staged":
         return False
     folder = jobs_root(instance_path) / job_id
-    job["state"] = running
+    job.update(
+        state="committing" if commit else "validating",
+        pid=os.getpid(),
+        host=socket.gethostname(),
+    )
+    job.pop("error", None)
+    job.pop("retry_commit", None)
     _write(folder, job)
     thread = threading.Thread(
         target=run,
-        args=(factory, folder, commit, today, quality),
+        args=(factory, folder, commit, today, quality, limits),
         name=f"upload-{job_id}",
         daemon=True,
     )
@@ -172,6 +213,7 @@ def run(
     commit: bool,
     today: dt.date | None = None,
     quality: QualityThresholds | None = None,
+    limits: ReadLimits | None = None,
 ) -> dict:
     """Do the job's work in this thread, writing progress and the outcome to job.json."""
     job = json.loads((folder / "job.json").read_text(encoding="utf-8"))
@@ -181,7 +223,7 @@ def run(
         for i, meta in enumerate(job["files"]):
 
             def progress(phase: str, i=i) -> None:
-                done = (i + (PHASES.index(phase) + 1) / 4) / len(job["files"])
+                done = (i + (PHASES.index(phase) + 1) / (len(PHASES) + 1)) / len(job["files"])
                 job["progress"] = {"file": i, "phase": phase, "fraction": done}
                 _write(folder, job)
 
@@ -199,6 +241,7 @@ def run(
                     folder,
                     i,
                     quality,
+                    limits,
                 )
             )
     except Exception as exc:  # noqa: BLE001 — the page must say the job failed, whatever the cause
@@ -226,6 +269,7 @@ def _one_file(
     folder: Path,
     index: int,
     quality,
+    limits=None,
 ) -> dict:
     try:
         outcome = load_file(
@@ -238,6 +282,7 @@ def _one_file(
             progress=progress,
             only_regions=regions,
             quality=quality,
+            limits=limits,
         )
     except ReportReadError as exc:
         return {
@@ -250,20 +295,21 @@ def _one_file(
         outcome.validation.issues.to_json(
             folder / f"issues_{index}.json", orient="records", force_ascii=False
         )
-    if commit:  # every attempt to load is audited, accepted or not
-        with factory.begin() as session:
-            accounts.audit(
-                session,
-                user,
-                "upload",
-                {
-                    "file": name,
-                    "sha256": outcome.sha256,
-                    "batch_id": outcome.batch_id,
-                    "status": outcome.status,
-                    "rows": outcome.rows,
-                },
-            )
+    # Every attempt to load is audited, accepted or not; so is every preview, like a download:
+    # a preview tells its reader what the database knows about the file's enterprises.
+    detail = {
+        "file": name,
+        "sha256": outcome.sha256,
+        "status": outcome.status,
+        "rows": outcome.rows,
+    }
+    if commit:
+        detail["batch_id"] = outcome.batch_id
+    elif outcome.validation is not None:
+        detail["errors"] = outcome.validation.error_count
+        detail["warnings"] = outcome.validation.warning_count
+    with factory.begin() as session:
+        accounts.audit(session, user, "upload" if commit else "upload_preview", detail)
     return outcome_record(outcome)
 
 

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from etl import models as m
+from etl.db import write_first
 from etl.intake.aggregate_tables import refresh_batch_enterprise_months, refresh_slices
 from etl.intake.bulk_insert import insert_rows
-from etl.intake.read import read_report
+from etl.intake.read import ReadLimits, read_report
 from etl.intake.received import ReceivedAt, record_received
 from etl.intake.uscc import normalize_uscc
 from etl.intake.validate import ValidationResult, match_headers, validate_report
@@ -30,6 +32,8 @@ from etl.quality.thresholds import QualityThresholds
 from etl.queries.core import registry_facts
 from etl.reference import reference_codes
 
+LOAD_WAIT_SECONDS = 30 * 60  # how long a load waits for another one before it gives up (busy)
+BUSY_ROW_SECONDS = 60  # then how long it tries to write the history row saying so
 LINE_COLUMNS = (
     "direction",
     "category_code",
@@ -50,7 +54,7 @@ LINE_COLUMNS = (
 class LoadOutcome:
     """What a load did, in numbers a clerk and a log can both read."""
 
-    status: str  # loaded | unchanged | rejected | validated (dry run)
+    status: str  # loaded | unchanged | rejected | busy (waited too long) | validated (dry run)
     file_name: str
     sha256: str
     rows: int = 0
@@ -67,7 +71,7 @@ class LoadOutcome:
     @property
     def ok(self) -> bool:
         """Whether the file was accepted (or, on a dry run, would be)."""
-        return self.status != "rejected"
+        return self.status not in ("rejected", "busy")
 
 
 def load_file(
@@ -81,10 +85,17 @@ def load_file(
     only_regions: tuple[str, ...] | None = None,
     quality: QualityThresholds | None = None,
     received_at: ReceivedAt = None,
+    wait_seconds: float = LOAD_WAIT_SECONDS,
+    limits: ReadLimits | None = None,
 ) -> LoadOutcome:
     """Read, validate and (unless dry_run or invalid) load one report file.
 
+    While another load holds the database (SQLite), this one waits its turn, reporting the phase
+    "wait", for up to wait_seconds; then it gives up as "busy" with a history row, never with a
+    traceback.
+
     only_regions: the uploading clerk's regions; a row of any other region rejects the file.
+    limits: size and row limits checked before the file is parsed (web uploads).
     received_at: for historical data only — when the reports were received (timezone-aware; one
     time, or a mapping (uscc, period) -> time; reports it leaves out arrive with the batch).
     The data-quality flags of the enterprises it changed are recomputed in the same transaction.
@@ -92,7 +103,7 @@ def load_file(
     step = progress or (lambda _phase: None)
     name = file_name or Path(source).name  # type: ignore[arg-type]
     step("read")
-    read = read_report(source, name)
+    read = read_report(source, name, limits)
     step("validate")
     with factory() as session:
         loaded = _loaded_batch_id(session, read.sha256)
@@ -127,7 +138,41 @@ def load_file(
     if dry_run:
         return outcome
     step("load")
-    return _load_clean(factory, outcome, read.size_bytes, result.clean, user, quality, received_at)
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return _load_clean(
+                factory, outcome, read.size_bytes, result.clean, user, quality, received_at
+            )
+        except OperationalError as exc:
+            # Only SQLite says "locked", and only at BEGIN IMMEDIATE (write_first), before this
+            # load wrote anything: waiting and trying again is safe and exactly-once.
+            if not _is_locked(exc):
+                raise
+            if time.monotonic() >= deadline:
+                return _gave_up(factory, outcome, read, result, user)
+            step("wait")
+
+
+def _gave_up(factory, outcome: LoadOutcome, read, result, user: str) -> LoadOutcome:
+    """Status busy, and a history row as soon as the database takes one (up to a minute more)."""
+    outcome.status = "busy"
+    outcome.notes.append("another load held the database too long; nothing loaded")
+    deadline = time.monotonic() + BUSY_ROW_SECONDS
+    while True:
+        try:
+            outcome.batch_id = _record_rejection(
+                factory, outcome.file_name, read, result, user, "busy"
+            )
+            return outcome
+        except OperationalError as exc:
+            if not _is_locked(exc) or time.monotonic() >= deadline:
+                outcome.notes.append("the history row could not be written either")
+                return outcome
+
+
+def _is_locked(exc: OperationalError) -> bool:
+    return "locked" in str(exc.orig).lower() or "busy" in str(exc.orig).lower()
 
 
 def _file_usccs(frame: pd.DataFrame) -> list[str]:
@@ -142,14 +187,17 @@ def _loaded_batch_id(session: Session, sha256: str) -> int | None:
     return session.scalar(sa.select(m.UploadBatch.id).where(m.UploadBatch.dedupe_key == sha256))
 
 
-def _record_rejection(factory, name, read, result: ValidationResult, user: str) -> int:
+def _record_rejection(
+    factory, name, read, result: ValidationResult, user: str, status: str = "rejected"
+) -> int:
     with factory.begin() as session:
+        write_first(session)
         batch = m.UploadBatch(
             file_name=name,
             sha256=read.sha256,
             size_bytes=read.size_bytes,
             uploaded_by=user,
-            status="rejected",
+            status=status,
             row_count=len(read.frame),
             error_count=result.error_count,
             warning_count=result.warning_count,
@@ -170,6 +218,7 @@ def _load_clean(
 ):
     try:
         with factory.begin() as session:
+            write_first(session)  # SQLite: the write lock before anything (waits busy_timeout)
             _take_load_lock(session, user)
             already = _loaded_batch_id(session, outcome.sha256)
             if already is not None:  # someone loaded the same file while we validated
@@ -268,7 +317,7 @@ def _apply_reports(
 ) -> list[tuple[str, int]]:
     """Version the file's reports and refresh the aggregates; the (uscc, period) that changed."""
     reports = report_fingerprints(clean)
-    _upsert_enterprises(session, reports)
+    _upsert_enterprises(session, reports, batch.id)
     existing = _existing_reports(session, reports)
     merged = reports.merge(existing, on=["uscc", "period"], how="left")
     unchanged = merged["content_sha256"] == merged["current_sha256"]
@@ -295,7 +344,12 @@ def _apply_reports(
     return list(zip(todo["uscc"], todo["period"].astype(int)))  # for the quality flags
 
 
-def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:
+def _upsert_enterprises(session: Session, reports: pd.DataFrame, batch_id: int) -> None:
+    """Create new enterprises; update name, region and span of known ones (keeping before-images).
+
+    The before-image of every enterprise the batch changes goes to enterprise_prior, so retracting
+    the batch can put the master data back.
+    """
     latest = (
         reports.sort_values("period")
         .groupby("uscc")
@@ -310,11 +364,11 @@ def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:
     known = {}
     usccs = latest.index.tolist()
     for i in range(0, len(usccs), 900):
-        stmt = sa.select(e.uscc, e.first_period, e.last_period).where(
+        stmt = sa.select(e.uscc, e.first_period, e.last_period, e.name, e.region_code).where(
             e.uscc.in_(usccs[i : i + 900])
         )
-        known.update({u: (f, la) for u, f, la in session.execute(stmt).all()})
-    new_rows, renamed, widened = [], [], []
+        known.update({row[0]: row[1:] for row in session.execute(stmt).all()})
+    new_rows, renamed, widened, prior = [], [], [], []
     now = m.utcnow()
     for uscc, name, region, first, last in zip(
         usccs,
@@ -328,7 +382,7 @@ def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:
                 dict(uscc=uscc, name=name, region_code=region, first_period=first, last_period=last)
             )
             continue
-        old_first, old_last = known[uscc]
+        old_first, old_last, old_name, old_region = known[uscc]
         span = dict(
             b_uscc=uscc,
             first_period=min(first, old_first or first),
@@ -336,12 +390,30 @@ def _upsert_enterprises(session: Session, reports: pd.DataFrame) -> None:
         )
         if last >= (old_last or 0):  # the newest report decides name and region
             renamed.append(dict(span, name=name, region_code=region, updated_at=now))
+            after = (name, region, span["first_period"], span["last_period"])
         elif span["first_period"] != old_first:
             widened.append(span)
+            after = (old_name, old_region, span["first_period"], old_last)
+        else:
+            continue
+        if after == (old_name, old_region, old_first, old_last):
+            continue
+        prior.append(
+            dict(
+                batch_id=batch_id,
+                uscc=uscc,
+                name=old_name,
+                region_code=old_region,
+                first_period=old_first,
+                last_period=old_last,
+            )
+        )
     # Core statements: tens of thousands of enterprises a month are too many for ORM objects.
     conn = session.connection()
     if new_rows:
         conn.execute(sa.insert(e), new_rows)
+    if prior:
+        conn.execute(sa.insert(m.EnterprisePrior), prior)
     for rows in (renamed, widened):
         if rows:
             values = {k: sa.bindparam(k) for k in rows[0] if k != "b_uscc"}

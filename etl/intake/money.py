@@ -19,8 +19,10 @@ _PRECISION = 60  # digits: every product/quotient below is exact before the sing
 PLAIN_AMOUNT = re.compile(
     r"[0-9]{1,12}(?:\.[0-9]{1,6})?"
 )  # the usual cell: exact in int64 micro-units
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
-_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")  # 1,234,567.89 only
+# ASCII digits only (full-width ones are ASCII after NFKC): \d would also take Arabic-Indic,
+# Devanagari and other scripts' digits, which nobody types in a report by intent.
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$", re.ASCII)
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$", re.ASCII)  # 1,234,567.89 only
 _NOT_FINITE = re.compile(r"^[+-]?(?:s?nan|inf|infinity)$", re.IGNORECASE)
 
 
@@ -59,7 +61,7 @@ def parse_amount(raw: str) -> ParsedAmount:
         value = Decimal(text)
     except InvalidOperation:  # the pattern should prevent this; stay safe on odd input
         return ParsedAmount(text, None, "amount_not_number")
-    if value < 0:
+    if value.is_signed():  # "-0" too: a minus sign on a zero is a slip, not an amount
         return ParsedAmount(text, value, "amount_negative")
     return ParsedAmount(text, value, None)
 

@@ -57,6 +57,14 @@ class ReportReadError(Exception):
 
 
 @dataclass(frozen=True)
+class ReadLimits:
+    """What an upload may hold, checked before the file is parsed (None: no limit)."""
+
+    max_rows: int | None = None  # data rows (lines of a CSV; the sheet's declared size in xlsx)
+    max_uncompressed_bytes: int | None = None  # xlsx: the total its zip members declare
+
+
+@dataclass(frozen=True)
 class ReadResult:
     """The file's cells as text, plus what is needed to recognise the file again."""
 
@@ -68,12 +76,20 @@ class ReadResult:
     header_row: int = 1  # Excel row number of the header
 
 
-def read_report(source: Path | bytes, filename: str) -> ReadResult:
-    """Read an uploaded report file; raises ReportReadError when it cannot be read."""
+def read_report(
+    source: Path | bytes, filename: str, limits: ReadLimits | None = None
+) -> ReadResult:
+    """Read an uploaded report file; raises ReportReadError when it cannot be read.
+
+    limits are checked before parsing: a small zip that expands to gigabytes of XML, or a
+    million-row sheet, is refused in milliseconds instead of taking minutes and memory.
+    """
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     if not data:
         raise ReportReadError("文件是空的。", "The file is empty.")
     ext = Path(filename).suffix.lower()
+    if limits is not None:
+        _check_limits(data, ext, limits)
     encoding = sheet = None
     if ext in (".xlsx", ".xlsm"):
         frame, header_row, sheet = _read_xlsx(data)
@@ -92,6 +108,49 @@ def read_report(source: Path | bytes, filename: str) -> ReadResult:
     return ReadResult(
         frame, encoding, sheet, hashlib.sha256(data).hexdigest(), len(data), header_row
     )
+
+
+# ---------------------------------------------------------------- limits
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+[0-9]+:[A-Z]+([0-9]+)"')
+
+
+def _check_limits(data: bytes, ext: str, limits: ReadLimits) -> None:
+    rows = None
+    if ext in (".xlsx", ".xlsm"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                declared = sum(i.file_size for i in archive.infolist())
+                if limits.max_uncompressed_bytes and declared > limits.max_uncompressed_bytes:
+                    mb = limits.max_uncompressed_bytes // (1024 * 1024)
+                    raise ReportReadError(
+                        f"这个 Excel 文件解压后超过 {mb} MB，请拆分为多个文件后上传。",
+                        f"This Excel file expands to more than {mb} MB; split it into several "
+                        "files.",
+                    )
+                rows = _declared_rows(archive)
+        except zipfile.BadZipFile:
+            return  # the reader says it cannot open the file
+    elif ext in (".csv", ".txt"):
+        rows = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    if limits.max_rows and rows is not None and rows - 1 > limits.max_rows:
+        raise ReportReadError(
+            f"文件有约 {rows - 1:,} 行数据，超过每个文件 {limits.max_rows:,} 行的上限，请拆分后上传。",
+            f"The file has about {rows - 1:,} data rows, over the limit of {limits.max_rows:,} "
+            "per file; split it.",
+        )
+
+
+def _declared_rows(archive: zipfile.ZipFile) -> int | None:
+    """The largest row number the worksheets declare (<dimension>), read from their first bytes."""
+    found = None
+    for name in archive.namelist():
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            with archive.open(name) as member:
+                match = _DIMENSION.search(member.read(4096))
+            if match:
+                found = max(found or 0, int(match.group(1)))
+    return found
 
 
 # ---------------------------------------------------------------- shared

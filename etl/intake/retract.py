@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session, sessionmaker
 
 from etl import models as m
+from etl.db import write_first
 from etl.intake.aggregate_tables import refresh_enterprise_month, refresh_slices
 from etl.intake.load import _take_load_lock
 from etl.quality.store import recompute_flags
@@ -37,6 +38,7 @@ def retract_batch(
     """Withdraw every version the batch brought and reinstate the versions before them; the
     data-quality flags of the enterprises concerned are recomputed in the same transaction."""
     with factory.begin() as session:
+        write_first(session)
         _take_load_lock(session, user)
         batch = session.get(m.UploadBatch, batch_id)
         if batch is None or batch.status != "loaded":
@@ -80,6 +82,7 @@ def retract_batch(
         batch.status, batch.dedupe_key = "retracted", None
         batch.retracted_at, batch.retracted_by, batch.retract_reason = m.utcnow(), user, reason
         session.flush()
+        _restore_enterprises(session, batch_id)
         refresh_enterprise_month(session, pairs)
         refresh_slices(session, slices)
         # Every enterprise of the batch, also where its version was already superseded: the
@@ -94,6 +97,39 @@ def retract_batch(
                 since=min(p for _, p in reports),
             )
         return RetractOutcome(batch_id, withdrawn, restored)
+
+
+def _restore_enterprises(session: Session, batch_id: int) -> None:
+    """Put back the master data (name, region, span) of the enterprises the batch changed.
+
+    Where the enterprise still has current reports, its newest one decides name and region (as a
+    load does) and the span is that of its current reports: a later batch's change survives.
+    Where none is left, the before-image the batch recorded comes back.
+    """
+    rv = m.ReportVersion
+    for prior in session.scalars(
+        sa.select(m.EnterprisePrior).where(m.EnterprisePrior.batch_id == batch_id)
+    ):
+        enterprise = session.get(m.Enterprise, prior.uscc)
+        newest = session.execute(
+            sa.select(rv.enterprise_name, rv.region_code)
+            .join(m.Report, m.Report.current_version_id == rv.id)
+            .where(m.Report.uscc == prior.uscc)
+            .order_by(m.Report.period.desc())
+            .limit(1)
+        ).first()
+        if newest is None:
+            enterprise.name, enterprise.region_code = prior.name, prior.region_code
+            enterprise.first_period, enterprise.last_period = prior.first_period, prior.last_period
+        else:
+            first, last = session.execute(
+                sa.select(sa.func.min(m.Report.period), sa.func.max(m.Report.period)).where(
+                    m.Report.uscc == prior.uscc, m.Report.current_version_id.is_not(None)
+                )
+            ).one()
+            enterprise.name, enterprise.region_code = newest
+            enterprise.first_period, enterprise.last_period = first, last
+        enterprise.updated_at = m.utcnow()
 
 
 def _batch_reports(session: Session, batch_id: int) -> list[tuple[str, int]]:

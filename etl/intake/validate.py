@@ -8,6 +8,7 @@ periods are resolved once per distinct value; money is exact integer arithmetic 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,12 +21,15 @@ from etl.intake.issues import IssueLog
 from etl.intake.money import classify_amount, convert_many
 from etl.intake.normalize import HEADER_KEYS, Vocabularies, build_vocabularies, header_key
 from etl.intake.schemas import CLEAN_COLUMNS, COLUMNS_BY_KEY, DIRECTIONS, REPORT_COLUMNS, UNITS
-from etl.intake.uscc import CHARSET, check_character, normalize_uscc, uscc_problem
+from etl.intake.uscc import CHARSET, area_code, check_character, normalize_uscc, uscc_problem
 from etl.intake.validate_rows import Amounts, RegistryFacts, check_across_rows, warn_in_context
 from etl.periods import format_period, parse_period
 from etl.reference import ReferenceCodes
 
 FIRST_PERIOD = 200001
+# C0 controls (NUL, tab, line breaks …), DEL, C1 controls, and the bidi embeddings, overrides and
+# isolates that make text display in another order than it is stored (Trojan Source).
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 NAME_MAX = 200  # enterprise.name is VARCHAR(200)
 _CODED = (  # report column, clean column, issue code
     ("region", "region_code", "unknown_region"),
@@ -117,7 +121,10 @@ def validate_report(
 ) -> ValidationResult:
     """Check a frame from etl.intake.read (index = Excel row numbers) against the report contract.
 
-    only_regions (a clerk's regions): rows of any other region, below them or not, are errors.
+    only_regions (a clerk's regions): rows of any other region, below them or not, are errors;
+    so are rows of an enterprise registered outside them (for an enterprise not yet registered:
+    whose code's area digits lie outside them) and rows that would move an enterprise to another
+    region. Such a clerk is told nothing stored about enterprises outside their regions.
     """
     today = today or dt.date.today()
     headers = [str(c) for c in frame.columns]
@@ -133,12 +140,17 @@ def validate_report(
     for key, text in cells.items():
         if COLUMNS_BY_KEY[key].required:
             log.add("missing_value", _positions(~text.ok), col[key], "")
+        _check_controls(text, col[key], log)
     values = _check_values(cells, col, build_vocabularies(ref), today, log)
+    facts = facts or RegistryFacts()
     if only_regions is not None:
-        _check_region_scope(values["region_code"], only_regions, ref, col["region"], cells, log)
+        allowed = {code for top in only_regions for code in ref.region_descendants(top)}
+        names = "、".join(f"{c} {ref.regions.get(c, '')}".strip() for c in only_regions) or "—"
+        _check_region_scope(values["region_code"], allowed, names, col["region"], cells, log)
+        facts = _check_enterprise_scope(values, allowed, names, ref, facts, col, cells, log)
     amounts = _check_amounts(cells["amount"], values, col, ref, log)
     check_across_rows(values, cells, col, log)
-    warn_in_context(values, amounts, cells, col, ref, facts or RegistryFacts(), log)
+    warn_in_context(values, amounts, cells, col, ref, facts, log)
     clean = _clean_frame(values, amounts, log.row_numbers, ~log.error_positions)
     return _result(log, clean, len(frame), ref)
 
@@ -242,17 +254,75 @@ def _check_values(
 
 def _check_region_scope(
     region: Coded,
-    only: tuple[str, ...],
-    ref: ReferenceCodes,
+    allowed: set[str],
+    names: str,
     header: str,
     cells: dict[str, Coded],
     log: IssueLog,
 ) -> None:
-    """Rows whose (known) region is outside `only` and everything below it."""
-    allowed = {code for top in only for code in ref.region_descendants(top)}
+    """Rows whose (known) region is outside the clerk's regions and everything below them."""
     outside = region.per_row(lambda code: code not in allowed, False, bool)
-    names = "、".join(f"{code} {ref.regions.get(code, '')}".strip() for code in only) or "—"
     _log_bad(log, "region_not_assigned", outside, header, cells["region"], allowed=names)
+
+
+def _check_enterprise_scope(
+    values: dict[str, Coded],
+    allowed: set[str],
+    names: str,
+    ref: ReferenceCodes,
+    facts: RegistryFacts,
+    col: dict[str, str],
+    cells: dict[str, Coded],
+    log: IssueLog,
+) -> RegistryFacts:
+    """Rows of enterprises outside the clerk's regions, and rows that move an enterprise.
+
+    The region that counts is the registered one, not the file's 所属地区 cell: otherwise a clerk
+    could revise another region's reports by writing their own region beside them. Returns the
+    registry facts of the enterprises inside the regions only, so no message quotes the others.
+    """
+    uscc = values["uscc"]
+    areas = {a for code in allowed for a in ref.region_area_codes.get(code, ())}
+
+    def inside(code: str) -> bool:
+        registered = facts.regions.get(code)
+        return registered in allowed if registered else area_code(code) in areas
+
+    outside = uscc.per_row(lambda code: not inside(code), False, bool)
+    _log_bad(log, "enterprise_not_assigned", outside, col["uscc"], cells["uscc"], allowed=names)
+    registered = uscc.per_row(facts.regions.get)
+    region = values["region_code"].values()
+    moved = uscc.ok & ~outside & values["region_code"].ok
+    moved &= np.array([r is not None for r in registered], dtype=bool) & (registered != region)
+    shown = np.array([f"{r} {ref.regions.get(r, '')}".strip() for r in registered], dtype=object)
+    _log_bad(
+        log,
+        "region_change_not_allowed",
+        moved,
+        col["region"],
+        cells["region"],
+        registered=shown,
+    )
+    return facts.only({u for u in uscc.labels if inside(u)})
+
+
+def _check_controls(text: Coded, header: str, log: IssueLog) -> None:
+    """Cells holding control or bidi characters: an error, quoting the characters as U+XXXX.
+
+    Such a value would be stored as written (NUL on SQLite) or fail the commit (PostgreSQL
+    refuses NUL), and direction overrides make a name read differently than it is stored.
+    """
+    found = text.per_row(
+        lambda s: " ".join(f"U+{ord(c):04X}" for c in sorted(set(CONTROL.findall(s)))), ""
+    )
+    pos = _positions(found != "")
+    log.add(
+        "control_character",
+        pos,
+        header,
+        text.relabel(lambda s: CONTROL.sub(lambda m: f"<U+{ord(m.group()):04X}>", s)).values(pos),
+        chars=found[pos],
+    )
 
 
 def _check_uscc(text: Coded, header: str, log: IssueLog) -> Coded:

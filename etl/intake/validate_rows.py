@@ -26,6 +26,15 @@ class RegistryFacts:
 
     names: dict[str, str] = field(default_factory=dict)  # uscc -> registered name
     recent_median_usd_cents: dict[str, int] = field(default_factory=dict)  # last 12 reported months
+    regions: dict[str, str] = field(default_factory=dict)  # uscc -> registered region code
+
+    def only(self, usccs: set[str]) -> RegistryFacts:
+        """The facts of these enterprises only (what a clerk may be told)."""
+        return RegistryFacts(
+            {u: v for u, v in self.names.items() if u in usccs},
+            {u: v for u, v in self.recent_median_usd_cents.items() if u in usccs},
+            {u: v for u, v in self.regions.items() if u in usccs},
+        )
 
 
 @dataclass

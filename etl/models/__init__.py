@@ -8,7 +8,7 @@ table on Base.metadata (Alembic, create_all). May import: sqlalchemy only.
 
 from __future__ import annotations
 
-from etl.models.accounts import AuditEntry, UserAccount
+from etl.models.accounts import AuditEntry, LoginThrottle, UserAccount
 from etl.models.aggregates import (
     AggCategory,
     AggCell,
@@ -35,6 +35,7 @@ from etl.models.register import KeyEnterprise, RegisterChange
 from etl.models.reports import (
     DataEvent,
     Enterprise,
+    EnterprisePrior,
     LoadLock,
     Report,
     ReportLine,
@@ -60,6 +61,7 @@ __all__ = [
     "FxRate",
     "Target",
     "Enterprise",
+    "EnterprisePrior",
     "UploadBatch",
     "DataEvent",
     "LoadLock",
@@ -68,6 +70,7 @@ __all__ = [
     "ReportVersionSpan",
     "ReportLine",
     "UserAccount",
+    "LoginThrottle",
     "AuditEntry",
     "Snapshot",
     "KeyEnterprise",

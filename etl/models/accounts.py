@@ -26,6 +26,19 @@ class UserAccount(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
     created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     last_login_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    # Raised on logout and password change: a session cookie carries the version it was issued
+    # under, so copies of older cookies stop working.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
+class LoginThrottle(Base):
+    """Failed sign-ins per account and client address: the delay before the next try grows."""
+
+    __tablename__ = "login_throttle"
+    username: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    remote_addr: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failed_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True))
 
 
 class AuditEntry(Base):

@@ -25,6 +25,18 @@ class Enterprise(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
 
+class EnterprisePrior(Base):
+    """An enterprise's master data as it was before a batch changed it (restored on retraction)."""
+
+    __tablename__ = "enterprise_prior"
+    batch_id: Mapped[int] = mapped_column(sa.ForeignKey("upload_batch.id"), primary_key=True)
+    uscc: Mapped[str] = mapped_column(sa.String(18), primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    region_code: Mapped[str] = mapped_column(sa.String(20))
+    first_period: Mapped[int | None]
+    last_period: Mapped[int | None]
+
+
 class UploadBatch(Base):
     """One uploaded file: its fingerprint, who loaded it, and what happened."""
 

@@ -38,20 +38,20 @@ def database_facts(session: Session) -> dict[str, int | None]:
 
 
 def registry_facts(session: Session, usccs: list[str]):
-    """Registered names and recent median monthly totals for the given enterprises."""
+    """Registered names, regions and recent median monthly totals for the given enterprises."""
     from etl.intake.validate import RegistryFacts  # validation types; no SQL there
 
     names: dict[str, str] = {}
+    regions: dict[str, str] = {}
     totals: list[tuple[str, int, int]] = []
     for i in range(0, len(usccs), 900):
         chunk = usccs[i : i + 900]
-        names.update(
-            session.execute(
-                sa.select(m.Enterprise.uscc, m.Enterprise.name).where(m.Enterprise.uscc.in_(chunk))
+        for uscc, name, region in session.execute(
+            sa.select(m.Enterprise.uscc, m.Enterprise.name, m.Enterprise.region_code).where(
+                m.Enterprise.uscc.in_(chunk)
             )
-            .tuples()
-            .all()
-        )
+        ).tuples():
+            names[uscc], regions[uscc] = name, region
         # Only each enterprise's 12 newest reports leave the database, not its whole history.
         newest = (
             sa.select(
@@ -76,7 +76,7 @@ def registry_facts(session: Session, usccs: list[str]):
     if totals:
         frame = pd.DataFrame(totals, columns=["uscc", "period", "usd"])
         medians = {u: int(v) for u, v in frame.groupby("uscc")["usd"].median().items()}
-    return RegistryFacts(names=names, recent_median_usd_cents=medians)
+    return RegistryFacts(names=names, recent_median_usd_cents=medians, regions=regions)
 
 
 # ---------------------------------------------------------------- figures for screens and the CLI

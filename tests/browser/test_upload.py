@@ -109,6 +109,7 @@ def test_upl001_clerk_uploads_and_leader_sees_it(dash_duo, upload_app):
     assert not [w for w in BAD_WORDS if w in text], text
 
     dash_duo.driver.get(f"{dash_duo.server.url}/logout")  # a leader sees the loaded figures
+    dash_duo.find_element("#login-submit").click()  # sign-out is a POST
     _sign_in(dash_duo, "lead1", "/overview?unit=usd_10k")
     before = _total_10k(factory)
     dash_duo.wait_for_text_to_equal(
@@ -117,6 +118,7 @@ def test_upl001_clerk_uploads_and_leader_sees_it(dash_duo, upload_app):
     assert "数据报送" not in dash_duo.find_element(".stm-nav").text  # no upload for leaders
 
     dash_duo.driver.get(f"{dash_duo.server.url}/logout")  # the revision moves them
+    dash_duo.find_element("#login-submit").click()  # sign-out is a POST
     _sign_in(dash_duo, "clerk1", "/upload")
     _drop(dash_duo, "revision_2019-06.csv")
     dash_duo.wait_for_contains_text(f"#{Upload.PREVIEW}", "可以提交", timeout=TIMEOUT)

@@ -38,3 +38,10 @@ def signed_in(app, passwords, user):
     if user:
         login(client, user, passwords[user])
     return client
+
+
+def logout(client):
+    """Sign out as the page does: the confirm form's token, then POST."""
+    page = client.get("/logout")
+    token = re.search(r'name="csrf" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+    return client.post("/logout", data={"csrf": token})

@@ -54,8 +54,8 @@ def test_clerk_region_rule():
     assert accounts.visible_regions(nowhere, lookup) == set()
 
 
-def test_passwords_are_hashed_and_sign_in_locks_after_failures(session_factory):
-    """No plain text is stored; five wrong passwords lock the account for a while; all audited."""
+def test_passwords_are_hashed_and_failures_delay_that_address(session_factory):
+    """No plain text is stored; five wrong passwords from one address make it wait; audited."""
     with session_factory.begin() as s:
         password = accounts.add_user(s, "lead1", "leader", "局领导")
     with session_factory.begin() as s:
@@ -65,11 +65,13 @@ def test_passwords_are_hashed_and_sign_in_locks_after_failures(session_factory):
     now = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
     with session_factory.begin() as s:
         for _ in range(accounts.MAX_FAILED_LOGINS):
-            assert accounts.authenticate(s, "lead1", "wrong-password-1", now=now) is None
-    with session_factory.begin() as s:  # locked: even the right password fails
-        assert accounts.authenticate(s, "lead1", password, now=now) is None
-        later = now + dt.timedelta(minutes=accounts.LOCK_MINUTES + 1)
-        assert accounts.authenticate(s, "lead1", password, now=later) is not None
+            assert accounts.authenticate(s, "lead1", "wrong-password-1", "10.0.0.9", now) is None
+    with session_factory.begin() as s:  # that address waits: even the right password fails
+        assert accounts.authenticate(s, "lead1", password, "10.0.0.9", now) is None
+        # … but the owner, from their own address, is not locked out by someone else's guesses
+        assert accounts.authenticate(s, "lead1", password, "10.0.0.1", now) is not None
+        later = now + dt.timedelta(seconds=accounts.FIRST_DELAY_SECONDS + 1)
+        assert accounts.authenticate(s, "lead1", password, "10.0.0.9", later) is not None
     with session_factory() as s:
         actions = s.scalars(
             sa.select(m.AuditEntry.action)
@@ -77,7 +79,63 @@ def test_passwords_are_hashed_and_sign_in_locks_after_failures(session_factory):
             .order_by(m.AuditEntry.id)
         ).all()
     assert actions.count("login_failed") == accounts.MAX_FAILED_LOGINS + 1
-    assert actions.count("login") == 2 and actions[0] == "user_add"
+    assert actions.count("login") == 3 and actions[0] == "user_add"
+
+
+def test_the_delay_grows_with_each_failure_and_is_capped(session_factory):
+    """15 s after five failures, then 30 s, 60 s … never more than 15 minutes."""
+    with session_factory.begin() as s:
+        accounts.add_user(s, "lead1", "leader")
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    waits = []
+    for _ in range(accounts.MAX_FAILED_LOGINS + 8):
+        with session_factory.begin() as s:
+            wait = accounts.throttle_wait(s, "lead1", "10.0.0.9", now)
+            now += dt.timedelta(seconds=wait)
+            accounts.authenticate(s, "lead1", "wrong-password-1", "10.0.0.9", now)
+            waits.append(accounts.throttle_wait(s, "lead1", "10.0.0.9", now))
+    assert waits[: accounts.MAX_FAILED_LOGINS - 1] == [0] * (accounts.MAX_FAILED_LOGINS - 1)
+    assert waits[accounts.MAX_FAILED_LOGINS - 1 : accounts.MAX_FAILED_LOGINS + 2] == [15, 30, 60]
+    assert max(waits) == accounts.MAX_DELAY_SECONDS
+
+
+def test_unknown_users_cost_a_password_check_too(session_factory, monkeypatch):
+    """No user enumeration by timing: an unknown name is checked against a dummy hash."""
+    checked = []
+    real = accounts.check_password_hash
+    monkeypatch.setattr(
+        accounts, "check_password_hash", lambda h, p: checked.append(h) or real(h, p)
+    )
+    with session_factory.begin() as s:
+        assert accounts.authenticate(s, "nobody-at-all", "whatever-1234") is None
+    assert len(checked) == 1 and checked[0].startswith("scrypt")
+
+
+def test_parallel_wrong_guesses_are_all_counted(session_factory):
+    """Eight guesses at once: none fails with "database is locked" (sign-in waits for the
+    write lock); the count (one atomic statement) loses none, so the delay starts on time."""
+    import threading
+
+    with session_factory.begin() as s:
+        accounts.add_user(s, "lead1", "leader")
+    errors = []
+
+    def guess():
+        try:
+            accounts.sign_in(session_factory, "lead1", "wrong-password-1", "10.0.0.9")
+        except Exception as exc:  # noqa: BLE001 — the test reports any failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guess) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with session_factory() as s:  # five counted, then the address waits: the rest are refused
+        assert s.get(m.LoginThrottle, ("lead1", "10.0.0.9")).failures == accounts.MAX_FAILED_LOGINS
+        failed = s.scalar(sa.select(sa.func.count()).where(m.AuditEntry.action == "login_failed"))
+    assert failed == 8
 
 
 def test_generated_passwords_always_pass_the_strength_rule():

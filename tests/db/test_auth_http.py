@@ -11,7 +11,7 @@ from dashboard import create_app, data
 from dashboard.filter_state import FilterState
 from etl import accounts
 from etl.settings import Settings
-from tests.db.auth_helpers import login
+from tests.db.auth_helpers import login, logout
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_login_logout_cycle_and_audit(app_with_users, session_factory):
     assert client.get("/_dash-layout").status_code == 200
     assert "HttpOnly" in response.headers.get("Set-Cookie", "")
     assert "SameSite=Lax" in response.headers.get("Set-Cookie", "")
-    client.get("/logout")
+    logout(client)
     assert client.get("/_dash-layout").status_code == 401
     with session_factory() as s:
         from sqlalchemy import select
@@ -120,3 +120,79 @@ def test_enterprise_figures_are_refused_to_leaders(app_with_users):
             else:
                 with pytest.raises(Forbidden):
                     data.enterprise_rows(state, 5)
+
+
+def _copy_session(source, app):
+    """A second client holding a copy of source's session cookie (a stolen or copied cookie)."""
+    copy = app.server.test_client()
+    copy.set_cookie("session", source.get_cookie("session").value)
+    return copy
+
+
+def test_logout_is_a_post_with_the_sessions_token(app_with_users):
+    """GET /logout only asks (another site's <img src=/logout> signs nobody out); POST needs
+    the token; the form in the page frame carries it."""
+    app, passwords = app_with_users
+    client = app.server.test_client()
+    login(client, "lead", passwords["lead"])
+    assert client.get("/logout").status_code == 200
+    assert client.get("/_dash-layout").status_code == 200
+    assert client.post("/logout", data={"csrf": "forged"}).status_code == 400
+    frame = client.get("/_dash-layout").get_data(as_text=True)
+    assert '"method":"POST"' in frame and '"name":"csrf"' in frame and "logout" in frame
+    assert logout(client).status_code == 302
+    assert client.get("/_dash-layout").status_code == 401
+
+
+@pytest.mark.parametrize("how", ["logout", "password"])
+def test_a_copied_cookie_stops_working_after_logout_or_password_change(
+    app_with_users, session_factory, how
+):
+    """The session version on the account: raising it ends every earlier cookie."""
+    app, passwords = app_with_users
+    client = app.server.test_client()
+    login(client, "stat", passwords["stat"])
+    copy = _copy_session(client, app)
+    assert copy.get("/_dash-layout").status_code == 200
+    if how == "logout":
+        logout(client)
+    else:
+        page = client.get("/account/password").get_data(as_text=True)
+        token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        new = "NewPassword2026x"
+        form = {"csrf": token, "current": passwords["stat"], "new": new, "repeat": new}
+        assert client.post("/account/password", data=form).status_code == 302
+        assert client.get("/_dash-layout").status_code == 200  # the changer's own session stays
+    assert copy.get("/_dash-layout").status_code == 401
+
+
+def test_a_sign_in_ends_after_the_absolute_lifetime(app_with_users, monkeypatch):
+    """However active, a session is over after STM_SESSION_HOURS (default 12)."""
+    import time as clock
+
+    from dashboard import auth
+
+    app, passwords = app_with_users
+    client = app.server.test_client()
+    login(client, "lead", passwords["lead"])
+    assert client.get("/_dash-layout").status_code == 200
+    later = clock.time() + 12 * 3600 + 60
+    monkeypatch.setattr(auth.time, "time", lambda: later)
+    assert client.get("/_dash-layout").status_code == 401
+
+
+def test_secure_cookie_flag_is_a_setting(db_url, tmp_path, session_factory):
+    with session_factory.begin() as s:
+        password = accounts.add_user(s, "lead", "leader")
+        accounts.get_user(s, "lead").must_change_password = False
+    settings = Settings(
+        instance_path=tmp_path / "i", database_url=db_url, auth_required=True, secure_cookies=True
+    )
+    app = create_app(settings)
+    try:
+        response = login(app.server.test_client(), "lead", password)
+        assert "Secure" in response.headers.get("Set-Cookie", "")
+    finally:
+        app.server.config["STM"].dispose()
+    assert Settings.from_env({"STM_SECURE_COOKIES": "1"}).secure_cookies is True
+    assert Settings.from_env({}).secure_cookies is False

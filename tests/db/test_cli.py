@@ -36,7 +36,7 @@ def test_usage_errors_exit_2(settings, capsys):
 def test_load_summary_retract_round_trip(settings, capsys, tmp_path):
     """load → summary (same numbers as the query layer) → reload unchanged → retract."""
     path = write_report(tmp_path / "r.csv", ROWS)
-    code, out = run(settings, capsys, "load", str(path), "--user", "clerk1")
+    code, out = run(settings, capsys, "load", str(path))
     assert code == EXIT_OK and "loaded as batch 1" in out and "4 new" in out
     code, out = run(settings, capsys, "load", str(path))
     assert code == EXIT_OK and "unchanged" in out
@@ -88,3 +88,47 @@ def test_template_command(settings, capsys, tmp_path):
     out_file = tmp_path / "t.xlsx"
     code, _ = run(settings, capsys, "template", "--out", str(out_file))
     assert code == EXIT_OK and out_file.stat().st_size > 5000
+
+
+COMMANDS = [
+    ["load", "x.csv"],
+    ["summary", "--year", "2019"],
+    ["batches"],
+    ["retract", "1", "--reason", "x"],
+    ["targets"],
+    ["user", "list"],
+    ["coverage", "--month", "2019-06"],
+    ["snapshot", "--month", "2019-06", "--no-pdf"],
+    ["seed"],
+    ["fx", "load", "x.csv"],
+    ["register", "load", "x.csv"],
+]
+
+
+@pytest.mark.parametrize("empty", [False, True], ids=["no-file", "empty-file"])
+def test_every_command_on_an_uninitialised_database_says_so_and_exits_1(tmp_path, capsys, empty):
+    """No SQLAlchemy traceback ("no such table"): one line naming init-db, exit 1, no file made."""
+    from etl.settings import Settings
+
+    path = tmp_path / "db.sqlite3"
+    if empty:
+        path.touch()
+    settings = Settings(instance_path=tmp_path / "inst", database_url=f"sqlite:///{path}")
+    for argv in COMMANDS:
+        assert main(argv, settings=settings) == EXIT_FAILED, argv
+        captured = capsys.readouterr()
+        assert "database not initialised — run `python -m etl init-db`" in captured.err, argv
+        assert "Traceback" not in captured.err + captured.out
+    assert path.exists() == empty
+
+
+def test_the_sqlite_file_is_created_readable_by_its_owner_only(tmp_path):
+    """0600 like the secret key, not 0644 (the umask's default)."""
+    import os
+    import stat
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    with engine.connect() as conn:
+        conn.exec_driver_sql("CREATE TABLE t (x)")
+    engine.dispose()
+    assert stat.S_IMODE(os.stat(tmp_path / "new.sqlite3").st_mode) == 0o600

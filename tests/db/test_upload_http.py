@@ -195,3 +195,99 @@ def test_statistician_retracts_with_a_reason_and_it_is_audited(app_and_passwords
         )
         actions = s.scalars(sa.select(m.AuditEntry.action).where(m.AuditEntry.username == "stat"))
         assert "retract" in set(actions)
+
+
+def test_preview_tells_a_clerk_nothing_stored_about_other_regions_enterprises(
+    db_url, tmp_path, session_factory
+):
+    """A file of a 和平区 code, as clerk_bh: no registered name, no median; the preview audited."""
+    from etl.intake.load import load_file
+    from tests.db.helpers import line, write_report
+
+    secret = [
+        line(
+            7,
+            f"2021-{mo:02d}",
+            "出口",
+            "SC",
+            1,
+            "US",
+            "130.435",
+            name="和平机密有限公司",
+            region="和平区",
+            area="120101",
+        )
+        for mo in range(1, 12)
+    ]
+    load_file(session_factory, write_report(tmp_path / "hp.csv", secret), user="stat")
+    probe = [line(7, "2021-12", "出口", "SC", 1, "US", "99999", name="随便写的名字", area="120101")]
+    path = write_report(tmp_path / "probe.csv", probe)
+    app, passwords = app_with_accounts(
+        db_url, tmp_path / "inst2", session_factory, clerk_regions=("120116",)
+    )
+    try:
+        clerk = _client(app, passwords, "clerk")
+        job_id = _drop(clerk, app, path).get_json()["response"]["upload-job"]["data"]
+        preview = str(_wait_for_job(clerk, app, job_id))
+        listed = clerk.get(f"/upload/jobs/{job_id}/issues/0.csv").get_data(as_text=True)
+    finally:
+        app.server.config["STM"].dispose()
+    for text in (preview, listed):
+        assert "和平机密有限公司" not in text and "1,304,350.00" not in text
+    assert "不在您负责的地区" in listed
+    with session_factory() as s:
+        audited = s.scalars(
+            sa.select(m.AuditEntry.detail).where(
+                m.AuditEntry.username == "clerk", m.AuditEntry.action == "upload_preview"
+            )
+        ).all()
+    assert len(audited) == 1 and "probe.csv" in audited[0]
+
+
+def test_problem_list_downloads_write_formula_like_cells_as_text(app_and_passwords, tmp_path):
+    """A cell '=HYPERLINK(…)' quoted in the problem list: a text cell in xlsx, neutralised in CSV."""
+    import io
+
+    import openpyxl
+
+    from tests.db.helpers import line, write_report
+
+    hostile = '=HYPERLINK("http://evil.example","点我")'
+    path = write_report(tmp_path / "bad.csv", [line(1, "2021-12", "出口", "SC", 1, "US", hostile)])
+    app, passwords = app_and_passwords
+    clerk = _client(app, passwords, "clerk")
+    job_id = _drop(clerk, app, path).get_json()["response"]["upload-job"]["data"]
+    _wait_for_job(clerk, app, job_id)
+    book = openpyxl.load_workbook(
+        io.BytesIO(clerk.get(f"/upload/jobs/{job_id}/issues/0.xlsx").get_data())
+    )
+    cells = [c for row in book.active.iter_rows() for c in row if c.value == hostile]
+    assert cells and all(c.data_type == "s" for c in cells)
+    text = clerk.get(f"/upload/jobs/{job_id}/issues/0.csv").get_data().decode("utf-8-sig")
+    assert "'" + hostile.replace('"', '""') in text and "," + hostile not in text
+
+
+def test_a_request_body_over_the_upload_limit_is_refused_before_parsing(db_url, tmp_path):
+    """413 from the server before Dash parses the JSON (files per drop × size, base64)."""
+    from dashboard import create_app
+    from etl.settings import Settings
+
+    settings = Settings(
+        instance_path=tmp_path / "small",
+        database_url=db_url,
+        auth_required=False,
+        max_upload_bytes=1000,
+        max_upload_files=1,
+    )
+    app = create_app(settings)
+    try:
+        limit = app.server.config["MAX_CONTENT_LENGTH"]
+        assert limit == 1000 * 4 // 3 + 1024 * 1024
+        response = app.server.test_client().post(
+            "/_dash-update-component",
+            data=b"{" + b" " * (limit + 1),
+            content_type="application/json",
+        )
+        assert response.status_code == 413
+    finally:
+        app.server.config["STM"].dispose()

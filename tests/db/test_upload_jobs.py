@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 
 import pytest
@@ -49,7 +50,7 @@ def test_clean_file_previews_without_writing_then_commits_once(session_factory, 
     summary = job["preview"][0]["summary"]
     assert (summary["rows"], summary["enterprises"], summary["errors"]) == (40, 7, 0)
     assert summary["periods"] == ["2019-06"]
-    assert snapshot(engine) == before
+    _assert_only_the_preview_audited(engine, before)
     assert jobs.start(session_factory, tmp_path, job_id, "clerk", commit=False) is False  # once
 
     done = jobs.run(session_factory, tmp_path / "uploads" / job_id, commit=True)
@@ -85,7 +86,15 @@ def test_file_with_errors_cannot_be_committed(session_factory, engine, tmp_path)
     assert len(errors) >= 20 and (errors["row"] >= 2).all()  # data rows; row 1 is the header
     assert {"unknown_category", "unknown_region", "missing_value"} <= set(issues["code"])
     assert jobs.start(session_factory, tmp_path, job_id, "clerk", commit=True) is False
-    assert snapshot(engine) == before
+    _assert_only_the_preview_audited(engine, before)
+
+
+def _assert_only_the_preview_audited(engine, before):
+    """Nothing written but one upload_preview audit row (previews are audited like downloads)."""
+    after = snapshot(engine)
+    added = [r for r in after.pop("audit_log") if r not in before["audit_log"]]
+    assert after == {k: v for k, v in before.items() if k != "audit_log"}
+    assert [(r[2], r[3]) for r in added] == [("clerk", "upload_preview")]
 
 
 def test_several_files_one_bad_blocks_the_commit(session_factory, tmp_path):
@@ -133,3 +142,50 @@ def test_unreadable_file_is_reported_not_raised(session_factory, tmp_path):
     job = jobs.run(session_factory, tmp_path / "uploads" / job_id, commit=False)
     assert job["preview"][0]["status"] == "unreadable" and job["committable"] is False
     assert job["preview"][0]["message_zh"]
+
+
+def test_too_many_files_in_one_drop_are_refused(tmp_path):
+    files = [jobs.StagedFile(f"{i}.csv", b"a,b\n1,2\n") for i in range(3)]
+    with pytest.raises(jobs.UploadRefused) as refused:
+        jobs.stage(tmp_path, "clerk", None, files, 50 * MB, max_files=2)
+    assert "最多上传 2 个文件" in refused.value.message_zh
+    assert not (tmp_path / "uploads").exists()
+
+
+def test_a_commit_whose_process_is_gone_reads_failed_and_can_be_committed_again_once(
+    session_factory, tmp_path
+):
+    """A worker killed during the commit: no 10 minutes of '正在入库… 75%'; a retry loads once."""
+    import subprocess
+    import sys
+
+    job_id = _staged(tmp_path, "clean_2019-06.xlsx")
+    folder = tmp_path / "uploads" / job_id
+    jobs.run(session_factory, folder, commit=False)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    job = json.loads((folder / "job.json").read_text(encoding="utf-8"))
+    job.update(state="committing", pid=dead.pid, host=socket.gethostname())
+    (folder / "job.json").write_text(json.dumps(job), encoding="utf-8")
+
+    seen = jobs.read_job(tmp_path, job_id, "clerk")
+    assert (seen["state"], seen["error"], jobs.may_commit(seen)) == ("failed", "interrupted", True)
+    done = jobs.run(session_factory, folder, commit=True)  # what start() runs in its thread
+    assert done["results"][0]["status"] == "loaded"
+    again = json.loads((folder / "job.json").read_text(encoding="utf-8"))
+    again.update(state="committing", pid=dead.pid, host=socket.gethostname())
+    (folder / "job.json").write_text(json.dumps(again), encoding="utf-8")
+    retried = jobs.run(session_factory, folder, commit=True)
+    assert retried["results"][0]["status"] == "unchanged"  # exactly once
+    with session_factory() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(m.UploadBatch)) == 1
+
+
+def test_start_accepts_a_retry_only_for_an_interrupted_commit(session_factory, tmp_path):
+    job_id = _staged(tmp_path, "clean_2019-06.xlsx")
+    folder = tmp_path / "uploads" / job_id
+    jobs.run(session_factory, folder, commit=False)
+    job = json.loads((folder / "job.json").read_text(encoding="utf-8"))
+    job.update(state="failed", error="boom")  # failed for another reason: no retry
+    (folder / "job.json").write_text(json.dumps(job), encoding="utf-8")
+    assert jobs.start(session_factory, tmp_path, job_id, "clerk", commit=True) is False

@@ -158,3 +158,53 @@ def test_large_csv_is_read_quickly():
     frame = read_report(data, "big.csv").frame
     assert time.perf_counter() - start < 3
     assert len(frame) == 200_000 and frame.index[-1] == 200_001
+
+
+# ---------------------------------------------------------------- limits before parsing
+
+
+def test_a_sheet_declaring_a_million_rows_is_refused_before_it_is_read(tmp_path):
+    """One cell in row 1,048,576 makes a tiny file that would take minutes to parse."""
+    import time
+
+    import xlsxwriter
+
+    from etl.intake.read import ReadLimits
+
+    path = tmp_path / "huge.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["统一社会信用代码", "企业名称", "金额"])
+    sheet.write(1_048_575, 0, "x")
+    book.close()
+    started = time.perf_counter()
+    with pytest.raises(ReportReadError) as refused:
+        read_report(path.read_bytes(), "huge.xlsx", ReadLimits(max_rows=300_000))
+    assert time.perf_counter() - started < 1 and "300,000" in refused.value.message_zh
+
+
+def test_an_xlsx_that_expands_past_the_limit_is_refused_before_it_is_read():
+    """A zip bomb: the declared uncompressed size is checked, nothing is inflated."""
+    import io
+    import zipfile
+
+    from etl.intake.read import ReadLimits
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (30 * 1024 * 1024))
+    data = buffer.getvalue()
+    assert len(data) < 100 * 1024
+    with pytest.raises(ReportReadError) as refused:
+        read_report(data, "bomb.xlsx", ReadLimits(max_uncompressed_bytes=10 * 1024 * 1024))
+    assert "10 MB" in refused.value.message_zh
+
+
+def test_a_csv_over_the_row_limit_is_refused_and_one_under_it_is_read():
+    from etl.intake.read import ReadLimits
+
+    header = "统一社会信用代码,企业名称,金额\n"
+    text = header + "".join(f"x{i},y,1\n" for i in range(50))
+    with pytest.raises(ReportReadError):
+        read_report(text.encode(), "r.csv", ReadLimits(max_rows=49))
+    assert len(read_report(text.encode(), "r.csv", ReadLimits(max_rows=50)).frame) == 50

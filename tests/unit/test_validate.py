@@ -84,6 +84,12 @@ ROW_CASES = [
     # (case row(s) after a valid row 2, facts, expected {(code, row, column)})
     ("missing_value", [line(partner="JP", amount="  ")], None, {("missing_value", 3, H["amount"])}),
     ("uscc_length", [line(uscc=U1[:17])], None, {("uscc_length", 3, H["uscc"])}),
+    (
+        "control_character",
+        [other(enterprise_name="天津\x00示例咨询有限公司（合成数据）")],
+        None,
+        {("control_character", 3, H["enterprise_name"])},
+    ),
     ("uscc_charset", [line(uscc=U1[:10] + "O" + U1[11:])], None, {("uscc_charset", 3, H["uscc"])}),
     ("uscc_area", [line(uscc="91T" + U1[3:])], None, {("uscc_area", 3, H["uscc"])}),
     (
@@ -288,9 +294,10 @@ def test_clerk_scope_flags_rows_outside_their_regions_and_keeps_sub_zones():
     teda = complete_uscc("91120116MA05K3T2")
     rows = frame(line(), other(), line(uscc=teda, region="天津经济技术开发区"))
     result = validate_report(rows, REF, today=TODAY, only_regions=("120116",))
-    assert set(result.issues["code"]) == {"region_not_assigned"}
-    outside = result.issues
-    assert list(outside["row"]) == [3] and list(outside["value"]) == ["河西区"]
+    # 河西区's code is outside too: both the cell and the enterprise are flagged, on row 3 only.
+    assert set(result.issues["code"]) == {"region_not_assigned", "enterprise_not_assigned"}
+    outside = result.issues[result.issues["code"] == "region_not_assigned"]
+    assert list(result.issues["row"]) == [3, 3] and list(outside["value"]) == ["河西区"]
     assert "120116 滨海新区" in outside.iloc[0]["problem_zh"] and not result.ok
     assert sorted(result.clean["source_row"]) == [2, 4]
     assert validate_report(rows, REF, today=TODAY, only_regions=None).ok  # not a clerk
@@ -303,8 +310,30 @@ def test_every_issue_code_has_a_case():
         "duplicate_column",
         "no_data",
         "region_not_assigned",
+        "enterprise_not_assigned",  # tests/unit/test_validate.py::test_clerk_scope_…
+        "region_change_not_allowed",
     }
     assert covered == set(ISSUE_KINDS)
+
+
+def test_clerk_scope_goes_by_the_registered_region_and_hides_other_regions_facts():
+    """Registered 河西区 but written 滨海新区: an error, and its registered name and median are
+    never quoted; a registered 滨海新区 enterprise written as 天津经济技术开发区 is a move."""
+    facts = RegistryFacts(
+        names={U1: "登记名称甲", U2: "登记名称乙（机密）"},
+        recent_median_usd_cents={U1: 100, U2: 100},
+        regions={U1: "120116", U2: "120103"},
+    )
+    rows = frame(
+        other(region="滨海新区", enterprise_name="别名", amount="999"),
+        line(region="天津经济技术开发区", enterprise_name="别名甲"),
+    )
+    result = validate_report(rows, REF, facts, today=TODAY, only_regions=("120116",))
+    by_row = set(zip(result.issues["row"].tolist(), result.issues["code"]))
+    assert (2, "enterprise_not_assigned") in by_row and (3, "region_change_not_allowed") in by_row
+    text = " ".join(result.issues["problem_zh"]) + " ".join(result.issues["problem_en"])
+    assert "登记名称乙" not in text and "(2, 'total_unusual')" not in str(by_row)
+    assert "登记名称甲" in text  # inside the clerk's regions, the registered name may be shown
 
 
 # ---------------------------------------------------------------- headers and spellings
@@ -548,3 +577,39 @@ def test_fifty_thousand_rows_validate_quickly():
     result = validate(df)
     assert time.perf_counter() - start < 5
     assert result.rows == 50_000 and result.ok
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["甲\x00乙", "甲\x07乙", "甲\n乙", "甲\x85乙", "甲\u202e乙丙", "甲\u2066乙\u2069"],
+)
+def test_control_and_bidi_characters_in_text_fields_are_errors(name):
+    """NUL, other controls and bidi overrides: an error naming the row, column and U+ code."""
+    result = validate(frame(line(enterprise_name=name)))
+    assert not result.ok and result.clean.empty
+    issue = result.issues.iloc[0]
+    assert (issue["code"], issue["row"], issue["column"]) == (
+        "control_character",
+        2,
+        H["enterprise_name"],
+    )
+    assert "U+" in issue["problem_zh"] and "\x00" not in issue["value"]
+
+
+@pytest.mark.parametrize("amount", ["١٢٣", "१२३", "١٢.٥", "-0", "-0.00"])
+def test_only_ascii_and_full_width_digits_are_amounts_and_minus_zero_is_refused(amount):
+    """Arabic-Indic and Devanagari digits are not numbers here; a signed zero is a slip."""
+    result = validate(frame(line(amount=amount)))
+    assert not result.ok
+    assert set(result.issues["code"]) <= {"amount_not_number", "amount_negative"}
+
+
+def test_full_width_digits_still_load():
+    wide = validate(frame(line(amount="１２０．５０", period="２０１９-０６")))
+    plain = validate(frame(line(amount="120.50", period="2019-06")))
+    assert wide.ok and wide.clean["amount_orig_minor"].equals(plain.clean["amount_orig_minor"])
+
+
+def test_periods_in_other_scripts_digits_are_refused():
+    result = validate(frame(line(period="٢٠١٩-٠٦")))
+    assert set(result.issues["code"]) == {"period_format"}

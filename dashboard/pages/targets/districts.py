@@ -6,13 +6,12 @@ export) beside its text made by the i18n formats (for display).
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 
 from dashboard import i18n
 from dashboard.i18n import t
 from etl.evaluation.districts import TOTAL, DistrictReport
+from etl.spreadsheet import csv_bytes, xlsx_bytes
 from etl.targets.status import TargetsOverview
 
 UNIT = "usd_100m"
@@ -187,7 +186,7 @@ def export_bytes(report: DistrictReport, lang: str, fmt: str, window_label: str)
     """The table as CSV (UTF-8 with BOM, for Excel) or xlsx (table plus a notes sheet)."""
     frame = export_frame(report, lang)
     if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8-sig")
+        return csv_bytes(frame)
     notes = pd.DataFrame(
         {
             t("targets.dist.notes_sheet", lang): [
@@ -198,13 +197,11 @@ def export_bytes(report: DistrictReport, lang: str, fmt: str, window_label: str)
             ]
         }
     )
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
-        frame.to_excel(writer, sheet_name=_sheet(t("targets.dist.title", lang)), index=False)
-        notes.to_excel(writer, sheet_name=_sheet(t("targets.dist.notes_sheet", lang)), index=False)
-        writer.sheets[_sheet(t("targets.dist.title", lang))].set_column(0, len(frame.columns), 16)
-        writer.sheets[_sheet(t("targets.dist.notes_sheet", lang))].set_column(0, 0, 90)
-    return buffer.getvalue()
+    table, notes_sheet = (
+        _sheet(t("targets.dist.title", lang)),
+        _sheet(t("targets.dist.notes_sheet", lang)),
+    )
+    return xlsx_bytes({table: frame, notes_sheet: notes}, widths={table: 16, notes_sheet: 90})
 
 
 def _sheet(name: str) -> str:

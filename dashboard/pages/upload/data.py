@@ -11,6 +11,7 @@ from dashboard import auth
 from dashboard.data import app_context, session
 from etl import accounts
 from etl.intake import jobs as upload_jobs
+from etl.intake.read import ReadLimits
 from etl.intake.retract import RetractOutcome, retract_batch
 from etl.intake.template import write_template
 from etl.queries import core as queries
@@ -44,7 +45,14 @@ def stage_files(files: list[upload_jobs.StagedFile]) -> str:
     auth.guard("upload")
     user, scope = _who()
     settings = app_context().settings
-    return upload_jobs.stage(settings.instance_path, user, scope, files, settings.max_upload_bytes)
+    return upload_jobs.stage(
+        settings.instance_path,
+        user,
+        scope,
+        files,
+        settings.max_upload_bytes,
+        settings.max_upload_files,
+    )
 
 
 def start_job(job_id: str, commit: bool) -> bool:
@@ -59,6 +67,7 @@ def start_job(job_id: str, commit: bool) -> bool:
         user,
         commit,
         quality=ctx.settings.quality,
+        limits=ReadLimits(ctx.settings.max_upload_rows, ctx.settings.max_xlsx_uncompressed_bytes),
     )
 
 

@@ -22,7 +22,7 @@ from dashboard.ids import Upload
 from dashboard.pages.upload import data as upload_data
 from dashboard.pages.upload import views as upload_views
 from dashboard.tables import grid_locale
-from etl.intake.jobs import StagedFile, UploadRefused
+from etl.intake.jobs import StagedFile, UploadRefused, may_commit
 from etl.intake.retract import RetractError
 
 dash.register_page(__name__, path="/upload", order=80, name_key="nav.upload", permission="upload")
@@ -273,7 +273,7 @@ def show_job(_tick, job_id, context, history_tick):
         upload_views.file_card(r, i, job_id, issues[i] if i < len(issues) else None, lang)
         for i, r in enumerate(job.get("preview") or [])
     ]
-    committable = job["state"] == "validated" and bool(job.get("committable"))
+    committable = may_commit(job)
     note = "" if committable or job["state"] != "validated" else t("upload.commit_blocked", lang)
     results = upload_views.result_lines(job.get("results") or [], lang)
     tick = (history_tick or 0) + 1 if job["state"] == "committed" else dash.no_update

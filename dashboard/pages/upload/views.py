@@ -223,6 +223,8 @@ def result_lines(results: list[dict], lang: str) -> list[dbc.Alert]:
             )
         elif status == "unchanged":
             text = t("upload.result.unchanged", lang, file=r["name"], batch=r["duplicate_of"])
+        elif status == "busy":
+            text = t("upload.result.busy", lang, file=r["name"])
         else:
             text = t("upload.result.rejected", lang, file=r["name"])
         color = {"loaded": "success", "unchanged": "info"}.get(status, "danger")
@@ -236,6 +238,8 @@ def history_rows(batches: pd.DataFrame, lang: str) -> list[dict]:
     for b in batches.itertuples(index=False):
         if b.status == "rejected":
             note = t("upload.note.rejected", lang, errors=i18n.fmt_count(b.error_count))
+        elif b.status == "busy":
+            note = t("upload.note.busy", lang)
         elif b.status == "retracted":
             note = t(
                 "upload.note.retracted",
