@@ -385,7 +385,7 @@ def _count_failure(session: Session, username: str, addr: str, now: dt.datetime)
 
 def _dummy_hash() -> str:
     if not _DUMMY:
-        _DUMMY.append(generate_password_hash(secrets.token_urlsafe(16)))
+        _DUMMY.append(generate_password_hash(secrets.token_urlsafe(16), method=HASH_METHOD))
     return _DUMMY[0]
 
 
