@@ -116,3 +116,33 @@ def months_with_data(session: Session, regions: list[str]) -> list[int]:
     t = m.AggCell
     stmt = sa.select(t.period).distinct().where(t.region_code.in_(regions)).order_by(t.period)
     return list(session.scalars(stmt))
+
+
+def changed_since(
+    session: Session, event_id: int, period_from: int, period_to: int, regions: list[str]
+) -> dict[int, int]:
+    """Month -> the newest data event after event_id that brought (or withdrew) a version of a
+    report of that month in the regions: which released months have changed data since."""
+    e, v, r = m.DataEvent, m.ReportVersion, m.Report
+    stmt = (
+        sa.select(r.period, sa.func.max(e.id))
+        .select_from(e)
+        .join(v, v.batch_id == e.batch_id)
+        .join(r, r.id == v.report_id)
+        .where(
+            e.id > event_id,
+            r.period.between(period_from, period_to),
+            v.region_code.in_(regions),
+        )
+        .group_by(r.period)
+    )
+    return {int(p): int(i) for p, i in session.execute(stmt).all()}
+
+
+def window_releases(session: Session, scope: str, period_from: int, period_to: int) -> dict:
+    """Month -> data event id of its current release, for the months of a window."""
+    rel = m.Release
+    stmt = sa.select(rel.period, rel.data_event_id).where(
+        rel.scope_code == scope, rel.current.is_(True), rel.period.between(period_from, period_to)
+    )
+    return {int(p): (e or 0) for p, e in session.execute(stmt).all()}
