@@ -131,12 +131,20 @@ def context_line(view, lang: str) -> str:
 def release_label(view, lang: str) -> str:
     """未发布 (months listed) / 修订 (with the date) / 初步 for the figures of a view; '' if final."""
     unreleased = getattr(view, "unreleased", ())
+    if len(unreleased) > 3:
+        return t(
+            "release.mark.unreleased_many",
+            lang,
+            n=len(unreleased),
+            a=i18n.fmt_period(unreleased[0], lang),
+            b=i18n.fmt_period(unreleased[-1], lang),
+        )
     if unreleased:
         months = "、" if lang == "zh" else ", "
         return t(
             "release.mark.unreleased",
             lang,
-            months=months.join(i18n.fmt_period(p, lang) for p in unreleased[-3:]),
+            months=months.join(i18n.fmt_period(p, lang) for p in unreleased),
         )
     release = getattr(view, "release", None)
     if not release:

@@ -195,14 +195,15 @@ def view_of(s: Session, state: FilterState) -> View:
     start, end = window if window else (None, None)
     unreleased: tuple[int, ...] = ()
     if window and not reads_released(s):
-        unreleased = _unreleased(s, scope, start, end)
+        unreleased = _unreleased(s, scope, start, end, first)
     return View(state, first, last, start, end, names, unreleased, _release_of(s, scope, end))
 
 
-def _unreleased(s: Session, scope: str, start: int, end: int) -> tuple[int, ...]:
-    """Months of a window whose figures leaders do not see as they stand: after the scope's
-    latest release or in a gap, or released but with data loaded or withdrawn since."""
-    first, last = queries.released_range(s, scope)
+def _unreleased(
+    s: Session, scope: str, start: int, end: int, loaded_first: int | None
+) -> tuple[int, ...]:
+    """Months of a window whose figures leaders do not see as they stand: loaded (from the first
+    month loaded on) but not released, or released with data loaded or withdrawn since."""
     releases = queries_release.window_releases(s, scope, start, end)
     touched = {}
     if releases:
@@ -213,7 +214,7 @@ def _unreleased(s: Session, scope: str, start: int, end: int) -> tuple[int, ...]
         if p in releases:
             if touched.get(p, 0) > releases[p]:
                 out.append(p)
-        elif first is None or p >= first:
+        elif loaded_first is not None and p >= loaded_first:
             out.append(p)
     return tuple(out)
 
