@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
@@ -139,3 +140,24 @@ def test_cli_release_list_show(settings, capsys, tmp_path):
     ]
     assert main(["release", "show", "--month", "2019-06"], settings=settings) == EXIT_OK
     assert "重点企业报送" in capsys.readouterr().out
+
+
+def test_snapshot_of_an_unreleased_month_is_refused(session_factory, settings, tmp_path):
+    """Snapshots are made of released months only, and read as of the release: a later load
+    does not reach the edition until the month is released again."""
+    from etl.snapshot.archive import make_snapshot
+    from etl.snapshot.build import SnapshotError
+
+    settings = replace(settings, instance_path=tmp_path / "inst")
+    assert load_file(session_factory, write_report(tmp_path / "a.csv", ROWS)).ok
+    with pytest.raises(SnapshotError, match="not released"):
+        make_snapshot(session_factory, settings, 201906, "120000", pdf=False)
+    release_id, _ = _release(session_factory)
+    revised = [line(1, "2019-06", "出口", "SC", 1, "US", "160")]
+    assert load_file(session_factory, write_report(tmp_path / "b.csv", revised)).ok
+    made = make_snapshot(session_factory, settings, 201906, "120000", pdf=False)
+    with session_factory() as s:
+        release = s.get(m.Release, release_id)
+        snap = s.get(m.Snapshot, made.snapshot_id)
+        assert snap.vintage_event_id == release.data_event_id
+        assert snap.vintage_event_id < queries.latest_event_id(s)

@@ -178,8 +178,10 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
 def make_snapshot(
     n_clicks, month: str | None, variant: str | None, revise: list | None, context: dict
 ):
-    """Month and variant -> make (or find) the snapshot -> a message and the refreshed list."""
+    """Month and variant -> make (or find) the snapshot -> a message and the refreshed list.
+    The official edition is made by those who release (statisticians, admins); leaders download."""
     auth.guard("export")
+    auth.guard("release")
     internal = variant == "internal"
     if internal:
         auth.guard("export_internal")
