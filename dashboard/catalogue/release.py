@@ -9,6 +9,15 @@ STRINGS = {
     "release.mark.preliminary": {"zh": "初步", "en": "preliminary"},
     "release.mark.revised": {"zh": "修订（{date}发布）", "en": "revised (released {date})"},
     "release.mark.final": {"zh": "最终", "en": "final"},
+    # 全口径: said on every card title and download when mode 3 is counted.
+    "exports.form.released_only": {
+        "zh": "正式快照由统计人员在数据发布后生成；您可下载上方已存档的快照。",
+        "en": "The official snapshot is made by statisticians once a month is released; "
+        "download the archived ones above.",
+    },
+    "scope.full_total": {"zh": "全口径合计", "en": "total incl. mode 3"},
+    "scope.column": {"zh": "口径", "en": "Coverage"},
+    "scope.full_title": {"zh": "{title}（全口径合计）", "en": "{title} (total incl. mode 3)"},
 }
 
 STRINGS.update(
