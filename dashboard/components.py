@@ -114,8 +114,9 @@ def scope_note(state, lang: str) -> html.Div:
 
 
 def context_line(view, lang: str) -> str:
-    """'天津市 · 2021年1–12月 · 国际收支口径 · 单位：亿美元' for the page header."""
-    return t(
+    """'天津市 · 2021年1–12月 · 国际收支口径 · 单位：亿美元' for the page header, followed by what
+    the figures rest on: 初步 / 修订 of the month's release, or 未发布 months (statisticians)."""
+    text = t(
         "ovw.context",
         lang,
         region=view.region_name(lang),
@@ -123,3 +124,34 @@ def context_line(view, lang: str) -> str:
         scope=t(f"filter.scope.{view.state.scope}", lang),
         unit=i18n.unit_label(view.state.unit, lang),
     )
+    label = release_label(view, lang)
+    return f"{text} · {label}" if label else text
+
+
+def release_label(view, lang: str) -> str:
+    """未发布 (months listed) / 修订 (with the date) / 初步 for the figures of a view; '' if final."""
+    unreleased = getattr(view, "unreleased", ())
+    if len(unreleased) > 3:
+        return t(
+            "release.mark.unreleased_many",
+            lang,
+            n=len(unreleased),
+            a=i18n.fmt_period(unreleased[0], lang),
+            b=i18n.fmt_period(unreleased[-1], lang),
+        )
+    if unreleased:
+        months = "、" if lang == "zh" else ", "
+        return t(
+            "release.mark.unreleased",
+            lang,
+            months=months.join(i18n.fmt_period(p, lang) for p in unreleased),
+        )
+    release = getattr(view, "release", None)
+    if not release:
+        return ""
+    parts = []
+    if release["revision"]:
+        parts.append(t("release.mark.revised", lang, date=f"{release['released_at']:%Y-%m-%d}"))
+    if release["status"] == "preliminary":
+        parts.append(t("release.mark.preliminary", lang))
+    return " · ".join(parts)

@@ -14,12 +14,14 @@ from flask import current_app
 from sqlalchemy.orm import Session
 
 from dashboard.context import CONFIG_KEY, AppContext
-from dashboard.filter_state import FilterState, to_report_filter
+from dashboard.filter_state import FilterState, released_only, to_report_filter
 from etl import aggregates
 from etl.coverage.compute import coverage_by_region
-from etl.data_version import data_version, remember
-from etl.periods import add_months
+from etl.data_version import RELEASED, data_version, reads_released, remember
+from etl.periods import add_months, month_range
 from etl.queries import core as queries
+from etl.queries import release as queries_release
+from etl.release.scopes import scope_of
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +35,30 @@ def app_context() -> AppContext:
     return current_app.config[CONFIG_KEY]
 
 
+def released_audience() -> bool:
+    """Whether the person asking reads released months only: every signed-in role without
+    enterprise-level rights (leaders). Statisticians, admins, clerks and tests without sign-in
+    read everything, with unreleased months marked."""
+    from flask import has_request_context
+
+    if not has_request_context():
+        return False
+    from dashboard.auth import current_principal
+
+    principal = current_principal()
+    return principal is not None and not principal.can("view_enterprises")
+
+
 @contextmanager
 def session() -> Iterator[Session]:
-    """A read session for one call; connection and schema errors become DatabaseUnavailable."""
+    """A read session for one call; connection and schema errors become DatabaseUnavailable.
+
+    THE door for the release rule: a session of the released audience reads the released copies
+    of the aggregates and released months only (etl.queries.core swaps the tables), so no page
+    can show a leader an unreleased figure."""
     try:
         with app_context().session_factory() as s:
+            s.info[RELEASED] = released_audience()
             yield s
     except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
         log.exception("database unavailable")
@@ -54,7 +75,14 @@ def remembered(fn):
     def wrapper(*args, **kwargs):
         with session() as s:
             version = data_version(s)
-        key = (fn.__module__, fn.__qualname__, version[0], args, tuple(sorted(kwargs.items())))
+        key = (
+            fn.__module__,
+            fn.__qualname__,
+            version[0],
+            released_audience(),  # leaders and statisticians get different answers
+            args,
+            tuple(sorted(kwargs.items())),
+        )
         return remember(key, version, lambda: fn(*args, **kwargs))
 
     wrapper.uncached = fn
@@ -134,6 +162,10 @@ class View:
     start: int | None  # the cumulative window (1–N月累计, a year or a range)
     end: int | None  # 当月: the month the view is about
     region_names: dict[str, str] = field(default_factory=dict)  # lang -> name
+    # Months of the window not released for the region's scope (shown 未发布; never to leaders).
+    unreleased: tuple[int, ...] = ()
+    # The release of the view's month: status (preliminary | final), revision, released_at.
+    release: dict | None = None
 
     def region_name(self, lang: str) -> str:
         """The region's name in lang (its code when the reference table lacks it)."""
@@ -141,15 +173,67 @@ class View:
 
 
 def view_of(s: Session, state: FilterState) -> View:
-    first, last = queries.period_range(s)
+    """The state resolved: for the released audience against the released months of the region's
+    scope (a later month asked for is cut to the latest released one); for everyone else against
+    the loaded months, with the window's unreleased months listed."""
+    table = queries.reference_table(s, "region")
+    parents = {
+        c: (p if isinstance(p, str) else None) for c, p in zip(table["code"], table["parent_code"])
+    }
+    scope = scope_of(state.region, parents)
+    if reads_released(s):
+        first, last = queries.released_range(s, scope)
+        state = released_only(state, last)
+    else:
+        first, last = queries.period_range(s)
     window = state.window(last)
-    regions = queries.reference_table(s, "region").set_index("code")
+    regions = table.set_index("code")
     names = {}
     if state.region in regions.index:
         row = regions.loc[state.region]
         names = {"zh": row["name_zh"], "en": row["name_en"] or row["name_zh"]}
     start, end = window if window else (None, None)
-    return View(state, first, last, start, end, names)
+    unreleased: tuple[int, ...] = ()
+    if window and not reads_released(s):
+        unreleased = _unreleased(s, scope, start, end, first)
+    return View(state, first, last, start, end, names, unreleased, _release_of(s, scope, end))
+
+
+def _unreleased(
+    s: Session, scope: str, start: int, end: int, loaded_first: int | None
+) -> tuple[int, ...]:
+    """Months of a window whose figures leaders do not see as they stand: loaded (from the first
+    month loaded on) but not released, or released with data loaded or withdrawn since."""
+    releases = queries_release.window_releases(s, scope, start, end)
+    touched = {}
+    if releases:
+        regions = queries.region_closure(s, (scope,)) or [scope]
+        touched = queries_release.changed_since(s, min(releases.values()), start, end, regions)
+    out = []
+    for p in month_range(start, end):
+        if p in releases:
+            if touched.get(p, 0) > releases[p]:
+                out.append(p)
+        elif loaded_first is not None and p >= loaded_first:
+            out.append(p)
+    return tuple(out)
+
+
+def _release_of(s: Session, scope: str, month: int | None) -> dict | None:
+    """The current release of a month as the figures' label needs it (None: not released)."""
+    import datetime as dt
+
+    from etl.release.store import effective_status
+
+    release = queries_release.current_release(s, scope, month) if month else None
+    if release is None:
+        return None
+    after = app_context().settings.release_final_after_months
+    return {
+        "status": effective_status(release, dt.date.today(), after),
+        "revision": release.revision,
+        "released_at": release.released_at,
+    }
 
 
 def view(state: FilterState) -> View:

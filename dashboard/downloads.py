@@ -59,8 +59,15 @@ def download_bar(name: str, lang: str = DEFAULT_LANG) -> html.Div:
     )
 
 
-def payload(table: pd.DataFrame, filename: str) -> dict:
-    """What goes into a chart's download Store: file name and the table (JSON-safe)."""
+def payload(table: pd.DataFrame, filename: str, state=None) -> dict:
+    """What goes into a chart's download Store: file name and the table (JSON-safe). Under
+    全口径 (state.full_scope) the file name and every row say 全口径合计 / total incl. mode 3,
+    so a copied row or a renamed file still tells which measure it is."""
+    if state is not None and state.full_scope:
+        label = t("scope.full_total", state.lang)
+        filename = f"{filename}_{label}"
+        table = table.copy()
+        table.insert(0, t("scope.column", state.lang), label)
     cells = table.astype(object).where(table.notna(), None)
     return {
         "filename": safe_filename(filename),

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard.i18n import DEFAULT_LANG, UNITS, normalize_lang
@@ -205,6 +205,23 @@ def from_kwargs(query: Mapping[str, object]) -> str:
 
 
 # ---------------------------------------------------------------- state -> database filter
+
+
+def released_only(state: FilterState, last_released: int | None) -> FilterState:
+    """The state with its period ending at the latest released month (leaders never see a later
+    one, whatever the URL asks); unchanged when nothing later is asked for."""
+    if last_released is None:
+        return state
+    if state.period == "month" and state.end and state.end > last_released:
+        return replace(state, end=last_released)
+    if state.period == "year" and state.start and state.start // 100 > last_released // 100:
+        year = last_released // 100
+        return replace(state, start=year * 100 + 1, end=year * 100 + 12)
+    if state.period == "range" and state.end and state.end > last_released:
+        return replace(
+            state, start=min(state.start or last_released, last_released), end=last_released
+        )
+    return state
 
 
 def to_report_filter(

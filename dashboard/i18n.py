@@ -15,6 +15,7 @@ import pandas as pd
 # key -> {"zh": ..., "en": ...}, merged from dashboard/catalogue/*; "{name}" placeholders are
 # filled by t(key, lang, name=...). Re-exported here as i18n.CATALOGUE.
 from dashboard.catalogue import CATALOGUE
+from etl import numbers
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -87,14 +88,27 @@ def unit_label(unit: str = "usd_100m", lang: str = DEFAULT_LANG) -> str:
     return t(f"unit.{unit}.label", lang)
 
 
-def fmt_amount(value: object, unit: str = "usd_100m", lang: str = DEFAULT_LANG) -> str:
-    """Minor units as text in the unit: 1234600000000 cents -> '123.5亿美元' (zh)."""
-    scaled = to_unit(value, unit, lang)
-    if scaled is None:
-        return MISSING
+def _exact_text(value: object, unit: str, lang: str) -> str | None:
+    """Minor units in the unit as exact half-up text (etl.numbers), None if missing."""
+    if is_missing(value):
+        return None
     spec = UNITS[unit]
-    decimals = spec.decimals_en if normalize_lang(lang) == "en" else spec.decimals_zh
-    return t(f"unit.{unit}", lang, v=_number(scaled, decimals))
+    en = normalize_lang(lang) == "en"
+    per, decimals = (spec.per_en, spec.decimals_en) if en else (spec.per_zh, spec.decimals_zh)
+    try:
+        minor = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return None
+    if minor != value:  # a fractional amount (an average): exact from its decimal repr
+        return numbers.decimal_text(numbers._exact(value) / per, decimals)
+    return numbers.amount_text(minor, per, decimals)
+
+
+def fmt_amount(value: object, unit: str = "usd_100m", lang: str = DEFAULT_LANG) -> str:
+    """Minor units as text in the unit, exact and half up (etl.numbers, the one formatter every
+    output uses): 123_500_000_000 cents -> '12.4亿美元' (zh)."""
+    text = _exact_text(value, unit, lang)
+    return MISSING if text is None else t(f"unit.{unit}", lang, v=text)
 
 
 def fmt_count(value: object) -> str:
@@ -119,9 +133,8 @@ def fmt_pp(value: object, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
 
 
 def _number(value: float, decimals: int) -> str:
-    text = f"{value:,.{decimals}f}"
-    # Rounding can leave '-0.0'; a zero has no sign.
-    return text[1:] if text.startswith("-") and not any(c in "123456789" for c in text) else text
+    # Half up from the shortest decimal repr (etl.numbers); a zero has no sign.
+    return numbers.decimal_text(value, decimals)
 
 
 def _sign(text: str) -> str:
@@ -171,11 +184,8 @@ def fmt_period_range(first: object, last: object, lang: str = DEFAULT_LANG) -> s
 
 def fmt_number(value: object, unit: str = "usd_100m", lang: str = DEFAULT_LANG) -> str:
     """An amount in the unit without the unit's name, for table cells under a unit header."""
-    scaled = to_unit(value, unit, lang)
-    if scaled is None:
-        return MISSING
-    spec = UNITS[unit]
-    return _number(scaled, spec.decimals_en if normalize_lang(lang) == "en" else spec.decimals_zh)
+    text = _exact_text(value, unit, lang)
+    return MISSING if text is None else text
 
 
 def fmt_window(start: object, end: object, lang: str = DEFAULT_LANG) -> str:

@@ -383,3 +383,19 @@ class TargetAdmin:
     CONFIRM_YES = "target-edit-confirm-yes"
     CONFIRM_NO = "target-edit-confirm-no"
     HISTORY = "target-edit-history"
+
+
+class Release:
+    """数据发布: month and scope, the checklist, confirm with a note, the list of releases."""
+
+    TITLE = "release-title"
+    MONTH = "release-month"
+    SCOPE = "release-scope"
+    CHECKLIST = "release-checklist"
+    NOTE = "release-note"
+    OVERRIDE = "release-override"
+    CONFIRM = "release-confirm"
+    FEEDBACK = "release-feedback"
+    LIST = "release-list"
+    TICK = "release-tick"  # bumped after each release, to re-read the checklist and the list
+    LANG = "release-lang"  # dcc.Store: the page's language

@@ -35,6 +35,7 @@ _DUMMY: list[str] = []
 
 # What each role may do. Enterprise-level detail (names, single enterprises' figures) is
 # confidential under the 统计法: leaders see aggregates only; clerks see their own regions.
+# release (数据发布: what leaders see) belongs to statisticians and admins.
 # review_quality (the 数据质量 page) lists flagged reports of every region: statisticians and
 # admins only, so it is not given to clerks.
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -51,6 +52,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "manage_reference",
             "manage_register",
             "review_quality",
+            "release",
         }
     ),
     "statistician": frozenset(
@@ -63,6 +65,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "export_internal",
             "manage_register",
             "review_quality",
+            "release",
         }
     ),
     "leader": frozenset({"view_aggregates", "export"}),

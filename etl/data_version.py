@@ -23,6 +23,8 @@ from etl import models as m
 # are kilobytes to a few hundred kilobytes (peak worker RSS is measured in bench/bench_serve.py).
 MAX_ENTRIES = 512
 REFERENCE_CHANGED = "reference_data"  # the audit action of etl.seed changing a table
+RELEASE_CHANGED = "data_release"  # the audit action of a release or a release marked final
+RELEASED = "released"  # session.info key: this session reads released data only (etl.release)
 
 _lock = threading.Lock()
 _entries: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
@@ -37,11 +39,21 @@ def data_version(session: Session) -> tuple:
     reference = session.scalar(
         sa.select(sa.func.max(m.AuditEntry.id)).where(m.AuditEntry.action == REFERENCE_CHANGED)
     )
+    # A release changes what leaders read without a data event (one more index lookup).
+    release = session.scalar(
+        sa.select(sa.func.max(m.AuditEntry.id)).where(m.AuditEntry.action == RELEASE_CHANGED)
+    )
     return (
         session.get_bind().url.render_as_string(hide_password=True),
         *(newest or (None, None)),
         reference,
+        release,
     )
+
+
+def reads_released(session: Session) -> bool:
+    """Whether this session reads the released copies (a role without enterprise-level rights)."""
+    return bool(session.info.get(RELEASED))
 
 
 def remember(key: tuple, version: tuple, compute):
@@ -66,7 +78,7 @@ def remembered_until_next_load(fn):
     @functools.wraps(fn)
     def wrapper(session: Session, *args):
         version = data_version(session)
-        key = (fn.__module__, fn.__qualname__, version[0], args)
+        key = (fn.__module__, fn.__qualname__, version[0], reads_released(session), args)
         return remember(key, version, lambda: fn(session, *args))
 
     wrapper.uncached = fn

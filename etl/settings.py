@@ -32,6 +32,10 @@ class Settings:
     max_xlsx_uncompressed_bytes: int = 400 * 1024 * 1024  # what an xlsx's zip may expand to
     # Key enterprises report month M by this day of month M+1 (later: 迟报, see etl.coverage.compute).
     report_deadline_day: int = 10
+    # A month whose key-enterprise coverage is below this share is released only with an
+    # override and a note (etl.release); a release turns from 初步 to final after this many months.
+    release_min_coverage: float = 0.90
+    release_final_after_months: int = 3
     # Sign-in is required in every real deployment; only page tests that are not about
     # access control build an app without it.
     auth_required: bool = True
@@ -70,6 +74,8 @@ class Settings:
             report_deadline_day=int(env.get("STM_REPORT_DEADLINE_DAY", "10")),
             secure_cookies=env.get("STM_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
             session_hours=int(env.get("STM_SESSION_HOURS", "12")),
+            release_min_coverage=float(env.get("STM_RELEASE_MIN_COVERAGE", "0.90")),
+            release_final_after_months=int(env.get("STM_RELEASE_FINAL_AFTER_MONTHS", "3")),
             quality=QualityThresholds.from_env(env),
         )
 

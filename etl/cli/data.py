@@ -55,7 +55,10 @@ def _load_sample(factory, settings: Settings, enterprises: int) -> int:
         quality=settings.quality,
         each_file=lambda files: tqdm(files, desc="loading sample", unit="file"),
         on_loaded=lambda outcome: tqdm.write(_outcome_line(outcome)),
+        min_coverage=settings.release_min_coverage,
+        deadline_day=settings.report_deadline_day,
     )
+    print("every sample month released (数据发布), so leaders see figures")
     print(
         f"{REGISTER_FILE}: "
         + (

@@ -21,6 +21,7 @@ from etl.cli.data import (
     cmd_template,
 )
 from etl.cli.quality import add_quality_parser
+from etl.cli.release import add_release_parser
 from etl.cli.reports import cmd_coverage, cmd_snapshot, cmd_summary, cmd_targets
 from etl.cli.users import cmd_user
 from etl.db import database_initialised
@@ -154,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.set_defaults(func=cmd_seed)
     add_quality_parser(sub)
+    add_release_parser(sub)
     return p
 
 

@@ -32,6 +32,14 @@ from etl.models.reference import (
     Target,
 )
 from etl.models.register import KeyEnterprise, RegisterChange
+from etl.models.release import (
+    PUBLISHED,
+    PubCategory,
+    PubCell,
+    PubPartner,
+    PubPartnerCategory,
+    Release,
+)
 from etl.models.reports import (
     DataEvent,
     Enterprise,
@@ -82,4 +90,10 @@ __all__ = [
     "AggPartnerCategory",
     "QualityFlag",
     "QualityFlagNote",
+    "Release",
+    "PubCell",
+    "PubCategory",
+    "PubPartner",
+    "PubPartnerCategory",
+    "PUBLISHED",
 ]

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from etl import models as m
-from etl.data_version import remembered_until_next_load
+from etl.data_version import reads_released, remembered_until_next_load
 
 
 @remembered_until_next_load
@@ -200,7 +200,10 @@ def _grouped(
     """Sum of the filter's currency over an aggregate table, grouped by the given columns.
 
     main_codes: the table keeps categories as reported; group them by their main category.
+    A session of the released audience reads the table's released copy (pub_*, same keys).
     """
+    if reads_released(session):
+        table = m.PUBLISHED[table.__tablename__]
     value = table.usd_cents if f.currency == "USD" else table.cny_fen
     column = {d: getattr(table, d) for d in by}
     stmt = sa.select()
@@ -234,6 +237,8 @@ def enterprises_reporting(session: Session, f: ReportFilter) -> pd.DataFrame:
     )
     if regions is not None:
         stmt = stmt.where(m.ReportVersion.region_code.in_(regions))
+    if reads_released(session):
+        stmt = stmt.where(m.Report.period.in_(_released_periods(session)))
     return pd.DataFrame(session.execute(stmt).all(), columns=["period", "enterprises"])
 
 
@@ -307,11 +312,35 @@ def reporting_enterprises(session: Session, f: ReportFilter) -> pd.DataFrame:
     regions = region_closure(session, f.regions)
     if regions is not None:
         stmt = stmt.where(ver.region_code.in_(regions))
+    if reads_released(session):
+        stmt = stmt.where(m.Report.period.in_(_released_periods(session)))
     return pd.DataFrame(session.execute(stmt).all(), columns=["region_code", "uscc"])
 
 
+def _released_periods(session: Session, scope: str | None = None):
+    """A subquery of the months with a current release (of one scope, when given)."""
+    r = m.Release
+    stmt = sa.select(r.period).where(r.current.is_(True))
+    if scope is not None:
+        stmt = stmt.where(r.scope_code == scope)
+    return stmt
+
+
+def released_range(session: Session, scope: str | None = None) -> tuple[int | None, int | None]:
+    """The first and last released month (of one scope, when given); (None, None): none."""
+    r = m.Release
+    stmt = sa.select(sa.func.min(r.period), sa.func.max(r.period)).where(r.current.is_(True))
+    if scope is not None:
+        stmt = stmt.where(r.scope_code == scope)
+    first, last = session.execute(stmt).one()
+    return first, last
+
+
 def period_range(session: Session) -> tuple[int | None, int | None]:
-    """The first and last month with a current report (None, None when nothing is loaded)."""
+    """The first and last month with a current report (None, None when nothing is loaded);
+    for a session of the released audience, the first and last released month."""
+    if reads_released(session):
+        return released_range(session)
     # Two statements, not min() and max() in one: alone, each is an index lookup in SQLite
     # (together they scan every report — hundreds of ms at national scale, on every page call).
     current = m.Report.current_version_id.is_not(None)
@@ -515,7 +544,14 @@ def report_count(session: Session) -> int:
 
 
 def latest_period(session: Session, year: int | None = None) -> int | None:
-    """The newest month with a current report (within year, when given)."""
+    """The newest month with a current report (within year, when given); released audience:
+    the newest released month."""
+    if reads_released(session):
+        r = m.Release
+        stmt = sa.select(sa.func.max(r.period)).where(r.current.is_(True))
+        if year is not None:
+            stmt = stmt.where(r.period.between(year * 100 + 1, year * 100 + 12))
+        return session.scalar(stmt)
     stmt = sa.select(sa.func.max(m.Report.period)).where(m.Report.current_version_id.is_not(None))
     if year is not None:
         stmt = stmt.where(m.Report.period.between(year * 100 + 1, year * 100 + 12))

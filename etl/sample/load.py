@@ -12,10 +12,12 @@ from etl.coverage.register import RegisterCheck, load_register
 from etl.intake.load import LoadOutcome, load_file
 from etl.quality.thresholds import QualityThresholds
 from etl.reference import ReferenceCodes
+from etl.release.store import release_all
 from etl.sample.generate import generate_enterprises, generate_reports, write_reports
 from etl.sample.register import sample_history
 
 REGISTER_FILE = "register.csv"
+SAMPLE_RELEASE_NOTE = "示例数据：装载时发布 (synthetic sample, released on load)"
 
 
 def load_sample(
@@ -28,9 +30,13 @@ def load_sample(
     quality: QualityThresholds | None = None,
     each_file: Callable[[list[Path]], object] = iter,
     on_loaded: Callable[[LoadOutcome], None] = lambda _o: None,
+    release: bool = True,
+    min_coverage: float = 0.90,
+    deadline_day: int = 10,
 ) -> tuple[list[LoadOutcome], RegisterCheck]:
     """Write the sample's yearly report files and register.csv to out_dir and load them: each
-    report as received (etl.sample.register), then the register. each_file wraps the file list
+    report as received (etl.sample.register), then the register; then release every month
+    (release=True) so leaders see figures (etl.release). each_file wraps the file list
     (a progress bar); on_loaded hears each file's outcome."""
     frame, register, received = sample_history(
         generate_reports(start=start, end=end, n_enterprises=n_enterprises, ref=ref),
@@ -42,8 +48,17 @@ def load_sample(
         outcome = load_file(factory, path, user="sample", quality=quality, received_at=received)
         on_loaded(outcome)
         outcomes.append(outcome)
-    if register.empty:  # a range before the register was set up (2017)
-        return outcomes, RegisterCheck()
-    register_path = Path(out_dir) / REGISTER_FILE
-    register.to_csv(register_path, index=False, encoding="utf-8", lineterminator="\n")
-    return outcomes, load_register(factory, register_path, "sample")
+    check = RegisterCheck()
+    if not register.empty:  # empty: a range before the register was set up (2017)
+        register_path = Path(out_dir) / REGISTER_FILE
+        register.to_csv(register_path, index=False, encoding="utf-8", lineterminator="\n")
+        check = load_register(factory, register_path, "sample")
+    if release:
+        release_all(
+            factory,
+            "sample",
+            SAMPLE_RELEASE_NOTE,
+            min_coverage=min_coverage,
+            deadline_day=deadline_day,
+        )
+    return outcomes, check

@@ -200,6 +200,7 @@ def make_snapshot(
             raise SnapshotError(
                 f"no archived snapshot of {format_period(month)} to revise; make the original first"
             )
+        event_id = _released_vintage(session, month, region, event_id)
         snap = build_snapshot(
             session,
             month,
@@ -213,6 +214,11 @@ def make_snapshot(
     if revise:
         old = json.loads(snapshot_file(settings, _entry(original), "cells").read_text("utf-8"))
         changes = diff_cells(old, published_cells(snap))
+        if changes.empty:
+            raise SnapshotError(
+                f"nothing changed since snapshot {original.id} of {format_period(month)} "
+                "(a revised edition lists changes: release the revised month first)"
+            )
         revision = {
             "from_id": original.id,
             "from_event": original.vintage_event_id,
@@ -243,6 +249,31 @@ def make_snapshot(
             factory, settings, snap, files, user, original.id if revise else None, changes
         )
     return outcome
+
+
+def _released_vintage(session: Session, month: int, region: str, event_id: int | None) -> int:
+    """The data event a snapshot reads as of: the month's current release's (so the official
+    edition shows the released figures), or the given one; an unreleased month is refused."""
+    from etl.queries import release as queries_release
+    from etl.release.scopes import scope_of
+
+    regions = queries.reference_table(session, "region")
+    parents = {
+        c: (p if isinstance(p, str) else None)
+        for c, p in zip(regions["code"], regions["parent_code"])
+    }
+    scope = scope_of(region, parents)
+    release = queries_release.current_release(session, scope, month)
+    if release is None:
+        raise SnapshotError(
+            f"{format_period(month)} is not released for {scope}: snapshots are made of released "
+            f"months only (python -m etl release --month {format_period(month)} --scope {scope})"
+        )
+    if event_id is not None:
+        return event_id
+    if release.data_event_id is None:
+        raise SnapshotError(f"release {release.id} has no data event to read as of")
+    return release.data_event_id
 
 
 def _archive(

@@ -19,7 +19,7 @@ from etl import models as m
 from etl.coverage.register import add_member
 from etl.intake.load import load_file
 from etl.settings import Settings
-from tests.db.helpers import line, uscc, write_report
+from tests.db.helpers import line, release_months, uscc, write_report
 from tests.db.test_auth_http import login
 
 ROLES = {"lead": "leader", "stat": "statistician", "clerk": "clerk"}
@@ -41,6 +41,7 @@ def site(session_factory, tmp_path, db_url):
             {"uscc": code, "name": f"测试企业{n}有限公司", "region": region, "since": "2019-01"},
             "stat",
         ).ok
+    release_months(session_factory)  # leaders see released months only
     passwords = {}
     with session_factory.begin() as s:
         for name, role in ROLES.items():

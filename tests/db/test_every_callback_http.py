@@ -17,6 +17,7 @@ RESTRICTED = {
     "register-": "manage_register",
     "exports-": "export",
     "quality-": "review_quality",
+    "release-": "release",
     "target-edit-": "manage_targets",
 }
 

@@ -18,7 +18,8 @@ from etl import accounts
 from etl import models as m
 from etl.settings import Settings
 from etl.snapshot.archive import make_snapshot
-from tests.db.snapshot_data import load_two_years
+from tests.db.helpers import release_months, uscc
+from tests.db.snapshot_data import load, load_two_years, report_rows
 from tests.db.test_auth_http import login
 
 MONTH, ROOT = 201906, "120000"
@@ -29,6 +30,7 @@ ROLES = {"lead": "leader", "stat": "statistician", "clerk": "clerk"}
 def archive(session_factory, tmp_path, db_url):
     """Sign-in app with a leader, a statistician and a clerk; a public and an internal snapshot."""
     load_two_years(session_factory, tmp_path)
+    release_months(session_factory)  # snapshots are made of released months only
     passwords = {}
     with session_factory.begin() as s:
         for name, role in ROLES.items():
@@ -147,16 +149,31 @@ def test_statistician_downloads_the_internal_variant(archive, session_factory):
     ]
 
 
-def test_leader_makes_public_but_not_internal_and_revises(archive, session_factory):
-    """The form's callback: a leader's internal request is 403; the public original exists
-    already (nothing new); a revision is made, listed, and carries the leader's name."""
+def test_leader_makes_no_snapshot_statistician_revises_only_a_changed_release(
+    archive, session_factory, tmp_path
+):
+    """The form's callback: a leader makes no edition at all (403: leaders download, they do not
+    make the official edition); the statistician finds the public original (nothing new), is
+    refused a revision while nothing changed, and after a correction is released makes one,
+    listed and carrying the statistician's name."""
     app, passwords, ids = archive
-    client = client_of(app, passwords, "lead")
-    refused = client.post("/_dash-update-component", json=make_request("internal"))
-    assert refused.status_code == 403
+    lead = client_of(app, passwords, "lead")
+    for variant in ("internal", "public"):
+        refused = lead.post("/_dash-update-component", json=make_request(variant))
+        assert refused.status_code == 403
+    client = client_of(app, passwords, "stat")
     found = client.post("/_dash-update-component", json=make_request("public"))
     assert found.status_code == 200
     assert f"编号 {ids['public']}" in json.dumps(found.get_json(), ensure_ascii=False)
+    same = client.post("/_dash-update-component", json=make_request("public", revise=True))
+    assert "nothing changed" in json.dumps(same.get_json(), ensure_ascii=False)
+    load(
+        session_factory,
+        tmp_path,
+        "fix.csv",
+        [r for r in report_rows("2019-06", revise={7: 40000}) if r[0] == uscc(7)],
+    )
+    release_months(session_factory, [MONTH])
     revised = client.post("/_dash-update-component", json=make_request("public", revise=True))
     assert revised.status_code == 200
     [grid] = [
@@ -165,13 +182,12 @@ def test_leader_makes_public_but_not_internal_and_revises(archive, session_facto
         if c["props"].get("id") == "exports-grid"
     ]
     rows = grid["props"]["rowData"]
-    assert all(not r["internal"] for r in rows)  # the leader's list has no internal snapshot
     with session_factory() as s:
         made = s.scalars(sa.select(m.Snapshot).order_by(m.Snapshot.id)).all()
     assert [(x.internal, x.revised_from_id, x.created_by) for x in made] == [
         (False, None, "cron"),
         (True, None, "cron"),
-        (False, ids["public"], "lead"),
+        (False, ids["public"], "stat"),
     ]
     assert made[-1].id in {r["id"] for r in rows}
 

@@ -17,12 +17,12 @@ from etl.snapshot.archive import (
     rule_from,
     snapshot_file,
 )
-from etl.snapshot.build import build_snapshot
+from etl.snapshot.build import SnapshotError, build_snapshot
 from etl.snapshot.format import INTERNAL_STAMP, cell_kind, excel_value, rounded
 from etl.snapshot.protect import sensitive, unit_sums
 from etl.snapshot.vintage import load_codes, targets_as_of
 from etl.targets.status import evaluate_targets
-from tests.db.helpers import uscc
+from tests.db.helpers import release_months, uscc
 from tests.db.snapshot_data import (
     INJECTED_ENTERPRISE,
     INJECTED_PARTNERS,
@@ -44,6 +44,7 @@ def loaded(session_factory, tmp_path):
     """The constructed months loaded, with formula-like reference names."""
     inject_names(session_factory)
     load_two_years(session_factory, tmp_path)
+    release_months(session_factory)  # snapshots are made of released months only
     return session_factory
 
 
@@ -198,6 +199,11 @@ def test_vintage_reproduces_and_a_revision_lists_what_changed(loaded, settings, 
         [r for r in report_rows("2019-06", revise={7: 40000}) if r[0] == uscc(7)],
     )
     again = make(loaded, settings, event_id=entry.vintage_event_id, out_dir=tmp_path / "again")
+    unreleased = make(loaded, settings, out_dir=tmp_path / "unreleased")  # the release's data
+    assert sheet_rows(unreleased.files["xlsx"], "地区") == sheet_rows(first.files["xlsx"], "地区")
+    with pytest.raises(SnapshotError, match="nothing changed"):
+        make(loaded, settings, revise=True)
+    release_months(loaded, [MONTH])  # the correction released (修订)
     current = make(loaded, settings, out_dir=tmp_path / "current")
     original_cells = json.loads(first.files["cells"].read_text("utf-8"))["cells"]
     assert json.loads(again.files["cells"].read_text("utf-8"))["cells"] == original_cells

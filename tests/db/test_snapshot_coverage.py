@@ -8,7 +8,7 @@ import pytest
 from etl.coverage.compute import coverage_by_region
 from etl.coverage.register import load_register_frame
 from etl.snapshot.archive import make_snapshot
-from tests.db.helpers import line, uscc
+from tests.db.helpers import line, release_months, uscc
 from tests.db.snapshot_data import ENTERPRISES, load, load_two_years, sheet_rows
 
 MONTH, ROOT = 201906, "120000"
@@ -39,6 +39,7 @@ def registered(session_factory, tmp_path):
         index=range(2, 8),
     )
     assert load_register_frame(session_factory, frame, "stat1").ok
+    release_months(session_factory)  # snapshots are made of released months only
     return session_factory
 
 

@@ -14,7 +14,7 @@ from etl.snapshot import read as snapshot_read
 from etl.snapshot.archive import make_snapshot
 from etl.snapshot.inputs import PARTNER_KEYS, table_slices, target_filters, to_slices
 from etl.snapshot.vintage import load_codes, target_data_start
-from tests.db.helpers import line, uscc
+from tests.db.helpers import line, release_months, uscc
 from tests.db.snapshot_data import load, load_two_years, report_rows
 
 MONTH, ROOT = 201906, "120000"
@@ -49,6 +49,7 @@ def revised(session_factory, tmp_path):
         [r for r in report_rows("2019-05", revise={2: 90000}) if r[0] == uscc(2)],
     )
     retract_batch(session_factory, wrong, "test", "wrong file")
+    release_months(session_factory)  # snapshots are made of released months only
     return session_factory
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from dashboard import auth
 from dashboard.data import app_context, session
 from etl.queries import core as queries
+from etl.release.scopes import scope_of
 from etl.snapshot.archive import SnapshotEntry, list_snapshots, make_snapshot, snapshot_file
 from etl.snapshot.build import SnapshotError
 from etl.snapshot.vintage import VintageError
@@ -43,8 +44,14 @@ def archive(include_internal: bool) -> Archive:
     """Snapshots (internal ones only when asked), the months with data, region names."""
     with session() as s:
         entries = list_snapshots(s, include_internal)
-        first, last = queries.period_range(s)
         regions = queries.reference_table(s, "region")
+        parents = {
+            c: (p if isinstance(p, str) else None)
+            for c, p in zip(regions["code"], regions["parent_code"])
+        }
+        # Snapshots are made of released months only: the form offers those.
+        scope = scope_of(app_context().settings.snapshot_region, parents)
+        first, last = queries.released_range(s, scope)
     names = {
         row.code: {"zh": row.name_zh, "en": row.name_en or row.name_zh}
         for row in regions.itertuples()

@@ -158,8 +158,14 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
     listing = section_card(
         t("exports.list.title", lang), html.Div(_archive_list(archive, lang), id=Exports.LIST)
     )
+    # The official edition is made by those who release; leaders download it.
+    form = (
+        _form(archive, lang)
+        if auth.allowed("release")
+        else html.P(t("exports.form.released_only", lang), className="stm-footnote")
+    )
     return html.Div(
-        [header, dcc.Store(id=Exports.CONTEXT, data={"lang": lang}), listing, _form(archive, lang)],
+        [header, dcc.Store(id=Exports.CONTEXT, data={"lang": lang}), listing, form],
         className="stm-exports",
     )
 
@@ -178,8 +184,10 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
 def make_snapshot(
     n_clicks, month: str | None, variant: str | None, revise: list | None, context: dict
 ):
-    """Month and variant -> make (or find) the snapshot -> a message and the refreshed list."""
+    """Month and variant -> make (or find) the snapshot -> a message and the refreshed list.
+    The official edition is made by those who release (statisticians, admins); leaders download."""
     auth.guard("export")
+    auth.guard("release")
     internal = variant == "internal"
     if internal:
         auth.guard("export_internal")

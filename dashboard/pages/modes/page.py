@@ -216,7 +216,7 @@ def render_trend(search: str | None):
         id=Modes.TREND, figure=figure, config=png_config(filename), className="stm-graph"
     )
     table = views.points_table(points, names, state.unit, state.full_scope, lang)
-    return graph, views.fats_note(state.full_scope, lang), payload(table, filename)
+    return graph, views.fats_note(state.full_scope, lang), payload(table, filename, state)
 
 
 @dash.callback(Output(Modes.SHARES_BOX, "children"), SEARCH)
@@ -290,7 +290,7 @@ def render_matrix(search: str | None):
     table = views.matrix_table(
         matrix.frame, matrix.categories, names, state.unit, state.full_scope, state.modes, lang
     )
-    return graph, payload(table, filename)
+    return graph, payload(table, filename, state)
 
 
 @dash.callback(
@@ -317,7 +317,11 @@ def render_table(search: str | None):
         return [], columns, None
     rows = views.grid_rows(table, _names(series.modes, lang), state.unit, state.full_scope, lang)
     filename = t("mod.table.file", lang, region=v.region_name(lang), period=period)
-    return rows, columns, payload(views.download_table(rows, state.unit, period, lang), filename)
+    return (
+        rows,
+        columns,
+        payload(views.download_table(rows, state.unit, period, lang), filename, state),
+    )
 
 
 @dash.callback(

@@ -123,6 +123,8 @@ def render_trend(search: str | None):
     direction = t(f"dir.{state.direction}", lang)
     period = window_label(start, view.end, lang)
     title = t("ovw.trend.title", lang, direction=direction)
+    if state.full_scope:
+        title = t("scope.full_title", lang, title=title)
     subtitle = t(
         "ovw.trend.subtitle",
         lang,
@@ -134,7 +136,7 @@ def render_trend(search: str | None):
     graph = dcc.Graph(
         id=Overview.TREND, figure=figure, config=png_config(filename), className="stm-graph"
     )
-    return graph, payload(trend_table(frame, state.unit, lang, start), filename)
+    return graph, payload(trend_table(frame, state.unit, lang, start), filename, state)
 
 
 @dash.callback(
@@ -163,7 +165,7 @@ def render_kis(search: str | None):
             dbc.Col(chart, md=7),
         ]
     )
-    return panel, payload(share_table(kis.yearly, lang), filename)
+    return panel, payload(share_table(kis.yearly, lang), filename, state)
 
 
 @dash.callback(Output(Overview.TARGETS, "children"), SEARCH)

@@ -98,9 +98,10 @@ def kpi_cards(table: pd.DataFrame, view, lang: str) -> list[dbc.Col]:
                 _notes(measure, row, "month", unit, lang, mom=True, base_trade=total["month_base"]),
             ),
         ]
-        card = stat_card(
-            t(f"ovw.kpi.{measure}", lang), blocks, id=card_id, extra_class=f"stm-kpi-{measure}"
-        )
+        title = t(f"ovw.kpi.{measure}", lang)
+        if view.state.full_scope:
+            title = t("scope.full_title", lang, title=title)
+        card = stat_card(title, blocks, id=card_id, extra_class=f"stm-kpi-{measure}")
         cols.append(dbc.Col(card, xs=12, sm=6, xl=3, class_name="mb-3"))
     return cols
 

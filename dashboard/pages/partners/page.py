@@ -182,7 +182,7 @@ def _trend(b: data.PartnerBreakdown, rows, code: str | None, lang: str, period: 
             b.monthly.rename(columns={"partner_code": "code"}), order, names, unit, lang, b.shown
         )
     graph = dcc.Graph(id=Partners.TREND, figure=fig, config=png_config(file), className="stm-graph")
-    return graph, payload(table, file)
+    return graph, payload(table, file, state)
 
 
 @dash.callback(
@@ -263,8 +263,8 @@ def render_partners(search: str | None):
         trend,
         views.column_defs(lang, unit),
         views.grid_rows(rows, unit, lang),
-        payload(views.table_frame(rows, unit, lang), table_file),
-        payload(views.groups_frame(summary, unit, lang), groups_file),
+        payload(views.table_frame(rows, unit, lang), table_file, state),
+        payload(views.groups_frame(summary, unit, lang), groups_file, state),
         trend_data,
     )
 

@@ -242,8 +242,8 @@ def render_regions(search: str | None, grid_options: dict | None):
         rows,
         {**grid_options, "pinnedBottomRowData": total},
         t("reg.table.note", lang, region=region),
-        payload(table, t("reg.file.table", lang, region=region, period=period)),
-        payload(trend_table, trend_file),
+        payload(table, t("reg.file.table", lang, region=region, period=period), state),
+        payload(trend_table, trend_file, state),
     )
 
 

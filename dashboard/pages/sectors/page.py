@@ -188,7 +188,7 @@ def render_ranking(search: str | None):
         period,
         lang,
     )
-    return graph, payload(table, filename)
+    return graph, payload(table, filename, state)
 
 
 @dash.callback(Output(Sectors.TREEMAP_BOX, "children"), SEARCH)
@@ -301,7 +301,7 @@ def render_groups(search: str | None):
             *notes,
         ]
     )
-    return panel, payload(views.groups_table(years, names, lang), filename)
+    return panel, payload(views.groups_table(years, names, lang), filename, state)
 
 
 @dash.callback(
@@ -329,7 +329,11 @@ def render_table(search: str | None):
     if not rows:
         return [], columns, None
     filename = t("sec.table.file", lang, region=v.region_name(lang), period=period)
-    return rows, columns, payload(views.download_table(rows, state.unit, period, lang), filename)
+    return (
+        rows,
+        columns,
+        payload(views.download_table(rows, state.unit, period, lang), filename, state),
+    )
 
 
 def _open(click: dict | None, search: str | None) -> str:

@@ -1,0 +1,128 @@
+"""Strings of releases (数据发布): the marks on figures and the Release page."""
+
+STRINGS = {
+    "release.mark.unreleased": {"zh": "未发布：{months}", "en": "unreleased: {months}"},
+    "release.mark.unreleased_many": {
+        "zh": "未发布：{n}个月（{a}至{b}）",
+        "en": "unreleased: {n} months ({a} to {b})",
+    },
+    "release.mark.preliminary": {"zh": "初步", "en": "preliminary"},
+    "release.mark.revised": {"zh": "修订（{date}发布）", "en": "revised (released {date})"},
+    "release.mark.final": {"zh": "最终", "en": "final"},
+    # 全口径: said on every card title and download when mode 3 is counted.
+    "exports.form.released_only": {
+        "zh": "正式快照由统计人员在数据发布后生成；您可下载上方已存档的快照。",
+        "en": "The official snapshot is made by statisticians once a month is released; "
+        "download the archived ones above.",
+    },
+    "scope.full_total": {"zh": "全口径合计", "en": "total incl. mode 3"},
+    "scope.column": {"zh": "口径", "en": "Coverage"},
+    "scope.full_title": {"zh": "{title}（全口径合计）", "en": "{title} (total incl. mode 3)"},
+}
+
+STRINGS.update(
+    {
+        "nav.release": {"zh": "数据发布", "en": "Release"},
+        "release.title": {"zh": "数据发布", "en": "Release"},
+        "release.lead": {
+            "zh": "领导只看到已发布的月份。发布前请核对下列清单；"
+            "发布后数据再有变动，领导看到的数字不变，直到再次发布（修订）。",
+            "en": "Leaders see released months only. Check the list below before releasing; "
+            "later changes to the data do not move what leaders see until the month is "
+            "released again (revised).",
+        },
+        "release.month": {"zh": "月份", "en": "Month"},
+        "release.scope": {"zh": "发布范围", "en": "Scope"},
+        "release.note": {"zh": "发布说明", "en": "Note"},
+        "release.note_hint": {
+            "zh": "例如：6月初步数，2家重点企业迟报已补齐",
+            "en": "e.g. June preliminary; two late key enterprises now in",
+        },
+        "release.override": {
+            "zh": "报送率低于下限仍发布（须填写说明）",
+            "en": "Release although coverage is below the floor (a note is required)",
+        },
+        "release.confirm": {"zh": "确认发布", "en": "Release"},
+        "release.check.title": {"zh": "发布前检查", "en": "Checklist"},
+        "release.check.coverage": {
+            "zh": "重点企业报送：应报 {expected} 家，已报 {reported} 家（迟报 {late}），未报 {missing} 家；"
+            "报送率 {share}（下限 {floor}），未报企业占上年额 {missing_share}",
+            "en": "Key enterprises: {expected} expected, {reported} reported ({late} late), "
+            "{missing} missing; coverage {share} (floor {floor}), missing share of last year "
+            "{missing_share}",
+        },
+        "release.check.no_register": {
+            "zh": "该月无重点企业名录，报送率无从核对",
+            "en": "No key-enterprise register for the month: coverage cannot be checked",
+        },
+        "release.check.flags": {
+            "zh": "待查数据质量提示：{n} 条",
+            "en": "Open data-quality flags: {n}",
+        },
+        "release.check.events": {
+            "zh": "上次发布以来装载或撤回：{n} 次",
+            "en": "Loads or retractions since the last release: {n}",
+        },
+        "release.check.first": {
+            "zh": "首次发布：服务进出口总额 {total}",
+            "en": "First release: total services trade {total}",
+        },
+        "release.check.change": {
+            "zh": "与上次发布（#{id}）相比：{before} → {now}（{delta}，{pct}）",
+            "en": "Against release #{id}: {before} → {now} ({delta}, {pct})",
+        },
+        "release.check.unchanged": {
+            "zh": "与上次发布（#{id}）相比没有变化，无需再次发布",
+            "en": "Nothing changed since release #{id}: no need to release again",
+        },
+        "release.check.movers": {
+            "zh": "变动最大的地区和服务类别：",
+            "en": "Largest movers by region and category:",
+        },
+        "release.refused.unchanged": {
+            "zh": "未发布：与上次发布相比没有变化。",
+            "en": "Not released: nothing changed since the last release.",
+        },
+        "release.refused.coverage": {
+            "zh": "未发布：报送率低于下限。确需发布请勾选“仍发布”并填写说明。",
+            "en": "Not released: coverage is below the floor. To release anyway, tick the "
+            "override and write a note.",
+        },
+        "release.refused.override_note": {
+            "zh": "未发布：低报送率发布须填写说明。",
+            "en": "Not released: releasing with low coverage needs a note.",
+        },
+        "release.refused.no_data": {
+            "zh": "未发布：该月该范围没有数据。",
+            "en": "Not released: no data for this month and scope.",
+        },
+        "release.refused.scope": {"zh": "未发布：范围无效。", "en": "Not released: unknown scope."},
+        "release.refused.not_released": {
+            "zh": "该月尚未发布。",
+            "en": "The month is not released.",
+        },
+        "release.refused.already_final": {"zh": "已是最终数。", "en": "Already final."},
+        "release.done.first": {
+            "zh": "已发布（#{id}）：领导现在看到该月数据。",
+            "en": "Released (#{id}): leaders now see the month.",
+        },
+        "release.done.revised": {
+            "zh": "已修订发布（#{id}）：领导现在看到修订后的数据。",
+            "en": "Released as a revision (#{id}): leaders now see the revised figures.",
+        },
+        "release.list.title": {"zh": "发布记录", "en": "Releases"},
+        "release.list.empty": {"zh": "尚未发布任何月份。", "en": "No month released yet."},
+        "release.list.released": {"zh": "已发布", "en": "released"},
+        "release.list.superseded": {"zh": "已被取代", "en": "superseded"},
+        "release.list.override": {"zh": "低报送率仍发布", "en": "low coverage overridden"},
+        "release.kind": {"zh": "发布", "en": "release"},
+        "release.mark.revised_short": {"zh": "修订", "en": "revised"},
+        "release.col.month": {"zh": "月份", "en": "Month"},
+        "release.col.kind": {"zh": "类型", "en": "Kind"},
+        "release.col.status": {"zh": "状态", "en": "Status"},
+        "release.col.total": {"zh": "服务进出口总额", "en": "Total trade"},
+        "release.col.at": {"zh": "发布时间", "en": "Released at"},
+        "release.col.by": {"zh": "发布人", "en": "By"},
+        "release.col.note": {"zh": "说明", "en": "Note"},
+    }
+)

@@ -1,0 +1,95 @@
+"""Read and write service of the 数据发布 page: every call behind the release permission."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dashboard import auth
+from dashboard.data import app_context, session
+from etl.queries import core as queries
+from etl.queries import release as queries_release
+from etl.release.checklist import Checklist, checklist
+from etl.release.scopes import SCOPES
+from etl.release.store import effective_status, release_month
+
+ACTION = "release"
+
+
+def choices() -> dict:
+    """Months loaded (newest first), the scopes with their names, months already released."""
+    auth.guard(ACTION)
+    with session() as s:
+        first, last = queries.period_range(s)
+        regions = queries.reference_table(s, "region").set_index("code")
+        cats = queries.reference_table(s, "service_category")
+        released = {scope: queries_release.released_months(s, scope) for scope in SCOPES}
+    code_names = {
+        lang: {
+            **dict(zip(regions.index, regions[f"name_{lang}"].fillna(regions["name_zh"]))),
+            **dict(zip(cats["code"], cats[f"name_{lang}"].fillna(cats["name_zh"]))),
+        }
+        for lang in ("zh", "en")
+    }
+    names = {
+        c: {"zh": regions.loc[c, "name_zh"], "en": regions.loc[c, "name_en"]}
+        for c in SCOPES
+        if c in regions.index
+    }
+    return {
+        "first": first,
+        "last": last,
+        "scopes": names,
+        "released": released,
+        "names": code_names,
+    }
+
+
+def month_checklist(scope: str, month: int) -> Checklist:
+    """The checklist of a month of a scope, as the data stands now."""
+    auth.guard(ACTION)
+    settings = app_context().settings
+    with session() as s:
+        return checklist(
+            s, scope, month, settings.release_min_coverage, settings.report_deadline_day
+        )
+
+
+def release(scope: str, month: int, note: str, override: bool) -> dict:
+    """Release the month by the signed-in person; etl ReleaseRefused says why not."""
+    auth.guard(ACTION)
+    settings = app_context().settings
+    with app_context().session_factory.begin() as s:
+        made, _ = release_month(
+            s,
+            scope,
+            month,
+            auth.actor_name(),
+            note,
+            min_coverage=settings.release_min_coverage,
+            deadline_day=settings.report_deadline_day,
+            override_coverage=override,
+        )
+        return {"id": made.id, "revision": made.revision}
+
+
+def releases(scope: str) -> list[dict]:
+    """The scope's releases, newest month first: what the list shows."""
+    auth.guard(ACTION)
+    after = app_context().settings.release_final_after_months
+    today = dt.date.today()
+    with session() as s:
+        return [
+            {
+                "id": r.id,
+                "period": r.period,
+                "revision": r.revision,
+                "current": bool(r.current),
+                "status": effective_status(r, today, after),
+                "released_at": r.released_at,
+                "released_by": r.released_by,
+                "note": r.note,
+                "total_usd_cents": int(r.total_usd_cents),
+                "overridden": bool(r.coverage_overridden),
+            }
+            for r in queries_release.releases(s, scope)
+        ]

@@ -1,0 +1,176 @@
+"""Pieces of the 数据发布 page: the checklist, the refusal, the list of releases (pure)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import html
+
+from dashboard import i18n
+from dashboard.i18n import t
+from dashboard.ids import Release as Ids
+from etl.periods import month_range
+from etl.release.checklist import Checklist
+
+
+def month_options(first: int | None, last: int | None, released: list[int], lang: str):
+    """Loaded months, newest first; the released ones say so."""
+    if not first or not last:
+        return []
+    done = set(released)
+    return [
+        {
+            "label": i18n.fmt_period(p, lang)
+            + (f" · {t('release.list.released', lang)}" if p in done else ""),
+            "value": p,
+        }
+        for p in reversed(month_range(first, last))
+    ]
+
+
+def scope_options(scopes: dict, lang: str) -> list[dict]:
+    """The reporting scopes by name."""
+    return [{"label": names[lang] or names["zh"], "value": code} for code, names in scopes.items()]
+
+
+def _amount(cents, lang: str = "zh") -> str:
+    return i18n.fmt_amount(cents, "usd_100m", lang) if cents is not None else i18n.MISSING
+
+
+def _item(ok: bool | None, text: str, id_: str) -> html.Li:
+    mark = {True: "✓", False: "!", None: "·"}[ok]
+    cls = {True: "text-success", False: "text-danger", None: "text-muted"}[ok]
+    return html.Li([html.Span(mark, className=f"me-2 fw-bold {cls}"), text], id=id_)
+
+
+def checklist_view(check: Checklist, names: dict, lang: str) -> html.Div:
+    """The checklist: coverage, open flags, loads since the last release, changes against it."""
+    cov = check.coverage
+    share = cov.get("reported_share")
+    items = [
+        _item(
+            None if share is None else check.coverage_ok,
+            t(
+                "release.check.coverage",
+                lang,
+                expected=cov["expected"],
+                reported=cov["reported"],
+                late=cov["late"],
+                missing=cov["missing"],
+                share=i18n.fmt_pct(share, signed=False),
+                floor=i18n.fmt_pct(check.min_coverage, 0, signed=False),
+                missing_share=i18n.fmt_pct(cov["missing_share_of_prior_year"], signed=False),
+            )
+            if share is not None
+            else t("release.check.no_register", lang),
+            "release-check-coverage",
+        ),
+        _item(
+            check.open_flags == 0,
+            t("release.check.flags", lang, n=check.open_flags),
+            "release-check-flags",
+        ),
+        _item(
+            None,
+            t("release.check.events", lang, n=len(check.events))
+            + "".join(f" {e['file_name']}" for e in check.events[-3:]),
+            "release-check-events",
+        ),
+    ]
+    if check.previous is None:
+        items.append(
+            _item(
+                None,
+                t("release.check.first", lang, total=_amount(check.total_now, lang)),
+                "release-check-change",
+            )
+        )
+    else:
+        delta = check.total_now - check.total_before
+        pct = delta / check.total_before if check.total_before else None
+        items.append(
+            _item(
+                check.changed or None,
+                t(
+                    "release.check.change",
+                    lang,
+                    id=check.previous["id"],
+                    before=_amount(check.total_before, lang),
+                    now=_amount(check.total_now, lang),
+                    delta=_amount(delta, lang),
+                    pct=i18n.fmt_pct(pct),
+                )
+                if check.changed
+                else t("release.check.unchanged", lang, id=check.previous["id"]),
+                "release-check-change",
+            )
+        )
+    movers = [
+        html.Li(
+            f"{names.get(mv['code'], mv['code'])}: {_amount(mv['before'], lang)} → {_amount(mv['now'], lang)}"
+            f" ({i18n.fmt_pct(None if mv['pct'] is None else mv['pct'] / 100)})"
+        )
+        for mv in check.movers
+    ]
+    return html.Div(
+        [
+            html.Ul(items, className="list-unstyled stm-release-checklist"),
+            html.Div(
+                [html.P(t("release.check.movers", lang), className="stm-footnote"), html.Ul(movers)]
+            )
+            if movers and check.previous is not None
+            else None,
+        ]
+    )
+
+
+def refused(reason: str, message: str, lang: str) -> dbc.Alert:
+    """Why a release was refused, in words, with the engine's message for the record."""
+    return dbc.Alert(
+        [html.Strong(t(f"release.refused.{reason}", lang)), html.Div(message, className="small")],
+        color="warning",
+        id=Ids.FEEDBACK + "-refused",
+    )
+
+
+def released(made: dict, lang: str) -> dbc.Alert:
+    """The confirmation of a release (修订 when a month is released again)."""
+    key = "release.done.revised" if made["revision"] else "release.done.first"
+    return dbc.Alert(t(key, lang, id=made["id"]), color="success", id=Ids.FEEDBACK + "-done")
+
+
+def releases_table(rows: list[dict], lang: str) -> html.Div:
+    """The scope's releases, newest month first; the one leaders read is marked current."""
+    if not rows:
+        return html.P(t("release.list.empty", lang), className="stm-footnote")
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(f"release.col.{c}", lang))
+                for c in ("month", "kind", "status", "total", "at", "by", "note")
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(i18n.fmt_period(r["period"], lang)),
+                    html.Td(
+                        t("release.mark.revised_short" if r["revision"] else "release.kind", lang)
+                        + ("" if r["current"] else f" · {t('release.list.superseded', lang)}")
+                    ),
+                    html.Td(t(f"release.mark.{r['status']}", lang)),
+                    html.Td(_amount(r["total_usd_cents"], lang)),
+                    html.Td(f"{r['released_at']:%Y-%m-%d %H:%M}"),
+                    html.Td(r["released_by"]),
+                    html.Td(
+                        r["note"]
+                        + (f" ({t('release.list.override', lang)})" if r["overridden"] else "")
+                    ),
+                ],
+                className="" if r["current"] else "text-muted",
+            )
+            for r in rows
+        ]
+    )
+    return dbc.Table([head, body], size="sm", striped=True, class_name="stm-release-list")

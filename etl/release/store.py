@@ -1,0 +1,174 @@
+"""The release itself: refuse or copy the month's aggregate rows into pub_*, audited; mark final."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from etl import models as m
+from etl.accounts import audit
+from etl.data_version import RELEASE_CHANGED
+from etl.periods import add_months, format_period
+from etl.queries import core as queries
+from etl.queries import release as queries_release
+from etl.release.checklist import Checklist, checklist
+from etl.release.scopes import SCOPES
+
+
+class ReleaseRefused(ValueError):
+    """A release that may not be made; `reason` is a stable key (catalogue: release.refused.*)."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+def _copy(session: Session, release: m.Release, regions: list[str]) -> None:
+    """Replace the scope's released rows of the month with the aggregate rows as they stand."""
+    for agg in queries_release.COMPARED:
+        pub = m.PUBLISHED[agg.__tablename__]
+        session.execute(
+            sa.delete(pub).where(pub.period == release.period, pub.region_code.in_(regions))
+        )
+        names = [c.key for c in agg.__table__.columns]
+        select = sa.select(
+            *[getattr(agg, n) for n in names], sa.literal(release.id).label("release_id")
+        ).where(agg.period == release.period, agg.region_code.in_(regions))
+        session.execute(sa.insert(pub).from_select([*names, "release_id"], select))
+
+
+def release_month(
+    session: Session,
+    scope: str,
+    period: int,
+    user: str,
+    note: str = "",
+    *,
+    min_coverage: float,
+    deadline_day: int,
+    override_coverage: bool = False,
+) -> tuple[m.Release, Checklist]:
+    """Release a month of a scope (in the caller's transaction), or raise ReleaseRefused."""
+    if scope not in SCOPES:
+        raise ReleaseRefused("scope", f"unknown scope {scope}: one of {', '.join(SCOPES)}")
+    # One release at a time per scope and month: a second concurrent one waits, then finds
+    # nothing changed (PostgreSQL row lock on the current release; SQLite writes serially).
+    previous = session.scalar(
+        sa.select(m.Release)
+        .where(m.Release.scope_code == scope, m.Release.period == period, m.Release.current)
+        .with_for_update()
+    )
+    check = checklist(session, scope, period, min_coverage, deadline_day)
+    month = format_period(period)
+    if not check.has_data:
+        raise ReleaseRefused("no_data", f"{month}: no data loaded for {scope}")
+    if not check.changed:
+        raise ReleaseRefused(
+            "unchanged",
+            f"{month} {scope}: nothing changed since release {previous.id} "
+            f"({previous.released_at:%Y-%m-%d %H:%M})",
+        )
+    if not check.coverage_ok:
+        share = check.coverage["reported_share"]
+        if not override_coverage:
+            raise ReleaseRefused(
+                "coverage",
+                f"{month} {scope}: coverage {share:.1%} is below {min_coverage:.0%}; "
+                "release only with --override-coverage and a note",
+            )
+        if not note.strip():
+            raise ReleaseRefused("override_note", "an override of low coverage needs a note")
+    if previous is not None:
+        previous.current = False
+        session.flush()  # the old release stops being current before the new one exists
+    share = check.coverage.get("reported_share")
+    release = m.Release(
+        scope_code=scope,
+        period=period,
+        revision=0 if previous is None else previous.revision + 1,
+        current=True,
+        released_by=user,
+        note=note.strip(),
+        status="preliminary",
+        data_event_id=queries.latest_event_id(session),
+        total_usd_cents=check.total_now,
+        coverage_share=None if share is None else f"{share:.4f}",
+        coverage_overridden=not check.coverage_ok,
+        checklist=json.dumps(check.as_dict(), ensure_ascii=False, default=str),
+    )
+    session.add(release)
+    session.flush()
+    _copy(session, release, queries.region_closure(session, (scope,)) or [scope])
+    audit(
+        session,
+        user,
+        RELEASE_CHANGED,
+        {
+            "release": release.id,
+            "scope": scope,
+            "month": month,
+            "revision": release.revision,
+            "note": release.note,
+            "override_coverage": release.coverage_overridden,
+            "total_usd_cents": check.total_now,
+            "previous_total_usd_cents": check.total_before,
+        },
+    )
+    return release, check
+
+
+def mark_final(session: Session, scope: str, period: int, user: str) -> m.Release:
+    """Mark the current release of a month final (no longer 初步), audited."""
+    release = queries_release.current_release(session, scope, period)
+    if release is None:
+        raise ReleaseRefused("not_released", f"{format_period(period)} {scope} is not released")
+    if release.status == "final":
+        raise ReleaseRefused("already_final", f"release {release.id} is already final")
+    release.status = "final"
+    release.final_at = dt.datetime.now(dt.timezone.utc)
+    release.final_by = user
+    audit(session, user, RELEASE_CHANGED, {"release": release.id, "final": True, "scope": scope})
+    return release
+
+
+def effective_status(release: m.Release, today: dt.date, final_after_months: int) -> str:
+    """final when marked so or when the month is final_after_months old; preliminary otherwise."""
+    if release.status == "final":
+        return "final"
+    this_month = today.year * 100 + today.month
+    if final_after_months > 0 and add_months(release.period, final_after_months) <= this_month:
+        return "final"
+    return "preliminary"
+
+
+def release_all(
+    factory, user: str, note: str, *, min_coverage: float, deadline_day: int
+) -> list[m.Release]:
+    """Release every month with data of every scope that changed (the sample on load): one
+    transaction per month; low coverage released with the note as its override."""
+    out = []
+    for scope in SCOPES:
+        with factory() as session:
+            regions = queries.region_closure(session, (scope,)) or [scope]
+            months = queries_release.months_with_data(session, regions)
+        for period in months:
+            try:
+                with factory.begin() as session:
+                    release, _ = release_month(
+                        session,
+                        scope,
+                        period,
+                        user,
+                        note,
+                        min_coverage=min_coverage,
+                        deadline_day=deadline_day,
+                        override_coverage=True,
+                    )
+                    out.append(release.id)
+            except ReleaseRefused as exc:
+                if exc.reason != "unchanged":
+                    raise
+    return out

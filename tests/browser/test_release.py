@@ -1,0 +1,76 @@
+"""数据发布 in headless Chromium: read the checklist, release a month with a note, see it listed;
+releasing it again is refused (nothing changed); the Overview then says 初步 on its figures."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from dash.testing import wait
+
+from dashboard import create_app
+from dashboard.context import CONFIG_KEY
+from dashboard.ids import Overview
+from dashboard.ids import Release as Ids
+from etl.db import make_engine, make_session_factory
+from etl.queries import core as queries
+from etl.queries import release as queries_release
+from etl.settings import Settings
+from tests.browser.pages_data import TIMEOUT, assert_clean, open_page
+from tests.db.helpers import release_months
+
+pytestmark = pytest.mark.browser
+NOTE = "2019年12月初步数，已核对报送情况"
+
+
+@pytest.fixture
+def release_app(sample_db, tmp_path):
+    """The dashboard on a copy of the shared sample (releasing writes), every month but December
+    2019 released; releases stay 初步 until marked final (no automatic finality)."""
+    path = tmp_path / "release.sqlite3"
+    shutil.copy(sample_db.split("///", 1)[1], path)
+    engine = make_engine(f"sqlite:///{path}")
+    factory = make_session_factory(engine)
+    with factory() as s:
+        regions = queries.region_closure(s, ("120000",))
+        months = [p for p in queries_release.months_with_data(s, regions) if p != 201912]
+    release_months(factory, months)
+    engine.dispose()
+    app = create_app(
+        Settings(
+            instance_path=tmp_path / "instance",
+            database_url=f"sqlite:///{path}",
+            auth_required=False,
+            release_final_after_months=0,
+        )
+    )
+    yield app
+    app.server.config[CONFIG_KEY].dispose()
+
+
+def test_rel001_release_a_month(dash_duo, release_app, screenshot_dir) -> None:
+    open_page(dash_duo, release_app, "/release")
+    dash_duo.wait_for_contains_text(f"#{Ids.CHECKLIST}", "首次发布", timeout=TIMEOUT)
+    assert "待查数据质量提示" in dash_duo.find_element(f"#{Ids.CHECKLIST}").text
+    dash_duo.wait_for_contains_text(f"#{Ids.LIST}", "2019年11月", timeout=TIMEOUT)
+    assert NOTE not in dash_duo.find_element(f"#{Ids.LIST}").text
+    dash_duo.find_element(f"#{Ids.NOTE}").send_keys(NOTE)
+    dash_duo.find_element(f"#{Ids.CONFIRM}").click()
+    dash_duo.wait_for_contains_text(f"#{Ids.FEEDBACK}", "已发布", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Ids.LIST}", NOTE, timeout=TIMEOUT)
+    listed = dash_duo.find_element(f"#{Ids.LIST}").text
+    assert "2019年12月" in listed and "初步" in listed
+    dash_duo.wait_for_contains_text(f"#{Ids.CHECKLIST}", "没有变化", timeout=TIMEOUT)
+    assert_clean(dash_duo)
+    dash_duo.driver.save_screenshot(str(screenshot_dir / "release.png"))
+
+    dash_duo.find_element(f"#{Ids.CONFIRM}").click()
+    dash_duo.wait_for_contains_text(f"#{Ids.FEEDBACK}", "没有变化", timeout=TIMEOUT)
+
+    dash_duo.wait_for_page(url=dash_duo.server.url.rstrip("/") + "/overview?month=2019-12")
+    wait.until(
+        lambda: "初步" in dash_duo.find_element(f"#{Overview.CONTEXT}").text, timeout=TIMEOUT
+    )
+    assert "未发布" not in dash_duo.find_element(f"#{Overview.CONTEXT}").text
+    dash_duo.wait_for_contains_text(f"#{Overview.KPIS}", "亿美元", timeout=TIMEOUT)
+    dash_duo.driver.save_screenshot(str(screenshot_dir / "release_preliminary_month.png"))

@@ -1,0 +1,163 @@
+"""Releases (数据发布): the checklist, refusals, revisions, the copy leaders read, the CLI."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+import sqlalchemy as sa
+
+from etl import models as m
+from etl.cli.main import EXIT_FAILED, EXIT_OK, main
+from etl.coverage.register import load_register
+from etl.data_version import RELEASED
+from etl.filters import ReportFilter
+from etl.intake.load import load_file
+from etl.queries import core as queries
+from etl.release.store import ReleaseRefused, mark_final, release_month
+from tests.db.helpers import line, write_report
+from tests.db.test_coverage import member, register_file
+
+ROWS = [
+    line(1, "2019-06", "出口", "SC", 1, "US", "100"),
+    line(2, "2019-06", "进口", "SJ", 1, "DE", "40"),
+    line(1, "2019-05", "出口", "SC", 1, "US", "90"),
+]
+
+
+def _release(factory, period=201906, **kw):
+    kw.setdefault("min_coverage", 0.9)
+    kw.setdefault("deadline_day", 10)
+    with factory.begin() as s:
+        release, check = release_month(s, "120000", period, "stat", kw.pop("note", ""), **kw)
+        return release.id, check
+
+
+def _total(factory, released: bool, period=201906) -> int:
+    with factory() as s:
+        if released:
+            s.info[RELEASED] = True
+        frame = queries.totals(s, ReportFilter(period, period), ("direction",))
+    return int(frame["amount"].sum())
+
+
+def test_release_copies_the_month_and_refuses_when_nothing_changed(session_factory, tmp_path):
+    """First release: leaders' copy equals the data; again with nothing new: refused; a
+    revision moves the data but not the copy until it is released again (修订, revision 1)."""
+    assert load_file(session_factory, write_report(tmp_path / "a.csv", ROWS)).ok
+    assert _total(session_factory, released=True) == 0  # nothing released yet
+    first, check = _release(session_factory, note="六月初步")
+    assert check.previous is None and check.total_now == 140 * 1_000_000
+    assert _total(session_factory, released=True) == _total(session_factory, False) == 140_000_000
+    with pytest.raises(ReleaseRefused) as refused:
+        _release(session_factory)
+    assert refused.value.reason == "unchanged"
+
+    revised = [line(1, "2019-06", "出口", "SC", 1, "US", "160")]
+    assert load_file(session_factory, write_report(tmp_path / "b.csv", revised)).ok
+    assert _total(session_factory, released=False) == 200_000_000
+    assert _total(session_factory, released=True) == 140_000_000  # leaders: unchanged
+
+    second, check = _release(session_factory, note="企业1更正")
+    assert check.total_before == 140_000_000 and check.total_now == 200_000_000
+    assert [e["kind"] for e in check.events] == ["load"]
+    assert check.movers[0]["delta"] == 60_000_000
+    assert _total(session_factory, released=True) == 200_000_000
+    with session_factory() as s:
+        rows = s.scalars(sa.select(m.Release).order_by(m.Release.id)).all()
+        assert [(r.id, r.revision, r.current) for r in rows] == [
+            (first, 0, False),
+            (second, 1, True),
+        ]
+        audit = s.scalars(
+            sa.select(m.AuditEntry).where(m.AuditEntry.action == "data_release")
+        ).all()
+        assert [json.loads(a.detail)["note"] for a in audit] == ["六月初步", "企业1更正"]
+        assert {a.username for a in audit} == {"stat"}
+        # May was never released: its rows are not in the leaders' copy.
+        assert _total(session_factory, released=True, period=201905) == 0
+
+
+def test_low_coverage_is_refused_without_override_and_note(session_factory, tmp_path):
+    """Two key enterprises expected, one reported (50% < 90%): refused; override needs a note."""
+    register_file(tmp_path / "r.csv", [member(1), member(2)])
+    assert load_register(session_factory, tmp_path / "r.csv", "stat").ok
+    assert load_file(session_factory, write_report(tmp_path / "a.csv", ROWS[:1])).ok
+    with pytest.raises(ReleaseRefused) as refused:
+        _release(session_factory)
+    assert refused.value.reason == "coverage" and "50.0%" in str(refused.value)
+    with pytest.raises(ReleaseRefused) as refused:
+        _release(session_factory, override_coverage=True)
+    assert refused.value.reason == "override_note"
+    _, check = _release(session_factory, override_coverage=True, note="企业2停产，确认")
+    assert check.coverage["reported_share"] == 0.5 and not check.coverage_ok
+    with session_factory() as s:
+        assert s.scalar(sa.select(m.Release.coverage_overridden)) is True
+
+
+def test_release_of_a_month_without_data_is_refused(session_factory):
+    """Nothing loaded for the month: nothing to release."""
+    with pytest.raises(ReleaseRefused) as refused:
+        _release(session_factory, period=202001)
+    assert refused.value.reason == "no_data"
+
+
+def test_mark_final(session_factory, tmp_path):
+    """A preliminary release marked final once; a month not released cannot be."""
+    assert load_file(session_factory, write_report(tmp_path / "a.csv", ROWS)).ok
+    _release(session_factory)
+    with session_factory.begin() as s:
+        assert mark_final(s, "120000", 201906, "stat").status == "final"
+    with pytest.raises(ReleaseRefused), session_factory.begin() as s:
+        mark_final(s, "120000", 201905, "stat")
+
+
+def test_cli_release_list_show(settings, capsys, tmp_path):
+    """`release --month`, refused the second time (exit 1), `release list`, `release show`."""
+    # 100,000 + 23,500 万美元 = 12.35亿美元: half up, exactly, 12.4 (a float would give 12.3).
+    rows = [
+        line(1, "2019-06", "出口", "SC", 1, "US", "100000"),
+        line(2, "2019-06", "进口", "SJ", 1, "DE", "23500"),
+    ]
+    path = write_report(tmp_path / "a.csv", rows)
+    assert main(["load", str(path)], settings=settings) == EXIT_OK
+    capsys.readouterr()
+    assert (
+        main(
+            ["release", "--month", "2019-06", "--note", "初步", "--user", "wang"], settings=settings
+        )
+        == EXIT_OK
+    )
+    out = capsys.readouterr().out
+    assert "首次发布: 服务进出口总额 12.4亿美元" in out and "发布 released" in out
+    assert main(["release", "--month", "2019-06"], settings=settings) == EXIT_FAILED
+    assert "nothing changed" in capsys.readouterr().err
+    assert main(["release", "list", "--format", "json"], settings=settings) == EXIT_OK
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["month"], r["released_by"], r["note"], r["total"]) for r in rows] == [
+        ("2019-06", "wang", "初步", "12.4亿美元")
+    ]
+    assert main(["release", "show", "--month", "2019-06"], settings=settings) == EXIT_OK
+    assert "重点企业报送" in capsys.readouterr().out
+
+
+def test_snapshot_of_an_unreleased_month_is_refused(session_factory, settings, tmp_path):
+    """Snapshots are made of released months only, and read as of the release: a later load
+    does not reach the edition until the month is released again."""
+    from etl.snapshot.archive import make_snapshot
+    from etl.snapshot.build import SnapshotError
+
+    settings = replace(settings, instance_path=tmp_path / "inst")
+    assert load_file(session_factory, write_report(tmp_path / "a.csv", ROWS)).ok
+    with pytest.raises(SnapshotError, match="not released"):
+        make_snapshot(session_factory, settings, 201906, "120000", pdf=False)
+    release_id, _ = _release(session_factory)
+    revised = [line(1, "2019-06", "出口", "SC", 1, "US", "160")]
+    assert load_file(session_factory, write_report(tmp_path / "b.csv", revised)).ok
+    made = make_snapshot(session_factory, settings, 201906, "120000", pdf=False)
+    with session_factory() as s:
+        release = s.get(m.Release, release_id)
+        snap = s.get(m.Snapshot, made.snapshot_id)
+        assert snap.vintage_event_id == release.data_event_id
+        assert snap.vintage_event_id < queries.latest_event_id(s)
