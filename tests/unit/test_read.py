@@ -148,15 +148,13 @@ def test_unreadable_files_raise_a_bilingual_error(data, name, fragment):
     assert info.value.message_zh
 
 
-def test_large_csv_is_read_quickly():
-    """The C parser, not a Python loop: 200k rows well under a couple of seconds."""
-    import time
-
+def test_large_csv_is_read_whole():
+    """200k rows come back whole, numbered like Excel, every cell as written (the speed of this
+    read is measured in bench/, not asserted here)."""
     body = "".join(f"91120116MA05K3T{i:03d},企业{i},201906,{i}.5,万元\n" for i in range(200_000))
     data = (HEADER + "\n" + body).encode()
-    start = time.perf_counter()
     frame = read_report(data, "big.csv").frame
-    assert time.perf_counter() - start < 3
+    assert frame.iloc[-1].tolist()[:2] == ["91120116MA05K3T199999", "企业199999"]
     assert len(frame) == 200_000 and frame.index[-1] == 200_001
 
 

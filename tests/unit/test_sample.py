@@ -4,7 +4,6 @@ and the calibrated scenario (Tianjin pilot years, 两江新区 2017) on the BOP 
 from __future__ import annotations
 
 import hashlib
-import time
 from decimal import Decimal
 
 import pandas as pd
@@ -235,12 +234,9 @@ def test_write_reports_round_trip(frame, tmp_path):
         write_reports(part, tmp_path, by="week")
 
 
-def test_default_size_scenario_speed_and_volume(ref):
-    """The default run (2,000 enterprises × 84 months) takes a few seconds; not marked slow."""
-    t0 = time.perf_counter()
+def test_default_size_scenario_volume(ref):
+    """The default run (2,000 enterprises × 84 months): its volume and its scenario."""
     full = generate_reports(ref=ref)
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 30
     assert 400_000 <= len(full) <= 1_200_000
     assert full[H["uscc"]].nunique() == 2000
     _check_scenario(scenario_totals(full, ref))

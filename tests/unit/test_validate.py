@@ -1,7 +1,6 @@
 """Validation: one case per issue code (code, row, column), accepted spellings, exact money, the cap."""
 
 import datetime as dt
-import time
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import numpy as np
@@ -573,9 +572,7 @@ def test_fifty_thousand_rows_validate_quickly():
         )
     ][:50_000]
     df = frame(*rows)
-    start = time.perf_counter()
-    result = validate(df)
-    assert time.perf_counter() - start < 5
+    result = validate(df)  # its speed is bench/'s business, not a timed assertion here
     assert result.rows == 50_000 and result.ok
 
 
