@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from etl import models
 from etl.data_version import REFERENCE_CHANGED
 from etl.targets.rules import TargetError, check_target
+from etl.tasks import seeds as task_seeds
 
 _ZH = Locale.parse("zh_Hans_CN")
 _EN = Locale.parse("en")
@@ -41,6 +42,7 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
     cats = read_csv(seeds / "service_categories.csv")
     mains = _main_codes(cats)
     partners = read_csv(seeds / "partners.csv")
+    tasks = read_csv(seeds / "pilot_tasks.csv")
     regions = [
         dict(r, parent_code=r["parent_code"] or None, sort_order=int(r["sort_order"]))
         for r in read_csv(seeds / "regions.csv")
@@ -92,6 +94,9 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
             for r in read_csv(seeds / "fx_rates.csv")
         ],
         models.Target: seed_targets(read_csv(seeds / "targets.csv"), regions, groups),
+        models.Organisation: task_seeds.organisation_rows(read_csv(seeds / "organisations.csv")),
+        models.PilotTask: task_seeds.task_rows(tasks),
+        models.PilotTaskUnit: task_seeds.task_unit_rows(tasks),
     }
 
 
@@ -117,6 +122,16 @@ def _key(model: type, row: dict) -> tuple:
 
 
 SEED_ACTOR = "seeds"
+# Tables wholly derived from the seed files: a row the file no longer has is deleted (a unit
+# taken off a task in pilot_tasks.csv must not stay on it).
+SEED_OWNED = (models.PilotTaskUnit,)
+
+
+def _delete_missing(session: Session, existing: dict, keep: set) -> int:
+    gone = [obj for key, obj in existing.items() if key not in keep]
+    for obj in gone:
+        session.delete(obj)
+    return len(gone)
 
 
 def load_seeds(session: Session, seeds: Path, overwrite_targets: bool = False) -> dict[str, int]:
@@ -151,6 +166,8 @@ def load_seeds(session: Session, seeds: Path, overwrite_targets: bool = False) -
                 for k, v in row.items():
                     setattr(obj, k, v)
                 count += 1
+        if model in SEED_OWNED:
+            count += _delete_missing(session, existing, {_key(model, row) for row in rows})
         session.flush()
         written[model.__tablename__] = count
     if any(written.values()):

@@ -29,6 +29,10 @@ class Settings:
     max_upload_bytes: int = 50 * 1024 * 1024
     # Key enterprises report month M by this day of month M+1 (later: 迟报, see etl.coverage.compute).
     report_deadline_day: int = 10
+    # Pilot-task ledger: largest evidence file a unit may attach (bytes), and how many months
+    # without a progress report put an unfinished task on the supervision (督查) list.
+    evidence_max_bytes: int = 20 * 1024 * 1024
+    task_report_gap_months: int = 3
     # Sign-in is required in every real deployment; only page tests that are not about
     # access control build an app without it.
     auth_required: bool = True
@@ -57,6 +61,8 @@ class Settings:
             snapshot_region=env.get("STM_SNAPSHOT_REGION", "120000"),
             max_upload_bytes=int(env.get("STM_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024))),
             report_deadline_day=int(env.get("STM_REPORT_DEADLINE_DAY", "10")),
+            evidence_max_bytes=int(env.get("STM_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024))),
+            task_report_gap_months=int(env.get("STM_TASK_REPORT_GAP_MONTHS", "3")),
             quality=QualityThresholds.from_env(env),
         )
 
