@@ -18,6 +18,11 @@ RESTRICTED = {
     "exports-": "export",
     "quality-": "review_quality",
     "target-edit-": "manage_targets",
+    "tasks-": "view_tasks",
+    "task-history": "view_tasks",
+    "task-review-": "review_tasks",
+    "task-upload": "report_tasks",
+    "sup-": "view_tasks",
 }
 
 
