@@ -35,7 +35,13 @@ def _grid(id: str, columns: list[dict], lang: str, empty_key: str) -> dag.AgGrid
         id=id,
         columnDefs=columns,
         rowData=[],
-        defaultColDef={"sortable": True, "resizable": True, "filter": True},
+        defaultColDef={
+            "sortable": True,
+            "resizable": True,
+            "filter": True,
+            "wrapHeaderText": True,
+            "autoHeaderHeight": True,
+        },
         dashGridOptions={
             "domLayout": "autoHeight",
             "localeText": grid_locale(lang, t(empty_key, lang)),

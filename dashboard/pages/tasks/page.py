@@ -281,7 +281,12 @@ def _review_form(lang: str) -> dbc.Card:
         t("tasks.review.title", lang),
         [
             dbc.Label(t("tasks.review.pick", lang), class_name="stm-control-label"),
-            dcc.Dropdown(id=Ids.REVIEW_PICK, options=[], class_name="mb-2"),
+            dcc.Dropdown(
+                id=Ids.REVIEW_PICK,
+                options=[],
+                placeholder=t("tasks.review.none", lang),
+                className="mb-2",
+            ),
             dbc.Label(t("tasks.review.comment", lang), class_name="stm-control-label"),
             dbc.Textarea(id=Ids.COMMENT, maxLength=1000, rows=2, class_name="mb-2"),
             html.Div(
