@@ -97,6 +97,16 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
         models.Organisation: task_seeds.organisation_rows(read_csv(seeds / "organisations.csv")),
         models.PilotTask: task_seeds.task_rows(tasks),
         models.PilotTaskUnit: task_seeds.task_unit_rows(tasks),
+        models.EvaluationIndicator: [
+            dict(
+                r,
+                weight=Decimal(r["weight"]),
+                zero_at=Decimal(r["zero_at"]),
+                full_at=Decimal(r["full_at"]),
+                sort_order=int(r["sort_order"]),
+            )
+            for r in read_csv(seeds / "evaluation_indicators.csv")
+        ],
     }
 
 
