@@ -20,6 +20,7 @@ from etl.cli.data import (
     cmd_seed,
     cmd_template,
 )
+from etl.cli.evaluation import add_evaluation_parser
 from etl.cli.quality import add_quality_parser
 from etl.cli.reports import cmd_coverage, cmd_snapshot, cmd_summary, cmd_targets
 from etl.cli.tasks import add_tasks_parser
@@ -151,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_seed)
     add_quality_parser(sub)
     add_tasks_parser(sub)
+    add_evaluation_parser(sub)
     return p
 
 

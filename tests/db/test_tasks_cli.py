@@ -62,3 +62,22 @@ def test_overdue_from_the_day_after_the_deadline_and_a_report_clears_it(settings
     sheet = pd.read_excel(out)
     assert {"单位", "任务内容", "提醒原因"} <= set(sheet.columns)
     assert "逾期未完成" in set(sheet["提醒原因"])
+
+
+def test_evaluation_cli_enter_and_score(settings, capsys, tmp_path):
+    argv = ["evaluation", "enter", "--indicator", "policies", "--subject", "天津市商务委"]
+    assert main([*argv, "--year", "2018", "--value", "3"], settings=settings) == EXIT_OK
+    bad = ["evaluation", "enter", "--indicator", "policies", "--subject", "天津市商务委"]
+    assert main([*bad, "--year", "2018", "--value", "many"], settings=settings) == EXIT_FAILED
+    rows = _json(
+        capsys,
+        ["evaluation", "score", "--year", "2018", "--subject", "unit", "--format", "json"],
+        settings,
+    )
+    top = rows[0]
+    assert top["单位"] == "天津市商务委" and top["排名"] == 1
+    assert top["政策出台 得分（满分20）"] == "20.00" and top["总分"] == "20.00"
+    out = tmp_path / "ev.xlsx"
+    argv = ["evaluation", "score", "--year", "2018", "--subject", "unit", "--format", "xlsx"]
+    assert main([*argv, "--out", str(out)], settings=settings) == EXIT_OK
+    assert set(pd.ExcelFile(out).sheet_names) == {"评分", "计分方法"}
