@@ -430,3 +430,22 @@ class Supervision:
     OVERDUE = "sup-overdue"
     UNIT = "sup-unit"
     DOWNLOAD = "sup-download"
+
+
+class Evaluation:
+    """绩效评价与考核: the scorecard, its method, xlsx export and entered values."""
+
+    TITLE = "eval-title"
+    CONTEXT = "eval-context"
+    KIND = "eval-kind"
+    YEAR = "eval-year"
+    TICK = "eval-tick"
+    GRID = "eval-grid"
+    METHOD = "eval-method"
+    DOWNLOAD = "eval-download"
+    ENTRY_INDICATOR = "eval-entry-indicator"
+    ENTRY_SUBJECT = "eval-entry-subject"
+    ENTRY_VALUE = "eval-entry-value"
+    ENTRY_NOTE = "eval-entry-note"
+    ENTRY_SAVE = "eval-entry-save"
+    MESSAGE = "eval-message"

@@ -191,4 +191,52 @@ STRINGS: dict[str, dict[str, str]] = {
     "sup.rcol.reason": {"zh": "催办原因", "en": "Reason"},
     "sup.reason.overdue": {"zh": "逾期未完成", "en": "Overdue"},
     "sup.reason.silent": {"zh": "长期未报告进展", "en": "No recent report"},
+    "nav.evaluation": {"zh": "绩效评价", "en": "Evaluation"},
+    "eval.title": {"zh": "绩效评价与考核", "en": "Performance evaluation"},
+    "eval.lead": {
+        "zh": "各区（功能区）与责任单位的年度评分：系统计算的指标（服务贸易增速、重点企业报送率与"
+        "及时率、任务完成率与按期率）加上按期录入的指标（招商引资、项目落地、政策出台、数据共享）。"
+        "指标、权重和计分规则见下方计分方法。",
+        "en": "Yearly scores of the districts (functional zones) and responsible units: measured "
+        "indicators (services-trade growth, key-enterprise reporting and timeliness, task "
+        "completion and timeliness) plus values entered per year (investment, projects, "
+        "policies, data sharing). Indicators, weights and rules are in the method below.",
+    },
+    "eval.kind": {"zh": "评价对象", "en": "Evaluated"},
+    "eval.kind.district": {"zh": "各区 / 功能区", "en": "Districts / zones"},
+    "eval.kind.unit": {"zh": "责任单位", "en": "Responsible units"},
+    "eval.year": {"zh": "年度", "en": "Year"},
+    "eval.download": {"zh": "导出评分表（Excel）", "en": "Download scorecard (Excel)"},
+    "eval.card": {"zh": "评分与排名", "en": "Scores and ranking"},
+    "eval.empty": {"zh": "该年度没有可评价的对象", "en": "Nothing to evaluate for that year"},
+    "eval.no_value": {"zh": "无数据", "en": "no data"},
+    "eval.subject.district": {"zh": "地区", "en": "District"},
+    "eval.subject.unit": {"zh": "单位", "en": "Unit"},
+    "eval.col.rank": {"zh": "排名", "en": "Rank"},
+    "eval.col.points": {"zh": "{name}得分（满分{weight}）", "en": "{name}, points (of {weight})"},
+    "eval.col.value": {"zh": "{name}", "en": "{name}, value"},
+    "eval.col.total": {"zh": "总分", "en": "Total"},
+    "eval.method": {"zh": "计分方法", "en": "Method"},
+    "eval.method_rule": {
+        "zh": "每项指标得分 = 权重 × (实际值 − 零分值) ÷ (满分值 − 零分值)，限定在 0 至权重之间，"
+        "四舍五入到 0.01；无数据的指标得 0 分。总分为各项之和，按总分排名，同分同名次。",
+        "en": "Each indicator scores weight × (value − zero mark) ÷ (full mark − zero mark), kept "
+        "between 0 and the weight, rounded to 0.01; an indicator without data scores 0. The total "
+        "is the sum; ranks follow the total, equal totals share a rank.",
+    },
+    "eval.mcol.name": {"zh": "指标", "en": "Indicator"},
+    "eval.mcol.weight": {"zh": "权重", "en": "Weight"},
+    "eval.mcol.source": {"zh": "来源", "en": "Source"},
+    "eval.mcol.method": {"zh": "计分方法", "en": "Rule"},
+    "eval.source.measured": {"zh": "系统计算", "en": "Measured"},
+    "eval.source.entered": {"zh": "按期录入", "en": "Entered"},
+    "eval.entry": {"zh": "录入指标值", "en": "Enter a value"},
+    "eval.entry.indicator": {"zh": "指标", "en": "Indicator"},
+    "eval.entry.subject": {"zh": "评价对象", "en": "Evaluated"},
+    "eval.entry.value": {"zh": "数值", "en": "Value"},
+    "eval.entry.note": {"zh": "说明 / 依据", "en": "Note / source"},
+    "eval.entry.save": {"zh": "保存", "en": "Save"},
+    "eval.entry.pick": {"zh": "请选择指标和评价对象。", "en": "Choose an indicator and a subject."},
+    "eval.entry.failed": {"zh": "未保存：{error}", "en": "Not saved: {error}"},
+    "eval.entry.saved": {"zh": "已保存 {year} 年指标值。", "en": "Value for {year} saved."},
 }

@@ -23,6 +23,9 @@ RESTRICTED = {
     "task-review-": "review_tasks",
     "task-upload": "report_tasks",
     "sup-": "view_tasks",
+    "eval-grid": "view_evaluation",
+    "eval-entry-": "manage_evaluation",
+    "eval-message": "manage_evaluation",
 }
 
 

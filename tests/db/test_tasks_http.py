@@ -128,3 +128,43 @@ def test_evidence_download_and_pages(task_app, session_factory):
     client = app.server.test_client()
     login(client, "unit", passwords["unit"], "/tasks")
     assert client.get("/tasks?task=tianjin-9").status_code == 200
+
+
+def _enter(client, app, value):
+    return dash_call(
+        client,
+        app,
+        "eval-message.children...eval-tick.data..",
+        {
+            "eval-entry-save.n_clicks": 1,
+            "eval-entry-indicator.value": "policies",
+            "eval-entry-subject.value": "天津市商务委",
+            "eval-entry-value.value": value,
+            "eval-year.value": 2018,
+            "eval-context.data": {"lang": "zh"},
+        },
+        changed="eval-entry-save.n_clicks",
+    )
+
+
+def test_evaluation_entry_and_export(task_app):
+    app, passwords = task_app
+    for user in ("lead", "unit", "clerk"):
+        assert _enter(signed_in(app, passwords, user), app, "2").status_code == 403
+    stat = signed_in(app, passwords, "stat")
+    assert "已保存 2018 年指标值" in str(_enter(stat, app, "2").get_json()["response"])
+    leader = signed_in(app, passwords, "lead")
+    book = leader.get("/evaluation/scorecard.xlsx?kind=unit&year=2018&lang=zh")
+    assert book.status_code == 200 and book.data[:2] == b"PK"
+    import io
+
+    import pandas as pd
+
+    scores = pd.read_excel(io.BytesIO(book.data), sheet_name="评分")
+    assert scores.iloc[0]["单位"] == "天津市商务委" and str(scores.iloc[0]["总分"]) == "13.33"
+    assert (
+        signed_in(app, passwords, "unit")
+        .get("/evaluation/scorecard.xlsx?kind=unit&year=2018")
+        .status_code
+        == 403
+    )
