@@ -75,7 +75,8 @@ def _children(session: Session, root: str) -> list[str]:
 def unit_values(
     session: Session, year: int, gap_months: int, today: dt.date | None = None
 ) -> tuple[list[str], pd.DataFrame]:
-    """Units leading dated tasks and their task completion / timeliness (+ entered values).
+    """Units leading dated tasks (or with values entered) and their task completion and
+    timeliness (+ entered values).
 
     Measured as of the end of the year (or today, within the current year): of the dated tasks a
     unit leads that were due by then, the share completed and the share completed on time.
@@ -99,8 +100,12 @@ def unit_values(
         rows.append(
             (unit, "task_timeliness", _pct(int((group["state"] == "on_time").sum()), len(group)))
         )
-    leading = state.explode("lead").dropna(subset=["lead"])
-    subjects = sorted(set(leading["lead"]) & units)
+    # Units are scored on the tasks with a deadline they lead; a unit with values entered for
+    # the year is scored too (the 两江 measures have no deadlines, so only entries score them).
+    dated = state[state["deadline_kind"] == "date"].explode("lead").dropna(subset=["lead"])
+    inds = eval_queries.indicators(session, "unit")
+    entered = eval_queries.entries(session, year, list(inds["code"]))
+    subjects = sorted((set(dated["lead"]) | set(entered["subject"])) & units)
     return subjects, _with_entries(
         session, pd.DataFrame(rows, columns=VALUES), year, "unit", subjects
     )

@@ -20,7 +20,7 @@ CENT = Decimal("0.01")
 def points(value, weight: Decimal, zero_at: Decimal, full_at: Decimal) -> Decimal:
     """The points one value earns (0 when there is no value)."""
     if value is None or (not isinstance(value, Decimal) and pd.isna(value)):
-        return Decimal(0)
+        return Decimal(0).quantize(CENT)
     share = (Decimal(str(value)) - zero_at) / (full_at - zero_at)
     share = min(max(share, Decimal(0)), Decimal(1))
     return (Decimal(weight) * share).quantize(CENT, rounding=ROUND_HALF_UP)
@@ -37,7 +37,7 @@ def scorecard(indicators: pd.DataFrame, values: pd.DataFrame, subjects: list[str
     rows = []
     for subject in subjects:
         row: dict = {"subject": subject}
-        total = Decimal(0)
+        total = Decimal(0).quantize(CENT)
         for ind in order.itertuples(index=False):
             value = given.get((subject, ind.code))
             earned = points(value, ind.weight, ind.zero_at, ind.full_at)

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 
 from dashboard import create_app
 from dashboard.context import CONFIG_KEY
-from dashboard.ids import Supervision, Tasks
+from dashboard.ids import Evaluation, Supervision, Tasks
 from etl import accounts
 from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
@@ -106,5 +106,11 @@ def test_tsk001_unit_reports_with_evidence_and_statistician_confirms(
     dash_duo.wait_for_contains_text(f"#{Supervision.BY_AREA}", "进一步完善管理体制", TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Supervision.OVERDUE}", "2018年底", timeout=TIMEOUT)
     dash_duo.driver.save_screenshot(str(screenshot_dir / "supervision.png"))
+    dash_duo.driver.get(f"{dash_duo.server.url}/evaluation?lang=en")
+    dash_duo.wait_for_text_to_equal(f"#{Evaluation.TITLE}", "Performance evaluation", TIMEOUT)
+    dash_duo.select_dcc_dropdown(f"#{Evaluation.KIND}", "Responsible units")
+    dash_duo.wait_for_contains_text(f"#{Evaluation.GRID}", "天津市商务委", timeout=TIMEOUT)
+    dash_duo.wait_for_contains_text(f"#{Evaluation.METHOD}", "Task completion", timeout=TIMEOUT)
+    dash_duo.driver.save_screenshot(str(screenshot_dir / "evaluation_units_en.png"))
     errors = [e for e in dash_duo.get_logs() if "favicon" not in e.get("message", "")]
     assert errors == []
