@@ -357,6 +357,8 @@ def _decode(contents: str | None) -> bytes | None:
     Output(Ids.TICK, "data"),
     Output(Ids.UPLOAD, "contents"),
     Output(Ids.UPLOAD, "filename"),
+    Output(Ids.TEXT, "value"),
+    *[Output(Ids.FIGURES[k], "value") for k in views.FIGURES],
     Input(Ids.SUBMIT, "n_clicks"),
     State(Ids.PERIOD, "value"),
     State(Ids.STATUS, "value"),
@@ -377,17 +379,19 @@ def submit_report(_n, period, status, text, *rest):
     figures = dict(zip(views.FIGURES, figure_values))
     content = _decode(contents)
     files = [(filename or "evidence", content)] if content is not None else []
-    keep = dash.no_update
+    keep = [dash.no_update] * (4 + len(views.FIGURES))  # the form stays as typed
     try:
         data.submit(context.get("task", ""), period, status or "", text, figures, files)
     except EvidenceRejected as exc:
         mb = data.max_evidence_bytes() // (1024 * 1024)
         message = t(f"tasks.evidence.{exc.reason}", lang, name=exc.filename, mb=mb)
-        return _alert(message, "danger"), keep, keep, keep
+        return _alert(message, "danger"), *keep
     except TaskError as exc:
-        return _alert(_error(exc, lang), "danger"), keep, keep, keep
+        return _alert(_error(exc, lang), "danger"), *keep
     done = t("tasks.submitted", lang, period=period)
-    return _alert(done, "success"), (tick or 0) + 1, None, None
+    # Emptied after a report is stored, so a second click cannot file it twice.
+    cleared = [None, None, ""] + [None] * len(views.FIGURES)
+    return _alert(done, "success"), (tick or 0) + 1, *cleared
 
 
 @callback(
