@@ -168,3 +168,32 @@ def test_evaluation_entry_and_export(task_app):
         .status_code
         == 403
     )
+
+
+def test_an_admin_creates_a_responsible_unit_bound_to_organisations(task_app, session_factory):
+    app, passwords = task_app
+
+    def create(client, orgs):
+        return dash_call(
+            client,
+            app,
+            "..admin-message.children...admin-tick.data..",
+            {
+                "admin-create.n_clicks": 1,
+                "admin-new-username.value": "haiguan",
+                "admin-new-name.value": "天津海关联络员",
+                "admin-new-role.value": "unit",
+                "admin-new-organisations.value": orgs,
+                "admin-context.data": {"lang": "zh"},
+            },
+            exact=True,
+        )
+
+    admin = signed_in(app, passwords, "admin")
+    assert "至少需要一个所属单位" in str(create(admin, []).get_json()["response"])
+    assert "haiguan" in str(create(admin, ["天津海关"]).get_json()["response"])
+    with session_factory() as s:
+        user = accounts.principal_of(accounts.get_user(s, "haiguan"))
+    assert (user.role, user.organisations) == ("unit", ("天津海关",))
+    rows = dash_call(admin, app, "admin-grid.rowData", {"admin-tick.data": 1}).get_json()
+    assert "天津海关" in str(rows["response"])
