@@ -135,6 +135,9 @@ SEED_ACTOR = "seeds"
 # Tables wholly derived from the seed files: a row the file no longer has is deleted (a unit
 # taken off a task in pilot_tasks.csv must not stay on it).
 SEED_OWNED = (models.PilotTaskUnit,)
+# Tables administrators edit in the browser: the file adds rows it has and the table lacks, and
+# never overwrites a stored row (evaluation weights and marks are set on the 绩效评价 page).
+INSERT_ONLY = (models.EvaluationIndicator,)
 
 
 def _delete_missing(session: Session, existing: dict, keep: set) -> int:
@@ -172,6 +175,8 @@ def load_seeds(session: Session, seeds: Path, overwrite_targets: bool = False) -
             if obj is None:
                 session.add(model(**row))
                 count += 1
+            elif model in INSERT_ONLY:
+                continue
             elif any(getattr(obj, k) != v for k, v in row.items()):
                 for k, v in row.items():
                     setattr(obj, k, v)

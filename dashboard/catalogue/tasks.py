@@ -239,4 +239,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "eval.entry.pick": {"zh": "请选择指标和评价对象。", "en": "Choose an indicator and a subject."},
     "eval.entry.failed": {"zh": "未保存：{error}", "en": "Not saved: {error}"},
     "eval.entry.saved": {"zh": "已保存 {year} 年指标值。", "en": "Value for {year} saved."},
+    "eval.rule": {"zh": "指标权重与计分标准（管理员）", "en": "Weights and marks (administrators)"},
+    "eval.rule.lead": {
+        "zh": "修改某项指标的权重、零分值和满分值；修改记入审计日志，评分表立即按新标准计算。"
+        "种子文件只补充新增指标，不覆盖此处的修改。",
+        "en": "Change an indicator's weight, zero mark and full mark; the change is audited and "
+        "the scorecard uses it at once. The seed file only adds new indicators, never overwrites "
+        "these edits.",
+    },
+    "eval.rule.weight": {"zh": "权重（满分）", "en": "Weight (points)"},
+    "eval.rule.zero": {"zh": "零分值", "en": "Zero mark"},
+    "eval.rule.full": {"zh": "满分值", "en": "Full mark"},
+    "eval.rule.save": {"zh": "保存计分标准", "en": "Save"},
+    "eval.rule.saved": {"zh": "已保存计分标准。", "en": "Saved."},
+    "eval.rule.unchanged": {"zh": "没有改动。", "en": "Nothing changed."},
+    "eval.error.not_entered": {
+        "zh": "该指标由系统计算，不能录入。",
+        "en": "That indicator is measured, not entered.",
+    },
+    "eval.error.number": {
+        "zh": "数值应为不小于 0 的数字。",
+        "en": "The value must be a number, 0 or more.",
+    },
+    "eval.error.year": {"zh": "年度不正确。", "en": "That is not a year."},
+    "eval.error.unknown": {"zh": "没有这项指标。", "en": "There is no such indicator."},
+    "eval.error.weight": {
+        "zh": "权重应大于 0、不超过 100。",
+        "en": "The weight must be above 0 and at most 100.",
+    },
+    "eval.error.marks": {
+        "zh": "零分值和满分值应为数字，且不能相等。",
+        "en": "The zero and full marks must be numbers and differ.",
+    },
 }

@@ -26,6 +26,7 @@ RESTRICTED = {
     "eval-grid": "view_evaluation",
     "eval-entry-": "manage_evaluation",
     "eval-message": "manage_evaluation",
+    "eval-rule-": "manage_reference",
 }
 
 

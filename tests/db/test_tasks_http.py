@@ -197,3 +197,36 @@ def test_an_admin_creates_a_responsible_unit_bound_to_organisations(task_app, se
     assert (user.role, user.organisations) == ("unit", ("天津海关",))
     rows = dash_call(admin, app, "admin-grid.rowData", {"admin-tick.data": 1}).get_json()
     assert "天津海关" in str(rows["response"])
+
+
+def test_an_admin_changes_a_weight_the_seed_keeps_it(task_app, session_factory):
+    from etl import models as m
+    from etl.seed import load_seeds
+    from etl.settings import PROJECT_ROOT
+
+    app, passwords = task_app
+
+    def save(client, weight):
+        return dash_call(
+            client,
+            app,
+            "eval-rule-message.children",
+            {
+                "eval-rule-save.n_clicks": 1,
+                "eval-rule-indicator.value": "policies",
+                "eval-rule-weight.value": weight,
+                "eval-rule-zero.value": "0",
+                "eval-rule-full.value": "3",
+                "eval-context.data": {"lang": "zh"},
+            },
+            changed="eval-rule-save.n_clicks",
+        )
+
+    assert save(signed_in(app, passwords, "stat"), "25").status_code == 403
+    admin = signed_in(app, passwords, "admin")
+    assert "权重" in str(save(admin, "0").get_json()["response"])  # refused: weight 0
+    assert "已保存计分标准" in str(save(admin, "25").get_json()["response"])
+    with session_factory.begin() as s:
+        load_seeds(s, PROJECT_ROOT / "seeds")
+    with session_factory() as s:
+        assert str(s.get(m.EvaluationIndicator, "policies").weight) == "25"

@@ -11,6 +11,7 @@ from etl.evaluation import entries
 from etl.evaluation.report import Evaluation, evaluate
 
 VIEW, MANAGE = "view_evaluation", "manage_evaluation"
+RULES = "manage_reference"  # weights and marks: administrators (the conference office)
 
 
 def this_year() -> int:
@@ -39,4 +40,13 @@ def enter(indicator: str, subject: str, year: int, value, note: str) -> None:
     with app_context().session_factory.begin() as s:
         entries.set_entry(
             s, indicator, subject, year, value, auth.actor_name(), note, auth.client_addr()
+        )
+
+
+def update_rule(code: str, weight, zero_at, full_at) -> dict:
+    """Change an indicator's weight and marks (administrators); returns what changed."""
+    auth.guard(RULES)
+    with app_context().session_factory.begin() as s:
+        return entries.update_indicator(
+            s, code, weight, zero_at, full_at, auth.actor_name(), auth.client_addr()
         )

@@ -119,7 +119,29 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
     ]
     if auth.allowed(data.MANAGE):
         parts.append(_entry_form(lang))
+    if auth.allowed(data.RULES):
+        parts.append(_rule_form(lang))
     return html.Div(parts)
+
+
+def _rule_form(lang: str) -> dbc.Card:
+    return section_card(
+        t("eval.rule", lang),
+        [
+            html.P(t("eval.rule.lead", lang), className="stm-footnote"),
+            dbc.Row(
+                [
+                    _col(t("eval.mcol.name", lang), dcc.Dropdown(id=Ids.RULE_INDICATOR), 4),
+                    _col(t("eval.rule.weight", lang), dbc.Input(id=Ids.RULE_WEIGHT), 2),
+                    _col(t("eval.rule.zero", lang), dbc.Input(id=Ids.RULE_ZERO), 2),
+                    _col(t("eval.rule.full", lang), dbc.Input(id=Ids.RULE_FULL), 2),
+                ],
+                class_name="g-2 mb-2",
+            ),
+            html.Div(id=Ids.RULE_MESSAGE),
+            dbc.Button(t("eval.rule.save", lang), id=Ids.RULE_SAVE, color="primary"),
+        ],
+    )
 
 
 def _entry_form(lang: str) -> dbc.Card:
@@ -214,7 +236,67 @@ def save_entry(_n, indicator, subject, value, note, year, context, tick):
     try:
         data.enter(indicator, subject, _year(year), value, note or "")
     except EntryError as exc:
-        text = t("eval.entry.failed", lang, error=exc)
+        text = t("eval.entry.failed", lang, error=t(f"eval.error.{exc.reason}", lang))
         return dbc.Alert(text, color="danger", class_name="py-2"), dash.no_update
     text = t("eval.entry.saved", lang, year=_year(year))
     return dbc.Alert(text, color="success", class_name="py-2", dismissable=True), (tick or 0) + 1
+
+
+@callback(
+    Output(Ids.RULE_INDICATOR, "options"),
+    Input(Ids.KIND, "value"),
+    Input(Ids.TICK, "data"),
+    State(Ids.CONTEXT, "data"),
+)
+def rule_choices(kind, _tick, context):
+    """Every indicator of the chosen kind."""
+    auth.guard(data.RULES)
+    lang = (context or {}).get("lang", DEFAULT_LANG)
+    result = data.scorecard(kind if kind in ("district", "unit") else "district", data.this_year())
+    return views.indicator_options(result, lang)
+
+
+@callback(
+    Output(Ids.RULE_WEIGHT, "value"),
+    Output(Ids.RULE_ZERO, "value"),
+    Output(Ids.RULE_FULL, "value"),
+    Input(Ids.RULE_INDICATOR, "value"),
+    State(Ids.KIND, "value"),
+)
+def rule_values(code, kind):
+    """The chosen indicator's weight and marks, ready to change."""
+    auth.guard(data.RULES)
+    if not code:
+        return "", "", ""
+    result = data.scorecard(kind if kind in ("district", "unit") else "district", data.this_year())
+    row = result.indicators.set_index("code").loc[code]
+    return str(row["weight"]), str(row["zero_at"]), str(row["full_at"])
+
+
+@callback(
+    Output(Ids.RULE_MESSAGE, "children"),
+    Output(Ids.TICK, "data", allow_duplicate=True),
+    Input(Ids.RULE_SAVE, "n_clicks"),
+    State(Ids.RULE_INDICATOR, "value"),
+    State(Ids.RULE_WEIGHT, "value"),
+    State(Ids.RULE_ZERO, "value"),
+    State(Ids.RULE_FULL, "value"),
+    State(Ids.CONTEXT, "data"),
+    State(Ids.TICK, "data"),
+    prevent_initial_call=True,
+)
+def save_rule(_n, code, weight, zero_at, full_at, context, tick):
+    """Store the weight and marks (audited); the scorecard is computed again."""
+    auth.guard(data.RULES)
+    lang = (context or {}).get("lang", DEFAULT_LANG)
+    if not code:
+        return dbc.Alert(
+            t("eval.entry.pick", lang), color="warning", class_name="py-2"
+        ), dash.no_update
+    try:
+        changed = data.update_rule(code, weight, zero_at, full_at)
+    except EntryError as exc:
+        text = t("eval.entry.failed", lang, error=t(f"eval.error.{exc.reason}", lang))
+        return dbc.Alert(text, color="danger", class_name="py-2"), dash.no_update
+    key = "eval.rule.saved" if changed else "eval.rule.unchanged"
+    return dbc.Alert(t(key, lang), color="success", class_name="py-2"), (tick or 0) + 1

@@ -85,3 +85,11 @@ def subject_options(result: Evaluation, lang: str) -> list[dict]:
     return [
         {"label": r[f"name_{lang}"], "value": r["subject"]} for r in result.card.to_dict("records")
     ]
+
+
+def indicator_options(result: Evaluation, lang: str) -> list[dict]:
+    """Every indicator of the scorecard, as choices."""
+    return [
+        {"label": _name(i, lang), "value": i.code}
+        for i in result.indicators.itertuples(index=False)
+    ]
