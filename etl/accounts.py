@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from etl import models as m
@@ -23,7 +23,7 @@ from etl.db import write_first
 # cheaper work factor here (tests/conftest.py) because it creates hundreds of accounts.
 HASH_METHOD = "scrypt"
 
-ROLES = ("admin", "statistician", "leader", "clerk")
+ROLES = ("admin", "statistician", "leader", "clerk", "unit")
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{2,64}$")
 MAX_FAILED_LOGINS = 5  # free tries per account and client address before the delay starts
 FIRST_DELAY_SECONDS = 15  # after MAX_FAILED_LOGINS failures; doubles with each further failure
@@ -38,6 +38,9 @@ _DUMMY: list[str] = []
 # release (数据发布: what leaders see) belongs to statisticians and admins.
 # review_quality (the 数据质量 page) lists flagged reports of every region: statisticians and
 # admins only, so it is not given to clerks.
+# The pilot-task ledger (试点任务台账): a responsible unit (责任单位, role `unit`) reports on the
+# tasks its organisations lead or cooperate on (checked per task: `may_report`); statisticians and
+# the conference office (admin) confirm or return reports; leaders read.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": frozenset(
         {
@@ -53,6 +56,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "manage_register",
             "review_quality",
             "release",
+            "view_tasks",
+            "review_tasks",
+            "view_evaluation",
+            "manage_evaluation",
         }
     ),
     "statistician": frozenset(
@@ -66,10 +73,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "manage_register",
             "review_quality",
             "release",
+            "view_tasks",
+            "review_tasks",
+            "view_evaluation",
+            "manage_evaluation",
         }
     ),
-    "leader": frozenset({"view_aggregates", "export"}),
+    "leader": frozenset({"view_aggregates", "export", "view_tasks", "view_evaluation"}),
     "clerk": frozenset({"view_aggregates", "view_enterprises", "upload"}),
+    "unit": frozenset({"view_tasks", "report_tasks"}),
 }
 
 
@@ -87,6 +99,7 @@ class Principal:
     regions: tuple[str, ...]  # clerks only; empty for other roles
     must_change_password: bool = False  # signed in with a one-time password: change it first
     session_version: int = 0  # a session cookie of another version is no longer valid
+    organisations: tuple[str, ...] = ()  # responsible units only: the bodies they report for
 
     def can(self, action: str) -> bool:
         """Whether this person's role allows the action."""
@@ -112,6 +125,13 @@ def clerk_may_load(principal: Principal, region_codes: set[str], region_closure)
     """Regions in a file that a clerk may not load (empty set: all allowed)."""
     allowed = visible_regions(principal, region_closure)
     return set() if allowed is None else set(region_codes) - allowed
+
+
+def may_report(principal: Principal, task_units) -> bool:
+    """Whether this person may report on a task naming these organisations (lead or cooperating)."""
+    if not principal.can("report_tasks"):
+        return False
+    return bool(set(principal.organisations) & set(task_units))
 
 
 def load_scope(principal: Principal) -> tuple[str, ...] | None:
@@ -163,7 +183,31 @@ def principal_of(user: m.UserAccount) -> Principal:
         regions,
         bool(user.must_change_password),
         user.session_version or 0,
+        user_organisations(object_session(user), user.id) if user.role == "unit" else (),
     )
+
+
+def user_organisations(session: Session, user_id: int) -> tuple[str, ...]:
+    """The organisations an account reports for, by name."""
+    stmt = (
+        sa.select(m.UserOrganisation.organisation)
+        .where(m.UserOrganisation.user_id == user_id)
+        .order_by(m.UserOrganisation.organisation)
+    )
+    return tuple(session.scalars(stmt))
+
+
+def _set_organisations(session: Session, user: m.UserAccount, names: tuple[str, ...]) -> None:
+    known = set(
+        session.scalars(sa.select(m.Organisation.name).where(m.Organisation.name.in_(set(names))))
+    )
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise AccountError(f"unknown organisation: {', '.join(unknown)}")
+    session.flush()  # the account needs its id
+    session.execute(sa.delete(m.UserOrganisation).where(m.UserOrganisation.user_id == user.id))
+    for name in sorted(set(names)):
+        session.add(m.UserOrganisation(user_id=user.id, organisation=name))
 
 
 def change_own_password(
@@ -187,6 +231,7 @@ def add_user(
     regions: tuple[str, ...] = (),
     password: str | None = None,
     actor: str = "cli",
+    organisations: tuple[str, ...] = (),
 ) -> str:
     """Create an account; returns the (one-time) password, generated when none is given."""
     if not USERNAME.match(username or ""):
@@ -195,19 +240,23 @@ def add_user(
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
     if session.scalar(sa.select(m.UserAccount.id).where(m.UserAccount.username == username)):
         raise AccountError(f"user {username} exists")
+    if role == "unit" and not organisations:
+        raise AccountError("a responsible unit needs at least one organisation")
     password = password or new_password()
     check_password_strength(password)
-    session.add(
-        m.UserAccount(
-            username=username,
-            display_name=display_name or username,
-            password_hash=generate_password_hash(password, method=HASH_METHOD),
-            role=role,
-            regions=" ".join(regions),
-            must_change_password=True,
-        )
+    user = m.UserAccount(
+        username=username,
+        display_name=display_name or username,
+        password_hash=generate_password_hash(password, method=HASH_METHOD),
+        role=role,
+        regions=" ".join(regions),
+        must_change_password=True,
     )
-    audit(session, actor, "user_add", {"user": username, "role": role, "regions": list(regions)})
+    session.add(user)
+    units = tuple(organisations) if role == "unit" else ()
+    _set_organisations(session, user, units)
+    detail = {"user": username, "role": role, "regions": list(regions)}
+    audit(session, actor, "user_add", detail | ({"organisations": list(units)} if units else {}))
     return password
 
 
@@ -234,18 +283,31 @@ def set_password(
 
 
 def set_role(
-    session: Session, username: str, role: str, actor: str, regions: tuple[str, ...] | None = None
+    session: Session,
+    username: str,
+    role: str,
+    actor: str,
+    regions: tuple[str, ...] | None = None,
+    organisations: tuple[str, ...] | None = None,
 ) -> None:
-    """Change a role (and, for clerks, their regions)."""
+    """Change a role (and, for clerks, their regions; for responsible units, their bodies)."""
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
     user = get_user(session, username)
     if role != "admin":
         _keep_an_admin(session, user)
+    if role == "unit" and organisations is not None and not organisations:
+        raise AccountError("a responsible unit needs at least one organisation")
     user.role = role
     if regions is not None:
         user.regions = " ".join(regions)
-    audit(session, actor, "user_role", {"user": username, "role": role, "regions": user.regions})
+    detail = {"user": username, "role": role, "regions": user.regions}
+    if role != "unit":
+        _set_organisations(session, user, ())
+    elif organisations is not None:
+        _set_organisations(session, user, tuple(organisations))
+        detail["organisations"] = sorted(set(organisations))
+    audit(session, actor, "user_role", detail)
 
 
 def set_active(session: Session, username: str, active: bool, actor: str) -> None:
@@ -274,7 +336,7 @@ def _keep_an_admin(session: Session, user: m.UserAccount) -> None:
 
 def list_users(session: Session) -> list[dict]:
     """Every account with its state (no password hashes), by user name."""
-    users = session.scalars(sa.select(m.UserAccount).order_by(m.UserAccount.username))
+    users = session.scalars(sa.select(m.UserAccount).order_by(m.UserAccount.username)).all()
     return [
         {
             "username": u.username,
@@ -282,6 +344,7 @@ def list_users(session: Session) -> list[dict]:
             "role": u.role,
             "regions": u.regions.split() if u.role == "clerk" else [],
             "stored_regions": u.regions,  # kept across role changes (the CLI lists them)
+            "organisations": list(user_organisations(session, u.id)) if u.role == "unit" else [],
             "active": u.is_active,
             "must_change_password": u.must_change_password,
             "locked_until": u.locked_until,

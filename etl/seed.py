@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from etl import models
 from etl.data_version import REFERENCE_CHANGED
 from etl.targets.rules import TargetError, check_target
+from etl.tasks import seeds as task_seeds
 
 _ZH = Locale.parse("zh_Hans_CN")
 _EN = Locale.parse("en")
@@ -41,6 +42,7 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
     cats = read_csv(seeds / "service_categories.csv")
     mains = _main_codes(cats)
     partners = read_csv(seeds / "partners.csv")
+    tasks = read_csv(seeds / "pilot_tasks.csv")
     regions = [
         dict(r, parent_code=r["parent_code"] or None, sort_order=int(r["sort_order"]))
         for r in read_csv(seeds / "regions.csv")
@@ -92,6 +94,19 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
             for r in read_csv(seeds / "fx_rates.csv")
         ],
         models.Target: seed_targets(read_csv(seeds / "targets.csv"), regions, groups),
+        models.Organisation: task_seeds.organisation_rows(read_csv(seeds / "organisations.csv")),
+        models.PilotTask: task_seeds.task_rows(tasks),
+        models.PilotTaskUnit: task_seeds.task_unit_rows(tasks),
+        models.EvaluationIndicator: [
+            dict(
+                r,
+                weight=Decimal(r["weight"]),
+                zero_at=Decimal(r["zero_at"]),
+                full_at=Decimal(r["full_at"]),
+                sort_order=int(r["sort_order"]),
+            )
+            for r in read_csv(seeds / "evaluation_indicators.csv")
+        ],
     }
 
 
@@ -117,6 +132,19 @@ def _key(model: type, row: dict) -> tuple:
 
 
 SEED_ACTOR = "seeds"
+# Tables wholly derived from the seed files: a row the file no longer has is deleted (a unit
+# taken off a task in pilot_tasks.csv must not stay on it).
+SEED_OWNED = (models.PilotTaskUnit,)
+# Tables administrators edit in the browser: the file adds rows it has and the table lacks, and
+# never overwrites a stored row (evaluation weights and marks are set on the 绩效评价 page).
+INSERT_ONLY = (models.EvaluationIndicator,)
+
+
+def _delete_missing(session: Session, existing: dict, keep: set) -> int:
+    gone = [obj for key, obj in existing.items() if key not in keep]
+    for obj in gone:
+        session.delete(obj)
+    return len(gone)
 
 
 def load_seeds(session: Session, seeds: Path, overwrite_targets: bool = False) -> dict[str, int]:
@@ -147,10 +175,14 @@ def load_seeds(session: Session, seeds: Path, overwrite_targets: bool = False) -
             if obj is None:
                 session.add(model(**row))
                 count += 1
+            elif model in INSERT_ONLY:
+                continue
             elif any(getattr(obj, k) != v for k, v in row.items()):
                 for k, v in row.items():
                     setattr(obj, k, v)
                 count += 1
+        if model in SEED_OWNED:
+            count += _delete_missing(session, existing, {_key(model, row) for row in rows})
         session.flush()
         written[model.__tablename__] = count
     if any(written.values()):

@@ -36,6 +36,10 @@ class Settings:
     # override and a note (etl.release); a release turns from 初步 to final after this many months.
     release_min_coverage: float = 0.90
     release_final_after_months: int = 3
+    # Pilot-task ledger: largest evidence file a unit may attach (bytes), and how many months
+    # without a progress report put an unfinished task on the supervision (督查) list.
+    evidence_max_bytes: int = 20 * 1024 * 1024
+    task_report_gap_months: int = 3
     # Sign-in is required in every real deployment; only page tests that are not about
     # access control build an app without it.
     auth_required: bool = True
@@ -76,6 +80,8 @@ class Settings:
             session_hours=int(env.get("STM_SESSION_HOURS", "12")),
             release_min_coverage=float(env.get("STM_RELEASE_MIN_COVERAGE", "0.90")),
             release_final_after_months=int(env.get("STM_RELEASE_FINAL_AFTER_MONTHS", "3")),
+            evidence_max_bytes=int(env.get("STM_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024))),
+            task_report_gap_months=int(env.get("STM_TASK_REPORT_GAP_MONTHS", "3")),
             quality=QualityThresholds.from_env(env),
         )
 

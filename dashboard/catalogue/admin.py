@@ -12,7 +12,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "admin.col.username": {"zh": "用户名", "en": "User name"},
     "admin.col.display_name": {"zh": "姓名", "en": "Name"},
     "admin.col.role": {"zh": "角色", "en": "Role"},
-    "admin.col.regions": {"zh": "填报地区", "en": "Regions"},
+    "admin.col.regions": {"zh": "填报地区 / 所属单位", "en": "Regions / organisations"},
     "admin.col.state": {"zh": "状态", "en": "State"},
     "admin.col.last_login": {"zh": "最近登录", "en": "Last sign-in"},
     "admin.state.active": {"zh": "正常", "en": "Active"},
@@ -27,6 +27,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "admin.display_name": {"zh": "姓名", "en": "Name"},
     "admin.role": {"zh": "角色", "en": "Role"},
+    "admin.organisations": {
+        "zh": "所属单位（仅责任单位）",
+        "en": "Organisations (responsible units only)",
+    },
+    "admin.unit_needs_organisations": {
+        "zh": "责任单位账户至少需要一个所属单位。",
+        "en": "A responsible-unit account needs at least one organisation.",
+    },
     "admin.regions": {"zh": "填报地区（仅填报员）", "en": "Regions (clerks only)"},
     "admin.create": {"zh": "创建", "en": "Create"},
     "admin.created": {

@@ -275,13 +275,15 @@ def cmd_register_load(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-DEMO_USERS = (  # (username, role, display name, clerk regions)
-    ("admin", "admin", "系统管理员", ()),
-    ("stat", "statistician", "统计人员（示例）", ()),
-    ("leader", "leader", "局领导（示例）", ()),
+DEMO_USERS = (  # (username, role, display name, clerk regions, unit organisations)
+    ("admin", "admin", "系统管理员", (), ()),
+    ("stat", "statistician", "统计人员（示例）", (), ()),
+    ("leader", "leader", "局领导（示例）", (), ()),
     # The demo clerk covers both pilot areas so the sample files load; clerk_bh shows the limit.
-    ("clerk", "clerk", "试点地区填报员（示例）", ("120000", "500000-LJ")),
-    ("clerk_bh", "clerk", "滨海新区填报员（示例）", ("120116",)),
+    ("clerk", "clerk", "试点地区填报员（示例）", ("120000", "500000-LJ"), ()),
+    ("clerk_bh", "clerk", "滨海新区填报员（示例）", ("120116",), ()),
+    # A responsible unit of the pilot-task ledger: reports on the tasks 天津市商务委 is named on.
+    ("unit_sw", "unit", "市商务委联络员（示例）", (), ("天津市商务委",)),
 )
 
 
@@ -291,6 +293,6 @@ def _create_demo_users(factory) -> None:
         if accounts.list_users(session):
             return
         print("demo accounts (one-time passwords; change with `python -m etl user passwd NAME`):")
-        for name, role, display, regions in DEMO_USERS:
-            password = accounts.add_user(session, name, role, display, regions)
+        for name, role, display, regions, orgs in DEMO_USERS:
+            password = accounts.add_user(session, name, role, display, regions, organisations=orgs)
             print(f"  {name:<9} {role:<13} {password}")

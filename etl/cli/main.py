@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from etl.accounts import ROLES
 from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
 from etl.cli.data import (
     cmd_batches,
@@ -20,9 +21,11 @@ from etl.cli.data import (
     cmd_seed,
     cmd_template,
 )
+from etl.cli.evaluation import add_evaluation_parser
 from etl.cli.quality import add_quality_parser
 from etl.cli.release import add_release_parser
 from etl.cli.reports import cmd_coverage, cmd_snapshot, cmd_summary, cmd_targets
+from etl.cli.tasks import add_tasks_parser
 from etl.cli.users import cmd_user
 from etl.db import database_initialised
 from etl.settings import Settings
@@ -98,9 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s = users.add_parser("add", help="create an account (prints a one-time password)")
     s.add_argument("name")
-    s.add_argument("--role", required=True, choices=["admin", "statistician", "leader", "clerk"])
+    s.add_argument("--role", required=True, choices=list(ROLES))
     s.add_argument("--display-name")
     s.add_argument("--regions", help="clerks: region codes, comma-separated")
+    s.add_argument("--organisations", help="responsible units: organisation names, comma-separated")
     s.add_argument("--password-stdin", action="store_true")
     s.set_defaults(func=cmd_user)
     s = users.add_parser("passwd", help="set a new password (one-time unless from stdin)")
@@ -109,8 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_user)
     s = users.add_parser("role", help="change role (and clerk regions)")
     s.add_argument("name")
-    s.add_argument("role", choices=["admin", "statistician", "leader", "clerk"])
+    s.add_argument("role", choices=list(ROLES))
     s.add_argument("--regions")
+    s.add_argument("--organisations")
     s.set_defaults(func=cmd_user)
     for name in ("disable", "enable"):
         s = users.add_parser(name)
@@ -156,6 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_seed)
     add_quality_parser(sub)
     add_release_parser(sub)
+    add_tasks_parser(sub)
+    add_evaluation_parser(sub)
     return p
 
 

@@ -14,6 +14,8 @@ def cmd_user(args, settings: Settings) -> int:
 
     text = getattr(args, "regions", None) or ""
     regions = tuple(r for r in text.replace(",", " ").split() if r)
+    orgs_text = getattr(args, "organisations", None) or ""
+    orgs = tuple(o.strip() for o in orgs_text.replace("，", ",").split(",") if o.strip())
     try:
         with factory_for(settings).begin() as session:
             if args.user_command == "add":
@@ -24,6 +26,7 @@ def cmd_user(args, settings: Settings) -> int:
                     args.display_name or "",
                     regions,
                     _password_from_stdin(args),
+                    organisations=orgs,
                 )
                 if not args.password_stdin:
                     print(f"one-time password for {args.name}: {password}")
@@ -35,13 +38,16 @@ def cmd_user(args, settings: Settings) -> int:
                 if not args.password_stdin:
                     print(f"one-time password for {args.name}: {password}")
             elif args.user_command == "role":
-                accounts.set_role(session, args.name, args.role, "cli", regions or None)
+                accounts.set_role(
+                    session, args.name, args.role, "cli", regions or None, orgs or None
+                )
             elif args.user_command in ("disable", "enable"):
                 accounts.set_active(session, args.name, args.user_command == "enable", "cli")
             else:
                 for u in accounts.list_users(session):
                     state = "active" if u["active"] else "disabled"
-                    print(f"{u['username']}\t{u['role']}\t{u['stored_regions'] or '-'}\t{state}")
+                    scope = u["stored_regions"] or " ".join(u["organisations"]) or "-"
+                    print(f"{u['username']}\t{u['role']}\t{scope}\t{state}")
     except accounts.AccountError as exc:
         print(f"not done: {exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -18,6 +18,7 @@ from etl.models.aggregates import (
 )
 from etl.models.archive import Snapshot
 from etl.models.base import Base, BigId, DecimalText, Money, utcnow
+from etl.models.evaluation import EvaluationEntry, EvaluationIndicator
 from etl.models.quality import QualityFlag, QualityFlagNote
 from etl.models.reference import (
     CategoryGroup,
@@ -50,6 +51,14 @@ from etl.models.reports import (
     ReportVersion,
     ReportVersionSpan,
     UploadBatch,
+)
+from etl.models.tasks import (
+    Organisation,
+    PilotTask,
+    PilotTaskUnit,
+    TaskEvidence,
+    TaskReport,
+    UserOrganisation,
 )
 
 __all__ = [
@@ -96,4 +105,12 @@ __all__ = [
     "PubPartner",
     "PubPartnerCategory",
     "PUBLISHED",
+    "Organisation",
+    "PilotTask",
+    "PilotTaskUnit",
+    "UserOrganisation",
+    "TaskReport",
+    "TaskEvidence",
+    "EvaluationIndicator",
+    "EvaluationEntry",
 ]

@@ -19,6 +19,15 @@ RESTRICTED = {
     "quality-": "review_quality",
     "release-": "release",
     "target-edit-": "manage_targets",
+    "tasks-": "view_tasks",
+    "task-history": "view_tasks",
+    "task-review-": "review_tasks",
+    "task-upload": "report_tasks",
+    "sup-": "view_tasks",
+    "eval-grid": "view_evaluation",
+    "eval-entry-": "manage_evaluation",
+    "eval-message": "manage_evaluation",
+    "eval-rule-": "manage_reference",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dashboard import auth
 from dashboard.data import app_context, session
 from etl import accounts
+from etl.queries import tasks as task_queries
 from etl.reference import reference_codes
 
 
@@ -22,11 +23,32 @@ def region_names() -> dict[str, str]:
         return reference_codes(s).regions
 
 
-def add_user(username: str, display_name: str, role: str, regions: tuple[str, ...]) -> str:
+def organisation_names() -> list[str]:
+    """Every organisation of the pilot-task ledger, for the responsible-unit picker."""
+    auth.guard("manage_users")
+    with session() as s:
+        return list(task_queries.organisations(s)["name"])
+
+
+def add_user(
+    username: str,
+    display_name: str,
+    role: str,
+    regions: tuple[str, ...],
+    organisations: tuple[str, ...] = (),
+) -> str:
     """Create an account; returns its one-time password (AccountError when not possible)."""
     auth.guard("manage_users")
     with app_context().session_factory.begin() as s:
-        return accounts.add_user(s, username, role, display_name, regions, actor=auth.actor_name())
+        return accounts.add_user(
+            s,
+            username,
+            role,
+            display_name,
+            regions,
+            actor=auth.actor_name(),
+            organisations=organisations,
+        )
 
 
 def reset_password(username: str) -> str:
@@ -38,11 +60,20 @@ def reset_password(username: str) -> str:
     return password
 
 
-def set_role(username: str, role: str, regions: tuple[str, ...]) -> None:
-    """Change an account's role (and a clerk's regions)."""
+def set_role(
+    username: str, role: str, regions: tuple[str, ...], organisations: tuple[str, ...] = ()
+) -> None:
+    """Change an account's role (and a clerk's regions, a responsible unit's organisations)."""
     auth.guard("manage_users")
     with app_context().session_factory.begin() as s:
-        accounts.set_role(s, username, role, auth.actor_name(), regions if role == "clerk" else ())
+        accounts.set_role(
+            s,
+            username,
+            role,
+            auth.actor_name(),
+            regions if role == "clerk" else (),
+            organisations if role == "unit" else None,
+        )
 
 
 def set_active(username: str, active: bool) -> None:

@@ -29,7 +29,18 @@ def _field(label: str, control, width: int = 3) -> dbc.Col:
     return dbc.Col([dbc.Label(label, class_name="stm-control-label"), control], xs=12, md=width)
 
 
-def _new_user_form(lang: str, regions: list[dict]) -> dbc.Card:
+def _organisations(id: str, lang: str, options: list[dict]) -> dbc.Row:
+    return dbc.Row(
+        _field(
+            t("admin.organisations", lang),
+            dcc.Dropdown(id=id, options=options, multi=True),
+            12,
+        ),
+        class_name="g-2 mb-2",
+    )
+
+
+def _new_user_form(lang: str, regions: list[dict], orgs: list[dict]) -> dbc.Card:
     return section_card(
         t("admin.new", lang),
         [
@@ -59,12 +70,13 @@ def _new_user_form(lang: str, regions: list[dict]) -> dbc.Card:
                 ],
                 class_name="g-2 mb-2",
             ),
+            _organisations(Admin.NEW_ORGANISATIONS, lang, orgs),
             dbc.Button(t("admin.create", lang), id=Admin.CREATE, color="primary"),
         ],
     )
 
 
-def _actions(lang: str, regions: list[dict]) -> dbc.Card:
+def _actions(lang: str, regions: list[dict], orgs: list[dict]) -> dbc.Card:
     return section_card(
         None,
         [
@@ -124,6 +136,7 @@ def _actions(lang: str, regions: list[dict]) -> dbc.Card:
                 ],
                 class_name="g-2",
             ),
+            _organisations(Admin.ORGANISATIONS, lang, orgs),
         ],
     )
 
@@ -134,6 +147,7 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
     if not auth.allowed("manage_users"):
         return access_denied(lang)
     regions = admin_views.region_options(admin_data.region_names())
+    orgs = [{"label": n, "value": n} for n in admin_data.organisation_names()]
     grid = dag.AgGrid(
         id=Admin.GRID,
         columnDefs=admin_views.column_defs(lang),
@@ -155,8 +169,8 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
             dcc.Store(id=Admin.TICK, data=0),
             html.Div(id=Admin.MESSAGE),
             section_card(t("admin.users", lang), grid),
-            _actions(lang, regions),
-            _new_user_form(lang, regions),
+            _actions(lang, regions, orgs),
+            _new_user_form(lang, regions, orgs),
         ]
     )
 
@@ -173,6 +187,7 @@ def show_users(_tick, context):
     Output(Admin.SELECTED, "children"),
     Output(Admin.ROLE, "value"),
     Output(Admin.REGIONS, "value"),
+    Output(Admin.ORGANISATIONS, "value"),
     Input(Admin.GRID, "selectedRows"),
     State(Admin.CONTEXT, "data"),
 )
@@ -182,8 +197,13 @@ def show_selected(selected, context):
     lang = (context or {}).get("lang", DEFAULT_LANG)
     row = (selected or [None])[0]
     if row is None:
-        return t("admin.pick", lang), None, []
-    return t("admin.selected", lang, user=row["username"]), row["role_code"], row["region_codes"]
+        return t("admin.pick", lang), None, [], []
+    return (
+        t("admin.selected", lang, user=row["username"]),
+        row["role_code"],
+        row["region_codes"],
+        row.get("organisations_list", []),
+    )
 
 
 @callback(
@@ -194,19 +214,24 @@ def show_selected(selected, context):
     State(Admin.NEW_NAME, "value"),
     State(Admin.NEW_ROLE, "value"),
     State(Admin.NEW_REGIONS, "value"),
+    State(Admin.NEW_ORGANISATIONS, "value"),
     State(Admin.CONTEXT, "data"),
     State(Admin.TICK, "data"),
     prevent_initial_call=True,
 )
-def create_user(_n, username, name, role, regions, context, tick):
+def create_user(_n, username, name, role, regions, orgs, context, tick):
     """Create the account and show its one-time password once."""
     auth.guard("manage_users")
     lang = (context or {}).get("lang", DEFAULT_LANG)
     username = (username or "").strip()
     if role == "clerk" and not regions:
         return _alert(t("admin.clerk_needs_regions", lang), "warning"), dash.no_update
+    if role == "unit" and not orgs:
+        return _alert(t("admin.unit_needs_organisations", lang), "warning"), dash.no_update
     try:
-        password = admin_data.add_user(username, (name or "").strip(), role, tuple(regions or ()))
+        password = admin_data.add_user(
+            username, (name or "").strip(), role, tuple(regions or ()), tuple(orgs or ())
+        )
     except AccountError as exc:
         return _alert(t("admin.failed", lang, error=exc), "danger"), dash.no_update
     return (
@@ -225,11 +250,12 @@ def create_user(_n, username, name, role, regions, context, tick):
     State(Admin.GRID, "selectedRows"),
     State(Admin.ROLE, "value"),
     State(Admin.REGIONS, "value"),
+    State(Admin.ORGANISATIONS, "value"),
     State(Admin.CONTEXT, "data"),
     State(Admin.TICK, "data"),
     prevent_initial_call=True,
 )
-def change_user(_save, _reset, _disable, _enable, selected, role, regions, context, tick):
+def change_user(_save, _reset, _disable, _enable, selected, role, regions, orgs, context, tick):
     """Save the role, reset the password, or disable / enable the selected account."""
     auth.guard("manage_users")
     lang = (context or {}).get("lang", DEFAULT_LANG)
@@ -241,7 +267,9 @@ def change_user(_save, _reset, _disable, _enable, selected, role, regions, conte
         if action == Admin.SAVE_ROLE:
             if role == "clerk" and not regions:
                 return _alert(t("admin.clerk_needs_regions", lang), "warning"), dash.no_update
-            admin_data.set_role(user, role, tuple(regions or ()))
+            if role == "unit" and not orgs:
+                return _alert(t("admin.unit_needs_organisations", lang), "warning"), dash.no_update
+            admin_data.set_role(user, role, tuple(regions or ()), tuple(orgs or ()))
             text = t("admin.role_saved", lang, user=user, role=t(f"auth.role.{role}", lang))
         elif action == Admin.RESET:
             text = t("admin.reset_done", lang, user=user, password=admin_data.reset_password(user))

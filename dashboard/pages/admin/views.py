@@ -11,7 +11,7 @@ BEIJING = dt.timezone(dt.timedelta(hours=8))
 
 
 def role_options(lang: str) -> list[dict]:
-    """The four roles, named in the page's language."""
+    """The roles, named in the page's language."""
     return [{"label": t(f"auth.role.{r}", lang), "value": r} for r in ROLES]
 
 
@@ -52,7 +52,10 @@ def user_rows(
                 "display_name": u["display_name"],
                 "role": t(f"auth.role.{u['role']}", lang),
                 "role_code": u["role"],
-                "regions": "、".join(names.get(c, c) for c in u["regions"]),
+                "regions": "、".join(
+                    [names.get(c, c) for c in u["regions"]] + list(u.get("organisations", []))
+                ),
+                "organisations_list": list(u.get("organisations", [])),
                 "region_codes": u["regions"],
                 "active": u["active"],
                 "state": state_of(u, now, lang),
