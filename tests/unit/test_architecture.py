@@ -157,7 +157,9 @@ def test_arch005_only_page_modules_mention_register_page() -> None:
 # would, without paying pandas/dash/plotly start-up ~100 times.
 FORK_IMPORTER = """
 import json, os, sys, traceback
-import dash, flask, numpy, pandas, plotly.graph_objects, sqlalchemy  # noqa: F401
+import alembic.command, babel, dash, dash_ag_grid, dash_bootstrap_components, flask  # noqa
+import flask_login, numpy, openpyxl, pandas, plotly.graph_objects, sqlalchemy.orm  # noqa
+import werkzeug.security, xlsxwriter  # noqa
 assert not [m for m in sys.modules if m.split(".")[0] in ("etl", "dashboard")]
 names, failed, running = json.loads(sys.argv[1]), {}, {}
 
