@@ -11,20 +11,22 @@ import pandas as pd
 from dashboard import i18n
 from dashboard.figures import point_label, trend_points
 from dashboard.i18n import DEFAULT_LANG, t
+from etl import numbers
 
 
 def _scaled(values, unit: str, lang: str) -> list[float | None]:
-    spec = i18n.UNITS[unit]
-    digits = spec.decimals_en if i18n.normalize_lang(lang) == "en" else spec.decimals_zh
-    out = []
-    for value in values:
-        scaled = i18n.to_unit(value, unit, lang)
-        out.append(None if scaled is None else round(scaled, digits))
-    return out
+    # The number the screen shows (i18n.fmt_number: exact, half up), kept a number.
+    return [
+        None if i18n.is_missing(v) else float(i18n.fmt_number(v, unit, lang).replace(",", ""))
+        for v in values
+    ]
 
 
 def _pct(values) -> list[float | None]:
-    return [None if i18n.is_missing(v) else round(float(v) * 100, 1) for v in values]
+    return [
+        None if i18n.is_missing(v) else float(numbers.decimal_text(v * 100, 1, grouping=False))
+        for v in values
+    ]
 
 
 def trend_table(

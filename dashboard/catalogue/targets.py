@@ -1,5 +1,7 @@
 """Strings of the 目标监测 / Targets page."""
 
+from etl.targets.vocabulary import STATUS_WORDS
+
 STRINGS: dict[str, dict[str, str]] = {
     "targets.title": {"zh": "目标监测", "en": "Policy targets"},
     "targets.lead": {
@@ -24,13 +26,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Administrators add targets on the Targets admin page; an empty "
         "target table can also be loaded from seeds/targets.csv:",
     },
-    "status.met": {"zh": "已达成", "en": "Met"},
-    "status.missed": {"zh": "未达成", "en": "Missed"},
-    "status.on_track": {"zh": "有望达成", "en": "On track"},
-    "status.at_risk": {"zh": "存在风险", "en": "At risk"},
-    "status.off_track": {"zh": "进度落后", "en": "Off track"},
-    "status.not_started": {"zh": "未开始", "en": "Not started"},
-    "status.no_data": {"zh": "暂无数据", "en": "No data"},
+    # status.*: etl.targets.vocabulary.STATUS_WORDS (one vocabulary for screen, snapshot, CLI)
+    **{f"status.{code}": dict(words) for code, words in STATUS_WORDS.items()},
     "targets.source": {"zh": "依据：{source}", "en": "Source: {source}"},
     "targets.region": {"zh": "区域：{region}", "en": "Region: {region}"},
     "targets.col.window": {"zh": "考核期", "en": "Window"},

@@ -113,7 +113,11 @@ def cmd_targets(args, settings: Settings) -> int:
     if table.empty:
         print("no targets")
         return EXIT_OK
-    pct = lambda v: "—" if v is None or pd.isna(v) else f"{v * 100:.1f}%"  # noqa: E731
+    from etl.numbers import percent_text
+    from etl.targets.vocabulary import status_word
+
+    pct = lambda v: "—" if v is None or pd.isna(v) else percent_text(v)  # noqa: E731
+    table["status"] = table["status"].map(status_word)  # the screen's words
     table["growth"] = table["growth"].map(pct)
     table["needed_growth_remaining"] = table["needed_growth_remaining"].map(pct)
     for col in ("actual", "required", "projection"):

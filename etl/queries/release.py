@@ -124,19 +124,27 @@ def changed_since(
     """Month -> the newest data event after event_id that brought (or withdrew) a version of a
     report of that month in the regions: which released months have changed data since."""
     e, v, r = m.DataEvent, m.ReportVersion, m.Report
+    # The events first (an index range, usually empty): only their batches' versions are read.
+    events = session.execute(sa.select(e.batch_id, e.id).where(e.id > event_id)).all()
+    if not events:
+        return {}
+    newest: dict[int, int] = {}
+    for batch, eid in events:
+        newest[batch] = max(eid, newest.get(batch, 0))
     stmt = (
-        sa.select(r.period, sa.func.max(e.id))
-        .select_from(e)
-        .join(v, v.batch_id == e.batch_id)
+        sa.select(r.period, v.batch_id)
+        .distinct()
         .join(r, r.id == v.report_id)
         .where(
-            e.id > event_id,
+            v.batch_id.in_(sorted(newest)),
             r.period.between(period_from, period_to),
             v.region_code.in_(regions),
         )
-        .group_by(r.period)
     )
-    return {int(p): int(i) for p, i in session.execute(stmt).all()}
+    out: dict[int, int] = {}
+    for period, batch in session.execute(stmt).all():
+        out[int(period)] = max(newest[batch], out.get(int(period), 0))
+    return out
 
 
 def window_releases(session: Session, scope: str, period_from: int, period_to: int) -> dict:

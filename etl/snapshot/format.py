@@ -6,6 +6,7 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from etl import numbers
 from etl.snapshot.build import Column, SnapshotMeta
 
 CENTS_PER_YI = 10**10  # 1 亿美元 = 10^8 USD = 10^10 cents
@@ -57,16 +58,18 @@ def display(kind: str, value) -> str:
         return DASH
     if isinstance(value, str):
         return value
-    shown = rounded(kind, value)
-    if kind in ("usd", "pp"):
-        text = f"{shown:,.1f}"
-    elif kind == "pct":
-        text = f"{shown * 100:.1f}%"
-    elif kind == "count":
-        text = f"{shown:,}"
-    else:
-        text = str(value)
-    return text[1:] if text.startswith("-0.0") and text.strip("-0.%") == "" else text
+    # One rendering for every output (etl.numbers): exact, half up, from integer cents.
+    if kind == "usd":
+        if isinstance(value, int) or float(value).is_integer():
+            return numbers.amount_text(int(value), int(CENTS_PER_YI), 1)
+        return numbers.decimal_text(Decimal(str(value)) / CENTS_PER_YI, 1)
+    if kind == "pp":
+        return numbers.decimal_text(Decimal(str(value)) * 100, 1)
+    if kind == "pct":
+        return numbers.percent_text(value, 1)
+    if kind == "count":
+        return f"{int(value):,}"
+    return str(value)
 
 
 def beijing(moment: dt.datetime) -> str:

@@ -11,16 +11,10 @@ from etl.snapshot.build import C, Column, SnapshotMeta, Table
 from etl.snapshot.vintage import Codes, targets_as_of
 from etl.targets.path import AMOUNT_KINDS
 from etl.targets.status import TargetResult, measure_filter
+from etl.targets.vocabulary import STATUS_WORDS
 
-STATUS_ZH = {
-    "met": "已完成",
-    "missed": "未完成",
-    "on_track": "按进度可完成",
-    "at_risk": "有风险",
-    "off_track": "难以完成",
-    "not_started": "未开始",
-    "no_data": "无数据",
-}
+# The screen's words (etl.targets.vocabulary): the workbook says what the dashboard says.
+STATUS_ZH = {code: words["zh"] for code, words in STATUS_WORDS.items()}
 NOTES_ZH = {
     "no_history: linear projection": "无往年同期数据，按线性外推",
     "one prior year only": "仅一年往年数据，预计区间按±5%",
@@ -105,8 +99,9 @@ def targets_table(results: list[TargetResult], hidden: set, meta: SnapshotMeta) 
     notes = [
         f"按{meta.month // 100}年{meta.month % 100}月及以前各月数据（本期数据版本）评价；"
         "评价期未结束的，按往年同期进度（季节性）预计全期，并给出预计区间。",
-        "状态：已完成/未完成（评价期已结束）；按进度可完成（预计下限达标）、有风险（预计区间跨越"
-        "要求）、难以完成（预计上限未达标）。",
+        f"状态：{STATUS_ZH['met']}/{STATUS_ZH['missed']}（评价期已结束）；"
+        f"{STATUS_ZH['on_track']}（预计下限达标）、{STATUS_ZH['at_risk']}（预计区间跨越要求）、"
+        f"{STATUS_ZH['off_track']}（预计上限未达标）。",
         "增长类目标的“要求”为达标所需的全期金额；占比类为基期占比；“快于总额”类为增速差（百分点）。",
     ]
     frame = pd.DataFrame(

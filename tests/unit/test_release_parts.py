@@ -1,0 +1,67 @@
+"""Pure parts of releases: the scope a region reads, the period cut at the latest release,
+finality after a number of months, the figures' release label."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from dashboard.components import release_label
+from dashboard.filter_state import FilterState, released_only
+from etl.release.scopes import scope_of
+from etl.release.store import effective_status
+
+PARENTS = {
+    "120000": None,
+    "120116": "120000",
+    "120116-TEDA": "120116",
+    "500000": None,
+    "500000-LJ": "500000",
+}
+
+
+def test_scope_of_a_region():
+    assert scope_of("120116-TEDA", PARENTS) == "120000"
+    assert scope_of("500000-LJ", PARENTS) == "500000-LJ"
+    assert scope_of("500000", PARENTS) == "500000-LJ"  # 重庆市 shows what 两江新区 released
+    assert scope_of("999999", PARENTS) == "120000"
+
+
+def test_released_only_cuts_every_period_kind_at_the_latest_release():
+    last = 201906
+    assert released_only(FilterState(end=201907), last).end == 201906
+    assert released_only(FilterState(end=201905), last).end == 201905
+    assert released_only(FilterState(), last) == FilterState()  # newest: resolved later
+    year = released_only(FilterState(period="year", start=202001, end=202012), last)
+    assert (year.start, year.end) == (201901, 201912)
+    rng = released_only(FilterState(period="range", start=201903, end=201908), last)
+    assert (rng.start, rng.end) == (201903, 201906)
+    assert released_only(FilterState(end=202001), None).end == 202001
+
+
+def test_a_release_is_final_when_marked_or_old_enough():
+    release = SimpleNamespace(status="preliminary", period=202106)
+    assert effective_status(release, dt.date(2021, 8, 15), 3) == "preliminary"
+    assert effective_status(release, dt.date(2021, 9, 1), 3) == "final"
+    assert effective_status(release, dt.date(2030, 1, 1), 0) == "preliminary"  # 0: only by hand
+    assert (
+        effective_status(SimpleNamespace(status="final", period=202106), dt.date(2021, 7, 1), 3)
+        == "final"
+    )
+
+
+def test_release_label_on_the_figures():
+    at = dt.datetime(2026, 12, 5, 4, 0)
+    view = SimpleNamespace(
+        unreleased=(), release={"status": "preliminary", "revision": 1, "released_at": at}
+    )
+    assert release_label(view, "zh") == "修订（2026-12-05发布） · 初步"
+    assert release_label(view, "en") == "revised (released 2026-12-05) · preliminary"
+    view = SimpleNamespace(unreleased=(201907,), release=None)
+    assert release_label(view, "zh") == "未发布：2019年7月"
+    view = SimpleNamespace(unreleased=tuple(range(201901, 201906)), release=None)
+    assert release_label(view, "zh") == "未发布：5个月（2019年1月至2019年5月）"
+    view = SimpleNamespace(
+        unreleased=(), release={"status": "final", "revision": 0, "released_at": at}
+    )
+    assert release_label(view, "zh") == ""
