@@ -384,6 +384,7 @@ def authenticate(
     """
     now = now or m.utcnow()
     username, addr = username[:64], (remote_addr or "-")[:64]
+    _lock_throttle_row(session, username, addr, now)
     wait = throttle_wait(session, username, addr, now)
     if wait > 0:
         audit(session, username, "login_failed", {"reason": "delayed", "wait": wait}, remote_addr)
@@ -417,6 +418,34 @@ def authenticate(
     return principal_of(user)
 
 
+def _lock_throttle_row(session: Session, username: str, addr: str, now: dt.datetime) -> None:
+    """Hold the (account, address) row until this sign-in ends: parallel guesses queue here.
+
+    Without it, guesses sent at once would all be checked before any failure is counted
+    (PostgreSQL; on SQLite the write-first transaction already serialises sign-ins).
+    """
+    table = m.LoginThrottle.__table__
+    stmt = _insert(session)(table).values(
+        username=username, remote_addr=addr, failures=0, last_failed_at=now
+    )
+    session.execute(
+        stmt.on_conflict_do_nothing(index_elements=[table.c.username, table.c.remote_addr])
+    )
+    session.execute(
+        sa.select(table.c.failures)
+        .where(table.c.username == username, table.c.remote_addr == addr)
+        .with_for_update()
+    )
+
+
+def _insert(session: Session):
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
+
+
 def throttle_wait(session: Session, username: str, addr: str, now: dt.datetime) -> int:
     """Seconds this account must wait before a sign-in from this address is checked (0: none)."""
     row = session.get(m.LoginThrottle, (username[:64], addr[:64]))
@@ -435,11 +464,9 @@ def _delay(failures: int) -> int:
 def _count_failure(session: Session, username: str, addr: str, now: dt.datetime) -> int:
     """Add one failure for (account, address) in one atomic upsert; the new count."""
     table = m.LoginThrottle.__table__
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table).values(username=username, remote_addr=addr, failures=1, last_failed_at=now)
+    stmt = _insert(session)(table).values(
+        username=username, remote_addr=addr, failures=1, last_failed_at=now
+    )
     stmt = stmt.on_conflict_do_update(
         index_elements=[table.c.username, table.c.remote_addr],
         set_={"failures": table.c.failures + 1, "last_failed_at": now},

@@ -196,3 +196,26 @@ def test_secure_cookie_flag_is_a_setting(db_url, tmp_path, session_factory):
         app.server.config["STM"].dispose()
     assert Settings.from_env({"STM_SECURE_COOKIES": "1"}).secure_cookies is True
     assert Settings.from_env({}).secure_cookies is False
+
+
+def test_a_burst_of_sign_ins_gets_no_http_500(app_with_users):
+    """Twelve sign-ins at once (right and wrong passwords): all answered, none 500."""
+    import threading
+
+    app, passwords = app_with_users
+    app.server.test_client().get("/login")  # Dash sets itself up on the first request, alone
+    codes = []
+
+    def sign_in(i):
+        client = app.server.test_client()
+        name = ("lead", "stat", "clerk")[i % 3]
+        password = passwords[name] if i % 2 else "wrong-password-1"
+        codes.append(login(client, name, password).status_code)
+
+    threads = [threading.Thread(target=sign_in, args=(i,)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(codes) == 12 and 500 not in codes
+    assert codes.count(302) == 6 and codes.count(200) == 6

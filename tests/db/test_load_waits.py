@@ -33,12 +33,18 @@ def test_a_load_that_waits_too_long_is_refused_with_a_history_row(sqlite_url, tm
     """No raw 'database is locked' traceback: status busy, a batch row, nothing loaded."""
     engine, factory = _factory(sqlite_url)
     holder = _holder(sqlite_url)
-    # The other load ends a little after this one gave up: then the history row can be written.
+    # The other load ends well after this one gave up (1 s of waiting): then the history row
+    # can be written. Timed from the first wait, whatever reading and checking took.
     release = threading.Timer(2.5, lambda: holder.execute("ROLLBACK"))
-    release.start()
     phases: list[str] = []
+
+    def progress(phase: str) -> None:
+        if phase == "wait" and "wait" not in phases:
+            release.start()
+        phases.append(phase)
+
     path = write_report(tmp_path / "r.csv", ROWS)
-    outcome = load_file(factory, path, progress=phases.append, wait_seconds=1)
+    outcome = load_file(factory, path, progress=progress, wait_seconds=1)
     release.join()
     assert outcome.status == "busy" and not outcome.ok and "wait" in phases
     with factory() as s:
