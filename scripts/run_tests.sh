@@ -8,10 +8,9 @@ trap 'bash scripts/pg_throwaway.sh stop "$pgdir"' EXIT
 url=$(bash scripts/pg_throwaway.sh start "$pgdir") || { echo "could not start PostgreSQL"; exit 1; }
 echo "PostgreSQL: $("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/postgres" --version) at ${url%%/app}"
 echo "Chromium: $(chromium --version 2>/dev/null | tail -1)"
-# Two workers (TEST_WORKERS): dash_duo serves on one port, so every browser test goes to one worker
-# (tests/conftest.py groups them) and the other takes the rest.
+# Two workers (TEST_WORKERS); browser tests serve on ports of their worker's own (tests/browser/conftest.py).
 TEST_DATABASE_URL="$url" STM_REQUIRE_PG=1 .venv/bin/python -m pytest --browser --headless \
-  -n "${TEST_WORKERS:-2}" --dist loadgroup "$@"
+  -n "${TEST_WORKERS:-2}" "$@"
 rc=$?
 if [ $rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi
 exit $rc

@@ -28,17 +28,12 @@ def pytest_addoption(parser):
     parser.addoption("--browser", action="store_true", help="run headless-Chromium tests")
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
-    browser = config.getoption("--browser")
+    if config.getoption("--browser"):
+        return
     skip = pytest.mark.skip(reason="browser test: pass --browser")
     for item in items:
-        if "browser" not in item.keywords:
-            continue
-        # dash_duo serves on one fixed port: under pytest-xdist every browser test runs in the
-        # same worker (--dist loadgroup), the other worker takes the rest of the suite.
-        item.add_marker(pytest.mark.xdist_group("browser"))
-        if not browser:
+        if "browser" in item.keywords:
             item.add_marker(skip)
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from dash.testing.application_runners import BaseDashRunner
 
 from dashboard import create_app
 from dashboard.context import CONFIG_KEY
@@ -15,6 +16,12 @@ from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
 
 USCC = "91120116MA05XXXX0X"
+
+# dash_duo serves each app on the next port from 58050 in every process; under pytest-xdist two
+# workers would both take 58050. Each worker starts from its own block (gw0: 59000, gw1: 59500 …;
+# pages_data.PORT lies below, at 58100–58899).
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+BaseDashRunner._next_port = 59000 + 500 * int(_WORKER.removeprefix("gw") or 0)
 
 
 @pytest.fixture
