@@ -13,7 +13,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from etl.models.aggregates import CLUSTERED
+from etl.models.aggregates import CLUSTERED, _Amounts, _CellMeasures  # the agg_* measures
 from etl.models.base import Base, Money, utcnow
 
 RELEASE_STATUSES = ("preliminary", "final")  # 初步 | 最终
@@ -46,14 +46,6 @@ class _Key:
     """Which release the row came from."""
 
     release_id: Mapped[int] = mapped_column(sa.ForeignKey("data_release.id"), index=True)
-
-
-class _CellMeasures:
-    usd_cents: Mapped[int] = mapped_column(Money)
-    cny_fen: Mapped[int] = mapped_column(Money)
-    n_enterprises: Mapped[int]
-    top1_usd_cents: Mapped[int] = mapped_column(Money)
-    top2_usd_cents: Mapped[int] = mapped_column(Money)
 
 
 class PubCell(_CellMeasures, _Key, Base):
@@ -92,7 +84,7 @@ class PubPartner(_CellMeasures, _Key, Base):
     direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
 
 
-class PubPartnerCategory(_Key, Base):
+class PubPartnerCategory(_Amounts, _Key, Base):
     """Released agg_partner_category rows."""
 
     __tablename__ = "pub_partner_category"
@@ -106,8 +98,6 @@ class PubPartnerCategory(_Key, Base):
     partner_code: Mapped[str] = mapped_column(sa.String(2), primary_key=True)
     mode: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
-    usd_cents: Mapped[int] = mapped_column(Money)
-    cny_fen: Mapped[int] = mapped_column(Money)
 
 
 # agg table -> its released copy (etl.queries.core swaps them for the released audience)
