@@ -69,7 +69,7 @@ def gunicorn(url: str, workers: int = 4, threads: int = 1):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 60
+        deadline = time.time() + 300  # a loaded shared machine imports slowly
         while True:
             try:
                 if requests.get(base + "/login", timeout=30).status_code == 200:

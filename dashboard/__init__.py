@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dash
 
-from dashboard import auth, downloads, filter_bar, i18n, shell
+from dashboard import api, auth, briefings, downloads, filter_bar, i18n, shell
 from dashboard.context import CONFIG_KEY, AppContext
 from dashboard.pages.evaluation import routes as evaluation_routes
 from dashboard.pages.exports import routes as export_routes
@@ -75,9 +75,11 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     downloads.register_callbacks(app)  # CSV/xlsx of every chart (downloads.download_bar)
     upload_routes.register(app.server)  # template and problem-list downloads of 数据报送
     export_routes.register_routes(app.server)  # archived snapshot files (导出 page)
+    briefings.register_routes(app.server)  # archived briefings (简报 and 导出 pages)
     task_routes.register(app.server)  # evidence files of 试点任务
     supervision_routes.register(app.server)  # reminder lists of 任务督查 (xlsx)
     evaluation_routes.register(app.server)  # scorecards of 绩效评价与考核 (xlsx)
+    api.register(app.server)  # the read-only API /api/v1 (bearer tokens)
     return app
 
 

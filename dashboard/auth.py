@@ -20,6 +20,7 @@ from dashboard.catalogue import CATALOGUE
 from dashboard.context import CONFIG_KEY
 from etl import accounts
 from etl.accounts import Principal
+from etl.db import write_first
 
 # Static files carry no data: Dash's JS bundles, our CSS and fonts, the favicon.
 OPEN_PREFIXES = (
@@ -29,6 +30,7 @@ OPEN_PREFIXES = (
     "/favicon.ico",
     "/login",
     "/logout",
+    "/api/v1/",  # the read-only API checks its own bearer tokens (dashboard.api.gate)
 )
 API_PREFIXES = ("/_dash-", "/_reload-hash")
 PASSWORD_PATH = "/account/password"
@@ -70,6 +72,7 @@ def init_auth(
     server.before_request(_gate)
     server.add_url_rule("/login", "login", _login, methods=["GET", "POST"])
     server.add_url_rule("/logout", "logout", _logout, methods=["GET", "POST"])
+    server.add_url_rule(VIEW_AS_PATH, "view_as", _view_as, methods=["POST"])
     server.add_url_rule(PASSWORD_PATH, "change_password", _change_password, methods=["GET", "POST"])
 
 
@@ -115,8 +118,14 @@ def _gate():
     if path.startswith(OPEN_PREFIXES):
         return None
     if current_user.is_authenticated:
+        principal = current_user.principal
         # A one-time password opens nothing but the form that replaces it.
-        if not current_user.principal.must_change_password or path == PASSWORD_PATH:
+        if not principal.must_change_password or path == PASSWORD_PATH:
+            # 首页 shows database internals: a leader's home is the Overview.
+            if path == "/" and principal.can("view_aggregates"):
+                if not principal.can("view_enterprises"):
+                    query = flask.request.query_string.decode()
+                    return flask.redirect("/overview" + (f"?{query}" if query else ""))
             return None
         if path.startswith(API_PREFIXES):
             return flask.jsonify(error="password change required"), 403
@@ -127,7 +136,11 @@ def _gate():
 
 
 def current_principal() -> Principal | None:
-    """The signed-in person of this request, if any (None too when sign-in is not installed)."""
+    """The signed-in person of this request, if any (None too when sign-in is not installed).
+
+    On /api/v1 it is the user the request's bearer token acts for (dashboard.api.gate)."""
+    if flask.has_request_context() and flask.g.get("api_principal") is not None:
+        return flask.g.api_principal
     if not flask.has_request_context() or not hasattr(flask.current_app, "login_manager"):
         return None
     return current_user.principal if current_user.is_authenticated else None
@@ -249,6 +262,7 @@ def _change_password():
         if not error:
             try:
                 with _session_factory().begin() as session:
+                    write_first(session)  # read-then-write, as at sign-out
                     accounts.change_own_password(
                         session,
                         principal.username,
@@ -310,11 +324,45 @@ def _logout():
     if not _csrf_ok(flask.request.form):
         flask.abort(400)
     with _session_factory().begin() as session:
+        # Read-then-write: on SQLite take the write lock first, or a sign-out racing another
+        # write fails with "database is locked" (HTTP 500) instead of waiting its turn.
+        write_first(session)
         accounts.end_sessions(session, principal.username)
         accounts.audit(session, principal.username, "logout", {}, flask.request.remote_addr)
     logout_user()
     flask.session.clear()
     return flask.redirect("/login")
+
+
+VIEW_AS_PATH = "/view-as"
+AS_LEADER = "as_leader"  # flask session key: a statistician reads as a leader would
+
+
+def _view_as():
+    """POST (with the session's token): switch the "as leaders see it" view on or off.
+
+    Only for roles that see enterprise-level figures; leaders always see the circulated view.
+    """
+    principal = current_principal()
+    if principal is None or not principal.can("view_enterprises"):
+        flask.abort(403)
+    if not _csrf_ok(flask.request.form):
+        flask.abort(400)
+    flask.session[AS_LEADER] = flask.request.form.get("as") == "leader"
+    with _session_factory().begin() as session:
+        accounts.audit(
+            session,
+            principal.username,
+            "view_as",
+            {"as_leader": flask.session[AS_LEADER]},
+            flask.request.remote_addr,
+        )
+    return flask.redirect(_safe_next(flask.request.form.get("next")))
+
+
+def viewing_as_leader() -> bool:
+    """Whether this browser session asked for the "as leaders see it" view."""
+    return flask.has_request_context() and bool(flask.session.get(AS_LEADER))
 
 
 def logout_token() -> str:

@@ -125,7 +125,10 @@ def context_line(view, lang: str) -> str:
         unit=i18n.unit_label(view.state.unit, lang),
     )
     label = release_label(view, lang)
-    return f"{text} · {label}" if label else text
+    text = f"{text} · {label}" if label else text
+    if getattr(view, "circulated", False):
+        text = f"{text} · {t('disclosure.note', lang)}"
+    return text
 
 
 def release_label(view, lang: str) -> str:

@@ -17,7 +17,14 @@ from dashboard.context import CONFIG_KEY, AppContext
 from dashboard.filter_state import FilterState, released_only, to_report_filter
 from etl import aggregates
 from etl.coverage.compute import coverage_by_region
-from etl.data_version import RELEASED, data_version, reads_released, remember
+from etl.data_version import (
+    PROTECTED,
+    RELEASED,
+    data_version,
+    reads_protected,
+    reads_released,
+    remember,
+)
 from etl.periods import add_months, month_range
 from etl.queries import core as queries
 from etl.queries import release as queries_release
@@ -36,17 +43,21 @@ def app_context() -> AppContext:
 
 
 def released_audience() -> bool:
-    """Whether the person asking reads released months only: every signed-in role without
-    enterprise-level rights (leaders). Statisticians, admins, clerks and tests without sign-in
-    read everything, with unreleased months marked."""
+    """Whether the person asking reads what leaders read (released months only, protected cells
+    as C): every signed-in role without enterprise-level rights, and a statistician who switched
+    on "as leaders see it". Statisticians, admins, clerks and tests without sign-in read
+    everything, with unreleased months marked."""
     from flask import has_request_context
 
     if not has_request_context():
         return False
-    from dashboard.auth import current_principal
+    from dashboard.auth import current_principal, viewing_as_leader
 
     principal = current_principal()
-    return principal is not None and not principal.can("view_enterprises")
+    if principal is None:
+        return False
+    # a statistician may switch on "as leaders see it": released months, protected cells
+    return not principal.can("view_enterprises") or viewing_as_leader()
 
 
 @contextmanager
@@ -58,7 +69,7 @@ def session() -> Iterator[Session]:
     can show a leader an unreleased figure."""
     try:
         with app_context().session_factory() as s:
-            s.info[RELEASED] = released_audience()
+            s.info[RELEASED] = s.info[PROTECTED] = released_audience()
             yield s
     except (sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
         log.exception("database unavailable")
@@ -166,6 +177,8 @@ class View:
     unreleased: tuple[int, ...] = ()
     # The release of the view's month: status (preliminary | final), revision, released_at.
     release: dict | None = None
+    # Read as circulated (leaders, or "as leaders see it"): protected figures read C.
+    circulated: bool = False
 
     def region_name(self, lang: str) -> str:
         """The region's name in lang (its code when the reference table lacks it)."""
@@ -196,7 +209,8 @@ def view_of(s: Session, state: FilterState) -> View:
     unreleased: tuple[int, ...] = ()
     if window and not reads_released(s):
         unreleased = _unreleased(s, scope, start, end, first)
-    return View(state, first, last, start, end, names, unreleased, _release_of(s, scope, end))
+    release = _release_of(s, scope, end)
+    return View(state, first, last, start, end, names, unreleased, release, reads_protected(s))
 
 
 def _unreleased(
@@ -421,13 +435,17 @@ def region_breakdown(state: FilterState) -> RegionBreakdown:
         children = [c for c in regions["code"] if parents.get(c) == state.region]
         shown = None
         amounts = pd.DataFrame(columns=["period", "region_code", "amount"])
+        whole = None
         if v.end is not None:
             shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
             f = to_report_filter(state, min(add_months(v.start, -12), shown), v.end)
             amounts = queries.totals(s, f, ("period", "region_code"))
+            whole = queries.totals(s, f, ("period",))
     root = state.region
     nobody = pd.DataFrame(columns=["region_code", "uscc"])
-    rows = district_evaluation(amounts, nobody, nobody, parents, root, v.start or 0, v.end or 0)
+    rows = district_evaluation(
+        amounts, nobody, nobody, parents, root, v.start or 0, v.end or 0, whole
+    )
     names = {
         "zh": dict(zip(regions["code"], regions["name_zh"])),
         "en": {
@@ -446,7 +464,7 @@ def region_breakdown(state: FilterState) -> RegionBreakdown:
         amounts.assign(code=child)
         .dropna(subset=["code"])
         .groupby(["period", "code"], as_index=False)["amount"]
-        .sum()
+        .sum(skipna=False)  # a protected part leaves the point protected, not a partial sum
     )
     return RegionBreakdown(v, chain, children, rows, monthly, shown)
 
@@ -497,3 +515,17 @@ def coverage_line(state: FilterState):
         return v, coverage_by_region(
             s, v.end, state.region, app_context().settings.report_deadline_day
         ).total
+
+
+def growth_benchmark(state: FilterState):
+    """How the state's region's published growth compares with the nation and other pilot
+    regions (etl.exchange.reconcile.Benchmark) for the view's month: published figures only, so
+    every role may read it; its source is None when no file of published totals has them."""
+    from etl.exchange.reconcile import benchmark
+
+    with session() as s:
+        v = view_of(s, state)
+        year = (v.end or 0) // 100 or None
+        if year is None:
+            return v, None
+        return v, benchmark(s, year, v.end % 100, state.region)

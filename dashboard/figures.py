@@ -20,7 +20,8 @@ import plotly.io as pio
 
 from dashboard import i18n
 from dashboard.i18n import DEFAULT_LANG, t
-from etl.aggregates import combined_monthly
+from etl import numbers
+from etl.aggregates import combined_monthly, per_month
 
 CJK_FONT = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
@@ -90,14 +91,35 @@ def message_figure(message: str, title: str = "") -> go.Figure:
     return fig
 
 
-def png_config(filename: str) -> dict:
-    """dcc.Graph config: modebar PNG download (2× scale) named filename.png, no Plotly logo."""
+PLOTLY_LOCALE = {"zh": "zh-CN", "en": "en-US"}
+
+
+def png_config(filename: str, lang: str = DEFAULT_LANG) -> dict:
+    """dcc.Graph config: modebar PNG download (2× scale) named filename.png, no Plotly logo.
+
+    The toolbar and its pop-ups speak lang: assets/plotly-locale-zh-cn.js registers zh-CN.
+    """
     return {
+        "locale": PLOTLY_LOCALE.get(lang, PLOTLY_LOCALE[DEFAULT_LANG]),
         "displaylogo": False,
         "responsive": True,
-        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+        "modeBarButtonsToRemove": [
+            "select2d",
+            "lasso2d",
+            "autoScale2d",
+            "toggleSpikelines",
+            "sendChartToCloud",  # figures stay in the building: no upload to Chart Studio
+        ],
         "toImageButtonOptions": {"format": "png", "filename": safe_filename(filename), "scale": 2},
     }
+
+
+def scoped(text: str, state) -> str:
+    """A chart title or file name that says 全口径合计 / total incl. mode 3 under 全口径, so
+    a screenshot or a saved PNG still tells which measure it shows (#15)."""
+    if state is None or not state.full_scope:
+        return text
+    return t("scope.full_title", state.lang, title=text)
 
 
 def safe_filename(name: str) -> str:
@@ -123,6 +145,17 @@ def trend_points(frame: pd.DataFrame, start: int | None = None) -> pd.DataFrame:
     return points.reset_index(drop=True)
 
 
+def jan_feb_notes(points: pd.DataFrame, unit: str, lang: str = DEFAULT_LANG) -> list[str]:
+    """Hover lines under a point: for 1–2月, the two months' total (the bar shows their
+    monthly average); nothing for other months."""
+    return [
+        "<br>" + t("fig.jan_feb_total", lang, v=i18n.fmt_amount(a, unit, lang))
+        if m == "1-2"
+        else ""
+        for a, m in zip(points["amount"], points["months"])
+    ]
+
+
 def _axis_labels(points: pd.DataFrame, lang: str) -> list[list[str]]:
     """Two-level x labels: the year below, the month ('1–2' for the combined point) above."""
     years = [t("fig.year", lang, y=p // 100) for p in points["period"]]
@@ -142,10 +175,12 @@ def monthly_trend(
     start: int | None = None,
     title: str = "",
     subtitle: str = "",
+    last_note: str = "",
 ) -> go.Figure:
     """Bars: monthly amount (1–2月 combined); line: 同比 % on a secondary axis (y2).
 
-    frame: period, amount (minor units), reaching back 12 months before start for 同比.
+    frame: period, amount (minor units), reaching back 12 months before start for 同比;
+    last_note: a hover line for the latest point (the coverage it rests on).
     """
     lang = i18n.normalize_lang(lang)
     points = trend_points(frame, start)
@@ -153,16 +188,19 @@ def monthly_trend(
         return message_figure(t("fig.no_data", lang), title)
     x = _axis_labels(points, lang)
     labels = [point_label(p, m, lang) for p, m in zip(points["period"], points["months"])]
-    amounts = [i18n.to_unit(v, unit, lang) for v in points["amount"]]
+    # One rule for every monthly chart: 1–2月 drawn at its monthly average (etl.aggregates).
+    amounts = [i18n.to_unit(v, unit, lang) for v in per_month(points)]
     yoy = [None if i18n.is_missing(g) else float(g) * 100 for g in points["yoy"]]
     unit_name = i18n.unit_label(unit, lang)
     d = _decimals(unit, lang)
     fig = go.Figure()
     combined = [m == "1-2" for m in points["months"]]
-    hover = f"%{{customdata}}<br>{t('fig.amount', lang)}：%{{y:,.{d}f}} {unit_name}<extra></extra>"
-    for name, color, keep in (
-        (t("fig.amount", lang), NAVY, False),
-        (t("fig.jan_feb_bar", lang), NAVY_LIGHT, True),
+    notes = jan_feb_notes(points, unit, lang)
+    if last_note and notes:
+        notes[-1] += "<br>" + last_note
+    for name, color, keep, value in (
+        (t("fig.amount", lang), NAVY, False, t("fig.amount", lang)),
+        (t("fig.jan_feb_bar", lang), NAVY_LIGHT, True, t("fig.jan_feb_avg", lang)),
     ):
         if keep and not any(combined):
             continue  # no 1–2月 point: no legend entry for it
@@ -172,8 +210,11 @@ def monthly_trend(
                 y=[a if c == keep else None for a, c in zip(amounts, combined)],
                 name=name,
                 marker_color=color,
-                customdata=labels,
-                hovertemplate=hover,
+                customdata=list(zip(labels, notes)),
+                hovertemplate=(
+                    f"%{{customdata[0]}}<br>{value}：%{{y:,.{d}f}} {unit_name}"
+                    "%{customdata[1]}<extra></extra>"
+                ),
             )
         )
     fig.add_trace(
@@ -247,7 +288,7 @@ def share_by_year(
     if frame.empty:
         return message_figure(t("fig.no_data", lang), title)
     x = [t("fig.year", lang, y=int(e) // 100) for e in frame["end"]]
-    y = [float(v) * 100 for v in frame["share"]]
+    y = [None if i18n.is_missing(v) else float(v) * 100 for v in frame["share"]]
     labels = [i18n.fmt_window(a, b, lang) for a, b in zip(frame["start"], frame["end"])]
     fig = go.Figure(
         go.Bar(
@@ -255,7 +296,7 @@ def share_by_year(
             y=y,
             marker_color=[NAVY_LIGHT] * (len(y) - 1) + [NAVY],
             customdata=labels,
-            text=[f"{v:.1f}%" for v in y],
+            text=[numbers.CONFIDENTIAL if v is None else f"{v:.1f}%" for v in y],
             textposition="outside",
             cliponaxis=False,
             hovertemplate=f"%{{customdata}}<br>{t('fig.share', lang)}：%{{y:.1f}}%<extra></extra>",
@@ -270,7 +311,7 @@ def share_by_year(
             "title": {"text": t("fig.share_axis", lang)},
             "ticksuffix": "%",
             "gridcolor": GRID,
-            "range": [0, max(y) * 1.22 if max(y) > 0 else 1],
+            "range": [0, max(known) * 1.22 if (known := [v for v in y if v]) else 1],
         },
     )
     return fig

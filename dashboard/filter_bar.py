@@ -161,6 +161,55 @@ def unit_options(lang: str) -> list[dict]:
     return [{"label": i18n.unit_label(u, lang), "value": u} for u in UNITS]
 
 
+def _label_text(label) -> str:
+    # Region options carry an html.Span (indentation); in a callback's State it arrives as a dict.
+    if isinstance(label, dict):
+        return str(label.get("props", {}).get("children", ""))
+    if isinstance(label, html.Span):
+        return str(label.children)
+    return str(label)
+
+
+def _names(options: list[dict] | None, values) -> str:
+    labels = {o["value"]: _label_text(o["label"]) for o in options or []}
+    return "、".join(labels.get(v, str(v)) for v in values)
+
+
+def print_line(
+    state: FilterState,
+    latest: int | None,
+    regions: list[dict] | None,
+    categories: list[dict] | None,
+    modes: list[dict] | None,
+) -> str:
+    """The filter state as one line of text, printed above the page instead of the bar."""
+    lang = state.lang
+    window = state.window(latest)
+    period = i18n.window_label(*window, lang) if window else i18n.MISSING
+    if state.period == "month" and window and window[0] != window[1]:
+        period = t("print.period.month", lang, month=i18n.fmt_period(window[1], lang), ytd=period)
+    parts = [
+        (t("filter.period", lang), period),
+        (t("filter.region", lang), _names(regions, [state.region])),
+        (t("filter.direction", lang), t(f"filter.direction.{state.direction}", lang)),
+        (
+            t("filter.categories", lang),
+            _names(categories, state.categories) or t("filter.categories.all", lang),
+        ),
+        (t("filter.modes", lang), _names(modes, state.modes) or t("filter.modes.all", lang)),
+        (t("filter.unit", lang), i18n.unit_label(state.unit, lang)),
+        (t("filter.scope", lang), t(f"filter.scope.{state.scope}", lang)),
+    ]
+    body = t("print.sep", lang).join(t("print.pair", lang, k=k, v=v) for k, v in parts)
+    return t("print.filters", lang) + body
+
+
+def update_print_line(search, months, regions, categories, modes) -> str:
+    """Keep the printed filter line in step with the URL."""
+    latest = months[0]["value"] if months else None  # month options are newest first
+    return print_line(from_query(search), latest, regions, categories, modes)
+
+
 # ---------------------------------------------------------------- layout
 
 
@@ -328,6 +377,17 @@ def filter_bar(state: FilterState, options, search: str = "", pathname: str = "/
                 pathname=dash.get_relative_path(pathname),
             ),
             html.Div(controls, className="stm-filter-grid"),
+            html.P(
+                print_line(
+                    state,
+                    last,
+                    region_options(options.regions, lang),
+                    category_options(options.categories, options.groups, lang),
+                    mode_options(options.modes, lang, state.scope),
+                ),
+                id=FilterBar.PRINT_LINE,
+                className="stm-print-only stm-print-filters",
+            ),
         ],
         id=FilterBar.ROOT,
         className="stm-filter-bar",
@@ -484,6 +544,15 @@ def register_callbacks(app: dash.Dash) -> None:
         State(FilterBar.URL, "pathname"),
         prevent_initial_call=True,
     )(carry_filters)
+    app.callback(
+        Output(FilterBar.PRINT_LINE, "children"),
+        Input(FilterBar.URL, "search"),
+        State(FilterBar.MONTH, "options"),
+        State(FilterBar.REGION, "options"),
+        State(FilterBar.CATEGORIES, "options"),
+        State(FilterBar.MODES, "options"),
+        prevent_initial_call=True,
+    )(update_print_line)
     app.callback(
         Output(FilterBar.MONTH_BOX, "style"),
         Output(FilterBar.YEAR_BOX, "style"),

@@ -90,6 +90,8 @@ def unit_label(unit: str = "usd_100m", lang: str = DEFAULT_LANG) -> str:
 
 def _exact_text(value: object, unit: str, lang: str) -> str | None:
     """Minor units in the unit as exact half-up text (etl.numbers), None if missing."""
+    if numbers.protected(value):
+        return numbers.CONFIDENTIAL
     if is_missing(value):
         return None
     spec = UNITS[unit]
@@ -108,6 +110,8 @@ def fmt_amount(value: object, unit: str = "usd_100m", lang: str = DEFAULT_LANG) 
     """Minor units as text in the unit, exact and half up (etl.numbers, the one formatter every
     output uses): 123_500_000_000 cents -> '12.4亿美元' (zh)."""
     text = _exact_text(value, unit, lang)
+    if text == numbers.CONFIDENTIAL:
+        return text  # 保密: no unit after a figure that is not shown
     return MISSING if text is None else t(f"unit.{unit}", lang, v=text)
 
 
@@ -118,6 +122,8 @@ def fmt_count(value: object) -> str:
 
 def fmt_pct(value: object, digits: int = 1, signed: bool = True) -> str:
     """A ratio as a percentage: 0.1234 -> '+12.3%' (growth); signed=False for shares."""
+    if numbers.protected(value):
+        return numbers.CONFIDENTIAL
     if is_missing(value):
         return MISSING
     text = _number(float(value) * 100, digits)  # type: ignore[arg-type]
@@ -126,6 +132,8 @@ def fmt_pct(value: object, digits: int = 1, signed: bool = True) -> str:
 
 def fmt_pp(value: object, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
     """A change of share (ratio difference) in points: 0.021 -> '+2.1个百分点'."""
+    if numbers.protected(value):
+        return numbers.CONFIDENTIAL
     if is_missing(value):
         return MISSING
     text = _number(float(value) * 100, digits)  # type: ignore[arg-type]

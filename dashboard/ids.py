@@ -10,11 +10,18 @@ class Shell:
     BRAND = "shell-brand"
     NAV = "shell-nav"
     NAV_LINK = "shell-nav-link"  # pattern-matching type: {"type": NAV_LINK, "page": module}
+    NAV_GROUP = "shell-nav-group"  # pattern-matching type: {"type": NAV_GROUP, "group": name}
+    NAV_TOGGLE = "shell-nav-toggle"  # the menu button of a narrow screen
+    NAV_COLLAPSE = "shell-nav-collapse"  # what the menu button opens: links, user, language
+    PRINT_HEAD = "shell-print-head"  # printed only: filter state and 打印于 time
+    PRINT_SOURCE = "shell-print-source"
+    PRINT_TIME = "shell-print-time"
     LANG_ZH = "shell-lang-zh"
     LANG_EN = "shell-lang-en"
     SAMPLE_NOTICE = "shell-sample-notice"
     SAMPLE_NOTICE_TEXT = "shell-sample-notice-text"
     LOGOUT = "shell-logout"
+    VIEW_AS = "shell-view-as"
 
 
 class Home:
@@ -79,6 +86,7 @@ class FilterBar:
     UNIT = "filter-unit"
     SCOPE = "filter-scope"
     RESET = "filter-reset"
+    PRINT_LINE = "filter-print-line"  # printed only: the filter state as one line of text
 
 
 class Downloads:
@@ -111,6 +119,7 @@ class Overview:
     KIS_SHARE = "overview-kis-share-value"
     TREND_DOWNLOAD = "overview-trend"  # download names (see Downloads)
     KIS_DOWNLOAD = "overview-kis-share"
+    KIS_NA = "overview-kis-na"  # the group share does not apply to the chosen categories
 
 
 class HomeLinks:
@@ -221,6 +230,7 @@ class Upload:
     POLL = "upload-poll"  # dcc.Interval while a job runs
     PROGRESS = "upload-progress"
     PROGRESS_TEXT = "upload-progress-text"
+    CANCEL = "upload-cancel"  # stops a running check
     PREVIEW = "upload-preview"
     FILE_CARD = "upload-file-card"  # pattern-matching type, index = file position
     ISSUES_GRID = "upload-issues-grid"  # pattern-matching type
@@ -238,6 +248,21 @@ class Upload:
     RETRACT_CONFIRM = "upload-retract-confirm"
     RETRACT_CANCEL = "upload-retract-cancel"
     RETRACT_MESSAGE = "upload-retract-message"
+    RETRACT_IMPACT = "upload-retract-impact"  # what the retraction changes, before confirming
+
+
+class Briefing:
+    """简报: the monthly briefing of a released month, its downloads and the archive list."""
+
+    TITLE = "briefing-title"
+    SCOPE = "briefing-scope"
+    MONTH = "briefing-month"
+    BODY = "briefing-body"
+    PRINT = "briefing-print"
+    PRINTED = "briefing-printed"
+    CONTEXT = "briefing-context"
+    EMPTY = "briefing-empty"
+    ARCHIVE = "briefing-archive"  # the list on the Exports page
 
 
 class Exports:
@@ -277,6 +302,9 @@ class Admin:
     DISABLE = "admin-disable"
     ENABLE = "admin-enable"
     MESSAGE = "admin-message"
+    EMAIL = "admin-email"  # the monthly briefing's delivery (月度简报)
+    SUBSCRIBED = "admin-subscribed"
+    SAVE_EMAIL = "admin-save-email"
 
 
 class Coverage:
@@ -471,3 +499,16 @@ class Evaluation:
     RULE_FULL = "eval-rule-full"
     RULE_SAVE = "eval-rule-save"
     RULE_MESSAGE = "eval-rule-message"
+
+
+class Reconciliation:
+    """对比监测: year and month, published figures against direct reports, movers, benchmarking."""
+
+    TITLE = "reconciliation-title"
+    YEAR = "reconciliation-year"
+    MONTH = "reconciliation-month"
+    TABLE = "reconciliation-table"
+    MOVERS = "reconciliation-movers"
+    BENCHMARK = "reconciliation-benchmark"
+    SUMMARY = "reconciliation-summary"
+    LANG = "reconciliation-lang"  # dcc.Store: the page's language

@@ -15,11 +15,12 @@ from dashboard.figures import (
     _axis_labels,
     _decimals,
     base_layout,
+    jan_feb_notes,
     message_figure,
     point_label,
 )
 from dashboard.i18n import DEFAULT_LANG, t
-from etl.aggregates import combined_monthly
+from etl.aggregates import combined_monthly, per_month
 from etl.evaluation.districts import TOTAL
 
 RED_LIGHT = "#d9822b"
@@ -121,7 +122,7 @@ def contribution_bars(
     if body.empty:
         return message_figure(t("reg.contrib.none", lang), title)
     body = body.sort_values("contribution_pp", ascending=False)
-    values = [float(v) for v in body["contribution_pp"]]
+    values = [None if i18n.is_missing(v) else float(v) for v in body["contribution_pp"]]
     text = [i18n.fmt_pp(v / 100, lang).replace(t("fmt.pp", lang, v=""), "") for v in values]
     fig = go.Figure(
         go.Bar(
@@ -182,18 +183,24 @@ def series_lines(
             continue
         axis = axis if axis is not None else points
         names = [point_label(p, m, lang) for p, m in zip(points["period"], points["months"])]
+        combined = [m == "1-2" for m in points["months"]]
+        # 1–2月 at its monthly average, an open marker, its total in the hover (one rule).
+        values = [t("fig.jan_feb_avg", lang) if c else t("fig.amount", lang) for c in combined]
         fig.add_trace(
             go.Scatter(
                 x=_axis_labels(points, lang),
-                y=[i18n.to_unit(v, unit, lang) for v in points["amount"]],
+                y=[i18n.to_unit(v, unit, lang) for v in per_month(points)],
                 name=labels.get(code, code),
                 mode="lines+markers",
-                customdata=names,
+                customdata=list(zip(names, values, jan_feb_notes(points, unit, lang))),
                 line={"color": PALETTE[i % len(PALETTE)], "width": 2},
-                marker={"size": 4},
+                marker={
+                    "size": [7 if c else 4 for c in combined],
+                    "symbol": ["circle-open" if c else "circle" for c in combined],
+                },
                 hovertemplate=(
-                    f"{labels.get(code, code)}<br>%{{customdata}}：%{{y:,.{d}f}} "
-                    f"{unit_name}<extra></extra>"
+                    f"{labels.get(code, code)}<br>%{{customdata[0]}} %{{customdata[1]}}："
+                    f"%{{y:,.{d}f}} {unit_name}%{{customdata[2]}}<extra></extra>"
                 ),
             )
         )

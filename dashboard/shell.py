@@ -3,7 +3,9 @@
 A page joins the navigation by registering itself (see dashboard/pages/home/page.py):
     dash.register_page(__name__, path="/modes", order=20, name_key="nav.modes")
 `order` sorts the links; `name_key` names the link through the i18n catalogue; `nav=False`
-keeps a page out of the bar; `permission="upload"` shows it only to roles allowed that action.
+keeps a page out of the bar; `permission="upload"` shows it only to roles allowed that action;
+`nav_group="data"` puts the link in a dropdown (NAV_GROUPS) so the bar fits one line at 1440 px.
+Below the lg breakpoint the bar collapses behind a menu button.
 The language lives in the URL (`?lang=en`, so links can be
 shared) and, as the last choice, in a local dcc.Store; a URL without `lang` gets the
 stored choice added.
@@ -17,7 +19,7 @@ from urllib.parse import parse_qsl, urlencode
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, dcc, html
+from dash import ALL, Input, Output, State, dcc, html
 
 from dashboard import auth, data, i18n
 from dashboard.filter_state import KEYS as FILTER_KEYS
@@ -25,6 +27,9 @@ from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Shell
 
 HTML_LANG = {"zh": "zh-CN", "en": "en"}
+# Dropdowns of the navigation bar, left to right; pages without nav_group stand alone before them.
+NAV_GROUPS = ("data", "analysis", "manage")
+OVERVIEW_PATH = "/overview"
 
 
 def nav_pages(registry: Mapping[str, dict], may=lambda _action: True) -> list[dict]:
@@ -46,6 +51,29 @@ def nav_pages(registry: Mapping[str, dict], may=lambda _action: True) -> list[di
         return (order is None, number, page["module"])
 
     return sorted(pages, key=key)
+
+
+def nav_tree(pages: Iterable[dict]) -> list[tuple[str | None, list[dict]]]:
+    """The bar's entries: (None, [page]) for a lone link, (group, pages) for a dropdown.
+
+    Lone links first, in page order; then the groups of NAV_GROUPS that hold a page the
+    person may open (an empty group is not shown); a group not in NAV_GROUPS goes last.
+    """
+    pages = list(pages)
+    lone = [(None, [p]) for p in pages if not p.get("nav_group")]
+    names = list(NAV_GROUPS) + sorted(
+        {p["nav_group"] for p in pages if p.get("nav_group")} - set(NAV_GROUPS)
+    )
+    groups = [(g, [p for p in pages if p.get("nav_group") == g]) for g in names]
+    return lone + [(g, members) for g, members in groups if members]
+
+
+def landing_path(may=lambda _action: True) -> str:
+    """Where the product name and a bare "/" lead: 首页 shows database internals, so a person
+    without enterprise-level rights (a leader) lands on the Overview instead."""
+    if may("view_enterprises") or not may("view_aggregates"):
+        return "/"
+    return OVERVIEW_PATH
 
 
 def check_pages(registry: Mapping[str, dict]) -> None:
@@ -108,22 +136,43 @@ def _is_active(path: str, pathname: str | None) -> bool:
     return pathname == path or pathname.startswith(path.rstrip("/") + "/")
 
 
-def nav_links(pages: Iterable[dict], lang: str) -> list[dbc.NavItem]:
-    """One link per page; update_nav keeps labels, hrefs and the active link current."""
-    items = []
-    for page in pages:
-        label, href, active = nav_link_props(page, lang, None)
-        link_id = {"type": Shell.NAV_LINK, "page": page["module"]}
+def nav_links(pages: Iterable[dict], lang: str) -> list:
+    """Lone links and group dropdowns; update_nav keeps labels, hrefs and active marks current."""
+    items: list = []
+    for group, members in nav_tree(pages):
+        if group is None:
+            page = members[0]
+            label, href, active = nav_link_props(page, lang, None)
+            link_id = {"type": Shell.NAV_LINK, "page": page["module"]}
+            link = dbc.NavLink(
+                label, href=href, active=active, id=link_id, class_name="stm-nav-link"
+            )
+            items.append(dbc.NavItem(link))
+            continue
+        entries = []
+        for page in members:
+            label, href, active = nav_link_props(page, lang, None)
+            link_id = {"type": Shell.NAV_LINK, "page": page["module"]}
+            entries.append(
+                dbc.DropdownMenuItem(
+                    label, href=href, active=active, id=link_id, class_name="stm-nav-link"
+                )
+            )
         items.append(
-            dbc.NavItem(
-                dbc.NavLink(label, href=href, active=active, id=link_id, class_name="stm-nav-link")
+            dbc.DropdownMenu(
+                entries,
+                label=t(f"nav.group.{group}", lang),
+                id={"type": Shell.NAV_GROUP, "group": group},
+                nav=True,
+                in_navbar=True,
+                class_name="stm-nav-group",
             )
         )
     return items
 
 
 def _home_href(lang: str) -> str:
-    return with_query(dash.get_relative_path("/"), lang=lang)
+    return with_query(dash.get_relative_path(landing_path(auth.allowed)), lang=lang)
 
 
 def _lang_button(lang: str, id: str) -> dbc.Button:
@@ -141,11 +190,8 @@ def _lang_button(lang: str, id: str) -> dbc.Button:
 def layout() -> html.Div:
     """The app layout: URL, language store, navigation bar and the page container."""
     lang = DEFAULT_LANG
-    bar = dbc.Container(
+    menu = dbc.Collapse(
         [
-            dbc.NavbarBrand(
-                t("app.title", lang), id=Shell.BRAND, href=_home_href(lang), class_name="stm-brand"
-            ),
             dbc.Nav(
                 nav_links(nav_pages(dash.page_registry, auth.allowed), lang),
                 id=Shell.NAV,
@@ -160,6 +206,19 @@ def layout() -> html.Div:
                 **{"aria-label": t("shell.lang_switch", lang)},
             ),
         ],
+        id=Shell.NAV_COLLAPSE,
+        is_open=False,
+        navbar=True,
+        class_name="stm-menu",
+    )
+    bar = dbc.Container(
+        [
+            dbc.NavbarBrand(
+                t("app.title", lang), id=Shell.BRAND, href=_home_href(lang), class_name="stm-brand"
+            ),
+            dbc.NavbarToggler(id=Shell.NAV_TOGGLE, class_name="stm-menu-button"),
+            menu,
+        ],
         fluid="xl",
         class_name="stm-bar",
     )
@@ -167,7 +226,8 @@ def layout() -> html.Div:
         [
             dcc.Location(id=Shell.URL, refresh="callback-nav"),
             dcc.Store(id=Shell.LANG, storage_type="local"),
-            dbc.Navbar(bar, dark=True, expand=True, class_name="stm-navbar"),
+            dbc.Navbar(bar, dark=True, expand="lg", class_name="stm-navbar"),
+            print_head(lang),
             html.Div(
                 dbc.Container(id=Shell.SAMPLE_NOTICE_TEXT, fluid="xl"),
                 id=Shell.SAMPLE_NOTICE,
@@ -197,6 +257,7 @@ def user_badge() -> html.Div | None:
                 href=auth.PASSWORD_PATH,
                 className="stm-logout",
             ),
+            *_view_as_form(principal),
             # A form, not a link: signing out is a POST carrying the session's token.
             html.Form(
                 [
@@ -215,6 +276,32 @@ def user_badge() -> html.Div | None:
         ],
         className="stm-user-badge",
     )
+
+
+def _view_as_form(principal) -> list:
+    """For roles that see everything: switch "as leaders see it" on or off (a POST, audited)."""
+    if not principal.can("view_enterprises"):
+        return []
+    on = auth.viewing_as_leader()
+    key = "disclosure.view_as_self" if on else "disclosure.view_as_leader"
+    return [
+        html.Form(
+            [
+                dcc.Input(type="hidden", name="csrf", value=auth.logout_token()),
+                dcc.Input(type="hidden", name="as", value="self" if on else "leader"),
+                dcc.Input(type="hidden", name="next", value="/"),
+                html.Button(
+                    f"{t(key, 'zh')} / {t(key, 'en')}",
+                    id=Shell.VIEW_AS,
+                    type="submit",
+                    className="stm-logout btn btn-link p-0 border-0",
+                ),
+            ],
+            action=auth.VIEW_AS_PATH,
+            method="POST",
+            className="stm-logout-form d-inline",
+        )
+    ]
 
 
 def update_sample_notice(_pathname: str | None) -> tuple[str, dict]:
@@ -255,6 +342,56 @@ def update_nav(pathname: str | None, search: str | None, stored: str | None) -> 
     return tuple(list(column) for column in zip(*props)) if props else ([], [], [])
 
 
+def print_head(lang: str) -> html.Div:
+    """Printed only (assets/print.css): the data source and 打印于 time above the page.
+
+    The time is the moment of printing, set in the browser (assets/print.js); the filter state
+    is printed by the filter bar itself (filter_bar.print_line).
+    """
+    return html.Div(
+        [
+            html.Div(t("print.source", lang), id=Shell.PRINT_SOURCE, className="stm-print-source"),
+            html.Div(
+                id=Shell.PRINT_TIME,
+                className="stm-print-time",
+                **{"data-label-zh": t("print.time", "zh"), "data-label-en": t("print.time", "en")},
+            ),
+        ],
+        id=Shell.PRINT_HEAD,
+        className="stm-print-only stm-print-head",
+    )
+
+
+def update_print_head(_pathname: str | None, search: str | None, stored: str | None) -> str:
+    """The printed source line in the page's language."""
+    return t("print.source", choose_lang(search, stored).lang)
+
+
+def update_nav_groups(pathname: str | None, search: str | None, stored: str | None) -> tuple:
+    """Relabel the group dropdowns and mark the one holding the current page."""
+    lang = choose_lang(search, stored).lang
+    groups = [output["id"]["group"] for output in dash.ctx.outputs_list[0]]
+    labels, classes = [], []
+    for group in groups:
+        members = [p for p in dash.page_registry.values() if p.get("nav_group") == group]
+        active = any(nav_link_props(p, lang, pathname)[2] for p in members)
+        labels.append(t(f"nav.group.{group}", lang))
+        classes.append("active" if active else "")
+    return labels, classes
+
+
+# The menu button opens and closes the menu; following a link closes it (in the browser).
+TOGGLE_MENU = (
+    """
+function(clicks, pathname, isOpen) {
+    const trigger = dash_clientside.callback_context.triggered_id;
+    return trigger === "%s" ? !isOpen : false;
+}
+"""
+    % Shell.NAV_TOGGLE
+)
+
+
 def register_callbacks(app: dash.Dash) -> None:
     """Attach the shell callbacks to this app (not to Dash's global callback list)."""
     inputs = (Input(Shell.URL, "pathname"), Input(Shell.URL, "search"), Input(Shell.LANG, "data"))
@@ -264,6 +401,20 @@ def register_callbacks(app: dash.Dash) -> None:
         Output({"type": Shell.NAV_LINK, "page": ALL}, "active"),
         *inputs,
     )(update_nav)
+    app.callback(
+        Output({"type": Shell.NAV_GROUP, "group": ALL}, "label"),
+        Output({"type": Shell.NAV_GROUP, "group": ALL}, "toggle_class_name"),
+        *inputs,
+    )(update_nav_groups)
+    app.clientside_callback(
+        TOGGLE_MENU,
+        Output(Shell.NAV_COLLAPSE, "is_open"),
+        Input(Shell.NAV_TOGGLE, "n_clicks"),
+        Input(Shell.URL, "pathname"),
+        State(Shell.NAV_COLLAPSE, "is_open"),
+        prevent_initial_call=True,
+    )
+    app.callback(Output(Shell.PRINT_SOURCE, "children"), *inputs)(update_print_head)
     app.callback(
         Output(Shell.SAMPLE_NOTICE_TEXT, "children"),
         Output(Shell.SAMPLE_NOTICE, "style"),

@@ -35,7 +35,8 @@ _DUMMY: list[str] = []
 
 # What each role may do. Enterprise-level detail (names, single enterprises' figures) is
 # confidential under the 统计法: leaders see aggregates only; clerks see their own regions.
-# release (数据发布: what leaders see) belongs to statisticians and admins.
+# release (数据发布: what leaders see) belongs to statisticians and admins, and so does reconcile
+# (对比监测: direct reports against published totals, unreleased months included).
 # review_quality (the 数据质量 page) lists flagged reports of every region: statisticians and
 # admins only, so it is not given to clerks.
 # The pilot-task ledger (试点任务台账): a responsible unit (责任单位, role `unit`) reports on the
@@ -56,6 +57,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "manage_register",
             "review_quality",
             "release",
+            "reconcile",
             "view_tasks",
             "review_tasks",
             "view_evaluation",
@@ -73,6 +75,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
             "manage_register",
             "review_quality",
             "release",
+            "reconcile",
             "view_tasks",
             "review_tasks",
             "view_evaluation",
@@ -350,8 +353,53 @@ def list_users(session: Session) -> list[dict]:
             "locked_until": u.locked_until,
             "last_login_at": u.last_login_at,
             "created_at": u.created_at,
+            "email": u.email or "",
+            "subscribed": bool(u.subscribed),
         }
         for u in users
+    ]
+
+
+# A plain check: one @, no spaces, a dot in the domain (delivery failures are logged anyway).
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def set_email(session: Session, username: str, email: str, actor: str) -> None:
+    """Set (or clear, with "") the address the monthly briefing is sent to."""
+    user = get_user(session, username)
+    email = email.strip()
+    if email and (len(email) > 254 or not EMAIL_RE.match(email)):
+        raise AccountError(f"not an e-mail address: {email}")
+    user.email = email or None
+    if not email:
+        user.subscribed = False  # no address, nothing to send to
+    audit(session, actor, "user_email", {"user": username, "email": email})
+
+
+def set_subscribed(session: Session, username: str, subscribed: bool, actor: str) -> None:
+    """Subscribe an account to the monthly briefing by e-mail (an address is needed)."""
+    user = get_user(session, username)
+    if subscribed and not user.email:
+        raise AccountError(f"{username} has no e-mail address: set one first")
+    user.subscribed = subscribed
+    audit(session, actor, "user_subscribe", {"user": username, "subscribed": subscribed})
+
+
+def subscribers(session: Session) -> list[dict]:
+    """Active accounts subscribed to the briefing, with an address."""
+    users = session.scalars(
+        sa.select(m.UserAccount)
+        .where(
+            m.UserAccount.subscribed.is_(True),
+            m.UserAccount.is_active.is_(True),
+            m.UserAccount.email.is_not(None),
+        )
+        .order_by(m.UserAccount.username)
+    ).all()
+    return [
+        {"username": u.username, "display_name": u.display_name, "email": u.email}
+        for u in users
+        if u.email
     ]
 
 

@@ -2,6 +2,8 @@
 
 Frames carry integer amounts (cents or fen) in the column "amount" and periods as YYYYMM ints.
 Growth and shares are ratios (floats are fine for those); amounts are never turned into floats here.
+A protected amount (disclosure control, etl.disclosure.apply) is pandas NA: every sum, growth and
+share made from it is NA too (never a partial sum: that would give the protected figure away).
 """
 
 from __future__ import annotations
@@ -16,8 +18,32 @@ def ytd_window(year: int, month: int) -> tuple[int, int]:
     return year * 100 + 1, year * 100 + month
 
 
+def total(series: pd.Series):
+    """The exact sum of amounts, or NA when any of them is protected."""
+    if series.isna().any():
+        return pd.NA
+    return int(series.sum())
+
+
+def ratio(part, whole):
+    """part / whole: NA when either is protected, None when the whole is zero or missing."""
+    if part is pd.NA or whole is pd.NA:
+        return pd.NA
+    if whole is None or part is None or pd.isna(whole) or whole == 0:
+        return None
+    return part / whole
+
+
+def _sum_by(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Amounts summed by keys; a group with a protected amount is protected."""
+    return frame.groupby(keys, as_index=False)[AMOUNT].sum(skipna=False)
+
+
 def growth(current: int | float | None, previous: int | float | None) -> float | None:
-    """Relative change; None when there is no base to compare with (missing or zero)."""
+    """Relative change; None when there is no base to compare with (missing or zero); NA when
+    either figure is protected."""
+    if current is pd.NA or previous is pd.NA:
+        return pd.NA
     if (
         current is None
         or previous is None
@@ -33,8 +59,8 @@ def sum_window(frame: pd.DataFrame, start: int, end: int, keys: list[str]) -> pd
     """Sum amounts over periods start..end, grouped by keys (all keys kept even when zero)."""
     window = frame[(frame["period"] >= start) & (frame["period"] <= end)]
     if not keys:
-        return pd.DataFrame({AMOUNT: [int(window[AMOUNT].sum())]})
-    return window.groupby(keys, as_index=False)[AMOUNT].sum()
+        return pd.DataFrame({AMOUNT: pd.array([total(window[AMOUNT])], dtype="Int64")})
+    return _sum_by(window, keys)
 
 
 def same_period_comparison(
@@ -48,20 +74,39 @@ def same_period_comparison(
     start, end = ytd_window(year, month)
     cur = sum_window(frame, start, end, keys).rename(columns={AMOUNT: "current"})
     prev = sum_window(frame, start - 100, end - 100, keys).rename(columns={AMOUNT: "previous"})
-    out = cur.merge(prev, on=keys, how="outer") if keys else pd.concat([cur, prev], axis=1)
-    out[["current", "previous"]] = out[["current", "previous"]].fillna(0).astype("int64")
+    out = (
+        cur.merge(prev, on=keys, how="outer", indicator=True)
+        if keys
+        else pd.concat([cur, prev], axis=1)
+    )
+    # a key on one side only has zero on the other (no rows); a protected amount stays NA
+    if keys:
+        out.loc[out["_merge"] == "left_only", "previous"] = 0
+        out.loc[out["_merge"] == "right_only", "current"] = 0
+        out = out.drop(columns="_merge")
+    out[["current", "previous"]] = out[["current", "previous"]].astype("Int64")
     out["growth"] = [growth(c, p) for c, p in zip(out["current"], out["previous"])]
-    total_cur, total_prev = out["current"].sum(), out["previous"].sum()
-    out["share"] = out["current"] / total_cur if total_cur else None
-    out["share_previous"] = out["previous"] / total_prev if total_prev else None
-    out["share_change_pp"] = (
-        (out["share"] - out["share_previous"]) * 100 if total_cur and total_prev else None
-    )
+    total_cur, total_prev = total(out["current"]), total(out["previous"])
+    out["share"] = [ratio(c, total_cur) for c in out["current"]]
+    out["share_previous"] = [ratio(p, total_prev) for p in out["previous"]]
+    out["share_change_pp"] = [_points(a, b) for a, b in zip(out["share"], out["share_previous"])]
     # contribution to total growth, in percentage points (拉动增长 … 个百分点)
-    out["contribution_pp"] = (
-        (out["current"] - out["previous"]) / total_prev * 100 if total_prev else None
-    )
-    return out.sort_values("current", ascending=False, ignore_index=True)
+    out["contribution_pp"] = [
+        _points(ratio(c - p if c is not pd.NA and p is not pd.NA else pd.NA, total_prev), 0)
+        for c, p in zip(out["current"], out["previous"])
+    ]
+    if not keys:
+        return out
+    return out.sort_values("current", ascending=False, ignore_index=True, na_position="last")
+
+
+def _points(share, share_base):
+    """A share difference in 个百分点 (NA when protected, None when either is missing)."""
+    if share is pd.NA or share_base is pd.NA:
+        return pd.NA
+    if share is None or share_base is None:
+        return None
+    return (share - share_base) * 100
 
 
 def combine_jan_feb(series: pd.DataFrame) -> pd.DataFrame:
@@ -74,7 +119,7 @@ def combine_jan_feb(series: pd.DataFrame) -> pd.DataFrame:
     keys = [c for c in out.columns if c not in (AMOUNT, "period", "months", "previous", "yoy")]
     out = out.drop(moved.index)
     moved["period"] += 1
-    out = pd.concat([out, moved]).groupby(["period", *keys], as_index=False)[AMOUNT].sum()
+    out = _sum_by(pd.concat([out, moved]), ["period", *keys])
     out["months"] = (out["period"] % 100).astype(str)
     out.loc[
         out["period"].isin(feb_periods) & (out["period"] - 1).isin(set(moved["period"] - 1)),
@@ -83,10 +128,21 @@ def combine_jan_feb(series: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["period", *keys], ignore_index=True)
 
 
+def per_month(points: pd.DataFrame) -> pd.Series:
+    """What a chart of monthly amounts draws: the amount, and for a 1–2月 point the monthly
+    average of its two months (marked 1–2月月均), so January–February is no false spike.
+
+    points: combined_monthly/combine_jan_feb output (columns amount, months). The one rule for
+    every monthly chart: the dashboard's trends and lines and the snapshot's monthly chart.
+    """
+    months = points["months"].map(lambda m: 2 if m == "1-2" else 1)
+    return points[AMOUNT] / months
+
+
 def trade_summary(by_direction: pd.DataFrame) -> dict[str, int]:
     """Total, exports, imports and balance (exports − imports; negative = 逆差) from X/M amounts."""
-    x = int(by_direction.loc[by_direction["direction"] == "X", AMOUNT].sum())
-    mm = int(by_direction.loc[by_direction["direction"] == "M", AMOUNT].sum())
+    x = total(by_direction.loc[by_direction["direction"] == "X", AMOUNT])
+    mm = total(by_direction.loc[by_direction["direction"] == "M", AMOUNT])
     return {"total": x + mm, "exports": x, "imports": mm, "balance": x - mm}
 
 
@@ -120,7 +176,8 @@ def trade_comparison(by_direction: pd.DataFrame, start: int, end: int) -> pd.Dat
     cum_yoy (1–N月累计 against the same months a year earlier); month, month_base, month_yoy
     (当月, 1–2月 combined); prev_month, mom (环比; None for 1–2月). Balance growth is None.
     """
-    periods = set(by_direction.loc[by_direction[AMOUNT] != 0, "period"])
+    # a protected amount is never zero (zero is not confidential)
+    periods = set(by_direction.loc[by_direction[AMOUNT].ne(0).fillna(True), "period"])
     month = month_span(end, periods)
     spans = {
         "cum": (start, end),
@@ -149,11 +206,11 @@ def share_comparison(part: pd.DataFrame, whole: pd.DataFrame, start: int, end: i
     share_change (a ratio difference: 0.021 is 2.1个百分点); None where there is no base.
     """
     base = _shift((start, end), -12)
-    p, p0 = (int(_window(part, s)[AMOUNT].sum()) for s in ((start, end), base))
-    w, w0 = (int(_window(whole, s)[AMOUNT].sum()) for s in ((start, end), base))
-    share = p / w if w else None
-    share_base = p0 / w0 if w0 else None
-    change = share - share_base if share is not None and share_base is not None else None
+    p, p0 = (total(_window(part, s)[AMOUNT]) for s in ((start, end), base))
+    w, w0 = (total(_window(whole, s)[AMOUNT]) for s in ((start, end), base))
+    share, share_base = ratio(p, w), ratio(p0, w0)
+    points = _points(share, share_base)
+    change = points if points is pd.NA or points is None else points / 100
     return {
         "amount": p,
         "amount_base": p0,
@@ -171,7 +228,7 @@ def combined_monthly(frame: pd.DataFrame) -> pd.DataFrame:
     frame: period, amount (other columns are summed away). Columns out: period (the last month
     of the point), months ('1-2' or the month number as text), amount, previous, yoy.
     """
-    monthly = frame.groupby("period", as_index=False)[AMOUNT].sum()
+    monthly = _sum_by(frame, ["period"])
     if monthly.empty:
         return pd.DataFrame(columns=["period", "months", AMOUNT, "previous", "yoy"])
     combined = combine_jan_feb(monthly)
@@ -197,13 +254,8 @@ def share_by_year(
     rows = []
     for k in range(years - 1, -1, -1):
         span = _shift((start, end), -12 * k)
-        w = int(_window(whole, span)[AMOUNT].sum())
-        if w:
-            rows.append(
-                {
-                    "start": span[0],
-                    "end": span[1],
-                    "share": int(_window(part, span)[AMOUNT].sum()) / w,
-                }
-            )
+        w = total(_window(whole, span)[AMOUNT])
+        if w is pd.NA or w:
+            share = ratio(total(_window(part, span)[AMOUNT]), w)
+            rows.append({"start": span[0], "end": span[1], "share": share})
     return pd.DataFrame(rows, columns=["start", "end", "share"])

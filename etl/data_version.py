@@ -25,6 +25,9 @@ MAX_ENTRIES = 512
 REFERENCE_CHANGED = "reference_data"  # the audit action of etl.seed changing a table
 RELEASE_CHANGED = "data_release"  # the audit action of a release or a release marked final
 RELEASED = "released"  # session.info key: this session reads released data only (etl.release)
+# session.info key: this session's reads are protected as circulated (etl.disclosure): the session
+# door sets it together with RELEASED for every role without enterprise-level rights.
+PROTECTED = "protected"
 
 _lock = threading.Lock()
 _entries: OrderedDict[tuple, tuple[tuple, object]] = OrderedDict()
@@ -54,6 +57,11 @@ def data_version(session: Session) -> tuple:
 def reads_released(session: Session) -> bool:
     """Whether this session reads the released copies (a role without enterprise-level rights)."""
     return bool(session.info.get(RELEASED))
+
+
+def reads_protected(session: Session) -> bool:
+    """Whether this session's figures are disclosure-protected (suppressed cells read NA)."""
+    return bool(session.info.get(PROTECTED))
 
 
 def remember(key: tuple, version: tuple, compute):

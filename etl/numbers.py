@@ -10,6 +10,19 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 HUNDRED_MILLION_USD = 10**10  # 1 亿美元 in US cents
+CONFIDENTIAL = "C"  # a protected figure (保密, etl.disclosure), in every output
+
+
+def protected(value) -> bool:
+    """Whether a figure is protected: pandas NA is how the query layer hides it."""
+    return type(value).__name__ == "NAType"
+
+
+def nonzero(value) -> bool:
+    """Whether a figure holds an amount: protected figures do (zero is never protected)."""
+    if protected(value):
+        return True
+    return bool(value) and value == value  # NaN is no amount
 
 
 def _exact(value) -> Decimal:
@@ -23,6 +36,8 @@ def _exact(value) -> Decimal:
 
 def decimal_text(value, decimals: int = 1, grouping: bool = True) -> str:
     """A number as text with `decimals` places, half up, thousands separators; no '-0.0'."""
+    if protected(value):
+        return CONFIDENTIAL
     q = _exact(value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     if q == 0:
         q = abs(q)
@@ -30,17 +45,24 @@ def decimal_text(value, decimals: int = 1, grouping: bool = True) -> str:
 
 
 def scaled(minor: int, per: int) -> Decimal:
-    """Integer minor units divided exactly by a unit's size (cents -> 亿美元: per = 10**10)."""
+    """Integer minor units divided exactly by a unit's size (cents -> 亿美元: per = 10**10);
+    a protected figure stays protected (NA)."""
+    if protected(minor):
+        return minor
     return Decimal(int(minor)) / Decimal(per)
 
 
 def amount_text(minor: int, per: int = HUNDRED_MILLION_USD, decimals: int = 1) -> str:
     """Integer minor units in a unit, half up: 123_500_000_000 cents -> '12.4' (亿美元)."""
+    if protected(minor):
+        return CONFIDENTIAL
     return decimal_text(scaled(minor, per), decimals)
 
 
 def percent_text(ratio, decimals: int = 1, signed: bool = False) -> str:
     """A ratio as a percentage, half up: 0.12345 -> '12.3%' ('+12.3%' when signed)."""
+    if protected(ratio):
+        return CONFIDENTIAL
     if ratio is None or (isinstance(ratio, float) and not math.isfinite(ratio)):
         return "—"
     text = decimal_text(_exact(ratio) * 100, decimals)

@@ -25,11 +25,25 @@ class Settings:
     # Disclosure control for circulated outputs (统计法): threshold and (n, k) dominance.
     disclosure_min_contributors: int = 3
     disclosure_dominance_k: float = 0.85
+    # Secondary protection: a suppressed figure must stay uncertain by at least ±this share of it.
+    disclosure_protection: float = 0.15
+    # The linear-programming audit (and its repair) runs at release up to this many atoms a year
+    # (0: off). Its cost grows with the primary cells times the atoms: opt in for small scopes.
+    disclosure_audit_max_atoms: int = 0
     snapshot_region: str = "120000"  # the scope of the monthly snapshot (天津市)
     max_upload_bytes: int = 50 * 1024 * 1024
     max_upload_rows: int = 300_000  # data rows per uploaded file (web); checked before parsing
     max_upload_files: int = 20  # files per drop
     max_xlsx_uncompressed_bytes: int = 400 * 1024 * 1024  # what an xlsx's zip may expand to
+    max_upload_jobs: int = 2  # upload jobs (checks or loads) one user may have running at once
+    # The worker process that checks or loads an upload: its address space, and how long a check
+    # may take (wall clock; loads wait for each other, so they have no time cap).
+    upload_worker_memory_mb: int = 2048
+    upload_check_seconds: int = 600
+    # The command line's limits (`python -m etl load`): an operator at the server may load up to
+    # Excel's own maximum sheet at once; the zip-bomb check is the same as the web's.
+    cli_max_rows: int = 1_048_576
+    cli_max_xlsx_uncompressed_bytes: int = 2048 * 1024 * 1024  # 1M text rows: ~0.7 GB of XML
     # Key enterprises report month M by this day of month M+1 (later: 迟报, see etl.coverage.compute).
     report_deadline_day: int = 10
     # A month whose key-enterprise coverage is below this share is released only with an
@@ -48,6 +62,22 @@ class Settings:
     session_hours: int = 12  # a sign-in lasts at most this long, however active
     # When the data-quality rules fire (defaults and reasons: etl/quality/thresholds.py).
     quality: QualityThresholds = field(default_factory=QualityThresholds)
+    # Read-only API (/api/v1): requests per token per minute (429 beyond).
+    api_rate_per_minute: int = 120
+    # 对比监测: a published figure whose direct-report coverage is below this share is flagged.
+    reconcile_min_coverage: float = 0.60
+    # Delivery of the monthly briefing by e-mail (etl.mail): nothing is sent while smtp_host is
+    # empty. smtp_tls: starttls | ssl | none. A failed message is retried after
+    # mail_retry_seconds, doubling each time, until mail_max_attempts.
+    briefing_on_release: bool = True  # make (and mail) the month's briefing after a release
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_tls: str = "starttls"
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = ""
+    mail_max_attempts: int = 6
+    mail_retry_seconds: int = 300
     extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -68,12 +98,21 @@ class Settings:
             port=int(env.get("STM_PORT", "8050")),
             disclosure_min_contributors=int(env.get("STM_DISCLOSURE_MIN_N", "3")),
             disclosure_dominance_k=float(env.get("STM_DISCLOSURE_K", "0.85")),
+            disclosure_protection=float(env.get("STM_DISCLOSURE_PROTECTION", "0.15")),
+            disclosure_audit_max_atoms=int(env.get("STM_DISCLOSURE_AUDIT_MAX_ATOMS", "0")),
             snapshot_region=env.get("STM_SNAPSHOT_REGION", "120000"),
             max_upload_bytes=int(env.get("STM_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024))),
             max_upload_rows=int(env.get("STM_MAX_UPLOAD_ROWS", "300000")),
             max_upload_files=int(env.get("STM_MAX_UPLOAD_FILES", "20")),
             max_xlsx_uncompressed_bytes=int(
                 env.get("STM_MAX_XLSX_UNCOMPRESSED_BYTES", str(400 * 1024 * 1024))
+            ),
+            max_upload_jobs=int(env.get("STM_MAX_UPLOAD_JOBS", "2")),
+            upload_worker_memory_mb=int(env.get("STM_UPLOAD_WORKER_MEMORY_MB", "2048")),
+            upload_check_seconds=int(env.get("STM_UPLOAD_CHECK_SECONDS", "600")),
+            cli_max_rows=int(env.get("STM_CLI_MAX_ROWS", "1048576")),
+            cli_max_xlsx_uncompressed_bytes=int(
+                env.get("STM_CLI_MAX_XLSX_UNCOMPRESSED_BYTES", str(2048 * 1024 * 1024))
             ),
             report_deadline_day=int(env.get("STM_REPORT_DEADLINE_DAY", "10")),
             secure_cookies=env.get("STM_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
@@ -83,6 +122,18 @@ class Settings:
             evidence_max_bytes=int(env.get("STM_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024))),
             task_report_gap_months=int(env.get("STM_TASK_REPORT_GAP_MONTHS", "3")),
             quality=QualityThresholds.from_env(env),
+            api_rate_per_minute=int(env.get("STM_API_RATE_PER_MINUTE", "120")),
+            reconcile_min_coverage=float(env.get("STM_RECONCILE_MIN_COVERAGE", "0.60")),
+            briefing_on_release=env.get("STM_BRIEFING_ON_RELEASE", "1").lower()
+            not in ("0", "false", "no"),
+            smtp_host=env.get("STM_SMTP_HOST", ""),
+            smtp_port=int(env.get("STM_SMTP_PORT", "587")),
+            smtp_tls=env.get("STM_SMTP_TLS", "starttls").lower(),
+            smtp_user=env.get("STM_SMTP_USER", ""),
+            smtp_password=env.get("STM_SMTP_PASSWORD", ""),
+            smtp_from=env.get("STM_SMTP_FROM", ""),
+            mail_max_attempts=int(env.get("STM_MAIL_MAX_ATTEMPTS", "6")),
+            mail_retry_seconds=int(env.get("STM_MAIL_RETRY_SECONDS", "300")),
         )
 
     def with_database(self, url: str) -> "Settings":

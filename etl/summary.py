@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from etl.aggregates import same_period_comparison
+from etl.aggregates import ratio, same_period_comparison, total
+from etl.data_version import reads_protected
 from etl.filters import ReportFilter
 from etl.queries import core as queries
 from etl.reference import ReferenceCodes, reference_codes
+from etl.release.scopes import DEFAULT_SCOPE
 
 DIMENSION_COLUMN = {
     "mode": "mode",
@@ -27,36 +31,52 @@ def summary_frame(
     by: str = "direction",
     currency: str = "USD",
     full_scope: bool = False,
+    categories: tuple[str, ...] = (),
+    directions: tuple[str, ...] = ("X", "M"),
 ) -> pd.DataFrame:
-    """Rows of the dimension with current, previous, growth, share; the first row is the total."""
+    """Rows of the dimension with current, previous, growth, share; the first row is the total.
+
+    categories (codes or group:CODE) and directions narrow the slice, as the pages' filters do."""
     ref = reference_codes(session)
+    if region is None and reads_protected(session):
+        region = DEFAULT_SCOPE  # a circulated figure is always of a region (天津市 by default)
+    key = DIMENSION_COLUMN[by]
+    read = queries.partner_totals if by == "partner" else queries.totals
+
+    def windows(f: ReportFilter, dims: tuple[str, ...]) -> pd.DataFrame:
+        # 1–N月 of the year and of the year before, each read as one figure per row (a window
+        # of the catalogue leaders may see: etl.disclosure), dated at its last month
+        frames = []
+        for y in (year - 1, year):
+            part = read(session, f.with_periods(y * 100 + 1, y * 100 + month), dims)
+            frames.append(part.assign(period=y * 100 + month))
+        return pd.concat(frames, ignore_index=True)
+
     f = ReportFilter(
-        period_from=(year - 1) * 100 + 1,
+        period_from=year * 100 + 1,
         period_to=year * 100 + month,
         regions=(region,) if region else (),
         currency=currency,
         full_scope=full_scope or by == "mode",
+        categories=tuple(categories),
+        directions=tuple(directions),
     )
-    key = DIMENSION_COLUMN[by]
-    if by == "partner":
-        frame = queries.partner_totals(session, f, ("period", key))
-    else:
-        frame = queries.totals(session, f, ("period", key))
+    frame = windows(f, (key,))
     if by == "region":
         frame[key] = frame[key].map(lambda c: _child_of(ref, c, region))
-    if by == "mode":  # the BOP total excludes mode 3, which is shown beside it, not added
-        bop = frame[frame["mode"].isin(ref.modes_in_bop)]
-    else:
-        bop = frame
+    # The total is read as a figure of its own, not summed from the rows: a protected row
+    # (disclosure control) must not hide the published total. By mode, the BOP total excludes
+    # mode 3, which is shown beside it, not added.
+    whole = windows(replace(f, full_scope=full_scope), ())
     rows = same_period_comparison(frame, year, month, [key])
-    total = same_period_comparison(bop, year, month, [])
-    total.insert(0, key, "TOTAL")
+    overall = same_period_comparison(whole, year, month, [])
+    overall.insert(0, key, "TOTAL")
     if by == "mode":
         fats = rows["mode"] == 3
         rows.loc[fats, ["share", "share_previous", "share_change_pp", "contribution_pp"]] = None
-        bop_cur = rows.loc[~fats, "current"].sum()
-        rows.loc[~fats, "share"] = rows.loc[~fats, "current"] / bop_cur if bop_cur else None
-    out = pd.concat([total, rows], ignore_index=True)
+        bop_cur = total(rows.loc[~fats, "current"])
+        rows.loc[~fats, "share"] = [ratio(c, bop_cur) for c in rows.loc[~fats, "current"]]
+    out = pd.concat([overall, rows], ignore_index=True)
     out["name_zh"] = [_name(ref, by, k, "zh") for k in out[key]]
     out["name_en"] = [_name(ref, by, k, "en") for k in out[key]]
     return out.rename(columns={key: "code"})

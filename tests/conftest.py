@@ -139,7 +139,14 @@ def session_factory(engine):
 @pytest.fixture
 def settings(db_url, tmp_path) -> Settings:
     """Settings pointing at the fresh database and a temporary instance folder."""
-    return Settings(instance_path=tmp_path / "instance", database_url=db_url, secret_key="test")
+    # No briefing after each release (seconds of chart rendering): tests/db/test_briefing*.py
+    # ask for it.
+    return Settings(
+        instance_path=tmp_path / "instance",
+        database_url=db_url,
+        secret_key="test",
+        briefing_on_release=False,
+    )
 
 
 @pytest.fixture

@@ -11,6 +11,15 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # The archive grid.
     "exports.list.title": {"zh": "已存档的快照", "en": "Archived snapshots"},
+    "exports.list.empty_reader": {
+        "zh": "尚无存档的快照。",
+        "en": "No snapshot archived yet.",
+    },
+    "exports.list.empty_reader_hint": {
+        "zh": "快照（正式版数据表）由统计人员在数据发布后生成，生成后即列在此处，可直接下载。",
+        "en": "Snapshots (the official tables) are made by the statisticians once a month is "
+        "released; they are listed here for download as soon as they are made.",
+    },
     "exports.list.empty": {
         "zh": "尚无存档的快照。可用下方表单生成，或在服务器上运行命令：",
         "en": "No snapshot archived yet. Make one with the form below, or on the server:",

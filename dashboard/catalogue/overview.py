@@ -40,8 +40,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "fig.yoy": {"zh": "同比增长", "en": "Year-on-year growth"},
     "fig.year": {"zh": "{y}年", "en": "{y}"},
     "fig.no_data": {"zh": "暂无数据", "en": "No data"},
+    "ovw.kis.not_applicable": {
+        "zh": "所选服务类别不含知识密集型服务，占比不适用。",
+        "en": "The chosen categories hold no knowledge-intensive services: the share does not "
+        "apply.",
+    },
     "fig.jan_feb_tick": {"zh": "1–2", "en": "1–2"},
-    "fig.jan_feb_bar": {"zh": "1–2月合并", "en": "Jan–Feb combined"},
+    "fig.jan_feb_bar": {"zh": "1–2月（月均）", "en": "Jan–Feb (monthly average)"},
+    "fig.jan_feb_avg": {"zh": "1–2月月均", "en": "Jan–Feb monthly average"},
+    "fig.jan_feb_total": {"zh": "1–2月合计：{v}", "en": "Jan–Feb total: {v}"},
     "fig.month_axis": {"zh": "月份", "en": "Month"},
     "fig.share": {"zh": "占比", "en": "Share"},
     "fig.share_axis": {"zh": "占比（%）", "en": "Share (%)"},

@@ -34,6 +34,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "quality.col.rule": {"zh": "规则", "en": "Rule"},
     "quality.col.detail": {"zh": "触发数值", "en": "Numbers"},
     "quality.col.status": {"zh": "状态", "en": "Status"},
+    "quality.col.amount": {"zh": "涉及金额（{unit}）", "en": "Amount at stake ({unit})"},
     "quality.col.explain": {"zh": "规则说明", "en": "Rule explained"},
     # Statuses
     "quality.status.open": {"zh": "待查", "en": "Open"},

@@ -19,6 +19,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.partners": {"zh": "贸易伙伴", "en": "Partners"},
     "nav.targets": {"zh": "目标监测", "en": "Targets"},
     "nav.upload": {"zh": "数据报送", "en": "Upload reports"},
+    # Navigation groups (register_page(..., nav_group=…)) and the narrow-screen menu.
+    "nav.group.data": {"zh": "数据", "en": "Data"},
+    "nav.group.analysis": {"zh": "分析", "en": "Analysis"},
+    "nav.group.manage": {"zh": "管理", "en": "Manage"},
+    # Printed page head (assets/print.css).
+    "print.source": {
+        "zh": "数据来源：服务贸易企业统计直报，服务贸易统计监测系统汇总。",
+        "en": "Source: enterprise direct reports on trade in services, compiled by the "
+        "Services Trade Monitor.",
+    },
+    "print.time": {"zh": "打印于", "en": "Printed"},
+    "print.filters": {"zh": "筛选条件：", "en": "Filters: "},
+    "print.pair": {"zh": "{k}：{v}", "en": "{k}: {v}"},
+    "print.sep": {"zh": "；", "en": "; "},
+    "print.period.month": {"zh": "{month}（累计 {ytd}）", "en": "{month} (cumulative {ytd})"},
     # Home page.
     "home.title": {"zh": "数据概况", "en": "What the database holds"},
     "home.lead": {

@@ -77,6 +77,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "基期无数据，无法计算增速。",
         "en": "No data in the base period; growth cannot be computed.",
     },
+    "targets.note.why_differ": {
+        "zh": "各年度与“{window}”状态不同，是因为口径不同：年度按当年比上年的增速判断；"
+        "“{window}”按{years}年的年均增速（最后一年比试点前一年，开{years}次方）判断，"
+        "一年的落后可由另一年的超额弥补。",
+        "en": "The years and “{window}” differ in status because they measure different things: "
+        "a year its own growth on the year before; “{window}” the average growth a year over "
+        "{years} years (last year on the year before the pilot), where one year's shortfall "
+        "can be made up by another's excess.",
+    },
     "targets.note.avg_not_started": {
         "zh": "年均增速按试点最后一年与试点前一年计算，最后一年尚未开始。",
         "en": "The average is measured on the pilot's last year, which has not started.",

@@ -53,6 +53,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Processing failed; nothing was loaded. Try again, and tell an administrator if it "
         "fails again. ({error})",
     },
+    "upload.phase.failed_memory": {
+        "zh": "文件过大，校验所需内存超过服务器为每个任务设定的上限（{limit} MB），已停止，未载入任何数据。"
+        "请将文件拆分为几个较小的文件后分别上传。",
+        "en": "The file needs more memory than the server allows one upload ({limit} MB); the "
+        "check was stopped and nothing was loaded. Split the file into smaller ones.",
+    },
+    "upload.phase.failed_time": {
+        "zh": "校验超过 {limit} 秒的时间上限，已停止，未载入任何数据。请将文件拆分后分别上传。",
+        "en": "The check took longer than the {limit}-second limit and was stopped; nothing was "
+        "loaded. Split the file into smaller ones.",
+    },
+    "upload.phase.failed_worker": {
+        "zh": "处理文件的后台进程意外中止，未载入任何数据。请重试；如再次失败请联系管理员。",
+        "en": "The background process handling the file stopped unexpectedly; nothing was loaded. "
+        "Try again, and tell an administrator if it fails again.",
+    },
+    "upload.phase.cancelled": {
+        "zh": "已取消校验，未载入任何数据。",
+        "en": "The check was cancelled; nothing was loaded.",
+    },
+    "upload.cancel": {"zh": "取消校验", "en": "Cancel the check"},
     "upload.step_preview": {"zh": "③ 预览与提交", "en": "③ Preview and commit"},
     "upload.file.ok": {"zh": "可以提交", "en": "Ready to commit"},
     "upload.file.rejected": {"zh": "有错误，不能提交", "en": "Has errors: cannot be committed"},
@@ -136,6 +157,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "等待其他入库超时，未载入任何数据",
         "en": "Waited too long for another load; nothing loaded",
     },
+    "upload.status.cancelled": {"zh": "已取消", "en": "Cancelled"},
+    "upload.status.failed": {"zh": "未入库（失败）", "en": "Not loaded (failed)"},
+    "upload.note.cancelled": {
+        "zh": "上传人在校验中取消，未载入任何数据",
+        "en": "Cancelled by the uploader during the check; nothing loaded",
+    },
+    "upload.note.failed": {
+        "zh": "处理中止（超出内存或时间上限，或后台进程中止），未载入任何数据",
+        "en": "Stopped (over the memory or time limit, or the process ended); nothing loaded",
+    },
     "upload.note.rejected": {"zh": "{errors} 个错误", "en": "{errors} errors"},
     "upload.note.retracted": {
         "zh": "{by} 于 {at} 撤回：{reason}",
@@ -143,6 +174,19 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "upload.retract": {"zh": "撤回所选批次", "en": "Retract the selected batch"},
     "upload.retract.title": {"zh": "撤回批次 #{batch}", "en": "Retract batch #{batch}"},
+    "upload.retract.impact.reports": {
+        "zh": "涉及当前报表{n}份：{gone}份将撤除，{back}份恢复为此前版本；",
+        "en": "{n} current reports: {gone} will be withdrawn, {back} fall back to their earlier "
+        "version;",
+    },
+    "upload.retract.impact.months": {
+        "zh": "涉及{n}个月份（{months}）；",
+        "en": "{n} months affected ({months});",
+    },
+    "upload.retract.impact.total": {
+        "zh": "这些报表合计由{before}变为{after}（变化{change}）。",
+        "en": "these reports' total goes from {before} to {after} (change {change}).",
+    },
     "upload.retract.body": {
         "zh": "将撤回文件“{file}”带来的全部报表版本，并恢复此前的版本。此操作会记录在案。",
         "en": "Every report version that “{file}” brought is withdrawn and the earlier versions "

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from etl.db import make_engine, make_session_factory
+from etl.numbers import decimal_text, scaled
 from etl.settings import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -16,5 +15,5 @@ def factory_for(settings: Settings):
 
 
 def money_text(cents: int) -> str:
-    """Cents as exact money text with thousands separators: 123456 -> '1,234.56'."""
-    return f"{Decimal(int(cents)) / 100:,.2f}"
+    """Cents as exact money text with thousands separators: 123456 -> '1,234.56' ("C": protected)."""
+    return decimal_text(scaled(cents, 100), 2)

@@ -11,7 +11,7 @@ import pandas as pd
 from etl import accounts
 from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, factory_for, money_text  # noqa: F401
 from etl.db import make_engine, make_session_factory
-from etl.intake.read import ReportReadError
+from etl.intake.read import ReadLimits, ReportReadError
 from etl.migrate import upgrade
 from etl.queries import core as queries
 from etl.seed import load_seeds, read_csv, upsert_fx_rates
@@ -130,6 +130,7 @@ def cmd_load(args, settings: Settings) -> int:
                 progress=progress,
                 only_regions=scope,
                 quality=settings.quality,
+                limits=cli_limits(settings),
             )
         except (ReportReadError, OSError) as exc:
             print(f"{path.name}: cannot read — {getattr(exc, 'message_en', exc)}", file=sys.stderr)
@@ -160,6 +161,11 @@ def cmd_load(args, settings: Settings) -> int:
             worst = EXIT_FAILED
     bar.close()
     return worst
+
+
+def cli_limits(settings: Settings) -> ReadLimits:
+    """What a file given to `load`/`validate` may hold, checked before it is parsed."""
+    return ReadLimits(settings.cli_max_rows, settings.cli_max_xlsx_uncompressed_bytes)
 
 
 def _load_scope(factory, user: str) -> tuple[str, ...] | None:

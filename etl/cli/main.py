@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from etl.accounts import ROLES
+from etl.cli.briefing import add_briefing_parsers
 from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE  # noqa: F401  (re-exported)
 from etl.cli.data import (
     cmd_batches,
@@ -23,9 +24,11 @@ from etl.cli.data import (
 )
 from etl.cli.evaluation import add_evaluation_parser
 from etl.cli.quality import add_quality_parser
+from etl.cli.reconcile import add_reconcile_parser
 from etl.cli.release import add_release_parser
 from etl.cli.reports import cmd_coverage, cmd_snapshot, cmd_summary, cmd_targets
 from etl.cli.tasks import add_tasks_parser
+from etl.cli.tokens import add_token_parser
 from etl.cli.users import cmd_user
 from etl.db import database_initialised
 from etl.settings import Settings
@@ -57,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--user", default="cli")
     s.add_argument("--errors-out")
     s.set_defaults(func=cmd_load)
+    s = sub.add_parser("validate", help="check report files without loading (= load --dry-run)")
+    s.add_argument("files", nargs="+")
+    s.add_argument("--user", default="cli")
+    s.add_argument("--errors-out")
+    s.set_defaults(func=cmd_load, dry_run=True)
     s = sub.add_parser("retract", help="retract a loaded batch")
     s.add_argument("batch", type=int)
     s.add_argument("--reason", required=True)
@@ -74,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--currency", choices=["USD", "CNY"], default="USD")
     s.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    s.add_argument(
+        "--view",
+        choices=["full", "circulated"],
+        default="full",
+        help="circulated: what a leader sees (released months, protected figures as C)",
+    )
     s.set_defaults(func=cmd_summary)
     s = sub.add_parser("generate-sample", help="write synthetic report files")
     s.add_argument("--out", default="instance/sample")
@@ -96,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--as-of", help="YYYY-MM (default: the newest month reported)")
     s.add_argument("--format", choices=["table", "json"], default="table")
     s.set_defaults(func=cmd_targets)
-    users = sub.add_parser("user", help="accounts").add_subparsers(
+    users = sub.add_parser("user", aliases=["users"], help="accounts").add_subparsers(
         dest="user_command", required=True
     )
     s = users.add_parser("add", help="create an account (prints a one-time password)")
@@ -123,6 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
         s.set_defaults(func=cmd_user)
     s = users.add_parser("list")
     s.set_defaults(func=cmd_user)
+    s = users.add_parser("email", help="the address the monthly briefing goes to ('' clears)")
+    s.add_argument("name")
+    s.add_argument("address")
+    s.set_defaults(func=cmd_user)
+    for name in ("subscribe", "unsubscribe"):
+        s = users.add_parser(name, help=f"{name} the monthly briefing by e-mail")
+        s.add_argument("name")
+        s.set_defaults(func=cmd_user)
     s = sub.add_parser("snapshot", help="monthly snapshot: xlsx + HTML + PDF, archived")
     s.add_argument("--month", required=True, help="YYYY-MM")
     s.add_argument("--internal", action="store_true", help="no suppression: statisticians only")
@@ -161,8 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_seed)
     add_quality_parser(sub)
     add_release_parser(sub)
+    add_briefing_parsers(sub)
     add_tasks_parser(sub)
     add_evaluation_parser(sub)
+    add_token_parser(sub)
+    add_reconcile_parser(sub)
     return p
 
 

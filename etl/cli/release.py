@@ -7,6 +7,7 @@ import json
 import sys
 
 from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, factory_for
+from etl.disclosure import rule_from
 from etl.numbers import amount_text, percent_text
 from etl.settings import Settings
 
@@ -34,6 +35,11 @@ def add_release_parser(sub) -> None:
         help="release although coverage is below STM_RELEASE_MIN_COVERAGE (a note is required)",
     )
     s.add_argument("--format", choices=["table", "json"], default="table")
+    s.add_argument(
+        "--no-briefing",
+        action="store_true",
+        help="do not make (nor e-mail) the month's briefing after releasing",
+    )
     s.set_defaults(func=cmd_release)
 
 
@@ -95,6 +101,7 @@ def cmd_release(args, settings: Settings) -> int:
         return EXIT_USAGE
     if args.action == "show":
         return _show(settings, args, month)
+    from etl.mail.delivery import release_hook
     from etl.release.store import ReleaseRefused, mark_final, release_month
 
     factory = factory_for(settings)
@@ -112,7 +119,13 @@ def cmd_release(args, settings: Settings) -> int:
                 args.note,
                 min_coverage=settings.release_min_coverage,
                 deadline_day=settings.report_deadline_day,
+                rule=rule_from(settings),
+                protection=settings.disclosure_protection,
+                max_atoms=settings.disclosure_audit_max_atoms,
                 override_coverage=args.override_coverage,
+                # after the commit: the month's briefing, e-mailed to subscribers (never fails
+                # the release; --no-briefing for scripted bulk releases)
+                after_commit=None if args.no_briefing else release_hook(factory, settings),
             )
             print_checklist(check)
             kind = "修订 revised" if release.revision else "发布 released"

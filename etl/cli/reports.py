@@ -9,7 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, factory_for, money_text  # noqa: F401
+from etl.data_version import PROTECTED, RELEASED
+from etl.numbers import CONFIDENTIAL, percent_text, protected
 from etl.queries import core as queries
+from etl.release.scopes import DEFAULT_SCOPE
 from etl.settings import Settings
 from etl.spreadsheet import csv_text, write_table
 
@@ -19,7 +22,12 @@ def cmd_summary(args, settings: Settings) -> int:
     from etl.summary import summary_frame
 
     factory = factory_for(settings)
+    circulated = args.view == "circulated"
+    if circulated and args.region is None:
+        args.region = DEFAULT_SCOPE  # a leader always looks at a region (天津市 by default)
     with factory() as session:
+        if circulated:  # what a leader sees: released months, protected cells as "C"
+            session.info[RELEASED] = session.info[PROTECTED] = True
         if args.month is None:
             last = queries.latest_period(session, args.year)
             if last is None:
@@ -34,10 +42,10 @@ def cmd_summary(args, settings: Settings) -> int:
                 "code": str(r.code),
                 "name_zh": r.name_zh,
                 "name_en": r.name_en,
-                f"current_{unit.lower()}_minor": int(r.current),
-                f"previous_{unit.lower()}_minor": int(r.previous),
-                "growth": None if pd.isna(r.growth) else round(float(r.growth), 6),
-                "share": None if pd.isna(r.share) else round(float(r.share), 6),
+                f"current_{unit.lower()}_minor": _json_figure(r.current, int),
+                f"previous_{unit.lower()}_minor": _json_figure(r.previous, int),
+                "growth": _json_figure(r.growth, lambda g: round(float(g), 6)),
+                "share": _json_figure(r.share, lambda g: round(float(g), 6)),
             }
             for r in frame.itertuples()
         ]
@@ -49,6 +57,7 @@ def cmd_summary(args, settings: Settings) -> int:
                     "by": args.by,
                     "region": args.region,
                     "currency": unit,
+                    "view": args.view,
                     "rows": records,
                 },
                 ensure_ascii=False,
@@ -62,8 +71,8 @@ def cmd_summary(args, settings: Settings) -> int:
             "名称": frame["name_zh"],
             f"1-{args.month}月累计({unit})": [money_text(v) for v in frame["current"]],
             f"上年同期({unit})": [money_text(v) for v in frame["previous"]],
-            "同比%": ["—" if pd.isna(g) else f"{g * 100:.1f}" for g in frame["growth"]],
-            "占比%": ["—" if pd.isna(s) else f"{s * 100:.1f}" for s in frame["share"]],
+            "同比%": [percent_text(g) for g in frame["growth"]],
+            "占比%": [percent_text(s) for s in frame["share"]],
         }
     )
     if args.format == "csv":
@@ -72,6 +81,13 @@ def cmd_summary(args, settings: Settings) -> int:
         print(f"{args.year}年1-{args.month}月 按{args.by} (region={args.region or '全部'})")
         print(table.to_string(index=False))
     return EXIT_OK
+
+
+def _json_figure(value, convert):
+    """A figure for JSON: "C" when protected, null when missing, else converted."""
+    if protected(value):
+        return CONFIDENTIAL
+    return None if value is None or pd.isna(value) else convert(value)
 
 
 def cmd_targets(args, settings: Settings) -> int:

@@ -1,4 +1,4 @@
-"""The user command: add, passwd, role, disable, enable, list."""
+"""The user command: add, passwd, role, disable, enable, list, email, subscribe."""
 
 from __future__ import annotations
 
@@ -41,13 +41,18 @@ def cmd_user(args, settings: Settings) -> int:
                 accounts.set_role(
                     session, args.name, args.role, "cli", regions or None, orgs or None
                 )
+            elif args.user_command == "email":
+                accounts.set_email(session, args.name, args.address, "cli")
+            elif args.user_command in ("subscribe", "unsubscribe"):
+                accounts.set_subscribed(session, args.name, args.user_command == "subscribe", "cli")
             elif args.user_command in ("disable", "enable"):
                 accounts.set_active(session, args.name, args.user_command == "enable", "cli")
             else:
                 for u in accounts.list_users(session):
                     state = "active" if u["active"] else "disabled"
                     scope = u["stored_regions"] or " ".join(u["organisations"]) or "-"
-                    print(f"{u['username']}\t{u['role']}\t{scope}\t{state}")
+                    mail = u["email"] + (" (subscribed)" if u["subscribed"] else "")
+                    print(f"{u['username']}\t{u['role']}\t{scope}\t{state}\t{mail or '-'}")
     except accounts.AccountError as exc:
         print(f"not done: {exc}", file=sys.stderr)
         return EXIT_FAILED

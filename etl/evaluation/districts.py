@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from etl.aggregates import growth
+from etl.aggregates import growth, ratio, total
 from etl.filters import ReportFilter
 from etl.periods import add_months
 from etl.queries import core as queries
@@ -57,8 +57,10 @@ def district_evaluation(
     root: str,
     start: int,
     end: int,
+    root_amounts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Rows per child region of root for start..end; the first row (code TOTAL) is the city."""
+    """Rows per child region of root for start..end; the first row (code TOTAL) is the city
+    (from root_amounts — period, amount — when given: the root read as a figure of its own)."""
     # amounts: period, region_code, amount (cents) over start − 12 months .. end; reporters and
     # reporters_before: distinct (region_code, uscc) with a report in the window / a year earlier.
     # contribution_pp is in percentage points: (current − previous) / city previous × 100.
@@ -69,10 +71,11 @@ def district_evaluation(
     stored_at_root = set(amounts["child"]) | set(_by_child(reporters, parents, root))
     codes = children + ([root] if root in stored_at_root else [])
     out = pd.DataFrame({"code": codes})
-    cur = amounts[in_window].groupby("child")["amount"].sum()
-    prev = amounts[in_base].groupby("child")["amount"].sum()
-    out["current"] = out["code"].map(cur).fillna(0).astype("int64")
-    out["previous"] = out["code"].map(prev).fillna(0).astype("int64")
+    # a child with a protected amount (disclosure control) is protected: never a partial sum
+    cur = amounts[in_window].groupby("child")["amount"].sum(skipna=False)
+    prev = amounts[in_base].groupby("child")["amount"].sum(skipna=False)
+    out["current"] = cur.reindex(out["code"], fill_value=0).astype("Int64").to_numpy()
+    out["previous"] = prev.reindex(out["code"], fill_value=0).astype("Int64").to_numpy()
     out["enterprises"] = out["code"].map(_count(reporters, parents, root)).fillna(0).astype(int)
     out["enterprises_previous"] = (
         out["code"].map(_count(reporters_before, parents, root)).fillna(0).astype(int)
@@ -80,24 +83,49 @@ def district_evaluation(
     total = pd.DataFrame(
         {
             "code": [TOTAL],
-            "current": [int(out["current"].sum())],
-            "previous": [int(out["previous"].sum())],
+            "current": [_window_total(root_amounts, start, end, out["current"])],
+            "previous": [
+                _window_total(
+                    root_amounts, add_months(start, -12), add_months(end, -12), out["previous"]
+                )
+            ],
             "enterprises": [_distinct(reporters, parents, root)],
             "enterprises_previous": [_distinct(reporters_before, parents, root)],
         }
     )
-    t_cur, t_prev = int(total["current"][0]), int(total["previous"][0])
+    t_cur, t_prev = total["current"][0], total["previous"][0]
     out = pd.concat([total, out], ignore_index=True)
+    out["current"] = out["current"].astype("Int64")
+    out["previous"] = out["previous"].astype("Int64")
     out["growth"] = [growth(c, p) for c, p in zip(out["current"], out["previous"])]
-    out["share"] = [c / t_cur if t_cur else None for c in out["current"]]
-    out["share_previous"] = [p / t_prev if t_prev else None for p in out["previous"]]
+    out["share"] = [ratio(c, t_cur) for c in out["current"]]
+    out["share_previous"] = [ratio(p, t_prev) for p in out["previous"]]
     out["contribution_pp"] = [
-        (c - p) / t_prev * 100 if t_prev else None for c, p in zip(out["current"], out["previous"])
+        _points(ratio(c - p, t_prev)) for c, p in zip(out["current"], out["previous"])
     ]
     ranks = out.loc[1:, "current"].rank(ascending=False, method="min")
-    out["rank"] = pd.Series([None] + [int(r) for r in ranks], dtype="object")
-    body = out.iloc[1:].sort_values(["current", "code"], ascending=[False, True])
+    out["rank"] = pd.Series(
+        [None] + [None if pd.isna(r) else int(r) for r in ranks], dtype="object"
+    )
+    body = out.iloc[1:].sort_values(
+        ["current", "code"], ascending=[False, True], na_position="last"
+    )
     return pd.concat([out.iloc[:1], body], ignore_index=True)[COLUMNS]
+
+
+def _window_total(root_amounts, start: int, end: int, children: pd.Series):
+    """The root's amount over a window: read as its own figure when given (a protected child
+    must not hide a published total), else the children's sum (NA if any is protected)."""
+    if root_amounts is None:
+        return total(children)
+    return total(root_amounts.loc[root_amounts["period"].between(start, end), "amount"])
+
+
+def _points(share):
+    """A ratio as 个百分点 (NA when protected, None when missing)."""
+    if share is None or share is pd.NA:
+        return share
+    return share * 100
 
 
 def _count(reporters: pd.DataFrame, parents, root) -> pd.Series:
@@ -135,7 +163,8 @@ def district_report(
     now = queries.reporting_enterprises(session, f.with_periods(start, end))
     before = queries.reporting_enterprises(session, f.with_periods(base_start, base_end))
     ref = reference_codes(session)
-    rows = district_evaluation(amounts, now, before, ref.region_parent, root, start, end)
+    whole = queries.totals(session, f, ("period",))
+    rows = district_evaluation(amounts, now, before, ref.region_parent, root, start, end, whole)
     names = {"zh": ref.regions, "en": ref.region_names_en}
     for lang, table in names.items():
         rows[f"name_{lang}"] = [region_name(code, root, table, lang) for code in rows["code"]]

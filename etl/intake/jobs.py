@@ -1,38 +1,49 @@
-"""Upload jobs for the web page: staged files, validation and loading in a background thread.
+"""Upload jobs for the web page: staged files, then a check and a load in a worker process.
 
 A job is a folder under <instance>/uploads/<job id>/ holding the uploaded files and job.json (its
 state, progress, preview and results). State lives in files, not in process memory, so any
-gunicorn worker can answer the page's polling while the worker that started the job runs it, and
-a worker restart loses nothing but the running thread (the job then reads as failed, not stuck).
+gunicorn worker can answer the page's polling while a worker process (etl.intake.worker, capped
+in memory and, for a check, in time) does the work; a web restart loses nothing (a job whose
+process is gone reads as failed, not stuck).
 
-    staged → validating → validated → committing → committed     (or failed at any step)
+    staged → validating → validated → committing → committed
+    (failed at any step; cancelled while staged or validating)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
 import secrets
+import signal
 import socket
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy.orm import Session, sessionmaker
 
 from etl import accounts
-from etl.intake.load import LoadOutcome, load_file
+from etl.intake import worker as upload_worker
+from etl.intake.load import LoadOutcome, load_file, record_not_loaded
 from etl.intake.read import ReadLimits, ReportReadError
+from etl.intake.worker import WorkerLimits
 from etl.quality.thresholds import QualityThresholds
 
 JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,32}$")
 SUFFIXES = (".xlsx", ".csv")
-STALE_SECONDS = 600  # a job whose thread has not written for this long has died with its worker
+STALE_SECONDS = 600  # a job whose worker has not written for this long is taken as dead
 PHASES = ("read", "validate", "wait", "load")  # wait: another load holds the database
+RUNNING = ("validating", "committing")
+CANCEL_MARK = "cancelled"  # a file in the job folder: the owner stopped the check
+# Why a worker process ended without an outcome (job["error"]); the page names each in words.
+WORKER_FAILURES = ("memory", "time", "worker")
 
 
 class UploadRefused(Exception):
@@ -41,6 +52,10 @@ class UploadRefused(Exception):
     def __init__(self, message_zh: str, message_en: str) -> None:
         super().__init__(message_en)
         self.message_zh, self.message_en = message_zh, message_en
+
+
+class JobCancelled(Exception):
+    """The job's owner cancelled it: the worker stops without writing an outcome."""
 
 
 @dataclass(frozen=True)
@@ -80,8 +95,11 @@ def stage(
     files: list[StagedFile],
     max_bytes: int,
     max_files: int = 20,
+    max_jobs: int | None = None,
 ) -> str:
     """Write the files of a new job and return its id (nothing is validated yet)."""
+    if max_jobs:
+        check_capacity(instance_path, user, max_jobs)
     if not files:
         raise UploadRefused("没有收到文件。", "No file was received.")
     if len(files) > max_files:
@@ -125,14 +143,50 @@ def read_job(instance_path: Path, job_id: str, user: str) -> dict | None:
         return None
     if job.get("user") != user:
         return None
+    if (path.parent / CANCEL_MARK).exists():
+        # Whatever a worker managed to write before it was stopped, the job ends cancelled.
+        job.update(state="cancelled", committable=False)
+        return job
     idle = time.time() - path.stat().st_mtime
-    running = job["state"] in ("validating", "committing")
+    running = job["state"] in RUNNING
     if running and (idle > STALE_SECONDS or _runner_gone(job)):
         # A commit cut short may be committed again: the load is one transaction and its file's
         # SHA-256 is unique among loaded batches, so a retry loads it once or says "unchanged".
         retry = job["state"] == "committing" and bool(job.get("committable"))
         job.update(state="failed", error="interrupted", retry_commit=retry)
     return job
+
+
+def running_jobs(instance_path: Path, user: str, exclude: str | None = None) -> int:
+    """How many of the user's jobs are being checked or loaded right now."""
+    root = jobs_root(instance_path)
+    if not root.is_dir():
+        return 0
+    horizon = time.time() - STALE_SECONDS
+    count = 0
+    for folder in root.iterdir():
+        if folder.name == exclude:
+            continue
+        try:
+            if (folder / "job.json").stat().st_mtime < horizon:
+                continue  # untouched for this long: finished, or read as failed
+        except OSError:
+            continue
+        job = read_job(instance_path, folder.name, user)
+        count += job is not None and job["state"] in RUNNING
+    return count
+
+
+def check_capacity(
+    instance_path: Path, user: str, max_jobs: int, exclude: str | None = None
+) -> None:
+    """Refuse a new check or load while the user already has max_jobs running."""
+    if running_jobs(instance_path, user, exclude) >= max_jobs:
+        raise UploadRefused(
+            f"您已有 {max_jobs} 个上传任务正在校验或入库，请等待完成（或取消）后再开始新的任务。",
+            f"You already have {max_jobs} uploads being checked or loaded; wait for them to "
+            "finish (or cancel one) before starting another.",
+        )
 
 
 def may_commit(job: dict | None) -> bool:
@@ -176,11 +230,14 @@ def start(
     today: dt.date | None = None,
     quality: QualityThresholds | None = None,
     limits: ReadLimits | None = None,
+    worker: WorkerLimits | None = None,
+    max_jobs: int | None = None,
 ) -> bool:
-    """Validate (commit=False) or load (commit=True) the job's files in a background thread.
+    """Check (commit=False) or load (commit=True) the job's files in a worker process.
 
-    Returns False when the job is not in a state that allows it: only a staged job is validated,
-    only a validated job without errors is committed, and each at most once.
+    Returns False when the job is not in a state that allows it: only a staged job is checked,
+    only a checked job without errors is committed, and each at most once. Raises UploadRefused
+    when the user already has max_jobs jobs running.
     """
     job = read_job(instance_path, job_id, user)
     if commit:
@@ -188,23 +245,89 @@ def start(
             return False
     elif job is None or job["state"] != "staged":
         return False
+    if max_jobs:
+        check_capacity(instance_path, user, max_jobs, exclude=job_id)
     folder = jobs_root(instance_path) / job_id
+    # pid: this web process until the worker writes its own (worker=True: it may be killed).
+    run_id = secrets.token_hex(8)  # the watcher acts on this run only, never on a later one
     job.update(
         state="committing" if commit else "validating",
         pid=os.getpid(),
         host=socket.gethostname(),
+        worker=False,
+        run=run_id,
     )
-    job.pop("error", None)
-    job.pop("retry_commit", None)
+    for key in ("error", "retry_commit", "recorded"):
+        job.pop(key, None)
     _write(folder, job)
-    thread = threading.Thread(
-        target=run,
-        args=(factory, folder, commit, today, quality, limits),
-        name=f"upload-{job_id}",
-        daemon=True,
-    )
-    thread.start()
+    spec = {
+        "commit": commit,
+        "today": today.isoformat() if today else None,
+        "quality": asdict(quality) if quality else None,
+        "limits": asdict(limits) if limits else None,
+    }
+    url = factory.kw["bind"].url.render_as_string(hide_password=False)
+    ended = partial(_ended, factory, run_id=run_id)
+    upload_worker.spawn(folder, url, spec, worker or WorkerLimits(), ended)
     return True
+
+
+def cancel(factory: sessionmaker[Session], instance_path: Path, job_id: str, user: str) -> bool:
+    """Stop the owner's job while it is staged or being checked; nothing is loaded.
+
+    The job reads as cancelled from now on, its worker is killed, and the upload history and the
+    audit log say so. Returns False for a job that is not the owner's or is past checking.
+    """
+    job = read_job(instance_path, job_id, user)
+    if job is None or job["state"] not in ("staged", "validating"):
+        return False
+    folder = jobs_root(instance_path) / job_id
+    (folder / CANCEL_MARK).touch()  # first: a worker that has not started yet stops on it
+    if job.get("worker") and job.get("host") == socket.gethostname():
+        try:
+            os.kill(int(job["pid"]), signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    job.update(state="cancelled", committable=False, cancelled_at=_now())
+    _write(folder, job)
+    _record_history(factory, folder, job, "cancelled")
+    return True
+
+
+def _ended(
+    factory: sessionmaker[Session], folder: Path, reason: str | None, run_id: str = ""
+) -> None:
+    """After a worker process: the final state it could not write itself, and the history."""
+    job = json.loads((folder / "job.json").read_text(encoding="utf-8"))
+    if job.get("run") != run_id:
+        return  # the job has moved on (a commit started after this check): not ours to judge
+    if (folder / CANCEL_MARK).exists():
+        if job["state"] != "cancelled":
+            job.update(state="cancelled", committable=False)
+            _write(folder, job)
+        return
+    if job["state"] in RUNNING:
+        retry = job["state"] == "committing" and bool(job.get("committable"))
+        job.update(state="failed", error=reason or "worker", retry_commit=retry)
+        _write(folder, job)
+    if job["state"] == "failed" and job.get("error") in WORKER_FAILURES:
+        if not job.get("recorded"):
+            _record_history(factory, folder, job, "failed")
+            job["recorded"] = True
+            _write(folder, job)
+
+
+def _record_history(factory, folder: Path, job: dict, status: str) -> None:
+    """One history row per file of a job that ended without loading, and one audit row."""
+    for i, meta in enumerate(job["files"]):
+        path = next((folder / "files").glob(f"{i}.*"))
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        record_not_loaded(factory, meta["name"], sha, meta["size"], job["user"], status)
+    detail = {"job": job["id"], "files": [f["name"] for f in job["files"]]}
+    if status == "failed":
+        detail["reason"] = job.get("error")
+    with factory.begin() as session:
+        accounts.audit(session, job["user"], f"upload_{status}", detail)
 
 
 def run(
@@ -214,18 +337,28 @@ def run(
     today: dt.date | None = None,
     quality: QualityThresholds | None = None,
     limits: ReadLimits | None = None,
+    worker: bool = False,
 ) -> dict:
-    """Do the job's work in this thread, writing progress and the outcome to job.json."""
+    """Do the job's work in this process, writing progress and the outcome to job.json.
+
+    worker: this is the job's own worker process (it records its pid, so cancel can kill it,
+    and stops without writing once the job is cancelled).
+    """
     job = json.loads((folder / "job.json").read_text(encoding="utf-8"))
     regions = None if job["regions"] is None else tuple(job["regions"])
+    write = partial(_write_unless_cancelled, folder) if worker else partial(_write, folder)
     outcomes = []
+    out_of_memory = False
     try:
+        if worker:
+            job.update(pid=os.getpid(), host=socket.gethostname(), worker=True)
+            write(job)
         for i, meta in enumerate(job["files"]):
 
             def progress(phase: str, i=i) -> None:
                 done = (i + (PHASES.index(phase) + 1) / (len(PHASES) + 1)) / len(job["files"])
                 job["progress"] = {"file": i, "phase": phase, "fraction": done}
-                _write(folder, job)
+                write(job)
 
             path = next((folder / "files").glob(f"{i}.*"))
             outcomes.append(
@@ -244,8 +377,16 @@ def run(
                     limits,
                 )
             )
+    except JobCancelled:
+        return job
+    except MemoryError:
+        out_of_memory = True  # said below, once the traceback has let go of the file's data
     except Exception as exc:  # noqa: BLE001 — the page must say the job failed, whatever the cause
         job.update(state="failed", error=f"{type(exc).__name__}: {exc}")
+        _write(folder, job)
+        return job
+    if out_of_memory:
+        job.update(state="failed", error="memory", retry_commit=False)
         _write(folder, job)
         return job
     key = "results" if commit else "preview"
@@ -253,7 +394,10 @@ def run(
     job["progress"] = {"file": len(job["files"]), "phase": "done", "fraction": 1.0}
     job["state"] = "committed" if commit else "validated"
     job["committable"] = not commit and all(o["status"] == "validated" for o in outcomes)
-    _write(folder, job)
+    try:
+        write(job)
+    except JobCancelled:
+        pass
     return job
 
 
@@ -329,6 +473,12 @@ def outcome_record(outcome: LoadOutcome) -> dict:
     if outcome.validation is not None:
         record["summary"] = outcome.validation.summary()
     return record
+
+
+def _write_unless_cancelled(folder: Path, job: dict) -> None:
+    if (folder / CANCEL_MARK).exists():
+        raise JobCancelled
+    _write(folder, job)
 
 
 def _write(folder: Path, job: dict) -> None:

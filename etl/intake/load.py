@@ -55,6 +55,7 @@ class LoadOutcome:
     """What a load did, in numbers a clerk and a log can both read."""
 
     status: str  # loaded | unchanged | rejected | busy (waited too long) | validated (dry run)
+    # (history rows also say cancelled or failed: a web job stopped before it loaded anything)
     file_name: str
     sha256: str
     rows: int = 0
@@ -201,6 +202,25 @@ def _record_rejection(
             row_count=len(read.frame),
             error_count=result.error_count,
             warning_count=result.warning_count,
+        )
+        session.add(batch)
+        session.flush()
+        return batch.id
+
+
+def record_not_loaded(
+    factory, file_name: str, sha256: str, size_bytes: int, user: str, status: str
+) -> int:
+    """A history row for a file whose check or load ended without loading (cancelled, failed)."""
+    with factory.begin() as session:
+        write_first(session)
+        batch = m.UploadBatch(
+            file_name=file_name,
+            sha256=sha256,
+            size_bytes=size_bytes,
+            uploaded_by=user,
+            status=status,
+            row_count=0,
         )
         session.add(batch)
         session.flush()

@@ -92,7 +92,7 @@ def read_report(
         _check_limits(data, ext, limits)
     encoding = sheet = None
     if ext in (".xlsx", ".xlsm"):
-        frame, header_row, sheet = _read_xlsx(data)
+        frame, header_row, sheet = _read_xlsx(data, limits.max_rows if limits else None)
     elif ext in (".csv", ".txt"):
         frame, header_row, encoding = _read_csv(data)
     elif ext in (".xls", ".et", ".wps"):
@@ -134,11 +134,14 @@ def _check_limits(data: bytes, ext: str, limits: ReadLimits) -> None:
     elif ext in (".csv", ".txt"):
         rows = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
     if limits.max_rows and rows is not None and rows - 1 > limits.max_rows:
-        raise ReportReadError(
-            f"文件有约 {rows - 1:,} 行数据，超过每个文件 {limits.max_rows:,} 行的上限，请拆分后上传。",
-            f"The file has about {rows - 1:,} data rows, over the limit of {limits.max_rows:,} "
-            "per file; split it.",
-        )
+        raise _too_many_rows(f"约 {rows - 1:,}", f"about {rows - 1:,}", limits.max_rows)
+
+
+def _too_many_rows(count_zh: str, count_en: str, max_rows: int) -> ReportReadError:
+    return ReportReadError(
+        f"文件有{count_zh} 行数据，超过每个文件 {max_rows:,} 行的上限，请拆分后上传。",
+        f"The file has {count_en} data rows, over the limit of {max_rows:,} per file; split it.",
+    )
 
 
 def _declared_rows(archive: zipfile.ZipFile) -> int | None:
@@ -241,6 +244,8 @@ def _read_csv(data: bytes) -> tuple[pd.DataFrame, int, str]:
             engine="c",
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        if "out of memory" in str(exc):
+            raise MemoryError(str(exc)) from exc  # the worker's cap, not a malformed file
         raise ReportReadError(
             f"CSV 文件格式有误，无法读取：{exc}", f"The CSV file is malformed: {exc}"
         ) from exc
@@ -258,12 +263,12 @@ def _separator(lines: list[str]) -> str:
 # ---------------------------------------------------------------- xlsx
 
 
-def _read_xlsx(data: bytes) -> tuple[pd.DataFrame, int, str]:
+def _read_xlsx(data: bytes, max_rows: int | None = None) -> tuple[pd.DataFrame, int, str]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = book[DATA_SHEET] if DATA_SHEET in book.sheetnames else book.worksheets[0]
-            rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            rows = _sheet_rows(sheet, max_rows)
             title = sheet.title
         finally:
             book.close()
@@ -275,15 +280,41 @@ def _read_xlsx(data: bytes) -> tuple[pd.DataFrame, int, str]:
     if not rows:
         raise ReportReadError("工作表是空的。", "The worksheet is empty.")
     h = _header_index(rows)
-    body = rows[h + 1 :]
-    width = max([len(rows[h]), *(len(r) for r in body)])
-    padded = [r + [None] * (width - len(r)) for r in body]
+    header, body = rows[h], rows[h + 1 :]
+    del rows  # the body's row lists go as soon as they are in the array
+    width = max([len(header), *(len(r) for r in body)])
+    cells = np.empty((len(body), width), dtype=object)
+    for i in range(len(body)):
+        row = body[i]
+        cells[i, : len(row)] = row
+        body[i] = None
     frame = (
-        pd.DataFrame(np.array(padded, dtype=object).reshape(len(padded), width), dtype="str")
-        if padded
+        pd.DataFrame(cells, dtype="str")
+        if len(cells)
         else pd.DataFrame(columns=range(width), dtype="str")
     )
-    return _finish(frame, rows[h], h + 2), h + 1, title
+    del cells
+    return _finish(frame, header, h + 2), h + 1, title
+
+
+def _sheet_rows(sheet, max_rows: int | None) -> list[list[str | None]]:
+    """The sheet's cells as text; equal texts are one object (a 1M-row sheet repeats most).
+
+    The row count is checked as the rows come, so a sheet that understates its size in
+    <dimension> is refused when it passes the limit, not after it has been read.
+    """
+    known: dict[str, str] = {}
+    rows = []
+    limit = None if max_rows is None else max_rows + HEADER_SCAN_ROWS
+    for values in sheet.iter_rows(values_only=True):
+        if limit is not None and len(rows) > limit:
+            raise _too_many_rows("超过", "more than", max_rows)
+        row = []
+        for v in values:
+            text = _cell_text(v)
+            row.append(None if text is None else known.setdefault(text, text))
+        rows.append(row)
+    return rows
 
 
 def _cell_text(value: object) -> str | None:

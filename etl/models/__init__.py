@@ -18,7 +18,9 @@ from etl.models.aggregates import (
 )
 from etl.models.archive import Snapshot
 from etl.models.base import Base, BigId, DecimalText, Money, utcnow
+from etl.models.briefing import Briefing, MailOutbox
 from etl.models.evaluation import EvaluationEntry, EvaluationIndicator
+from etl.models.exchange import ApiToken, ExternalBatch, ExternalFigure
 from etl.models.quality import QualityFlag, QualityFlagNote
 from etl.models.reference import (
     CategoryGroup,
@@ -35,6 +37,8 @@ from etl.models.reference import (
 from etl.models.register import KeyEnterprise, RegisterChange
 from etl.models.release import (
     PUBLISHED,
+    DisclosureRun,
+    ProtectedCell,
     PubCategory,
     PubCell,
     PubPartner,
@@ -62,7 +66,12 @@ from etl.models.tasks import (
 )
 
 __all__ = [
+    "ApiToken",
+    "ExternalBatch",
+    "ExternalFigure",
     "Base",
+    "DisclosureRun",
+    "ProtectedCell",
     "BigId",
     "DecimalText",
     "Money",
@@ -113,4 +122,6 @@ __all__ = [
     "TaskEvidence",
     "EvaluationIndicator",
     "EvaluationEntry",
+    "Briefing",
+    "MailOutbox",
 ]

@@ -29,6 +29,9 @@ class UserAccount(Base):
     # Raised on logout and password change: a session cookie carries the version it was issued
     # under, so copies of older cookies stop working.
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Delivery of the monthly briefing (月度简报): where to, and whether the person wants it.
+    email: Mapped[str | None] = mapped_column(sa.String(254))
+    subscribed: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class LoginThrottle(Base):

@@ -107,3 +107,36 @@ PUBLISHED = {
     "agg_partner": PubPartner,
     "agg_partner_category": PubPartnerCategory,
 }
+
+
+class DisclosureRun(Base):
+    """A release's suppression pattern was computed (etl.disclosure): when, over how many cells."""
+
+    __tablename__ = "disclosure_run"
+    release_id: Mapped[int] = mapped_column(sa.ForeignKey("data_release.id"), primary_key=True)
+    computed_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    cells: Mapped[int] = mapped_column(default=0)  # nonzero cells of both windows
+    primary: Mapped[int] = mapped_column(default=0)
+    secondary: Mapped[int] = mapped_column(default=0)
+    # The LP audit: None = not run (the year has more atoms than the setting allows);
+    # True = no protected figure narrowed below the protection level; False = some still are.
+    audited: Mapped[bool | None] = mapped_column()
+    atoms: Mapped[int] = mapped_column(default=0)
+
+
+class ProtectedCell(Base):
+    """One suppressed ("C", 保密) cell of a release's pattern (etl.disclosure.catalogue keys)."""
+
+    __tablename__ = "pub_protected"
+    __table_args__ = (sa.Index("ix_pub_protected_period", "period", "region", "window"),)
+    release_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("data_release.id"), primary_key=True, autoincrement=False
+    )
+    window: Mapped[str] = mapped_column(sa.String(1), primary_key=True)  # m | y
+    period: Mapped[int] = mapped_column()
+    region: Mapped[str] = mapped_column(sa.String(24), primary_key=True)
+    category: Mapped[str] = mapped_column(sa.String(24), primary_key=True)
+    mode: Mapped[str] = mapped_column(sa.String(4), primary_key=True)
+    direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
+    partner: Mapped[str] = mapped_column(sa.String(24), primary_key=True)
+    status: Mapped[str] = mapped_column(sa.String(10))  # primary | secondary

@@ -50,7 +50,9 @@ class UploadBatch(Base):
     size_bytes: Mapped[int] = mapped_column(sa.BigInteger)
     uploaded_by: Mapped[str] = mapped_column(sa.String(100))
     uploaded_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    status: Mapped[str] = mapped_column(sa.String(20))  # loaded | rejected | retracted
+    status: Mapped[str] = mapped_column(
+        sa.String(20)
+    )  # loaded | rejected | retracted | busy | cancelled | failed
     row_count: Mapped[int] = mapped_column(default=0)
     error_count: Mapped[int] = mapped_column(default=0)
     warning_count: Mapped[int] = mapped_column(default=0)

@@ -7,7 +7,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from etl import models as m
-from etl.data_version import reads_released, remembered_until_next_load
+from etl.data_version import reads_protected, reads_released, remembered_until_next_load
+from etl.disclosure.apply import merge_january, protect, row_keys
+from etl.disclosure.catalogue import KEY_COLUMNS, Hierarchy, filter_nodes, window_of
+from etl.release.scopes import scope_of
 
 
 @remembered_until_next_load
@@ -202,8 +205,55 @@ def _grouped(
     main_codes: the table keeps categories as reported; group them by their main category.
     A session of the released audience reads the table's released copy (pub_*, same keys).
     """
+    if reads_protected(session):
+        return _circulated(session, table, f, by, categories, partners, main_codes)
     if reads_released(session):
         table = m.PUBLISHED[table.__tablename__]
+    return _read(session, table, f, by, categories, partners, main_codes)
+
+
+def _circulated(session, table, f: ReportFilter, by, categories, partners, main_codes):
+    """The released audience's read: released rows, 1–2月 as one month, protected cells NA.
+
+    Every row is a cell of etl.disclosure.catalogue or reads "C"; the pattern stored with each
+    month's release (etl.disclosure.store) says which cells are suppressed (docs/disclosure.md).
+    """
+    window = window_of(f.period_from, f.period_to)
+    wide = f
+    if "period" in by and f.period_from % 100 == 2:  # February is 1–2月: read its January too
+        wide = f.with_periods(f.period_from - 1, f.period_to)
+    pub = m.PUBLISHED[table.__tablename__]
+    frame = _read(session, pub, wide, by, categories, partners, main_codes)
+    frame = merge_january(frame, by, f.period_to)
+    tree = hierarchy(session)
+    nodes = filter_nodes(f, tree)
+    if nodes is None or not f.regions:
+        return protect(frame, [None] * len(frame), set(), set())
+    as_reported = table is m.AggCategory or (table is m.AggPartnerCategory and not main_codes)
+    keys = row_keys(frame, by, nodes, window, tree, as_reported)
+    fixed = {d: nodes[d] for d in nodes if _BY_COLUMN[d] not in by}
+    if "period" not in by and window is not None:
+        fixed["window"] = window[0]
+    scope = scope_of(f.regions[0], tree.region_parent)
+    if scope not in tree.region_nodes(nodes["region"], scope):
+        nodes["region"] = scope  # 重庆市 shows 两江新区's release: the same cells
+        if "region_code" not in by:
+            fixed["region"] = scope
+    suppressed, computed = protected_cells(session, scope, f.period_from, f.period_to, fixed)
+    return protect(frame, keys, suppressed, computed)
+
+
+_BY_COLUMN = {
+    "region": "region_code",
+    "category": "category_code",
+    "mode": "mode",
+    "direction": "direction",
+    "partner": "partner_code",
+}
+
+
+def _read(session, table, f: ReportFilter, by, categories, partners, main_codes) -> pd.DataFrame:
+    """Sum of the filter's currency over one table, grouped by the given columns."""
     value = table.usd_cents if f.currency == "USD" else table.cny_fen
     column = {d: getattr(table, d) for d in by}
     stmt = sa.select()
@@ -561,3 +611,52 @@ def latest_period(session: Session, year: int | None = None) -> int | None:
 def stored_targets(session: Session) -> list[m.Target]:
     """Every policy target, by region and code."""
     return list(session.scalars(sa.select(m.Target).order_by(m.Target.region_code, m.Target.code)))
+
+
+def protected_cells(
+    session: Session, scope: str, period_from: int, period_to: int, fixed: dict[str, str]
+) -> tuple[set[tuple], set[int]]:
+    """For reads: the suppressed cells of a scope's current releases of months in a range (keys as
+    etl.disclosure.catalogue.KEY_COLUMNS), narrowed by the dimensions the read fixes; and the
+    months whose current release has a computed pattern (any other month reads "C")."""
+    p, r, run = m.ProtectedCell, m.Release, m.DisclosureRun
+    current = sa.select(r.id).where(
+        r.current.is_(True), r.scope_code == scope, r.period.between(period_from, period_to)
+    )
+    stmt = sa.select(*[getattr(p, c) for c in KEY_COLUMNS]).where(
+        p.period.between(period_from, period_to), p.release_id.in_(current)
+    )
+    for column, node in fixed.items():
+        stmt = stmt.where(getattr(p, column) == node)
+    keys = {tuple(row) for row in session.execute(stmt)}
+    computed = session.scalars(
+        sa.select(r.period)
+        .join(run, run.release_id == r.id)
+        .where(r.current.is_(True), r.scope_code == scope, r.period.between(period_from, period_to))
+    )
+    return keys, set(computed)
+
+
+def hierarchy(session: Session) -> Hierarchy:
+    """The region, category and partner hierarchies from the reference tables."""
+    regions = dict(session.execute(sa.select(m.Region.code, m.Region.parent_code)).all())
+    mains = dict(
+        session.execute(sa.select(m.ServiceCategory.code, m.ServiceCategory.main_code)).all()
+    )
+    category_groups: dict[str, set[str]] = {}
+    for group, code in session.execute(
+        sa.select(m.CategoryGroupMember.group_code, m.CategoryGroupMember.category_code)
+    ):
+        category_groups.setdefault(group, set()).add(code)
+    partner_groups: dict[str, set[str]] = {}
+    for group, code in session.execute(
+        sa.select(m.PartnerGroupMember.group_code, m.PartnerGroupMember.partner_code)
+    ):
+        partner_groups.setdefault(group, set()).add(code)
+    return Hierarchy(
+        region_parent=regions,
+        category_main={c: (main or c) for c, main in mains.items()},
+        category_groups={g: frozenset(c) for g, c in category_groups.items()},
+        partner_groups={g: frozenset(c) for g, c in partner_groups.items()},
+        split_mains=frozenset(main for c, main in mains.items() if main and main != c),
+    )

@@ -26,6 +26,7 @@ FLAG_LIST_COLUMNS = [
     "computed_at",
     "cleared_at",
     "batch_id",
+    "amount",  # cents: the flagged report's US$ total, the amount at stake
 ]
 NOTE_COLUMNS = ["id", "author", "at", "status", "note"]
 
@@ -149,6 +150,7 @@ def _flags_select():
             f.computed_at,
             f.cleared_at,
             f.batch_id,
+            rv.total_usd_cents,
         )
         .join(m.Enterprise, m.Enterprise.uscc == f.uscc)
         .join(rv, rv.id == f.version_id)

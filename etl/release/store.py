@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -11,11 +13,15 @@ from sqlalchemy.orm import Session
 from etl import models as m
 from etl.accounts import audit
 from etl.data_version import RELEASE_CHANGED
+from etl.disclosure.store import store_patterns
+from etl.disclosure.table import DisclosureRule
 from etl.periods import add_months, format_period
 from etl.queries import core as queries
 from etl.queries import release as queries_release
 from etl.release.checklist import Checklist, checklist
 from etl.release.scopes import SCOPES
+
+log = logging.getLogger(__name__)
 
 
 class ReleaseRefused(ValueError):
@@ -50,8 +56,16 @@ def release_month(
     min_coverage: float,
     deadline_day: int,
     override_coverage: bool = False,
+    rule: DisclosureRule = DisclosureRule(),
+    protection: float = 0.15,
+    max_atoms: int = 0,
+    after_commit: Callable[[int], None] | None = None,
 ) -> tuple[m.Release, Checklist]:
-    """Release a month of a scope (in the caller's transaction), or raise ReleaseRefused."""
+    """Release a month of a scope (in the caller's transaction), or raise ReleaseRefused.
+
+    after_commit(release_id) runs once the caller's transaction has committed (the briefing and
+    its delivery, etl.mail.delivery.release_hook); it never runs for a release rolled back, and
+    whatever it raises is logged, never turned into a failed release."""
     if scope not in SCOPES:
         raise ReleaseRefused("scope", f"unknown scope {scope}: one of {', '.join(SCOPES)}")
     # One release at a time per scope and month: a second concurrent one waits, then finds
@@ -102,6 +116,8 @@ def release_month(
     session.add(release)
     session.flush()
     _copy(session, release, queries.region_closure(session, (scope,)) or [scope])
+    # What leaders may see of it: the suppression pattern, in the same transaction (etl.disclosure)
+    store_patterns(session, release, rule, protection, max_atoms)
     audit(
         session,
         user,
@@ -117,7 +133,28 @@ def release_month(
             "previous_total_usd_cents": check.total_before,
         },
     )
+    if after_commit is not None:
+        _run_after_commit(session, release.id, after_commit)
     return release, check
+
+
+def _run_after_commit(session: Session, release_id: int, hook: Callable[[int], None]) -> None:
+    """Call hook(release_id) when the session's transaction commits (not after a rollback)."""
+    pending = [True]  # cleared by the first commit or rollback: the hook runs at most once
+
+    def committed(_session) -> None:
+        if not pending or not pending.pop():
+            return
+        try:
+            hook(release_id)
+        except Exception:  # noqa: BLE001 - the release stands whatever its follow-up does
+            log.exception("after-release step of release %s failed", release_id)
+
+    def rolled_back(_session, _previous=None) -> None:
+        pending.clear()
+
+    sa.event.listen(session, "after_commit", committed)
+    sa.event.listen(session, "after_rollback", rolled_back)
 
 
 def mark_final(session: Session, scope: str, period: int, user: str) -> m.Release:
@@ -145,7 +182,14 @@ def effective_status(release: m.Release, today: dt.date, final_after_months: int
 
 
 def release_all(
-    factory, user: str, note: str, *, min_coverage: float, deadline_day: int
+    factory,
+    user: str,
+    note: str,
+    *,
+    min_coverage: float,
+    deadline_day: int,
+    rule: DisclosureRule = DisclosureRule(),
+    protection: float = 0.15,
 ) -> list[m.Release]:
     """Release every month with data of every scope that changed (the sample on load): one
     transaction per month; low coverage released with the note as its override."""
@@ -166,6 +210,8 @@ def release_all(
                         min_coverage=min_coverage,
                         deadline_day=deadline_day,
                         override_coverage=True,
+                        rule=rule,
+                        protection=protection,
                     )
                     out.append(release.id)
             except ReleaseRefused as exc:

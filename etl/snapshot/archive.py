@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy.orm import Session, sessionmaker
 
 from etl import models as m
-from etl.disclosure import DisclosureRule
+from etl.disclosure import rule_from
 from etl.periods import format_period
 from etl.queries import core as queries
 from etl.settings import Settings
@@ -70,14 +70,6 @@ class SnapshotOutcome:
 def archive_root(settings: Settings) -> Path:
     """Where archived snapshots live."""
     return Path(settings.instance_path) / "snapshots"
-
-
-def rule_from(settings: Settings) -> DisclosureRule:
-    """The disclosure rule the settings ask for."""
-    return DisclosureRule(
-        min_contributors=settings.disclosure_min_contributors,
-        dominance_k=settings.disclosure_dominance_k,
-    )
 
 
 def _entry(row: m.Snapshot) -> SnapshotEntry:

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -149,21 +150,35 @@ def _shown(values) -> list:
     return [None if v is None or v == C else rounded("usd", v) for v in values]
 
 
+def monthly_bars(part) -> tuple[list[str], list]:
+    """One year's bars of exports + imports in 亿美元: 1–2月 as one bar at the two months'
+    monthly average (the product's one rule, etl.aggregates.per_month), then 3月 … ."""
+    both = {
+        int(mo): None if x is None or m is None else x + m
+        for mo, x, m in zip(part["month"], part["X"], part["M"])
+    }
+    labels, values = [], []
+    if 1 in both and 2 in both:
+        jan, feb = both.pop(1), both.pop(2)
+        labels.append("1–2月（月均）")
+        values.append(
+            None if jan is None or feb is None else rounded("usd", Decimal(jan + feb) / 2)
+        )
+    for mo in sorted(both):
+        labels.append(f"{mo}月")
+        values.append(None if both[mo] is None else rounded("usd", both[mo]))
+    return labels, values
+
+
 def _charts(snapshot: Snapshot) -> dict[str, str]:
     """Charts of shown values only (C cells are left out, and say so)."""
     out = {}
     monthly = snapshot.charts["monthly"]
     fig = go.Figure()
     for year, color in ((monthly["year"].min(), GREY), (monthly["year"].max(), BLUE)):
-        part = monthly[monthly["year"] == year]
-        both = [
-            None if x is None or m is None else rounded("usd", x + m)
-            for x, m in zip(part["X"], part["M"])
-        ]
-        fig.add_bar(
-            x=[f"{mo}月" for mo in part["month"]], y=both, name=f"{year}年", marker_color=color
-        )
-    out["总体"] = _layout(fig, "月度服务进出口（亿美元）")
+        labels, values = monthly_bars(monthly[monthly["year"] == year])
+        fig.add_bar(x=labels, y=values, name=f"{year}年", marker_color=color)
+    out["总体"] = _layout(fig, "月度服务进出口（亿美元；1–2月为两月月均）")
     for key, title in (
         ("服务类别", "分类别出口、进口（亿美元，累计）"),
         ("地区", "分地区进出口（亿美元，累计）"),

@@ -51,8 +51,10 @@ class Evaluation:
     projection_low: float | None = None
     projection_high: float | None = None
     needed_growth_remaining: float | None = None  # vs the same months a year earlier
-    months_reported: int = 0
+    months_reported: int = 0  # of the months the evaluation measures (avg_growth: last 12)
     months_total: int = 0
+    window_months_reported: int = 0  # of the window's real length (a pilot: 24 months)
+    window_months: int = 0
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -161,11 +163,12 @@ def evaluate(
     window: Window, measure: pd.Series, as_of: int, threshold: float, total: pd.Series | None = None
 ) -> Evaluation:
     """Evaluate one window of a target on a monthly series, with what is known as of a month."""
-    span = month_range(window.start, window.end)
-    if window.kind == "avg_growth":  # only the last year and the base year matter
-        span = span[-12:]
+    whole = month_range(window.start, window.end)
+    span = whole[-12:] if window.kind == "avg_growth" else whole  # avg: last year vs base year
     reported = [p for p in span if p <= as_of and p in measure.index]
     ev = Evaluation(window, "not_started", months_reported=len(reported), months_total=len(span))
+    ev.window_months = len(whole)
+    ev.window_months_reported = len([p for p in whole if p <= as_of and p in measure.index])
     if as_of < window.start:
         return ev
     if window.kind == "avg_growth" and as_of < span[0]:

@@ -19,9 +19,11 @@ USCC = "91120116MA05XXXX0X"
 
 # dash_duo serves each app on the next port from 58050 in every process; under pytest-xdist two
 # workers would both take 58050. Each worker starts from its own block (gw0: 59000, gw1: 59500 …;
-# pages_data.PORT lies below, at 58100–58899).
+# pages_data.PORT lies below, at 58100–58899). STM_TEST_PORT_BASE moves the blocks, so that two
+# suites on one machine (two worktrees) keep apart.
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-BaseDashRunner._next_port = 59000 + 500 * int(_WORKER.removeprefix("gw") or 0)
+_BASE = int(os.environ.get("STM_TEST_PORT_BASE", "59000"))
+BaseDashRunner._next_port = _BASE + 500 * int(_WORKER.removeprefix("gw") or 0)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import shutil
 import pytest
 import sqlalchemy as sa
 from dash.testing import wait
+from selenium.common.exceptions import StaleElementReferenceException
 
 from dashboard.ids import Quality
 from etl.db import make_engine, make_session_factory
@@ -38,8 +39,13 @@ def _row_cell(dash_duo, text: str):
     """The name cell of the grid row whose text contains text."""
 
     def found():
+        # The grid redraws its rows when a review is saved (count, sort by amount): a row read
+        # mid-redraw is stale, so look again.
         rows = dash_duo.find_elements(f"#{Quality.GRID} .ag-center-cols-container .ag-row")
-        return next((r for r in rows if text in r.text), None)
+        try:
+            return next((r for r in rows if text in r.text), None)
+        except StaleElementReferenceException:
+            return None
 
     row = wait.until(found, timeout=TIMEOUT)
     return row.find_element("css selector", '[col-id="name"]')
@@ -64,6 +70,7 @@ def test_qua001_mark_a_flag_explained(dash_duo, sample_app, sample_db, screensho
     dash_duo.wait_for_contains_text(f"#{Quality.GRID}", "多次修订", timeout=TIMEOUT)
     grid = dash_duo.find_element(f"#{Quality.GRID}").text
     assert "2019年2月" not in grid and "质量测试企业905有限公司" in grid and "共 3 个版本" in grid
+    count_before = dash_duo.find_element(f"#{Quality.COUNT}").text
     _row_cell(dash_duo, "质量测试企业905").click()
     dash_duo.wait_for_contains_text(f"#{Quality.CARD}", "质量测试企业905有限公司", timeout=TIMEOUT)
     card = dash_duo.find_element(f"#{Quality.CARD}").text
@@ -83,6 +90,8 @@ def test_qua001_mark_a_flag_explained(dash_duo, sample_app, sample_db, screensho
     dash_duo.wait_for_contains_text(f"#{Quality.HISTORY}", NOTE, timeout=TIMEOUT)
     dash_duo.wait_for_text_to_equal(f"#{Quality.STATUS_BADGE}", "已说明", timeout=TIMEOUT)
     assert "已说明" in _row_cell(dash_duo, "质量测试企业905").find_element("xpath", "..").text
+    # #17: the open count follows the review without a reload (one open flag fewer)
+    assert dash_duo.find_element(f"#{Quality.COUNT}").text != count_before
     assert dash_duo.find_element(f"#{Quality.NOTE}").get_attribute("value") == ""
     assert_clean(dash_duo)
     dash_duo.driver.set_window_size(1400, 1450)

@@ -17,7 +17,7 @@ from etl.queries import core as queries
 from etl.queries import release as queries_release
 from etl.settings import Settings
 from tests.browser.pages_data import TIMEOUT, assert_clean, open_page
-from tests.db.helpers import release_months
+from tests.db.helpers import NO_SUPPRESSION, release_months
 
 pytestmark = pytest.mark.browser
 NOTE = "2019年12月初步数，已核对报送情况"
@@ -34,7 +34,7 @@ def release_app(sample_db, tmp_path):
     with factory() as s:
         regions = queries.region_closure(s, ("120000",))
         months = [p for p in queries_release.months_with_data(s, regions) if p != 201912]
-    release_months(factory, months)
+    release_months(factory, months, rule=NO_SUPPRESSION)
     engine.dispose()
     app = create_app(
         Settings(

@@ -11,15 +11,22 @@ from etl.settings import Settings
 ROLE_USERS = {"admin": "admin", "stat": "statistician", "lead": "leader", "clerk": "clerk"}
 
 
-def app_with_accounts(db_url, instance_path, session_factory, clerk_regions=("120116",)):
-    """An app that requires sign-in and the passwords of one account per role."""
+def app_with_accounts(
+    db_url, instance_path, session_factory, clerk_regions=("120116",), **settings_fields
+):
+    """An app that requires sign-in and the passwords of one account per role.
+
+    settings_fields: further Settings fields (limits, for instance).
+    """
     passwords = {}
     with session_factory.begin() as s:
         for name, role in ROLE_USERS.items():
             regions = clerk_regions if role == "clerk" else ()
             passwords[name] = accounts.add_user(s, name, role, regions=regions)
             accounts.get_user(s, name).must_change_password = False  # tested on its own
-    settings = Settings(instance_path=instance_path, database_url=db_url, auth_required=True)
+    settings = Settings(
+        instance_path=instance_path, database_url=db_url, auth_required=True, **settings_fields
+    )
     return create_app(settings), passwords
 
 

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import json
+
 import dash
+
+
+def _one_output(part: str) -> dict:
+    component, prop = part.rsplit(".", 1)
+    prop = prop.split("@")[0]  # allow_duplicate outputs carry "@<hash>" in the map's key
+    if component.startswith("{"):  # a pattern-matching id, written as JSON in the key
+        component = json.loads(component)
+    return {"id": component, "property": prop}
 
 
 def _output_spec(key: str):
     if not key.startswith(".."):
-        component, prop = key.rsplit(".", 1)
-        return {"id": component, "property": prop}
-    return [
-        dict(zip(("id", "property"), part.rsplit(".", 1))) for part in key.strip(".").split("...")
-    ]
+        return _one_output(key)
+    return [_one_output(part) for part in key.strip(".").split("...")]
 
 
 def callback_key(app: dash.Dash, contains: str, exact: bool = False) -> str:

@@ -85,9 +85,25 @@ def aggregates(engine: sa.Engine) -> dict[str, list[tuple]]:
     return {name: snap[name] for name in AGG_TABLES}
 
 
-def release_months(factory, months=None, scope: str = "120000", user: str = "stat") -> list[int]:
+# The primary rules set so that no cell is confidential: for tests whose few enterprises are
+# about something else (release, exports, sign-in); tests/db/test_disclosure.py tests protection.
+NO_SUPPRESSION = (1, 1.0)
+
+
+def release_months(
+    factory,
+    months=None,
+    scope: str = "120000",
+    user: str = "stat",
+    rule=None,
+    max_atoms: int = 0,
+) -> list[int]:
     """Release months of a scope as a statistician would (default: every month with data), so
-    leaders see figures; low coverage is overridden with a note. Returns the release ids."""
+    leaders see figures; low coverage is overridden with a note. Returns the release ids.
+
+    rule: (min contributors, dominance k) of the disclosure rule; default the settings' own.
+    max_atoms: run the LP audit and repair at release up to this many atoms (0: off)."""
+    from etl.disclosure import DisclosureRule
     from etl.queries import core as queries
     from etl.queries import release as queries_release
     from etl.release.store import ReleaseRefused, release_month
@@ -108,6 +124,10 @@ def release_months(factory, months=None, scope: str = "120000", user: str = "sta
                     min_coverage=0.9,
                     deadline_day=10,
                     override_coverage=True,
+                    rule=DisclosureRule(min_contributors=rule[0], dominance_k=rule[1])
+                    if rule
+                    else DisclosureRule(),
+                    max_atoms=max_atoms,
                 )
                 ids.append(release.id)
         except ReleaseRefused as exc:

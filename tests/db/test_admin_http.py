@@ -109,3 +109,34 @@ def test_admin_changes_roles_resets_and_disables_but_keeps_an_admin(admin_app, s
         assert accounts.get_user(s, "admin").is_active is True
     stat = app.server.test_client()
     assert login(stat, "stat", passwords["stat"]).status_code == 200  # disabled: back to the form
+
+
+def _delivery(client, app, username, email, subscribed):
+    return dash_call(
+        client,
+        app,
+        "admin-message.children@",
+        {
+            "admin-save-email.n_clicks": 1,
+            "admin-grid.selectedRows": [{"username": username}],
+            "admin-email.value": email,
+            "admin-subscribed.value": ["on"] if subscribed else [],
+            **CONTEXT,
+        },
+        changed="admin-save-email.n_clicks",
+    ).get_json()["response"]
+
+
+def test_admin_sets_the_briefing_email_and_subscription(admin_app, session_factory):
+    """An administrator saves an address and the subscription to the monthly briefing; a wrong
+    address is refused and changes nothing."""
+    app, passwords = admin_app
+    admin = signed_in(app, passwords, "admin")
+    assert "已保存" in str(_delivery(admin, app, "lead", "lead@example.gov.cn", True))
+    assert "未完成" in str(_delivery(admin, app, "lead", "no address", True))
+    with session_factory() as s:
+        user = accounts.get_user(s, "lead")
+        assert (user.email, user.subscribed) == ("lead@example.gov.cn", True)
+    assert "已保存" in str(_delivery(admin, app, "lead", "", True))  # cleared: unsubscribed
+    with session_factory() as s:
+        assert accounts.get_user(s, "lead").subscribed is False

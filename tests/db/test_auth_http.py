@@ -219,3 +219,46 @@ def test_a_burst_of_sign_ins_gets_no_http_500(app_with_users):
         t.join()
     assert len(codes) == 12 and 500 not in codes
     assert codes.count(302) == 6 and codes.count(200) == 6
+
+
+def test_a_burst_of_sign_outs_gets_no_http_500(app_with_users, session_factory):
+    """Twelve accounts sign out at once (the 30-user soak found 'database is locked' on SQLite)."""
+    import re
+    import threading
+
+    app, _passwords = app_with_users
+    with session_factory.begin() as s:
+        passwords = {f"out{i}": accounts.add_user(s, f"out{i}", "leader") for i in range(12)}
+        for name in passwords:
+            accounts.get_user(s, name).must_change_password = False
+    app.server.test_client().get("/login")  # Dash sets itself up on the first request, alone
+    signed = []
+    for name, password in passwords.items():
+        client = app.server.test_client()
+        assert login(client, name, password).status_code == 302
+        form = client.get("/logout").get_data(as_text=True)
+        signed.append((client, re.search(r'name="csrf" value="([^"]+)"', form).group(1)))
+    barrier, codes = threading.Barrier(len(signed)), []
+
+    def sign_out(client, token):
+        barrier.wait()
+        codes.append(client.post("/logout", data={"csrf": token}).status_code)
+
+    threads = [threading.Thread(target=sign_out, args=pair) for pair in signed]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(codes) == [302] * 12
+
+
+def test_leaders_land_on_the_overview_not_the_database_facts(app_with_users):
+    """#17: "/" (where sign-in and the product name lead) sends a leader to 总览, keeping ?lang."""
+    app, passwords = app_with_users
+    client = app.server.test_client()
+    login(client, "lead", passwords["lead"], next_path="/")
+    response = client.get("/?lang=en")
+    assert response.status_code == 302 and response.location == "/overview?lang=en"
+    stat = app.server.test_client()
+    login(stat, "stat", passwords["stat"], next_path="/")
+    assert stat.get("/").status_code == 200

@@ -132,3 +132,42 @@ def test_the_sqlite_file_is_created_readable_by_its_owner_only(tmp_path):
         conn.exec_driver_sql("CREATE TABLE t (x)")
     engine.dispose()
     assert stat.S_IMODE(os.stat(tmp_path / "new.sqlite3").st_mode) == 0o600
+
+
+def test_validate_checks_without_loading(settings, capsys, tmp_path):
+    """`validate` is `load --dry-run`: the same check, nothing written."""
+    path = write_report(tmp_path / "r.csv", ROWS)
+    code, out = run(settings, capsys, "validate", str(path))
+    assert code == EXIT_OK and "valid (dry run, nothing loaded)" in out
+    code, out = run(settings, capsys, "batches")
+    assert "r.csv" not in out
+
+
+def test_the_command_line_refuses_files_over_its_limits_before_reading_them(
+    settings, capsys, tmp_path
+):
+    """Row count and an xlsx's declared size (a zip bomb), as settings; exit 1, nothing loaded."""
+    import dataclasses
+    import io
+    import zipfile
+
+    small = dataclasses.replace(
+        settings, cli_max_rows=3, cli_max_xlsx_uncompressed_bytes=10 * 1024 * 1024
+    )
+    path = write_report(tmp_path / "five.csv", ROWS)
+    for command in ("load", "validate"):
+        code = main([command, str(path)], settings=small)
+        err = capsys.readouterr().err
+        assert code == EXIT_FAILED
+        assert "five.csv: cannot read — The file has about 5 data rows, over the limit of 3" in err
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (30 * 1024 * 1024))
+    bomb = tmp_path / "bomb.xlsx"
+    bomb.write_bytes(buffer.getvalue())
+    assert main(["load", str(bomb)], settings=small) == EXIT_FAILED
+    assert "expands to more than 10 MB" in capsys.readouterr().err
+    code, out = run(settings, capsys, "load", str(path))  # the default limits take it
+    assert code == EXIT_OK and "loaded as batch 1" in out
+    code, out = run(settings, capsys, "batches")
+    assert out.count("five.csv") == 1 and "bomb.xlsx" not in out

@@ -28,6 +28,7 @@ RESTRICTED = {
     "eval-entry-": "manage_evaluation",
     "eval-message": "manage_evaluation",
     "eval-rule-": "manage_reference",
+    "briefing-": "view_aggregates",
 }
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+from pathlib import Path
 from urllib.parse import unquote
 
 import dash
@@ -16,8 +18,10 @@ from dashboard import create_app
 from dashboard.context import CONFIG_KEY
 from etl import accounts
 from etl import models as m
+from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
 from etl.snapshot.archive import make_snapshot
+from tests.conftest import BACKENDS, clone_database
 from tests.db.helpers import release_months, uscc
 from tests.db.snapshot_data import load, load_two_years, report_rows
 from tests.db.test_auth_http import login
@@ -26,25 +30,63 @@ MONTH, ROOT = 201906, "120000"
 ROLES = {"lead": "leader", "stat": "statistician", "clerk": "clerk"}
 
 
+def _build_archive(template_urls, backend: str, workdir: Path) -> tuple[str, dict, dict]:
+    """A database with a leader, a statistician and a clerk, released months and a public and an
+    internal snapshot (files under workdir/inst): the state every test here starts from."""
+    url = clone_database(template_urls, backend, workdir)
+    engine = make_engine(url)
+    factory = make_session_factory(engine)
+    try:
+        load_two_years(factory, workdir)
+        release_months(factory)  # snapshots are made of released months only
+        passwords = {}
+        with factory.begin() as s:
+            for name, role in ROLES.items():
+                passwords[name] = accounts.add_user(
+                    s, name, role, regions=("120116",) if role == "clerk" else ()
+                )
+                accounts.get_user(s, name).must_change_password = False  # see test_password_http
+        settings = Settings(instance_path=workdir / "inst", database_url=url, auth_required=True)
+        ids = {
+            variant: make_snapshot(
+                factory, settings, MONTH, ROOT, internal=internal, user="cron", pdf=False
+            ).snapshot_id
+            for variant, internal in (("public", False), ("internal", True))
+        }
+    finally:
+        engine.dispose()  # PostgreSQL copies a template only while no one is connected to it
+    return url, passwords, ids
+
+
+@pytest.fixture(scope="module")
+def archive_templates(template_urls, tmp_path_factory):
+    """Builds the archive once per backend per module (and worker); tests get copies of it."""
+    built: dict[str, tuple[Path, str, dict, dict]] = {}
+
+    def get(backend: str) -> tuple[Path, str, dict, dict]:
+        if backend not in built:
+            if backend not in template_urls:
+                clone_database(template_urls, backend, Path())  # skips or fails as elsewhere
+            workdir = tmp_path_factory.mktemp(f"archive-{backend}")
+            built[backend] = (workdir, *_build_archive(template_urls, backend, workdir))
+        return built[backend]
+
+    return get
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, archive_templates, tmp_path) -> str:
+    """A fresh copy of the archive database, with its snapshot files under tmp_path/inst."""
+    workdir, url, _, _ = archive_templates(request.param)
+    shutil.copytree(workdir / "inst", tmp_path / "inst")
+    return clone_database({request.param: url}, request.param, tmp_path)
+
+
 @pytest.fixture
-def archive(session_factory, tmp_path, db_url):
+def archive(archive_templates, db_url, tmp_path, request):
     """Sign-in app with a leader, a statistician and a clerk; a public and an internal snapshot."""
-    load_two_years(session_factory, tmp_path)
-    release_months(session_factory)  # snapshots are made of released months only
-    passwords = {}
-    with session_factory.begin() as s:
-        for name, role in ROLES.items():
-            passwords[name] = accounts.add_user(
-                s, name, role, regions=("120116",) if role == "clerk" else ()
-            )
-            accounts.get_user(s, name).must_change_password = False  # see test_password_http
+    _, _, passwords, ids = archive_templates(request.node.callspec.params["db_url"])
     settings = Settings(instance_path=tmp_path / "inst", database_url=db_url, auth_required=True)
-    ids = {
-        variant: make_snapshot(
-            session_factory, settings, MONTH, ROOT, internal=internal, user="cron", pdf=False
-        ).snapshot_id
-        for variant, internal in (("public", False), ("internal", True))
-    }
     app = create_app(settings)
     yield app, passwords, ids
     app.server.config[CONFIG_KEY].dispose()

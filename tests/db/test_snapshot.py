@@ -8,13 +8,13 @@ import pandas as pd
 import pytest
 
 from etl.aggregates import growth
+from etl.disclosure import rule_from
 from etl.filters import ReportFilter
 from etl.queries import core as queries
 from etl.snapshot.archive import (
     SnapshotFileError,
     list_snapshots,
     make_snapshot,
-    rule_from,
     snapshot_file,
 )
 from etl.snapshot.build import SnapshotError, build_snapshot

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 
+from etl.db import make_engine, make_session_factory
 from etl.disclosure import DisclosureRule
 from etl.intake.retract import retract_batch
 from etl.queries import core as queries
@@ -14,14 +15,14 @@ from etl.snapshot import read as snapshot_read
 from etl.snapshot.archive import make_snapshot
 from etl.snapshot.inputs import PARTNER_KEYS, table_slices, target_filters, to_slices
 from etl.snapshot.vintage import load_codes, target_data_start
+from tests.conftest import BACKENDS, clone_database
 from tests.db.helpers import line, release_months, uscc
 from tests.db.snapshot_data import load, load_two_years, report_rows
 
 MONTH, ROOT = 201906, "120000"
 
 
-@pytest.fixture
-def revised(session_factory, tmp_path):
+def _build_revised(session_factory, tmp_path) -> None:
     """The constructed months, sub-items (SD21 is in a target's group without its main SD), a
     revision, and a retracted file whose reports fall back to their earlier versions."""
     load_two_years(session_factory, tmp_path)
@@ -50,6 +51,39 @@ def revised(session_factory, tmp_path):
     )
     retract_batch(session_factory, wrong, "test", "wrong file")
     release_months(session_factory)  # snapshots are made of released months only
+
+
+@pytest.fixture(scope="module")
+def revised_templates(template_urls, tmp_path_factory):
+    """Builds the revised database once per backend per module (and worker); tests get copies."""
+    built: dict[str, str] = {}
+
+    def get(backend: str) -> str:
+        if backend not in built:
+            workdir = tmp_path_factory.mktemp(f"revised-{backend}")
+            url = clone_database(template_urls, backend, workdir)
+            engine = make_engine(url)
+            try:
+                _build_revised(make_session_factory(engine), workdir)
+            finally:
+                engine.dispose()  # PostgreSQL copies a template only while no one is connected
+            built[backend] = url
+        return built[backend]
+
+    return get
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, revised_templates, tmp_path) -> str:
+    """A fresh copy of the revised database for one test."""
+    return clone_database(
+        {request.param: revised_templates(request.param)}, request.param, tmp_path
+    )
+
+
+@pytest.fixture
+def revised(session_factory):
+    """The constructed months, sub-items, a revision and a retracted file (see _build_revised)."""
     return session_factory
 
 

@@ -155,41 +155,66 @@ def test_arch005_only_page_modules_mention_register_page() -> None:
 # Imports each module in a child forked from an interpreter that holds the third-party libraries
 # but no project module: every child starts with none of ours imported, as `python -c "import X"`
 # would, without paying pandas/dash/plotly start-up ~100 times.
+#
+# The children form a tree along the package path. `python -c "import a.b.c"` imports `a`, then
+# `a.b` (unless importing `a` put it in sys.modules), then `a.b.c` (likewise): that is all the
+# import system does. So the child for `a.b.c` is forked from the child that has just imported
+# `a.b`, which was forked from the one that imported `a`; the state it starts from is exactly
+# the state a fresh interpreter reaches on its way to `a.b.c`, and each package (`dashboard`
+# imports most of the app) runs once instead of once per module below it; a module its package
+# has already imported needs no child of its own. A package that fails to import fails every
+# module below it, as it would for each of them alone.
 FORK_IMPORTER = """
 import json, os, sys, traceback
 import alembic.command, babel, dash, dash_ag_grid, dash_bootstrap_components, flask  # noqa
 import flask_login, numpy, openpyxl, pandas, plotly.graph_objects, sqlalchemy.orm  # noqa
 import werkzeug.security, xlsxwriter  # noqa
 assert not [m for m in sys.modules if m.split(".")[0] in ("etl", "dashboard")]
-names, failed, running = json.loads(sys.argv[1]), {}, {}
+targets = set(json.loads(sys.argv[1]))
+tree = {}  # package path prefix -> the next names down towards the targets
+for name in targets:
+    parts = name.split(".")
+    for i in range(1, len(parts) + 1):
+        tree.setdefault(".".join(parts[: i - 1]), set()).add(".".join(parts[:i]))
 
-def reap():
-    pid, status = os.wait()
-    name, read = running.pop(pid)
-    message = os.read(read, 4000).decode(errors="replace")
-    os.close(read)
-    if status != 0:
-        failed[name] = message.strip().splitlines()[-1:] if message else ["exit status"]
 
-for name in names:
-    if len(running) >= 2:  # two children at a time: the machine has two cores
-        reap()
+def below(prefix):
+    return sorted(n for n in targets if n.startswith(prefix + "."))
+
+
+def import_in_child(name):
+    # Fork; the child imports name, then the names below it; returns the failures by name.
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read)
         try:
             __import__(name)
-            code = 0
+            failed = visit(name)
         except BaseException:
-            os.write(write, traceback.format_exc().encode()[-2000:])
-            code = 1
-        os._exit(code)
+            last = traceback.format_exc().strip().splitlines()[-1:]
+            failed = {n: last for n in [name, *below(name)] if n in targets}
+        with os.fdopen(write, "w") as out:
+            json.dump(failed, out)
+        os._exit(0)
     os.close(write)
-    running[pid] = (name, read)
-while running:
-    reap()
-print(json.dumps(failed))
+    with os.fdopen(read) as pipe:
+        text = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not text:
+        return {n: ["exit status"] for n in [name, *below(name)] if n in targets}
+    return json.loads(text)
+
+
+def visit(prefix):
+    failed = {}
+    for name in sorted(tree.get(prefix, ())):
+        # Already imported by its package: `import name` would change nothing here, so no fork.
+        failed.update(visit(name) if name in sys.modules else import_in_child(name))
+    return failed
+
+
+print(json.dumps(visit("")))
 """
 
 

@@ -101,3 +101,12 @@ def test_made_message_for_each_outcome() -> None:
     color, said = text(Made(2, existing=True), internal=True)
     assert color == "info" and "内部版 不得外传的首版已存档（编号 2）" in said
     assert text(Made(None, error="no reports"))[0] == "danger"
+
+
+def test_empty_archive_tells_a_leader_who_makes_snapshots_not_a_command() -> None:
+    """#17: a leader was told to run a command on the server."""
+    reader = str(v.empty_list(False, "python -m etl snapshot", "zh"))
+    assert "统计人员" in reader and "python -m etl" not in reader
+    assert "statisticians" in str(v.empty_list(False, "python -m etl snapshot", "en"))
+    maker = str(v.empty_list(True, "python -m etl snapshot", "zh"))
+    assert "python -m etl snapshot" in maker

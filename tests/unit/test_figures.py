@@ -51,19 +51,23 @@ def test_trend_combines_january_into_february() -> None:
     labels = list(months[1])
     assert labels == ["1–2"] + [str(m) for m in range(3, 13)]
     assert list(months[0]) == ["2019年"] * 11
-    combined = _trace(fig, "1–2月合并")
+    combined = _trace(fig, "1–2月（月均）")
     regular = _trace(fig, "当月金额")
-    assert combined.y[0] == pytest.approx(2.2)  # 1.1 + 1.1 亿美元
+    # #17: one rule for every monthly chart: 1–2月 at the monthly average (no false spike) ...
+    assert combined.y[0] == pytest.approx(1.1)  # (1.1 + 1.1) / 2 亿美元
     assert combined.y[1] is None and regular.y[0] is None
     assert regular.y[1] == pytest.approx(1.1)
     assert fig.layout.barmode == "overlay"
-    assert regular.customdata[1] == "2019年3月" and combined.customdata[0] == "2019年1–2月"
+    assert list(regular.customdata[1]) == ["2019年3月", ""]
+    # ... with the two months' total in the hover
+    assert list(combined.customdata[0]) == ["2019年1–2月", "<br>1–2月合计：2.2亿美元"]
+    assert "1–2月月均" in combined.hovertemplate
 
 
 def test_trend_keeps_a_lone_january_and_has_no_combined_legend_then() -> None:
     fig = figures.monthly_trend(monthly({201901: 10**10, 201903: 2 * 10**10}))
     names = [tr.name for tr in fig.data]
-    assert "1–2月合并" not in names
+    assert "1–2月（月均）" not in names
     assert list(_trace(fig, "当月金额").x[1]) == ["1", "3"]
     assert all(v is None for v in _trace(fig, "同比增长").y)  # no base year: no 同比 point
 
@@ -178,3 +182,25 @@ def test_grid_controls_speak_the_page_language() -> None:
         "无数据",
     )
     assert tables.grid_locale("en", "No data")["page"] == "Page"
+
+
+def test_scoped_titles_and_file_names_say_full_total_under_full_scope() -> None:
+    """#15: under 全口径 every chart title and PNG name says 全口径合计 (not only the Overview)."""
+    from dashboard.filter_state import FilterState
+
+    assert figures.scoped("服务进出口月度走势", FilterState()) == "服务进出口月度走势"
+    full = FilterState(scope="full")
+    assert figures.scoped("服务进出口月度走势", full) == "服务进出口月度走势（全口径合计）"
+    english = FilterState(scope="full", lang="en")
+    assert figures.scoped("Monthly trend", english) == "Monthly trend (total incl. mode 3)"
+    name = figures.png_config(figures.scoped("地区排名", full))["toImageButtonOptions"]["filename"]
+    assert "全口径合计" in name
+
+
+def test_latest_point_shows_the_coverage_it_rests_on() -> None:
+    """#15: the latest month's point says, on hover, how many key enterprises reported."""
+    note = "2019年12月已报送 87.0% 重点企业（174/200）"
+    fig = figures.monthly_trend(TWO_YEARS, start=201901, last_note=note)
+    regular = _trace(fig, "当月金额")
+    assert regular.customdata[-1][1].endswith(note)
+    assert all(note not in c[1] for c in regular.customdata[:-1])

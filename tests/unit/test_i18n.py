@@ -13,7 +13,8 @@ import pytest
 from dashboard import i18n
 from dashboard.i18n import MISSING
 
-MISSING_VALUES = [None, float("nan"), np.nan, pd.NA, pd.NaT, Decimal("NaN"), math.inf, -np.inf]
+# pandas NA is not missing: it is how the query layer hides a protected figure (reads C)
+MISSING_VALUES = [None, float("nan"), np.nan, pd.NaT, Decimal("NaN"), math.inf, -np.inf]
 
 
 def _fields(text: str) -> set[str]:
@@ -90,6 +91,18 @@ def test_lang_from_search(search, expected) -> None:
 )
 def test_fmt_amount(value, unit, lang, expected) -> None:
     assert i18n.fmt_amount(value, unit, lang) == expected
+
+
+def test_protected_figures_read_C_not_a_dash() -> None:
+    """A protected figure (pandas NA, etl.disclosure) reads C in every figure formatter."""
+    outputs = [
+        i18n.fmt_amount(pd.NA),
+        i18n.fmt_amount(pd.NA, "usd_10k", "en"),
+        i18n.fmt_pct(pd.NA),
+        i18n.fmt_pp(pd.NA),
+    ]
+    assert outputs == ["C"] * len(outputs)
+    assert i18n.to_unit(pd.NA) is None  # a gap in a chart
 
 
 @pytest.mark.parametrize("value", MISSING_VALUES)

@@ -337,3 +337,20 @@ def test_restore_controls_sets_only_what_the_url_changed() -> None:
 )
 def test_share_change_in_words(change, lang, text) -> None:
     assert overview_views.share_change_text(change, lang) == text
+
+
+def test_knowledge_intensive_share_does_not_apply_to_transport_alone() -> None:
+    """#17: with 运输 chosen the card said 0.0%; it says the share does not apply."""
+    from dashboard.pages.overview import views as overview_views
+
+    members = [
+        {"code": "SH", "name_zh": "保险服务", "name_en": "Insurance"},
+        {"code": "SJ", "name_zh": "其他商业服务", "name_en": "Other business services"},
+    ]
+    assert overview_views.group_applies((), members)
+    assert not overview_views.group_applies(("SC",), members)
+    assert not overview_views.group_applies(("SC", "SC1"), members)
+    assert overview_views.group_applies(("SC", "SJ2"), members)
+    assert overview_views.group_applies(("group:TJ_PILLAR",), members)
+    text = str(overview_views.group_not_applicable(members, "zh"))
+    assert "不适用" in text and "保险服务" in text and "0.0%" not in text

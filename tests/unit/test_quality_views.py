@@ -156,3 +156,14 @@ def test_filter_options_and_times():
     assert qv.local_time(dt.datetime(2019, 7, 3, 1, 30)) == "2019-07-03 09:30"
     aware = dt.datetime(2019, 7, 3, 1, 30, tzinfo=dt.timezone.utc)
     assert qv.local_time(aware) == "2019-07-03 09:30"
+
+
+def test_flags_carry_the_amount_at_stake_to_sort_and_filter_by():
+    """#17: flags sorted and filtered by the flagged report's total (万美元), largest first."""
+    flags = _flags().assign(amount=[123_456_700, None])
+    rows = qv.grid_rows(flags, TH, "zh")
+    assert rows[0]["amount"] == 123.4567 and rows[0]["amount_text"] == "123.5"  # US$ 1,234,567
+    assert rows[1]["amount"] is None
+    column = next(c for c in qv.column_defs("zh") if c["field"] == "amount")
+    assert column["headerName"] == "涉及金额（万美元）"
+    assert column["sort"] == "desc" and column["filter"] == "agNumberColumnFilter"

@@ -114,8 +114,13 @@ def test_series_lines_combine_january_and_february() -> None:
         start=202101,
     )
     assert [tr.name for tr in fig.data] == ["和平区", "滨海新区"]
-    assert list(fig.data[0].y) == [2.0, 3.0]
+    # #17: 1–2月 is drawn at its monthly average (1.0, no false spike), its total in the hover.
+    assert list(fig.data[0].y) == [1.0, 3.0]
     assert list(fig.data[0].x[1]) == ["1–2", "3"]
+    assert list(fig.data[0].marker.symbol) == ["circle-open", "circle"]
+    first = fig.data[0].customdata[0]
+    assert first[1] == "1–2月月均" and "1–2月合计：2.0亿美元" in first[2]
+    assert fig.data[0].customdata[1][2] == ""
 
 
 def test_drill_search_keeps_filters_and_skips_the_total() -> None:

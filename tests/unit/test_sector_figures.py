@@ -155,3 +155,20 @@ def test_group_names_and_members() -> None:
         "TOTAL": "服务进出口总额",
     }
     assert sv.group_members(groups, CATS, "TJ_PILLAR", "zh") == "运输；旅行"
+
+
+def test_table_closes_each_categorys_sub_items_with_a_rest_row() -> None:
+    """#17: sub-items did not add up to their category and there was no 未细分 row."""
+    table = sv.with_rest_rows(rows())
+    codes = list(table["code"])
+    assert codes == ["SC", "SC1", "SC2", "SC~rest", "SD", "SD2", "SD21", "SJ"]
+    by_code = table.set_index("code")
+    assert (
+        by_code.loc["SC~rest", "current"] == 4 * E8 and by_code.loc["SC~rest", "name"] == "未细分"
+    )
+    subs = table[table["parent_code"] == "SC"]
+    assert subs["current"].sum() == by_code.loc["SC", "current"]
+    assert by_code.loc["SC~rest", "previous"] == 3 * E8  # what SC itself carried in 2019-01
+    assert "SD2~rest" not in codes  # SD2 is all SD21: nothing left over
+    grid = sv.grid_rows(table, "usd_100m", "zh")
+    assert grid[3]["name"] == "\u3000未细分" and grid[3]["current_text"] == "4.0"

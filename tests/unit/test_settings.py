@@ -43,3 +43,36 @@ def test_sign_in_is_required_unless_a_test_says_otherwise():
     """Real deployments always require sign-in: there is no environment switch to turn it off."""
     assert Settings.from_env({}).auth_required is True
     assert Settings.from_env({"STM_AUTH": "off"}).auth_required is True
+
+
+def test_upload_limits_come_from_the_environment_with_documented_defaults():
+    """Every upload limit is a setting; the defaults are the ones docs/security.md lists."""
+    d = Settings.from_env({})
+    assert (d.max_upload_bytes, d.max_upload_files, d.max_upload_rows) == (50 * 2**20, 20, 300_000)
+    assert (d.max_xlsx_uncompressed_bytes, d.max_upload_jobs) == (400 * 2**20, 2)
+    assert (d.upload_worker_memory_mb, d.upload_check_seconds) == (2048, 600)
+    assert (d.cli_max_rows, d.cli_max_xlsx_uncompressed_bytes) == (1_048_576, 2048 * 2**20)
+    s = Settings.from_env(
+        {
+            "STM_MAX_UPLOAD_JOBS": "1",
+            "STM_UPLOAD_WORKER_MEMORY_MB": "512",
+            "STM_UPLOAD_CHECK_SECONDS": "60",
+            "STM_CLI_MAX_ROWS": "1000",
+            "STM_CLI_MAX_XLSX_UNCOMPRESSED_BYTES": "1024",
+        }
+    )
+    assert (s.max_upload_jobs, s.upload_worker_memory_mb, s.upload_check_seconds) == (1, 512, 60)
+    assert (s.cli_max_rows, s.cli_max_xlsx_uncompressed_bytes) == (1000, 1024)
+    documented = (PROJECT_ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    for variable in (
+        "STM_MAX_UPLOAD_BYTES",
+        "STM_MAX_UPLOAD_FILES",
+        "STM_MAX_UPLOAD_ROWS",
+        "STM_MAX_XLSX_UNCOMPRESSED_BYTES",
+        "STM_MAX_UPLOAD_JOBS",
+        "STM_UPLOAD_WORKER_MEMORY_MB",
+        "STM_UPLOAD_CHECK_SECONDS",
+        "STM_CLI_MAX_ROWS",
+        "STM_CLI_MAX_XLSX_UNCOMPRESSED_BYTES",
+    ):
+        assert f"`{variable}`" in documented, variable

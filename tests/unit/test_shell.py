@@ -72,3 +72,37 @@ def test_choose_lang(search, stored, expected) -> None:
 )
 def test_with_query(path, search, params, expected) -> None:
     assert with_query(path, search, **params) == expected
+
+
+def test_nav_tree_groups_pages_into_dropdowns_after_lone_links() -> None:
+    """#17: ~17 links for an admin fit at 1440 px: lone links first, then 数据/分析/管理 menus."""
+    from dashboard.shell import nav_tree
+
+    pages = [
+        _page("home", 0),
+        _page("overview", 10),
+        _page("modes", 20, nav_group="data"),
+        _page("targets", 60, nav_group="analysis"),
+        _page("upload", 80, nav_group="manage"),
+        _page("exports", 70, nav_group="data"),
+        _page("odd", 99, nav_group="zzz"),
+    ]
+    tree = nav_tree(pages)
+    assert [(g, [p["module"] for p in ps]) for g, ps in tree] == [
+        (None, ["home"]),
+        (None, ["overview"]),
+        ("data", ["modes", "exports"]),
+        ("analysis", ["targets"]),
+        ("manage", ["upload"]),
+        ("zzz", ["odd"]),
+    ]
+    # A group whose pages the person may not open is not shown at all.
+    assert [g for g, _ in nav_tree(pages[:3])] == [None, None, "data"]
+
+
+def test_landing_path_sends_people_without_enterprise_rights_to_the_overview() -> None:
+    from dashboard.shell import landing_path
+
+    assert landing_path({"view_aggregates", "view_enterprises"}.__contains__) == "/"
+    assert landing_path({"view_aggregates", "export"}.__contains__) == "/overview"
+    assert landing_path({"view_tasks"}.__contains__) == "/"  # 填报单位: no Overview to land on

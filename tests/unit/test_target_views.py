@@ -193,3 +193,29 @@ def test_xlsx_export_opens_with_a_notes_sheet() -> None:
     assert (
         district_views.export_name("zh", report(), "xlsx") == "区域评价_120000_201901-201906.xlsx"
     )
+
+
+def test_pilot_average_counts_months_against_the_whole_window() -> None:
+    """#17: the pilot-average row read "4/12" for a 24-month window; it reads 22/24."""
+    windows = target_windows("growth_avg_annual", 201807, 202006)
+    average = next(w for w in windows if w.kind == "avg_growth")
+    assert len(month_range(average.start, average.end)) == 24
+    ev = evaluate(average, series(2016, 5), 202004, 0.10)
+    assert ev.months_total == 12  # the average is measured on the last year ...
+    text = target_views.window_texts(ev, 0.10, "zh")
+    assert text["months"] == "22/24"  # ... but the row counts the window's real length
+
+
+def test_a_note_says_why_a_year_and_the_pilot_average_differ() -> None:
+    """#17: 进度落后 for pilot year 2 beside 有望达成 for the average, without a word why."""
+    windows = target_windows("growth_avg_annual", 201807, 202006)
+    year2 = next(w for w in windows if w.kind == "growth" and w.end == 202006)
+    average = next(w for w in windows if w.kind == "avg_growth")
+    a = evaluate(average, series(2016, 5), 202004, 0.10)
+    b = evaluate(year2, series(2016, 5), 202004, 0.10)
+    a.status, b.status = "on_track", "off_track"
+    why = target_views.why_statuses_differ([b, a], "zh")
+    assert why is not None and "年均增速" in why and "2年" in why
+    assert target_views.why_statuses_differ([b, a], "en").startswith("The years and")
+    b.status = "on_track"
+    assert target_views.why_statuses_differ([b, a], "zh") is None

@@ -119,3 +119,24 @@ def test_template_filled_from_the_drop_downs_validates_clean(template, tmp_path)
     assert result.issues.empty, result.issues
     assert len(result.clean) == len(lists["category"])
     assert set(result.clean["category_code"]) == set(REF.categories)
+
+
+def test_retract_impact_lines_say_reports_months_and_totals() -> None:
+    """#17: the confirmation shows what a retraction changes before it is done."""
+    from dashboard.pages.upload.views import impact_lines
+    from etl.queries.retract import BatchImpact
+
+    impact = BatchImpact(
+        7,
+        reports=3,
+        withdrawn=2,
+        restored=1,
+        periods=(202101, 202103),
+        total_before=3 * 10**10,
+        total_after=10**10,
+    )
+    text = str(impact_lines(impact, "zh"))
+    assert "当前报表3份" in text and "2份将撤除" in text and "1份恢复" in text
+    assert "2个月份（2021年1月 – 2021年3月）" in text
+    assert "合计由3.0亿美元变为1.0亿美元（变化-2.0亿美元）" in text
+    assert "2 months affected" in str(impact_lines(impact, "en"))

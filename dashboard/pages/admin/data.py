@@ -81,3 +81,14 @@ def set_active(username: str, active: bool) -> None:
     auth.guard("manage_users")
     with app_context().session_factory.begin() as s:
         accounts.set_active(s, username, active, auth.actor_name())
+
+
+def set_delivery(username: str, email: str, subscribed: bool) -> None:
+    """Set the account's e-mail address and its subscription to the monthly briefing."""
+    auth.guard("manage_users")
+    with app_context().session_factory.begin() as s:
+        accounts.set_email(s, username, email, auth.actor_name())
+        if email.strip() or not subscribed:
+            accounts.set_subscribed(
+                s, username, subscribed and bool(email.strip()), auth.actor_name()
+            )

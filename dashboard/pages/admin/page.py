@@ -21,7 +21,12 @@ from dashboard.tables import grid_locale
 from etl.accounts import AccountError
 
 dash.register_page(
-    __name__, path="/admin", order=95, name_key="nav.admin", permission="manage_users"
+    __name__,
+    nav_group="manage",
+    path="/admin",
+    order=95,
+    name_key="nav.admin",
+    permission="manage_users",
 )
 
 
@@ -137,7 +142,44 @@ def _actions(lang: str, regions: list[dict], orgs: list[dict]) -> dbc.Card:
                 class_name="g-2",
             ),
             _organisations(Admin.ORGANISATIONS, lang, orgs),
+            _delivery(lang),
         ],
+    )
+
+
+def _delivery(lang: str) -> dbc.Row:
+    """E-mail address and subscription to the monthly briefing (月度简报) of the selected account."""
+    return dbc.Row(
+        [
+            _field(
+                t("admin.email", lang),
+                dbc.Input(id=Admin.EMAIL, type="email", maxLength=254),
+                4,
+            ),
+            dbc.Col(
+                dbc.Checklist(
+                    id=Admin.SUBSCRIBED,
+                    options=[{"label": t("admin.subscribed", lang), "value": "on"}],
+                    value=[],
+                ),
+                xs=12,
+                md=4,
+                class_name="align-self-end",
+            ),
+            dbc.Col(
+                dbc.Button(
+                    t("admin.save_email", lang),
+                    id=Admin.SAVE_EMAIL,
+                    color="primary",
+                    outline=True,
+                    size="sm",
+                ),
+                xs=12,
+                md=3,
+                class_name="align-self-end",
+            ),
+        ],
+        class_name="g-2 mt-1",
     )
 
 
@@ -188,21 +230,25 @@ def show_users(_tick, context):
     Output(Admin.ROLE, "value"),
     Output(Admin.REGIONS, "value"),
     Output(Admin.ORGANISATIONS, "value"),
+    Output(Admin.EMAIL, "value"),
+    Output(Admin.SUBSCRIBED, "value"),
     Input(Admin.GRID, "selectedRows"),
     State(Admin.CONTEXT, "data"),
 )
 def show_selected(selected, context):
-    """The chosen account's role and regions, ready to change."""
+    """The chosen account's role, regions, e-mail and subscription, ready to change."""
     auth.guard("manage_users")
     lang = (context or {}).get("lang", DEFAULT_LANG)
     row = (selected or [None])[0]
     if row is None:
-        return t("admin.pick", lang), None, [], []
+        return t("admin.pick", lang), None, [], [], "", []
     return (
         t("admin.selected", lang, user=row["username"]),
         row["role_code"],
         row["region_codes"],
         row.get("organisations_list", []),
+        row.get("email", ""),
+        ["on"] if row.get("subscribed") else [],
     )
 
 
@@ -247,16 +293,34 @@ def create_user(_n, username, name, role, regions, orgs, context, tick):
     Input(Admin.RESET, "n_clicks"),
     Input(Admin.DISABLE, "n_clicks"),
     Input(Admin.ENABLE, "n_clicks"),
+    Input(Admin.SAVE_EMAIL, "n_clicks"),
     State(Admin.GRID, "selectedRows"),
     State(Admin.ROLE, "value"),
     State(Admin.REGIONS, "value"),
     State(Admin.ORGANISATIONS, "value"),
+    State(Admin.EMAIL, "value"),
+    State(Admin.SUBSCRIBED, "value"),
     State(Admin.CONTEXT, "data"),
     State(Admin.TICK, "data"),
     prevent_initial_call=True,
 )
-def change_user(_save, _reset, _disable, _enable, selected, role, regions, orgs, context, tick):
-    """Save the role, reset the password, or disable / enable the selected account."""
+def change_user(
+    _save,
+    _reset,
+    _disable,
+    _enable,
+    _email,
+    selected,
+    role,
+    regions,
+    orgs,
+    email,
+    subscribed,
+    context,
+    tick,
+):
+    """Save the role, reset the password, disable / enable the selected account, or save its
+    e-mail address and subscription to the monthly briefing."""
     auth.guard("manage_users")
     lang = (context or {}).get("lang", DEFAULT_LANG)
     row = (selected or [None])[0]
@@ -271,6 +335,9 @@ def change_user(_save, _reset, _disable, _enable, selected, role, regions, orgs,
                 return _alert(t("admin.unit_needs_organisations", lang), "warning"), dash.no_update
             admin_data.set_role(user, role, tuple(regions or ()), tuple(orgs or ()))
             text = t("admin.role_saved", lang, user=user, role=t(f"auth.role.{role}", lang))
+        elif action == Admin.SAVE_EMAIL:
+            admin_data.set_delivery(user, email or "", "on" in (subscribed or []))
+            text = t("admin.email_saved", lang, user=user)
         elif action == Admin.RESET:
             text = t("admin.reset_done", lang, user=user, password=admin_data.reset_password(user))
         else:

@@ -60,6 +60,9 @@ def user_rows(
                 "active": u["active"],
                 "state": state_of(u, now, lang),
                 "last_login": last.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M") if last else "",
+                "email": u.get("email", ""),
+                "subscribed": bool(u.get("subscribed")),
+                "subscribed_mark": "✓" if u.get("subscribed") else "",
             }
         )
     return rows
@@ -73,11 +76,13 @@ def column_defs(lang: str) -> list[dict]:
         ("role", 110),
         ("regions", 240),
         ("state", 120),
+        ("email", 200),
+        ("subscribed", 100),
         ("last_login", 150),
     ]
     return [
         {
-            "field": "last_login" if key == "last_login" else key,
+            "field": "subscribed_mark" if key == "subscribed" else key,
             "headerName": t(f"admin.col.{key}", lang),
             "width": width,
             **({"flex": 1} if key == "regions" else {}),

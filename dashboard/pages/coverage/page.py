@@ -26,14 +26,22 @@ from dashboard.tables import grid_locale
 from etl.periods import format_period, parse_period
 
 dash.register_page(
-    __name__, path=views.PATH, order=70, name_key="nav.coverage", permission="view_enterprises"
+    __name__,
+    nav_group="manage",
+    path=views.PATH,
+    order=70,
+    name_key="nav.coverage",
+    permission="view_enterprises",
 )
 
 ACTION = "view_enterprises"
 REGISTER_COMMAND = "python -m etl register load 名录.xlsx"
 
 
-def _grid(id: str, columns: list[dict], lang: str, empty_key: str) -> dag.AgGrid:
+CHASE_PAGING = {"pagination": True, "paginationPageSize": 25, "paginationPageSizeSelector": False}
+
+
+def _grid(id: str, columns: list[dict], lang: str, empty_key: str, **options) -> dag.AgGrid:
     return dag.AgGrid(
         id=id,
         columnDefs=columns,
@@ -48,6 +56,7 @@ def _grid(id: str, columns: list[dict], lang: str, empty_key: str) -> dag.AgGrid
             "domLayout": "autoHeight",
             "pinnedBottomRowData": [],
             "localeText": grid_locale(lang, t(empty_key, lang)),
+            **options,
         },
         style={"height": None},
         className="ag-theme-quartz stm-grid",
@@ -142,7 +151,14 @@ def layout(
             ),
             section_card(
                 t("cov.list.title", lang),
-                _grid(Coverage.CHASE_GRID, views.chase_columns(lang), lang, "cov.list.empty"),
+                _grid(
+                    Coverage.CHASE_GRID,
+                    views.chase_columns(lang),
+                    lang,
+                    "cov.list.empty",
+                    # 171 enterprises made an 8,400-px page: pages of 25 in the grid.
+                    **CHASE_PAGING,
+                ),
                 tools=[download, dcc.Download(id=Coverage.CHASE_DOWNLOAD)],
             ),
         ],

@@ -22,7 +22,12 @@ from dashboard.tables import grid_locale
 from etl.evaluation.entries import EntryError
 
 dash.register_page(
-    __name__, path="/evaluation", order=72, name_key="nav.evaluation", permission=data.VIEW
+    __name__,
+    nav_group="analysis",
+    path="/evaluation",
+    order=72,
+    name_key="nav.evaluation",
+    permission=data.VIEW,
 )
 
 

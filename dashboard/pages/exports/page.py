@@ -13,17 +13,25 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
-from dashboard import auth, i18n
+from dashboard import auth, briefings, i18n
 from dashboard.components import access_denied, empty_state, page_header, section_card
 from dashboard.data import DatabaseUnavailable
 from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.ids import Briefing as BriefingIds
 from dashboard.ids import Exports
 from dashboard.pages.exports import data as export_data
 from dashboard.pages.exports import views as export_views
 from dashboard.tables import grid_locale
 from etl.periods import format_period, parse_period
 
-dash.register_page(__name__, path="/exports", order=70, name_key="nav.exports", permission="export")
+dash.register_page(
+    __name__,
+    nav_group="data",
+    path="/exports",
+    order=70,
+    name_key="nav.exports",
+    permission="export",
+)
 
 SNAPSHOT_COMMAND = "python -m etl snapshot --month YYYY-MM"
 
@@ -62,9 +70,7 @@ def _archive_list(archive: export_data.Archive, lang: str) -> list:
     if any("pdf" not in e.files for e in archive.entries):
         notes.append(html.P(t("exports.no_pdf_note", lang), className="stm-footnote"))
     if not rows:
-        return [
-            empty_state(t("exports.list.empty", lang), None, SNAPSHOT_COMMAND, id=Exports.EMPTY)
-        ]
+        return [export_views.empty_list(auth.allowed("release"), SNAPSHOT_COMMAND, lang)]
     return [grid, *notes]
 
 
@@ -158,6 +164,16 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
     listing = section_card(
         t("exports.list.title", lang), html.Div(_archive_list(archive, lang), id=Exports.LIST)
     )
+    # The monthly briefings (月度简报), made when a month is released: Word and PDF.
+    briefing_list = section_card(
+        t("briefing.archive.title", lang),
+        html.Div(
+            briefings.archive_table(
+                briefings.entries(), briefings.scope_names(), briefings.download_links, lang
+            ),
+            id=BriefingIds.ARCHIVE,
+        ),
+    )
     # The official edition is made by those who release; leaders download it.
     form = (
         _form(archive, lang)
@@ -165,7 +181,7 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
         else html.P(t("exports.form.released_only", lang), className="stm-footnote")
     )
     return html.Div(
-        [header, dcc.Store(id=Exports.CONTEXT, data={"lang": lang}), listing, form],
+        [header, dcc.Store(id=Exports.CONTEXT, data={"lang": lang}), listing, briefing_list, form],
         className="stm-exports",
     )
 

@@ -8,7 +8,9 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from dashboard import i18n
+from dashboard.components import empty_state
 from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.ids import Exports
 from etl.periods import add_months, format_period
 from etl.snapshot.archive import SnapshotEntry
 from etl.snapshot.format import BEIJING
@@ -161,3 +163,15 @@ def file_name(entry: SnapshotEntry, region_name: str, kind: str) -> str:
     if entry.revised_from_id is not None:
         parts.append(f"修订版（编号{entry.id}）")
     return "_".join(parts) + f".{kind}"
+
+
+def empty_list(may_make: bool, command: str, lang: str) -> html.Div:
+    """No snapshot yet: a statistician is told how to make one (the form, or the command); a
+    leader is told who makes them — never a server command they cannot run."""
+    if may_make:
+        return empty_state(t("exports.list.empty", lang), None, command, id=Exports.EMPTY)
+    return empty_state(
+        t("exports.list.empty_reader", lang),
+        t("exports.list.empty_reader_hint", lang),
+        id=Exports.EMPTY,
+    )

@@ -17,7 +17,7 @@ from dashboard import breakdowns as modes_sectors_data
 from dashboard import data, drill, i18n
 from dashboard.components import empty_state, no_data, page_header, scope_note, section_card
 from dashboard.downloads import download_bar, download_store, payload
-from dashboard.figures import png_config
+from dashboard.figures import png_config, scoped
 from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
@@ -27,7 +27,7 @@ from dashboard.pages.modes import views
 from dashboard.pages.modes.figures import mode_matrix, mode_points, mode_shares, mode_trend
 from dashboard.tables import grid_locale
 
-dash.register_page(__name__, path="/modes", order=20, name_key="nav.modes")
+dash.register_page(__name__, nav_group="data", path="/modes", order=20, name_key="nav.modes")
 
 PATH = "/modes"
 SECTORS = "/sectors"
@@ -209,11 +209,14 @@ def render_trend(search: str | None):
         lang,
         state.full_scope,
         state.modes,
-        f"{title} · {period}",
+        f"{scoped(title, state)} · {period}",
         subtitle,
     )
     graph = dcc.Graph(
-        id=Modes.TREND, figure=figure, config=png_config(filename), className="stm-graph"
+        id=Modes.TREND,
+        figure=figure,
+        config=png_config(scoped(filename, state), lang),
+        className="stm-graph",
     )
     table = views.points_table(points, names, state.unit, state.full_scope, lang)
     return graph, views.fats_note(state.full_scope, lang), payload(table, filename, state)
@@ -245,7 +248,7 @@ def render_shares(search: str | None):
         id=Modes.SHARES,
         figure=figure,
         className="stm-graph",
-        config=png_config(t("mod.shares.title", lang, total=total)),
+        config=png_config(scoped(t("mod.shares.title", lang, total=total), state), lang),
     )
 
 
@@ -285,7 +288,10 @@ def render_matrix(search: str | None):
         ),
     )
     graph = dcc.Graph(
-        id=Modes.MATRIX, figure=figure, config=png_config(filename), className="stm-graph"
+        id=Modes.MATRIX,
+        figure=figure,
+        config=png_config(scoped(filename, state), lang),
+        className="stm-graph",
     )
     table = views.matrix_table(
         matrix.frame, matrix.categories, names, state.unit, state.full_scope, state.modes, lang

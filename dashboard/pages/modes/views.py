@@ -16,7 +16,7 @@ from dashboard import i18n
 from dashboard.components import stat_card
 from dashboard.i18n import MISSING, t
 from dashboard.pages.modes.figures import scope_modes, stacked_modes
-from etl import aggregates
+from etl import aggregates, numbers
 from etl.filters import ALL_MODES
 
 MEASURES = ("month", "ytd")  # the trend shows 当月 points or 1–N月累计 (URL key "show")
@@ -93,7 +93,7 @@ def mode_table(
             "current": total["amount"],
             "previous": total["amount_base"],
             "growth": total["growth"],
-            "share": 1.0 if total["whole"] else None,
+            "share": 1.0 if numbers.nonzero(total["whole"]) else None,
             "share_change": None,
             "vs_total": None,
         }

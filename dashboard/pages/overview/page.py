@@ -20,7 +20,7 @@ from dashboard.components import (
     section_card,
 )
 from dashboard.downloads import download_bar, download_store, payload
-from dashboard.figures import monthly_trend, png_config, share_by_year
+from dashboard.figures import monthly_trend, png_config, scoped, share_by_year
 from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t, window_label
@@ -29,6 +29,7 @@ from dashboard.page_data import options_or_notice
 from dashboard.pages.overview import views
 from dashboard.shell import with_query
 from dashboard.tables import share_table, trend_table
+from etl import numbers
 
 dash.register_page(__name__, path="/overview", order=10, name_key="nav.overview")
 
@@ -123,8 +124,7 @@ def render_trend(search: str | None):
     direction = t(f"dir.{state.direction}", lang)
     period = window_label(start, view.end, lang)
     title = t("ovw.trend.title", lang, direction=direction)
-    if state.full_scope:
-        title = t("scope.full_title", lang, title=title)
+    title = scoped(title, state)
     subtitle = t(
         "ovw.trend.subtitle",
         lang,
@@ -132,11 +132,27 @@ def render_trend(search: str | None):
         unit=i18n.unit_label(state.unit, lang),
     )
     filename = t("ovw.trend.file", lang, region=view.region_name(lang), period=period)
-    figure = monthly_trend(frame, state.unit, lang, start, f"{title} · {period}", subtitle)
+    figure = monthly_trend(
+        frame, state.unit, lang, start, f"{title} · {period}", subtitle, _coverage_note(state)
+    )
     graph = dcc.Graph(
-        id=Overview.TREND, figure=figure, config=png_config(filename), className="stm-graph"
+        id=Overview.TREND,
+        figure=figure,
+        config=png_config(scoped(filename, state), lang),
+        className="stm-graph",
     )
     return graph, payload(trend_table(frame, state.unit, lang, start), filename, state)
+
+
+def _coverage_note(state) -> str:
+    """The latest point's hover line: the coverage the month rests on (#15)."""
+    try:
+        view, total = data.coverage_line(state)
+    except data.DatabaseUnavailable:
+        return ""
+    if view.end is None:
+        return ""
+    return coverage_line.sentence(total, view.end, view.region_name(state.lang), state.lang)
 
 
 @dash.callback(
@@ -151,13 +167,18 @@ def render_kis(search: str | None):
     except data.DatabaseUnavailable:
         return _unavailable(lang), None
     view = kis.view
-    if not kis.summary or not kis.summary.get("whole"):
+    if not views.group_applies(state.categories, kis.members):
+        return views.group_not_applicable(kis.members, lang), None
+    if not kis.summary or not numbers.nonzero(kis.summary.get("whole")):
         return no_data(view, lang), None
     period = window_label(view.start, view.end, lang)
     filename = t("ovw.kis.file", lang, region=view.region_name(lang), period=period)
     figure = share_by_year(kis.yearly, lang, t("ovw.kis.chart", lang))
     chart = dcc.Graph(
-        id=Overview.KIS_CHART, figure=figure, config=png_config(filename), className="stm-graph"
+        id=Overview.KIS_CHART,
+        figure=figure,
+        config=png_config(scoped(filename, state), lang),
+        className="stm-graph",
     )
     panel = dbc.Row(
         [

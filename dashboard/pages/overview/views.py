@@ -116,6 +116,31 @@ def share_change_text(change, lang: str) -> str:
     return t("ovw.kis.up" if change > 0 else "ovw.kis.down", lang, v=f"{points:.1f}")
 
 
+def group_applies(chosen: tuple[str, ...], members: list[dict]) -> bool:
+    """Whether a group's share means anything for the chosen categories: with only 运输 chosen,
+    knowledge-intensive services are not among them, and "0.0%" would mislead."""
+    if not chosen:
+        return True
+    codes = {m["code"] for m in members}
+    # a sub-item (SC1) belongs where its main category (SC) does; a group may overlap: compute
+    return any(c.startswith("group:") or c[:2] in codes for c in chosen)
+
+
+def group_not_applicable(members: list[dict], lang: str) -> html.Div:
+    """Words instead of a share: the chosen categories hold none of the group's members."""
+    name = "name_en" if lang == "en" else "name_zh"
+    names = t("ovw.kis.sep", lang).join(m[name] or m["name_zh"] for m in members)
+    return html.Div(
+        [
+            html.P(t("ovw.kis.not_applicable", lang), className="stm-empty-message"),
+            html.P(t("ovw.kis.members", lang, names=names), className="stm-empty-hint"),
+        ],
+        className="stm-empty",
+        role="status",
+        id=Overview.KIS_NA,
+    )
+
+
 def kis_numbers(share: dict, members: list[dict], view, lang: str) -> html.Div:
     """The knowledge-intensive share of the total, its change in 个百分点, amount and 同比."""
     name = "name_en" if lang == "en" else "name_zh"

@@ -49,7 +49,7 @@ def group_shares(
         fig.add_trace(
             go.Scatter(
                 x=[t("fig.year", lang, y=int(e) // 100) for e in part["end"]],
-                y=[float(v) * 100 for v in part["share"]],
+                y=[None if i18n.is_missing(v) else float(v) * 100 for v in part["share"]],
                 name=part["name"].iloc[0],
                 mode="lines+markers",
                 line={"color": PALETTE[i % len(PALETTE)], "width": 2},

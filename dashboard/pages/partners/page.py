@@ -16,7 +16,7 @@ from dash import Input, Output, State, dcc, html
 from dashboard import data, i18n
 from dashboard.components import context_line, empty_state, no_data, page_header, section_card
 from dashboard.downloads import download_bar, download_store, payload
-from dashboard.figures import monthly_trend, png_config
+from dashboard.figures import monthly_trend, png_config, scoped
 from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import partner_name, t
@@ -26,7 +26,7 @@ from dashboard.pages.partners import figures, views
 from dashboard.rankings import series_lines
 from dashboard.tables import grid_locale, lines_table, trend_table
 
-dash.register_page(__name__, path="/partners", order=50, name_key="nav.partners")
+dash.register_page(__name__, nav_group="data", path="/partners", order=50, name_key="nav.partners")
 
 PATH = "/partners"
 SEARCH = Input(FilterBar.URL, "search")
@@ -160,7 +160,10 @@ def _trend(b: data.PartnerBreakdown, rows, code: str | None, lang: str, period: 
             unit,
             lang,
             b.shown,
-            t("ptn.trend.one", lang, name=name, direction=t(f"dir.{state.direction}", lang)),
+            scoped(
+                t("ptn.trend.one", lang, name=name, direction=t(f"dir.{state.direction}", lang)),
+                state,
+            ),
             t("ptn.trend.one_sub", lang, region=region, unit=unit_name),
         )
         table = trend_table(frame, unit, lang, b.shown)
@@ -175,13 +178,18 @@ def _trend(b: data.PartnerBreakdown, rows, code: str | None, lang: str, period: 
             unit,
             lang,
             b.shown,
-            t("ptn.trend.title", lang),
+            scoped(t("ptn.trend.title", lang), state),
             t("ptn.trend.subtitle", lang, period=period, n=len(order), unit=unit_name),
         )
         table = lines_table(
             b.monthly.rename(columns={"partner_code": "code"}), order, names, unit, lang, b.shown
         )
-    graph = dcc.Graph(id=Partners.TREND, figure=fig, config=png_config(file), className="stm-graph")
+    graph = dcc.Graph(
+        id=Partners.TREND,
+        figure=fig,
+        config=png_config(scoped(file, state), lang),
+        className="stm-graph",
+    )
     return graph, payload(table, file, state)
 
 
@@ -225,7 +233,7 @@ def render_partners(search: str | None):
         top,
         unit,
         lang,
-        t("ptn.bar.title", lang, direction=direction),
+        scoped(t("ptn.bar.title", lang, direction=direction), state),
         t("ptn.bar.subtitle", lang, region=region, period=period, unit=i18n.unit_label(unit, lang)),
         selected=code,
     )
@@ -233,7 +241,10 @@ def render_partners(search: str | None):
     bars = html.Div(
         [
             dcc.Graph(
-                id=Partners.BAR, figure=bar, config=png_config(table_file), className="stm-graph"
+                id=Partners.BAR,
+                figure=bar,
+                config=png_config(scoped(table_file, state), lang),
+                className="stm-graph",
             ),
             html.P(t("ptn.bar.hint", lang), className="stm-footnote"),
         ]
@@ -247,7 +258,7 @@ def render_partners(search: str | None):
             dcc.Graph(
                 id=Partners.GROUPS,
                 figure=figures.group_shares(by_year, lang, t("ptn.groups.chart", lang)),
-                config=png_config(groups_file),
+                config=png_config(scoped(groups_file, state), lang),
                 className="stm-graph",
             ),
             html.P(t("ptn.groups.note", lang), className="stm-footnote"),

@@ -27,7 +27,14 @@ from etl.quality.rules import RULES
 from etl.quality.store import ReviewError
 
 ACTION = quality_data.ACTION
-dash.register_page(__name__, path="/quality", order=80, name_key="nav.quality", permission=ACTION)
+dash.register_page(
+    __name__,
+    nav_group="manage",
+    path="/quality",
+    order=80,
+    name_key="nav.quality",
+    permission=ACTION,
+)
 
 
 def _dropdown(id_: str, label_key: str, options: list[dict], value: str, lang: str) -> dbc.Col:
@@ -275,12 +282,16 @@ def show_flag(selected: list[dict] | None, shown: int | None, context: dict):
     Output(Quality.HISTORY, "children", allow_duplicate=True),
     Output(Quality.NOTE, "value", allow_duplicate=True),
     Output(Quality.GRID, "rowTransaction"),
+    Output(Quality.COUNT, "children", allow_duplicate=True),
     Input(Quality.SAVE, "n_clicks"),
     State(Quality.SELECTED, "data"),
     State(Quality.REVIEW_STATUS, "value"),
     State(Quality.NOTE, "value"),
     State(Quality.GRID, "selectedRows"),
     State(Quality.CONTEXT, "data"),
+    State(Quality.STATUS, "value"),
+    State(Quality.RULE, "value"),
+    State(Quality.MONTH, "value"),
     prevent_initial_call=True,
 )
 def save_review(
@@ -290,26 +301,35 @@ def save_review(
     note: str | None,
     selected: list[dict] | None,
     context: dict,
+    shown_status: str = "",
+    shown_rule: str = "",
+    shown_month: str = "",
 ):
-    """Status and note -> one more entry in the flag's history; the row shows the new status."""
+    """Status and note -> one more entry in the flag's history; the row shows the new status
+    and the count follows without a reload."""
     auth.guard(ACTION)
     lang = context["lang"]
+    keep = dash.no_update
     if not flag_id:
-        return dash.no_update, dash.no_update, dash.no_update, dash.no_update, dash.no_update
+        return keep, keep, keep, keep, keep, keep
     if not (note or "").strip():
         alert = dbc.Alert(t("quality.review.need_note", lang), color="warning", class_name="py-2")
-        return alert, dash.no_update, dash.no_update, dash.no_update, dash.no_update
+        return alert, keep, keep, keep, keep, keep
     try:
         quality_data.review(flag_id, status, note)
     except ReviewError as exc:
         alert = dbc.Alert(
             t("quality.review.failed", lang, error=exc), color="danger", class_name="py-2"
         )
-        return alert, dash.no_update, dash.no_update, dash.no_update, dash.no_update
+        return alert, keep, keep, keep, keep, keep
     card, notes, _hidden = _panel(flag_id, lang)
     row = {**(selected or [{}])[0], "id": flag_id, "status": t(f"quality.status.{status}", lang)}
     done = dbc.Alert(t("quality.review.saved", lang), color="success", class_name="py-2")
-    return done, card, notes, "", {"update": [row]}
+    left = quality_data.flags(shown_status or "", shown_rule or "", shown_month or "")
+    count = t("quality.count", lang, n=i18n.fmt_count(len(left)))
+    # The row stays in view with its new status (the reviewer may still be reading it); the
+    # count says how many flags now match the filters, e.g. one open flag fewer.
+    return done, card, notes, "", {"update": [row]}, count
 
 
 @callback(

@@ -158,6 +158,9 @@ def grid_rows(flags: pd.DataFrame, th: QualityThresholds, lang: str) -> list[dic
             "explain": rule_explanation(r.rule, th, lang),
             "detail": detail_text(r.rule, r.detail, lang),
             "status": t(f"quality.status.{status_key(r.status, r.cleared_at)}", lang),
+            # the amount at stake: the flagged report's total, to sort and filter by
+            "amount": i18n.to_unit(getattr(r, "amount", None), UNIT, lang),
+            "amount_text": i18n.fmt_number(getattr(r, "amount", None), UNIT, lang),
         }
         for r in flags.itertuples()
     ]
@@ -184,6 +187,16 @@ def column_defs(lang: str) -> list[dict]:
             cellClass="stm-q-wrap",
         ),
         col("detail", 300, 3, wrapText=True, autoHeight=True, cellClass="stm-q-wrap"),
+        col(
+            "amount",
+            130,
+            0,
+            headerName=t("quality.col.amount", lang, unit=i18n.unit_label(UNIT, lang)),
+            type="rightAligned",
+            sort="desc",  # the largest amounts at stake first
+            filter="agNumberColumnFilter",
+            valueFormatter={"function": "params.data.amount_text"},
+        ),
         col("status", 90, 0),
     ]
 

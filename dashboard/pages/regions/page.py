@@ -16,7 +16,7 @@ from dashboard import coverage_line, data, i18n, tables
 from dashboard import rankings as figures
 from dashboard.components import context_line, empty_state, no_data, page_header, section_card
 from dashboard.downloads import download_bar, download_store, payload
-from dashboard.figures import monthly_trend, png_config
+from dashboard.figures import monthly_trend, png_config, scoped
 from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
@@ -25,7 +25,7 @@ from dashboard.page_data import options_or_notice
 from dashboard.pages.regions import views
 from dashboard.tables import grid_locale
 
-dash.register_page(__name__, path="/regions", order=40, name_key="nav.regions")
+dash.register_page(__name__, nav_group="data", path="/regions", order=40, name_key="nav.regions")
 
 PATH = views.PATH
 SEARCH = Input(FilterBar.URL, "search")
@@ -99,14 +99,14 @@ def _charts(b: data.RegionBreakdown, search: str | None, lang: str, period: str)
         figures.ranking_frame(b.rows, lang),
         state.unit,
         lang,
-        t("reg.rank.title", lang, direction=t(f"dir.{state.direction}", lang)),
+        scoped(t("reg.rank.title", lang, direction=t(f"dir.{state.direction}", lang)), state),
         t("reg.rank.subtitle", lang, region=region, period=period, unit=unit),
     )
     total = i18n.fmt_pp(b.rows.iloc[0]["growth"], lang)
     contrib = figures.contribution_bars(
         b.rows,
         lang,
-        t("reg.contrib.title", lang, region=region),
+        scoped(t("reg.contrib.title", lang, region=region), state),
         t("reg.contrib.subtitle", lang, region=region, total=total),
     )
     file = t("reg.file.table", lang, region=region, period=period)
@@ -120,7 +120,7 @@ def _charts(b: data.RegionBreakdown, search: str | None, lang: str, period: str)
                             dcc.Graph(
                                 id=Regions.RANK,
                                 figure=rank,
-                                config=png_config(file),
+                                config=png_config(scoped(file, state), lang),
                                 className="stm-graph",
                             ),
                             html.P(t("reg.rank.hint", lang), className="stm-footnote"),
@@ -137,7 +137,7 @@ def _charts(b: data.RegionBreakdown, search: str | None, lang: str, period: str)
                     dcc.Graph(
                         id=Regions.CONTRIB,
                         figure=contrib,
-                        config=png_config(file),
+                        config=png_config(scoped(file, state), lang),
                         className="stm-graph",
                     ),
                     fill=True,
@@ -155,7 +155,9 @@ def _trend(b: data.RegionBreakdown, lang: str, period: str):
     unit_name = i18n.unit_label(unit, lang)
     if not b.children:
         frame = b.monthly[["period", "amount"]]
-        title = t("ovw.trend.title", lang, direction=t(f"dir.{state.direction}", lang))
+        title = scoped(
+            t("ovw.trend.title", lang, direction=t(f"dir.{state.direction}", lang)), state
+        )
         sub = t("ovw.trend.subtitle", lang, region=b.view.region_name(lang), unit=unit_name)
         return (
             monthly_trend(frame, unit, lang, b.shown, title, sub),
@@ -171,7 +173,7 @@ def _trend(b: data.RegionBreakdown, lang: str, period: str):
         unit,
         lang,
         b.shown,
-        t("reg.trend.title", lang),
+        scoped(t("reg.trend.title", lang), state),
         t("reg.trend.subtitle", lang, period=period, n=len(order), unit=unit_name),
     )
     return fig, tables.lines_table(b.monthly, order, names, unit, lang, b.shown)
@@ -229,7 +231,10 @@ def render_regions(search: str | None, grid_options: dict | None):
     trend, trend_table = _trend(b, lang, period)
     trend_file = t("reg.file.trend", lang, region=region, period=period)
     graph = dcc.Graph(
-        id=Regions.TREND, figure=trend, config=png_config(trend_file), className="stm-graph"
+        id=Regions.TREND,
+        figure=trend,
+        config=png_config(scoped(trend_file, state), lang),
+        className="stm-graph",
     )
     rows, total = views.grid_rows(b.rows, unit, lang)
     table = views.table_frame(b.rows, unit, lang, region)

@@ -13,6 +13,7 @@ from dashboard.filter_state import from_query, to_query
 from dashboard.i18n import t
 from dashboard.ids import Regions
 from dashboard.tables import _pct, _scaled
+from etl import numbers
 from etl.evaluation.districts import TOTAL
 
 PATH = "/regions"
@@ -101,7 +102,10 @@ def leaf_message(chain: list[dict], search: str | None, lang: str) -> html.Div:
 
 def has_data(rows: pd.DataFrame) -> bool:
     """Whether the window or the year before holds any amount."""
-    return bool(len(rows)) and bool(rows.iloc[0]["current"] or rows.iloc[0]["previous"])
+    first = rows.iloc[0] if len(rows) else None
+    return first is not None and (
+        numbers.nonzero(first["current"]) or numbers.nonzero(first["previous"])
+    )
 
 
 def top_codes(rows: pd.DataFrame, n: int = TOP_N) -> list[str]:

@@ -23,7 +23,14 @@ from etl.release.scopes import DEFAULT_SCOPE
 from etl.release.store import ReleaseRefused
 
 ACTION = release_data.ACTION
-dash.register_page(__name__, path="/release", order=85, name_key="nav.release", permission=ACTION)
+dash.register_page(
+    __name__,
+    nav_group="manage",
+    path="/release",
+    order=85,
+    name_key="nav.release",
+    permission=ACTION,
+)
 
 
 def _field(label: str, control, width: int, for_id: str) -> dbc.Col:

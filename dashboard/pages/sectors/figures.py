@@ -64,6 +64,8 @@ def sector_ranking(
             "title": {"text": t("fig.amount_axis", lang, unit=unit_name)},
             "gridcolor": GRID,
             "range": [0, max(x) * 1.32],
+            # grouped digits, as every amount axis: 万美元 read 50,000, never "50k"
+            "tickformat": ",.1~f",
         },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 12}},
     )
@@ -92,7 +94,7 @@ def sector_treemap(
             ids=list(nodes["id"]),
             parents=list(nodes["parent"]),
             labels=list(nodes["label"]),
-            values=[float(v) for v in nodes["value"]],
+            values=[0.0 if i18n.is_missing(v) else float(v) for v in nodes["value"]],
             branchvalues="total",
             customdata=[[c, a, s] for c, a, s in zip(nodes["code"], amounts, shares)],
             texttemplate="%{label}<br>%{customdata[2]}",

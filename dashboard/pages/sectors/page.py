@@ -17,7 +17,7 @@ from dashboard import breakdowns as modes_sectors_data
 from dashboard import data, drill, i18n
 from dashboard.components import empty_state, no_data, page_header, scope_note, section_card
 from dashboard.downloads import download_bar, download_store, payload
-from dashboard.figures import png_config
+from dashboard.figures import png_config, scoped
 from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
@@ -32,7 +32,7 @@ from dashboard.pages.sectors.figures import (
 )
 from dashboard.tables import grid_locale
 
-dash.register_page(__name__, path="/sectors", order=30, name_key="nav.sectors")
+dash.register_page(__name__, nav_group="data", path="/sectors", order=30, name_key="nav.sectors")
 
 PATH = "/sectors"
 SEARCH = Input(FilterBar.URL, "search")
@@ -178,9 +178,12 @@ def render_ranking(search: str | None):
         unit=i18n.unit_label(state.unit, lang),
     )
     filename = t("sec.ranking.file", lang, region=v.region_name(lang), period=period)
-    figure = sector_ranking(ranked, state.unit, lang, title, subtitle)
+    figure = sector_ranking(ranked, state.unit, lang, scoped(title, state), subtitle)
     graph = dcc.Graph(
-        id=Sectors.RANKING, figure=figure, config=png_config(filename), className="stm-graph"
+        id=Sectors.RANKING,
+        figure=figure,
+        config=png_config(scoped(filename, state), lang),
+        className="stm-graph",
     )
     table = views.download_table(
         views.grid_rows(rows[rows["code"].isin(ranked["code"])], state.unit, lang),
@@ -218,7 +221,7 @@ def render_treemap(search: str | None):
         id=Sectors.TREEMAP,
         figure=figure,
         className="stm-graph",
-        config=png_config(t("sec.treemap.title", lang)),
+        config=png_config(scoped(t("sec.treemap.title", lang), state), lang),
     )
 
 
@@ -249,7 +252,7 @@ def render_groups(search: str | None):
         years,
         names,
         lang,
-        title=t("sec.groups.title", lang),
+        title=scoped(t("sec.groups.title", lang), state),
         subtitle=t("sec.groups.subtitle", lang, region=v.region_name(lang)),
     )
     emerging = emerging_growth(
@@ -283,7 +286,7 @@ def render_groups(search: str | None):
                             id=Sectors.GROUP_SHARES,
                             figure=shares,
                             className="stm-graph",
-                            config=png_config(filename),
+                            config=png_config(scoped(filename, state), lang),
                         ),
                         lg=6,
                     ),
@@ -292,7 +295,7 @@ def render_groups(search: str | None):
                             id=Sectors.EMERGING,
                             figure=emerging,
                             className="stm-graph",
-                            config=png_config(filename),
+                            config=png_config(scoped(filename, state), lang),
                         ),
                         lg=6,
                     ),
@@ -324,7 +327,11 @@ def render_table(search: str | None):
     if v.end is None:
         return [], columns, None
     rows = views.grid_rows(
-        views.sector_rows(sectors.frame, sectors.categories, v.start, v.end, lang), state.unit, lang
+        views.with_rest_rows(
+            views.sector_rows(sectors.frame, sectors.categories, v.start, v.end, lang), lang
+        ),
+        state.unit,
+        lang,
     )
     if not rows:
         return [], columns, None

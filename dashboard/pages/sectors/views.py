@@ -11,7 +11,8 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.i18n import t
-from etl.aggregates import growth
+from etl import numbers
+from etl.aggregates import growth, ratio, total
 from etl.filters import GROUP_PREFIX
 from etl.periods import add_months
 
@@ -222,6 +223,67 @@ def group_members(groups: pd.DataFrame, categories: pd.DataFrame, code: str, lan
 
 
 # ---------------------------------------------------------------- table and downloads
+
+
+def _sum(values) -> object:
+    """Exact sum of amounts; NA when any is protected."""
+    return total(pd.Series(list(values), dtype="Int64"))
+
+
+def _less(whole, part) -> object:
+    """whole − part; NA when either is protected."""
+    return pd.NA if whole is pd.NA or part is pd.NA else int(whole) - int(part)
+
+
+def with_rest_rows(rows: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """The table with a 未细分 row closing each category's sub-items, so they add up to it
+    (运输 47.2 read against sub-items of 5.7): the category less its direct sub-items, as
+    ranking() and treemap_nodes() show it."""
+    if rows.empty:
+        return rows
+    records = rows.to_dict("records")
+    # NA (a protected figure, etl.disclosure) makes every sum and difference it is in NA
+    total = {k: _sum(r[k] for r in records if r["level"] == 1) for k in ("current", "previous")}
+    children: dict[str, list[dict]] = {}
+    for r in records:
+        if r["parent_code"]:
+            children.setdefault(r["parent_code"], []).append(r)
+    out: list[dict] = []
+    open_parents: list[dict] = []
+
+    def close(until_level: int) -> None:
+        while open_parents and open_parents[-1]["level"] >= until_level:
+            parent = open_parents.pop()
+            kids = children[parent["code"]]
+            c = _less(parent["current"], _sum(k["current"] for k in kids))
+            p = _less(parent["previous"], _sum(k["previous"] for k in kids))
+            if not numbers.nonzero(c) and not numbers.nonzero(p):
+                continue
+            share, share_prev = ratio(c, total["current"]), ratio(p, total["previous"])
+            out.append(
+                {
+                    "code": parent["code"] + REST,
+                    "parent_code": parent["code"],
+                    "main_code": parent["main_code"],
+                    "level": parent["level"] + 1,
+                    "name": t("sec.rest_short", lang),
+                    "current": c,
+                    "previous": p,
+                    "growth": growth(c, p),
+                    "share": share,
+                    "share_change": None
+                    if share is None or share_prev is None
+                    else (pd.NA if share is pd.NA or share_prev is pd.NA else share - share_prev),
+                }
+            )
+
+    for r in records:
+        close(r["level"])
+        out.append(r)
+        if r["code"] in children:
+            open_parents.append(r)
+    close(0)
+    return pd.DataFrame(out, columns=rows.columns)
 
 
 def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> list[dict]:

@@ -23,6 +23,7 @@ from etl.tasks.supervision import overdue, summary
 
 dash.register_page(
     __name__,
+    nav_group="analysis",
     path="/supervision",
     order=71,
     name_key="nav.supervision",

@@ -22,6 +22,7 @@ from etl.targets.rules import RATIO_KINDS, TargetError
 
 dash.register_page(
     __name__,
+    nav_group="manage",
     path="/admin/targets",
     order=96,
     name_key="nav.target_admin",

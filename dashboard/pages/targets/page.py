@@ -14,6 +14,7 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import auth, data, i18n
 from dashboard.components import empty_state, page_header
+from dashboard.figures import PLOTLY_LOCALE
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Targets
 from dashboard.pages.targets import districts as district_views
@@ -23,7 +24,9 @@ from dashboard.shell import with_query
 from dashboard.tables import grid_locale
 from etl.periods import format_period, month_range, parse_period
 
-dash.register_page(__name__, path="/targets", order=60, name_key="nav.targets")
+dash.register_page(
+    __name__, nav_group="analysis", path="/targets", order=60, name_key="nav.targets"
+)
 
 LOAD_COMMAND = "python -m etl load FILE.xlsx"
 INIT_COMMAND = "python -m etl init-db"
@@ -31,7 +34,7 @@ SEED_COMMAND = "python -m etl seed"
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendChartToCloud"],
 }
 
 
@@ -278,7 +281,10 @@ def update_chart(choice: str | None, context: dict):
     if not has_path(path):
         return empty_state(t("targets.chart.empty", lang))
     return dcc.Graph(
-        id=Targets.CHART, figure=cumulative_path_figure(path, lang), config=GRAPH_CONFIG
+        id=Targets.CHART,
+        figure=cumulative_path_figure(path, lang),
+        config={**GRAPH_CONFIG, "locale": PLOTLY_LOCALE.get(lang, "zh-CN")},
+        className="stm-graph",
     )
 
 

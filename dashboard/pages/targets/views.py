@@ -90,7 +90,13 @@ def window_texts(ev: Evaluation, threshold: float, lang: str) -> dict[str, str]:
     """The texts of a window's row, plus actual_full / required_full for the headline."""
     kind, status = ev.window.kind, ev.status
     out = dict.fromkeys(("actual", "required", "growth", "projection", "needed"), MISSING)
-    out["months"] = t("targets.months", lang, n=ev.months_reported, total=ev.months_total)
+    # Against the window's real length: a 24-month pilot reads "16/24", not "4/12".
+    out["months"] = t(
+        "targets.months",
+        lang,
+        n=ev.window_months_reported or ev.months_reported,
+        total=ev.window_months or ev.months_total,
+    )
     if ev.required is not None:
         if kind == "level":
             out["required"] = _amount(ev.required, lang)
@@ -214,6 +220,17 @@ def window_table(result: TargetResult, lang: str) -> html.Table:
     return html.Table([head, html.Tbody(rows)], className="table table-sm stm-tgt-table mb-0")
 
 
+def why_statuses_differ(evaluations: list[Evaluation], lang: str) -> str | None:
+    """Why one target reads, e.g., 进度落后 for pilot year 2 and 有望达成 for the pilot average:
+    the average is the compound growth of the whole window, a year's status its own growth."""
+    rated = {ev.status for ev in evaluations if ev.status in CLOSED + OPEN}
+    average = next((ev for ev in evaluations if ev.window.kind == "avg_growth"), None)
+    if average is None or len(rated) < 2:
+        return None
+    name = average.window.label_en if lang == "en" else average.window.label_zh
+    return t("targets.note.why_differ", lang, window=name, years=average.window.years)
+
+
 def target_card(result: TargetResult, overview: TargetsOverview, lang: str) -> html.Div:
     """A target: name, headline status and figures, every window, region and source, notes."""
     target = result.target
@@ -222,6 +239,9 @@ def target_card(result: TargetResult, overview: TargetsOverview, lang: str) -> h
     notes = []
     for ev in result.evaluations:
         notes += [n for n in note_texts(ev.notes, lang) if n not in notes]
+    why = why_statuses_differ(result.evaluations, lang)
+    if why:
+        notes.append(why)
     footer = [
         html.Span(t("targets.region", lang, region=region)),
         html.Span(" · "),

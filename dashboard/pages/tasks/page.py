@@ -26,7 +26,14 @@ from etl.periods import add_months, format_period
 from etl.tasks.evidence import EvidenceRejected
 from etl.tasks.store import TaskError
 
-dash.register_page(__name__, path="/tasks", order=70, name_key="nav.tasks", permission=data.VIEW)
+dash.register_page(
+    __name__,
+    nav_group="analysis",
+    path="/tasks",
+    order=70,
+    name_key="nav.tasks",
+    permission=data.VIEW,
+)
 
 
 def _grid(id: str, columns: list[dict], lang: str, empty_key: str, **kw) -> dag.AgGrid:

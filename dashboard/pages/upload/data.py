@@ -14,7 +14,9 @@ from etl.intake import jobs as upload_jobs
 from etl.intake.read import ReadLimits
 from etl.intake.retract import RetractOutcome, retract_batch
 from etl.intake.template import write_template
+from etl.intake.worker import WorkerLimits
 from etl.queries import core as queries
+from etl.queries.retract import BatchImpact, batch_impact
 from etl.reference import reference_codes
 
 
@@ -52,23 +54,46 @@ def stage_files(files: list[upload_jobs.StagedFile]) -> str:
         files,
         settings.max_upload_bytes,
         settings.max_upload_files,
+        settings.max_upload_jobs,
     )
 
 
 def start_job(job_id: str, commit: bool) -> bool:
-    """Start validating (or, after a clean preview, loading) the job in the background."""
+    """Start checking (or, after a clean preview, loading) the job in a worker process.
+
+    Raises upload_jobs.UploadRefused when the user already has as many jobs running as allowed.
+    """
     auth.guard("upload")
     user, _scope = _who()
     ctx = app_context()
+    settings = ctx.settings
     return upload_jobs.start(
         ctx.session_factory,
-        ctx.settings.instance_path,
+        settings.instance_path,
         job_id,
         user,
         commit,
-        quality=ctx.settings.quality,
-        limits=ReadLimits(ctx.settings.max_upload_rows, ctx.settings.max_xlsx_uncompressed_bytes),
+        quality=settings.quality,
+        limits=ReadLimits(settings.max_upload_rows, settings.max_xlsx_uncompressed_bytes),
+        worker=WorkerLimits(
+            settings.upload_worker_memory_mb * 1024 * 1024, settings.upload_check_seconds
+        ),
+        max_jobs=settings.max_upload_jobs,
     )
+
+
+def cancel_job(job_id: str) -> bool:
+    """Stop the owner's running check; nothing is loaded and the history says so."""
+    auth.guard("upload")
+    user, _scope = _who()
+    ctx = app_context()
+    return upload_jobs.cancel(ctx.session_factory, ctx.settings.instance_path, job_id, user)
+
+
+def worker_limits() -> dict:
+    """The worker's caps as the page quotes them: {"memory": MB, "time": seconds}."""
+    settings = app_context().settings
+    return {"memory": settings.upload_worker_memory_mb, "time": settings.upload_check_seconds}
 
 
 def job_with_issues(job_id: str) -> tuple[dict | None, list[pd.DataFrame | None]]:
@@ -105,6 +130,13 @@ def history(limit: int = 200) -> pd.DataFrame:
     user, scope = _who()
     with session() as s:
         return queries.batches(s, limit, uploaded_by=user if scope is not None else None)
+
+
+def retract_impact(batch_id: int) -> BatchImpact:
+    """What retracting the batch would change (shown before the confirmation)."""
+    auth.guard("retract")
+    with session() as s:
+        return batch_impact(s, batch_id)
 
 
 def retract(batch_id: int, reason: str) -> RetractOutcome:

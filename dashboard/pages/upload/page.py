@@ -1,8 +1,9 @@
 """数据报送 / Upload: template, files → background check → preview → commit; history and retract.
 
-Validation and loading run in a background thread (etl.intake.jobs) and the page polls the job's
-state, so a 100k-row file never blocks a request; every callback checks the role on the server
-(upload_data calls auth.guard first).
+Checking and loading run in a worker process with a memory and a time cap (etl.intake.jobs,
+etl.intake.worker) and the page polls the job's state, so a 300k-row file never blocks a request
+or the web process; a running check can be cancelled. Every callback checks the role on the
+server (upload_data calls auth.guard first).
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from dashboard.tables import grid_locale
 from etl.intake.jobs import StagedFile, UploadRefused, may_commit
 from etl.intake.retract import RetractError
 
-dash.register_page(__name__, path="/upload", order=80, name_key="nav.upload", permission="upload")
+dash.register_page(
+    __name__,
+    nav_group="manage",
+    path="/upload",
+    order=80,
+    name_key="nav.upload",
+    permission="upload",
+)
 
 POLL_MS = 700
 
@@ -84,7 +92,24 @@ def _files_section(lang: str, limit_mb: int, regions: list[tuple[str, str]]):
                 class_name="mt-3 stm-upload-progress",
                 style={"display": "none"},
             ),
-            html.Div(id=Upload.PROGRESS_TEXT, className="stm-upload-progress-text", role="status"),
+            html.Div(
+                [
+                    html.Div(
+                        id=Upload.PROGRESS_TEXT,
+                        className="stm-upload-progress-text me-3",
+                        role="status",
+                    ),
+                    dbc.Button(
+                        t("upload.cancel", lang),
+                        id=Upload.CANCEL,
+                        color="secondary",
+                        outline=True,
+                        size="sm",
+                        style={"display": "none"},
+                    ),
+                ],
+                className="d-flex align-items-center",
+            ),
         ],
     )
 
@@ -235,11 +260,15 @@ def receive_files(contents, names, context):
     lang = (context or {}).get("lang", DEFAULT_LANG)
     try:
         job_id = upload_data.stage_files(_decoded(contents, names or []))
+        upload_data.start_job(job_id, commit=False)
     except UploadRefused as refused:
-        text = refused.message_en if lang == "en" else refused.message_zh
-        return None, True, dbc.Alert(text, color="danger", class_name="py-2"), None
-    upload_data.start_job(job_id, commit=False)
+        return None, True, _refusal(refused, lang), None
     return job_id, False, None, None  # contents cleared: the same file can be dropped again
+
+
+def _refusal(refused: UploadRefused, lang: str) -> dbc.Alert:
+    text = refused.message_en if lang == "en" else refused.message_zh
+    return dbc.Alert(text, color="danger", class_name="py-2")
 
 
 @callback(
@@ -252,6 +281,7 @@ def receive_files(contents, names, context):
     Output(Upload.COMMIT_NOTE, "children"),
     Output(Upload.RESULTS, "children"),
     Output(Upload.HISTORY_TICK, "data"),
+    Output(Upload.CANCEL, "style"),
     Input(Upload.POLL, "n_intervals"),
     Input(Upload.JOB, "data"),
     State(Upload.CONTEXT, "data"),
@@ -259,16 +289,21 @@ def receive_files(contents, names, context):
     prevent_initial_call=True,
 )
 def show_job(_tick, job_id, context, history_tick):
-    """Progress while the job runs; then its preview (or results) once."""
+    """Progress while the job runs (with a cancel button while it is checked); then its outcome."""
     auth.guard("upload")  # before anything, even an early return
     lang = (context or {}).get("lang", DEFAULT_LANG)
+    hidden = {"display": "none"}
     if not job_id:
-        return 0, {"display": "none"}, "", True, None, True, "", None, dash.no_update
+        return 0, hidden, "", True, None, True, "", None, dash.no_update, hidden
     job, issues = upload_data.job_with_issues(job_id)
-    percent, text, running = upload_views.progress(job, lang)
+    percent, text, running = upload_views.progress(job, lang, upload_data.worker_limits())
     shown = {"display": "flex"}
+    checking = job is not None and job["state"] in ("staged", "validating")
+    cancel = {} if checking else hidden
     if running or job is None:  # a new job: the previous file's preview and results go
-        return percent, shown, text, not running, None, True, "", None, dash.no_update
+        return percent, shown, text, not running, None, True, "", None, dash.no_update, cancel
+    if job["state"] == "cancelled":  # the history gained a row saying so
+        return percent, shown, text, True, None, True, "", None, (history_tick or 0) + 1, hidden
     cards = [
         upload_views.file_card(r, i, job_id, issues[i] if i < len(issues) else None, lang)
         for i, r in enumerate(job.get("preview") or [])
@@ -276,24 +311,50 @@ def show_job(_tick, job_id, context, history_tick):
     committable = may_commit(job)
     note = "" if committable or job["state"] != "validated" else t("upload.commit_blocked", lang)
     results = upload_views.result_lines(job.get("results") or [], lang)
-    tick = (history_tick or 0) + 1 if job["state"] == "committed" else dash.no_update
-    return percent, shown, text, True, cards, not committable, note, results, tick
+    tick = (history_tick or 0) + 1 if job["state"] in ("committed", "failed") else dash.no_update
+    return percent, shown, text, True, cards, not committable, note, results, tick, hidden
+
+
+@callback(
+    Output(Upload.POLL, "disabled", allow_duplicate=True),
+    Output(Upload.CANCEL, "style", allow_duplicate=True),
+    Input(Upload.CANCEL, "n_clicks"),
+    State(Upload.JOB, "data"),
+    prevent_initial_call=True,
+)
+def cancel(n_clicks, job_id):
+    """Stop the running check; the next poll shows it cancelled and the history says so."""
+    auth.guard("upload")  # before anything, even an early return
+    if not n_clicks or not job_id:
+        return dash.no_update, dash.no_update
+    upload_data.cancel_job(job_id)
+    return False, {"display": "none"}  # one more poll shows the outcome
 
 
 @callback(
     Output(Upload.POLL, "disabled", allow_duplicate=True),
     Output(Upload.COMMIT, "disabled", allow_duplicate=True),
+    Output(Upload.COMMIT_NOTE, "children", allow_duplicate=True),
     Input(Upload.COMMIT, "n_clicks"),
     State(Upload.JOB, "data"),
+    State(Upload.CONTEXT, "data"),
     prevent_initial_call=True,
 )
-def commit(n_clicks, job_id):
+def commit(n_clicks, job_id, context):
     """Load the previewed files (the server re-checks that the preview had no errors)."""
     auth.guard("upload")  # before anything, even an early return
     if not n_clicks or not job_id:
-        return dash.no_update, dash.no_update
-    started = upload_data.start_job(job_id, commit=True)
-    return (False, True) if started else (dash.no_update, dash.no_update)
+        return dash.no_update, dash.no_update, dash.no_update
+    lang = (context or {}).get("lang", DEFAULT_LANG)
+    try:
+        started = upload_data.start_job(job_id, commit=True)
+    except UploadRefused as refused:
+        return (
+            dash.no_update,
+            dash.no_update,
+            refused.message_en if lang == "en" else refused.message_zh,
+        )
+    return (False, True, "") if started else (dash.no_update, dash.no_update, dash.no_update)
 
 
 @callback(
@@ -334,7 +395,12 @@ def retract_flow(_open, _cancel, _confirm, selected, reason, context, tick):
         return False, keep, keep, keep, keep, keep
     if row is None or row.get("status_code") != "loaded":
         return False, keep, keep, _alert(t("upload.retract.pick", lang), "warning"), keep, keep
-    body = html.P(t("upload.retract.body", lang, file=row["file"]))
+    body = html.Div(
+        [
+            html.P(t("upload.retract.body", lang, file=row["file"])),
+            upload_views.impact_lines(upload_data.retract_impact(int(row["batch"])), lang),
+        ]
+    )
     if ctx.triggered_id == Upload.RETRACT:
         title = t("upload.retract.title", lang, batch=row["batch"])
         return True, title, body, None, keep, ""

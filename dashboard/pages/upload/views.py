@@ -14,20 +14,30 @@ from dashboard.components import kpi_card
 from dashboard.i18n import t
 from dashboard.ids import Upload
 from dashboard.tables import grid_locale
-from etl.intake.jobs import PHASES
+from etl.intake.jobs import PHASES, WORKER_FAILURES
+from etl.queries.retract import BatchImpact
 
 RUNNING = ("staged", "validating", "committing")
 ISSUE_COLUMNS = ("row", "column", "value", "problem", "severity")
 SHORT_SHA = 12
 
 
-def progress(job: dict | None, lang: str) -> tuple[int, str, bool]:
-    """Percent done, the line under the bar, and whether the page should keep polling."""
+def progress(job: dict | None, lang: str, limits: dict | None = None) -> tuple[int, str, bool]:
+    """Percent done, the line under the bar, and whether the page should keep polling.
+
+    limits: {"memory": MB, "time": seconds}, quoted when a worker was stopped at one of them.
+    """
     if job is None:
         return 0, "", False
     state = job["state"]
     if state == "failed":
-        return 100, t("upload.phase.failed", lang, error=job.get("error", "")), False
+        error = job.get("error", "")
+        if error in WORKER_FAILURES:
+            limit = (limits or {}).get(error, "")
+            return 100, t(f"upload.phase.failed_{error}", lang, limit=limit), False
+        return 100, t("upload.phase.failed", lang, error=error), False
+    if state == "cancelled":
+        return 100, t("upload.phase.cancelled", lang), False
     if state in ("validated", "committed"):
         return 100, t(f"upload.phase.{state}", lang), False
     step = job.get("progress") or {}
@@ -238,8 +248,8 @@ def history_rows(batches: pd.DataFrame, lang: str) -> list[dict]:
     for b in batches.itertuples(index=False):
         if b.status == "rejected":
             note = t("upload.note.rejected", lang, errors=i18n.fmt_count(b.error_count))
-        elif b.status == "busy":
-            note = t("upload.note.busy", lang)
+        elif b.status in ("busy", "cancelled", "failed"):
+            note = t(f"upload.note.{b.status}", lang)
         elif b.status == "retracted":
             note = t(
                 "upload.note.retracted",
@@ -252,7 +262,7 @@ def history_rows(batches: pd.DataFrame, lang: str) -> list[dict]:
             note = ""
         reports = (
             f"{b.reports_new} / {b.reports_revised} / {b.reports_unchanged}"
-            if b.status != "rejected"
+            if b.status not in ("rejected", "cancelled", "failed")
             else "—"
         )
         rows.append(
@@ -263,7 +273,8 @@ def history_rows(batches: pd.DataFrame, lang: str) -> list[dict]:
                 "file": b.file_name,
                 "sha": b.sha256[:SHORT_SHA],
                 "sha_full": b.sha256,
-                "rows": int(b.row_count),
+                # a stopped check never counted the rows: blank, not 0
+                "rows": None if b.status in ("cancelled", "failed") else int(b.row_count),
                 "status": t(f"upload.status.{b.status}", lang),
                 "status_code": b.status,
                 "reports": reports,
@@ -314,3 +325,31 @@ def _when(value: object) -> str:
 
 
 BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def impact_lines(impact: BatchImpact, lang: str) -> html.Ul:
+    """What a retraction changes, before it is confirmed: reports, months and the US$ total."""
+    months = (
+        i18n.fmt_period_range(impact.periods[0], impact.periods[-1], lang)
+        if impact.periods
+        else i18n.MISSING
+    )
+    change = impact.total_after - impact.total_before
+    items = [
+        t(
+            "upload.retract.impact.reports",
+            lang,
+            n=impact.reports,
+            gone=impact.withdrawn,
+            back=impact.restored,
+        ),
+        t("upload.retract.impact.months", lang, n=len(impact.periods), months=months),
+        t(
+            "upload.retract.impact.total",
+            lang,
+            before=i18n.fmt_amount(impact.total_before, "usd_100m", lang),
+            after=i18n.fmt_amount(impact.total_after, "usd_100m", lang),
+            change=i18n.fmt_amount(change, "usd_100m", lang),
+        ),
+    ]
+    return html.Ul([html.Li(x) for x in items], id=Upload.RETRACT_IMPACT, className="mb-2")

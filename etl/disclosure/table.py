@@ -156,3 +156,11 @@ def published(stats: pd.DataFrame) -> pd.DataFrame:
     out.loc[hidden, "value"] = None
     out["mark"] = ["C" if h else "" for h in hidden]
     return out
+
+
+def rule_from(settings) -> DisclosureRule:
+    """The disclosure rule the settings ask for."""
+    return DisclosureRule(
+        min_contributors=settings.disclosure_min_contributors,
+        dominance_k=settings.disclosure_dominance_k,
+    )

@@ -1,0 +1,477 @@
+"""The API's endpoints: each reads through the functions the pages use, in the session door
+(dashboard.data.session: leaders get released months only), and answers in dashboard.api.respond."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import flask
+import pandas as pd
+
+from dashboard import data
+from dashboard.api.respond import Answer, BadRequest, respond
+from dashboard.filter_state import CATEGORY_GROUPS, DEFAULT_REGION, FilterState, from_query
+from etl.exchange import serialize
+from etl.periods import add_months, format_period
+from etl.queries import core as queries
+from etl.queries import release as queries_release
+from etl.release.scopes import scope_of
+
+BY = ("direction", "mode", "category", "region", "partner")
+SUMMARY_COLUMNS = (
+    "code",
+    "name_zh",
+    "name_en",
+    "current",
+    "previous",
+    "growth",
+    "share",
+    "share_change_pp",
+    "contribution_pp",
+)
+AMOUNTS = ("current", "previous")
+DERIVED = ("growth", "share", "share_previous", "share_change_pp", "contribution_pp")
+_REGION = re.compile(r"^[0-9]{6}(-[A-Z0-9]{1,12})?$")
+# SDMX dimension of each breakdown, and the code of "all" in it (SDMX's _T: total).
+SDMX_DIMENSION = {
+    "direction": "FLOW",
+    "mode": "MODE",
+    "category": "SERVICE",
+    "region": "REF_AREA",
+    "partner": "COUNTERPART_AREA",
+}
+SUMMARY_DIMENSIONS = ("FREQ", "REF_AREA", "FLOW", "SERVICE", "MODE", "COUNTERPART_AREA", "SCOPE")
+
+
+def _int(name: str, low: int, high: int) -> int | None:
+    text = flask.request.args.get(name)
+    if text is None or text == "":
+        return None
+    if not text.strip().isdigit() or not low <= int(text) <= high:
+        raise BadRequest(name, f"{name} must be an integer from {low} to {high}")
+    return int(text)
+
+
+def _choice(name: str, choices: tuple[str, ...], default: str, upper: bool = False) -> str:
+    text = (flask.request.args.get(name) or default).strip()
+    text = text.upper() if upper else text.lower()
+    if text not in choices:
+        raise BadRequest(name, f"{name} must be one of {', '.join(choices)}")
+    return text
+
+
+def _region() -> str | None:
+    text = (flask.request.args.get("region") or "").strip().upper()
+    if text and not _REGION.match(text):
+        raise BadRequest("region", "region must be a region code such as 120000 or 500000-LJ")
+    return text or None
+
+
+def _units(currency: str, scope: str) -> dict:
+    return serialize.units(currency, scope)
+
+
+def _release_meta(s, region: str, end: int | None) -> dict | None:
+    """The current release of the window's last month in the region's scope (None: unreleased)."""
+    if end is None:
+        return None
+    table = queries.reference_table(s, "region")
+    parents = {
+        c: (p if isinstance(p, str) else None) for c, p in zip(table["code"], table["parent_code"])
+    }
+    scope = scope_of(region, parents)
+    release = queries_release.current_release(s, scope, end)
+    if release is None:
+        return None
+    return {
+        "scope": scope,
+        "period": release.period,
+        "revision": release.revision,
+        "status": release.status,
+        "released_at": release.released_at.isoformat() if release.released_at else None,
+    }
+
+
+def _summary_answer(by: str, with_groups: bool = False) -> Answer:
+    """What `etl summary` answers (1–N月累计 by a dimension with 同比), for the token's role."""
+    from etl.summary import summary_frame
+
+    year = _int("year", 1900, 2999)
+    month = _int("month", 1, 12)
+    region = _region()
+    currency = _choice("currency", ("USD", "CNY"), "USD", upper=True)
+    scope = _choice("scope", ("bop", "full"), "bop")
+    direction = _choice("dir", ("both", "x", "m"), "both")
+    directions = ("X", "M") if direction == "both" else (direction.upper(),)
+    if month is not None and year is None:
+        raise BadRequest("month", "month needs year")
+    with data.session() as s:
+        if month is None:
+            latest = queries.latest_period(s, year)  # leaders: the newest released month
+            if latest is None:
+                return _empty(by, currency, scope, "no months with data for this request")
+            year, month = latest // 100, latest % 100
+        state = FilterState(period="month", end=year * 100 + month, region=region or DEFAULT_REGION)
+        v = data.view_of(s, state)  # leaders: cut to the latest released month of the scope
+        if v.end is None:
+            return _empty(by, currency, scope, "no released months for this scope")
+        year, month = v.end // 100, v.end % 100
+        kw = dict(full_scope=scope == "full", directions=directions)
+        frame = summary_frame(s, year, month, region, by, currency, **kw)
+        groups = None
+        if with_groups:
+            groups = _group_rows(s, summary_frame, year, month, region, currency, kw, frame)
+        release = _release_meta(s, region or DEFAULT_REGION, v.end)
+    start = year * 100 + 1
+    meta = {
+        "endpoint": by if by != "direction" else "totals",
+        "year": year,
+        "months": f"1-{month}",
+        "window": {"from": format_period(start), "to": format_period(v.end)},
+        "previous_window": {
+            "from": format_period(start - 100),
+            "to": format_period(v.end - 100),
+        },
+        "by": by,
+        "region": region,
+        "direction": direction if direction == "both" else direction.upper(),
+        "units": _units(currency, scope),
+        "release": release,
+        "unreleased_months": [format_period(p) for p in v.unreleased],
+        "columns": {
+            "current": "1–N月累计, minor units",
+            "previous": "the same months a year earlier, minor units",
+            "growth": "同比, a ratio (0.1 = 10%)",
+            "share": "share of the total (first row), a ratio",
+            "share_change_pp": "change of the share, 百分点",
+            "contribution_pp": "contribution to the total's growth, 百分点",
+        },
+    }
+    table = _summary_table(frame)
+    obs = _summary_observations(table, by, region, scope, start, v.end, directions)
+    extra = {}
+    if groups is not None:
+        extra["groups"] = (groups, AMOUNTS, DERIVED)
+        obs = pd.concat(
+            [
+                obs,
+                _summary_observations(groups, "category", region, scope, start, v.end, directions),
+            ],
+            ignore_index=True,
+        )
+    return Answer(
+        "DF_STM_" + meta["endpoint"].upper(),
+        meta,
+        table,
+        AMOUNTS,
+        DERIVED,
+        obs,
+        SUMMARY_DIMENSIONS,
+        currency,
+        release,
+        extra,
+    )
+
+
+def _summary_table(frame: pd.DataFrame) -> pd.DataFrame:
+    columns = [c for c in SUMMARY_COLUMNS if c in frame.columns]
+    if "status" in frame.columns:
+        columns.append("status")
+    table = frame[columns].copy()
+    table["code"] = table["code"].astype(str)
+    return table
+
+
+def _group_rows(s, summary_frame, year, month, region, currency, kw, frame) -> pd.DataFrame:
+    """The followed category groups (支柱, 新兴, 知识密集型): each the total row of its own slice."""
+    groups = queries.reference_table(s, "category_group")
+    names = groups.drop_duplicates("code").set_index("code")
+    total = frame.iloc[0]["current"] if len(frame) else None
+    rows = []
+    for code in CATEGORY_GROUPS:
+        part = summary_frame(
+            s, year, month, region, "direction", currency, categories=(f"group:{code}",), **kw
+        )
+        row = part.iloc[0].to_dict()
+        row["code"] = f"group:{code}"
+        row["name_zh"] = names.loc[code, "name_zh"] if code in names.index else code
+        row["name_en"] = names.loc[code, "name_en"] if code in names.index else code
+        cur = row.get("current")
+        ok = total is not None and not pd.isna(total) and total and cur is not None
+        row["share"] = (cur / total) if ok and not pd.isna(cur) else None
+        for column in ("share_change_pp", "contribution_pp"):
+            row[column] = None  # of the group's own slice: meaningless against the total
+        rows.append(row)
+    return _summary_table(pd.DataFrame(rows))
+
+
+def _summary_observations(table, by, region, scope, start, end, directions) -> pd.DataFrame:
+    """SDMX observations of a summary: current and previous window, one per row."""
+    flow = "XM" if len(directions) == 2 else directions[0]
+    rows = []
+    for _, r in table.iterrows():
+        key = {
+            "FREQ": "M",
+            "REF_AREA": region or "_T",
+            "FLOW": flow,
+            "SERVICE": "_T",
+            "MODE": "_T",
+            "COUNTERPART_AREA": "W1",  # the rest of the world
+            "SCOPE": scope.upper(),
+        }
+        code = str(r["code"])
+        if code != "TOTAL":
+            key[SDMX_DIMENSION[by]] = code
+        status = r.get("status") if "status" in table.columns else None
+        for first, last, column in ((start, end, "current"), (start - 100, end - 100, "previous")):
+            rows.append(
+                {
+                    **key,
+                    "TIME_PERIOD": serialize.time_period(first, last),
+                    "value": r[column],
+                    "status": status,
+                }
+            )
+    return pd.DataFrame(rows, columns=[*SUMMARY_DIMENSIONS, "TIME_PERIOD", "value", "status"])
+
+
+def _empty(by: str, currency: str, scope: str, why: str) -> Answer:
+    table = pd.DataFrame(columns=list(SUMMARY_COLUMNS))
+    meta = {"by": by, "units": _units(currency, scope), "note": why, "release": None}
+    obs = pd.DataFrame(columns=[*SUMMARY_DIMENSIONS, "TIME_PERIOD", "value", "status"])
+    return Answer(
+        "DF_STM_" + by.upper(), meta, table, AMOUNTS, DERIVED, obs, SUMMARY_DIMENSIONS, currency
+    )
+
+
+def _handle(fn):
+    """Run an endpoint; a bad parameter is a 400 naming it; no database a 503."""
+
+    def endpoint():
+        try:
+            answer, name = fn()
+            return respond(answer, name)
+        except BadRequest as exc:
+            return flask.jsonify(
+                error="bad request", parameter=exc.parameter, message=exc.message
+            ), 400
+        except data.DatabaseUnavailable:
+            return flask.jsonify(error="database unavailable"), 503
+
+    endpoint.__name__ = fn.__name__
+    endpoint.__doc__ = fn.__doc__
+    return endpoint
+
+
+@_handle
+def totals():
+    """1–N月累计 with 同比 by a dimension: the parameters of `etl summary` (year, month, region,
+    by, currency) plus scope and dir."""
+    by = _choice("by", BY, "direction")
+    return _summary_answer(by, with_groups=by == "category"), f"totals_{by}"
+
+
+@_handle
+def modes():
+    """1–N月累计 by mode of supply (mode 3 beside the BOP total, never in it)."""
+    return _summary_answer("mode"), "modes"
+
+
+@_handle
+def categories():
+    """1–N月累计 by main service category, and the followed category groups."""
+    return _summary_answer("category", with_groups=True), "categories"
+
+
+@_handle
+def regions():
+    """1–N月累计 by the regions just below `region` (default: the top level)."""
+    return _summary_answer("region"), "regions"
+
+
+@_handle
+def partners():
+    """1–N月累计 by partner economy."""
+    return _summary_answer("partner"), "partners"
+
+
+def _state() -> FilterState:
+    """The pages' URL parameters (month, year, from/to, region, dir, cat, mode, unit, scope)."""
+    _region()  # a malformed region is a 400 here, not silently the default
+    state = from_query(flask.request.query_string.decode("utf-8", "replace"))
+    currency = (flask.request.args.get("currency") or "").upper()
+    if currency in ("USD", "CNY") and "unit" not in flask.request.args:
+        state = replace(state, unit="cny_100m" if currency == "CNY" else "usd_100m")
+    return state
+
+
+@_handle
+def series():
+    """Monthly amounts of the pages' filter (the trend chart), from a year before the first month
+    shown, with 同比 per month."""
+    state = _state()
+    v, frame, shown = data.monthly_trend(state)
+    frame = frame.copy()
+    table = pd.DataFrame(columns=["period", "amount", "previous", "growth"])
+    if len(frame):
+        frame = frame.sort_values("period")
+        previous = dict(zip(frame["period"], frame["amount"]))
+        frame["previous"] = [previous.get(add_months(p, -12)) for p in frame["period"]]
+        # NA (a protected month, or none a year earlier) gives no growth, never a number
+        frame["growth"] = [
+            None if pd.isna(a) or pd.isna(b) or b == 0 else (a - b) / b
+            for a, b in zip(frame["amount"], frame["previous"])
+        ]
+        frame = frame[frame["period"] >= (shown or 0)]
+        frame["period"] = [format_period(p) for p in frame["period"]]
+        keep = ["period", "amount", "previous", "growth"] + (
+            ["status"] if "status" in frame else []
+        )
+        table = frame[keep].reset_index(drop=True)
+    with data.session() as s:
+        release = _release_meta(s, state.region, v.end)
+    meta = {
+        "endpoint": "series",
+        "region": state.region,
+        "direction": state.direction,
+        "categories": list(state.categories),
+        "modes": list(state.modes),
+        "window": {"from": format_period(v.start), "to": format_period(v.end)} if v.end else None,
+        "units": _units(state.currency, state.scope),
+        "release": release,
+        "unreleased_months": [format_period(p) for p in v.unreleased],
+    }
+    flow = "XM" if state.direction == "both" else state.direction
+    obs = pd.DataFrame(
+        {
+            "FREQ": "M",
+            "REF_AREA": state.region,
+            "FLOW": flow,
+            "SERVICE": ",".join(state.categories) or "_T",
+            "MODE": ",".join(map(str, state.modes)) or "_T",
+            "COUNTERPART_AREA": "W1",
+            "SCOPE": state.scope.upper(),
+            "TIME_PERIOD": table["period"].astype(str),
+            "value": table["amount"],
+            "status": table["status"] if "status" in table else None,
+        }
+    )
+    answer = Answer(
+        "DF_STM_SERIES",
+        meta,
+        table,
+        ("amount", "previous"),
+        ("growth",),
+        obs,
+        SUMMARY_DIMENSIONS,
+        state.currency,
+        release,
+    )
+    return answer, "series"
+
+
+@_handle
+def targets():
+    """Every policy target's windows as of a month: status, actual, required, projection."""
+    from etl.targets.vocabulary import status_word
+
+    month = flask.request.args.get("month")
+    state = from_query(f"month={month}" if month else "")
+    v = data.view(state)  # leaders: cut to the latest released month
+    overview = data.targets_overview(v.end)
+    rows = []
+    for result in overview.results:
+        t = result.target
+        for ev in result.evaluations:
+            rows.append(
+                {
+                    "target": t.code,
+                    "region": t.region_code,
+                    "name_zh": t.name_zh,
+                    "name_en": t.name_en,
+                    "measure": t.measure,
+                    "kind": t.kind,
+                    "window": ev.window.key,
+                    "window_zh": ev.window.label_zh,
+                    "status": ev.status,
+                    "status_zh": status_word(ev.status),
+                    "actual": ev.actual,
+                    "required": ev.required,
+                    "growth": ev.growth,
+                    "projection": ev.projection,
+                    "needed_growth_remaining": ev.needed_growth_remaining,
+                    "months": f"{ev.months_reported}/{ev.months_total}",
+                }
+            )
+    table = pd.DataFrame(rows)
+    meta = {
+        "endpoint": "targets",
+        "as_of": format_period(overview.as_of) if overview.as_of else None,
+        "units": {
+            "currency": "USD",
+            "actual_required": "level targets: US cents; growth targets: ratios (0.1 = 10%); "
+            "share targets: ratios",
+        },
+    }
+    return Answer("DF_STM_TARGETS", meta, table), "targets"
+
+
+@_handle
+def coverage():
+    """Key enterprises expected / reported / on time / late / missing for the view's month."""
+    state = _state()
+    v, summary = data.coverage_line(state)
+    row = dict(summary or {})
+    counts = ("expected", "reported", "on_time", "late", "missing")
+    row = {
+        k: int(x) if k in counts and x is not None and not pd.isna(x) else x for k, x in row.items()
+    }
+    table = pd.DataFrame([row], dtype=object) if row else pd.DataFrame()
+    meta = {
+        "endpoint": "coverage",
+        "region": state.region,
+        "month": format_period(v.end) if v.end else None,
+        "units": {"counts": "enterprises", "shares": "ratios (0.9 = 90%)"},
+    }
+    return Answer("DF_STM_COVERAGE", meta, table), "coverage"
+
+
+@_handle
+def releases():
+    """The releases (数据发布): scope, month, revision, 初步/final, when."""
+    scope = (flask.request.args.get("scope") or "").strip().upper() or None
+    with data.session() as s:
+        rows = [
+            {
+                "scope": r.scope_code,
+                "month": format_period(r.period),
+                "revision": r.revision,
+                "current": bool(r.current),
+                "status": r.status,
+                "released_at": r.released_at.isoformat() if r.released_at else None,
+            }
+            for r in queries_release.releases(s, scope)
+        ]
+    table = pd.DataFrame(
+        rows, columns=["scope", "month", "revision", "current", "status", "released_at"]
+    )
+    return Answer("DF_STM_RELEASES", {"endpoint": "releases", "scope": scope}, table), "releases"
+
+
+def unknown(rest: str = ""):
+    """Anything else under /api/v1 (after the token check: no probing without a token)."""
+    return flask.jsonify(error="not found", path=f"/api/v1/{rest}"), 404
+
+
+ROUTES = {
+    "/totals": (totals, "1–N月累计 with 同比 (etl summary)"),
+    "/modes": (modes, "by mode of supply"),
+    "/categories": (categories, "by service category, with groups"),
+    "/regions": (regions, "by region"),
+    "/partners": (partners, "by partner"),
+    "/series": (series, "monthly series"),
+    "/targets": (targets, "policy targets"),
+    "/coverage": (coverage, "key-enterprise reporting coverage"),
+    "/releases": (releases, "release list"),
+}

@@ -1,0 +1,69 @@
+"""Pure: the briefing as components (the same sentences and charts as the Word and PDF files)."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.i18n import t
+from etl.briefing.archive import BriefingEntry
+from etl.briefing.compose import Briefing
+from etl.periods import format_period
+
+GRAPH_CONFIG = {"displayModeBar": False, "responsive": True}
+HEIGHTS = {"monthly": 280, "contrib": 300, "partners": 300}
+
+
+def month_options(months: list[int], lang: str) -> list[dict]:
+    """Released months, newest first, as dropdown options."""
+    label = "{y}年{m}月" if lang != "en" else "{y}-{m:02d}"
+    return [
+        {"label": label.format(y=p // 100, m=p % 100), "value": format_period(p)} for p in months
+    ]
+
+
+def scope_options(names: dict[str, dict[str, str]], lang: str, months: dict) -> list[dict]:
+    """The scopes with released months."""
+    return [{"label": names[c].get(lang) or c, "value": c} for c in names if months.get(c)]
+
+
+def _graph(key: str, fig) -> dcc.Graph:
+    fig.update_layout(width=None, height=HEIGHTS[key], autosize=True)
+    return dcc.Graph(
+        figure=fig,
+        config=GRAPH_CONFIG,
+        className=f"stm-briefing-chart stm-briefing-chart-{key}",
+        id=f"briefing-chart-{key}",
+    )
+
+
+def briefing_view(
+    briefing: Briefing, figs: dict, entry: BriefingEntry | None, links: list, lang: str
+) -> html.Div:
+    """The paper: title, subtitle, headline, monthly chart, sections, the two charts, source."""
+    cls = "stm-briefing-zh" if lang != "en" else "stm-briefing-en"
+    body = [
+        html.H2(briefing.title, className="stm-briefing-title"),
+        html.P(briefing.subtitle, className="stm-briefing-subtitle"),
+        html.P(briefing.headline, className="stm-briefing-lead", id="briefing-headline"),
+        _graph("monthly", figs["monthly"]),
+    ]
+    for section in briefing.sections:
+        body.append(html.H3(section.heading, className="stm-briefing-heading"))
+        body.extend(html.P(s, className="stm-briefing-sentence") for s in section.sentences)
+        if section.key == "drivers":
+            body.append(
+                html.Div(
+                    [_graph("contrib", figs["contrib"]), _graph("partners", figs["partners"])],
+                    className="stm-briefing-pair",
+                )
+            )
+    body.append(html.P(briefing.source, className="stm-briefing-source"))
+    files = (
+        html.Div([html.Span(t("briefing.downloads", lang), className="me-2"), *links])
+        if entry is not None and links
+        else html.P(t("briefing.not_archived", lang), className="stm-footnote")
+    )
+    return html.Div(
+        [html.Div(files, className="stm-briefing-files"), html.Article(body, className=cls)],
+        className="stm-briefing-paper",
+    )

@@ -1,0 +1,127 @@
+"""The briefing's two or three charts (pure figures) and their PNG images (kaleido, as plotly
+renders static images). Protected or missing values are left out of a chart and the title says so."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from etl.aggregates import combine_jan_feb
+from etl.briefing.compose import missing, row_protected
+from etl.briefing.facts import BriefingFacts, is_protected
+from etl.briefing.wording import word
+from etl.numbers import decimal_text
+from etl.snapshot.format import FONT_STACK, rounded
+
+BLUE, ORANGE, GREY, RED = "#2F5597", "#ED7D31", "#A5A5A5", "#C00000"
+TOP_PARTNERS = 8
+SIZES = {"monthly": (900, 300), "contrib": (440, 300), "partners": (440, 300)}
+
+
+def _style(fig: go.Figure, title: str, key: str, horizontal: bool = False) -> go.Figure:
+    width, height = SIZES[key]
+    fig.update_layout(
+        title=dict(text=title, font=dict(size=14), x=0.01, xanchor="left"),
+        font_family=FONT_STACK,
+        font_size=11,
+        width=width,
+        height=height,
+        margin=dict(l=120 if horizontal else 45, r=15, t=40, b=30),
+        legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom"),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        barmode="group",
+        showlegend=not horizontal,
+    )
+    fig.update_xaxes(gridcolor="#E5E5E5")
+    fig.update_yaxes(gridcolor="#E5E5E5", autorange="reversed" if horizontal else None)
+    return fig
+
+
+def monthly_figure(facts: BriefingFacts, lang: str) -> go.Figure:
+    """Monthly services trade of the year against the year before (1–2月 as one bar)."""
+    frame = facts.monthly.copy()
+    hidden = is_protected(frame)
+    if "status" in frame.columns:
+        frame = frame[frame["status"] != "C"]
+    frame = frame.dropna(subset=["amount"])[["period", "amount"]]
+    fig = go.Figure()
+    if not frame.empty:
+        frame["amount"] = frame["amount"].astype("int64")
+        frame = combine_jan_feb(frame)
+        for year, color in ((facts.year - 1, GREY), (facts.year, BLUE)):
+            part = frame[frame["period"] // 100 == year]
+            labels = [
+                word("chart.jan_feb", lang) if m == "1-2" else word("chart.month", lang, m=m)
+                for m in part["months"]
+            ]
+            fig.add_bar(
+                x=labels,
+                y=[rounded("usd", int(v)) for v in part["amount"]],
+                name=word("chart.year", lang, year=year),
+                marker_color=color,
+            )
+    title = word("chart.monthly", lang) + (word("chart.protected_left_out", lang) if hidden else "")
+    return _style(fig, title, "monthly")
+
+
+def contribution_figure(facts: BriefingFacts, lang: str) -> go.Figure:
+    """Contribution of each category to growth, in percentage points."""
+    rows = [r for r in facts.category.to_dict("records") if r["code"] != "TOTAL"]
+    hidden = any(row_protected(r) for r in rows)
+    shown = [r for r in rows if not row_protected(r) and not missing(r.get("contribution_pp"))]
+    shown.sort(key=lambda r: -r["contribution_pp"])
+    name = "name_en" if lang == "en" else "name_zh"
+    values = [float(decimal_text(r["contribution_pp"], 1, grouping=False)) for r in shown]
+    fig = go.Figure(
+        go.Bar(
+            y=[r[name] or r["name_zh"] for r in shown],
+            x=values,
+            orientation="h",
+            marker_color=[BLUE if v >= 0 else RED for v in values],
+        )
+    )
+    title = word("chart.contrib", lang) + (word("chart.protected_left_out", lang) if hidden else "")
+    return _style(fig, title, "contrib", horizontal=True)
+
+
+def partners_figure(facts: BriefingFacts, lang: str) -> go.Figure:
+    """The main partners' trade in the year to the month."""
+    rows = [r for r in facts.partner.to_dict("records") if r["code"] != "TOTAL"]
+    hidden = any(row_protected(r) for r in rows)
+    shown = sorted((r for r in rows if not row_protected(r)), key=lambda r: -int(r["current"]))
+    shown = shown[:TOP_PARTNERS]
+    name = "name_en" if lang == "en" else "name_zh"
+    fig = go.Figure(
+        go.Bar(
+            y=[r[name] or r["name_zh"] for r in shown],
+            x=[rounded("usd", int(r["current"])) for r in shown],
+            orientation="h",
+            marker_color=BLUE,
+        )
+    )
+    title = word("chart.partners", lang) + (
+        word("chart.protected_left_out", lang) if hidden else ""
+    )
+    return _style(fig, title, "partners", horizontal=True)
+
+
+def figures(facts: BriefingFacts, lang: str) -> dict[str, go.Figure]:
+    """The briefing's charts by key (monthly, contrib, partners)."""
+    return {
+        "monthly": monthly_figure(facts, lang),
+        "contrib": contribution_figure(facts, lang),
+        "partners": partners_figure(facts, lang),
+    }
+
+
+def images(figs: dict[str, go.Figure], scale: int = 2) -> dict[str, bytes]:
+    """PNG images of the figures (kaleido renders them with headless Chromium, all in one
+    browser session: one start instead of one per chart)."""
+    with tempfile.TemporaryDirectory(prefix="stm-briefing-") as folder:
+        paths = [Path(folder) / f"{key}.png" for key in figs]
+        pio.write_images(list(figs.values()), paths, format="png", scale=scale)
+        return {key: path.read_bytes() for key, path in zip(figs, paths)}

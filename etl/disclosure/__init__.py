@@ -1,0 +1,35 @@
+"""Statistical disclosure control (统计法: no single enterprise's figure read or inferred).
+
+Owns: `table` (primary and secondary suppression of one table with its margins: the snapshot's
+tables), `catalogue` (the cells a role without enterprise-level rights may ask for, and the
+node of each dimension a read's row belongs to), `pattern` (a released month's suppression
+pattern over those linked cells), `audit` (the attacker's linear-programming audit of a
+pattern), `store` (writing a pattern beside its release). May import etl.models, etl.queries,
+etl.filters, etl.periods and etl.settings; never the dashboard.
+"""
+
+from etl.disclosure.table import (
+    OK,
+    PRIMARY,
+    SECONDARY,
+    TOTAL,
+    DisclosureRule,
+    cell_stats,
+    primary_sensitive,
+    protect_table,
+    published,
+    rule_from,
+)
+
+__all__ = [
+    "OK",
+    "PRIMARY",
+    "SECONDARY",
+    "TOTAL",
+    "DisclosureRule",
+    "cell_stats",
+    "primary_sensitive",
+    "protect_table",
+    "published",
+    "rule_from",
+]

@@ -1,0 +1,310 @@
+"""A released month's suppression pattern over the linked cells of etl.disclosure.catalogue.
+
+Inputs are enterprise-level lines of the year up to the month (as released). For the month M the
+cells of two windows are computed — ``m`` (M alone; 1–2月 for February) and ``y`` (1–M月) — with
+their contributor counts and two largest contributions. Primary: fewer than `min_contributors`
+contributors or the two largest above `dominance_k` of the cell. Secondary: every linear relation
+between cells (a node = the sum of the nodes below it, in each dimension; 1–M月 = 1–(M−1)月 + M)
+holds no suppressed cell or at least two, the complement chosen to cover the protection level
+(the smallest cell of the relation worth at least `protection` × the suppressed one). The 1–(M−1)月
+cells are fixed by the earlier release: their suppressions count, they are never changed.
+Proven, or not, by etl.disclosure.audit. Pure pandas.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandas as pd
+
+from etl.disclosure.catalogue import (
+    ALL,
+    MONTH,
+    SELF,
+    YTD,
+    Hierarchy,
+    direction_nodes,
+    mode_nodes,
+)
+from etl.disclosure.table import DisclosureRule
+from etl.filters import GROUP_PREFIX
+
+PREVIOUS = "p"  # window of the fixed 1–(M−1)月 cells inside a pattern computation
+DIMS = ("region", "category", "mode", "direction", "partner")
+PRIMARY, SECONDARY = "primary", "secondary"
+
+
+@dataclass
+class Pattern:
+    """The month's cells (key columns, value, n, top2) and the suppressed ones with why."""
+
+    cells: pd.DataFrame  # window, region, category, mode, direction, partner, value, n, top2
+    suppressed: dict[tuple, str]  # (window, region, category, mode, direction, partner) -> why
+    value: dict[tuple, int]
+    relations: list[tuple[tuple, list[tuple]]]
+    fixed: set[tuple]
+    protection: float
+
+    def close(self) -> None:
+        """Restore every relation after suppressions were added from outside (the audit)."""
+        _secondary(self.value, self.relations, self.suppressed, self.fixed, self.protection)
+
+
+def window_lines(lines: pd.DataFrame, month: int) -> dict[str, pd.DataFrame]:
+    """The lines of each window of a month: ``m`` (1–2月 for February) and ``y`` (1–M月)."""
+    year_start = (month // 100) * 100 + 1
+    first_of_m = year_start if month % 100 == 2 else month
+    return {
+        MONTH: lines[lines["period"].between(first_of_m, month)],
+        YTD: lines[lines["period"].between(year_start, month)],
+    }
+
+
+def _expand(frame: pd.DataFrame, column: str, nodes_of) -> pd.DataFrame:
+    """One row per (row, node of `column`), summed by enterprise and every other column."""
+    codes = frame[column].drop_duplicates()
+    mapping = pd.DataFrame([(c, n) for c in codes for n in nodes_of(c)], columns=[column, "node"])
+    out = frame.merge(mapping, on=column).drop(columns=[column]).rename(columns={"node": column})
+    keys = [c for c in out.columns if c != "amount"]
+    return out.groupby(keys, as_index=False, sort=False)["amount"].sum()
+
+
+def cell_statistics(
+    lines: pd.DataFrame, hierarchy: Hierarchy, scope: str, detail: str
+) -> pd.DataFrame:
+    """Cells of one window and family: value, contributors, two largest contributions.
+
+    lines: uscc, region_code, `detail` (category_code or partner_code), mode, direction,
+    amount. Family "category_code": every category node, partner ``*``; "partner_code": every
+    partner node other than ``*`` (that margin is the category family's), category ``*``.
+    """
+    columns = ["uscc", "region", "category", "mode", "direction", "partner"]
+    if lines.empty:
+        return pd.DataFrame(columns=[*columns[1:], "value", "n", "top2"])
+    frame = lines.rename(columns={"region_code": "region", detail: detail.split("_")[0]})
+    frame = frame.groupby(
+        ["uscc", "region", detail.split("_")[0], "mode", "direction"], as_index=False
+    )["amount"].sum()
+    frame = _expand(frame, "region", lambda c: hierarchy.region_nodes(c, scope))
+    frame = _expand(frame, "mode", mode_nodes)
+    frame = _expand(frame, "direction", direction_nodes)
+    if detail == "category_code":
+        frame = _expand(frame, "category", hierarchy.category_nodes)
+        frame["partner"] = ALL
+    else:
+        frame = _expand(
+            frame, "partner", lambda p: [n for n in hierarchy.partner_nodes(p) if n != ALL]
+        )
+        frame["category"] = ALL
+    frame = frame[frame["amount"] != 0].sort_values("amount", ascending=False)
+    keys = columns[1:]
+    grouped = frame.groupby(keys, sort=False)["amount"]
+    stats = pd.DataFrame(
+        {
+            "value": grouped.sum(),
+            "n": grouped.size(),
+            "top2": frame.groupby(keys, sort=False)
+            .head(2)
+            .groupby(keys, sort=False)["amount"]
+            .sum(),
+        }
+    ).reset_index()
+    return stats.astype({"value": "int64", "n": "int64", "top2": "int64", "mode": str})
+
+
+def primary(cells: pd.DataFrame, rule: DisclosureRule) -> pd.Series:
+    """Cells failing the threshold or the (n, k) dominance rule (zero is not confidential)."""
+    few = (cells["n"] > 0) & (cells["n"] < rule.min_contributors)
+    dominated = (cells["value"] > 0) & (cells["top2"] > rule.dominance_k * cells["value"])
+    return few | dominated
+
+
+def month_cells(
+    lines: dict[str, pd.DataFrame],
+    partner_lines: dict[str, pd.DataFrame],
+    hierarchy: Hierarchy,
+    scope: str,
+) -> pd.DataFrame:
+    """Both windows' cells of both families, with a ``window`` column."""
+    frames = []
+    for window in (MONTH, YTD):
+        for detail, source in (("category_code", lines), ("partner_code", partner_lines)):
+            stats = cell_statistics(source[window], hierarchy, scope, detail)
+            frames.append(stats.assign(window=window))
+    return pd.concat(frames, ignore_index=True)[["window", *DIMS, "value", "n", "top2"]]
+
+
+def compute_pattern(
+    cells: pd.DataFrame,
+    hierarchy: Hierarchy,
+    scope: str,
+    month: int,
+    fixed_suppressed: set[tuple],
+    rule: DisclosureRule,
+    protection: float,
+) -> Pattern:
+    """Primary and secondary suppressions of a month's cells.
+
+    fixed_suppressed: keys (region, category, mode, direction, partner) of the 1–(M−1)月 cells
+    the earlier release suppressed (empty for February: 1–2月 is the first cell of a year).
+    """
+    value = {
+        (w, *rest): int(v)
+        for w, *rest, v in cells[["window", *DIMS, "value"]].itertuples(index=False)
+    }
+    suppressed: dict[tuple, str] = {}
+    for key in cells.loc[primary(cells, rule), ["window", *DIMS]].itertuples(index=False):
+        suppressed[tuple(key)] = PRIMARY
+    if month % 100 == 2:  # 1–2月: the month and the year so far are the same cell
+        for key in list(suppressed):
+            suppressed[(MONTH if key[0] == YTD else YTD, *key[1:])] = PRIMARY
+    fixed = {(PREVIOUS, *k) for k in fixed_suppressed}
+    relations = _relations(value, hierarchy, month)
+    pattern = Pattern(cells, suppressed, value, relations, fixed, protection)
+    pattern.close()
+    return pattern
+
+
+def _children(hierarchy: Hierarchy, partners: set[str]):
+    """For each dimension, a function node -> the ways it splits into other nodes' sum.
+
+    Besides the hierarchy (a node = the nodes below it), a group splits the total too: all =
+    the group + everything outside it (the total minus a group gives the rest away).
+    """
+    region_children = hierarchy.region_children()
+    mains = sorted(set(hierarchy.category_main.values()))
+    subs: dict[str, list[str]] = defaultdict(list)
+    for code, main in hierarchy.category_main.items():
+        if code != main:
+            subs[main].append(code)
+    grouped_partners = {p for members in hierarchy.partner_groups.values() for p in members}
+    all_partners = sorted(partners | grouped_partners)
+    modes = {"full": [["bop", "3"]], "bop": [["1", "2", "4"]]}
+
+    def outside(members: frozenset[str]) -> list[str]:
+        """The category nodes that sum to everything outside a group."""
+        out = []
+        for main in mains:
+            if main in members:
+                continue
+            inside = [c for c in subs[main] if c in members]
+            out += [c for c in subs[main] if c not in members] + [main + SELF] if inside else [main]
+        return out
+
+    category_splits = {ALL: [mains]}
+    for group, members in hierarchy.category_groups.items():
+        category_splits[ALL].append([GROUP_PREFIX + group, *outside(members)])
+        category_splits[GROUP_PREFIX + group] = [sorted(members)]
+    for main in hierarchy.split_mains:
+        category_splits[main] = [[*sorted(subs[main]), main + SELF]]
+    partner_splits = {ALL: [all_partners]}
+    for group, members in hierarchy.partner_groups.items():
+        rest = [p for p in all_partners if p not in members]
+        partner_splits[ALL].append([GROUP_PREFIX + group, *rest])
+        partner_splits[GROUP_PREFIX + group] = [sorted(members)]
+
+    def region(node: str) -> list[list[str]]:
+        if node.endswith(SELF) or node not in region_children:
+            return []
+        return [[*region_children[node], node + SELF]]
+
+    return (
+        region,
+        lambda n: category_splits.get(n, []),
+        lambda n: modes.get(n, []),
+        lambda n: [["X", "M"]] if n == ALL else [],
+        lambda n: partner_splits.get(n, []),
+    )
+
+
+def _relations(value: dict[tuple, int], hierarchy: Hierarchy, month: int):
+    """Every relation among the month's nonzero cells: (parent key, [child keys])."""
+    partners = {k[5] for k in value if k[5] != ALL and not k[5].startswith(GROUP_PREFIX)}
+    by_dim = _children(hierarchy, partners)
+    out: list[tuple[tuple, list[tuple]]] = []
+    for key in value:
+        window, *dims = key
+        for i, splits_of in enumerate(by_dim):
+            if (i == 4 and dims[1] != ALL) or (i == 1 and dims[4] != ALL):
+                continue  # partners are crossed with all categories only: no such cells
+            for children in splits_of(dims[i]):
+                out.append((key, [(window, *dims[:i], c, *dims[i + 1 :]) for c in children]))
+        if window == YTD and month % 100 >= 3:
+            out.append((key, [(PREVIOUS, *dims), (MONTH, *dims)]))
+    return out
+
+
+_MODE_DETAIL = {"bop": 0, "full": 1}
+
+
+def _detail(key: tuple) -> int:
+    """How detailed a cell is (higher: further from the headline figures)."""
+    _, region, category, mode, direction, partner = key
+    return (
+        region.count("-")
+        + region.endswith(SELF)
+        + (0 if region.endswith("0000") else 1)
+        + (0 if category == ALL else 1 + (category.endswith(SELF) or len(category) > 2))
+        + _MODE_DETAIL.get(mode, 2)
+        + (direction != ALL)
+        + (0 if partner == ALL else 1 + (not partner.startswith(GROUP_PREFIX)))
+    )
+
+
+def headline(key: tuple) -> int:
+    """How much a cell is a headline figure (4: the scope's total; 1: a detailed cell)."""
+    return 4 - min(_detail(key), 3)
+
+
+def _cost(key: tuple, twins: dict[tuple, list[tuple]], suppressed: dict) -> int:
+    """What hiding a cell costs: its own headline weight and that of the visible twins it drags."""
+    dragged = [t for t in twins.get(key, ()) if t not in suppressed and t[0] != PREVIOUS]
+    return headline(key) + sum(headline(t) for t in dragged)
+
+
+def _secondary(
+    value: dict[tuple, int],
+    relations: list[tuple[tuple, list[tuple]]],
+    suppressed: dict[tuple, str],
+    fixed: set[tuple],
+    protection: float,
+) -> None:
+    """Add complementary suppressions until no relation holds exactly one suppressed cell."""
+    members_of = [
+        [k for k in (parent, *kids) if value.get(k, 0) != 0 or k[0] == PREVIOUS]
+        for parent, kids in relations
+    ]
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for i, members in enumerate(members_of):
+        for k in members:
+            index[k].append(i)
+    # A cell equal to one other by structure (a relation of two nonzero members) drags its twin
+    # along when hidden: count what a pick would drag, the headline figures dearest.
+    twins: dict[tuple, list[tuple]] = defaultdict(list)
+    for members in members_of:
+        if len(members) == 2:
+            a, b = members
+            twins[a].append(b)
+            twins[b].append(a)
+    # sorted: the same data gives the same pattern in every process (sets of str are not)
+    queue = [i for k in list(suppressed) + sorted(fixed) for i in index.get(k, ())]
+    while queue:
+        i = queue.pop()
+        members = members_of[i]
+        hidden = [k for k in members if k in suppressed or k in fixed]
+        if len(hidden) != 1:
+            continue
+        candidates = [k for k in members if k not in suppressed and k[0] != PREVIOUS]
+        if not candidates:
+            continue  # only fixed cells left: the audit reports it
+        target = value.get(hidden[0], 0) * protection
+        enough = [k for k in candidates if value[k] >= target]
+        # the most detailed cell that covers the protection level, the smallest of those; the
+        # headline totals (the scope, all categories, bop, both directions) go last
+        if enough:
+            pick = min(enough, key=lambda k: (_cost(k, twins, suppressed), value[k]))
+        else:
+            pick = max(candidates, key=value.get)
+        suppressed[pick] = SECONDARY
+        queue.extend(index[pick])

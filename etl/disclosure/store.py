@@ -1,0 +1,142 @@
+"""Compute and store the suppression patterns of a scope's released months (at each release)."""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from etl import models as m
+from etl.disclosure import audit
+from etl.disclosure.catalogue import MONTH, YTD
+from etl.disclosure.pattern import (
+    DIMS,
+    Pattern,
+    compute_pattern,
+    headline,
+    month_cells,
+    window_lines,
+)
+from etl.disclosure.table import DisclosureRule
+from etl.queries import disclosure as queries
+
+log = logging.getLogger(__name__)
+
+
+def store_patterns(
+    session: Session,
+    release: m.Release,
+    rule: DisclosureRule,
+    protection: float,
+    max_atoms: int = 0,
+) -> list[m.DisclosureRun]:
+    """The pattern of a new release's month and of every later released month of its year.
+
+    Later months are computed again because their 1–N月 cells contain the month just released.
+    January's cells do not exist (1–2月 is published together): its release stores an empty run.
+    """
+    year = release.period // 100
+    releases = queries.year_releases(session, release.scope_code, year)
+    # read once for the months recomputed: the year's released lines (each month as of its own
+    # release's data event) and the hierarchies
+    lines = queries.released_lines(
+        session, release.scope_code, {r.period: r.data_event_id for r in releases}
+    )
+    tree = queries.hierarchy(session)
+    return [
+        _store_month(session, r, releases, lines, tree, rule, protection, max_atoms)
+        for r in releases
+        if r.period >= release.period
+    ]
+
+
+def _store_month(
+    session: Session,
+    release: m.Release,
+    year_rels: list[m.Release],
+    year_lines,
+    tree,
+    rule: DisclosureRule,
+    protection: float,
+    max_atoms: int,
+) -> m.DisclosureRun:
+    """Compute one month's pattern from the released lines of its year, audit it, write it."""
+    scope, month = release.scope_code, release.period
+    session.execute(sa.delete(m.ProtectedCell).where(m.ProtectedCell.release_id == release.id))
+    session.execute(sa.delete(m.DisclosureRun).where(m.DisclosureRun.release_id == release.id))
+    run = m.DisclosureRun(release_id=release.id, cells=0, primary=0, secondary=0, atoms=0)
+    if month % 100 >= 2:
+        earlier = [r for r in year_rels if 2 <= r.period % 100 and r.period < month]
+        lines = year_lines[year_lines["period"] <= month]
+        windows = window_lines(lines, month)
+        cells = month_cells(windows, windows, tree, scope)
+        fixed = set()
+        previous = next((r for r in earlier if r.period == month - 1), None)
+        if month % 100 >= 3 and previous is not None:
+            fixed = queries.suppressed_keys(session, previous.id, YTD)
+        pattern = compute_pattern(cells, tree, scope, month, fixed, rule, protection)
+        run.audited, run.atoms = _audit(
+            session, pattern, lines, tree, scope, month, earlier, protection, max_atoms
+        )
+        _write(session, release, pattern)
+        run.cells = len(cells)
+        run.primary = sum(why == "primary" for why in pattern.suppressed.values())
+        run.secondary = len(pattern.suppressed) - run.primary
+    session.add(run)
+    session.flush()
+    return run
+
+
+def _audit(session, pattern: Pattern, lines, tree, scope, month, earlier, protection, max_atoms):
+    """Run the attacker's LP over the year and repair the month's pattern until it holds.
+
+    Returns (audited, atoms): audited is None when the year is too large to audit here.
+    """
+    atoms = len(audit.atoms(lines, by_enterprise=False))
+    if atoms > max_atoms:  # counted before the system is built: that is the costly part
+        log.info("disclosure audit skipped for %s %s: %d atoms", scope, month, atoms)
+        return None, atoms
+    system = audit.system(lines, tree, scope, [r.period for r in earlier] + [month])
+    # every primary cell of the year is audited again: the new month's figures are new equations
+    suppressed = {
+        (key[0], r.period, *key[1:]): why
+        for r in earlier
+        for key, why in queries.suppressed_status(session, r.id).items()
+    }
+    for key, why in pattern.suppressed.items():
+        suppressed[(key[0], month, *key[1:])] = why
+
+    def close(full: dict) -> None:
+        for key, why in full.items():
+            if key[1] == month:
+                pattern.suppressed.setdefault((key[0], *key[2:]), why)
+        pattern.close()
+        for key, why in pattern.suppressed.items():
+            full.setdefault((key[0], month, *key[1:]), why)
+
+    rounds = audit.repair(
+        system,
+        suppressed,
+        lambda k: k[1] == month,
+        protection,
+        close,
+        cost=lambda k: headline((k[0], *k[2:])),
+    )
+    return rounds >= 0, atoms
+
+
+def _write(session: Session, release: m.Release, pattern: Pattern) -> None:
+    rows = [
+        dict(
+            release_id=release.id,
+            window=key[0],
+            period=release.period,
+            status=why,
+            **dict(zip(DIMS, key[1:])),
+        )
+        for key, why in pattern.suppressed.items()
+        if key[0] in (MONTH, YTD)
+    ]
+    if rows:
+        session.execute(sa.insert(m.ProtectedCell), rows)

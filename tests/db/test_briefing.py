@@ -1,0 +1,242 @@
+"""The monthly briefing (月度简报): every number in its text rebuilt from the query layer, the
+archive (docx, one-page PDF), the release hook that never fails a release, the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+import sqlalchemy as sa
+from docx import Document
+
+from etl import models as m
+from etl import numbers
+from etl.aggregates import share_comparison
+from etl.briefing.archive import BriefingError, list_briefings, make_briefing
+from etl.briefing.compose import compose
+from etl.briefing.facts import read_facts
+from etl.cli.main import EXIT_FAILED, EXIT_OK, main
+from etl.data_version import RELEASED
+from etl.filters import ReportFilter
+from etl.queries import core as queries
+from etl.release.store import release_month
+from etl.summary import summary_frame
+from etl.targets.status import evaluate_targets
+from tests.db.helpers import release_months
+from tests.db.snapshot_data import load_two_years
+
+MONTH, SCOPE = 201906, "120000"
+
+
+@pytest.fixture
+def loaded(session_factory, tmp_path):
+    """Two years of constructed reports, every month released."""
+    load_two_years(session_factory, tmp_path)
+    release_months(session_factory)
+    return session_factory
+
+
+def _facts(factory):
+    with factory() as s:
+        return read_facts(s, SCOPE, MONTH, 3, dt.date(2019, 7, 15))
+
+
+def _expected_numbers(factory) -> set[str]:
+    """Every number the briefing may print, rebuilt from the query layer independently."""
+    out = set()
+    with factory() as s:
+        s.info[RELEASED] = True
+        for by in ("direction", "category", "region", "partner"):
+            frame = summary_frame(s, 2019, 6, region=SCOPE, by=by)
+            for row in frame.to_dict("records"):
+                out.add(numbers.amount_text(int(row["current"])))
+                if row["growth"] is not None and row["growth"] == row["growth"]:
+                    out.add(numbers.percent_text(abs(row["growth"])))
+                if row["contribution_pp"] is not None:
+                    out.add(numbers.decimal_text(abs(row["contribution_pp"]), 1))
+        whole = queries.totals(s, ReportFilter(201801, MONTH, regions=(SCOPE,)), ("period",))
+        part = queries.totals(
+            s, ReportFilter(201801, MONTH, regions=(SCOPE,), categories=("group:KIS",)), ("period",)
+        )
+        kis = share_comparison(part, whole, 201901, MONTH)
+        out |= {numbers.amount_text(kis["amount"]), numbers.percent_text(kis["share"])}
+        out.add(numbers.percent_text(abs(kis["growth"])))
+        out.add(numbers.decimal_text(abs(kis["share_change"]) * 100, 1))
+        for result in evaluate_targets(s, MONTH):
+            if result.target.region_code != SCOPE:
+                continue
+            ev = result.headline()
+            if ev.gap is not None:
+                out.add(numbers.amount_text(abs(int(round(ev.gap)))))
+            if ev.needed_growth_remaining is not None:
+                out.add(numbers.percent_text(abs(ev.needed_growth_remaining)))
+            # the target's own name and window label carry their numbers ("年均增长10%")
+            out |= set(_numbers_in(ev.window.label_zh + result.target.name_zh))
+        release = s.scalar(sa.select(m.Release).where(m.Release.period == MONTH, m.Release.current))
+        out.add(str(release.id))
+        cov = json.loads(release.checklist)["coverage"]
+    for key in ("expected", "reported"):
+        if cov.get(key) is not None:
+            out.add(f"{int(cov[key]):,}")
+    for key in ("reported_share", "missing_share_of_prior_year"):
+        if cov.get(key) is not None:
+            out.add(numbers.percent_text(cov[key]))
+    return out
+
+
+def _numbers_in(text: str) -> list[str]:
+    return re.findall(r"\d[\d,]*(?:\.\d+)?%?", text)
+
+
+def test_every_number_in_the_text_is_rebuilt_from_the_query_layer(loaded):
+    """Each number the Chinese briefing prints is an amount, 同比, share, 百分点, target gap or
+    count the query layer gives for the released month (or a date, month or release number)."""
+    facts = _facts(loaded)
+    briefing = compose(facts, "zh")
+    expected = _expected_numbers(loaded) | {"2019", "1", "6", "2", "3", "4"}
+    date = re.escape(facts.released_at.strftime("%Y"))
+    text = re.sub(date + r"-\d\d-\d\d", "", briefing.text())
+    found = _numbers_in(text)
+    assert found, text
+    unknown = [n for n in found if n not in expected]
+    assert unknown == [], (unknown, text)
+
+    # The headline reads as the bureau's own release.
+    with loaded() as s:
+        s.info[RELEASED] = True
+        total = summary_frame(s, 2019, 6, region=SCOPE, by="direction").iloc[0]
+    assert briefing.headline.startswith(
+        f"2019年1–6月，全市服务进出口{numbers.amount_text(int(total['current']))}亿美元，同比"
+    )
+    assert "其中出口" in briefing.headline and "进口" in briefing.headline
+    assert "知识密集型服务进出口" in briefing.headline and "占全市服务进出口的" in briefing.headline
+    assert "拉动" in briefing.sections[0].sentences[0]
+
+
+def test_the_briefing_reads_released_figures_only(loaded, tmp_path):
+    """A load after the release changes nothing in the briefing until the month is re-released;
+    an unreleased month has no briefing."""
+    from etl.intake.load import load_file
+    from tests.db.helpers import line, write_report
+
+    before = compose(_facts(loaded), "zh").headline
+    extra = [line(99, "2019-06", "出口", "SC", 1, "US", "5000")]
+    assert load_file(loaded, write_report(tmp_path / "late.csv", extra)).ok
+    assert compose(_facts(loaded), "zh").headline == before
+    with loaded() as s:
+        assert read_facts(s, SCOPE, 201907, 3, dt.date(2019, 8, 1)) is None
+
+
+def test_archive_docx_pdf_one_page_and_listing(loaded, settings):
+    """The archived briefing: docx with the headline and three pictures, a one-page A4 PDF, a
+    row keyed by release; asked again, the same row is returned."""
+    out = make_briefing(loaded, settings, SCOPE, MONTH, "zh", user="stat")
+    assert not out.existing and {"docx", "html"} <= out.files.keys()
+    doc = Document(out.files["docx"])
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert out.briefing.headline in text and "数据来源" in text
+    assert len(doc.inline_shapes) == 3
+    if "pdf" in out.files:  # Chromium present (it is on the test machines)
+        pdf = out.files["pdf"].read_bytes()
+        assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    again = make_briefing(loaded, settings, SCOPE, MONTH, "zh", user="stat")
+    assert again.existing and again.briefing_id == out.briefing_id
+    with loaded() as s:
+        entries = list_briefings(s)
+    assert [(e.period, e.lang, e.scope_code) for e in entries] == [(MONTH, "zh", SCOPE)]
+    with pytest.raises(BriefingError):
+        make_briefing(loaded, settings, SCOPE, 201907, "zh")
+
+
+def test_english_briefing(loaded):
+    """English is available: the same facts, amounts in US$ billion."""
+    briefing = compose(_facts(loaded), "en")
+    assert briefing.headline.startswith("In January–June 2019, Tianjin's services trade was US$ ")
+    assert "billion" in briefing.headline and "。" not in briefing.text()
+
+
+def test_release_hook_runs_after_commit_and_never_fails_the_release(loaded, settings):
+    """The hook runs once after the commit; a hook that raises leaves the release standing; a
+    release rolled back runs no hook."""
+    from etl.intake.load import load_file
+    from tests.db.helpers import line, write_report
+
+    calls = []
+
+    def failing(release_id):
+        calls.append(release_id)
+        raise RuntimeError("briefing broke")
+
+    assert load_file(
+        loaded,
+        write_report(
+            settings.instance_path.parent / "r.csv",
+            [line(7, "2019-06", "出口", "SJ", 1, "JP", "10")],
+        ),
+    ).ok
+    with loaded.begin() as s:
+        release, _ = release_month(
+            s,
+            SCOPE,
+            MONTH,
+            "stat",
+            "修订",
+            min_coverage=0.9,
+            deadline_day=10,
+            override_coverage=True,
+            after_commit=failing,
+        )
+        rid = release.id
+        assert calls == []  # not before the commit
+    assert calls == [rid]
+    with loaded() as s:
+        assert s.get(m.Release, rid).current
+    assert load_file(
+        loaded,
+        write_report(
+            settings.instance_path.parent / "s.csv",
+            [line(8, "2019-06", "出口", "SJ", 1, "JP", "10")],
+        ),
+    ).ok
+    with pytest.raises(RuntimeError):
+        with loaded.begin() as s:
+            release_month(
+                s,
+                SCOPE,
+                MONTH,
+                "stat",
+                "x",
+                min_coverage=0.9,
+                deadline_day=10,
+                override_coverage=True,
+                after_commit=calls.append,
+            )
+            raise RuntimeError("rolled back")
+    assert calls == [rid]
+
+
+def test_cli_briefing(loaded, settings, capsys):
+    """python -m etl briefing --month prints the text and the archived files; unreleased: 1."""
+    assert main(["briefing", "--month", "2019-06", "--no-pdf"], settings) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "服务贸易月度简报" in out and "docx:" in out
+    assert main(["briefing", "--month", "2019-07", "--no-pdf"], settings) == EXIT_FAILED
+
+
+def test_cli_release_makes_the_briefing_after_the_commit(session_factory, settings, tmp_path):
+    """python -m etl release: the release is committed, then the month's briefings (zh, en) are
+    archived with it; with STM_BRIEFING_ON_RELEASE off (the tests' default), none is made."""
+    from dataclasses import replace
+
+    load_two_years(session_factory, tmp_path)
+    release_months(session_factory, months=[201905])
+    assert main(["release", "--month", "2019-06"], settings) == EXIT_OK
+    with session_factory() as s:
+        assert s.scalar(sa.select(sa.func.count(m.Briefing.id))) == 0
+    on = replace(settings, briefing_on_release=True)
+    assert main(["release", "--month", "2018-06", "--note", "x"], on) == EXIT_OK
+    with session_factory() as s:
+        made = s.scalars(sa.select(m.Briefing)).all()
+        assert sorted((b.period, b.lang) for b in made) == [(201806, "en"), (201806, "zh")]

@@ -1,0 +1,106 @@
+"""Disclosure control for leaders: the stored patterns, protected reads, and the attacker's audit."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from etl.data_version import PROTECTED, RELEASED
+from etl.db import make_engine, make_session_factory
+from etl.disclosure.audit import audit, system
+from etl.filters import ReportFilter
+from etl.queries import core as queries
+from etl.queries import disclosure as queries_disclosure
+from tests.conftest import BACKENDS, clone_database
+from tests.db import disclosure_case as case
+
+SCOPE = "120000"
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def released(request, template_urls, tmp_path_factory):
+    """The constructed case, loaded and released once per backend (the tests only read it)."""
+    if request.param not in template_urls:
+        pytest.skip(f"{request.param} not configured")
+    workdir = tmp_path_factory.mktemp("disclosure")
+    engine = make_engine(clone_database(template_urls, request.param, workdir))
+    factory = make_session_factory(engine)
+    case.build(factory, workdir)
+    yield factory
+    engine.dispose()
+
+
+def _leader(factory):
+    s = factory()
+    s.info[RELEASED] = s.info[PROTECTED] = True
+    return s
+
+
+def _read(factory, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
+    with _leader(factory) as s:
+        return queries.totals(s, f, by)
+
+
+def test_dsc001_single_enterprise_district_is_C_and_the_city_is_not(released):
+    """和平区 has one enterprise: its figure reads NA for leaders, by itself and as a row."""
+    ytd = ReportFilter(202101, 202104, regions=("120101",))
+    assert pd.isna(_read(released, ytd, ())["amount"].iloc[0])
+    by_region = _read(released, ReportFilter(202101, 202104, regions=(SCOPE,)), ("region_code",))
+    rows = dict(zip(by_region["region_code"], by_region["amount"]))
+    assert pd.isna(rows["120101"])
+    city = _read(released, ReportFilter(202101, 202102, regions=(SCOPE,)), ())
+    assert int(city["amount"].iloc[0]) > 0  # 1–2月: the city's total is published
+
+
+def test_dsc002_a_lone_protected_district_is_never_recoverable_by_difference(released):
+    """The city total minus the published districts never equals a protected district."""
+    f = ReportFilter(202101, 202104, regions=(SCOPE,))
+    by_region = _read(released, f, ("region_code",))
+    hidden = by_region["amount"].isna()
+    assert hidden.sum() >= 2 or hidden.sum() == 0  # never a single hidden row in a full line
+
+
+def test_dsc003_january_alone_is_never_read(released):
+    """Monthly rows carry 1–2月 in February and no January row; January alone is all C."""
+    monthly = _read(released, ReportFilter(202101, 202104, regions=(SCOPE,)), ("period",))
+    assert 202101 not in set(monthly["period"])
+    with released() as s:
+        plain = queries.totals(s, ReportFilter(202101, 202102, regions=(SCOPE,)), ())
+    feb = monthly.loc[monthly["period"] == 202102, "amount"].iloc[0]
+    assert int(feb) == int(plain["amount"].iloc[0])
+    jan = _read(released, ReportFilter(202101, 202101, regions=(SCOPE,)), ())
+    assert jan["amount"].isna().all()
+
+
+def test_dsc004_audit_finds_no_narrow_interval(released):
+    """The attacker's LP over every published cell of 2021 pins no protected cell or enterprise."""
+    tree, suppressed, lines = _year(released)
+    months = [202102, 202103, 202104]
+    assert audit(system(lines, tree, SCOPE, months), suppressed, 0.15) == []
+    by_firm = system(lines, tree, SCOPE, months, by_enterprise=True)
+    assert audit(by_firm, suppressed, 0.15, by_enterprise=True) == []
+
+
+def test_dsc005_audit_catches_a_pattern_without_secondary_suppression(released):
+    """The audit can fail: primary cells alone leave 和平区 = city − other districts."""
+    tree, suppressed, lines = _year(released)
+    primary_only = {k: v for k, v in suppressed.items() if v == "primary"}
+    months = [202102, 202103, 202104]
+    findings = audit(system(lines, tree, SCOPE, months), primary_only, 0.15)
+    assert any(f.key[2] == "120101" for f in findings)
+
+
+def _year(factory):
+    """The hierarchy, the stored suppressions of 2021 and the released lines."""
+    with factory() as s:
+        tree = queries.hierarchy(s)
+        releases = queries_disclosure.year_releases(s, SCOPE, 2021)
+        suppressed = {
+            (key[0], r.period, *key[1:]): why
+            for r in releases
+            for key, why in queries_disclosure.suppressed_status(s, r.id).items()
+        }
+        lines = queries_disclosure.released_lines(
+            s, SCOPE, {r.period: r.data_event_id for r in releases}
+        )
+    return tree, suppressed, lines
