@@ -1,4 +1,4 @@
-"""The coverage line beside the figures: one callback body, used by the Overview and Regions pages.
+"""The coverage line beside the figures: one callback body, used by the Overview, Regions, Modes, Sectors and Partners pages.
 
 URL search -> FilterState -> data.coverage_line (counts and shares, never a name) ->
 coverage_line (the sentence); the link to 报送情况 only for those who may open it.

@@ -322,9 +322,12 @@ class Coverage:
     CHASE_GRID = "coverage-chase-grid"
     CHASE_XLSX = "coverage-chase-xlsx"
     CHASE_DOWNLOAD = "coverage-chase-download"
-    LINE = "coverage-line"  # the line beside the figures on Overview and Regions …
+    LINE = "coverage-line"  # the line beside the figures on the five figure pages …
     OVERVIEW_LINE = "overview-coverage-line"  # … in these boxes
     REGIONS_LINE = "regions-coverage-line"
+    MODES_LINE = "modes-coverage-line"
+    SECTORS_LINE = "sectors-coverage-line"
+    PARTNERS_LINE = "partners-coverage-line"
 
 
 class RegisterEdit:

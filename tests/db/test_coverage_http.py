@@ -233,9 +233,19 @@ def test_end_membership_refused_to_clerks_and_done_for_statisticians(site, sessi
     assert until == 201905
 
 
-def test_leader_sees_the_line_beside_the_figures_without_names(site):
-    """The Overview line answers a leader with counts and shares only, and no link to the list."""
-    body = request([(Coverage.OVERVIEW_LINE, "children")], [(FilterBar.URL, "search", "")])
+@pytest.mark.parametrize(
+    "line",
+    [
+        Coverage.OVERVIEW_LINE,
+        Coverage.REGIONS_LINE,
+        Coverage.MODES_LINE,
+        Coverage.SECTORS_LINE,
+        Coverage.PARTNERS_LINE,
+    ],
+)
+def test_leader_sees_the_line_beside_the_figures_without_names(site, line):
+    """Each figure page's line answers a leader with counts and shares only, no link to the list."""
+    body = request([(line, "children")], [(FilterBar.URL, "search", "")])
     response = post(client_of(site, "lead"), body)
     assert response.status_code == 200
     text = text_of(response)

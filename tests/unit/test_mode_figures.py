@@ -57,8 +57,23 @@ def test_mode_3_is_a_separate_line_not_stacked_in_bop_scope() -> None:
     assert [tr.name for tr in bars] == [NAMES[1], NAMES[2], NAMES[4]]
     assert len(lines) == 1 and "不计入总额" in lines[0].name
     assert lines[0].line.dash == "dash"
-    assert list(lines[0].y) == [20.0, 10.0]  # 1–2月 combined, then March
+    assert list(lines[0].y) == [10.0, 10.0]  # 1–2月 at its monthly average, then March
     assert fig.layout.barmode == "relative"
+
+
+def test_monthly_trend_draws_jan_feb_at_its_monthly_average_and_says_so() -> None:
+    """No false spike: a flat year reads flat, and the hover names the 1–2月 point 月均."""
+    fig = mf.mode_trend(mf.mode_points(FRAME, 202001), NAMES)
+    mode_1 = fig.data[0]
+    assert list(mode_1.y) == [4.0, 4.0]
+    assert "1–2月月均" in mode_1.customdata[0][0]
+    assert "月均" not in mode_1.customdata[1][0]
+
+
+def test_cumulative_trend_draws_the_whole_window() -> None:
+    fig = mf.mode_trend(mf.mode_points(FRAME, 202001, cumulative=True), NAMES, cumulative=True)
+    assert list(fig.data[0].y) == [8.0, 12.0]  # 1–2月累计, 1–3月累计
+    assert all("月均" not in c[0] for c in fig.data[0].customdata)
 
 
 def test_full_scope_stacks_mode_3_and_says_so() -> None:
@@ -71,7 +86,7 @@ def test_full_scope_stacks_mode_3_and_says_so() -> None:
 def test_mode_filter_keeps_the_chosen_modes_and_english_labels() -> None:
     fig = mf.mode_trend(mf.mode_points(FRAME, 202001), NAMES, lang="en", modes=(1,))
     assert [tr.name for tr in fig.data if tr.type == "bar"] == [NAMES[1]]
-    assert fig.data[0].y[0] == pytest.approx(800.0)  # US$ million in English
+    assert fig.data[0].y[0] == pytest.approx(400.0)  # US$ million, Jan–Feb monthly average
     assert "not in the total" in fig.data[-1].name
 
 

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.figures import GREY, GRID, NAVY, base_layout, message_figure, point_label
 from dashboard.i18n import DEFAULT_LANG, t
-from etl.aggregates import combine_jan_feb
+from etl.aggregates import combine_jan_feb, per_month
 from etl.filters import ALL_MODES, BOP_MODES
 
 AMBER = "#c8811a"
@@ -86,10 +86,13 @@ def mode_trend(
     modes: tuple[int, ...] = (),
     title: str = "",
     subtitle: str = "",
+    cumulative: bool = False,
 ) -> go.Figure:
     """Stacked bars of the modes in the total; mode 3 beside it as a dashed line (BOP scope).
 
     points: mode_points(...). customdata of every point: [label, mode] (for drill-down).
+    Monthly points follow the one rule of every monthly chart: 1–2月 drawn at its monthly
+    average and labelled so (etl.aggregates.per_month); 1–N月累计 points are drawn whole.
     """
     lang = i18n.normalize_lang(lang)
     if points.empty or not points["amount"].any():
@@ -97,6 +100,13 @@ def mode_trend(
     axis = points.drop_duplicates("period")[["period", "months"]]
     x = _axis(list(axis["period"]), list(axis["months"]), lang)
     labels = [label(p, m, lang) for p, m in zip(axis["period"], axis["months"])]
+    if not cumulative:
+        averaged = axis["months"] == "1-2"
+        labels = [
+            f"{lb} · {t('fig.jan_feb_avg', lang)}" if avg else lb
+            for lb, avg in zip(labels, averaged)
+        ]
+        points = points.assign(amount=per_month(points))
     unit_name = i18n.unit_label(unit, lang)
     d = _decimals(unit, lang)
     fig = go.Figure()

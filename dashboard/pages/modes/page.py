@@ -14,14 +14,14 @@ from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import breakdowns as modes_sectors_data
-from dashboard import data, drill, i18n
+from dashboard import coverage_line, data, drill, i18n
 from dashboard.components import empty_state, no_data, page_header, scope_note, section_card
 from dashboard.downloads import download_bar, download_store, payload
 from dashboard.figures import png_config, scoped
 from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
-from dashboard.ids import FilterBar, Modes
+from dashboard.ids import Coverage, FilterBar, Modes
 from dashboard.page_data import options_or_notice
 from dashboard.pages.modes import views
 from dashboard.pages.modes.figures import mode_matrix, mode_points, mode_shares, mode_trend
@@ -109,6 +109,7 @@ def layout(**query: str) -> html.Div:
             html.P(id=Modes.CONTEXT, className="stm-page-context"),
             filter_bar(state, options, search, PATH),
             html.Div(id=Modes.SCOPE_NOTE),
+            html.Div(id=Coverage.MODES_LINE),
             _loading(dbc.Row(id=Modes.CARDS, class_name="stm-kpi-row")),
             trend,
             dbc.Row(
@@ -211,6 +212,7 @@ def render_trend(search: str | None):
         state.modes,
         f"{scoped(title, state)} · {period}",
         subtitle,
+        cumulative=measure == "ytd",
     )
     graph = dcc.Graph(
         id=Modes.TREND,
@@ -372,3 +374,6 @@ def drill_cell(click: dict | None, search: str | None):
     return drill.drill_href(
         from_query(search), SECTORS, search, category=str(point[0]), mode=int(point[1])
     )
+
+
+dash.callback(Output(Coverage.MODES_LINE, "children"), SEARCH)(coverage_line.render)

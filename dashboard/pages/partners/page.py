@@ -13,14 +13,14 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html
 
-from dashboard import data, i18n
+from dashboard import coverage_line, data, i18n
 from dashboard.components import context_line, empty_state, no_data, page_header, section_card
 from dashboard.downloads import download_bar, download_store, payload
 from dashboard.figures import monthly_trend, png_config, scoped
 from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import partner_name, t
-from dashboard.ids import FilterBar, Partners
+from dashboard.ids import Coverage, FilterBar, Partners
 from dashboard.page_data import options_or_notice
 from dashboard.pages.partners import figures, views
 from dashboard.rankings import series_lines
@@ -95,6 +95,7 @@ def layout(**query: str) -> html.Div:
             html.P(id=Partners.CONTEXT, className="stm-page-context"),
             filter_bar(state, options, search, PATH),
             tools,
+            html.Div(id=Coverage.PARTNERS_LINE),
             dbc.Row(
                 [
                     dbc.Col(
@@ -295,3 +296,6 @@ def update_partner_choice(click: dict | None, top: int | None, search: str | Non
         return views.with_params(search, top=None if top == views.TOPS[0] else str(top))
     new = views.select_search(click, search)
     return dash.no_update if new is None else new
+
+
+dash.callback(Output(Coverage.PARTNERS_LINE, "children"), SEARCH)(coverage_line.render)

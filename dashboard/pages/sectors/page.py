@@ -14,14 +14,14 @@ from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import breakdowns as modes_sectors_data
-from dashboard import data, drill, i18n
+from dashboard import coverage_line, data, drill, i18n
 from dashboard.components import empty_state, no_data, page_header, scope_note, section_card
 from dashboard.downloads import download_bar, download_store, payload
 from dashboard.figures import png_config, scoped
 from dashboard.filter_bar import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
-from dashboard.ids import FilterBar, Sectors
+from dashboard.ids import Coverage, FilterBar, Sectors
 from dashboard.page_data import options_or_notice
 from dashboard.pages.sectors import views
 from dashboard.pages.sectors.figures import (
@@ -90,6 +90,7 @@ def layout(**query: str) -> html.Div:
             html.P(id=Sectors.CONTEXT, className="stm-page-context"),
             filter_bar(state, options, search, PATH),
             html.Div(id=Sectors.SCOPE_NOTE),
+            html.Div(id=Coverage.SECTORS_LINE),
             dbc.Row(
                 [
                     dbc.Col(ranking, lg=7, class_name="mb-3"),
@@ -371,3 +372,6 @@ def drill_ranking(click: dict | None, search: str | None):
 def drill_treemap(click: dict | None, search: str | None):
     """A treemap block opens this page filtered to that category, other filters kept."""
     return _open(click, search)
+
+
+dash.callback(Output(Coverage.SECTORS_LINE, "children"), SEARCH)(coverage_line.render)
