@@ -118,7 +118,7 @@ def cmd_targets(args, settings: Settings) -> int:
                     "projection_low": ev.projection_low,
                     "projection_high": ev.projection_high,
                     "needed_growth_remaining": ev.needed_growth_remaining,
-                    "months": f"{ev.months_reported}/{ev.months_total}",
+                    "months": ev.months_text,
                     "notes": "; ".join(ev.notes),
                 }
             )

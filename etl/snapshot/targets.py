@@ -83,7 +83,7 @@ def targets_table(results: list[TargetResult], hidden: set, meta: SnapshotMeta) 
                 "status": STATUS_ZH.get(ev.status, ev.status),
                 "unit": UNIT_LABEL[unit],
                 "_unit": unit,
-                "months": f"{ev.months_reported}/{ev.months_total}",
+                "months": ev.months_text,
                 "note": "；".join(NOTES_ZH.get(n, n) for n in ev.notes),
                 "actual": ev.actual,
                 "required": ev.required,

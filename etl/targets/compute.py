@@ -58,6 +58,18 @@ class Evaluation:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def months_progress(self) -> tuple[int, int]:
+        """Months with data of the window's real length: a 24-month pilot reads (16, 24), not 4/12."""
+        if self.window_months:
+            return self.window_months_reported, self.window_months
+        return self.months_reported, self.months_total
+
+    @property
+    def months_text(self) -> str:
+        """'16/24': what every output prints for months_progress."""
+        return "{}/{}".format(*self.months_progress)
+
+    @property
     def gap(self) -> float | None:
         """Actual (or projected, for open windows) minus required."""
         value = self.actual if self.status in ("met", "missed") else self.projection

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -15,6 +16,7 @@ from dashboard.pages.targets import views as target_views
 from etl import models as m
 from etl.evaluation.districts import DistrictReport, district_evaluation
 from etl.periods import month_range
+from etl.snapshot.targets import targets_table
 from etl.targets.compute import Window, evaluate, target_windows
 from etl.targets.status import TargetResult, TargetsOverview
 from tests.unit.test_districts import BEFORE, FRAME, NOW, PARENTS
@@ -204,6 +206,12 @@ def test_pilot_average_counts_months_against_the_whole_window() -> None:
     assert ev.months_total == 12  # the average is measured on the last year ...
     text = target_views.window_texts(ev, 0.10, "zh")
     assert text["months"] == "22/24"  # ... but the row counts the window's real length
+    # The snapshot's 目标 sheet (and the CLI, through the same property) read the same.
+    target = m.Target(
+        code="tj_avg", name_zh="年均增长", region_code="120000", measure="total", kind="growth"
+    )
+    sheet = targets_table([TargetResult(target, [ev])], set(), SimpleNamespace(month=202004))
+    assert ev.months_text == "22/24" and sheet.rows["months"].tolist() == ["22/24"]
 
 
 def test_a_note_says_why_a_year_and_the_pilot_average_differ() -> None:

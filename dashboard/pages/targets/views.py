@@ -90,13 +90,8 @@ def window_texts(ev: Evaluation, threshold: float, lang: str) -> dict[str, str]:
     """The texts of a window's row, plus actual_full / required_full for the headline."""
     kind, status = ev.window.kind, ev.status
     out = dict.fromkeys(("actual", "required", "growth", "projection", "needed"), MISSING)
-    # Against the window's real length: a 24-month pilot reads "16/24", not "4/12".
-    out["months"] = t(
-        "targets.months",
-        lang,
-        n=ev.window_months_reported or ev.months_reported,
-        total=ev.window_months or ev.months_total,
-    )
+    n, total = ev.months_progress  # the window's real length: a 24-month pilot reads 16/24
+    out["months"] = t("targets.months", lang, n=n, total=total)
     if ev.required is not None:
         if kind == "level":
             out["required"] = _amount(ev.required, lang)
