@@ -1,4 +1,5 @@
-"""The coverage line beside the figures: one callback body, used by the Overview, Regions, Modes, Sectors and Partners pages.
+"""The coverage line beside the figures: one callback body for the five figure pages
+(Overview, Regions, Modes, Sectors, Partners).
 
 URL search -> FilterState -> data.coverage_line (counts and shares, never a name) ->
 coverage_line (the sentence); the link to 报送情况 only for those who may open it.

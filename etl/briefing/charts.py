@@ -9,7 +9,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from etl.aggregates import combine_jan_feb
+from etl.aggregates import combine_jan_feb, per_month
 from etl.briefing.compose import missing, row_protected
 from etl.briefing.facts import BriefingFacts, is_protected
 from etl.briefing.wording import word
@@ -52,18 +52,24 @@ def monthly_figure(facts: BriefingFacts, lang: str) -> go.Figure:
     if not frame.empty:
         frame["amount"] = frame["amount"].astype("int64")
         frame = combine_jan_feb(frame)
+        # The one rule of every monthly chart: 1–2月 at its monthly average, and named so.
+        frame["amount"] = per_month(frame)
+        order = []
         for year, color in ((facts.year - 1, GREY), (facts.year, BLUE)):
             part = frame[frame["period"] // 100 == year]
             labels = [
                 word("chart.jan_feb", lang) if m == "1-2" else word("chart.month", lang, m=m)
                 for m in part["months"]
             ]
+            order += [(p % 100, lb) for p, lb in zip(part["period"], labels)]
             fig.add_bar(
                 x=labels,
-                y=[rounded("usd", int(v)) for v in part["amount"]],
+                y=[rounded("usd", v) for v in part["amount"]],
                 name=word("chart.year", lang, year=year),
                 marker_color=color,
             )
+        # Months in calendar order, whichever year has them first (plotly orders by appearance).
+        fig.update_xaxes(categoryorder="array", categoryarray=[lb for _, lb in sorted(set(order))])
     title = word("chart.monthly", lang) + (word("chart.protected_left_out", lang) if hidden else "")
     return _style(fig, title, "monthly")
 
@@ -123,5 +129,14 @@ def images(figs: dict[str, go.Figure], scale: int = 2) -> dict[str, bytes]:
     browser session: one start instead of one per chart)."""
     with tempfile.TemporaryDirectory(prefix="stm-briefing-") as folder:
         paths = [Path(folder) / f"{key}.png" for key in figs]
-        pio.write_images(list(figs.values()), paths, format="png", scale=scale)
+        # write_images draws at plotly's default 700×500 unless told: pass each chart's size.
+        sizes = [(fig.layout.width, fig.layout.height) for fig in figs.values()]
+        pio.write_images(
+            list(figs.values()),
+            paths,
+            format="png",
+            scale=scale,
+            width=[w for w, _ in sizes],
+            height=[h for _, h in sizes],
+        )
         return {key: path.read_bytes() for key, path in zip(figs, paths)}

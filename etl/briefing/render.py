@@ -12,11 +12,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from etl.briefing import fit
 from etl.briefing.compose import Briefing
+from etl.briefing.fit import Paragraph
 
 BODY_FONT = {"zh": "仿宋", "en": "Times New Roman"}
 HEAD_FONT = {"zh": "黑体", "en": "Arial"}
 NAVY = RGBColor(0x1F, 0x3A, 0x68)
+MONTHLY_WIDTH, PAIR_WIDTH = 0.9, 0.48  # of the text width: the monthly chart, each of the pair
 
 
 def _font(run, name: str, size: float, bold: bool = False, color=None) -> None:
@@ -29,49 +32,91 @@ def _font(run, name: str, size: float, bold: bool = False, color=None) -> None:
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
 
 
-def _paragraph(doc, text: str, font: str, size: float, **kw):
-    p = doc.add_paragraph()
-    p.paragraph_format.space_after = Pt(kw.pop("after", 3))
-    p.paragraph_format.space_before = Pt(kw.pop("before", 0))
-    p.paragraph_format.line_spacing = kw.pop("spacing", 1.15)
-    if kw.pop("indent", False):
-        p.paragraph_format.first_line_indent = Pt(size * 2)  # 首行缩进两字
+def _paragraph(doc, p: Paragraph, font: str, **kw):
+    par = doc.add_paragraph()
+    par.paragraph_format.space_after = Pt(p.after)
+    par.paragraph_format.space_before = Pt(p.before)
+    par.paragraph_format.line_spacing = p.spacing
+    if p.indent:
+        par.paragraph_format.first_line_indent = Pt(p.size * 2)  # 首行缩进两字
     align = kw.pop("align", None)
     if align is not None:
-        p.alignment = align
-    _font(p.add_run(text), font, size, **kw)
-    return p
+        par.alignment = align
+    _font(par.add_run(p.text), font, p.size, **kw)
+    return par
+
+
+def _layout(briefing: Briefing) -> dict:
+    """The paragraphs of the page, keyed by their place: sizes and spacing in one spot, so the
+    writer and the one-page estimate (etl.briefing.fit) read the same numbers."""
+    zh = briefing.lang == "zh"
+    return {
+        "title": Paragraph(briefing.title, 18, after=2),
+        "subtitle": Paragraph(briefing.subtitle, 11, after=6),
+        "headline": Paragraph(briefing.headline, 10.5, indent=zh),
+        "sections": [
+            (
+                part,
+                Paragraph(part.heading, 11.5, before=3, after=1),
+                [Paragraph(s, 10, spacing=1.1, after=1, indent=zh) for s in part.sentences],
+            )
+            for part in briefing.sections
+        ],
+        "source": Paragraph(briefing.source, 8.5, before=4),
+    }
+
+
+def _pictures(briefing: Briefing, images: dict[str, bytes], width: float) -> list:
+    """(png, width cm) of each picture row: the monthly chart, then the taller of the pair."""
+    rows = []
+    if "monthly" in images:
+        rows.append((images["monthly"], width * MONTHLY_WIDTH))
+    drivers = any(part.key == "drivers" for part in briefing.sections)
+    if drivers and {"contrib", "partners"} <= images.keys():
+        pair = [images["contrib"], images["partners"]]
+        tallest = max(pair, key=lambda data: fit.picture_height(data, 1.0))
+        rows.append((tallest, width * PAIR_WIDTH))
+    return rows
 
 
 def write_docx(briefing: Briefing, images: dict[str, bytes], path: Path) -> Path:
-    """One A4 page: title, subtitle, headline, sections, charts, source line."""
+    """One A4 page: title, subtitle, headline, sections, charts, source line; the charts shrink
+    (etl.briefing.fit) when the text would push the page over."""
     lang = briefing.lang
     body, head = BODY_FONT[lang], HEAD_FONT[lang]
+    page = fit.Page()
+    layout = _layout(briefing)
+    text = [layout["title"], layout["subtitle"], layout["headline"], layout["source"]]
+    for _, heading, sentences in layout["sections"]:
+        text += [heading, *sentences]
+    scale = fit.chart_scale(text, _pictures(briefing, images, page.text_width), page)
     doc = Document()
     section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(1.6)
-    section.left_margin = section.right_margin = Cm(1.9)
+    section.page_width, section.page_height = Cm(page.width), Cm(page.height)
+    section.top_margin, section.bottom_margin = Cm(page.top), Cm(page.bottom)
+    section.left_margin, section.right_margin = Cm(page.left), Cm(page.right)
     doc.core_properties.title = f"{briefing.title} {briefing.subtitle}"
     doc.core_properties.language = "zh-CN" if lang == "zh" else "en"
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _paragraph(doc, briefing.title, head, 18, bold=True, align=center, color=NAVY, after=2)
-    _paragraph(doc, briefing.subtitle, body, 11, align=center, after=6)
-    _paragraph(doc, briefing.headline, body, 10.5, indent=lang == "zh", after=3)
-    width = section.page_width - section.left_margin - section.right_margin
+    _paragraph(doc, layout["title"], head, bold=True, align=center, color=NAVY)
+    _paragraph(doc, layout["subtitle"], body, align=center)
+    _paragraph(doc, layout["headline"], body)
+    width = Cm(page.text_width)
     if "monthly" in images:
-        doc.add_picture(_stream(images["monthly"]), width=int(width * 0.9))
+        doc.add_picture(_stream(images["monthly"]), width=int(width * MONTHLY_WIDTH * scale))
         doc.paragraphs[-1].alignment = center
-    for part in briefing.sections:
-        _paragraph(doc, part.heading, head, 11.5, bold=True, color=NAVY, before=3, after=1)
-        for sentence in part.sentences:
-            _paragraph(doc, sentence, body, 10, indent=lang == "zh", after=1, spacing=1.1)
+    for part, heading, sentences in layout["sections"]:
+        _paragraph(doc, heading, head, bold=True, color=NAVY)
+        for sentence in sentences:
+            _paragraph(doc, sentence, body)
         if part.key == "drivers" and {"contrib", "partners"} <= images.keys():
             table = doc.add_table(rows=1, cols=2)
             for cell, key in zip(table.rows[0].cells, ("contrib", "partners")):
                 picture = _stream(images[key])
-                cell.paragraphs[0].add_run().add_picture(picture, width=int(width * 0.48))
-    _paragraph(doc, briefing.source, body, 8.5, before=4, color=RGBColor(0x55, 0x55, 0x55))
+                cell.paragraphs[0].add_run().add_picture(
+                    picture, width=int(width * PAIR_WIDTH * scale)
+                )
+    _paragraph(doc, layout["source"], body, color=RGBColor(0x55, 0x55, 0x55))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(path)

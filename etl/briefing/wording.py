@@ -160,7 +160,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "chart.year": {"zh": "{year}年", "en": "{year}"},
     "chart.month": {"zh": "{m}月", "en": "{m}"},
-    "chart.jan_feb": {"zh": "1–2月", "en": "Jan–Feb"},
+    "chart.jan_feb": {"zh": "1–2月月均", "en": "Jan–Feb avg."},
     "chart.protected_left_out": {
         "zh": "（保密项不在图中显示）",
         "en": " (confidential items not shown)",

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -14,9 +19,12 @@ from docx import Document
 from etl import models as m
 from etl import numbers
 from etl.aggregates import share_comparison
+from etl.briefing import fit
 from etl.briefing.archive import BriefingError, list_briefings, make_briefing
+from etl.briefing.charts import SIZES, figures, images
 from etl.briefing.compose import compose
 from etl.briefing.facts import read_facts
+from etl.briefing.render import write_docx
 from etl.cli.main import EXIT_FAILED, EXIT_OK, main
 from etl.data_version import RELEASED
 from etl.filters import ReportFilter
@@ -148,6 +156,44 @@ def test_archive_docx_pdf_one_page_and_listing(loaded, settings):
     assert [(e.period, e.lang, e.scope_code) for e in entries] == [(MONTH, "zh", SCOPE)]
     with pytest.raises(BriefingError):
         make_briefing(loaded, settings, SCOPE, 201907, "zh")
+
+
+def office_pages(docx: Path, folder: Path) -> int:
+    """The pages of a .docx as LibreOffice lays it out (converted to PDF headless)."""
+    if shutil.which("soffice") is None:
+        if os.environ.get("STM_REQUIRE_PG") == "1":  # the full suite: make test installs it
+            pytest.fail("soffice (libreoffice-writer-nogui) required by the full suite")
+        pytest.skip("LibreOffice not installed")
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless"]
+        + ["--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    pdf = (folder / docx.with_suffix(".pdf").name).read_bytes()
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_docx_is_one_a4_page(loaded, settings, tmp_path, lang):
+    """#17: the Word briefing keeps to one A4 page as Word lays it out (LibreOffice here), and a
+    briefing with twice the text still does: its charts shrink instead of spilling over."""
+    out = make_briefing(loaded, settings, SCOPE, MONTH, lang, user="stat")
+    assert office_pages(out.files["docx"], tmp_path) == 1
+    long = replace(
+        out.briefing,
+        sections=[replace(p, sentences=p.sentences * 2) for p in out.briefing.sections],
+    )
+    pictures = images(figures(_facts(loaded), lang))
+    assert {key: fit.png_size(data) for key, data in pictures.items()} == {
+        key: (2 * w, 2 * h) for key, (w, h) in SIZES.items()
+    }  # drawn at their designed sizes (kaleido's default is 700×500)
+    path = write_docx(long, pictures, tmp_path / "long.docx")
+
+    assert office_pages(path, tmp_path) == 1
+    shrunk = Document(path).inline_shapes[0].width
+    assert shrunk < Document(out.files["docx"]).inline_shapes[0].width
 
 
 def test_english_briefing(loaded):

@@ -1,0 +1,26 @@
+"""The briefing's monthly chart: months in calendar order and 1–2月 at its monthly average."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+
+from etl.briefing.charts import monthly_figure
+
+YI = 10**10  # 1 亿美元 in cents
+
+
+def test_monthly_chart_orders_months_and_averages_jan_feb() -> None:
+    """A flat year reads flat (no 1–2月 spike), and a month only this year has sits in its place."""
+    monthly = pd.DataFrame(
+        {
+            "period": [201801, 201802, 201806, 201901, 201902, 201905, 201906],
+            "amount": [10 * YI, 10 * YI, 10 * YI, 20 * YI, 20 * YI, 20 * YI, 20 * YI],
+        }
+    )
+    fig = monthly_figure(SimpleNamespace(monthly=monthly, year=2019), "zh")
+    before, this = fig.data
+    assert list(before.x) == ["1–2月月均", "6月"] and list(before.y) == [10.0, 10.0]
+    assert list(this.x) == ["1–2月月均", "5月", "6月"] and list(this.y) == [20.0, 20.0, 20.0]
+    assert list(fig.layout.xaxis.categoryarray) == ["1–2月月均", "5月", "6月"]
