@@ -12,6 +12,7 @@ from etl.queries.core import AMOUNT, _columns_frame, hierarchy, lines_as_of, reg
 __all__ = [
     "hierarchy",
     "released_lines",
+    "stored_pattern",
     "suppressed_keys",
     "suppressed_status",
     "year_releases",
@@ -89,3 +90,19 @@ def suppressed_keys(session: Session, release_id: int, window: str) -> set[tuple
         )
     )
     return {tuple(r) for r in rows}
+
+
+def stored_pattern(session: Session, scope: str, months: list[int]) -> dict[tuple[str, int], set]:
+    """(window, month) -> suppressed keys of the months' current releases of a scope, for both
+    windows; a month without a release (or without a computed pattern) is left out."""
+    r = m.Release
+    releases = session.execute(
+        sa.select(r.period, r.id)
+        .join(m.DisclosureRun, m.DisclosureRun.release_id == r.id)
+        .where(r.scope_code == scope, r.current.is_(True), r.period.in_(months))
+    )
+    out: dict[tuple[str, int], set] = {}
+    for period, release_id in releases:
+        for window in ("m", "y"):
+            out[(window, period)] = suppressed_keys(session, release_id, window)
+    return out

@@ -20,12 +20,12 @@ from etl.coverage.compute import DEFAULT_DEADLINE_DAY, RegionCoverage, coverage_
 from etl.disclosure import TOTAL, DisclosureRule
 from etl.evaluation.districts import roll_up
 from etl.queries import core as queries
-from etl.snapshot.inputs import SnapshotInputs
+from etl.snapshot.forced import OTHER, forced_cells, hidden_chart_months, hidden_measures
+from etl.snapshot.inputs import SnapshotInputs, chart_filters, target_filters
 from etl.snapshot.protect import ATOM, DIRECTION, KEY, Protected, protect_with_groups
 from etl.snapshot.vintage import Codes, Vintage, load_codes, resolve_vintage, target_data_start
 
 C = "C"  # a suppressed value: 保密
-OTHER = "OTHER"
 TOP_PARTNERS = 10
 
 
@@ -151,6 +151,7 @@ def build_snapshot(
         )
     results = evaluate_for_snapshot(targets, inputs.series, month, codes)
     meta = _meta(month, region, codes, vintage, internal, rule, lines, now)
+    pattern = None if internal else _stored_pattern(session, region, first, month, codes)
     # The same reader as the CLI and the dashboard; arrivals and last year's amounts as of the
     # vintage (the register itself is read as it stands).
     covered = coverage_by_region(
@@ -161,7 +162,17 @@ def build_snapshot(
         vintage.event_id,
         prior_year_amounts(lines, month, codes),
     )
-    return assemble(meta, codes, inputs, results, covered)
+    return assemble(meta, codes, inputs, results, covered, pattern)
+
+
+def _stored_pattern(session: Session, region: str, first: int, month: int, codes: Codes) -> dict:
+    """The stored suppression patterns of the released months the snapshot reads, first..month."""
+    from etl.periods import month_range
+    from etl.queries.disclosure import stored_pattern
+    from etl.release.scopes import scope_of
+
+    scope = scope_of(region, codes.ref.region_parent)
+    return stored_pattern(session, scope, month_range(min(first, month - 100), month))
 
 
 def _meta(month, region, codes, vintage, internal, rule, lines, now) -> SnapshotMeta:
@@ -186,8 +197,13 @@ def assemble(
     inputs: SnapshotInputs,
     target_results: list,
     covered: RegionCoverage | None = None,
+    pattern: dict | None = None,
 ) -> Snapshot:
-    """Pure: protected tables and chart data from the contributor frames (etl.snapshot.inputs)."""
+    """Pure: protected tables and chart data from the contributor frames (etl.snapshot.inputs).
+
+    pattern: (window, month) -> the keys the release's stored pattern suppresses
+    (etl.queries.disclosure.stored_pattern); the public tables hide at least those
+    (etl.snapshot.forced), so the snapshot and the pages never differ by a hidden figure."""
     from etl.snapshot.targets import coverage_table, monthly_chart, targets_table
 
     rule = None if meta.internal else meta.rule
@@ -204,10 +220,27 @@ def assemble(
         _partners(meta, codes, partners),
     ]
     fats = _fats(meta, codes, lines[~lines["mode"].isin(codes.ref.modes_in_bop)])
-    cur, base = _protect_all(specs, rule, "cur"), _protect_all(specs, rule, "base")
-    fats_cur = protect_with_groups(fats.frames["cur"], rule, increment=fats.frames["inc_cur"])
-    fats_base = protect_with_groups(fats.frames["base"], rule, increment=fats.frames["inc_base"])
-    tables = [_headline(meta, bop, rule, cur["category"], base["category"])]
+    pattern = pattern or {}
+    months = {"cur": meta.month, "base": meta.month - 100}
+
+    def forced(spec: Breakdown, window: str, table: str | None = None) -> set:
+        keys = [k for k, _, _ in spec.rows if k != TOTAL]
+        hidden = pattern.get(("y", months[window])) if rule is not None else None
+        return forced_cells(table or spec.name, keys, meta.region_code, hidden)
+
+    cur, base = (
+        _protect_all(specs, rule, w, {s.name: forced(s, w) for s in specs}) for w in months
+    )
+    fats_cur, fats_base = (
+        protect_with_groups(
+            fats.frames[w], rule, force=forced(fats, w), increment=fats.frames[f"inc_{w}"]
+        )
+        for w in months
+    )
+    month_hidden = {
+        w: pattern.get(("m", m)) if rule is not None else None for w, m in months.items()
+    }
+    tables = [_headline(meta, bop, rule, cur["category"], base["category"], month_hidden)]
     titles = {"mode": "供给模式", "category": "服务类别", "region": "地区", "partner": "伙伴"}
     for spec in specs:
         rows = _rows(spec, cur[spec.name], base[spec.name])
@@ -223,9 +256,16 @@ def assemble(
                 list(_NOTES[spec.name]),
             )
         )
-    tables.append(targets_table(target_results, inputs.hidden_targets, meta))
+    hidden_targets, hidden_months = inputs.hidden_targets, inputs.hidden_months
+    if rule is not None and pattern:
+        filters = target_filters([r.target for r in target_results], meta.month)
+        hidden_targets = hidden_targets | hidden_measures(filters, pattern)
+        hidden_months = hidden_months | hidden_chart_months(
+            chart_filters(meta.month, meta.region_code), meta.region_code, pattern
+        )
+    tables.append(targets_table(target_results, hidden_targets, meta))
     tables.append(coverage_table(lines, meta, codes, covered))
-    chart = monthly_chart(inputs.series, inputs.hidden_months, meta, codes)
+    chart = monthly_chart(inputs.series, hidden_months, meta, codes)
     return Snapshot(meta, tables, {"monthly": chart})
 
 
@@ -359,8 +399,11 @@ def _partners(meta, codes: Codes, frame) -> Breakdown:
     return Breakdown("partner", frames, rows, groups)
 
 
-def _protect_all(specs: list[Breakdown], rule, window: str) -> dict[str, Protected]:
-    """Protect every breakdown; a total hidden in one table is hidden in all (until stable)."""
+def _protect_all(
+    specs: list[Breakdown], rule, window: str, stored: dict[str, set]
+) -> dict[str, Protected]:
+    """Protect every breakdown; a total hidden in one table is hidden in all (until stable);
+    stored: per table, the cells the release's stored pattern hides."""
     shared: set = set()
     while True:
         out = {
@@ -368,7 +411,7 @@ def _protect_all(specs: list[Breakdown], rule, window: str) -> dict[str, Protect
                 s.frames[window],
                 rule,
                 s.groups,
-                force=shared if s.shares_total else (),
+                force=(shared if s.shares_total else set()) | stored[s.name],
                 increment=s.frames[f"inc_{window}"],
             )
             for s in specs
@@ -418,8 +461,9 @@ HEADLINE_COLUMNS = [
 ]
 
 
-def _headline(meta, bop, rule, ytd: Protected, ytd_base: Protected) -> Table:
-    """总体: total, exports, imports and balance for the month and 1–M月累计, with 同比."""
+def _headline(meta, bop, rule, ytd: Protected, ytd_base: Protected, stored: dict) -> Table:
+    """总体: total, exports, imports and balance for the month and 1–M月累计, with 同比;
+    stored: cur/base -> the month window's keys the stored pattern hides."""
     start = meta.month - 1 if meta.month_label == "1–2月" else meta.month
     one = bop.assign(**{KEY: "ALL", ATOM: "ALL"})
     month, month_base = (
@@ -428,8 +472,12 @@ def _headline(meta, bop, rule, ytd: Protected, ytd_base: Protected) -> Table:
             .groupby([KEY, ATOM, DIRECTION, "uscc"], as_index=False)["amount"]
             .sum(),
             rule,
+            force=forced_cells("headline", [], meta.region_code, stored[window]),
         )
-        for a, b in ((start, meta.month), (start - 100, meta.month - 100))
+        for window, (a, b) in (
+            ("cur", (start, meta.month)),
+            ("base", (start - 100, meta.month - 100)),
+        )
     )
     labels = {TOTAL: "服务进出口总额", "X": "出口", "M": "进口"}
     records = []

@@ -210,8 +210,10 @@ def protect_groups(
     groups: dict[str, frozenset],
     rule: DisclosureRule | None,
     increment: pd.DataFrame | None = None,
+    force=(),
 ) -> pd.DataFrame:
-    """Statuses of group rows (X, M, TOTAL), shown only when no set of atoms becomes recoverable."""
+    """Statuses of group rows (X, M, TOTAL), shown only when no set of atoms becomes recoverable;
+    (group, column) pairs in force are hidden whatever their figures."""
     records, accepted = [], {col: [] for col in COLUMNS}
     shown_sets = _shown_sets(contrib, cells) if groups and rule is not None else {}
     for code, atoms in groups.items():
@@ -222,7 +224,9 @@ def protect_groups(
             status = OK
             if rule is not None:
                 inc = None if increment is None else _column(increment, col)
-                if sensitive(units, rule) or (
+                if (code, col) in force:
+                    status = SECONDARY
+                elif sensitive(units, rule) or (
                     inc is not None and sensitive(unit_sums(inc[inc[ATOM].isin(atoms)]), rule)
                 ):
                     status = PRIMARY
@@ -288,5 +292,5 @@ def protect_with_groups(
 ) -> Protected:
     """A table's grid and group rows, protected together."""
     cells = protect_grid(contrib, rule, force, increment)
-    group_cells = protect_groups(contrib, cells, groups or {}, rule, increment)
+    group_cells = protect_groups(contrib, cells, groups or {}, rule, increment, set(force))
     return Protected(cells, group_cells)

@@ -7,10 +7,12 @@ import pytest
 
 from etl.data_version import PROTECTED, RELEASED
 from etl.db import make_engine, make_session_factory
+from etl.disclosure import TOTAL, DisclosureRule
 from etl.disclosure.audit import audit, system
 from etl.filters import ReportFilter
 from etl.queries import core as queries
 from etl.queries import disclosure as queries_disclosure
+from etl.snapshot.forced import catalogue_key
 from tests.conftest import BACKENDS, clone_database
 from tests.db import disclosure_case as case
 
@@ -104,3 +106,42 @@ def _year(factory):
             s, SCOPE, {r.period: r.data_event_id for r in releases}
         )
     return tree, suppressed, lines
+
+
+SNAPSHOT_TABLES = (
+    ("category", "服务类别"),
+    ("region", "地区"),
+    ("partner", "伙伴"),
+    ("mode", "供给模式"),
+)
+
+
+def _hidden_by_pattern(snap, hidden: set) -> list[tuple[str, str, str, object]]:
+    """(table, key, column, shown value) of every snapshot cell the stored pattern hides."""
+    tables = {t.key: t for t in snap.tables}
+    out = []
+    for name, title in SNAPSHOT_TABLES:
+        for row in tables[title].rows.to_dict("records"):
+            for col, field in ((TOTAL, "total"), ("X", "exports"), ("M", "imports")):
+                if catalogue_key(name, row["key"], col, SCOPE) in hidden:
+                    out.append((name, row["key"], col, row[field]))
+    return out
+
+
+def test_dsc007_the_snapshot_hides_every_cell_the_pages_hide(released, monkeypatch):
+    """The circulated snapshot and the pages of a month show one pattern (the snapshot may hide
+    more, never less): else the difference of the two would give a protected figure away.
+    Without the stored pattern the snapshot's own rules would show some of those cells."""
+    from etl.queries.release import current_release
+    from etl.snapshot import build as snapshot_build
+
+    with released() as s:
+        hidden = queries_disclosure.suppressed_keys(s, current_release(s, SCOPE, 202104).id, "y")
+        snap = snapshot_build.build_snapshot(s, 202104, SCOPE, DisclosureRule())
+        cells = _hidden_by_pattern(snap, hidden)
+        assert len(cells) >= 5 and all(value == "C" for *_, value in cells)
+        monkeypatch.setattr(snapshot_build, "_stored_pattern", lambda *a: {})
+        own = _hidden_by_pattern(
+            snapshot_build.build_snapshot(s, 202104, SCOPE, DisclosureRule()), hidden
+        )
+    assert any(value != "C" for *_, value in own)
