@@ -45,10 +45,20 @@ class Pattern:
     relations: list[tuple[tuple, list[tuple]]]
     fixed: set[tuple]
     protection: float
+    rule: DisclosureRule | None = None  # None: no union check (the relation rule alone)
 
     def close(self) -> None:
         """Restore every relation after suppressions were added from outside (the audit)."""
-        _secondary(self.value, self.relations, self.suppressed, self.fixed, self.protection)
+        stats = _stats(self.cells) if self.rule is not None else {}
+        _secondary(
+            self.value,
+            self.relations,
+            self.suppressed,
+            self.fixed,
+            self.protection,
+            stats,
+            self.rule,
+        )
 
 
 def window_lines(lines: pd.DataFrame, month: int) -> dict[str, pd.DataFrame]:
@@ -161,9 +171,30 @@ def compute_pattern(
             suppressed[(MONTH if key[0] == YTD else YTD, *key[1:])] = PRIMARY
     fixed = {(PREVIOUS, *k) for k in fixed_suppressed}
     relations = _relations(value, hierarchy, month)
-    pattern = Pattern(cells, suppressed, value, relations, fixed, protection)
+    pattern = Pattern(cells, suppressed, value, relations, fixed, protection, rule)
     pattern.close()
     return pattern
+
+
+def _stats(cells: pd.DataFrame) -> dict[tuple, tuple[int, int]]:
+    """(window, dims…) -> (contributors, two largest contributions) of every cell."""
+    return {
+        (w, *rest): (int(n), int(top2))
+        for w, *rest, n, top2 in cells[["window", *DIMS, "n", "top2"]].itertuples(index=False)
+    }
+
+
+def union_may_fail(hidden: list[tuple], value: dict, stats: dict, rule: DisclosureRule) -> bool:
+    """Whether the sum of a relation's hidden cells (published as the parent less the shown ones)
+    may fail the primary rules. From each cell's count and top two only, so it errs towards
+    hiding: the union has at least max(n) contributors and its top two are at most the sum of
+    the cells' top twos. A cell without statistics (a fixed earlier cell) counts as failing."""
+    if any(k not in stats for k in hidden):
+        return True
+    n = max(stats[k][0] for k in hidden)
+    total = sum(value.get(k, 0) for k in hidden)
+    top2 = sum(stats[k][1] for k in hidden)
+    return (0 < n < rule.min_contributors) or (total > 0 and top2 > rule.dominance_k * total)
 
 
 def _children(hierarchy: Hierarchy, partners: set[str]):
@@ -269,8 +300,13 @@ def _secondary(
     suppressed: dict[tuple, str],
     fixed: set[tuple],
     protection: float,
+    stats: dict | None = None,
+    rule: DisclosureRule | None = None,
 ) -> None:
-    """Add complementary suppressions until no relation holds exactly one suppressed cell."""
+    """Add complementary suppressions until no relation holds exactly one suppressed cell, and
+    (with a rule) the hidden part of every relation whose parent is shown passes the primary
+    rules as a whole: else a contributor to one hidden cell, or anyone for a dominated sum,
+    learns the others from the parent less the shown cells (τ-ARGUS's singleton problem)."""
     members_of = [
         [k for k in (parent, *kids) if value.get(k, 0) != 0 or k[0] == PREVIOUS]
         for parent, kids in relations
@@ -289,6 +325,47 @@ def _secondary(
             twins[b].append(a)
     # sorted: the same data gives the same pattern in every process (sets of str are not)
     queue = [i for k in list(suppressed) + sorted(fixed) for i in index.get(k, ())]
+    while queue:
+        _close_relations(value, members_of, index, twins, suppressed, fixed, protection, queue)
+        if rule is not None:
+            hidden = _HiddenUnions(value, relations, members_of, twins, stats or {}, rule)
+            queue = hidden.widen(suppressed, fixed, index)
+
+
+@dataclass
+class _HiddenUnions:
+    """The union check of _secondary: relations, their nonzero members, statistics, the rule."""
+
+    value: dict
+    relations: list
+    members_of: list
+    twins: dict
+    stats: dict
+    rule: DisclosureRule
+
+    def widen(self, suppressed: dict, fixed: set, index: dict) -> list[int]:
+        """Hide one more shown cell in every relation whose hidden part may fail as a whole;
+        the relations touched, to close again."""
+        queue: list[int] = []
+        for i, (parent, _) in enumerate(self.relations):
+            members = self.members_of[i]
+            if not members or members[0] != parent or parent in suppressed:
+                continue  # the parent is hidden or zero: the hidden sum is not published
+            kids = members[1:]
+            hidden = [k for k in kids if k in suppressed or k in fixed]
+            shown = [k for k in kids if k not in suppressed and k not in fixed]
+            if len(hidden) < 2 or not shown:
+                continue
+            if not union_may_fail(hidden, self.value, self.stats, self.rule):
+                continue
+            pick = min(shown, key=lambda k: (_cost(k, self.twins, suppressed), self.value[k]))
+            suppressed[pick] = SECONDARY
+            queue.extend(index[pick])
+        return queue
+
+
+def _close_relations(value, members_of, index, twins, suppressed, fixed, protection, queue):
+    """The relation rule: no relation with exactly one hidden cell (complements by cost)."""
     while queue:
         i = queue.pop()
         members = members_of[i]

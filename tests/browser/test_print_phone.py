@@ -45,7 +45,10 @@ def test_ux001_phone_header_collapses_to_a_menu(dash_duo, sample_app, screenshot
     dash_duo.driver.save_screenshot(str(screenshot_dir / "phone_390_overview.png"))
     dash_duo.find_element(f"#{Shell.NAV_TOGGLE}").click()
     wait.until(lambda: nav.is_displayed(), timeout=TIMEOUT)
-    assert dash_duo.find_element(f"#{Shell.LANG_EN}").is_displayed()
+    # The menu slides open: the language switch shows once the collapse has run (slow on a busy
+    # machine), so wait for it rather than look at the first frame.
+    lang_en = dash_duo.find_element(f"#{Shell.LANG_EN}")
+    wait.until(lambda: lang_en.is_displayed(), timeout=TIMEOUT)
     groups = [g.text for g in dash_duo.find_elements(".stm-nav-group > a")]
     assert groups == ["数据", "分析", "管理"]
     dash_duo.driver.save_screenshot(str(screenshot_dir / "phone_390_menu.png"))
