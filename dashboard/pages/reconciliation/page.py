@@ -37,8 +37,8 @@ def _field(label: str, control, width: int, for_id: str) -> dbc.Col:
 
 
 def layout(lang: str = DEFAULT_LANG, year: str = "", month: str = "", **_query: str) -> html.Div:
-    """The upload of published totals, year and month pickers, the coverage table, the movers
-    and the benchmark, and the files loaded."""
+    """The upload of published totals and the files loaded, year and month pickers, the coverage
+    table, the movers and the benchmark."""
     lang = i18n.normalize_lang(lang)
     if not auth.allowed(ACTION):
         return access_denied(lang)
@@ -130,12 +130,12 @@ def layout(lang: str = DEFAULT_LANG, year: str = "", month: str = "", **_query: 
             dcc.Store(id=Ids.LANG, data=lang),
             dcc.Store(id=Ids.LOADED),
             upload,
-            empty,
-            results,
             section_card(
                 t("reconciliation.history.title", lang),
                 html.Div(views.history_table(page_data.history(), lang), id=Ids.HISTORY),
             ),
+            empty,
+            results,
         ],
         className="stm-reconciliation-page",
     )

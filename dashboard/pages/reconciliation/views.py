@@ -139,7 +139,7 @@ def _loaded_at(value) -> str:
 def history_table(batches: pd.DataFrame, lang: str):
     """The files loaded, newest first: name, who, when (Beijing time), how many figures."""
     if batches.empty:
-        return html.P(t("reconciliation.history.empty", lang), className="stm-empty-message")
+        return html.P(t("reconciliation.history.empty", lang), className="text-muted mb-0")
     columns = ("file", "by", "at", "rows")
     head = html.Thead(html.Tr([html.Th(t(f"reconciliation.history.{c}", lang)) for c in columns]))
     body = html.Tbody(
