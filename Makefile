@@ -48,4 +48,4 @@ clean-db:  ## delete the embedded database (the next `make run` starts afresh)
 	rm -f instance/services_trade.sqlite3*
 
 screenshots: system-deps dev-venv  ## re-take the docs/screenshots that browser tests save
-	STM_SCREENSHOT_DIR=docs/screenshots bash scripts/run_tests.sh tests/browser -k qua001
+	STM_SCREENSHOT_DIR=docs/screenshots bash scripts/run_tests.sh tests/browser -k "qua001 or recu001"

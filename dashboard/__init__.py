@@ -10,6 +10,7 @@ from dashboard import api, auth, briefings, downloads, filter_bar, i18n, shell
 from dashboard.context import CONFIG_KEY, AppContext
 from dashboard.pages.evaluation import routes as evaluation_routes
 from dashboard.pages.exports import routes as export_routes
+from dashboard.pages.reconciliation import routes as reconciliation_routes
 from dashboard.pages.supervision import routes as supervision_routes
 from dashboard.pages.tasks import routes as task_routes
 from dashboard.pages.upload import routes as upload_routes
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     task_routes.register(app.server)  # evidence files of 试点任务
     supervision_routes.register(app.server)  # reminder lists of 任务督查 (xlsx)
     evaluation_routes.register(app.server)  # scorecards of 绩效评价与考核 (xlsx)
+    reconciliation_routes.register(app.server)  # template of published totals (对比监测)
     api.register(app.server)  # the read-only API /api/v1 (bearer tokens)
     return app
 

@@ -271,15 +271,18 @@ def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
 
 
 @remembered
-def monthly_trend(state: FilterState) -> tuple[View, pd.DataFrame, int | None]:
+def monthly_trend(
+    state: FilterState, partners: tuple[str, ...] = ()
+) -> tuple[View, pd.DataFrame, int | None]:
     """Monthly amounts in the state's direction for the trend chart, from a year before its
-    first month (for 同比); returns (view, frame[period, amount], first month to show)."""
+    first month (for 同比); returns (view, frame[period, amount], first month to show).
+    partners (codes or group:CODE) narrow it to a partner's trade (the Partners page's pick)."""
     with session() as s:
         v = view_of(s, state)
         if v.end is None:
             return v, pd.DataFrame(columns=["period", "amount"]), None
         shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
-        f = to_report_filter(state, add_months(shown, -12), v.end)
+        f = to_report_filter(state, add_months(shown, -12), v.end, partners=tuple(partners))
         return v, queries.totals(s, f, ("period",)), shown
 
 

@@ -13,7 +13,9 @@ URL schema (every key optional; a missing or invalid value means the default):
     scope=full             全口径: mode 3 (FATS sales) added; default bop = modes 1, 2, 4
     lang=en                interface language (the shell owns it; kept here so links keep it)
 
-Pure: no Dash, no database. Checking codes against the reference tables is `restrict()`.
+Pure: no Dash, no database. The pages read a URL leniently (an invalid value means the default);
+the API reads the same parameters strictly (`from_query(search, strict=True)`: an invalid value is
+a QueryError naming the key). Whether a well-formed code exists is the caller's check.
 """
 
 from __future__ import annotations
@@ -38,6 +40,15 @@ KEYS = ("month", "year", "from", "to", "region", "dir", "cat", "mode", "unit", "
 _REGION = re.compile(r"^[0-9]{6}(-[A-Z0-9]{1,12})?$")
 _CATEGORY = re.compile(rf"^(S[A-L][0-9]{{0,3}}|{GROUP_PREFIX}[A-Z][A-Z0-9_]{{0,19}})$")
 _MONTH = re.compile(r"^(\d{4})-?(\d{2})$")
+
+
+class QueryError(ValueError):
+    """A query value from_query(strict=True) refuses: the key and why (in English, for the API)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(f"{key}: {message}")
+        self.key = key
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -114,33 +125,68 @@ def _split(text: str | None) -> list[str]:
     return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
-def _period(query: Mapping[str, str]) -> dict:
-    start, end = _month(query.get("from")), _month(query.get("to"))
+def _refuse(strict: bool, key: str, message: str) -> None:
+    """Strict: the value is refused (QueryError); lenient: the caller falls back to the default."""
+    if strict:
+        raise QueryError(key, message)
+
+
+def _period(query: Mapping[str, str], strict: bool = False) -> dict:
+    given = {k: query.get(k, "").strip() for k in ("from", "to", "year", "month")}
+    start, end = _month(given["from"]), _month(given["to"])
+    if strict:
+        for key in ("from", "to", "month"):
+            if given[key] and _month(given[key]) is None:
+                _refuse(strict, key, f"{key} must be a month YYYY-MM (e.g. 2021-06)")
+        if bool(given["from"]) != bool(given["to"]):
+            _refuse(strict, "to" if given["from"] else "from", "from and to go together")
+        if start and end and start > end:
+            _refuse(strict, "from", "from must not be after to")
+        if given["year"] and not (given["year"].isdigit() and len(given["year"]) == 4):
+            _refuse(strict, "year", "year must be a year YYYY (e.g. 2021)")
+        if sum(bool(given[k]) for k in ("from", "year", "month")) > 1:
+            _refuse(strict, "month", "give one period: month, year, or from and to")
     if start and end and start <= end:
         return {"period": "range", "start": start, "end": end}
-    year = query.get("year", "").strip()
+    year = given["year"]
     if year.isdigit() and len(year) == 4:
         return {"period": "year", "start": int(year) * 100 + 1, "end": int(year) * 100 + 12}
-    month = _month(query.get("month"))
+    month = _month(given["month"])
     return {"period": "month", "end": month} if month else {}
 
 
-def _modes(text: str | None, scope: str) -> tuple[int, ...]:
-    modes = {int(m) for m in _split(text) if m.isdigit() and int(m) in ALL_MODES}
-    if scope != "full":
-        modes &= set(BOP_MODES)  # mode 3 is a different measure: only under 全口径
+def _modes(text: str | None, scope: str, strict: bool = False) -> tuple[int, ...]:
+    modes = set()
+    for m in _split(text):
+        if not (m.isdigit() and int(m) in ALL_MODES):
+            _refuse(strict, "mode", f"mode must be modes of supply 1-4, comma-separated, not {m!r}")
+            continue
+        if scope != "full" and int(m) not in BOP_MODES:
+            # mode 3 is a different measure: only under 全口径
+            _refuse(strict, "mode", "mode 3 (FATS sales) only with scope=full")
+            continue
+        modes.add(int(m))
     chosen = tuple(sorted(modes))
     everything = ALL_MODES if scope == "full" else BOP_MODES
     return () if chosen == everything else chosen
 
 
-def from_query(search: str | None) -> FilterState:
-    """The state a URL query asks for ('?region=120116&dir=X'); anything invalid -> default."""
+def from_query(search: str | None, strict: bool = False) -> FilterState:
+    """The state a URL query asks for ('?region=120116&dir=X'); anything invalid -> default, or,
+    strict, a QueryError naming the key (the API's 400)."""
     query = {k: v for k, v in parse_qsl((search or "").lstrip("?"), keep_blank_values=True)}
     region = query.get("region", "").strip().upper()
     direction = query.get("dir", "").strip().upper()
     unit = query.get("unit", "").strip().lower()
     scope = query.get("scope", "").strip().lower()
+    if region and not _REGION.match(region):
+        _refuse(strict, "region", "region must be a region code such as 120000 or 500000-LJ")
+    if direction and direction not in ("X", "M", "BOTH"):
+        _refuse(strict, "dir", "dir must be X (exports), M (imports) or both")
+    if unit and unit not in UNITS:
+        _refuse(strict, "unit", f"unit must be one of {', '.join(UNITS)}")
+    if scope and scope not in SCOPES:
+        _refuse(strict, "scope", "scope must be bop or full")
     scope = scope if scope in SCOPES else "bop"
     categories = []
     for code in _split(query.get("cat")):
@@ -149,14 +195,20 @@ def from_query(search: str | None) -> FilterState:
             if code.lower().startswith(GROUP_PREFIX)
             else code.upper()
         )
-        if _CATEGORY.match(code) and code not in categories:
+        if not _CATEGORY.match(code):
+            _refuse(
+                strict,
+                "cat",
+                f"cat must be EBOPS codes (SA-SL, sub-items) or group:CODE, not {code!r}",
+            )
+        elif code not in categories:
             categories.append(code)
     return FilterState(
-        **_period(query),
+        **_period(query, strict),
         region=region if _REGION.match(region) else DEFAULT_REGION,
         direction=direction if direction in DIRECTIONS else "both",
         categories=tuple(categories),
-        modes=_modes(query.get("mode"), scope),
+        modes=_modes(query.get("mode"), scope, strict),
         unit=unit if unit in UNITS else DEFAULT_UNIT,
         scope=scope,
         lang=normalize_lang(query.get("lang")),

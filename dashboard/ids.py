@@ -120,6 +120,7 @@ class Overview:
     TREND_DOWNLOAD = "overview-trend"  # download names (see Downloads)
     KIS_DOWNLOAD = "overview-kis-share"
     KIS_NA = "overview-kis-na"  # the group share does not apply to the chosen categories
+    BENCHMARK = "overview-benchmark"  # 增长对标: the published-growth sentence (or nothing)
 
 
 class HomeLinks:
@@ -515,3 +516,11 @@ class Reconciliation:
     BENCHMARK = "reconciliation-benchmark"
     SUMMARY = "reconciliation-summary"
     LANG = "reconciliation-lang"  # dcc.Store: the page's language
+    UPLOAD = "reconciliation-upload"  # dcc.Upload: a file of published totals
+    UPLOAD_RESULT = "reconciliation-upload-result"  # loaded, unchanged, or the problem table
+    PROBLEMS = "reconciliation-problems"  # the rejected file's row/column table
+    LOADED = "reconciliation-loaded"  # dcc.Store: the batch just loaded (refreshes the rest)
+    TEMPLATE = "reconciliation-template"  # link to the template (xlsx)
+    HISTORY = "reconciliation-history"  # the files loaded: who, when, rows, name
+    RESULTS = "reconciliation-results"  # the pickers and tables (hidden while nothing is loaded)
+    EMPTY = "reconciliation-empty"  # nothing loaded yet

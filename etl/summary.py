@@ -33,10 +33,16 @@ def summary_frame(
     full_scope: bool = False,
     categories: tuple[str, ...] = (),
     directions: tuple[str, ...] = ("X", "M"),
+    modes: tuple[int, ...] = (),
+    partners: tuple[str, ...] = (),
+    start: int | None = None,
 ) -> pd.DataFrame:
     """Rows of the dimension with current, previous, growth, share; the first row is the total.
 
-    categories (codes or group:CODE) and directions narrow the slice, as the pages' filters do."""
+    categories (codes or group:CODE), directions, modes and partners (codes or group:CODE) narrow
+    the slice, as the pages' filters do. The window is 1–N月 of the year unless start (YYYYMM)
+    gives its first month (a range ending in year-month); it is compared with the same months a
+    year earlier."""
     ref = reference_codes(session)
     if region is None and reads_protected(session):
         region = DEFAULT_SCOPE  # a circulated figure is always of a region (天津市 by default)
@@ -47,19 +53,24 @@ def summary_frame(
         # 1–N月 of the year and of the year before, each read as one figure per row (a window
         # of the catalogue leaders may see: etl.disclosure), dated at its last month
         frames = []
-        for y in (year - 1, year):
-            part = read(session, f.with_periods(y * 100 + 1, y * 100 + month), dims)
-            frames.append(part.assign(period=y * 100 + month))
+        for back in (100, 0):  # the window a year earlier, and the window
+            last = end - back
+            part = read(session, f.with_periods(first - back, last), dims)
+            frames.append(part.assign(period=last))
         return pd.concat(frames, ignore_index=True)
 
+    end = year * 100 + month
+    first = start or year * 100 + 1
     f = ReportFilter(
-        period_from=year * 100 + 1,
-        period_to=year * 100 + month,
+        period_from=first,
+        period_to=end,
         regions=(region,) if region else (),
         currency=currency,
         full_scope=full_scope or by == "mode",
         categories=tuple(categories),
         directions=tuple(directions),
+        modes=tuple(modes),
+        partners=tuple(partners),
     )
     frame = windows(f, (key,))
     if by == "region":

@@ -4,15 +4,23 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import flask
 import pandas as pd
 
 from dashboard import data
 from dashboard.api.respond import Answer, BadRequest, respond
-from dashboard.filter_state import CATEGORY_GROUPS, DEFAULT_REGION, FilterState, from_query
+from dashboard.filter_state import (
+    CATEGORY_GROUPS,
+    KEYS,
+    FilterState,
+    QueryError,
+    from_query,
+)
 from etl.exchange import serialize
+from etl.filters import GROUP_PREFIX
 from etl.periods import add_months, format_period
 from etl.queries import core as queries
 from etl.queries import release as queries_release
@@ -32,7 +40,9 @@ SUMMARY_COLUMNS = (
 )
 AMOUNTS = ("current", "previous")
 DERIVED = ("growth", "share", "share_previous", "share_change_pp", "contribution_pp")
-_REGION = re.compile(r"^[0-9]{6}(-[A-Z0-9]{1,12})?$")
+_MONTH_OF_YEAR = re.compile(r"^[0-9]{1,2}$")  # the API's month=6 (with year), beside 2021-06
+_PARTNER = re.compile(rf"^([A-Z]{{2}}|{GROUP_PREFIX}[A-Z][A-Z0-9_]{{0,19}})$")
+CURRENCY_UNIT = {"USD": "usd_100m", "CNY": "cny_100m"}  # amounts stay minor units either way
 # SDMX dimension of each breakdown, and the code of "all" in it (SDMX's _T: total).
 SDMX_DIMENSION = {
     "direction": "FLOW",
@@ -44,15 +54,6 @@ SDMX_DIMENSION = {
 SUMMARY_DIMENSIONS = ("FREQ", "REF_AREA", "FLOW", "SERVICE", "MODE", "COUNTERPART_AREA", "SCOPE")
 
 
-def _int(name: str, low: int, high: int) -> int | None:
-    text = flask.request.args.get(name)
-    if text is None or text == "":
-        return None
-    if not text.strip().isdigit() or not low <= int(text) <= high:
-        raise BadRequest(name, f"{name} must be an integer from {low} to {high}")
-    return int(text)
-
-
 def _choice(name: str, choices: tuple[str, ...], default: str, upper: bool = False) -> str:
     text = (flask.request.args.get(name) or default).strip()
     text = text.upper() if upper else text.lower()
@@ -61,15 +62,104 @@ def _choice(name: str, choices: tuple[str, ...], default: str, upper: bool = Fal
     return text
 
 
-def _region() -> str | None:
-    text = (flask.request.args.get("region") or "").strip().upper()
-    if text and not _REGION.match(text):
-        raise BadRequest("region", "region must be a region code such as 120000 or 500000-LJ")
-    return text or None
-
-
 def _units(currency: str, scope: str) -> dict:
     return serialize.units(currency, scope)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a request asks for: the pages' filter state, the partners, and the region as given
+    (None: not given — a summary then covers every region, the top level by region)."""
+
+    state: FilterState
+    partners: tuple[str, ...]
+    region: str | None
+
+
+def _page_query() -> str:
+    """The request's query as a page's URL query. The API's own spellings are rewritten to the
+    pages': `year` with `month` 1–12 -> month=YYYY-MM; `currency` USD/CNY -> unit."""
+    args = {k: v.strip() for k, v in flask.request.args.items()}
+    month, year = args.get("month", ""), args.get("year", "")
+    if _MONTH_OF_YEAR.match(month):
+        if not 1 <= int(month) <= 12:
+            raise BadRequest("month", "month must be YYYY-MM, or 1 to 12 with year")
+        if not (year.isdigit() and 1900 <= int(year) <= 2999):
+            raise BadRequest("month", "month 1 to 12 needs year (or give month=YYYY-MM)")
+        args["month"] = f"{int(year):04d}-{int(month):02d}"
+        del args["year"]
+    currency = args.pop("currency", "").upper()
+    if currency:
+        if currency not in CURRENCY_UNIT:
+            raise BadRequest("currency", "currency must be USD or CNY")
+        unit = args.get("unit", "").lower()
+        if unit and (unit.startswith("cny") != (currency == "CNY")):
+            raise BadRequest("currency", f"currency {currency} and unit {unit} disagree")
+        args.setdefault("unit", CURRENCY_UNIT[currency])
+    return urlencode({k: v for k, v in args.items() if k in KEYS})
+
+
+def _asked() -> Asked:
+    """The pages' URL parameters, read strictly (a value the pages would drop is a 400), and the
+    partner filter (ISO codes or group:CODE, comma-separated)."""
+    try:
+        state = from_query(_page_query(), strict=True)
+    except QueryError as exc:
+        raise BadRequest(exc.key, exc.message) from None
+    partners = []
+    for code in (flask.request.args.get("partner") or "").split(","):
+        code = code.strip()
+        if not code:
+            continue
+        grouped = code.lower().startswith(GROUP_PREFIX)
+        code = GROUP_PREFIX + code[len(GROUP_PREFIX) :].upper() if grouped else code.upper()
+        if not _PARTNER.match(code):
+            raise BadRequest(
+                "partner", f"partner must be ISO codes (US) or group:CODE, not {code!r}"
+            )
+        if code not in partners:
+            partners.append(code)
+    region = state.region if (flask.request.args.get("region") or "").strip() else None
+    return Asked(state, tuple(partners), region)
+
+
+def _check_codes(s, asked: Asked) -> None:
+    """Codes that are well formed but not in the reference tables: a 400, never an empty answer."""
+    from etl.reference import reference_codes
+
+    ref = reference_codes(s)
+    if asked.state.region not in ref.regions:
+        raise BadRequest("region", f"unknown region {asked.state.region}")
+    category_groups, partner_groups = (set(g["code"]) for g in queries.group_members(s))
+    for code in asked.state.categories:
+        known = (
+            code[len(GROUP_PREFIX) :] in category_groups
+            if code.startswith(GROUP_PREFIX)
+            else code in ref.categories
+        )
+        if not known:
+            raise BadRequest("cat", f"unknown category {code}")
+    for code in asked.partners:
+        known = (
+            code[len(GROUP_PREFIX) :] in partner_groups
+            if code.startswith(GROUP_PREFIX)
+            else code in ref.partners
+        )
+        if not known:
+            raise BadRequest("partner", f"unknown partner {code}")
+
+
+def _filter_meta(asked: Asked) -> dict:
+    """The filter an answer is of, as the pages' URL would say it."""
+    state = asked.state
+    return {
+        "region": asked.region,
+        "direction": state.direction,
+        "categories": list(state.categories),
+        "modes": list(state.modes),  # empty: every mode the scope counts
+        "partners": list(asked.partners),
+        "scope": state.scope,
+    }
 
 
 def _release_meta(s, region: str, end: int | None) -> dict | None:
@@ -94,53 +184,49 @@ def _release_meta(s, region: str, end: int | None) -> dict | None:
 
 
 def _summary_answer(by: str, with_groups: bool = False) -> Answer:
-    """What `etl summary` answers (1–N月累计 by a dimension with 同比), for the token's role."""
+    """What `etl summary` answers (a window with 同比 by a dimension) for the pages' filter, for
+    the token's role."""
     from etl.summary import summary_frame
 
-    year = _int("year", 1900, 2999)
-    month = _int("month", 1, 12)
-    region = _region()
-    currency = _choice("currency", ("USD", "CNY"), "USD", upper=True)
-    scope = _choice("scope", ("bop", "full"), "bop")
-    direction = _choice("dir", ("both", "x", "m"), "both")
-    directions = ("X", "M") if direction == "both" else (direction.upper(),)
-    if month is not None and year is None:
-        raise BadRequest("month", "month needs year")
+    asked = _asked()
+    state, region = asked.state, asked.region
+    currency, scope = state.currency, state.scope
     with data.session() as s:
-        if month is None:
-            latest = queries.latest_period(s, year)  # leaders: the newest released month
-            if latest is None:
-                return _empty(by, currency, scope, "no months with data for this request")
-            year, month = latest // 100, latest % 100
-        state = FilterState(period="month", end=year * 100 + month, region=region or DEFAULT_REGION)
+        _check_codes(s, asked)
         v = data.view_of(s, state)  # leaders: cut to the latest released month of the scope
         if v.end is None:
-            return _empty(by, currency, scope, "no released months for this scope")
+            return _empty(by, currency, scope, "no months with data for this request")
         year, month = v.end // 100, v.end % 100
-        kw = dict(full_scope=scope == "full", directions=directions)
-        frame = summary_frame(s, year, month, region, by, currency, **kw)
+        kw = dict(
+            full_scope=state.full_scope,
+            directions=state.directions,
+            modes=state.modes,
+            partners=asked.partners,
+            start=v.start,
+        )
+        frame = summary_frame(
+            s, year, month, region, by, currency, categories=state.categories, **kw
+        )
         groups = None
-        if with_groups:
+        if with_groups and not state.categories:  # a group within a category filter: no slice
             groups = _group_rows(s, summary_frame, year, month, region, currency, kw, frame)
-        release = _release_meta(s, region or DEFAULT_REGION, v.end)
-    start = year * 100 + 1
+        release = _release_meta(s, state.region, v.end)
     meta = {
         "endpoint": by if by != "direction" else "totals",
         "year": year,
-        "months": f"1-{month}",
-        "window": {"from": format_period(start), "to": format_period(v.end)},
+        "months": f"{v.start % 100}-{month}" if v.start // 100 == year else None,
+        "window": {"from": format_period(v.start), "to": format_period(v.end)},
         "previous_window": {
-            "from": format_period(start - 100),
-            "to": format_period(v.end - 100),
+            "from": format_period(add_months(v.start, -12)),
+            "to": format_period(add_months(v.end, -12)),
         },
         "by": by,
-        "region": region,
-        "direction": direction if direction == "both" else direction.upper(),
+        **_filter_meta(asked),
         "units": _units(currency, scope),
         "release": release,
         "unreleased_months": [format_period(p) for p in v.unreleased],
         "columns": {
-            "current": "1–N月累计, minor units",
+            "current": "the window (1–N月累计, or from-to), minor units",
             "previous": "the same months a year earlier, minor units",
             "growth": "同比, a ratio (0.1 = 10%)",
             "share": "share of the total (first row), a ratio",
@@ -148,16 +234,17 @@ def _summary_answer(by: str, with_groups: bool = False) -> Answer:
             "contribution_pp": "contribution to the total's growth, 百分点",
         },
     }
+    if with_groups and groups is None:
+        meta["groups_note"] = "no category groups under a category filter"
     table = _summary_table(frame)
-    obs = _summary_observations(table, by, region, scope, start, v.end, directions)
+    obs = _summary_observations(table, by, asked, v.start, v.end)
     extra = {}
-    if groups is not None:
+    if with_groups:
+        if groups is None:
+            groups = pd.DataFrame(columns=list(SUMMARY_COLUMNS))
         extra["groups"] = (groups, AMOUNTS, DERIVED)
         obs = pd.concat(
-            [
-                obs,
-                _summary_observations(groups, "category", region, scope, start, v.end, directions),
-            ],
+            [obs, _summary_observations(groups, "category", asked, v.start, v.end)],
             ignore_index=True,
         )
     return Answer(
@@ -206,30 +293,34 @@ def _group_rows(s, summary_frame, year, month, region, currency, kw, frame) -> p
     return _summary_table(pd.DataFrame(rows))
 
 
-def _summary_observations(table, by, region, scope, start, end, directions) -> pd.DataFrame:
-    """SDMX observations of a summary: current and previous window, one per row."""
-    flow = "XM" if len(directions) == 2 else directions[0]
+def _summary_observations(table, by, asked: Asked, start, end) -> pd.DataFrame:
+    """SDMX observations of a summary: current and previous window, one per row; the filter's
+    codes in the dimensions it fixes."""
+    state = asked.state
+    flow = "XM" if state.direction == "both" else state.direction
     rows = []
     for _, r in table.iterrows():
         key = {
             "FREQ": "M",
-            "REF_AREA": region or "_T",
+            "REF_AREA": asked.region or "_T",
             "FLOW": flow,
-            "SERVICE": "_T",
-            "MODE": "_T",
-            "COUNTERPART_AREA": "W1",  # the rest of the world
-            "SCOPE": scope.upper(),
+            "SERVICE": ",".join(state.categories) or "_T",
+            "MODE": ",".join(map(str, state.modes)) or "_T",
+            "COUNTERPART_AREA": ",".join(asked.partners) or "W1",  # W1: the rest of the world
+            "SCOPE": state.scope.upper(),
         }
         code = str(r["code"])
         if code != "TOTAL":
             key[SDMX_DIMENSION[by]] = code
         status = r.get("status") if "status" in table.columns else None
-        for first, last, column in ((start, end, "current"), (start - 100, end - 100, "previous")):
+        for back in (0, 12):
             rows.append(
                 {
                     **key,
-                    "TIME_PERIOD": serialize.time_period(first, last),
-                    "value": r[column],
+                    "TIME_PERIOD": serialize.time_period(
+                        add_months(start, -back), add_months(end, -back)
+                    ),
+                    "value": r["current" if back == 0 else "previous"],
                     "status": status,
                 }
             )
@@ -266,52 +357,49 @@ def _handle(fn):
 
 @_handle
 def totals():
-    """1–N月累计 with 同比 by a dimension: the parameters of `etl summary` (year, month, region,
-    by, currency) plus scope and dir."""
+    """1–N月累计 (or a from–to range) with 同比 by a dimension (`by`), as `etl summary` answers
+    it, for the pages' filter: month or year or from/to, region, dir, cat, mode, partner, scope,
+    unit or currency."""
     by = _choice("by", BY, "direction")
     return _summary_answer(by, with_groups=by == "category"), f"totals_{by}"
 
 
 @_handle
 def modes():
-    """1–N月累计 by mode of supply (mode 3 beside the BOP total, never in it)."""
+    """The window by mode of supply (mode 3 beside the BOP total, never in it), for the pages'
+    filter."""
     return _summary_answer("mode"), "modes"
 
 
 @_handle
 def categories():
-    """1–N月累计 by main service category, and the followed category groups."""
+    """The window by main service category, and the followed category groups (not under a
+    category filter), for the pages' filter."""
     return _summary_answer("category", with_groups=True), "categories"
 
 
 @_handle
 def regions():
-    """1–N月累计 by the regions just below `region` (default: the top level)."""
+    """The window by the regions just below `region` (default: the top level), for the pages'
+    filter."""
     return _summary_answer("region"), "regions"
 
 
 @_handle
 def partners():
-    """1–N月累计 by partner economy."""
+    """The window by partner economy, for the pages' filter."""
     return _summary_answer("partner"), "partners"
-
-
-def _state() -> FilterState:
-    """The pages' URL parameters (month, year, from/to, region, dir, cat, mode, unit, scope)."""
-    _region()  # a malformed region is a 400 here, not silently the default
-    state = from_query(flask.request.query_string.decode("utf-8", "replace"))
-    currency = (flask.request.args.get("currency") or "").upper()
-    if currency in ("USD", "CNY") and "unit" not in flask.request.args:
-        state = replace(state, unit="cny_100m" if currency == "CNY" else "usd_100m")
-    return state
 
 
 @_handle
 def series():
     """Monthly amounts of the pages' filter (the trend chart), from a year before the first month
     shown, with 同比 per month."""
-    state = _state()
-    v, frame, shown = data.monthly_trend(state)
+    asked = _asked()
+    state = asked.state
+    with data.session() as s:
+        _check_codes(s, asked)
+    v, frame, shown = data.monthly_trend(state, asked.partners)
     frame = frame.copy()
     table = pd.DataFrame(columns=["period", "amount", "previous", "growth"])
     if len(frame):
@@ -333,10 +421,8 @@ def series():
         release = _release_meta(s, state.region, v.end)
     meta = {
         "endpoint": "series",
+        **_filter_meta(asked),
         "region": state.region,
-        "direction": state.direction,
-        "categories": list(state.categories),
-        "modes": list(state.modes),
         "window": {"from": format_period(v.start), "to": format_period(v.end)} if v.end else None,
         "units": _units(state.currency, state.scope),
         "release": release,
@@ -350,7 +436,7 @@ def series():
             "FLOW": flow,
             "SERVICE": ",".join(state.categories) or "_T",
             "MODE": ",".join(map(str, state.modes)) or "_T",
-            "COUNTERPART_AREA": "W1",
+            "COUNTERPART_AREA": ",".join(asked.partners) or "W1",
             "SCOPE": state.scope.upper(),
             "TIME_PERIOD": table["period"].astype(str),
             "value": table["amount"],
@@ -420,7 +506,10 @@ def targets():
 @_handle
 def coverage():
     """Key enterprises expected / reported / on time / late / missing for the view's month."""
-    state = _state()
+    asked = _asked()
+    state = asked.state
+    with data.session() as s:
+        _check_codes(s, asked)
     v, summary = data.coverage_line(state)
     row = dict(summary or {})
     counts = ("expected", "reported", "on_time", "late", "missing")

@@ -18,38 +18,65 @@ def _param(name: str, description: str, schema: dict) -> dict:
     }
 
 
-SUMMARY_PARAMS = [
-    _param("year", "year (default: the newest with data; leaders: released)", {"type": "integer"}),
+# The pages' URL parameters (dashboard/filter_state.py), read strictly: a value the pages would
+# drop is a 400 naming it. The API's older spellings (year with month 1–12, currency) still work.
+PAGE_PARAMS = [
     _param(
         "month",
-        "1–N月累计 up to this month (default: the newest of the year)",
-        {"type": "integer", "minimum": 1, "maximum": 12},
+        "YYYY-MM: 1–N月累计 of its year up to this month, as the pages' month= (default: the "
+        "newest month with data; leaders: the newest released). The older form month=1..12 "
+        "with year is still taken.",
+        {"type": "string", "example": "2021-06"},
     ),
     _param(
-        "region", "region code (120000 天津市, 500000-LJ 两江新区, districts …)", {"type": "string"}
+        "year",
+        "YYYY: the calendar year (1–N月 while it is open); with month 1–12, 1–N月 of that year",
+        {"type": "string", "example": "2021"},
     ),
-    _param("currency", "USD (cents) or CNY (fen)", {"type": "string", "enum": ["USD", "CNY"]}),
+    _param("from", "YYYY-MM: first month of a range (with to)", {"type": "string"}),
+    _param("to", "YYYY-MM: last month of a range (with from)", {"type": "string"}),
+    _param(
+        "region",
+        "region code (120000 天津市, 500000-LJ 两江新区, districts …); summaries without it cover "
+        "every region (by region: the top level)",
+        {"type": "string"},
+    ),
+    _param("dir", "both (default), X (exports) or M (imports)", {"type": "string"}),
+    _param(
+        "cat",
+        "categories: EBOPS codes (main SA–SL or sub-items) and group:CODE (group:KIS, "
+        "group:TJ_PILLAR, group:TJ_EMERGING), comma-separated",
+        {"type": "string", "example": "SC,group:KIS"},
+    ),
+    _param(
+        "mode",
+        "modes of supply 1, 2, 4 (and 3 with scope=full), comma-separated; default every mode "
+        "the scope counts",
+        {"type": "string", "example": "1,2"},
+    ),
+    _param(
+        "partner",
+        "partner economies: ISO codes or group:CODE (group:BRI65 …), comma-separated",
+        {"type": "string", "example": "US"},
+    ),
+    _param(
+        "unit",
+        "usd_100m | usd_10k | cny_100m, as the pages: it picks the currency (USD or CNY); "
+        "amounts are always integers of minor units, with exact 亿 text beside them",
+        {"type": "string"},
+    ),
+    _param(
+        "currency",
+        "USD (amounts in cents) or CNY (in fen); the same as unit",
+        {"type": "string", "enum": ["USD", "CNY"]},
+    ),
     _param(
         "scope",
-        "口径: bop (modes 1, 2, 4) or full (mode 3 added)",
+        "口径: bop (modes 1, 2, 4; default) or full (mode 3 added)",
         {"type": "string", "enum": ["bop", "full"]},
     ),
-    _param(
-        "dir", "both, X (exports) or M (imports)", {"type": "string", "enum": ["both", "X", "M"]}
-    ),
 ]
-PAGE_PARAMS = [
-    _param("month", "YYYY-MM: 1–N月累计 of its year", {"type": "string"}),
-    _param("year", "a calendar year", {"type": "string"}),
-    _param("from", "YYYY-MM: first month of a range (with to)", {"type": "string"}),
-    _param("to", "YYYY-MM: last month of a range", {"type": "string"}),
-    _param("region", "region code", {"type": "string"}),
-    _param("dir", "X or M", {"type": "string"}),
-    _param("cat", "categories: EBOPS codes and group:CODE, comma-separated", {"type": "string"}),
-    _param("mode", "modes of supply, comma-separated", {"type": "string"}),
-    _param("unit", "usd_100m | usd_10k | cny_100m (sets the currency)", {"type": "string"}),
-    _param("scope", "bop or full", {"type": "string"}),
-]
+SUMMARY_PARAMS = PAGE_PARAMS
 FORMAT = _param(
     "format",
     "json (default), csv, xlsx, or sdmx-csv (SDMX-CSV 1.0: DATAFLOW with the release as version, "
@@ -77,7 +104,22 @@ RESPONSES = {
             "application/vnd.sdmx.data+csv": {"schema": {"type": "string"}},
         },
     },
-    "400": {"description": "a parameter the API cannot answer (named in the body)"},
+    "400": {
+        "description": "a parameter the API cannot answer: a value the pages would not take, or "
+        "an unknown code",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "error": {"type": "string", "example": "bad request"},
+                        "parameter": {"type": "string", "example": "cat"},
+                        "message": {"type": "string", "example": "unknown category SA999"},
+                    },
+                }
+            }
+        },
+    },
     "401": {"description": "no token, or an unknown, expired or revoked one"},
     "429": {"description": "more requests this minute than STM_API_RATE_PER_MINUTE"},
 }

@@ -19,9 +19,68 @@ STRINGS = {
         "en": "No published totals have been loaded yet.",
     },
     "reconciliation.empty_hint": {
-        "zh": "用命令导入公布数文件（来源、地区、期间、口径、方向、服务类别、金额、单位、同比%）：",
-        "en": "Load a file of published totals (source, area, period, scope, direction, category, "
-        "amount, unit, growth %):",
+        "zh": "在上方上传公布数文件（来源、地区、期间、口径、方向、服务类别、金额、单位、同比%），"
+        "或用命令导入：",
+        "en": "Upload a file of published totals above (source, area, period, scope, direction, "
+        "category, amount, unit, growth %), or load it from the command line:",
+    },
+    "reconciliation.upload.title": {"zh": "导入公布数", "en": "Import published totals"},
+    "reconciliation.upload.hint": {
+        "zh": "上传国家外汇管理局、商务部或统计局的公布数文件（.xlsx 或 .csv，每行一项公布数：来源、地区、"
+        "期间、口径、方向、服务类别、金额、单位、同比%）。整个文件通过校验才导入，任何一行有误则不导入"
+        "任何数据；同一公布数再次导入时替换原值。",
+        "en": "Upload a file of figures published by SAFE, MOFCOM or the statistics bureau (.xlsx "
+        "or .csv, one figure per row: source, area, period, scope, direction, category, amount, "
+        "unit, growth %). A file loads only when every row is valid — otherwise nothing is "
+        "loaded; a figure published again replaces the earlier one.",
+    },
+    "reconciliation.upload.template": {
+        "zh": "下载公布数模板（.xlsx）",
+        "en": "Download the template (.xlsx)",
+    },
+    "reconciliation.upload.drop": {
+        "zh": "将公布数文件拖到此处，或点击选择文件",
+        "en": "Drop a file of published totals here, or click to choose one",
+    },
+    "reconciliation.upload.loaded": {
+        "zh": "已导入“{file}”：{n}项公布数{replaced}。",
+        "en": "Loaded “{file}”: {n} published figures{replaced}.",
+    },
+    "reconciliation.upload.replaced": {
+        "zh": "（替换此前导入的{n}项）",
+        "en": " ({n} loaded earlier replaced)",
+    },
+    "reconciliation.upload.unchanged": {
+        "zh": "“{file}”此前已导入，未作任何更改。",
+        "en": "“{file}” was loaded before; nothing changed.",
+    },
+    "reconciliation.upload.rejected": {
+        "zh": "“{file}”有{n}处问题，未导入任何数据。请改正后重新上传：",
+        "en": "“{file}” has {n} problems; nothing was loaded. Correct them and upload it again:",
+    },
+    "reconciliation.upload.more": {
+        "zh": "另有{n}处问题未列出。",
+        "en": "{n} more problems are not listed.",
+    },
+    "reconciliation.upload.too_large": {
+        "zh": "文件超过{mb} MB 的上限。",
+        "en": "The file is larger than the limit of {mb} MB.",
+    },
+    "reconciliation.problem.row": {"zh": "行", "en": "Row"},
+    "reconciliation.problem.column": {"zh": "列", "en": "Column"},
+    "reconciliation.problem.value": {"zh": "内容", "en": "Value"},
+    "reconciliation.problem.problem": {"zh": "问题", "en": "Problem"},
+    "reconciliation.history.title": {
+        "zh": "已导入的公布数文件",
+        "en": "Files of published totals loaded",
+    },
+    "reconciliation.history.file": {"zh": "文件名", "en": "File"},
+    "reconciliation.history.by": {"zh": "导入人", "en": "Loaded by"},
+    "reconciliation.history.at": {"zh": "导入时间（北京时间）", "en": "Loaded at (Beijing time)"},
+    "reconciliation.history.rows": {"zh": "公布数项数", "en": "Figures"},
+    "reconciliation.history.empty": {
+        "zh": "尚未导入任何公布数文件。",
+        "en": "No file of published totals has been loaded yet.",
     },
     "reconciliation.none_for_year": {
         "zh": "所选期间没有本市（本区）的公布数。",

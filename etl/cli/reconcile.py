@@ -13,7 +13,7 @@ from etl.spreadsheet import write_table
 
 
 def add_reconcile_parser(sub) -> None:
-    """Register `external load FILE` and `reconcile --year Y [--month M]`."""
+    """Register `external load FILE`, `external template` and `reconcile --year Y [--month M]`."""
     ext = sub.add_parser("external", help="published totals (SAFE BOP, MOFCOM, statistics bureau)")
     commands = ext.add_subparsers(dest="external_command", required=True)
     s = commands.add_parser("load", help="load a file of published totals (all rows or none)")
@@ -21,6 +21,9 @@ def add_reconcile_parser(sub) -> None:
     s.add_argument("--user", default="cli")
     s.add_argument("--errors-out", help="write the problems of a rejected file here (xlsx/csv)")
     s.set_defaults(func=cmd_external_load)
+    s = commands.add_parser("template", help="the file's template: its columns and notes (xlsx)")
+    s.add_argument("--out", default="公布数模板.xlsx")
+    s.set_defaults(func=cmd_external_template)
     s = sub.add_parser("reconcile", help="对比监测: direct reports against published totals")
     s.add_argument("--year", type=int, required=True)
     s.add_argument("--month", type=int, choices=range(1, 13))
@@ -58,6 +61,22 @@ def cmd_external_load(args, settings: Settings) -> int:
         f"{path.name}: loaded {result.figures} published figures as batch {result.batch_id}"
         f" ({result.replaced} replaced earlier ones)"
     )
+    return EXIT_OK
+
+
+def cmd_external_template(args, settings: Settings) -> int:
+    """Write the template of a file of published totals (xlsx: columns and notes; csv: columns)."""
+    from etl.exchange.external import template_sheets
+    from etl.intake.read import DATA_SHEET
+    from etl.spreadsheet import xlsx_bytes
+
+    path = Path(args.out)
+    sheets = template_sheets()
+    if path.suffix.lower() == ".xlsx":
+        path.write_bytes(xlsx_bytes(sheets))
+    else:
+        write_table(sheets[DATA_SHEET], path)
+    print(f"wrote {path}")
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from etl import accounts
 from etl import models as m
 from etl.exchange.external import ExternalFile, Problem, read_external
+from etl.intake.read import ReadLimits
 from etl.reference import reference_codes
 
 KEY = ("source", "area_code", "period_from", "period_to", "scope", "direction", "category_code")
@@ -33,12 +34,17 @@ class ExternalLoad:
 
 
 def load_external(
-    factory: sessionmaker, path: Path, user: str = "cli", data: bytes | None = None
+    factory: sessionmaker,
+    path: Path,
+    user: str = "cli",
+    data: bytes | None = None,
+    limits: ReadLimits | None = None,
 ) -> ExternalLoad:
-    """Read, check and load a file; nothing is written unless every row is valid."""
+    """Read, check and load a file; nothing is written unless every row is valid. data: the
+    file's bytes (an upload; path then only names it); limits: checked before parsing."""
     with factory() as session:
         ref = reference_codes(session)
-    checked = read_external(Path(path), ref, data)
+    checked = read_external(Path(path), ref, data, limits)
     if not checked.ok:
         return ExternalLoad("rejected", checked.file_name, problems=checked.problems)
     try:

@@ -71,6 +71,7 @@ def layout(**query: str) -> html.Div:
             filter_bar(state, options, search, PATH),
             html.Div(id=Overview.SCOPE_NOTE),
             _loading(dbc.Row(id=Overview.KPIS, class_name="stm-kpi-row")),
+            html.Div(id=Overview.BENCHMARK),
             html.Div(id=Coverage.OVERVIEW_LINE),
             trend,
             dbc.Row(
@@ -104,6 +105,19 @@ def render_summary(search: str | None):
     if table is None:
         return context, note, dbc.Col(no_data(view, state.lang, id=Overview.EMPTY))
     return context, note, views.kpi_cards(table, view, state.lang)
+
+
+@dash.callback(Output(Overview.BENCHMARK, "children"), SEARCH)
+def render_benchmark(search: str | None):
+    """增长对标 under the cards: the region's published growth, its rank among the pilot regions
+    and its gap to the nation in 百分点 (published figures only, so every role sees it); nothing
+    at all when no file of published totals has them."""
+    state = from_query(search)
+    try:
+        view, bench = data.growth_benchmark(state)
+    except data.DatabaseUnavailable:
+        return None
+    return views.benchmark_line(bench, view, state.lang)
 
 
 @dash.callback(

@@ -11,6 +11,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import i18n
+from dashboard.benchmark_line import benchmark_sentence
 from dashboard.components import stat_card
 from dashboard.i18n import MISSING, t, window_label
 from dashboard.ids import Overview
@@ -285,3 +286,15 @@ def coverage_panel(view, counts: dict[int, int], lang: str) -> html.Div:
             children.append(html.Div(sub, className="stm-kpi-sub"))
     children.append(html.P(t("ovw.coverage.note", lang), className="stm-muted mt-2 mb-0"))
     return html.Div(children, className="stm-coverage")
+
+
+def benchmark_line(bench, view, lang: str) -> html.P | None:
+    """The benchmarking sentence under the cards ('2021年1–6月天津市服务进出口增速+12.3%，在5个地区中
+    居第2位，高于全国3.8个百分点（商务部公布数）。'); None — no box, no placeholder — when no
+    published figures rank the region."""
+    if bench is None:
+        return None
+    sentence = benchmark_sentence(bench, view.region_name(lang), lang)
+    if not sentence:
+        return None
+    return html.P(sentence, className="stm-benchmark-line", role="note")

@@ -1,12 +1,21 @@
-"""Reads of the 对比监测 page: every call behind the reconcile permission."""
+"""Reads and the one write of the 对比监测 page: every call behind the reconcile permission."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
+
 from dashboard import auth
 from dashboard.data import app_context, session
+from dashboard.i18n import t
+from etl.exchange.external import WEB_MAX_ROWS, Problem, template_sheets
 from etl.exchange.reconcile import Benchmark, Reconciliation, benchmark, reconciliation
+from etl.exchange.store import ExternalLoad, load_external
+from etl.intake.read import ReadLimits
 from etl.queries import core as queries
 from etl.queries import external as queries_external
+from etl.spreadsheet import xlsx_bytes
 
 ACTION = "reconcile"
 
@@ -38,3 +47,38 @@ def reconcile(
         row = regions.loc[region]
         names = {"zh": row["name_zh"], "en": row["name_en"] or row["name_zh"]}
     return result, bench, names
+
+
+def history(limit: int = 20) -> pd.DataFrame:
+    """The files of published totals loaded, newest first: id, file_name, loaded_at, loaded_by,
+    rows."""
+    auth.guard(ACTION)
+    with session() as s:
+        return queries_external.external_batches(s, limit)
+
+
+def load_published(content: bytes, filename: str) -> ExternalLoad:
+    """An uploaded file of published totals, checked and loaded as `etl external load` does it
+    (all rows or none, audited as external_load) under the signed-in user's name."""
+    auth.guard(ACTION)
+    settings = app_context().settings
+    if len(content) > settings.max_upload_bytes:
+        mb = settings.max_upload_bytes // (1024 * 1024)
+        problem = Problem(
+            0,
+            "",
+            "",
+            t("reconciliation.upload.too_large", "zh", mb=mb),
+            t("reconciliation.upload.too_large", "en", mb=mb),
+        )
+        return ExternalLoad("rejected", filename, problems=[problem])
+    limits = ReadLimits(WEB_MAX_ROWS, settings.max_xlsx_uncompressed_bytes)
+    factory = app_context().session_factory
+    return load_external(factory, Path(filename), auth.actor_name(), content, limits)
+
+
+def template_bytes() -> bytes:
+    """The template of a file of published totals (columns and notes), as `etl external
+    template` writes it."""
+    auth.guard(ACTION)
+    return xlsx_bytes(template_sheets())

@@ -1,15 +1,177 @@
-"""Layout pieces of the 对比监测 page: the coverage table, the movers, the benchmark. Pure."""
+"""Layout pieces of the 对比监测 page: the upload of published totals and its result, the
+history of loaded files, the coverage table, the movers, the benchmark. Pure."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import datetime as dt
+
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from dashboard.benchmark_line import benchmark_sentence
 from dashboard.i18n import MISSING, fmt_pct, fmt_period, fmt_pp, fmt_window, t
+from dashboard.ids import Reconciliation as Ids
 from etl.exchange.reconcile import Benchmark, Reconciliation
+from etl.exchange.store import ExternalLoad
 from etl.numbers import HUNDRED_MILLION_USD, amount_text
+from etl.snapshot.format import BEIJING
+
+PROBLEMS_SHOWN = 200  # a long list is cut here; the message says how many there are
+
+
+# ---------------------------------------------------------------- upload and history
+
+
+def decode_upload(contents: str | None) -> bytes | None:
+    """The bytes of a dcc.Upload value ('data:…;base64,…'); None when it is not one."""
+    if not contents or "," not in contents:
+        return None
+    try:
+        return base64.b64decode(contents.split(",", 1)[1], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def upload_panel(template_href: str, max_bytes: int, lang: str) -> html.Div:
+    """What the file holds, the template link, the drop zone and the place for the result."""
+    return html.Div(
+        [
+            html.P(t("reconciliation.upload.hint", lang), className="stm-footnote mb-2"),
+            html.A(
+                t("reconciliation.upload.template", lang),
+                href=template_href,
+                id=Ids.TEMPLATE,
+                className="btn btn-outline-primary btn-sm mb-2",
+                target="_blank",
+                rel="noopener",
+            ),
+            dcc.Upload(
+                html.Div(t("reconciliation.upload.drop", lang)),
+                id=Ids.UPLOAD,
+                className="stm-upload",
+                accept=".xlsx,.xlsm,.csv",
+                max_size=max_bytes,
+            ),
+            dcc.Loading(html.Div(id=Ids.UPLOAD_RESULT, className="mt-2")),
+        ]
+    )
+
+
+def load_result(result: ExternalLoad, lang: str) -> dbc.Alert:
+    """Loaded (how many figures, how many replaced), unchanged, or the problems by row and
+    column with nothing loaded."""
+    name = result.file_name
+    if result.status == "loaded":
+        replaced = (
+            t("reconciliation.upload.replaced", lang, n=result.replaced) if result.replaced else ""
+        )
+        text = t(
+            "reconciliation.upload.loaded", lang, file=name, n=result.figures, replaced=replaced
+        )
+        return dbc.Alert(text, color="success", class_name="stm-check-ok py-2")
+    if result.status == "unchanged":
+        return dbc.Alert(
+            t("reconciliation.upload.unchanged", lang, file=name), color="info", class_name="py-2"
+        )
+    return problem_table(result, lang)
+
+
+def problem_table(result: ExternalLoad, lang: str) -> dbc.Alert:
+    """A rejected file: row, column, value and problem in the page's language."""
+    problems = result.problems
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(t(f"reconciliation.problem.{k}", lang))
+                for k in ("row", "column", "value", "problem")
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(p.row if p.row else MISSING),
+                    html.Td(p.column or MISSING),
+                    html.Td(p.value, className="stm-problem-value"),
+                    html.Td(p.problem_zh if lang == "zh" else p.problem_en),
+                ]
+            )
+            for p in problems[:PROBLEMS_SHOWN]
+        ]
+    )
+    more = len(problems) - PROBLEMS_SHOWN
+    return dbc.Alert(
+        [
+            html.P(
+                t("reconciliation.upload.rejected", lang, file=result.file_name, n=len(problems)),
+                className="mb-2",
+            ),
+            dbc.Table(
+                [head, body],
+                size="sm",
+                bordered=True,
+                responsive=True,
+                class_name="mb-0 bg-white",
+                id=Ids.PROBLEMS,
+            ),
+            html.P(t("reconciliation.upload.more", lang, n=more), className="mt-2 mb-0")
+            if more > 0
+            else None,
+        ],
+        color="danger",
+        class_name="stm-check-problems py-2",
+    )
+
+
+def _loaded_at(value) -> str:
+    """A stored time in Beijing time, to the minute (SQLite hands back naive UTC)."""
+    if value is None or pd.isna(value):
+        return MISSING
+    moment = pd.Timestamp(value).to_pydatetime()
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return aware.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+
+
+def history_table(batches: pd.DataFrame, lang: str):
+    """The files loaded, newest first: name, who, when (Beijing time), how many figures."""
+    if batches.empty:
+        return html.P(t("reconciliation.history.empty", lang), className="text-muted mb-0")
+    columns = ("file", "by", "at", "rows")
+    head = html.Thead(html.Tr([html.Th(t(f"reconciliation.history.{c}", lang)) for c in columns]))
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(r["file_name"], className="stm-upload-file"),
+                    html.Td(r["loaded_by"]),
+                    html.Td(_loaded_at(r["loaded_at"]), className="text-nowrap"),
+                    html.Td(int(r["rows"]), className="text-end"),
+                ]
+            )
+            for r in batches.to_dict("records")
+        ]
+    )
+    return dbc.Table([head, body], size="sm", hover=True, responsive=True, class_name="mb-0")
+
+
+def year_options(years: list[int]) -> list[dict]:
+    """The year picker's options, newest first."""
+    return [{"label": str(y), "value": y} for y in years]
+
+
+def month_options(year: int | None, lang: str) -> list[dict]:
+    """Every window of the year, or the windows ending in one of its months."""
+    first = [{"label": t("reconciliation.all_months", lang), "value": 0}]
+    if not year:
+        return first
+    return first + [{"label": fmt_period(year * 100 + m, lang), "value": m} for m in range(1, 13)]
+
+
+# ---------------------------------------------------------------- the reconciliation
 
 
 def _amount(value) -> str:
