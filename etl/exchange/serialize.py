@@ -33,6 +33,31 @@ def is_protected(frame: pd.DataFrame) -> pd.Series:
     return frame["status"].astype("string").fillna("").eq(PROTECTED) | hidden.astype(bool)
 
 
+def _row_marked(frame: pd.DataFrame) -> pd.Series:
+    """Rows an upstream status marks C as a whole."""
+    if "status" not in frame.columns:
+        return pd.Series(False, index=frame.index)
+    return frame["status"].astype("string").fillna("").eq(PROTECTED)
+
+
+def _hidden_cells(
+    frame: pd.DataFrame, amount_columns: tuple[str, ...], derived: tuple[str, ...]
+) -> pd.DataFrame:
+    """Which cells print as C: an amount that is NA itself (the released current figure stays
+    readable beside a protected year-earlier one), and a derived figure (growth, share) when it
+    or any amount of its row is — it is computed from them — or the whole row when marked C."""
+    marked = _row_marked(frame)
+    na = frame.apply(lambda column: column.map(lambda v: v is pd.NA)).astype(bool)
+    row_any = na[[c for c in amount_columns if c in frame.columns]].any(axis=1)
+    out = pd.DataFrame(False, index=frame.index, columns=frame.columns)
+    for column in frame.columns:
+        if column in amount_columns:
+            out[column] = na[column] | marked
+        elif column in derived:
+            out[column] = na[column] | row_any | marked
+    return out
+
+
 def _missing(value) -> bool:
     if value is None or value is pd.NA:
         return True
@@ -77,20 +102,24 @@ def units(currency: str, scope: str) -> dict:
 def json_records(
     table: pd.DataFrame, amount_columns: tuple[str, ...], blank_when_protected: tuple[str, ...] = ()
 ) -> list[dict]:
-    """Rows as dicts; each amount column also as `<col>_100m`; protected rows carry status C
-    and null in their amounts and in blank_when_protected (growth and shares derived from them)."""
-    protected = is_protected(table)
+    """Rows as dicts; each amount column also as `<col>_100m`. A protected cell is null (and
+    so is a growth or share of its row, blank_when_protected); a row holding one carries
+    status C and names them in `protected`."""
+    cells = _hidden_cells(table, amount_columns, blank_when_protected)
+    protected = cells.any(axis=1)
     out = []
-    for (_, row), hidden in zip(table.iterrows(), protected):
+    for (index, row), hidden in zip(table.iterrows(), protected):
         record = {}
         for column, value in row.items():
-            if hidden and (column in amount_columns or column in blank_when_protected):
+            if cells.at[index, column]:
                 value = None
             record[column] = _plain(value)
             if column in amount_columns:
-                record[f"{column}_100m"] = None if hidden else hundred_million(value)
+                record[f"{column}_100m"] = hundred_million(value)
         if "status" in table.columns or hidden:
             record["status"] = PROTECTED if hidden else (_plain(row.get("status")) or None)
+        if hidden:
+            record["protected"] = [c for c in table.columns if cells.at[index, c]]
         out.append(record)
     return out
 
@@ -100,12 +129,13 @@ def flat_table(
 ) -> pd.DataFrame:
     """The table for CSV/xlsx: amounts as integers of minor units, "C" in protected cells."""
     out = table.copy()
-    protected = is_protected(out)
+    cells = _hidden_cells(out, amount_columns, blank_when_protected)
+    protected = cells.any(axis=1)
     for column in out.columns:
         if column in amount_columns or column in blank_when_protected:
             values = [
                 PROTECTED if hidden else _plain(v)
-                for v, hidden in zip(out[column].tolist(), protected)
+                for v, hidden in zip(out[column].tolist(), cells[column])
             ]
             out[column] = pd.Series(values, index=out.index, dtype=object)
     if "status" in out.columns:

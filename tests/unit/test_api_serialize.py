@@ -35,9 +35,29 @@ def test_json_protected_is_null_with_status_c():
         "previous_100m": None,
         "growth": None,
         "status": "C",
+        "protected": ["current", "previous", "growth"],
     }
     assert rows[0]["current"] == 1_000_000_000 and rows[0]["current_100m"] == "0.1000"
     assert rows[0]["status"] is None
+
+
+def test_a_protected_year_earlier_figure_leaves_the_current_one_readable():
+    """As on the pages: the released current figure shows; the protected previous one and the
+    growth computed from it read C, in JSON and in CSV."""
+    table = frame()
+    table["previous"] = pd.array([800_000_000, 1_000, pd.NA], dtype="Int64")
+    table["status"] = ""
+    row = serialize.json_records(table, ("current", "previous"), ("growth",))[2]
+    assert row["current"] == 250_000_000 and row["current_100m"] == "0.0250"
+    assert row["previous"] is None and row["growth"] is None
+    assert row["status"] == "C" and row["protected"] == ["previous", "growth"]
+    flat = serialize.flat_table(table, ("current", "previous"), ("growth",))
+    assert flat.loc[2, ["current", "previous", "growth", "status"]].tolist() == [
+        250_000_000,
+        "C",
+        "C",
+        "C",
+    ]
 
 
 def test_json_blanks_derived_figures_of_protected_rows_even_when_present():
