@@ -81,11 +81,12 @@ def _outcome_line(o) -> str:
             f"{o.file_name}: REJECTED — {v.error_count} errors, "
             f"{v.warning_count} warnings; nothing loaded"
         )
-    verb = (
-        "valid (dry run, nothing loaded)"
-        if o.status == "validated"
-        else f"loaded as batch {o.batch_id}"
-    )
+    if o.status == "validated":  # a dry run checks rows; reports are matched only when loading
+        return (
+            f"{o.file_name}: valid (dry run, nothing loaded) — {o.rows} rows, "
+            f"US$ {money_text(o.total_usd_cents)}"
+        )
+    verb = f"loaded as batch {o.batch_id}"
     return (
         f"{o.file_name}: {verb} — {o.rows} rows, {o.reports_new} new / "
         f"{o.reports_revised} revised / {o.reports_unchanged} unchanged reports, "

@@ -139,6 +139,7 @@ def test_validate_checks_without_loading(settings, capsys, tmp_path):
     path = write_report(tmp_path / "r.csv", ROWS)
     code, out = run(settings, capsys, "validate", str(path))
     assert code == EXIT_OK and "valid (dry run, nothing loaded)" in out
+    assert f"— {len(ROWS)} rows, US$ " in out and "new /" not in out  # no report counts it lacks
     code, out = run(settings, capsys, "batches")
     assert "r.csv" not in out
 
