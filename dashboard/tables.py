@@ -14,6 +14,13 @@ from dashboard.i18n import DEFAULT_LANG, t
 from etl import numbers
 
 
+def records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as dicts with a protected figure kept as pandas NA: DataFrame.to_dict turns NA
+    into None (pandas 3), which reads as missing ("—") where it must read "C"."""
+    columns = list(frame.columns)
+    return [dict(zip(columns, row)) for row in frame.itertuples(index=False, name=None)]
+
+
 def _scaled(values, unit: str, lang: str) -> list[float | None]:
     # The number the screen shows (i18n.fmt_number: exact, half up), kept a number.
     return [
