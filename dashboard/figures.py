@@ -159,6 +159,8 @@ def mark_protected(
     horizontal: bool = False,
     axis: str = "y",
     at=None,
+    on_top: bool = False,
+    group: str | None = None,
     color: str = PROTECTED_COLOR,
 ) -> go.Figure:
     """Add one trace of "C" text markers where a series is protected; hover 保密.
@@ -170,6 +172,10 @@ def mark_protected(
     labels: per position, the point's name for the hover ('2021年3月', a region).
     axis: the value axis the marker sits on ('y2' for a 同比 line on the right).
     at: per position, the other coordinate (a heatmap's row); default the baseline, 0.
+    on_top: the C just above `at` (the top of a stack whose other parts are drawn) rather than
+    centred on it.
+    group: the offsetgroup of the series' bars in grouped bars (with layout scattermode
+    "group"), so the C stands in that bar's slot, not between the bars.
     color: the C's colour (a 同比 line's C in the line's red).
     The value stays a gap: nothing is drawn at a protected position but the C.
     """
@@ -195,9 +201,14 @@ def mark_protected(
         x=xs,
         y=ys,
         mode="text",
-        text=[numbers.CONFIDENTIAL] * len(chosen),
+        # beside the baseline of horizontal bars, a space apart from the axis line
+        text=[("\u00a0" if horizontal else "") + numbers.CONFIDENTIAL] * len(chosen),
         textposition=(
-            "middle center" if at is not None else "middle right" if horizontal else "top center"
+            "middle right"
+            if horizontal
+            else "middle center"
+            if at is not None and not on_top
+            else "top center"
         ),
         textfont={
             "family": CJK_FONT,
@@ -215,6 +226,8 @@ def mark_protected(
     )
     if axis != "y":
         trace.update(yaxis=axis)
+    if group is not None:
+        trace.update(offsetgroup=group)
     fig.add_trace(trace)
     return fig
 
@@ -232,8 +245,8 @@ def note_protected(fig: go.Figure, lang: str = DEFAULT_LANG, when: bool | None =
     if title.text:
         sub = title.subtitle.text or ""
         title.subtitle.text = f"{sub}<br>{note}" if sub else note
-        if sub:  # one line more under the title
-            fig.update_layout(margin={"t": (fig.layout.margin.t or 88) + 16})
+        # one line more under the title
+        fig.update_layout(margin={"t": (fig.layout.margin.t or 88) + 16})
         return fig
     fig.add_annotation(
         text=note,

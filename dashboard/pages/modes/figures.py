@@ -162,7 +162,12 @@ def mode_trend(
                 ),
             )
         )
-    mark_protected(fig, x, hidden, lang, labels=labels)
+    # a stack with a protected part: its C just above what is drawn of the stack
+    stacks = [
+        sum(v for v in values if v is not None and v > 0)
+        for values in zip(*(tr.y for tr in fig.data if tr.type == "bar"))
+    ]
+    mark_protected(fig, x, hidden, lang, labels=labels, at=stacks or None, on_top=True)
     base_layout(fig, title, subtitle, height=430)
     fig.update_layout(
         barmode="relative",

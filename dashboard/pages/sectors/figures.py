@@ -231,13 +231,12 @@ def emerging_growth(
     ticks, labels = _year_axis(known, lang)
     ends = known.drop_duplicates("end")["end"]
     fig = go.Figure()
-    hidden: list[list[str]] = [[] for _ in ticks]
     for key, color in ((group, AMBER), ("TOTAL", GREY)):
         rows = known[known["group"] == key].set_index("end")["growth"]
         y = [None if i18n.is_missing(rows.get(e)) else float(rows.get(e)) * 100 for e in ends]
-        for i, flag in enumerate(protected_flags(rows.get(e) for e in ends)):
-            if flag:
-                hidden[i].append(names.get(key, key))
+        # a protected 同比: C in its own bar's slot of the group
+        hidden = [[names.get(key, key)] if h else [] for h in protected_flags(map(rows.get, ends))]
+        mark_protected(fig, ticks, hidden, lang, labels=labels, group=key)
         fig.add_trace(
             go.Bar(
                 x=ticks,
@@ -247,15 +246,17 @@ def emerging_growth(
                 text=[None if v is None else f"{v:+.1f}%" for v in y],
                 textposition="outside",
                 cliponaxis=False,
+                offsetgroup=key,
                 customdata=labels,
                 hovertemplate=f"%{{customdata}}<br>{names.get(key, key)}：%{{y:+.1f}}%<extra></extra>",
             )
         )
-    mark_protected(fig, ticks, hidden, lang, labels=labels)
     base_layout(fig, title, subtitle, height=340)
     fig.update_layout(
         barmode="group",
         bargap=0.3,
+        scattermode="group",  # a C in the slot of its bar
+        scattergap=0.3,
         margin={"l": 56, "r": 24, "t": 96 if title else 40, "b": 40},
         legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.15, "yanchor": "top"},
         xaxis={"type": "category", "showgrid": False},
