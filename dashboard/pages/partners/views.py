@@ -10,7 +10,7 @@ from dash import html
 from dashboard import i18n
 from dashboard.i18n import partner_name, t
 from dashboard.ids import Partners
-from dashboard.tables import _pct, _scaled
+from dashboard.tables import _pct, _scaled, records
 from etl import numbers
 from etl.aggregates import growth, ratio, total
 from etl.periods import add_months
@@ -202,7 +202,7 @@ def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> list[dict]:
             "share_change": _float(r["share_change"]),
             "share_change_text": _points(r["share_change"], lang),
         }
-        for r in rows.to_dict("records")
+        for r in records(rows)  # NA kept: a protected figure prints C
     ]
 
 
@@ -228,7 +228,7 @@ def group_table(summary: pd.DataFrame, unit: str, lang: str) -> html.Table:
                 html.Td(_points(r["share_change"], lang)),
             ]
         )
-        for r in summary.to_dict("records")
+        for r in records(summary)
     ]
     return html.Table(
         [html.Thead(html.Tr([html.Th(h) for h in head])), html.Tbody(body)],

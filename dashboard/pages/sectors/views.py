@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.i18n import t
-from dashboard.tables import records
+from dashboard.tables import records as rows_of  # NA kept (to_dict turns it into None)
 from etl import numbers
 from etl.aggregates import growth, ratio, total
 from etl.filters import GROUP_PREFIX
@@ -171,7 +171,7 @@ def treemap_nodes(rows: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     values = dict(zip(cur["code"], cur["current"]))
     total = _sum(cur[cur["level"] == 1]["current"])
     nodes, hidden = [], set()  # hidden: protected categories and everything below them
-    for rec in records(cur):
+    for rec in rows_of(cur):
         parent = rec["parent_code"] if rec["parent_code"] in values else ""
         if parent in hidden:
             hidden.add(rec["code"])
@@ -270,7 +270,7 @@ def with_rest_rows(rows: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     ranking() and treemap_nodes() show it."""
     if rows.empty:
         return rows
-    records = rows.to_dict("records")
+    records = rows_of(rows)
     # NA (a protected figure, etl.disclosure) makes every sum and difference it is in NA
     total = {k: _sum(r[k] for r in records if r["level"] == 1) for k in ("current", "previous")}
     children: dict[str, list[dict]] = {}
@@ -321,7 +321,7 @@ def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> list[dict]:
     rank = {c: i + 1 for i, c in enumerate(mains["code"])}
     main_names = dict(zip(mains["code"], mains["name"]))
     out = []
-    for rec in rows.to_dict("records"):
+    for rec in rows_of(rows):  # NA kept: a protected figure prints C, not —
         out.append(
             {
                 "code": rec["code"],
@@ -394,7 +394,11 @@ def download_table(rows: list[dict], unit: str, period: str, lang: str) -> pd.Da
     unit_name = i18n.unit_label(unit, lang)
     digits = 0 if lang == "en" else 1
 
-    def rnd(value, scale: float = 1.0, n: int = 1):
+    def rnd(row: dict, field: str, scale: float = 1.0, n: int = 1):
+        """The grid row's number, or C where the grid shows C (a protected figure)."""
+        if row.get(f"{field}_text") == numbers.CONFIDENTIAL:
+            return numbers.CONFIDENTIAL
+        value = row[field]
         return None if value is None else round(value * scale, n)
 
     return pd.DataFrame(
@@ -403,14 +407,14 @@ def download_table(rows: list[dict], unit: str, period: str, lang: str) -> pd.Da
             t("sec.col.main", lang): [r["main"] for r in rows],
             t("sec.col.level", lang): [t(f"sec.level.{min(r['level'], 3)}", lang) for r in rows],
             t("mod.col.current", lang, period=period, unit=unit_name): [
-                rnd(r["current"], n=digits) for r in rows
+                rnd(r, "current", n=digits) for r in rows
             ],
             t("mod.col.previous", lang, unit=unit_name): [
-                rnd(r["previous"], n=digits) for r in rows
+                rnd(r, "previous", n=digits) for r in rows
             ],
-            t("mod.col.growth", lang): [rnd(r["growth"], 100) for r in rows],
-            t("sec.col.share", lang): [rnd(r["share"], 100) for r in rows],
-            t("mod.col.share_change_pp", lang): [rnd(r["share_change"], 100) for r in rows],
+            t("mod.col.growth", lang): [rnd(r, "growth", 100) for r in rows],
+            t("sec.col.share", lang): [rnd(r, "share", 100) for r in rows],
+            t("mod.col.share_change_pp", lang): [rnd(r, "share_change", 100) for r in rows],
         }
     )
 
