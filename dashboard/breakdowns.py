@@ -117,10 +117,15 @@ def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
             return SectorGroups(v, empty, groups, cats, years)
         f = to_report_filter(state, add_months(v.start, -12 * years), v.end, categories=())
         frame = queries.sub_item_totals(s, f, ("period", "category_code"))
-    parts = [frame.groupby("period", as_index=False)["amount"].sum().assign(group="TOTAL")]
+
+    # a protected category (NA) leaves the month's total or group protected, not a partial sum
+    def by_month(part: pd.DataFrame) -> pd.DataFrame:
+        return part.groupby("period", as_index=False)["amount"].sum(skipna=False)
+
+    parts = [by_month(frame).assign(group="TOTAL")]
     for code in SECTOR_GROUPS:
         members = set(groups.loc[groups["code"] == code, "category_code"])
         part = frame[in_group(frame["category_code"], cats, members)] if len(frame) else frame
-        parts.append(part.groupby("period", as_index=False)["amount"].sum().assign(group=code))
+        parts.append(by_month(part).assign(group=code))
     out = pd.concat(parts, ignore_index=True) if len(frame) else empty
     return SectorGroups(v, out[["period", "group", "amount"]], groups, cats, years)

@@ -16,10 +16,14 @@ from dashboard.figures import (
     _decimals,
     base_layout,
     jan_feb_notes,
+    mark_protected,
     message_figure,
+    note_protected,
     point_label,
+    protected_flags,
 )
 from dashboard.i18n import DEFAULT_LANG, t
+from etl import numbers
 from etl.aggregates import combined_monthly, per_month
 from etl.evaluation.districts import TOTAL
 
@@ -50,10 +54,16 @@ def ranked_bars(
     if frame.empty:
         return message_figure(t("fig.no_data", lang), title)
     d = _decimals(unit, lang)
-    amounts = [i18n.to_unit(v, unit, lang) or 0.0 for v in frame["current"]]
+    # a protected amount is a gap (None), never a zero bar; its C sits on the baseline
+    amounts = [
+        None if numbers.protected(v) else (i18n.to_unit(v, unit, lang) or 0.0)
+        for v in frame["current"]
+    ]
     growth = [i18n.fmt_pct(g) for g in frame["growth"]]
     text = [
-        f"{a:,.{d}f}" + ("" if g == i18n.MISSING else t("reg.growth_bracket", lang, v=g))
+        ""
+        if a is None
+        else f"{a:,.{d}f}" + ("" if g == i18n.MISSING else t("reg.growth_bracket", lang, v=g))
         for a, g in zip(amounts, growth)
     ]
     colors = [bar_color(c, selected, clickable) for c in frame["code"]]
@@ -75,8 +85,12 @@ def ranked_bars(
             ),
         )
     )
+    names = list(frame["name"])
+    mark_protected(
+        fig, names, protected_flags(frame["current"]), lang, labels=names, horizontal=True
+    )
     base_layout(fig, title, subtitle, height=_height(len(frame)), legend=False)
-    top = max(amounts) if amounts else 0
+    top = max((a for a in amounts if a is not None), default=0)
     fig.update_layout(
         margin={"l": 16, "r": 24, "t": 88 if title else 24, "b": 48},
         bargap=0.3,
@@ -88,7 +102,7 @@ def ranked_bars(
         },
         yaxis={"autorange": "reversed", "automargin": True, "ticksuffix": "  "},
     )
-    return fig
+    return note_protected(fig, lang)
 
 
 def bar_color(code: str, selected: str | None, clickable: set[str] | None) -> str:
@@ -118,27 +132,39 @@ def contribution_bars(
 ) -> go.Figure:
     """Each child's contribution to the parent's growth in 百分点 (they add up to it)."""
     lang = i18n.normalize_lang(lang)
-    body = rows[(rows["code"] != TOTAL) & rows["contribution_pp"].notna()]
+    body = rows[rows["code"] != TOTAL]
+    # a protected contribution stays (a gap with C, after the known ones, in the rows' order);
+    # one that cannot be computed (no base) is left out
+    hidden = pd.Series(protected_flags(body["contribution_pp"]), index=body.index, dtype=bool)
+    known = body[~body["contribution_pp"].map(i18n.is_missing)]
+    order = known["contribution_pp"].astype(float).sort_values(ascending=False, kind="stable")
+    body = pd.concat([known.loc[order.index], body[hidden]])
     if body.empty:
         return message_figure(t("reg.contrib.none", lang), title)
-    body = body.sort_values("contribution_pp", ascending=False)
-    values = [None if i18n.is_missing(v) else float(v) for v in body["contribution_pp"]]
-    text = [i18n.fmt_pp(v / 100, lang).replace(t("fmt.pp", lang, v=""), "") for v in values]
+    hidden = protected_flags(body["contribution_pp"])
+    values = [None if h else float(v) for h, v in zip(hidden, body["contribution_pp"])]
+    text = [
+        "" if v is None else i18n.fmt_pp(v / 100, lang).replace(t("fmt.pp", lang, v=""), "")
+        for v in values
+    ]
+    names = list(body[f"name_{lang}"])
     fig = go.Figure(
         go.Bar(
             x=values,
-            y=list(body[f"name_{lang}"]),
+            y=names,
             orientation="h",
             text=text,
             textposition="outside",
             cliponaxis=False,
             customdata=list(body["code"]),
-            marker_color=[NAVY if v >= 0 else RED_LIGHT for v in values],
+            marker_color=[NAVY if v is None or v >= 0 else RED_LIGHT for v in values],
             hovertemplate=f"%{{y}}<br>{t('reg.contrib.axis', lang)}：%{{x:+.2f}}<extra></extra>",
         )
     )
+    mark_protected(fig, names, hidden, lang, labels=names, horizontal=True)
     base_layout(fig, title, subtitle, height=_height(len(body)), legend=False)
-    low, high = min(0.0, min(values)), max(0.0, max(values))
+    shown = [v for v in values if v is not None] or [0.0]
+    low, high = min(0.0, min(shown)), max(0.0, max(shown))
     pad = max((high - low) * 0.25, 0.5)
     fig.update_layout(
         margin={"l": 16, "r": 24, "t": 88 if title else 24, "b": 48},
@@ -152,7 +178,7 @@ def contribution_bars(
         },
         yaxis={"autorange": "reversed", "automargin": True, "ticksuffix": "  "},
     )
-    return fig
+    return note_protected(fig, lang)
 
 
 def series_lines(
@@ -174,21 +200,26 @@ def series_lines(
     fig = go.Figure()
     d = _decimals(unit, lang)
     unit_name = i18n.unit_label(unit, lang)
-    axis = None
+    hidden: dict[tuple, tuple[int, str, list[str]]] = {}  # position -> (period, label, series)
     for i, code in enumerate(order):
         points = combined_monthly(frame[frame[key] == code])
         if start is not None:
             points = points[points["period"] >= start].reset_index(drop=True)
         if points.empty:
             continue
-        axis = axis if axis is not None else points
         names = [point_label(p, m, lang) for p, m in zip(points["period"], points["months"])]
+        x = _axis_labels(points, lang)
+        for pos, period, name, h in zip(
+            zip(*x), points["period"], names, protected_flags(points["amount"])
+        ):
+            if h:
+                hidden.setdefault(pos, (period, name, []))[2].append(labels.get(code, code))
         combined = [m == "1-2" for m in points["months"]]
         # 1–2月 at its monthly average, an open marker, its total in the hover (one rule).
         values = [t("fig.jan_feb_avg", lang) if c else t("fig.amount", lang) for c in combined]
         fig.add_trace(
             go.Scatter(
-                x=_axis_labels(points, lang),
+                x=x,
                 y=[i18n.to_unit(v, unit, lang) for v in per_month(points)],
                 name=labels.get(code, code),
                 mode="lines+markers",
@@ -206,6 +237,14 @@ def series_lines(
         )
     if not fig.data:
         return message_figure(t("fig.no_data", lang), title)
+    marks = sorted(hidden.items(), key=lambda item: item[1][0])
+    mark_protected(
+        fig,
+        [[pos[0] for pos, _ in marks], [pos[1] for pos, _ in marks]],
+        [who for _, (_, _, who) in marks],
+        lang,
+        labels=[name for _, (_, name, _) in marks],
+    )
     base_layout(fig, title, subtitle, height=420)
     fig.update_layout(
         margin={"l": 64, "r": 24, "t": 110 if title else 48, "b": 56},
@@ -218,4 +257,4 @@ def series_lines(
             "tickformat": ",.1~f",
         },
     )
-    return fig
+    return note_protected(fig, lang)

@@ -6,6 +6,7 @@ spreadsheet can compute with them; missing values are empty cells, never "nan".
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard import i18n
@@ -14,17 +15,36 @@ from dashboard.i18n import DEFAULT_LANG, t
 from etl import numbers
 
 
-def _scaled(values, unit: str, lang: str) -> list[float | None]:
-    # The number the screen shows (i18n.fmt_number: exact, half up), kept a number.
+def records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as dicts with a protected figure kept as pandas NA: DataFrame.to_dict turns NA
+    into None (pandas 3), which reads as missing ("—") where it must read "C"."""
+    columns = list(frame.columns)
     return [
-        None if i18n.is_missing(v) else float(i18n.fmt_number(v, unit, lang).replace(",", ""))
+        {c: v.item() if isinstance(v, np.generic) else v for c, v in zip(columns, row)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
+
+
+def _scaled(values, unit: str, lang: str) -> list[float | str | None]:
+    # The number the screen shows (i18n.fmt_number: exact, half up), kept a number; a protected
+    # figure is "C" in the file as on the screen, an empty cell only where there is nothing.
+    return [
+        numbers.CONFIDENTIAL
+        if numbers.protected(v)
+        else None
+        if i18n.is_missing(v)
+        else float(i18n.fmt_number(v, unit, lang).replace(",", ""))
         for v in values
     ]
 
 
-def _pct(values) -> list[float | None]:
+def _pct(values) -> list[float | str | None]:
     return [
-        None if i18n.is_missing(v) else float(numbers.decimal_text(v * 100, 1, grouping=False))
+        numbers.CONFIDENTIAL
+        if numbers.protected(v)
+        else None
+        if i18n.is_missing(v)
+        else float(numbers.decimal_text(v * 100, 1, grouping=False))
         for v in values
     ]
 

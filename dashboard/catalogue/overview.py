@@ -52,6 +52,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "fig.month_axis": {"zh": "月份", "en": "Month"},
     "fig.share": {"zh": "占比", "en": "Share"},
     "fig.share_axis": {"zh": "占比（%）", "en": "Share (%)"},
+    # A protected point (统计法, docs/disclosure.md): a gap with a "C" on the baseline.
+    "fig.protected": {"zh": "保密", "en": "Confidential"},
+    "fig.protected_name": {"zh": "C＝保密", "en": "C = confidential"},
+    "fig.protected_note": {
+        "zh": "部分数据保密（C），图中以空缺表示",
+        "en": "Some figures are confidential (C), shown as gaps",
+    },
+    "fig.protected_sep": {"zh": "、", "en": ", "},
     "tbl.share": {"zh": "占比（%）", "en": "Share (%)"},
     "ovw.kis.chart": {"zh": "历年同期占比", "en": "Share, same months by year"},
     "ovw.kis.file": {

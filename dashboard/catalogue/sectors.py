@@ -35,6 +35,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "面积为{period}累计金额 · 点击色块查看该类别",
         "en": "area: amount in {period} · click a block to open it",
     },
+    "sec.treemap.protected": {
+        "zh": "保密（C），未计入图中：{names}",
+        "en": "Confidential (C), not drawn: {names}",
+    },
     "sec.rest": {"zh": "{name}（未细分）", "en": "{name} (not itemised)"},
     "sec.rest_short": {"zh": "未细分", "en": "not itemised"},
     "sec.total": {"zh": "服务进出口总额", "en": "Services trade total"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl.numbers import protected
 from etl.periods import add_months, month_range
 from etl.targets.compute import Evaluation
 
@@ -52,11 +53,11 @@ def cumulative_path(ev: Evaluation, measure: pd.Series, as_of: int) -> pd.DataFr
     out["actual"] = float("nan")
     if reported:
         last = span.index(reported[-1])
-        actual = measure.reindex(span[: last + 1]).fillna(0).astype("float64").cumsum()
-        out.loc[:last, "actual"] = actual.to_numpy()
+        out["actual"] = _cumulative([measure.get(p, 0) for p in span[: last + 1]], len(span))
     for col in ("projection", "projection_low", "projection_high"):
         out[col] = float("nan")
-    if reported and ev.projection is not None and len(reported) < len(span):
+    known = reported and not protected(out.loc[last, "actual"])
+    if known and ev.projection is not None and len(reported) < len(span):
         done, s_r = out.loc[last, "actual"], shape[last]
         rest = slice(last, None)
         # months left with nothing a year earlier: the projected rest arrives in the last month
@@ -70,3 +71,16 @@ def cumulative_path(ev: Evaluation, measure: pd.Series, as_of: int) -> pd.DataFr
         ):
             out.loc[last:, col] = done + (total - done) * pd.Series(progress).to_numpy()
     return out[PATH_COLUMNS]
+
+
+def _cumulative(amounts: list, months: int) -> pd.Series:
+    """Running totals of monthly amounts (a month without data adds zero), NaN for the months
+    after them; from a protected month on (pandas NA, etl.disclosure) the total is protected
+    too — never a partial sum."""
+    out: list = []
+    running = 0.0
+    for amount in amounts:
+        running = pd.NA if running is pd.NA or protected(amount) else running + float(amount)
+        out.append(running)
+    values = out + [float("nan")] * (months - len(out))
+    return pd.Series(values, dtype=object if running is pd.NA else "float64")

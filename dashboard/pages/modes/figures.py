@@ -11,9 +11,20 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.figures import GREY, GRID, NAVY, base_layout, message_figure, point_label
+from dashboard.figures import (
+    GREY,
+    GRID,
+    NAVY,
+    base_layout,
+    mark_protected,
+    message_figure,
+    note_protected,
+    point_label,
+    protected_flags,
+)
 from dashboard.i18n import DEFAULT_LANG, t
-from etl.aggregates import combine_jan_feb, per_month
+from etl import numbers
+from etl.aggregates import combine_jan_feb, per_month, ratio
 from etl.filters import ALL_MODES, BOP_MODES
 
 AMBER = "#c8811a"
@@ -42,12 +53,21 @@ def mode_points(
     """
     if frame.empty:
         return pd.DataFrame(columns=POINT_COLUMNS)
-    grid = frame.pivot_table(
-        index="period", columns="mode", values="amount", aggfunc="sum", fill_value=0
-    ).sort_index()
+    # A protected amount (NA) stays NA — summed, it leaves the sum protected; a mode without
+    # rows in a month has zero there. 1–N月累计 after a protected month is protected too.
+    sums = frame.groupby(["period", "mode"])["amount"].sum(skipna=False)
+    full = pd.MultiIndex.from_product(
+        [sorted(frame["period"].unique()), sorted(frame["mode"].unique())], names=["period", "mode"]
+    )
+    grid = sums.reindex(full, fill_value=0).astype("Int64").unstack("mode")
     if cumulative:
-        grid = grid.groupby(grid.index // 100).cumsum()
-    long = grid.stack().rename("amount").reset_index()
+        grid = pd.concat(
+            [
+                year.apply(lambda column: column.cumsum(skipna=False))
+                for _, year in grid.groupby(grid.index // 100)
+            ]
+        )
+    long = grid.stack(future_stack=True).rename("amount").reset_index()
     if cumulative:
         periods = set(long["period"])
         long = long[~((long["period"] % 100 == 1) & (long["period"] + 1).isin(periods))].copy()
@@ -95,7 +115,7 @@ def mode_trend(
     average and labelled so (etl.aggregates.per_month); 1–N月累计 points are drawn whole.
     """
     lang = i18n.normalize_lang(lang)
-    if points.empty or not points["amount"].any():
+    if points.empty or not any(map(numbers.nonzero, points["amount"])):
         return message_figure(t("fig.no_data", lang), title)
     axis = points.drop_duplicates("period")[["period", "months"]]
     x = _axis(list(axis["period"]), list(axis["months"]), lang)
@@ -110,9 +130,11 @@ def mode_trend(
     unit_name = i18n.unit_label(unit, lang)
     d = _decimals(unit, lang)
     fig = go.Figure()
+    hidden: list[list[str]] = [[] for _ in labels]  # per point: the modes protected there
     for mode in stacked_modes(full_scope, modes):
         y = _series(points, mode, axis["period"], unit, lang)
         name = names.get(mode, str(mode)) + (t("mod.in_full", lang) if mode == 3 else "")
+        _collect(hidden, points, mode, axis["period"], names.get(mode, str(mode)))
         fig.add_trace(
             go.Bar(
                 x=x,
@@ -125,6 +147,7 @@ def mode_trend(
         )
     if not full_scope and (points["mode"] == 3).any():
         name = t("mod.fats_trace", lang, name=names.get(3, "3"))
+        _collect(hidden, points, 3, axis["period"], names.get(3, "3"))
         fig.add_trace(
             go.Scatter(
                 x=x,
@@ -139,6 +162,12 @@ def mode_trend(
                 ),
             )
         )
+    # a stack with a protected part: its C just above what is drawn of the stack
+    stacks = [
+        sum(v for v in values if v is not None and v > 0)
+        for values in zip(*(tr.y for tr in fig.data if tr.type == "bar"))
+    ]
+    mark_protected(fig, x, hidden, lang, labels=labels, at=stacks or None, on_top=True)
     base_layout(fig, title, subtitle, height=430)
     fig.update_layout(
         barmode="relative",
@@ -153,7 +182,7 @@ def mode_trend(
             "tickformat": ",.0f",
         },
     )
-    return fig
+    return note_protected(fig, lang)
 
 
 def _series(points: pd.DataFrame, mode: int, periods, unit: str, lang: str) -> list:
@@ -161,16 +190,28 @@ def _series(points: pd.DataFrame, mode: int, periods, unit: str, lang: str) -> l
     return [i18n.to_unit(values.get(p), unit, lang) for p in periods]
 
 
+def _collect(hidden: list[list[str]], points: pd.DataFrame, mode: int, periods, name: str):
+    """Add the mode's name at every point where its amount is protected."""
+    values = points[points["mode"] == mode].set_index("period")["amount"]
+    for i, flag in enumerate(protected_flags(values.get(p) for p in periods)):
+        if flag:
+            hidden[i].append(name)
+
+
 def share_points(points: pd.DataFrame, full_scope: bool = False) -> pd.DataFrame:
     """Each counted mode's share (a ratio) of the scope's total at every point.
 
-    Out: period, months, mode, share (None where the total is zero); mode 3 only under 全口径.
+    Out: period, months, mode, share (None where the total is zero, NA where it or the mode's
+    amount is protected); mode 3 only under 全口径.
     """
     counted = points[points["mode"].isin(scope_modes(full_scope))].copy()
     if counted.empty:
         return pd.DataFrame(columns=["period", "months", "mode", "share"])
-    whole = counted.groupby("period")["amount"].transform("sum")
-    counted["share"] = [a / w if w else None for a, w in zip(counted["amount"], whole)]
+    # a total with a protected part is protected: never a share of a partial sum
+    whole = counted.groupby("period")["amount"].transform("sum", skipna=False)
+    counted["share"] = pd.Series(
+        [ratio(a, w) for a, w in zip(counted["amount"], whole)], index=counted.index, dtype=object
+    )
     return counted[["period", "months", "mode", "share"]].reset_index(drop=True)
 
 
@@ -185,7 +226,11 @@ def mode_shares(
     """Lines: each counted mode's share (%) of the total over the same points as the trend."""
     lang = i18n.normalize_lang(lang)
     shares = share_points(points, full_scope)
-    if shares.empty or shares["share"].isna().all():
+    known = [
+        not i18n.is_missing(v) or h
+        for v, h in zip(shares["share"], protected_flags(shares["share"]))
+    ]
+    if shares.empty or not any(known):
         return message_figure(t("fig.no_data", lang), title)
     axis = shares.drop_duplicates("period")[["period", "months"]]
     labels = [label(p, m, lang) for p, m in zip(axis["period"], axis["months"])]
@@ -193,6 +238,7 @@ def mode_shares(
     periods = list(axis["period"])
     firsts = [i for i, p in enumerate(periods) if i == 0 or p // 100 != periods[i - 1] // 100]
     fig = go.Figure()
+    hidden: list[list[str]] = [[] for _ in labels]
     for mode in stacked_modes(full_scope, modes):
         values = shares[shares["mode"] == mode].set_index("period")["share"]
         y = [
@@ -200,6 +246,9 @@ def mode_shares(
             for p in axis["period"]
         ]
         name = names.get(mode, str(mode))
+        for i, flag in enumerate(protected_flags(values.get(p) for p in axis["period"])):
+            if flag:
+                hidden[i].append(name)
         fig.add_trace(
             go.Scatter(
                 x=x,
@@ -212,6 +261,7 @@ def mode_shares(
                 hovertemplate=f"%{{customdata[0]}}<br>{name}：%{{y:.1f}}%<extra></extra>",
             )
         )
+    mark_protected(fig, x, hidden, lang, labels=labels)
     base_layout(fig, title, height=360)
     fig.update_layout(
         legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.22, "yanchor": "top"},
@@ -231,7 +281,7 @@ def mode_shares(
             "range": [0, 100],
         },
     )
-    return fig
+    return note_protected(fig, lang)
 
 
 def matrix_frame(frame: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
@@ -245,7 +295,9 @@ def matrix_frame(frame: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
     main = dict(zip(categories["code"], categories["main_code"]))
     order = categories[categories["level"] == 1]["code"].tolist()
     rolled = frame.assign(main=frame["category_code"].map(main).fillna(frame["category_code"]))
-    grid = rolled.pivot_table(index="main", columns="mode", values="amount", aggfunc="sum")
+    # a protected part leaves the cell protected (NA); a cell without rows is NaN (no data)
+    sums = rolled.groupby(["main", "mode"])["amount"].sum(skipna=False)
+    grid = sums.astype(object).unstack("mode")
     return grid.reindex([c for c in order if c in grid.index])
 
 
@@ -267,9 +319,11 @@ def mode_matrix(
     lang = i18n.normalize_lang(lang)
     grid = matrix_frame(frame, categories)
     shown = list(stacked_modes(full_scope, modes))
-    if grid.empty or not grid.reindex(columns=shown).notna().any().any():
+    grid = grid.reindex(columns=shown) if not grid.empty else grid
+    cells = grid.to_numpy(dtype=object)
+    hidden = [[numbers.protected(v) for v in row] for row in cells]
+    if grid.empty or not (grid.notna().any().any() or any(map(any, hidden))):
         return message_figure(t("fig.no_data", lang), title)
-    grid = grid.reindex(columns=shown)
     name_col = "name_en" if lang == "en" else "name_zh"
     cat_names = dict(zip(categories["code"], categories[name_col].fillna(categories["name_zh"])))
     # Codes on the axes, names as their tick labels: a click reports the codes (Plotly leaves
@@ -277,9 +331,13 @@ def mode_matrix(
     codes, modes_text = list(grid.index), [str(m) for m in shown]
     y = [cat_names.get(c, c) for c in codes]
     x = [names.get(m, str(m)).replace("·", "<br>").replace(": ", ":<br>") for m in shown]
-    z = [[i18n.to_unit(v, unit, lang) for v in row] for row in grid.to_numpy(dtype=object)]
+    z = [[i18n.to_unit(v, unit, lang) for v in row] for row in cells]
     d = _decimals(unit, lang)
-    text = [[i18n.MISSING if v is None else f"{v:,.{d}f}" for v in row] for row in z]
+    # a protected cell is a gap with the C marker on it (below); a cell without data reads —
+    text = [
+        ["" if h else i18n.MISSING if v is None else f"{v:,.{d}f}" for v, h in zip(row, hrow)]
+        for row, hrow in zip(z, hidden)
+    ]
     unit_name = i18n.unit_label(unit, lang)
     fig = go.Figure(
         go.Heatmap(
@@ -296,6 +354,15 @@ def mode_matrix(
                 f"%{{customdata[0]}} · %{{customdata[1]}}<br>%{{text}} {unit_name}<extra></extra>"
             ),
         )
+    )
+    spots = [(i, j) for i in range(len(codes)) for j in range(len(shown)) if hidden[i][j]]
+    mark_protected(
+        fig,
+        [modes_text[j] for _, j in spots],
+        [True] * len(spots),
+        lang,
+        labels=[f"{y[i]} · {x[j]}" for i, j in spots],
+        at=[codes[i] for i, _ in spots],
     )
     base_layout(fig, title, subtitle, height=max(300, 120 + 34 * len(y)), legend=False)
     fig.update_layout(
@@ -319,4 +386,4 @@ def mode_matrix(
         font={"color": "#1c2733"},
     )
     fig.update_xaxes(tickfont={"color": GREY})
-    return fig
+    return note_protected(fig, lang)

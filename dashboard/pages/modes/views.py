@@ -16,6 +16,7 @@ from dashboard import i18n
 from dashboard.components import stat_card
 from dashboard.i18n import MISSING, t
 from dashboard.pages.modes.figures import scope_modes, stacked_modes
+from dashboard.tables import records
 from etl import aggregates, numbers
 from etl.filters import ALL_MODES
 
@@ -137,7 +138,7 @@ def grid_rows(
 ) -> list[dict]:
     """AG Grid rows: numbers to sort by and their Chinese-formatted *_text to show."""
     out = []
-    for row in table.to_dict("records"):
+    for row in records(table):  # NA kept: a protected figure prints C
         fats = row["key"] == "3" and not full_scope
         share_text = (
             t("mod.not_in_total", lang) if fats else i18n.fmt_pct(row["share"], signed=False)
@@ -193,18 +194,24 @@ def download_table(rows: list[dict], unit: str, period: str, lang: str) -> pd.Da
     def rnd(value, scale: float = 1.0, n: int = 1):
         return None if value is None else round(value * scale, n)
 
+    def cell(row: dict, field: str, scale: float = 1.0, n: int = 1):
+        """The grid row's number, or C where the grid shows C (a protected figure)."""
+        if row.get(f"{field}_text") == numbers.CONFIDENTIAL:
+            return numbers.CONFIDENTIAL
+        return rnd(row[field], scale, n)
+
     return pd.DataFrame(
         {
             t("mod.col.mode", lang): [r["name"] for r in rows],
             t("mod.col.current", lang, period=period, unit=unit_name): [
-                rnd(r["current"], n=digits) for r in rows
+                cell(r, "current", n=digits) for r in rows
             ],
             t("mod.col.previous", lang, unit=unit_name): [
-                rnd(r["previous"], n=digits) for r in rows
+                cell(r, "previous", n=digits) for r in rows
             ],
-            t("mod.col.growth", lang): [rnd(r["growth"], 100) for r in rows],
-            t("mod.col.share", lang): [rnd(r["share"], 100) for r in rows],
-            t("mod.col.share_change_pp", lang): [rnd(r["share_change"], 100) for r in rows],
+            t("mod.col.growth", lang): [cell(r, "growth", 100) for r in rows],
+            t("mod.col.share", lang): [cell(r, "share", 100) for r in rows],
+            t("mod.col.share_change_pp", lang): [cell(r, "share_change", 100) for r in rows],
         }
     )
 
@@ -214,7 +221,7 @@ def mode_cards(
 ) -> list[dbc.Col]:
     """One card per row: amount, 同比, share; mode 3 (BOP scope) says it is not in the total."""
     cols = []
-    for row in table.to_dict("records"):
+    for row in records(table):  # NA kept: a protected figure prints C
         fats = row["key"] == "3" and not full_scope
         notes = [t("ovw.yoy", lang, v=i18n.fmt_pct(row["growth"]))]
         if fats:
@@ -320,7 +327,11 @@ def matrix_table(
             else f"{names.get(mode, mode)} ({unit_name})"
         )
         out[header] = [
-            None if v is None else round(v, digits)
-            for v in (i18n.to_unit(x, unit, lang) for x in grid[mode])
+            numbers.CONFIDENTIAL
+            if numbers.protected(x)
+            else None
+            if (v := i18n.to_unit(x, unit, lang)) is None
+            else round(v, digits)
+            for x in grid[mode]
         ]
     return out

@@ -6,9 +6,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.figures import GRID, PALETTE, base_layout, message_figure
+from dashboard.figures import (
+    GRID,
+    PALETTE,
+    base_layout,
+    mark_protected,
+    message_figure,
+    note_protected,
+    protected_flags,
+)
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.rankings import ranked_bars
+from etl import numbers
 
 __all__ = ["top_partners", "group_shares"]
 
@@ -26,7 +35,8 @@ def top_partners(
 
     rows: partner_views.partner_rows (code, name, current, growth …), largest first.
     """
-    head = rows[rows["current"] > 0].head(n)
+    # the largest first; protected partners (C, never ranked by their value) after them
+    head = rows[rows["current"].map(lambda c: numbers.protected(c) or c > 0).astype(bool)].head(n)
     return ranked_bars(
         head[["code", "name", "current", "growth"]], unit, lang, title, subtitle, selected=selected
     )
@@ -43,12 +53,19 @@ def group_shares(
     if by_year.empty:
         return message_figure(t("fig.no_data", lang), title)
     fig = go.Figure()
+    hidden: dict[int, tuple[str, str, list[str]]] = {}  # end -> (tick, label, groups)
     for i, (code, part) in enumerate(by_year.groupby("code", sort=False)):
         part = part.sort_values("end")
         labels = [i18n.fmt_window(a, b, lang) for a, b in zip(part["start"], part["end"])]
+        ticks = [t("fig.year", lang, y=int(e) // 100) for e in part["end"]]
+        for end, tick, label, flag in zip(
+            part["end"], ticks, labels, protected_flags(part["share"])
+        ):
+            if flag:
+                hidden.setdefault(int(end), (tick, label, []))[2].append(part["name"].iloc[0])
         fig.add_trace(
             go.Scatter(
-                x=[t("fig.year", lang, y=int(e) // 100) for e in part["end"]],
+                x=ticks,
                 y=[None if i18n.is_missing(v) else float(v) * 100 for v in part["share"]],
                 name=part["name"].iloc[0],
                 mode="lines+markers",
@@ -61,6 +78,14 @@ def group_shares(
                 ),
             )
         )
+    marks = [hidden[end] for end in sorted(hidden)]
+    mark_protected(
+        fig,
+        [tick for tick, _, _ in marks],
+        [who for _, _, who in marks],
+        lang,
+        labels=[label for _, label, _ in marks],
+    )
     base_layout(fig, title, subtitle, height=420)
     fig.update_layout(  # the legend below the plot: five long group names wrap over rows
         margin={"l": 56, "r": 24, "t": 64 if title else 24, "b": 120},
@@ -73,4 +98,4 @@ def group_shares(
             "rangemode": "tozero",
         },
     )
-    return fig
+    return note_protected(fig, lang)

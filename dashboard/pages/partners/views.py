@@ -10,8 +10,9 @@ from dash import html
 from dashboard import i18n
 from dashboard.i18n import partner_name, t
 from dashboard.ids import Partners
-from dashboard.tables import _pct, _scaled
-from etl.aggregates import growth
+from dashboard.tables import _pct, _scaled, records
+from etl import numbers
+from etl.aggregates import growth, ratio, total
 from etl.periods import add_months
 
 TOPS = (10, 15)
@@ -43,27 +44,49 @@ def select_search(click: dict | None, search: str | None) -> str | None:
 
 
 def _window(frame: pd.DataFrame, start: int, end: int) -> pd.Series:
-    return frame[frame["period"].between(start, end)].groupby("partner_code")["amount"].sum()
+    """Each partner's amount over the window; a protected month (NA) leaves it protected."""
+    window = frame[frame["period"].between(start, end)]
+    return window.groupby("partner_code")["amount"].sum(skipna=False)
+
+
+def _change(share, share_before) -> object:
+    if share is None or share_before is None:
+        return None
+    return pd.NA if share is pd.NA or share_before is pd.NA else share - share_before
 
 
 def partner_rows(frame: pd.DataFrame, start: int, end: int, names: dict, lang: str) -> pd.DataFrame:
     """One row per partner with an amount in the window or a year earlier, largest first:
-    code, name, current, previous, growth, share, share_change (ratios), rank."""
+    code, name, current, previous, growth, share, share_change (ratios), rank.
+
+    A protected amount (NA) stays NA and its partner is ranked after the known ones (rank NA),
+    never by its value; shares of a protected total are protected."""
     cur = _window(frame, start, end)
     prev = _window(frame, add_months(start, -12), add_months(end, -12))
-    codes = sorted(set(cur.index[cur != 0]) | set(prev.index[prev != 0]))
+    codes = sorted(
+        set(cur.index[cur.map(numbers.nonzero).astype(bool)])
+        | set(prev.index[prev.map(numbers.nonzero).astype(bool)])
+    )
     out = pd.DataFrame({"code": codes})
-    out["current"] = out["code"].map(cur).fillna(0).astype("int64")
-    out["previous"] = out["code"].map(prev).fillna(0).astype("int64")
-    total, before = int(cur.sum()), int(prev.sum())
+    out["current"] = pd.array([cur.get(c, 0) for c in codes], dtype="Int64")
+    out["previous"] = pd.array([prev.get(c, 0) for c in codes], dtype="Int64")
+    whole, before = total(cur), total(prev)
     out["growth"] = [growth(c, p) for c, p in zip(out["current"], out["previous"])]
-    out["share"] = [c / total if total else None for c in out["current"]]
-    out["share_change"] = [
-        c / total - p / before if total and before else None
-        for c, p in zip(out["current"], out["previous"])
-    ]
-    out = out.sort_values(["current", "code"], ascending=[False, True]).reset_index(drop=True)
-    out["rank"] = range(1, len(out) + 1)
+    out["share"] = pd.Series([ratio(c, whole) for c in out["current"]], dtype=object)
+    out["share_change"] = pd.Series(
+        [
+            _change(ratio(c, whole), ratio(p, before))
+            for c, p in zip(out["current"], out["previous"])
+        ],
+        dtype=object,
+    )
+    out = out.sort_values(
+        ["current", "code"], ascending=[False, True], na_position="last"
+    ).reset_index(drop=True)
+    out["rank"] = pd.array(
+        [pd.NA if numbers.protected(c) else i + 1 for i, c in enumerate(out["current"])],
+        dtype="Int64",
+    )
     out["name"] = [partner_name(c, names, lang) for c in out["code"]]
     return out
 
@@ -78,11 +101,12 @@ def group_years(
     for k in range(years - 1, -1, -1):
         a, b = add_months(start, -12 * k), add_months(end, -12 * k)
         sums = _window(frame, a, b)
-        total = int(sums.sum())
-        if total == 0:
+        whole = total(sums)
+        if not numbers.nonzero(whole):
             continue
         for code, members in groups.groupby("code", sort=False):
-            amount = int(sums.reindex(members["member"]).fillna(0).sum())
+            # a member without trade adds zero; a protected member leaves the group protected
+            amount = total(pd.Series([sums.get(m, 0) for m in members["member"]], dtype="Int64"))
             records.append(
                 {
                     "code": code,
@@ -91,7 +115,7 @@ def group_years(
                     "start": a,
                     "end": b,
                     "amount": amount,
-                    "share": amount / total,
+                    "share": ratio(amount, whole),
                 }
             )
     return pd.DataFrame(
@@ -106,7 +130,7 @@ def group_summary(by_year: pd.DataFrame, end: int) -> pd.DataFrame:
     out = now.reset_index()[["code", "name", "members", "amount", "share"]]
     out["growth"] = [growth(a, before["amount"].get(c)) for c, a in zip(out["code"], out["amount"])]
     out["share_change"] = [
-        s - before["share"][c] if c in before.index else None
+        _change(s, before["share"][c]) if c in before.index else None
         for c, s in zip(out["code"], out["share"])
     ]
     return out
@@ -165,7 +189,7 @@ def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> list[dict]:
     return [
         {
             "code": r["code"],
-            "rank": int(r["rank"]),
+            "rank": None if i18n.is_missing(r["rank"]) else int(r["rank"]),
             "partner": r["name"],
             "current": i18n.to_unit(r["current"], unit, lang),
             "current_text": i18n.fmt_number(r["current"], unit, lang),
@@ -178,7 +202,7 @@ def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> list[dict]:
             "share_change": _float(r["share_change"]),
             "share_change_text": _points(r["share_change"], lang),
         }
-        for r in rows.to_dict("records")
+        for r in records(rows)  # NA kept: a protected figure prints C
     ]
 
 
@@ -204,7 +228,7 @@ def group_table(summary: pd.DataFrame, unit: str, lang: str) -> html.Table:
                 html.Td(_points(r["share_change"], lang)),
             ]
         )
-        for r in summary.to_dict("records")
+        for r in records(summary)
     ]
     return html.Table(
         [html.Thead(html.Tr([html.Th(h) for h in head])), html.Tbody(body)],

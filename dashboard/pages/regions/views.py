@@ -12,7 +12,7 @@ from dashboard.components import empty_state
 from dashboard.filter_state import from_query, to_query
 from dashboard.i18n import t
 from dashboard.ids import Regions
-from dashboard.tables import _pct, _scaled
+from dashboard.tables import _pct, _scaled, records
 from etl import numbers
 from etl.evaluation.districts import TOTAL
 
@@ -122,8 +122,10 @@ def labels(rows: pd.DataFrame, lang: str) -> dict[str, str]:
 # ---------------------------------------------------------------- grid and downloads
 
 
-def _share_change(rec: dict) -> float | None:
+def _share_change(rec: dict) -> object:
     now, before = rec["share"], rec["share_previous"]
+    if numbers.protected(now) or numbers.protected(before):
+        return pd.NA  # prints C
     if i18n.is_missing(now) or i18n.is_missing(before):
         return None
     return float(now) - float(before)
@@ -164,7 +166,7 @@ def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> tuple[list[dict], lis
     """(rows, pinned total row): names, never codes; each number with its display text."""
     name = f"name_{'en' if lang == 'en' else 'zh'}"
     out = []
-    for rec in rows.to_dict("records"):
+    for rec in records(rows):  # NA kept: a protected figure prints C, not —
         change, contribution = _share_change(rec), rec["contribution_pp"]
         rank = rec["rank"]
         out.append(
@@ -180,11 +182,14 @@ def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> tuple[list[dict], lis
                 "growth_text": i18n.fmt_pct(rec["growth"]),
                 "share": _float(rec["share"]),
                 "share_text": i18n.fmt_pct(rec["share"], signed=False),
-                "share_change": change,
+                "share_change": _float(change),
                 "share_change_text": _points(change, lang),
                 "contribution": _float(contribution),
                 "contribution_text": _points(
-                    None if i18n.is_missing(contribution) else contribution / 100, lang
+                    contribution
+                    if numbers.protected(contribution) or i18n.is_missing(contribution)
+                    else contribution / 100,
+                    lang,
                 ),
             }
         )
@@ -204,20 +209,26 @@ def _points(value, lang: str) -> str:
 def table_frame(rows: pd.DataFrame, unit: str, lang: str, parent: str) -> pd.DataFrame:
     """The grid as downloaded: catalogue headers, numbers as numbers, the total row last."""
     body, total = grid_rows(rows, unit, lang)
-    records = body + total
-    raw = rows.set_index("code").loc[[r["code"] for r in records]]
+    shown = body + total
+    raw = rows.set_index("code").loc[[r["code"] for r in shown]]
+    raw_records = records(raw)
     unit_name = i18n.unit_label(unit, lang)
     return pd.DataFrame(
         {
-            t("reg.col.rank", lang): pd.array([r["rank"] for r in records], dtype="Int64"),
-            t("reg.col.region", lang): [r["region"] for r in records],
+            t("reg.col.rank", lang): pd.array([r["rank"] for r in shown], dtype="Int64"),
+            t("reg.col.region", lang): [r["region"] for r in shown],
             t("reg.col.current", lang, unit=unit_name): _scaled(raw["current"], unit, lang),
             t("reg.col.previous", lang, unit=unit_name): _scaled(raw["previous"], unit, lang),
-            t("reg.col.growth", lang): _pct([r["growth"] for r in records]),
-            t("reg.col.share", lang, region=parent): _pct([r["share"] for r in records]),
-            t("reg.col.share_change", lang): _pct([r["share_change"] for r in records]),
+            t("reg.col.growth", lang): _pct(raw["growth"]),
+            t("reg.col.share", lang, region=parent): _pct(raw["share"]),
+            t("reg.col.share_change", lang): _pct(_share_change(r) for r in raw_records),
             t("reg.col.contribution", lang): [
-                None if r["contribution"] is None else round(r["contribution"], 2) for r in records
+                numbers.CONFIDENTIAL
+                if numbers.protected(c)
+                else None
+                if i18n.is_missing(c)
+                else round(float(c), 2)
+                for c in raw["contribution_pp"]
             ],
         }
     )

@@ -6,8 +6,19 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.figures import GREY, GRID, NAVY, NAVY_LIGHT, base_layout, message_figure
+from dashboard.figures import (
+    GREY,
+    GRID,
+    NAVY,
+    NAVY_LIGHT,
+    base_layout,
+    mark_protected,
+    message_figure,
+    note_protected,
+    protected_flags,
+)
 from dashboard.i18n import DEFAULT_LANG, t
+from etl import numbers
 
 AMBER, GREEN = "#c8811a", "#2e7d4f"
 GROUP_COLORS = {"TJ_PILLAR": NAVY, "KIS": GREEN, "TJ_EMERGING": AMBER, "TOTAL": GREY}
@@ -30,13 +41,13 @@ def sector_ranking(
     ranked: sector_views.ranking(...). customdata of every bar: [category code] (drill-down).
     """
     lang = i18n.normalize_lang(lang)
-    if ranked.empty or not ranked["current"].any():
+    if ranked.empty or not any(map(numbers.nonzero, ranked["current"])):
         return message_figure(t("fig.no_data", lang), title)
     unit_name = i18n.unit_label(unit, lang)
     d = _decimals(unit, lang)
-    x = [i18n.to_unit(v, unit, lang) for v in ranked["current"]]
+    x = [i18n.to_unit(v, unit, lang) for v in ranked["current"]]  # protected: None, a gap
     text = [
-        f"{v:,.{d}f} · {t('sec.yoy_short', lang, v=i18n.fmt_pct(g))}"
+        "" if v is None else f"{v:,.{d}f} · {t('sec.yoy_short', lang, v=i18n.fmt_pct(g))}"
         for v, g in zip(x, ranked["growth"])
     ]
     shares = [i18n.fmt_pct(s, signed=False) for s in ranked["share"]]
@@ -56,6 +67,10 @@ def sector_ranking(
             ),
         )
     )
+    names = list(ranked["name"])
+    mark_protected(
+        fig, names, protected_flags(ranked["current"]), lang, labels=names, horizontal=True
+    )
     base_layout(fig, title, subtitle, height=max(320, 110 + 34 * len(ranked)), legend=False)
     fig.update_layout(
         margin={"l": 16, "r": 24, "t": 88 if title else 24, "b": 40},
@@ -63,13 +78,13 @@ def sector_ranking(
         xaxis={
             "title": {"text": t("fig.amount_axis", lang, unit=unit_name)},
             "gridcolor": GRID,
-            "range": [0, max(x) * 1.32],
+            "range": [0, (max((v for v in x if v is not None), default=0) or 1) * 1.32],
             # grouped digits, as every amount axis: 万美元 read 50,000, never "50k"
             "tickformat": ",.1~f",
         },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 12}},
     )
-    return fig
+    return note_protected(fig, lang)
 
 
 def sector_treemap(
@@ -84,20 +99,32 @@ def sector_treemap(
     nodes: sector_views.treemap_nodes(...). customdata: [category code, amount, share].
     """
     lang = i18n.normalize_lang(lang)
-    if nodes.empty or not nodes["value"].any():
+    if nodes.empty or not any(map(numbers.nonzero, nodes["value"])):
         return message_figure(t("fig.no_data", lang), title)
+    # a protected category cannot be sized (and is never sized by zero): it is left out of the
+    # areas and named with its C above the chart
+    hidden = protected_flags(nodes["value"])
+    secret = [label for label, h in zip(nodes["label"], hidden) if h]
+    nodes = nodes[[not h for h in hidden]]
+    if nodes.empty:
+        return message_figure(_secret_line(secret, lang), title)
     unit_name = i18n.unit_label(unit, lang)
     amounts = [i18n.fmt_amount(v, unit, lang) for v in nodes["value"]]
     shares = [i18n.fmt_pct(s, signed=False) for s in nodes["share"]]
+    # a tile says its share, or its amount when the share is protected (the total is): a "C"
+    # on a drawn tile would read as if the category itself were
+    tiles = [a if numbers.protected(s) else sh for a, s, sh in zip(amounts, nodes["share"], shares)]
     fig = go.Figure(
         go.Treemap(
             ids=list(nodes["id"]),
             parents=list(nodes["parent"]),
             labels=list(nodes["label"]),
-            values=[0.0 if i18n.is_missing(v) else float(v) for v in nodes["value"]],
+            values=[float(v) for v in nodes["value"]],
             branchvalues="total",
-            customdata=[[c, a, s] for c, a, s in zip(nodes["code"], amounts, shares)],
-            texttemplate="%{label}<br>%{customdata[2]}",
+            customdata=[
+                [c, a, s, tile] for c, a, s, tile in zip(nodes["code"], amounts, shares, tiles)
+            ],
+            texttemplate="%{label}<br>%{customdata[3]}",
             maxdepth=2,
             hovertemplate=f"%{{label}}<br>%{{customdata[1]}} · {t('fig.share', lang)}"
             "%{customdata[2]}<extra></extra>",
@@ -108,7 +135,16 @@ def sector_treemap(
     )
     base_layout(fig, title, subtitle or unit_name, height=460, legend=False)
     fig.update_layout(margin={"l": 8, "r": 8, "t": 88 if title else 16, "b": 8})
+    if secret:
+        sub = fig.layout.title.subtitle.text
+        fig.layout.title.subtitle.text = f"{sub}<br>{_secret_line(secret, lang)}"
+        fig.update_layout(margin={"t": fig.layout.margin.t + 16})
     return fig
+
+
+def _secret_line(names: list[str], lang: str) -> str:
+    """'保密（C），未计入图中：运输、电信、计算机和信息服务' for the categories left out."""
+    return t("sec.treemap.protected", lang, names=t("fig.protected_sep", lang).join(names))
 
 
 def _year_axis(years: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
@@ -133,10 +169,14 @@ def group_shares(
         return message_figure(t("fig.no_data", lang), title)
     ticks, labels = _year_axis(years, lang)
     fig = go.Figure()
+    hidden: list[list[str]] = [[] for _ in ticks]  # per year: the groups protected there
     for group in groups:
         rows = shown[shown["group"] == group].set_index("end")["share"]
         ends = years.drop_duplicates("end")["end"]
         y = [None if i18n.is_missing(rows.get(e)) else float(rows.get(e)) * 100 for e in ends]
+        for i, flag in enumerate(protected_flags(rows.get(e) for e in ends)):
+            if flag:
+                hidden[i].append(names.get(group, group))
         fig.add_trace(
             go.Scatter(
                 x=ticks,
@@ -154,6 +194,7 @@ def group_shares(
                 "<extra></extra>",
             )
         )
+    mark_protected(fig, ticks, hidden, lang, labels=labels)
     base_layout(fig, title, subtitle, height=340)
     fig.update_layout(
         margin={"l": 56, "r": 24, "t": 96 if title else 40, "b": 40},
@@ -166,7 +207,7 @@ def group_shares(
             "rangemode": "tozero",
         },
     )
-    return fig
+    return note_protected(fig, lang)
 
 
 def emerging_growth(
@@ -179,7 +220,12 @@ def emerging_growth(
 ) -> go.Figure:
     """Grouped bars: the emerging sectors' 同比 against the total's, year by year."""
     lang = i18n.normalize_lang(lang)
-    known = years[years["growth"].notna()] if not years.empty else years
+    # years with a 同比, or with a protected one (a gap with C); not those without a base
+    known = (
+        years[years["growth"].map(lambda g: numbers.protected(g) or not i18n.is_missing(g))]
+        if not years.empty
+        else years
+    )
     if known.empty or known[known["group"] == group].empty:
         return message_figure(t("fig.no_data", lang), title)
     ticks, labels = _year_axis(known, lang)
@@ -188,6 +234,9 @@ def emerging_growth(
     for key, color in ((group, AMBER), ("TOTAL", GREY)):
         rows = known[known["group"] == key].set_index("end")["growth"]
         y = [None if i18n.is_missing(rows.get(e)) else float(rows.get(e)) * 100 for e in ends]
+        # a protected 同比: C in its own bar's slot of the group
+        hidden = [[names.get(key, key)] if h else [] for h in protected_flags(map(rows.get, ends))]
+        mark_protected(fig, ticks, hidden, lang, labels=labels, group=key)
         fig.add_trace(
             go.Bar(
                 x=ticks,
@@ -197,6 +246,7 @@ def emerging_growth(
                 text=[None if v is None else f"{v:+.1f}%" for v in y],
                 textposition="outside",
                 cliponaxis=False,
+                offsetgroup=key,
                 customdata=labels,
                 hovertemplate=f"%{{customdata}}<br>{names.get(key, key)}：%{{y:+.1f}}%<extra></extra>",
             )
@@ -205,6 +255,8 @@ def emerging_growth(
     fig.update_layout(
         barmode="group",
         bargap=0.3,
+        scattermode="group",  # a C in the slot of its bar
+        scattergap=0.3,
         margin={"l": 56, "r": 24, "t": 96 if title else 40, "b": 40},
         legend={"orientation": "h", "x": 0, "xanchor": "left", "y": -0.15, "yanchor": "top"},
         xaxis={"type": "category", "showgrid": False},
@@ -216,4 +268,4 @@ def emerging_growth(
             "zerolinecolor": "#c9ced6",
         },
     )
-    return fig
+    return note_protected(fig, lang)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.i18n import t
+from dashboard.tables import records as rows_of  # NA kept (to_dict turns it into None)
 from etl import numbers
 from etl.aggregates import growth, ratio, total
 from etl.filters import GROUP_PREFIX
@@ -50,13 +51,24 @@ def _ancestors(categories: pd.DataFrame) -> dict[str, list[str]]:
     return out
 
 
-def _sums(frame: pd.DataFrame, span: tuple[int, int], chains: dict) -> dict[str, int]:
+def _plus(a, b) -> object:
+    """a + b exactly; NA when either is protected."""
+    return pd.NA if a is pd.NA or b is pd.NA else int(a) + int(b)
+
+
+def _sums(frame: pd.DataFrame, span: tuple[int, int], chains: dict) -> dict[str, object]:
+    """Each category's amount over the span with its sub-items rolled up; a category with a
+    protected part (NA) is protected, never a partial sum."""
     window = frame[frame["period"].between(*span)]
-    out: dict[str, int] = {}
-    for code, amount in window.groupby("category_code")["amount"].sum().items():
+    out: dict[str, object] = {}
+    for code, amount in window.groupby("category_code")["amount"].sum(skipna=False).items():
         for node in chains.get(code, [code]):
-            out[node] = out.get(node, 0) + int(amount)
+            out[node] = _plus(out.get(node, 0), amount)
     return out
+
+
+def _window_total(frame: pd.DataFrame, span: tuple[int, int]) -> object:
+    return total(frame[frame["period"].between(*span)]["amount"])
 
 
 def sector_rows(
@@ -69,20 +81,16 @@ def sector_rows(
     chains = _ancestors(categories)
     base = (add_months(start, -12), add_months(end, -12))
     cur, prev = _sums(frame, (start, end), chains), _sums(frame, base, chains)
-    total_cur, total_prev = (
-        int(frame[frame["period"].between(start, end)]["amount"].sum()),
-        int(frame[frame["period"].between(*base)]["amount"].sum()),
-    )
+    total_cur, total_prev = _window_total(frame, (start, end)), _window_total(frame, base)
     rows = []
     ref = categories.assign(
         tree=categories["main_code"].map(dict(zip(categories["code"], categories["sort_order"])))
     )
     for rec in ref.sort_values(["tree", "level", "sort_order"]).to_dict("records"):
         c, p = cur.get(rec["code"], 0), prev.get(rec["code"], 0)
-        if not c and not p:
+        if not numbers.nonzero(c) and not numbers.nonzero(p):
             continue
-        share = c / total_cur if total_cur else None
-        share_prev = p / total_prev if total_prev else None
+        share, share_prev = ratio(c, total_cur), ratio(p, total_prev)
         parent = rec["parent_code"] if isinstance(rec["parent_code"], str) else None
         rows.append(
             {
@@ -95,10 +103,17 @@ def sector_rows(
                 "previous": p,
                 "growth": growth(c, p),
                 "share": share,
-                "share_change": None if share is None or share_prev is None else share - share_prev,
+                "share_change": _change(share, share_prev),
             }
         )
     return pd.DataFrame(rows, columns=ROW_COLUMNS)
+
+
+def _change(share, share_prev) -> object:
+    """A share's change (a ratio difference): None without both, NA when either is protected."""
+    if share is None or share_prev is None:
+        return None
+    return pd.NA if share is pd.NA or share_prev is pd.NA else share - share_prev
 
 
 def ranked_codes(rows: pd.DataFrame, chosen: tuple[str, ...]) -> tuple[str | None, list[str]]:
@@ -120,55 +135,67 @@ def ranking(rows: pd.DataFrame, chosen: tuple[str, ...] = (), lang: str = "zh") 
     if parent is not None:
         top = rows[rows["code"] == parent].iloc[0]
         rest = (
-            int(top["current"]) - int(part["current"].sum()),
-            int(top["previous"]) - int(part["previous"].sum()),
+            _less(top["current"], _sum(part["current"])),
+            _less(top["previous"], _sum(part["previous"])),
         )
-        if rest[0] or rest[1]:
+        if numbers.nonzero(rest[0]) or numbers.nonzero(rest[1]):
             extra = pd.DataFrame(
                 [[parent, t("sec.rest", lang, name=top["name"]), *rest]], columns=part.columns
             )
             part = pd.concat([part, extra], ignore_index=True)
     if part.empty:
         return part.assign(growth=[], share=[], rank=[])
-    whole = part["current"].sum()
+    for column in ("current", "previous"):  # NA (protected) sorts last, never by its value
+        part[column] = part[column].astype("Int64")
+    whole = _sum(part["current"])
     part["growth"] = [growth(c, p) for c, p in zip(part["current"], part["previous"])]
-    part["share"] = part["current"] / whole if whole else None
-    part = part.sort_values("current", ascending=False, ignore_index=True)
-    part["rank"] = range(1, len(part) + 1)
+    part["share"] = pd.Series(
+        [ratio(c, whole) for c in part["current"]], index=part.index, dtype=object
+    )
+    part = part.sort_values("current", ascending=False, ignore_index=True, na_position="last")
+    part["rank"] = pd.array(
+        [pd.NA if numbers.protected(c) else i + 1 for i, c in enumerate(part["current"])],
+        dtype="Int64",
+    )
     return part
 
 
 def treemap_nodes(rows: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Treemap nodes (main -> sub-items, 未细分 for the rest): id, parent, code, label, value
-    (cents, exact so parents equal the sum of their children), share."""
-    cur = rows[rows["current"] > 0]
+    (cents, exact so parents equal the sum of their children), share.
+
+    A protected category (NA, etl.disclosure) is a node with value NA and nothing below it: it
+    cannot be sized, and is never sized by zero (the figure names it C instead).
+    rows: sector_rows(...), parents before their sub-items."""
+    cur = rows[rows["current"].map(lambda v: numbers.protected(v) or v > 0).astype(bool)]
     values = dict(zip(cur["code"], cur["current"]))
-    total = int(cur[cur["level"] == 1]["current"].sum())
-    nodes = []
-    for rec in cur.to_dict("records"):
+    total = _sum(cur[cur["level"] == 1]["current"])
+    nodes, hidden = [], set()  # hidden: protected categories and everything below them
+    for rec in rows_of(cur):
         parent = rec["parent_code"] if rec["parent_code"] in values else ""
-        nodes.append(
-            {
-                "id": rec["code"],
-                "parent": parent,
-                "code": rec["code"],
-                "label": rec["name"],
-                "value": int(rec["current"]),
-            }
-        )
-        kids = cur[cur["parent_code"] == rec["code"]]["current"].sum()
-        if len(cur[cur["parent_code"] == rec["code"]]) and rec["current"] - kids > 0:
+        if parent in hidden:
+            hidden.add(rec["code"])
+            continue
+        node = {"id": rec["code"], "parent": parent, "code": rec["code"], "label": rec["name"]}
+        if numbers.protected(rec["current"]):
+            hidden.add(rec["code"])
+            nodes.append({**node, "value": pd.NA})
+            continue
+        nodes.append({**node, "value": int(rec["current"])})
+        kids = cur[cur["parent_code"] == rec["code"]]["current"]
+        rest = _less(rec["current"], _sum(kids))
+        if len(kids) and not numbers.protected(rest) and rest > 0:
             nodes.append(
                 {
                     "id": rec["code"] + REST,
                     "parent": rec["code"],
                     "code": rec["code"],
                     "label": t("sec.rest_short", lang),
-                    "value": int(rec["current"] - kids),
+                    "value": int(rest),
                 }
             )
     out = pd.DataFrame(nodes, columns=["id", "parent", "code", "label", "value"])
-    out["share"] = out["value"] / total if total else None
+    out["share"] = pd.Series([ratio(v, total) for v in out["value"]], dtype=object)
     return out
 
 
@@ -185,13 +212,15 @@ def group_years(frame: pd.DataFrame, start: int, end: int, years: int = 5) -> pd
     for k in range(years - 1, -1, -1):
         span = (add_months(start, -12 * k), add_months(end, -12 * k))
         base = (add_months(span[0], -12), add_months(span[1], -12))
-        now = frame[frame["period"].between(*span)].groupby("group")["amount"].sum()
-        before = frame[frame["period"].between(*base)].groupby("group")["amount"].sum()
-        total = int(now.get("TOTAL", 0))
-        if not total:
+        # a protected month (NA) leaves the year's amount protected, never a partial sum
+        now = frame[frame["period"].between(*span)].groupby("group")["amount"].sum(skipna=False)
+        before = frame[frame["period"].between(*base)].groupby("group")["amount"].sum(skipna=False)
+        whole = now.get("TOTAL", 0)
+        if not numbers.nonzero(whole):
             continue
         for group in now.index.union(before.index):
-            amount = int(now.get(group, 0))
+            amount = now.get(group, 0)
+            amount = amount if numbers.protected(amount) else int(amount)
             rows.append(
                 {
                     "start": span[0],
@@ -199,7 +228,7 @@ def group_years(frame: pd.DataFrame, start: int, end: int, years: int = 5) -> pd
                     "group": group,
                     "amount": amount,
                     "growth": growth(amount, before.get(group)),
-                    "share": amount / total,
+                    "share": ratio(amount, whole),
                 }
             )
     return pd.DataFrame(rows, columns=["start", "end", "group", "amount", "growth", "share"])
@@ -241,7 +270,7 @@ def with_rest_rows(rows: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     ranking() and treemap_nodes() show it."""
     if rows.empty:
         return rows
-    records = rows.to_dict("records")
+    records = rows_of(rows)
     # NA (a protected figure, etl.disclosure) makes every sum and difference it is in NA
     total = {k: _sum(r[k] for r in records if r["level"] == 1) for k in ("current", "previous")}
     children: dict[str, list[dict]] = {}
@@ -292,7 +321,7 @@ def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> list[dict]:
     rank = {c: i + 1 for i, c in enumerate(mains["code"])}
     main_names = dict(zip(mains["code"], mains["name"]))
     out = []
-    for rec in rows.to_dict("records"):
+    for rec in rows_of(rows):  # NA kept: a protected figure prints C, not —
         out.append(
             {
                 "code": rec["code"],
@@ -365,7 +394,11 @@ def download_table(rows: list[dict], unit: str, period: str, lang: str) -> pd.Da
     unit_name = i18n.unit_label(unit, lang)
     digits = 0 if lang == "en" else 1
 
-    def rnd(value, scale: float = 1.0, n: int = 1):
+    def rnd(row: dict, field: str, scale: float = 1.0, n: int = 1):
+        """The grid row's number, or C where the grid shows C (a protected figure)."""
+        if row.get(f"{field}_text") == numbers.CONFIDENTIAL:
+            return numbers.CONFIDENTIAL
+        value = row[field]
         return None if value is None else round(value * scale, n)
 
     return pd.DataFrame(
@@ -374,14 +407,14 @@ def download_table(rows: list[dict], unit: str, period: str, lang: str) -> pd.Da
             t("sec.col.main", lang): [r["main"] for r in rows],
             t("sec.col.level", lang): [t(f"sec.level.{min(r['level'], 3)}", lang) for r in rows],
             t("mod.col.current", lang, period=period, unit=unit_name): [
-                rnd(r["current"], n=digits) for r in rows
+                rnd(r, "current", n=digits) for r in rows
             ],
             t("mod.col.previous", lang, unit=unit_name): [
-                rnd(r["previous"], n=digits) for r in rows
+                rnd(r, "previous", n=digits) for r in rows
             ],
-            t("mod.col.growth", lang): [rnd(r["growth"], 100) for r in rows],
-            t("sec.col.share", lang): [rnd(r["share"], 100) for r in rows],
-            t("mod.col.share_change_pp", lang): [rnd(r["share_change"], 100) for r in rows],
+            t("mod.col.growth", lang): [rnd(r, "growth", 100) for r in rows],
+            t("sec.col.share", lang): [rnd(r, "share", 100) for r in rows],
+            t("mod.col.share_change_pp", lang): [rnd(r, "share_change", 100) for r in rows],
         }
     )
 

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
+from dashboard.figures import mark_protected, note_protected, protected_flags
 from dashboard.i18n import t
 
 UNIT = "usd_100m"
@@ -124,6 +125,14 @@ def cumulative_path_figure(
                 marker={"size": 6},
             )
         )
+    # a protected month leaves the cumulative actual protected from there on: gaps with C
+    mark_protected(
+        fig,
+        x,
+        [[t("targets.chart.actual", lang)] if h else [] for h in protected_flags(path["actual"])],
+        lang,
+        labels=x,
+    )
     needed_end = path["needed"].iloc[-1]
     if not i18n.is_missing(needed_end):
         fig.add_annotation(
@@ -150,4 +159,4 @@ def cumulative_path_figure(
         },
         xaxis={"type": "category"},
     )
-    return fig
+    return note_protected(fig, lang)

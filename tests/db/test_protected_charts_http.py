@@ -1,0 +1,102 @@
+"""A leader's charts mark a protected figure with a C where the statistician's draw the figure
+(the constructed case of tests/db/disclosure_case.py, callbacks called over HTTP)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.figures import PROTECTED
+from dashboard.i18n import t
+from dashboard.ids import FilterBar, Overview, Regions
+from tests.db import disclosure_case as case
+from tests.db.auth_helpers import app_with_accounts, signed_in
+from tests.db.dash_calls import dash_call
+
+SEARCH = "?month=2021-04&region=120000&unit=usd_10k"
+HEPING = "和平区"  # one enterprise: protected in every month (primary)
+
+
+@pytest.fixture
+def site(db_url, tmp_path, session_factory):
+    """The constructed case, released, behind sign-in."""
+    app, passwords = app_with_accounts(db_url, tmp_path / "inst", session_factory)
+    case.build(session_factory, tmp_path, audited=False)
+    app.server.test_client().get("/_dash-dependencies")
+    yield app, passwords
+    app.server.config["STM"].dispose()
+
+
+def _graph(node, graph_id: str) -> dict | None:
+    """The figure of the dcc.Graph with graph_id anywhere in a callback's response."""
+    if isinstance(node, dict):
+        props = node.get("props")
+        if isinstance(props, dict) and props.get("id") == graph_id and "figure" in props:
+            return props["figure"]
+        return next((f for v in node.values() if (f := _graph(v, graph_id)) is not None), None)
+    if isinstance(node, list):
+        return next((f for v in node if (f := _graph(v, graph_id)) is not None), None)
+    return None
+
+
+def figure(client, app, output: str, graph_id: str) -> dict:
+    response = dash_call(client, app, output, {f"{FilterBar.URL}.search": SEARCH})
+    assert response.status_code == 200, response.get_data(as_text=True)[:500]
+    found = _graph(response.get_json(), graph_id)
+    assert found is not None, graph_id
+    return found
+
+
+def markers(fig: dict) -> list[dict]:
+    return [tr for tr in fig["data"] if tr.get("legendgroup") == PROTECTED]
+
+
+def subtitle(fig: dict) -> str:
+    return ((fig["layout"].get("title") or {}).get("subtitle") or {}).get("text") or ""
+
+
+def test_leaders_regions_ranking_marks_c_where_the_statistician_sees_the_figure(site):
+    app, passwords = site
+    stat = figure(
+        signed_in(app, passwords, "stat"), app, f"{Regions.CHARTS}.children", Regions.RANK
+    )
+    lead = figure(
+        signed_in(app, passwords, "lead"), app, f"{Regions.CHARTS}.children", Regions.RANK
+    )
+
+    stat_bars = dict(zip(stat["data"][0]["y"], stat["data"][0]["x"]))
+    assert stat_bars[HEPING] > 0 and markers(stat) == []
+    assert t("fig.protected_note", "zh") not in subtitle(stat)
+
+    lead_bars = dict(zip(lead["data"][0]["y"], lead["data"][0]["x"]))
+    assert lead_bars[HEPING] is None  # a gap, never a zero bar
+    (marker,) = markers(lead)
+    assert HEPING in marker["y"] and set(marker["x"]) == {0}
+    at = list(marker["y"]).index(HEPING)
+    assert marker["text"][at].strip() == "C" and "保密" in marker["hovertext"][at]
+    assert t("fig.protected_note", "zh") in subtitle(lead)
+    # every region the leader sees as a gap is one the statistician sees as a figure
+    for name in marker["y"]:
+        assert lead_bars[name] is None and stat_bars[name] is not None
+
+
+def test_leaders_overview_trend_marks_c_where_the_statistician_sees_the_figure(site):
+    app, passwords = site
+    output = f"{Overview.TREND_BOX}.children"
+    stat = figure(signed_in(app, passwords, "stat"), app, output, Overview.TREND)
+    lead = figure(signed_in(app, passwords, "lead"), app, output, Overview.TREND)
+    assert markers(stat) == []
+
+    def bars(fig):  # (year, month) -> the drawn amount of the bar traces
+        out: dict = {}
+        for tr in fig["data"]:
+            if tr["type"] == "bar":
+                for pos, y in zip(zip(*tr["x"]), tr["y"]):
+                    out[pos] = y if out.get(pos) is None else out[pos]
+        return out
+
+    stat_bars, lead_bars = bars(stat), bars(lead)
+    marked = [pos for tr in markers(lead) if tr.get("yaxis", "y") == "y" for pos in zip(*tr["x"])]
+    assert marked  # the constructed case protects some of the city's months for leaders
+    for pos in marked:
+        assert lead_bars[pos] is None and stat_bars[pos] is not None
+    assert t("fig.protected_note", "zh") in subtitle(lead)
