@@ -278,10 +278,13 @@ def point_label(period: int, months: str, lang: str = DEFAULT_LANG) -> str:
     return i18n.fmt_ytd(period, lang) if months == "1-2" else i18n.fmt_period(period, lang)
 
 
-def trend_points(frame: pd.DataFrame, start: int | None = None) -> pd.DataFrame:
+def trend_points(
+    frame: pd.DataFrame, start: int | None = None, jan_in_feb: bool = False
+) -> pd.DataFrame:
     """Monthly points with 1–2月 combined and 同比, from start on (the months before it only
-    serve as the 同比 base). Columns: period, months, amount, previous, yoy."""
-    points = combined_monthly(frame)
+    serve as the 同比 base). Columns: period, months, amount, previous, yoy. jan_in_feb: a
+    circulated read, whose February already holds January (View.circulated)."""
+    points = combined_monthly(frame, jan_in_feb)
     if start is not None:
         points = points[points["period"] >= start]
     return points.reset_index(drop=True)
@@ -318,14 +321,16 @@ def monthly_trend(
     title: str = "",
     subtitle: str = "",
     last_note: str = "",
+    jan_in_feb: bool = False,
 ) -> go.Figure:
     """Bars: monthly amount (1–2月 combined); line: 同比 % on a secondary axis (y2).
 
     frame: period, amount (minor units), reaching back 12 months before start for 同比;
-    last_note: a hover line for the latest point (the coverage it rests on).
+    last_note: a hover line for the latest point (the coverage it rests on); jan_in_feb: a
+    circulated read (trend_points).
     """
     lang = i18n.normalize_lang(lang)
-    points = trend_points(frame, start)
+    points = trend_points(frame, start, jan_in_feb)
     if points.empty:
         return message_figure(t("fig.no_data", lang), title)
     x = _axis_labels(points, lang)

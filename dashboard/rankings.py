@@ -191,6 +191,7 @@ def series_lines(
     start: int | None = None,
     title: str = "",
     subtitle: str = "",
+    jan_in_feb: bool = False,
 ) -> go.Figure:
     """One line per code in order (1–2月 combined), monthly amounts from start on.
 
@@ -202,7 +203,7 @@ def series_lines(
     unit_name = i18n.unit_label(unit, lang)
     hidden: dict[tuple, tuple[int, str, list[str]]] = {}  # position -> (period, label, series)
     for i, code in enumerate(order):
-        points = combined_monthly(frame[frame[key] == code])
+        points = combined_monthly(frame[frame[key] == code], jan_in_feb)
         if start is not None:
             points = points[points["period"] >= start].reset_index(drop=True)
         if points.empty:

@@ -50,11 +50,15 @@ def _pct(values) -> list[float | str | None]:
 
 
 def trend_table(
-    frame: pd.DataFrame, unit: str = "usd_100m", lang: str = DEFAULT_LANG, start: int | None = None
+    frame: pd.DataFrame,
+    unit: str = "usd_100m",
+    lang: str = DEFAULT_LANG,
+    start: int | None = None,
+    jan_in_feb: bool = False,
 ) -> pd.DataFrame:
     """The monthly trend as plotted (1–2月 combined): period, amount, a year earlier, 同比 %."""
     lang = i18n.normalize_lang(lang)
-    points = trend_points(frame, start)
+    points = trend_points(frame, start, jan_in_feb)
     unit_name = i18n.unit_label(unit, lang)
     return pd.DataFrame(
         {
@@ -100,12 +104,13 @@ def lines_table(
     unit: str,
     lang: str,
     start: int | None,
+    jan_in_feb: bool = False,
 ) -> pd.DataFrame:
     """The trend as plotted: one row per point (1–2月 combined), one column per region."""
     columns: dict[str, list] = {}
     periods: list[str] = []
     for code in order:
-        points = trend_points(monthly[monthly["code"] == code], start)
+        points = trend_points(monthly[monthly["code"] == code], start, jan_in_feb)
         shown = [point_label(p, m, lang) for p, m in zip(points["period"], points["months"])]
         if len(shown) > len(periods):
             periods = shown

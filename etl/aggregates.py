@@ -109,8 +109,11 @@ def _points(share, share_base):
     return (share - share_base) * 100
 
 
-def combine_jan_feb(series: pd.DataFrame) -> pd.DataFrame:
-    """Merge each year's January into February (released as 1–2月); label column 'months'."""
+def combine_jan_feb(series: pd.DataFrame, jan_in_feb: bool = False) -> pd.DataFrame:
+    """Merge each year's January into February (released as 1–2月); label column 'months'.
+
+    jan_in_feb: the rows are a circulated read, whose February already holds January
+    (etl.disclosure.apply.merge_january): every February is the 1–2月 point."""
     out = series.copy()
     out["months"] = (out["period"] % 100).astype(str)
     jan = out["period"] % 100 == 1
@@ -121,10 +124,8 @@ def combine_jan_feb(series: pd.DataFrame) -> pd.DataFrame:
     moved["period"] += 1
     out = _sum_by(pd.concat([out, moved]), ["period", *keys])
     out["months"] = (out["period"] % 100).astype(str)
-    out.loc[
-        out["period"].isin(feb_periods) & (out["period"] - 1).isin(set(moved["period"] - 1)),
-        "months",
-    ] = "1-2"
+    merged = set(moved["period"] - 1) | ({p - 1 for p in feb_periods} if jan_in_feb else set())
+    out.loc[out["period"].isin(feb_periods) & (out["period"] - 1).isin(merged), "months"] = "1-2"
     return out.sort_values(["period", *keys], ignore_index=True)
 
 
@@ -222,7 +223,7 @@ def share_comparison(part: pd.DataFrame, whole: pd.DataFrame, start: int, end: i
     }
 
 
-def combined_monthly(frame: pd.DataFrame) -> pd.DataFrame:
+def combined_monthly(frame: pd.DataFrame, jan_in_feb: bool = False) -> pd.DataFrame:
     """Monthly amounts with 1–2月 combined and 同比 against the same (combined) months a year back.
 
     frame: period, amount (other columns are summed away). Columns out: period (the last month
@@ -231,7 +232,7 @@ def combined_monthly(frame: pd.DataFrame) -> pd.DataFrame:
     monthly = _sum_by(frame, ["period"])
     if monthly.empty:
         return pd.DataFrame(columns=["period", "months", AMOUNT, "previous", "yoy"])
-    combined = combine_jan_feb(monthly)
+    combined = combine_jan_feb(monthly, jan_in_feb)
     base = combined.assign(period=combined["period"] + 100).rename(
         columns={AMOUNT: "previous", "months": "base_months"}
     )

@@ -10,7 +10,7 @@ echo "PostgreSQL: $("$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/post
 echo "Chromium: $(chromium --version 2>/dev/null | tail -1)"
 # Two workers (TEST_WORKERS); browser tests serve on ports of their worker's own (tests/browser/conftest.py).
 TEST_DATABASE_URL="$url" STM_REQUIRE_PG=1 .venv/bin/python -m pytest --browser --headless \
-  -n "${TEST_WORKERS:-2}" "$@"
+  -n "${TEST_WORKERS:-2}" --durations=25 "$@"
 rc=$?
 if [ $rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi
 exit $rc

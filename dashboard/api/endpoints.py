@@ -402,6 +402,7 @@ def series():
     v, frame, shown = data.monthly_trend(state, asked.partners)
     frame = frame.copy()
     table = pd.DataFrame(columns=["period", "amount", "previous", "growth"])
+    time_periods = table["period"]
     if len(frame):
         frame = frame.sort_values("period")
         previous = dict(zip(frame["period"], frame["amount"]))
@@ -412,10 +413,21 @@ def series():
             for a, b in zip(frame["amount"], frame["previous"])
         ]
         frame = frame[frame["period"] >= (shown or 0)]
-        frame["period"] = [format_period(p) for p in frame["period"]]
+        # A circulated February holds January (1–2月 is one released figure): say so.
+        periods = set(frame["period"])
+        combined = [v.circulated and p % 100 == 2 and p - 1 not in periods for p in frame["period"]]
+        frame["TIME_PERIOD"] = [
+            serialize.time_period(p - 1, p) if c else format_period(p)
+            for p, c in zip(frame["period"], combined)
+        ]
+        frame["period"] = [
+            f"{format_period(p - 1)}/{format_period(p)}" if c else format_period(p)
+            for p, c in zip(frame["period"], combined)
+        ]
         keep = ["period", "amount", "previous", "growth"] + (
             ["status"] if "status" in frame else []
         )
+        time_periods = frame["TIME_PERIOD"].reset_index(drop=True)
         table = frame[keep].reset_index(drop=True)
     with data.session() as s:
         release = _release_meta(s, state.region, v.end)
@@ -438,7 +450,7 @@ def series():
             "MODE": ",".join(map(str, state.modes)) or "_T",
             "COUNTERPART_AREA": ",".join(asked.partners) or "W1",
             "SCOPE": state.scope.upper(),
-            "TIME_PERIOD": table["period"].astype(str),
+            "TIME_PERIOD": time_periods.astype(str),
             "value": table["amount"],
             "status": table["status"] if "status" in table else None,
         }

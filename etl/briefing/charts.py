@@ -51,7 +51,7 @@ def monthly_figure(facts: BriefingFacts, lang: str) -> go.Figure:
     fig = go.Figure()
     if not frame.empty:
         frame["amount"] = frame["amount"].astype("int64")
-        frame = combine_jan_feb(frame)
+        frame = combine_jan_feb(frame, jan_in_feb=True)  # facts are circulated: Feb holds Jan
         # The one rule of every monthly chart: 1–2月 at its monthly average, and named so.
         frame["amount"] = per_month(frame)
         order = []

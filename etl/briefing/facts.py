@@ -15,6 +15,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from etl.aggregates import share_comparison
+from etl.data_version import PROTECTED as CIRCULATED
 from etl.data_version import RELEASED
 from etl.filters import GROUP_PREFIX, ReportFilter
 from etl.queries import core as queries
@@ -83,8 +84,9 @@ def is_protected(frame: pd.DataFrame) -> bool:
 
 
 def _released(session: Session) -> Session:
-    # A briefing is a released product whoever asks for it: it reads the released copies.
-    session.info[RELEASED] = True
+    # A briefing is a released, circulated product whoever asks for it: it reads the released
+    # copies through the month's suppression pattern, as leaders' pages do (etl.disclosure).
+    session.info[RELEASED] = session.info[CIRCULATED] = True
     return session
 
 

@@ -113,12 +113,24 @@ def cap(memory_bytes: int | None, cpu_seconds: float | None) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (soft, soft + GRACE_SECONDS))
 
 
+def step_aside(commit: bool) -> None:
+    """Let other users' requests come first. A check holds no lock: it runs only on CPU nobody
+    else wants (SCHED_IDLE, Linux). A load takes the database's write lock, which an idle-class
+    process could hold for long under load (others would wait on it): only niced."""
+    os.nice(NICE)
+    if not commit and hasattr(os, "SCHED_IDLE"):
+        try:
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        except OSError:  # not permitted here (some containers): nice is what we have
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     """Worker entry point: cap, then validate or load the job in the folder given."""
     folder = Path((argv or sys.argv[1:])[0])
     spec = json.loads((folder / SPEC).read_text(encoding="utf-8"))
     cap(spec.get("memory_bytes"), spec.get("cpu_seconds"))
-    os.nice(NICE)
+    step_aside(commit=bool(spec.get("commit")))
     try:
         return _run(folder, spec)
     except MemoryError:

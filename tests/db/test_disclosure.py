@@ -145,3 +145,20 @@ def test_dsc007_the_snapshot_hides_every_cell_the_pages_hide(released, monkeypat
             snapshot_build.build_snapshot(s, 202104, SCOPE, DisclosureRule()), hidden
         )
     assert any(value != "C" for *_, value in own)
+
+
+def test_dsc008_the_briefing_reads_through_the_pattern(released):
+    """The briefing is circulated: 和平区 (one enterprise) reads C in its facts and is never named
+    among the districts that drove growth; the city's total is a number."""
+    import datetime as dt
+
+    from etl.briefing.compose import compose
+    from etl.briefing.facts import read_facts
+
+    with released() as s:
+        facts = read_facts(s, SCOPE, 202104, 3, dt.date(2021, 5, 20))
+    heping = facts.region[facts.region["code"] == "120101"].iloc[0]
+    assert heping["current"] is pd.NA  # C in every output (etl.numbers)
+    total = facts.direction[facts.direction["code"] == "TOTAL"].iloc[0]
+    assert total["current"] is not pd.NA and int(total["current"]) > 0
+    assert "和平区" not in compose(facts, "zh").text()

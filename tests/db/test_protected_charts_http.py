@@ -100,3 +100,26 @@ def test_leaders_overview_trend_marks_c_where_the_statistician_sees_the_figure(s
     for pos in marked:
         assert lead_bars[pos] is None and stat_bars[pos] is not None
     assert t("fig.protected_note", "zh") in subtitle(lead)
+
+
+def test_leaders_trend_has_the_statisticians_points_1_2_included(site):
+    """The leader's read holds January in February: the trend still draws one 1–2月 point at
+    the two months' monthly average, where the statistician's is, never a February of two."""
+    app, passwords = site
+    output = f"{Overview.TREND_BOX}.children"
+    stat = figure(signed_in(app, passwords, "stat"), app, output, Overview.TREND)
+    lead = figure(signed_in(app, passwords, "lead"), app, output, Overview.TREND)
+
+    def bars(fig):
+        out: dict = {}
+        for tr in fig["data"]:
+            if tr["type"] == "bar":
+                for pos, y in zip(zip(*tr["x"]), tr["y"]):
+                    out[pos] = y if out.get(pos) is None else out[pos]
+        return out
+
+    stat_bars, lead_bars = bars(stat), bars(lead)
+    assert set(lead_bars) == set(stat_bars)
+    assert any(month == "1–2" for _, month in lead_bars)
+    for pos, y in lead_bars.items():
+        assert y is None or y == pytest.approx(stat_bars[pos])

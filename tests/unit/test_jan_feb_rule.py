@@ -41,3 +41,17 @@ def test_snapshot_monthly_chart_leaves_a_hidden_year_empty() -> None:
     part = pd.DataFrame({"month": [1, 2, 3], "X": [None] * 3, "M": [None] * 3})
     labels, values = monthly_bars(part)
     assert labels == ["1–2月（月均）", "3月"] and values == [None, None]
+
+
+def test_a_circulated_february_is_the_1_2_point() -> None:
+    """Leaders' reads already hold January in February (etl.disclosure.apply.merge_january):
+    that February is 1–2月, drawn at its monthly average and compared with last year's 1–2月;
+    a statistician's February without January stays February."""
+    frame = pd.DataFrame(
+        {"period": [202002, 202003, 202102, 202103], "amount": [4 * YI, 2 * YI, 6 * YI, 3 * YI]}
+    )
+    points = combined_monthly(frame, jan_in_feb=True)
+    assert list(points["months"]) == ["1-2", "3", "1-2", "3"]
+    assert list(per_month(points)) == [2 * YI, 2 * YI, 3 * YI, 3 * YI]
+    assert points.loc[2, "yoy"] == pytest.approx(0.5)  # 1–2月 against 1–2月
+    assert list(combined_monthly(frame)["months"]) == ["2", "3", "2", "3"]

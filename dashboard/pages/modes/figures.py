@@ -44,7 +44,10 @@ def stacked_modes(full_scope: bool, modes: tuple[int, ...] = ()) -> tuple[int, .
 
 
 def mode_points(
-    frame: pd.DataFrame, start: int | None = None, cumulative: bool = False
+    frame: pd.DataFrame,
+    start: int | None = None,
+    cumulative: bool = False,
+    jan_in_feb: bool = False,
 ) -> pd.DataFrame:
     """Per mode: monthly amounts with 1–2月 combined, or 1–N月累计 (January folded into 1–2月).
 
@@ -73,7 +76,7 @@ def mode_points(
         long = long[~((long["period"] % 100 == 1) & (long["period"] + 1).isin(periods))].copy()
         long["months"] = [f"1-{p % 100}" if p % 100 > 1 else "1" for p in long["period"]]
     else:
-        long = combine_jan_feb(long)
+        long = combine_jan_feb(long, jan_in_feb)
     if start is not None:
         long = long[long["period"] >= start]
     long["mode"] = long["mode"].astype(int)

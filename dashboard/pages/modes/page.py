@@ -185,7 +185,12 @@ def render_trend(search: str | None):
     except data.DatabaseUnavailable:
         return _unavailable(lang), None, None
     v, measure = series.view, views.measure_from_search(search)
-    points = mode_points(series.frame, series.shown, cumulative=measure == "ytd")
+    points = mode_points(
+        series.frame,
+        series.shown,
+        cumulative=measure == "ytd",
+        jan_in_feb=series.view.circulated,
+    )
     if points.empty or not points["amount"].any():
         return no_data(v, lang), None, None
     names = _names(series.modes, lang)
@@ -234,7 +239,12 @@ def render_shares(search: str | None):
     except data.DatabaseUnavailable:
         return _unavailable(lang)
     measure = views.measure_from_search(search)
-    points = mode_points(series.frame, series.shown, cumulative=measure == "ytd")
+    points = mode_points(
+        series.frame,
+        series.shown,
+        cumulative=measure == "ytd",
+        jan_in_feb=series.view.circulated,
+    )
     if points.empty or not points["amount"].any():
         return no_data(series.view, lang)
     total = t("mod.total_short_full" if state.full_scope else "mod.total_short_bop", lang)

@@ -147,7 +147,14 @@ def render_trend(search: str | None):
     )
     filename = t("ovw.trend.file", lang, region=view.region_name(lang), period=period)
     figure = monthly_trend(
-        frame, state.unit, lang, start, f"{title} · {period}", subtitle, _coverage_note(state)
+        frame,
+        state.unit,
+        lang,
+        start,
+        f"{title} · {period}",
+        subtitle,
+        _coverage_note(state),
+        jan_in_feb=view.circulated,
     )
     graph = dcc.Graph(
         id=Overview.TREND,
@@ -155,7 +162,8 @@ def render_trend(search: str | None):
         config=png_config(scoped(filename, state), lang),
         className="stm-graph",
     )
-    return graph, payload(trend_table(frame, state.unit, lang, start), filename, state)
+    table = trend_table(frame, state.unit, lang, start, jan_in_feb=view.circulated)
+    return graph, payload(table, filename, state)
 
 
 def _coverage_note(state) -> str:

@@ -166,8 +166,9 @@ def _trend(b: data.PartnerBreakdown, rows, code: str | None, lang: str, period: 
                 state,
             ),
             t("ptn.trend.one_sub", lang, region=region, unit=unit_name),
+            jan_in_feb=b.view.circulated,
         )
-        table = trend_table(frame, unit, lang, b.shown)
+        table = trend_table(frame, unit, lang, b.shown, jan_in_feb=b.view.circulated)
     else:
         order = list(rows["code"][rows["current"] > 0][: views.TREND_N])
         names = dict(zip(rows["code"], rows["name"]))
@@ -181,9 +182,16 @@ def _trend(b: data.PartnerBreakdown, rows, code: str | None, lang: str, period: 
             b.shown,
             scoped(t("ptn.trend.title", lang), state),
             t("ptn.trend.subtitle", lang, period=period, n=len(order), unit=unit_name),
+            jan_in_feb=b.view.circulated,
         )
         table = lines_table(
-            b.monthly.rename(columns={"partner_code": "code"}), order, names, unit, lang, b.shown
+            b.monthly.rename(columns={"partner_code": "code"}),
+            order,
+            names,
+            unit,
+            lang,
+            b.shown,
+            jan_in_feb=b.view.circulated,
         )
     graph = dcc.Graph(
         id=Partners.TREND,

@@ -160,8 +160,8 @@ def _trend(b: data.RegionBreakdown, lang: str, period: str):
         )
         sub = t("ovw.trend.subtitle", lang, region=b.view.region_name(lang), unit=unit_name)
         return (
-            monthly_trend(frame, unit, lang, b.shown, title, sub),
-            tables.trend_table(frame, unit, lang, b.shown),
+            monthly_trend(frame, unit, lang, b.shown, title, sub, jan_in_feb=b.view.circulated),
+            tables.trend_table(frame, unit, lang, b.shown, jan_in_feb=b.view.circulated),
         )
     order = views.top_codes(b.rows)
     names = views.labels(b.rows, lang)
@@ -175,8 +175,12 @@ def _trend(b: data.RegionBreakdown, lang: str, period: str):
         b.shown,
         scoped(t("reg.trend.title", lang), state),
         t("reg.trend.subtitle", lang, period=period, n=len(order), unit=unit_name),
+        jan_in_feb=b.view.circulated,
     )
-    return fig, tables.lines_table(b.monthly, order, names, unit, lang, b.shown)
+    table = tables.lines_table(
+        b.monthly, order, names, unit, lang, b.shown, jan_in_feb=b.view.circulated
+    )
+    return fig, table
 
 
 @dash.callback(
