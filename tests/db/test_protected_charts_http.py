@@ -50,6 +50,16 @@ def markers(fig: dict) -> list[dict]:
     return [tr for tr in fig["data"] if tr.get("legendgroup") == PROTECTED]
 
 
+def bars(fig: dict) -> dict:
+    """(year, month) -> the drawn amount of a trend's bar traces."""
+    out: dict = {}
+    for tr in fig["data"]:
+        if tr["type"] == "bar":
+            for pos, y in zip(zip(*tr["x"]), tr["y"]):
+                out[pos] = y if out.get(pos) is None else out[pos]
+    return out
+
+
 def subtitle(fig: dict) -> str:
     return ((fig["layout"].get("title") or {}).get("subtitle") or {}).get("text") or ""
 
@@ -86,14 +96,6 @@ def test_leaders_overview_trend_marks_c_where_the_statistician_sees_the_figure(s
     lead = figure(signed_in(app, passwords, "lead"), app, output, Overview.TREND)
     assert markers(stat) == []
 
-    def bars(fig):  # (year, month) -> the drawn amount of the bar traces
-        out: dict = {}
-        for tr in fig["data"]:
-            if tr["type"] == "bar":
-                for pos, y in zip(zip(*tr["x"]), tr["y"]):
-                    out[pos] = y if out.get(pos) is None else out[pos]
-        return out
-
     stat_bars, lead_bars = bars(stat), bars(lead)
     marked = [pos for tr in markers(lead) if tr.get("yaxis", "y") == "y" for pos in zip(*tr["x"])]
     assert marked  # the constructed case protects some of the city's months for leaders
@@ -109,14 +111,6 @@ def test_leaders_trend_has_the_statisticians_points_1_2_included(site):
     output = f"{Overview.TREND_BOX}.children"
     stat = figure(signed_in(app, passwords, "stat"), app, output, Overview.TREND)
     lead = figure(signed_in(app, passwords, "lead"), app, output, Overview.TREND)
-
-    def bars(fig):
-        out: dict = {}
-        for tr in fig["data"]:
-            if tr["type"] == "bar":
-                for pos, y in zip(zip(*tr["x"]), tr["y"]):
-                    out[pos] = y if out.get(pos) is None else out[pos]
-        return out
 
     stat_bars, lead_bars = bars(stat), bars(lead)
     assert set(lead_bars) == set(stat_bars)
