@@ -43,7 +43,7 @@ class Evaluation:
     """The state of one target window as of a month."""
 
     window: Window
-    status: str  # met | missed | on_track | at_risk | off_track | not_started | no_data
+    status: str  # met | missed | on_track | at_risk | off_track | not_started | no_data | protected
     actual: float | None = None  # amount (cents), share, or growth difference — see `window.kind`
     required: float | None = None
     growth: float | None = None  # the growth achieved or projected (growth kinds)
@@ -189,12 +189,31 @@ def evaluate(
     if not reported:
         ev.status = "no_data"
         return ev
+    if _reads_protected(window, span, as_of, measure, total):
+        # A circulated read (leaders) with a confidential month in what the window sums: any
+        # figure of it would be a partial sum, and with the full total shown elsewhere the
+        # difference would give the hidden months away. The whole evaluation reads C.
+        ev.status = "protected"
+        return ev
     closed = len(reported) == len(span)
     if not closed and as_of >= span[-1]:
         ev.notes.append("missing months: the window has ended but not every month is reported")
     if window.kind in ("growth", "avg_growth", "level"):
         return _evaluate_amount(ev, span, reported, measure, threshold, closed)
     return _evaluate_ratio(ev, span, reported, measure, total, closed)
+
+
+def _reads_protected(window, span, as_of, measure, total) -> bool:
+    """Whether a month the evaluation reads (the window to date, and the year before it for
+    growth and shares) is protected: pandas NA, as etl.disclosure hides a figure."""
+    first = add_months(span[0], -12)
+    for series in (measure, total):
+        if series is None or not len(series):
+            continue
+        months = series[(series.index >= first) & (series.index <= min(as_of, span[-1]))]
+        if any(v is pd.NA for v in months):
+            return True
+    return False
 
 
 def _base_periods(window: Window, span: list[int]) -> list[int]:

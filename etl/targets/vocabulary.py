@@ -11,6 +11,7 @@ STATUS_WORDS: dict[str, dict[str, str]] = {
     "off_track": {"zh": "进度落后", "en": "Off track"},
     "not_started": {"zh": "未开始", "en": "Not started"},
     "no_data": {"zh": "暂无数据", "en": "No data"},
+    "protected": {"zh": "保密（C）", "en": "Confidential (C)"},
 }
 
 

@@ -16,7 +16,16 @@ from etl.targets.compute import Evaluation
 from etl.targets.path import AMOUNT_KINDS
 from etl.targets.status import TargetResult, TargetsOverview
 
-STATUSES = ("met", "missed", "on_track", "at_risk", "off_track", "not_started", "no_data")
+STATUSES = (
+    "met",
+    "missed",
+    "on_track",
+    "at_risk",
+    "off_track",
+    "not_started",
+    "no_data",
+    "protected",
+)
 CLOSED = ("met", "missed")
 OPEN = ("on_track", "at_risk", "off_track")
 # note text from etl.targets.compute (English, for the CLI) -> catalogue key
