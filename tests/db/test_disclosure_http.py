@@ -71,8 +71,12 @@ def _protected_texts(factory) -> set[str]:
     return texts
 
 
-def _responses(client, app) -> str:
-    """Every figure-page callback over every search, as one text."""
+# 和平区's own searches: where a statistician's pages show its figures (its cards, rows, trend)
+HEPING_SEARCHES = [s for s in SEARCHES if "region=120101" in s]
+
+
+def _responses(client, app, searches=SEARCHES) -> str:
+    """Every figure-page callback over the searches, as one text."""
     out = []
     # the callbacks that draw figures from the filter state (the URL); the others answer a
     # pick within a page (a target's chart, a grid row) from state the test cannot make up
@@ -83,7 +87,7 @@ def _responses(client, app) -> str:
         and any(i["id"] in (FilterBar.URL, "_pages_location") for i in spec["inputs"])
     ]
     assert len(keys) > 10
-    for search in SEARCHES:
+    for search in searches:
         for key in keys:
             response = dash_call(
                 client,
@@ -114,7 +118,9 @@ def test_dsh002_statistician_sees_them_and_as_leaders_see_it_hides_them(site):
     app, passwords, factory = site
     texts = _protected_texts(factory)
     stat = signed_in(app, passwords, "stat")
-    full = _responses(stat, app)
+    # 和平区's own searches suffice here (the leader's test sweeps them all): the statistician's
+    # pages show the figures there, and "as leaders see it" hides them there.
+    full = _responses(stat, app, HEPING_SEARCHES)
     assert any(t in full for t in texts)  # the search works: the figures are there to find
     # the session's token, from the sign-out confirmation form (any form of the session has it)
     form = stat.get("/logout").get_data(as_text=True)
@@ -122,7 +128,7 @@ def test_dsh002_statistician_sees_them_and_as_leaders_see_it_hides_them(site):
     assert (
         stat.post("/view-as", data={"csrf": token, "as": "leader", "next": "/"}).status_code == 302
     )
-    as_leader = _responses(stat, app)
+    as_leader = _responses(stat, app, HEPING_SEARCHES)
     assert [t for t in texts if t in as_leader] == []
 
 

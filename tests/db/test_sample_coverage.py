@@ -10,30 +10,39 @@ import sqlalchemy as sa
 
 from etl import models as m
 from etl.coverage.compute import BEIJING, coverage
+from etl.db import make_engine, make_session_factory
 from etl.intake.load import load_file
 from etl.queries import core as queries
 from etl.queries import register as qr
 from etl.reference import reference_from_seeds
 from etl.sample.load import REGISTER_FILE, load_sample
 from etl.settings import PROJECT_ROOT
+from tests.conftest import BACKENDS, clone_database
 from tests.db.helpers import line, uscc, write_report
 
 UTC = dt.timezone.utc
 
 
-@pytest.fixture
-def loaded(session_factory, tmp_path):
+@pytest.fixture(scope="module", params=BACKENDS)
+def loaded(request, template_urls, tmp_path_factory):
+    """The sample loaded once per backend (the tests only read it)."""
+    if request.param not in template_urls:
+        pytest.skip(f"{request.param} not configured")
+    workdir = tmp_path_factory.mktemp("sample-coverage")
+    engine = make_engine(clone_database(template_urls, request.param, workdir))
+    factory = make_session_factory(engine)
     ref = reference_from_seeds(PROJECT_ROOT / "seeds")
     outcomes, check = load_sample(
-        session_factory, tmp_path / "sample", ref, n_enterprises=150, start=202101, end=202112
+        factory, workdir / "sample", ref, n_enterprises=150, start=202101, end=202112
     )
-    return outcomes, check, tmp_path / "sample"
+    yield factory, outcomes, check, workdir / "sample"
+    engine.dispose()
 
 
-def test_sample_load_gives_coverage_with_on_time_late_and_missing(session_factory, loaded):
+def test_sample_load_gives_coverage_with_on_time_late_and_missing(loaded):
     """Newest month: members expected, most on time, some late, a few missing; register from
     the file written next to the report files."""
-    outcomes, check, folder = loaded
+    session_factory, outcomes, check, folder = loaded
     assert [o.status for o in outcomes] == ["loaded"] and check.ok and check.rows
     assert (folder / REGISTER_FILE).exists()
     with session_factory() as s:
@@ -45,8 +54,9 @@ def test_sample_load_gives_coverage_with_on_time_late_and_missing(session_factor
     assert total["expected"] == total["on_time"] + total["late"] + total["missing"]
 
 
-def test_arrivals_are_the_received_times(session_factory, loaded):
+def test_arrivals_are_the_received_times(loaded):
     """Coverage reads each report's received time, not the moment the sample was loaded."""
+    session_factory = loaded[0]
     with session_factory() as s:
         event = queries.latest_event_id(s)
         usccs = list(s.scalars(sa.select(m.KeyEnterprise.uscc)))
