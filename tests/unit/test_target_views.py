@@ -168,6 +168,18 @@ def report() -> DistrictReport:
     return DistrictReport("120000", 201901, 201906, rows)
 
 
+def test_grid_rows_print_c_for_a_protected_district() -> None:
+    """A leader's protected district reads C in the grid, never "—" (no data)."""
+    r = report()
+    for column in ("current", "growth", "share", "contribution_pp"):
+        r.rows[column] = r.rows[column].astype("object")
+        r.rows.loc[r.rows["code"] == "120101", column] = pd.NA
+    rows, _ = district_views.grid_rows(r, "zh")
+    heping = next(row for row in rows if row["region"] == "和平区")
+    texts = ("current_text", "growth_text", "share_text", "contribution_text")
+    assert [heping[k] for k in texts] == ["C"] * 4
+
+
 def test_grid_rows_have_names_numbers_and_texts() -> None:
     rows, total = district_views.grid_rows(report(), "zh")
     assert [r["region"] for r in rows] == ["滨海新区", "和平区", "河西区"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import i18n
+from dashboard import i18n, tables
 from dashboard.i18n import t
 from etl.evaluation.districts import TOTAL, DistrictReport
 from etl.spreadsheet import csv_bytes, xlsx_bytes
@@ -133,7 +133,8 @@ def _row(rec: dict, name: str, lang: str) -> dict:
         "share_text": i18n.fmt_pct(rec["share"], signed=False),
         "contribution": _float(contribution),
         "contribution_text": i18n.fmt_pp(
-            None if i18n.is_missing(contribution) else contribution / 100, lang
+            None if contribution is None else contribution / 100,
+            lang,  # NA stays NA: C
         ),
         "enterprises": int(rec["enterprises"]),
         "enterprises_text": i18n.fmt_count(rec["enterprises"]),
@@ -149,7 +150,7 @@ def _float(value) -> float | None:
 
 def grid_rows(report: DistrictReport, lang: str) -> tuple[list[dict], list[dict]]:
     """(rows, pinned bottom total row) for the grid; region names, never codes."""
-    records = report.rows.to_dict("records")
+    records = tables.records(report.rows)  # a protected figure stays NA: it prints C
     rows = [_row(r, r[f"name_{lang}"], lang) for r in records]
     total = [r for r, rec in zip(rows, records) if rec["code"] == TOTAL]
     body = [r for r, rec in zip(rows, records) if rec["code"] != TOTAL]
