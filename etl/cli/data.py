@@ -55,6 +55,9 @@ def _load_sample(factory, settings: Settings, enterprises: int) -> int:
         quality=settings.quality,
         each_file=lambda files: tqdm(files, desc="loading sample", unit="file"),
         on_loaded=lambda outcome: tqdm.write(_outcome_line(outcome)),
+        # Each release computes its month's suppression pattern (docs/disclosure.md): the
+        # longest part of a first run, so it shows its progress.
+        each_release=lambda months: tqdm(months, desc="releasing months (数据发布)", unit="month"),
         min_coverage=settings.release_min_coverage,
         deadline_day=settings.report_deadline_day,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -190,31 +190,35 @@ def release_all(
     deadline_day: int,
     rule: DisclosureRule = DisclosureRule(),
     protection: float = 0.15,
+    each_month: Callable[[list[tuple[str, int]]], Iterable[tuple[str, int]]] = iter,
 ) -> list[m.Release]:
     """Release every month with data of every scope that changed (the sample on load): one
-    transaction per month; low coverage released with the note as its override."""
+    transaction per month; low coverage released with the note as its override. each_month
+    wraps the (scope, month) list (a progress bar: each release computes its month's
+    suppression pattern, seconds at the sample's scale)."""
     out = []
+    todo = []
     for scope in SCOPES:
         with factory() as session:
             regions = queries.region_closure(session, (scope,)) or [scope]
-            months = queries_release.months_with_data(session, regions)
-        for period in months:
-            try:
-                with factory.begin() as session:
-                    release, _ = release_month(
-                        session,
-                        scope,
-                        period,
-                        user,
-                        note,
-                        min_coverage=min_coverage,
-                        deadline_day=deadline_day,
-                        override_coverage=True,
-                        rule=rule,
-                        protection=protection,
-                    )
-                    out.append(release.id)
-            except ReleaseRefused as exc:
-                if exc.reason != "unchanged":
-                    raise
+            todo += [(scope, p) for p in queries_release.months_with_data(session, regions)]
+    for scope, period in each_month(todo):
+        try:
+            with factory.begin() as session:
+                release, _ = release_month(
+                    session,
+                    scope,
+                    period,
+                    user,
+                    note,
+                    min_coverage=min_coverage,
+                    deadline_day=deadline_day,
+                    override_coverage=True,
+                    rule=rule,
+                    protection=protection,
+                )
+                out.append(release.id)
+        except ReleaseRefused as exc:
+            if exc.reason != "unchanged":
+                raise
     return out

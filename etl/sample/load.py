@@ -30,14 +30,15 @@ def load_sample(
     quality: QualityThresholds | None = None,
     each_file: Callable[[list[Path]], object] = iter,
     on_loaded: Callable[[LoadOutcome], None] = lambda _o: None,
+    each_release: Callable = iter,
     release: bool = True,
     min_coverage: float = 0.90,
     deadline_day: int = 10,
 ) -> tuple[list[LoadOutcome], RegisterCheck]:
     """Write the sample's yearly report files and register.csv to out_dir and load them: each
     report as received (etl.sample.register), then the register; then release every month
-    (release=True) so leaders see figures (etl.release). each_file wraps the file list
-    (a progress bar); on_loaded hears each file's outcome."""
+    (release=True) so leaders see figures (etl.release). each_file and each_release wrap the
+    file list and the (scope, month) list (progress bars); on_loaded hears each file's outcome."""
     frame, register, received = sample_history(
         generate_reports(start=start, end=end, n_enterprises=n_enterprises, ref=ref),
         generate_enterprises(n_enterprises=n_enterprises, ref=ref),
@@ -60,5 +61,6 @@ def load_sample(
             SAMPLE_RELEASE_NOTE,
             min_coverage=min_coverage,
             deadline_day=deadline_day,
+            each_month=each_release,
         )
     return outcomes, check

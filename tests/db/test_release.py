@@ -184,3 +184,22 @@ def test_migration_0010_round_trip(engine):
     for name in names:
         want = {c.name for c in m.Base.metadata.tables[name].columns}
         assert {c["name"] for c in inspector.get_columns(name)} == want
+
+
+def test_release_all_goes_through_every_scope_month_once_and_shows_it(session_factory, tmp_path):
+    """The sample's first run releases every month with data (one pattern each, the longest
+    step): each (scope, month) passes through the progress wrapper once; again, none changed."""
+    from etl.release.store import release_all
+
+    assert load_file(session_factory, write_report(tmp_path / "a.csv", ROWS)).ok
+    seen = []
+
+    def progress(months):
+        seen.extend(months)
+        return iter(months)
+
+    kw = dict(min_coverage=0.9, deadline_day=10, each_month=progress)
+    ids = release_all(session_factory, "sample", "样例数据", **kw)
+    assert ("120000", 201905) in seen and ("120000", 201906) in seen
+    assert len(seen) == len(set(seen)) and len(ids) == 2
+    assert release_all(session_factory, "sample", "样例数据", **kw) == []  # nothing changed
