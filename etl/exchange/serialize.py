@@ -24,13 +24,16 @@ SCOPES = {
 SDMX_TAIL = ("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "UNIT_MEASURE", "UNIT_MULT", "DECIMALS")
 
 
+def _na_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Which cells hold pandas NA (a protected figure; a missing one is NaN or None)."""
+    return frame.apply(lambda column: column.map(lambda v: v is pd.NA)).astype(bool)
+
+
 def is_protected(frame: pd.DataFrame) -> pd.Series:
     """Rows whose status is C, or holding a pandas NA (how the query layer hides a figure:
     etl.disclosure.apply; a missing figure is NaN or None, never NA)."""
-    hidden = frame.apply(lambda column: column.map(lambda v: v is pd.NA)).any(axis=1)
-    if "status" not in frame.columns:
-        return hidden.astype(bool)
-    return frame["status"].astype("string").fillna("").eq(PROTECTED) | hidden.astype(bool)
+    hidden = _na_cells(frame).any(axis=1)
+    return _row_marked(frame) | hidden
 
 
 def _row_marked(frame: pd.DataFrame) -> pd.Series:
@@ -47,7 +50,7 @@ def _hidden_cells(
     readable beside a protected year-earlier one), and a derived figure (growth, share) when it
     or any amount of its row is — it is computed from them — or the whole row when marked C."""
     marked = _row_marked(frame)
-    na = frame.apply(lambda column: column.map(lambda v: v is pd.NA)).astype(bool)
+    na = _na_cells(frame)
     row_any = na[[c for c in amount_columns if c in frame.columns]].any(axis=1)
     out = pd.DataFrame(False, index=frame.index, columns=frame.columns)
     for column in frame.columns:
