@@ -6,23 +6,12 @@ spreadsheet can compute with them; missing values are empty cells, never "nan".
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from dashboard import i18n
 from dashboard.figures import point_label, trend_points
 from dashboard.i18n import DEFAULT_LANG, t
 from etl import numbers
-
-
-def records(frame: pd.DataFrame) -> list[dict]:
-    """The rows as dicts with a protected figure kept as pandas NA: DataFrame.to_dict turns NA
-    into None (pandas 3), which reads as missing ("—") where it must read "C"."""
-    columns = list(frame.columns)
-    return [
-        {c: v.item() if isinstance(v, np.generic) else v for c, v in zip(columns, row)}
-        for row in frame.itertuples(index=False, name=None)
-    ]
 
 
 def _scaled(values, unit: str, lang: str) -> list[float | str | None]:

@@ -8,6 +8,7 @@ share made from it is NA too (never a partial sum: that would give the protected
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 AMOUNT = "amount"
@@ -260,3 +261,13 @@ def share_by_year(
             share = ratio(total(_window(part, span)[AMOUNT]), w)
             rows.append({"start": span[0], "end": span[1], "share": share})
     return pd.DataFrame(rows, columns=["start", "end", "share"])
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as dicts with a protected figure kept as pandas NA: DataFrame.to_dict turns NA
+    into None (pandas 3), which reads as missing ("—") where it must read "C"."""
+    columns = list(frame.columns)
+    return [
+        {c: v.item() if isinstance(v, np.generic) else v for c, v in zip(columns, row)}
+        for row in frame.itertuples(index=False, name=None)
+    ]

@@ -219,10 +219,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "eval.method": {"zh": "计分方法", "en": "Method"},
     "eval.method_rule": {
         "zh": "每项指标得分 = 权重 × (实际值 − 零分值) ÷ (满分值 − 零分值)，限定在 0 至权重之间，"
-        "四舍五入到 0.01；无数据的指标得 0 分。总分为各项之和，按总分排名，同分同名次。",
+        "四舍五入到 0.01；无数据的指标得 0 分。总分为各项之和，按总分排名，同分同名次。"
+        "指标值保密（C）的对象，其得分、总分和名次亦保密，列于最后，其余对象在其间排名。",
         "en": "Each indicator scores weight × (value − zero mark) ÷ (full mark − zero mark), kept "
         "between 0 and the weight, rounded to 0.01; an indicator without data scores 0. The total "
-        "is the sum; ranks follow the total, equal totals share a rank.",
+        "is the sum; ranks follow the total, equal totals share a rank. Where a value is confidential "
+        "(C), its points, total and rank are too: that subject is listed last and the others are "
+        "ranked among themselves.",
     },
     "eval.mcol.name": {"zh": "指标", "en": "Indicator"},
     "eval.mcol.weight": {"zh": "权重", "en": "Weight"},

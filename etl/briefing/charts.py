@@ -9,7 +9,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from etl.aggregates import combine_jan_feb, per_month
+from etl.aggregates import combine_jan_feb, per_month, records
 from etl.briefing.compose import missing, row_protected
 from etl.briefing.facts import BriefingFacts, is_protected
 from etl.briefing.wording import word
@@ -76,7 +76,7 @@ def monthly_figure(facts: BriefingFacts, lang: str) -> go.Figure:
 
 def contribution_figure(facts: BriefingFacts, lang: str) -> go.Figure:
     """Contribution of each category to growth, in percentage points."""
-    rows = [r for r in facts.category.to_dict("records") if r["code"] != "TOTAL"]
+    rows = [r for r in records(facts.category) if r["code"] != "TOTAL"]
     hidden = any(row_protected(r) for r in rows)
     shown = [r for r in rows if not row_protected(r) and not missing(r.get("contribution_pp"))]
     shown.sort(key=lambda r: -r["contribution_pp"])
@@ -96,7 +96,7 @@ def contribution_figure(facts: BriefingFacts, lang: str) -> go.Figure:
 
 def partners_figure(facts: BriefingFacts, lang: str) -> go.Figure:
     """The main partners' trade in the year to the month."""
-    rows = [r for r in facts.partner.to_dict("records") if r["code"] != "TOTAL"]
+    rows = [r for r in records(facts.partner) if r["code"] != "TOTAL"]
     hidden = any(row_protected(r) for r in rows)
     shown = sorted((r for r in rows if not row_protected(r)), key=lambda r: -int(r["current"]))
     shown = shown[:TOP_PARTNERS]

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 
 from etl import numbers
+from etl.aggregates import records
 from etl.briefing.facts import PROTECTED, BriefingFacts, TargetFact
 from etl.briefing.wording import MONTHS_EN, word
 from etl.targets.vocabulary import status_word
@@ -143,7 +144,7 @@ def beijing_date(moment: dt.datetime) -> str:
 
 
 def _rows(frame: pd.DataFrame) -> list[dict]:
-    return frame.to_dict("records") if frame is not None and not frame.empty else []
+    return records(frame) if frame is not None and not frame.empty else []
 
 
 # ---------------------------------------------------------------- sentences

@@ -13,6 +13,7 @@ from decimal import Decimal
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from etl import numbers
 from etl.coverage.compute import coverage_by_region
 from etl.evaluation.districts import TOTAL, district_report
 from etl.periods import month_range
@@ -42,7 +43,9 @@ def district_values(
         table = report.rows[~report.rows["code"].isin([TOTAL, root])]
         subjects = list(table["code"])
         for code, growth in zip(table["code"], table["growth"]):
-            if growth is not None and not pd.isna(growth):
+            if numbers.protected(growth):  # a leader's read: confidential, never scored as 0
+                rows.append((code, "trade_growth", pd.NA))
+            elif growth is not None and not pd.isna(growth):
                 rows.append(
                     (code, "trade_growth", Decimal(str(growth * 100)).quantize(Decimal("0.01")))
                 )

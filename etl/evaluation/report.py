@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from etl import numbers
 from etl.evaluation.measures import district_values, unit_values
 from etl.evaluation.scorecard import scorecard
 from etl.queries import evaluation as eval_queries
@@ -60,7 +61,7 @@ def export_table(evaluation: Evaluation, lang: str = "zh") -> pd.DataFrame:
     card = evaluation.card
     out = pd.DataFrame(
         {
-            "排名" if zh else "Rank": card["rank"],
+            "排名" if zh else "Rank": [_cell(r) for r in card["rank"]],
             ("地区" if evaluation.kind == "district" else "单位")
             if zh
             else ("District" if evaluation.kind == "district" else "Unit"): card[f"name_{lang}"],
@@ -70,13 +71,20 @@ def export_table(evaluation: Evaluation, lang: str = "zh") -> pd.DataFrame:
         name = ind.name_zh if zh else ind.name_en
         unit = ind.unit_zh if zh else ind.unit_en
         out[f"{name}（{unit}）" if zh else f"{name} ({unit})"] = [
-            "" if v is None else str(v) for v in card[f"{ind.code}.value"]
+            _cell(v) for v in card[f"{ind.code}.value"]
         ]
         out[f"{name} 得分（满分{ind.weight}）" if zh else f"{name} points (of {ind.weight})"] = [
-            str(p) for p in card[f"{ind.code}.points"]
+            _cell(p) for p in card[f"{ind.code}.points"]
         ]
-    out["总分" if zh else "Total"] = [str(t) for t in card["total"]]
+    out["总分" if zh else "Total"] = [_cell(t) for t in card["total"]]
     return out
+
+
+def _cell(value) -> str:
+    """A scorecard cell as printed: C when protected, empty when there is no value."""
+    if numbers.protected(value):
+        return numbers.CONFIDENTIAL
+    return "" if value is None else str(value)
 
 
 def method_table(evaluation: Evaluation, lang: str = "zh") -> pd.DataFrame:

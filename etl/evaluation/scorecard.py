@@ -6,6 +6,11 @@ weight × (value − zero_at) / (full_at − zero_at), clipped to 0..weight, rou
 a subject without a value for an indicator gets 0 points for it and the row says so. The total is
 the sum of the points; subjects are ranked by total, equal totals sharing a rank (1, 2, 2, 4).
 Arithmetic is in Decimal so the table adds up exactly.
+
+A protected value (pandas NA: a leader's read of a district whose growth is confidential,
+etl.disclosure) earns protected points, so its total is protected and it takes no rank: points
+and a rank are functions of the value and would give it away. It is listed after the ranked
+subjects, which are ranked among themselves.
 """
 
 from __future__ import annotations
@@ -14,11 +19,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from etl import numbers
+
 CENT = Decimal("0.01")
 
 
 def points(value, weight: Decimal, zero_at: Decimal, full_at: Decimal) -> Decimal:
-    """The points one value earns (0 when there is no value)."""
+    """The points one value earns (0 when there is no value, NA when it is protected)."""
+    if numbers.protected(value):
+        return pd.NA
     if value is None or (not isinstance(value, Decimal) and pd.isna(value)):
         return Decimal(0).quantize(CENT)
     share = (Decimal(str(value)) - zero_at) / (full_at - zero_at)
@@ -43,11 +52,27 @@ def scorecard(indicators: pd.DataFrame, values: pd.DataFrame, subjects: list[str
             earned = points(value, ind.weight, ind.zero_at, ind.full_at)
             row[f"{ind.code}.value"] = value
             row[f"{ind.code}.points"] = earned
-            total += earned
+            total = pd.NA if numbers.protected(earned) else total + earned
         row["total"] = total
         rows.append(row)
     frame = pd.DataFrame(rows, dtype=object)  # values stay None or Decimal, never NaN
     if frame.empty:
         return pd.DataFrame(columns=["subject", "total", "rank"])
-    frame["rank"] = [1 + sum(1 for o in frame["total"] if o > t) for t in frame["total"]]
-    return frame.sort_values(["rank", "subject"], kind="stable").reset_index(drop=True)
+    known = [t for t in frame["total"] if not numbers.protected(t)]
+    frame["rank"] = [
+        pd.NA if numbers.protected(t) else 1 + sum(1 for o in known if o > t)
+        for t in frame["total"]
+    ]
+    order = sorted(
+        range(len(frame)),
+        key=lambda i: (
+            numbers.protected(frame["rank"][i]),
+            _rank_key(frame["rank"][i]),
+            frame["subject"][i],
+        ),
+    )
+    return frame.iloc[order].reset_index(drop=True)
+
+
+def _rank_key(rank) -> int:
+    return 0 if numbers.protected(rank) else int(rank)

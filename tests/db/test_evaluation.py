@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 from decimal import Decimal as D
 
+import pandas as pd
 import pytest
 
 from etl import accounts
@@ -97,3 +98,37 @@ def test_district_scorecard_growth_and_entered_values(session_factory, tmp_path)
     assert card.loc["120101", "total"] == D("19.50")  # 12 + 7.5
     assert list(card.loc[["120116", "120101"], "rank"]) == [1, 2]
     assert card.loc["120101", "name_zh"] == "和平区"
+
+
+def test_a_leaders_scorecard_never_scores_a_confidential_growth(session_factory, tmp_path):
+    # 和平区 has one enterprise: its growth is that enterprise's, confidential (etl.disclosure).
+    # Read as a leader, its value, points, total and rank are C — 0 points would rank it last
+    # and points would give the growth away — while the statistician's card keeps them.
+    from dashboard.pages.evaluation.views import card_rows
+    from etl.data_version import PROTECTED, RELEASED
+    from tests.db.helpers import release_months
+
+    rows = _months(2018, "100", "120101", 2) + _months(2019, "104", "120101", 2)
+    for ent in (3, 4, 5):
+        rows += _months(2018, str(90 + ent), "120116", ent)
+        rows += _months(2019, str(99 + ent), "120116", ent)
+    path = write_report(tmp_path / "r.csv", rows)
+    assert load_file(session_factory, path, today=dt.date(2020, 6, 30)).status == "loaded"
+    release_months(session_factory)
+    with session_factory() as s:
+        official = evaluate(s, "district", 2019).card.set_index("subject")
+    with session_factory() as s:
+        s.info[RELEASED] = s.info[PROTECTED] = True
+        seen = evaluate(s, "district", 2019)
+    assert official.loc["120101", "trade_growth.value"] == D("4.00")
+    card = seen.card.set_index("subject")
+    for column in ("trade_growth.value", "trade_growth.points", "total", "rank"):
+        assert card.loc["120101", column] is pd.NA, column
+    hidden = [r is pd.NA for r in seen.card["rank"]]
+    assert hidden == sorted(hidden)  # listed after every ranked district
+    heping = next(r for r in card_rows(seen, "zh") if r["name"] == "和平区")
+    assert heping["rank"] == heping["total"] == heping["trade_growth"] == "C"
+    assert heping["trade_growth_value"] == "C"
+    table = export_table(seen, "zh").set_index("地区")
+    assert table.loc["和平区", "总分"] == "C" and table.loc["和平区", "排名"] == "C"
+    assert "4.00" not in set(table.loc["和平区"])

@@ -1,6 +1,6 @@
 """The tables and downloads beside the charts print a protected figure (pandas NA) as "C", never
 "—" (nothing there) or a number — pandas' DataFrame.to_dict turns NA into None, so the views read
-rows through dashboard.tables.records, which keeps it."""
+rows through etl.aggregates.records, which keeps it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dashboard.pages.modes import views as mv
 from dashboard.pages.partners import views as pv
 from dashboard.pages.regions import views as rv
 from dashboard.pages.sectors import views as sv
+from etl.aggregates import records
 from tests.unit.test_mode_figures import CATS as MODE_CATS
 from tests.unit.test_mode_figures import NAMES as MODE_NAMES
 from tests.unit.test_protected_markers import (
@@ -29,7 +30,7 @@ C = "C"
 def test_records_keep_na_where_to_dict_gives_none() -> None:
     frame = pd.DataFrame({"a": pd.array([1, NA], dtype="Int64"), "b": ["x", "y"]})
     assert frame.to_dict("records")[1]["a"] is None  # what the views must not rely on
-    out = tables.records(frame)
+    out = records(frame)
     assert out[1]["a"] is NA and out[0] == {"a": 1, "b": "x"} and type(out[0]["a"]) is int
 
 

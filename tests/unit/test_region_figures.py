@@ -199,3 +199,16 @@ def test_summary_line_counts_children_or_leaves_them_out(tianjin) -> None:
     assert views.summary_line(tianjin, view, 16, "zh").endswith("同比0.0%；下设16个地区。")
     assert "服务出口" in views.summary_line(tianjin, view, 16, "zh")
     assert "下设" not in views.summary_line(tianjin, view, 0, "zh")
+
+
+def test_trend_lines_take_protected_regions_after_the_known_ones() -> None:
+    # A protected region (C) is never placed by its value, but it keeps a line (with its gaps)
+    # while there is room; regions without trade get none.
+    rows = pd.DataFrame(
+        {
+            "code": [TOTAL, "A", "B", "Z", "H"],
+            "current": pd.array([pd.NA, 50, 20, 0, pd.NA], dtype="Int64"),
+        }
+    )
+    assert views.top_codes(rows) == ["A", "B", "H"]
+    assert views.top_codes(rows, n=2) == ["A", "B"]

@@ -53,3 +53,25 @@ def test_equal_totals_share_a_rank_and_points_round_half_up():
     assert list(card["rank"]) == [1, 1, 3]
     assert points(D("1"), D("10"), D("0"), D("3")) == D("3.33")
     assert points(D("0.5"), D("0.01"), D("0"), D("1")) == D("0.01")  # 0.005 → 0.01
+
+
+def test_a_protected_value_hides_points_total_and_rank():
+    # A leader's read: B's growth is confidential (NA). Its points would give the growth away
+    # (linear between the marks), and so would its total and its rank beside the others'.
+    values = pd.DataFrame(
+        [
+            ("A", "growth", 5.0),  # 15
+            ("B", "growth", pd.NA),
+            ("B", "rate", 100.0),
+            ("C", "growth", 2.0),  # 6
+        ],
+        columns=["subject", "indicator", "value"],
+    )
+    card = scorecard(_indicators(), values, ["B", "C", "A"])
+    assert list(card["subject"]) == ["A", "C", "B"]  # ranked ones first, B after them
+    assert list(card["rank"][:2]) == [1, 2]  # A and C ranked among themselves
+    b = card.iloc[2]
+    assert b["rank"] is pd.NA and b["total"] is pd.NA and b["growth.points"] is pd.NA
+    assert b["rate.points"] == D("20.00")  # the other indicators still score
+    assert points(pd.NA, D(30), D(0), D(10)) is pd.NA
+    assert points(None, D(30), D(0), D(10)) == D("0.00")  # no data still scores nothing

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dashboard.i18n import t
+from etl import numbers
+from etl.aggregates import records
 from etl.evaluation.report import Evaluation
 
 
@@ -13,17 +15,30 @@ def _name(ind, lang: str) -> str:
 def card_rows(result: Evaluation, lang: str) -> list[dict]:
     """One row per subject; each indicator as 'points (value unit)'."""
     rows = []
-    for r in result.card.to_dict("records"):
-        row = {"rank": int(r["rank"]), "name": r[f"name_{lang}"], "total": str(r["total"])}
+    for r in records(result.card):  # a protected value stays NA: it prints C
+        rank = r["rank"]  # a number, so the grid sorts 2 before 10
+        row = {
+            "rank": numbers.CONFIDENTIAL if numbers.protected(rank) else int(rank),
+            "name": r[f"name_{lang}"],
+            "total": _text(r["total"]),
+        }
         for ind in result.indicators.itertuples(index=False):
             value = r[f"{ind.code}.value"]
             unit = ind.unit_zh if lang == "zh" else ind.unit_en
-            row[ind.code] = str(r[f"{ind.code}.points"])
+            row[ind.code] = _text(r[f"{ind.code}.points"])
             row[f"{ind.code}_value"] = (
-                t("eval.no_value", lang) if value is None else f"{value} {unit}"
+                numbers.CONFIDENTIAL
+                if numbers.protected(value)
+                else t("eval.no_value", lang)
+                if value is None
+                else f"{value} {unit}"
             )
         rows.append(row)
     return rows
+
+
+def _text(value) -> str:
+    return numbers.CONFIDENTIAL if numbers.protected(value) else str(value)
 
 
 def card_columns(result: Evaluation, lang: str) -> list[dict]:

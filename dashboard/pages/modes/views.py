@@ -16,8 +16,8 @@ from dashboard import i18n
 from dashboard.components import stat_card
 from dashboard.i18n import MISSING, t
 from dashboard.pages.modes.figures import scope_modes, stacked_modes
-from dashboard.tables import records
 from etl import aggregates, numbers
+from etl.aggregates import records
 from etl.filters import ALL_MODES
 
 MEASURES = ("month", "ytd")  # the trend shows 当月 points or 1–N月累计 (URL key "show")

@@ -10,9 +10,9 @@ from dash import html
 from dashboard import i18n
 from dashboard.i18n import partner_name, t
 from dashboard.ids import Partners
-from dashboard.tables import _pct, _scaled, records
+from dashboard.tables import _pct, _scaled
 from etl import numbers
-from etl.aggregates import growth, ratio, total
+from etl.aggregates import growth, ratio, records, total
 from etl.periods import add_months
 
 TOPS = (10, 15)

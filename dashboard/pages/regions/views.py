@@ -12,8 +12,9 @@ from dashboard.components import empty_state
 from dashboard.filter_state import from_query, to_query
 from dashboard.i18n import t
 from dashboard.ids import Regions
-from dashboard.tables import _pct, _scaled, records
+from dashboard.tables import _pct, _scaled
 from etl import numbers
+from etl.aggregates import records
 from etl.evaluation.districts import TOTAL
 
 PATH = "/regions"
@@ -109,9 +110,12 @@ def has_data(rows: pd.DataFrame) -> bool:
 
 
 def top_codes(rows: pd.DataFrame, n: int = TOP_N) -> list[str]:
-    """The n largest children with an amount in the window, largest first."""
-    body = rows[(rows["code"] != TOTAL) & (rows["current"] > 0)]
-    return list(body["code"][:n])
+    """The n largest children with an amount in the window, largest first; protected ones
+    (C: never placed by their value) after them while there is room, drawn with their gaps."""
+    body = rows[rows["code"] != TOTAL]
+    known = [c for c, v in zip(body["code"], body["current"]) if not numbers.protected(v) and v > 0]
+    hidden = [c for c, v in zip(body["code"], body["current"]) if numbers.protected(v)]
+    return (known + hidden)[:n]
 
 
 def labels(rows: pd.DataFrame, lang: str) -> dict[str, str]:

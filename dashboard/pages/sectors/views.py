@@ -11,9 +11,9 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.i18n import t
-from dashboard.tables import records as rows_of  # NA kept (to_dict turns it into None)
 from etl import numbers
 from etl.aggregates import growth, ratio, total
+from etl.aggregates import records as rows_of  # NA kept (to_dict turns it into None)
 from etl.filters import GROUP_PREFIX
 from etl.periods import add_months
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import i18n, tables
+from dashboard import i18n
 from dashboard.i18n import t
+from etl.aggregates import records
 from etl.evaluation.districts import TOTAL, DistrictReport
 from etl.spreadsheet import csv_bytes, xlsx_bytes
 from etl.targets.status import TargetsOverview
@@ -150,10 +151,10 @@ def _float(value) -> float | None:
 
 def grid_rows(report: DistrictReport, lang: str) -> tuple[list[dict], list[dict]]:
     """(rows, pinned bottom total row) for the grid; region names, never codes."""
-    records = tables.records(report.rows)  # a protected figure stays NA: it prints C
-    rows = [_row(r, r[f"name_{lang}"], lang) for r in records]
-    total = [r for r, rec in zip(rows, records) if rec["code"] == TOTAL]
-    body = [r for r, rec in zip(rows, records) if rec["code"] != TOTAL]
+    rows_read = records(report.rows)  # a protected figure stays NA: it prints C
+    rows = [_row(r, r[f"name_{lang}"], lang) for r in rows_read]
+    total = [r for r, rec in zip(rows, rows_read) if rec["code"] == TOTAL]
+    body = [r for r, rec in zip(rows, rows_read) if rec["code"] != TOTAL]
     return body, total
 
 
