@@ -103,22 +103,16 @@ def check_codes(s, asked: Asked) -> None:
     if asked.state.region not in ref.regions:
         raise BadRequest("region", f"unknown region {asked.state.region}")
     category_groups, partner_groups = (set(g["code"]) for g in queries.group_members(s))
-    for code in asked.state.categories:
-        known = (
-            code[len(GROUP_PREFIX) :] in category_groups
-            if code.startswith(GROUP_PREFIX)
-            else code in ref.categories
-        )
-        if not known:
-            raise BadRequest("cat", f"unknown category {code}")
-    for code in asked.partners:
-        known = (
-            code[len(GROUP_PREFIX) :] in partner_groups
-            if code.startswith(GROUP_PREFIX)
-            else code in ref.partners
-        )
-        if not known:
-            raise BadRequest("partner", f"unknown partner {code}")
+    asks = (
+        ("cat", "category", asked.state.categories, category_groups, ref.categories),
+        ("partner", "partner", asked.partners, partner_groups, ref.partners),
+    )
+    for parameter, noun, codes, groups, plain in asks:
+        for code in codes:
+            grouped = code.startswith(GROUP_PREFIX)
+            if (code[len(GROUP_PREFIX) :] in groups) if grouped else (code in plain):
+                continue
+            raise BadRequest(parameter, f"unknown {noun} {code}")
 
 
 def filter_meta(asked: Asked) -> dict:
