@@ -8,21 +8,16 @@ import plotly.graph_objects as go
 
 from dashboard import i18n
 from dashboard.figures import (
-    GREY,
-    GRID,
-    NAVY,
-    PALETTE,
     _axis_labels,
     _decimals,
     base_layout,
     jan_feb_notes,
-    mark_protected,
     message_figure,
-    note_protected,
     point_label,
-    protected_flags,
 )
 from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.palette import GREY, GRID, NAVY, PALETTE
+from dashboard.protected_marks import mark_protected, note_protected, protected_flags
 from etl import numbers
 from etl.aggregates import combined_monthly, per_month
 from etl.evaluation.districts import TOTAL

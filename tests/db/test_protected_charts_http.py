@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.figures import PROTECTED
 from dashboard.i18n import t
 from dashboard.ids import FilterBar, Overview, Regions
+from dashboard.protected_marks import PROTECTED
 from tests.db import disclosure_case as case
 from tests.db.auth_helpers import app_with_accounts, signed_in
 from tests.db.dash_calls import dash_call

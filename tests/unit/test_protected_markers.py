@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard import figures, i18n, rankings
+from dashboard import protected_marks as marks
 from dashboard.i18n import t
 from dashboard.pages.modes import figures as mf
 from dashboard.pages.partners import figures as pf
@@ -35,17 +36,17 @@ NOTE = {lang: t("fig.protected_note", lang) for lang in ("zh", "en")}
 
 
 def markers(fig) -> list:
-    return [tr for tr in fig.data if tr.legendgroup == figures.PROTECTED]
+    return [tr for tr in fig.data if tr.legendgroup == marks.PROTECTED]
 
 
 def values(fig) -> list:
     """The traces that draw figures (everything but the C markers)."""
-    return [tr for tr in fig.data if tr.legendgroup != figures.PROTECTED]
+    return [tr for tr in fig.data if tr.legendgroup != marks.PROTECTED]
 
 
 def _positions(axis) -> list:
     axis = list(axis)
-    if figures._multicategory(axis):  # [[years], [months]] -> (year, month)
+    if marks._multicategory(axis):  # [[years], [months]] -> (year, month)
         return list(zip(*axis))
     return axis
 
@@ -102,17 +103,17 @@ def test_mark_protected_adds_one_trace_and_nothing_without_protected_points() ->
     import plotly.graph_objects as go
 
     fig = go.Figure()
-    figures.mark_protected(fig, ["a", "b", "c"], [False, False, False])
+    marks.mark_protected(fig, ["a", "b", "c"], [False, False, False])
     assert fig.data == ()
-    figures.mark_protected(fig, ["a", "b", "c"], [False, ["X", "Y", "X"], True], labels=list("ABC"))
+    marks.mark_protected(fig, ["a", "b", "c"], [False, ["X", "Y", "X"], True], labels=list("ABC"))
     (trace,) = fig.data
     assert list(trace.x) == ["b", "c"] and list(trace.y) == [0, 0]
     assert list(trace.hovertext) == ["B<br>X、Y：保密", "C<br>保密"]  # each series named once
-    assert figures.has_protected(fig)
+    assert marks.has_protected(fig)
 
 
 def test_protected_flags_tell_na_from_missing() -> None:
-    assert figures.protected_flags([1, NA, None, float("nan"), 0]) == [
+    assert marks.protected_flags([1, NA, None, float("nan"), 0]) == [
         False,
         True,
         False,
@@ -125,11 +126,11 @@ def test_note_goes_under_the_title_or_above_the_plot() -> None:
     import plotly.graph_objects as go
 
     titled = figures.base_layout(go.Figure(), "走势", "天津市 · 亿美元")
-    figures.note_protected(titled, "zh", when=True)
+    marks.note_protected(titled, "zh", when=True)
     assert titled.layout.title.subtitle.text == f"天津市 · 亿美元<br>{NOTE['zh']}"
-    bare = figures.note_protected(go.Figure(), "en", when=True)
+    bare = marks.note_protected(go.Figure(), "en", when=True)
     assert bare.layout.annotations[0].text == NOTE["en"]
-    untouched = figures.note_protected(go.Figure(), "zh")  # no C markers: nothing said
+    untouched = marks.note_protected(go.Figure(), "zh")  # no C markers: nothing said
     assert untouched.layout.annotations == ()
 
 

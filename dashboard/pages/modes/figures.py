@@ -11,18 +11,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.figures import (
-    GREY,
-    GRID,
-    NAVY,
-    base_layout,
-    mark_protected,
-    message_figure,
-    note_protected,
-    point_label,
-    protected_flags,
-)
+from dashboard.figures import base_layout, message_figure, point_label
 from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.palette import GREY, GRID, NAVY
+from dashboard.protected_marks import mark_protected, note_protected, protected_flags
 from etl import numbers
 from etl.aggregates import combine_jan_feb, per_month, ratio
 from etl.filters import ALL_MODES, BOP_MODES

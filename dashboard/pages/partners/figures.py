@@ -6,16 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.figures import (
-    GRID,
-    PALETTE,
-    base_layout,
-    mark_protected,
-    message_figure,
-    note_protected,
-    protected_flags,
-)
+from dashboard.figures import base_layout, message_figure
 from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.palette import GRID, PALETTE
+from dashboard.protected_marks import mark_protected, note_protected, protected_flags
 from dashboard.rankings import ranked_bars
 from etl import numbers
 

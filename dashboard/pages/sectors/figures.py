@@ -6,18 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.figures import (
-    GREY,
-    GRID,
-    NAVY,
-    NAVY_LIGHT,
-    base_layout,
-    mark_protected,
-    message_figure,
-    note_protected,
-    protected_flags,
-)
+from dashboard.figures import base_layout, message_figure
 from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.palette import GREY, GRID, NAVY, NAVY_LIGHT
+from dashboard.protected_marks import mark_protected, note_protected, protected_flags
 from etl import numbers
 
 AMBER, GREEN = "#c8811a", "#2e7d4f"

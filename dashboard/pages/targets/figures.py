@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.figures import mark_protected, note_protected, protected_flags
 from dashboard.i18n import t
+from dashboard.protected_marks import mark_protected, note_protected, protected_flags
 
 UNIT = "usd_100m"
 NAVY, ACCENT, GREY = "#12355b", "#b71c1c", "#8a96a3"
