@@ -159,13 +159,10 @@ def compute_pattern(
     fixed_suppressed: keys (region, category, mode, direction, partner) of the 1–(M−1)月 cells
     the earlier release suppressed (empty for February: 1–2月 is the first cell of a year).
     """
-    value = {
-        (w, *rest): int(v)
-        for w, *rest, v in cells[["window", *DIMS, "value"]].itertuples(index=False)
-    }
+    value = dict(zip(_keys(cells), map(int, cells["value"].tolist())))
     suppressed: dict[tuple, str] = {}
-    for key in cells.loc[primary(cells, rule), ["window", *DIMS]].itertuples(index=False):
-        suppressed[tuple(key)] = PRIMARY
+    for key in _keys(cells[primary(cells, rule)]):
+        suppressed[key] = PRIMARY
     if month % 100 == 2:  # 1–2月: the month and the year so far are the same cell
         for key in list(suppressed):
             suppressed[(MONTH if key[0] == YTD else YTD, *key[1:])] = PRIMARY
@@ -178,10 +175,12 @@ def compute_pattern(
 
 def _stats(cells: pd.DataFrame) -> dict[tuple, tuple[int, int]]:
     """(window, dims…) -> (contributors, two largest contributions) of every cell."""
-    return {
-        (w, *rest): (int(n), int(top2))
-        for w, *rest, n, top2 in cells[["window", *DIMS, "n", "top2"]].itertuples(index=False)
-    }
+    return dict(zip(_keys(cells), zip(cells["n"].tolist(), cells["top2"].tolist())))
+
+
+def _keys(cells: pd.DataFrame) -> list[tuple]:
+    """Each cell's key (window, dims…), read column by column (a row at a time is slow)."""
+    return list(zip(*(cells[c].astype(str).tolist() for c in ("window", *DIMS))))
 
 
 def union_may_fail(hidden: list[tuple], value: dict, stats: dict, rule: DisclosureRule) -> bool:
@@ -250,17 +249,34 @@ def _children(hierarchy: Hierarchy, partners: set[str]):
 
 
 def _relations(value: dict[tuple, int], hierarchy: Hierarchy, month: int):
-    """Every relation among the month's nonzero cells: (parent key, [child keys])."""
+    """Every relation among the month's nonzero cells: (parent key, [nonzero child keys])."""
     partners = {k[5] for k in value if k[5] != ALL and not k[5].startswith(GROUP_PREFIX)}
     by_dim = _children(hierarchy, partners)
+    # For each dimension, the codes a cell's siblings take (the key without that dimension ->
+    # codes with a nonzero cell): a split keeps only those, so a total over some 200 partners
+    # builds the few keys that exist rather than 200 keys to look up.
+    present: list[dict[tuple, set]] = [defaultdict(set) for _ in DIMS]
+    for key, amount in value.items():
+        if amount != 0:
+            for i in range(len(DIMS)):
+                present[i][key[: i + 1] + key[i + 2 :]].add(key[i + 1])
     out: list[tuple[tuple, list[tuple]]] = []
     for key in value:
         window, *dims = key
         for i, splits_of in enumerate(by_dim):
             if (i == 4 and dims[1] != ALL) or (i == 1 and dims[4] != ALL):
                 continue  # partners are crossed with all categories only: no such cells
-            for children in splits_of(dims[i]):
-                out.append((key, [(window, *dims[:i], c, *dims[i + 1 :]) for c in children]))
+            splits = splits_of(dims[i])
+            if not splits:
+                continue
+            codes = present[i].get(key[: i + 1] + key[i + 2 :], ())
+            for children in splits:
+                out.append(
+                    (
+                        key,
+                        [(window, *dims[:i], c, *dims[i + 1 :]) for c in children if c in codes],
+                    )
+                )
         if window == YTD and month % 100 >= 3:
             out.append((key, [(PREVIOUS, *dims), (MONTH, *dims)]))
     return out
@@ -307,81 +323,96 @@ def _secondary(
     (with a rule) the hidden part of every relation whose parent is shown passes the primary
     rules as a whole: else a contributor to one hidden cell, or anyone for a dominated sum,
     learns the others from the parent less the shown cells (τ-ARGUS's singleton problem)."""
-    members_of = [
-        [k for k in (parent, *kids) if value.get(k, 0) != 0 or k[0] == PREVIOUS]
-        for parent, kids in relations
-    ]
-    index: dict[tuple, list[int]] = defaultdict(list)
-    for i, members in enumerate(members_of):
-        for k in members:
-            index[k].append(i)
-    # A cell equal to one other by structure (a relation of two nonzero members) drags its twin
-    # along when hidden: count what a pick would drag, the headline figures dearest.
-    twins: dict[tuple, list[tuple]] = defaultdict(list)
-    for members in members_of:
-        if len(members) == 2:
-            a, b = members
-            twins[a].append(b)
-            twins[b].append(a)
+    closer = _Closer(value, relations, suppressed, fixed, protection, stats or {}, rule)
     # sorted: the same data gives the same pattern in every process (sets of str are not)
-    queue = [i for k in list(suppressed) + sorted(fixed) for i in index.get(k, ())]
+    queue = [i for k in list(suppressed) + sorted(fixed) for i in closer.index.get(k, ())]
     while queue:
-        _close_relations(value, members_of, index, twins, suppressed, fixed, protection, queue)
-        if rule is not None:
-            hidden = _HiddenUnions(value, relations, members_of, twins, stats or {}, rule)
-            queue = hidden.widen(suppressed, fixed, index)
+        closer.close(queue)
+        queue = closer.widen() if rule is not None else []
 
 
-@dataclass
-class _HiddenUnions:
-    """The union check of _secondary: relations, their nonzero members, statistics, the rule."""
+class _Closer:
+    """The state of _secondary: each relation's nonzero members and how many of them are hidden
+    (kept as cells are hidden, so a relation is checked in constant time)."""
 
-    value: dict
-    relations: list
-    members_of: list
-    twins: dict
-    stats: dict
-    rule: DisclosureRule
+    def __init__(self, value, relations, suppressed, fixed, protection, stats, rule):
+        self.value, self.relations, self.suppressed, self.fixed = (
+            value,
+            relations,
+            suppressed,
+            fixed,
+        )
+        self.protection, self.stats, self.rule = protection, stats, rule
+        self.members_of = [
+            [k for k in (parent, *kids) if value.get(k, 0) != 0 or k[0] == PREVIOUS]
+            for parent, kids in relations
+        ]
+        self.index: dict[tuple, list[int]] = defaultdict(list)
+        for i, members in enumerate(self.members_of):
+            for k in members:
+                self.index[k].append(i)
+        self.hidden_count = [0] * len(relations)
+        for k in (*suppressed, *fixed):
+            for i in self.index.get(k, ()):
+                self.hidden_count[i] += 1
+        # A cell equal to one other by structure (a relation of two nonzero members) drags its
+        # twin along when hidden: count what a pick would drag, the headline figures dearest.
+        self.twins: dict[tuple, list[tuple]] = defaultdict(list)
+        for members in self.members_of:
+            if len(members) == 2:
+                a, b = members
+                self.twins[a].append(b)
+                self.twins[b].append(a)
 
-    def widen(self, suppressed: dict, fixed: set, index: dict) -> list[int]:
+    def hide(self, key: tuple) -> list[int]:
+        """Suppress a shown cell; the relations it is in, to check again."""
+        self.suppressed[key] = SECONDARY
+        touched = self.index[key]
+        for i in touched:
+            self.hidden_count[i] += 1
+        return touched
+
+    def _is_hidden(self, key: tuple) -> bool:
+        return key in self.suppressed or key in self.fixed
+
+    def close(self, queue: list[int]) -> None:
+        """The relation rule: no relation with exactly one hidden cell (complements by cost)."""
+        value = self.value
+        while queue:
+            i = queue.pop()
+            if self.hidden_count[i] != 1:
+                continue
+            members = self.members_of[i]
+            hidden = next(k for k in members if self._is_hidden(k))
+            candidates = [k for k in members if k not in self.suppressed and k[0] != PREVIOUS]
+            if not candidates:
+                continue  # only fixed cells left: the audit reports it
+            target = value.get(hidden, 0) * self.protection
+            enough = [k for k in candidates if value[k] >= target]
+            # the most detailed cell that covers the protection level, the smallest of those;
+            # the headline totals (the scope, all categories, bop, both directions) go last
+            if enough:
+                pick = min(enough, key=lambda k: (_cost(k, self.twins, self.suppressed), value[k]))
+            else:
+                pick = max(candidates, key=value.get)
+            queue.extend(self.hide(pick))
+
+    def widen(self) -> list[int]:
         """Hide one more shown cell in every relation whose hidden part may fail as a whole;
         the relations touched, to close again."""
         queue: list[int] = []
         for i, (parent, _) in enumerate(self.relations):
             members = self.members_of[i]
-            if not members or members[0] != parent or parent in suppressed:
+            count = self.hidden_count[i]
+            if count < 2 or count >= len(members) - 1:
+                continue  # fewer than two hidden, or no shown child (the parent is a member)
+            if members[0] != parent or parent in self.suppressed:
                 continue  # the parent is hidden or zero: the hidden sum is not published
             kids = members[1:]
-            hidden = [k for k in kids if k in suppressed or k in fixed]
-            shown = [k for k in kids if k not in suppressed and k not in fixed]
-            if len(hidden) < 2 or not shown:
-                continue
+            hidden = [k for k in kids if self._is_hidden(k)]
+            shown = [k for k in kids if not self._is_hidden(k)]
             if not union_may_fail(hidden, self.value, self.stats, self.rule):
                 continue
-            pick = min(shown, key=lambda k: (_cost(k, self.twins, suppressed), self.value[k]))
-            suppressed[pick] = SECONDARY
-            queue.extend(index[pick])
+            pick = min(shown, key=lambda k: (_cost(k, self.twins, self.suppressed), self.value[k]))
+            queue.extend(self.hide(pick))
         return queue
-
-
-def _close_relations(value, members_of, index, twins, suppressed, fixed, protection, queue):
-    """The relation rule: no relation with exactly one hidden cell (complements by cost)."""
-    while queue:
-        i = queue.pop()
-        members = members_of[i]
-        hidden = [k for k in members if k in suppressed or k in fixed]
-        if len(hidden) != 1:
-            continue
-        candidates = [k for k in members if k not in suppressed and k[0] != PREVIOUS]
-        if not candidates:
-            continue  # only fixed cells left: the audit reports it
-        target = value.get(hidden[0], 0) * protection
-        enough = [k for k in candidates if value[k] >= target]
-        # the most detailed cell that covers the protection level, the smallest of those; the
-        # headline totals (the scope, all categories, bop, both directions) go last
-        if enough:
-            pick = min(enough, key=lambda k: (_cost(k, twins, suppressed), value[k]))
-        else:
-            pick = max(candidates, key=value.get)
-        suppressed[pick] = SECONDARY
-        queue.extend(index[pick])

@@ -127,16 +127,12 @@ def _audit(session, pattern: Pattern, lines, tree, scope, month, earlier, protec
 
 
 def _write(session: Session, release: m.Release, pattern: Pattern) -> None:
+    columns = ("release_id", "period", "status", "window", *DIMS)
     rows = [
-        dict(
-            release_id=release.id,
-            window=key[0],
-            period=release.period,
-            status=why,
-            **dict(zip(DIMS, key[1:])),
-        )
+        dict(zip(columns, (release.id, release.period, why, *key)))
         for key, why in pattern.suppressed.items()
         if key[0] in (MONTH, YTD)
     ]
     if rows:
-        session.execute(sa.insert(m.ProtectedCell), rows)
+        # the table, not the mapped class: a core executemany, without the ORM's per-row work
+        session.execute(sa.insert(m.ProtectedCell.__table__), rows)

@@ -118,9 +118,8 @@ def send_due(
     return SendResult(sent, failed)
 
 
-def on_release(factory: sessionmaker, settings: Settings, release_id: int) -> None:
-    """After a release commits: its briefings (zh, en), queued to subscribers, sent. Logs, never
-    raises: the release is done whatever happens here."""
+def _briefings(factory: sessionmaker, settings: Settings, release_id: int):
+    """The release's zh and en briefings (the zh outcome; None when there is none to send)."""
     from etl.briefing.archive import make_briefing
 
     try:
@@ -128,15 +127,27 @@ def on_release(factory: sessionmaker, settings: Settings, release_id: int) -> No
             release = session.get(m.Release, release_id)
             scope, period, current = release.scope_code, release.period, release.current
         if not current:
-            return  # superseded meanwhile: the newer release makes its own briefing
+            return None  # superseded meanwhile: the newer release makes its own briefing
         made = make_briefing(factory, settings, scope, period, "zh", user="release")
     except Exception:  # noqa: BLE001 - the release must not fail because of its briefing
         log.exception("briefing of release %s not made", release_id)
-        return
+        return None
     try:
         make_briefing(factory, settings, scope, period, "en", user="release")
     except Exception:  # noqa: BLE001
         log.exception("English briefing of release %s not made", release_id)
+    return made
+
+
+def on_release(factory: sessionmaker, settings: Settings, release_id: int) -> None:
+    """After a release commits: its briefings (zh, en), queued to subscribers, sent. Logs, never
+    raises: the release is done whatever happens here."""
+    from etl.briefing.charts import one_browser
+
+    with one_browser():  # both languages' charts in one Chromium
+        made = _briefings(factory, settings, release_id)
+    if made is None:
+        return
     try:
         if not configured(settings):
             log.info("briefing %s made; STM_SMTP_HOST unset, nothing sent", made.briefing_id)
