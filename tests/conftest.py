@@ -126,6 +126,34 @@ def db_url(request, template_urls, tmp_path) -> str:
     return clone_database(template_urls, request.param, tmp_path)
 
 
+class Prepared:
+    """Databases a recipe built once per session and backend; each test gets a fresh copy, so
+    what one test changes no other sees (as with db_url), without building it again."""
+
+    def __init__(self, template_urls: dict[str, str], tmp_path_factory) -> None:
+        self.template_urls, self.tmp_path_factory = template_urls, tmp_path_factory
+        self.built: dict[tuple, tuple[str, object]] = {}
+
+    def copy(self, recipe, backend: str, tmp_path: Path) -> tuple[str, object]:
+        """(URL of a fresh copy, what recipe(session_factory, workdir) returned when built)."""
+        key = (recipe.__module__, recipe.__qualname__, backend)
+        if key not in self.built:
+            workdir = self.tmp_path_factory.mktemp("prepared")
+            url = clone_database(self.template_urls, backend, workdir)
+            engine = make_engine(url)
+            result = recipe(make_session_factory(engine), workdir)
+            engine.dispose()  # a PostgreSQL template must have no connections to be copied
+            self.built[key] = (url, result)
+        url, result = self.built[key]
+        return clone_database({backend: url}, backend, tmp_path), result
+
+
+@pytest.fixture(scope="session")
+def prepared(template_urls, tmp_path_factory) -> Prepared:
+    """Built-once databases handed out as copies (see Prepared)."""
+    return Prepared(template_urls, tmp_path_factory)
+
+
 @pytest.fixture
 def sqlite_url(template_urls, tmp_path) -> str:
     """URL of a fresh seeded SQLite database (for tests that need only one backend)."""

@@ -17,6 +17,7 @@ from etl import accounts
 from etl.exchange.tokens import create_token
 from etl.intake.load import load_file
 from etl.settings import Settings
+from tests.conftest import BACKENDS
 from tests.db import disclosure_case as case
 from tests.db.helpers import NO_SUPPRESSION, line, release_months, write_report
 
@@ -60,21 +61,33 @@ def _sum(rows=ROWS, year=2019, **where) -> int:
     return out
 
 
-@pytest.fixture
-def api(db_url, tmp_path, session_factory):
-    """Tokens for a statistician and a leader over the constructed rows, all months released."""
+def _filter_data(session_factory, workdir) -> dict[str, str]:
+    """The constructed rows, all months released; a statistician and a leader with tokens
+    (built once per backend: tests get copies)."""
     rows = [
         line(e, m, d, c, mode, p, str(a), region=r[0], area=r[1])
         for e, m, d, c, mode, p, a, r in ROWS
     ]
-    assert load_file(session_factory, write_report(tmp_path / "f.csv", rows), user="c").ok
+    assert load_file(session_factory, write_report(workdir / "f.csv", rows), user="c").ok
     release_months(session_factory, rule=NO_SUPPRESSION)
     with session_factory.begin() as s:
         accounts.add_user(s, "stat", "statistician")
         accounts.add_user(s, "lead", "leader")
-        tokens = {n: create_token(s, n, 30)[0] for n in ("stat", "lead")}
+        return {n: create_token(s, n, 30)[0] for n in ("stat", "lead")}
+
+
+@pytest.fixture(params=BACKENDS)
+def prepared_filters(request, prepared, tmp_path):
+    """(database URL, tokens): a copy of the filters' database."""
+    return prepared.copy(_filter_data, request.param, tmp_path)
+
+
+@pytest.fixture
+def api(prepared_filters, tmp_path):
+    """Tokens for a statistician and a leader over the constructed rows, all months released."""
+    db_url, tokens = prepared_filters
     app = create_app(Settings(instance_path=tmp_path / "inst", database_url=db_url, secret_key="t"))
-    yield app, tokens
+    yield app, dict(tokens)
     app.server.config["STM"].dispose()
 
 
@@ -194,16 +207,21 @@ def test_an_invalid_filter_is_a_400_naming_it(api, params, name, words):
         assert body["parameter"] == name and words in body["message"], (path, body)
 
 
-@pytest.fixture
-def case_site(db_url, tmp_path, session_factory):
+def _case_data(session_factory, workdir) -> dict[str, str]:
     """The disclosure tests' constructed case (和平区: one enterprise), released, with tokens."""
-    case.build(session_factory, tmp_path, audited=False)
+    case.build(session_factory, workdir, audited=False)
     with session_factory.begin() as s:
         accounts.add_user(s, "stat", "statistician")
         accounts.add_user(s, "lead", "leader")
-        tokens = {n: create_token(s, n, 30)[0] for n in ("stat", "lead")}
+        return {n: create_token(s, n, 30)[0] for n in ("stat", "lead")}
+
+
+@pytest.fixture(params=BACKENDS)
+def case_site(request, prepared, tmp_path):
+    """An app over a copy of the constructed case, and the tokens."""
+    db_url, tokens = prepared.copy(_case_data, request.param, tmp_path)
     app = create_app(Settings(instance_path=tmp_path / "inst", database_url=db_url, secret_key="t"))
-    yield app, tokens
+    yield app, dict(tokens)
     app.server.config["STM"].dispose()
 
 

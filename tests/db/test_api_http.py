@@ -19,6 +19,7 @@ from etl import models as m
 from etl.exchange.tokens import create_token, revoke_token
 from etl.intake.load import load_file
 from etl.settings import Settings
+from tests.conftest import BACKENDS
 from tests.db.helpers import NO_SUPPRESSION, line, release_months, write_report
 
 BASE = [
@@ -31,25 +32,41 @@ JULY = [line(1, "2019-07", "出口", "SC", 1, "US", "777")]  # unreleased: 777,0
 ENDPOINTS = [f"/api/v1{p}" for p in ROUTES]
 
 
-@pytest.fixture
-def api(db_url, tmp_path, session_factory):
-    """An app with sign-in, tokens for a leader and a statistician, 2018-06..2019-06 released
-    and July 2019 loaded but not released."""
+def _api_data(session_factory, workdir) -> dict[str, str]:
+    """A leader and a statistician with tokens, 2018-06..2019-06 released and July 2019 loaded
+    but not released (built once per backend: tests get copies)."""
     with session_factory.begin() as s:
         for name, role in (("lead", "leader"), ("stat", "statistician")):
             accounts.add_user(s, name, role)
-    assert load_file(session_factory, write_report(tmp_path / "b.csv", BASE), user="c").ok
+    assert load_file(session_factory, write_report(workdir / "b.csv", BASE), user="c").ok
     release_months(session_factory, rule=NO_SUPPRESSION)  # API mechanics, two enterprises
-    assert load_file(session_factory, write_report(tmp_path / "j.csv", JULY), user="c").ok
-    tokens = {}
+    assert load_file(session_factory, write_report(workdir / "j.csv", JULY), user="c").ok
     with session_factory.begin() as s:
-        for name in ("lead", "stat"):
-            tokens[name], _ = create_token(s, name, 30)
+        return {name: create_token(s, name, 30)[0] for name in ("lead", "stat")}
+
+
+@pytest.fixture(params=BACKENDS)
+def prepared_api(request, prepared, tmp_path):
+    """(database URL, tokens): a copy of the API's database."""
+    return prepared.copy(_api_data, request.param, tmp_path)
+
+
+@pytest.fixture
+def db_url(prepared_api) -> str:
+    """This module's tests run on copies of the API's database."""
+    return prepared_api[0]
+
+
+@pytest.fixture
+def api(prepared_api, tmp_path, session_factory):
+    """An app with sign-in over a copy of the API's database, and the tokens."""
+    db_url, tokens = prepared_api
     settings = Settings(
         instance_path=tmp_path / "inst", database_url=db_url, secret_key="t", api_rate_per_minute=50
     )
     app = create_app(settings)
-    return app.server.test_client(), tokens, session_factory
+    yield app.server.test_client(), dict(tokens), session_factory
+    app.server.config["STM"].dispose()
 
 
 def get(client, path, token=None, **params):

@@ -22,6 +22,7 @@ from etl.snapshot.format import INTERNAL_STAMP, cell_kind, excel_value, rounded
 from etl.snapshot.protect import sensitive, unit_sums
 from etl.snapshot.vintage import load_codes, targets_as_of
 from etl.targets.status import evaluate_targets
+from tests.conftest import BACKENDS
 from tests.db.helpers import NO_SUPPRESSION, release_months, uscc
 from tests.db.snapshot_data import (
     INJECTED_ENTERPRISE,
@@ -39,14 +40,24 @@ MONTH, ROOT = 201906, "120000"
 AMOUNT_COLUMNS = {"进出口（亿美元）": None, "出口（亿美元）": "X", "进口（亿美元）": "M"}
 
 
-@pytest.fixture
-def loaded(session_factory, tmp_path):
-    """The constructed months loaded, with formula-like reference names."""
+def _two_years_released(session_factory, workdir) -> None:
+    """The constructed months loaded, with formula-like reference names, and released."""
     inject_names(session_factory)
-    load_two_years(session_factory, tmp_path)
+    load_two_years(session_factory, workdir)
     # Snapshots are made of released months only. Released without a stored pattern: these
     # tests are about the snapshot's own tables (the pattern laid over them: test_disclosure).
     release_months(session_factory, rule=NO_SUPPRESSION)
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, prepared, tmp_path) -> str:
+    """Every test here reads a copy of the two released years (built once per backend)."""
+    return prepared.copy(_two_years_released, request.param, tmp_path)[0]
+
+
+@pytest.fixture
+def loaded(session_factory):
+    """The session factory over this test's copy."""
     return session_factory
 
 
