@@ -6,8 +6,9 @@ from pathlib import Path
 
 import dash
 
-from dashboard import api, auth, briefings, downloads, filter_bar, i18n, shell
+from dashboard import api, auth, briefings, downloads, i18n, shell
 from dashboard.context import CONFIG_KEY, AppContext
+from dashboard.filter_bar import callbacks as filter_bar_callbacks
 from dashboard.pages.evaluation import routes as evaluation_routes
 from dashboard.pages.exports import routes as export_routes
 from dashboard.pages.reconciliation import routes as reconciliation_routes
@@ -72,7 +73,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         )
     app.layout = shell.layout
     shell.register_callbacks(app)
-    filter_bar.register_callbacks(app)  # shared by every page that shows the filter bar
+    filter_bar_callbacks.register_callbacks(app)  # shared by every page that shows the filter bar
     downloads.register_callbacks(app)  # CSV/xlsx of every chart (downloads.download_bar)
     upload_routes.register(app.server)  # template and problem-list downloads of 数据报送
     export_routes.register_routes(app.server)  # archived snapshot files (导出 page)

@@ -67,7 +67,7 @@ class Targets:
 
 
 class FilterBar:
-    """The filter bar every data page shares (dashboard/filter_bar.py); state lives in URL."""
+    """The filter bar every data page shares (dashboard/filter_bar/); state lives in URL."""
 
     ROOT = "filter-bar"
     URL = "filter-url"  # the page's dcc.Location(refresh=False): pages read its "search"

@@ -1,7 +1,7 @@
 """Strings of the filter bar, downloads and the 总览 / Overview page."""
 
 STRINGS: dict[str, dict[str, str]] = {
-    # The shared filter bar (dashboard/filter_bar.py).
+    # The shared filter bar (dashboard/filter_bar/).
     "filter.label": {"zh": "筛选条件", "en": "Filters"},
     "filter.period": {"zh": "统计期间", "en": "Period"},
     "filter.period.month": {"zh": "按月", "en": "Month"},

@@ -61,7 +61,10 @@ def export_table(evaluation: Evaluation, lang: str = "zh") -> pd.DataFrame:
     card = evaluation.card
     out = pd.DataFrame(
         {
-            "排名" if zh else "Rank": [_cell(r) for r in card["rank"]],
+            # a number (sorts and reads as one), C when protected
+            "排名" if zh else "Rank": [
+                numbers.CONFIDENTIAL if numbers.protected(r) else r for r in card["rank"]
+            ],
             ("地区" if evaluation.kind == "district" else "单位")
             if zh
             else ("District" if evaluation.kind == "district" else "Unit"): card[f"name_{lang}"],

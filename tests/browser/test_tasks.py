@@ -75,6 +75,9 @@ def test_tsk001_unit_reports_with_evidence_and_statistician_confirms(
     dash_duo.wait_for_contains_text(f"#{Tasks.TITLE}", "第 9 项", timeout=TIMEOUT)
     dash_duo.find_element(f"#{Tasks.PERIOD}").clear()
     dash_duo.find_element(f"#{Tasks.PERIOD}").send_keys("2019-06")
+    # centred first: near the window's edge, a grid still settling above can take the click
+    status = dash_duo.find_element(f"#{Tasks.STATUS}")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", status)
     dash_duo.select_dcc_dropdown(f"#{Tasks.STATUS}", "推进中")
     dash_duo.find_element(f"#{Tasks.TEXT}").send_keys("出版物进出口平台已完成选址并签约")
     dash_duo.find_element(f"#{Tasks.FIGURES['projects']}").send_keys("2")

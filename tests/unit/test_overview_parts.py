@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 from dash.exceptions import PreventUpdate
 
-from dashboard import components, filter_bar, i18n
+from dashboard import components, i18n
+from dashboard.filter_bar import callbacks as bar_callbacks
+from dashboard.filter_bar import options as bar_options
 from dashboard.filter_state import FilterState
 from dashboard.pages.overview import views as overview_views
 from etl.aggregates import (
@@ -208,7 +210,7 @@ REGIONS = pd.DataFrame(
 
 
 def test_region_options_are_a_tree_in_sort_order() -> None:
-    options = filter_bar.region_options(REGIONS, "zh")
+    options = bar_options.region_options(REGIONS, "zh")
     assert [o["value"] for o in options] == [
         "120000",
         "120101",
@@ -220,7 +222,7 @@ def test_region_options_are_a_tree_in_sort_order() -> None:
     depth = {o["value"]: o["label"].className for o in options}
     assert depth["120000"].endswith("d0") and depth["120116-TEDA"].endswith("d2")
     assert "两江新区" in options[-1]["search"]
-    english = filter_bar.region_options(REGIONS, "en")
+    english = bar_options.region_options(REGIONS, "en")
     assert english[3]["label"].children == "天津经开区"  # no English name: the Chinese one
 
 
@@ -235,18 +237,18 @@ def test_mode_options_allow_mode_3_only_under_full_scope() -> None:
             "in_bop_total": [True, False],
         }
     )
-    bop = filter_bar.mode_options(modes, "zh", "bop")
+    bop = bar_options.mode_options(modes, "zh", "bop")
     assert bop[0] == {"label": "模式一：跨境提供", "value": 1, "disabled": False}
     assert bop[1]["disabled"] is True
-    assert filter_bar.mode_options(modes, "zh", "full")[1]["disabled"] is False
-    options, value = filter_bar.scope_modes(
-        "bop", filter_bar.mode_options(modes, "zh", "full"), [1, 3]
+    assert bar_options.mode_options(modes, "zh", "full")[1]["disabled"] is False
+    options, value = bar_callbacks.scope_modes(
+        "bop", bar_options.mode_options(modes, "zh", "full"), [1, 3]
     )
     assert value == [1] and options[1]["disabled"] is True
 
 
 def test_state_from_controls_follows_the_url_rules() -> None:
-    state = filter_bar.state_from_controls(
+    state = bar_callbacks.state_from_controls(
         "range",
         None,
         None,
@@ -271,11 +273,11 @@ def test_state_from_controls_follows_the_url_rules() -> None:
         unit="usd_10k",
         lang="en",
     )
-    year = filter_bar.state_from_controls(
+    year = bar_callbacks.state_from_controls(
         "year", 201906, 2018, None, None, None, None, None, None, None, None, "zh"
     )
     assert (year.period, year.start, year.end) == ("year", 201801, 201812)
-    newest = filter_bar.state_from_controls(
+    newest = bar_callbacks.state_from_controls(
         "month",
         201912,
         None,
@@ -291,21 +293,21 @@ def test_state_from_controls_follows_the_url_rules() -> None:
         latest=201912,
     )
     assert newest == FilterState()  # the newest month is not pinned into the URL
-    assert filter_bar.show_period("range") == ({"display": "none"}, {"display": "none"}, None)
+    assert bar_callbacks.show_period("range") == ({"display": "none"}, {"display": "none"}, None)
 
 
 def test_month_and_year_options_newest_first() -> None:
-    months = filter_bar.month_options(201911, 202002, "zh")
+    months = bar_options.month_options(201911, 202002, "zh")
     assert [o["value"] for o in months] == [202002, 202001, 201912, 201911]
     assert months[0]["label"] == "2020年2月"
-    assert [o["label"] for o in filter_bar.year_options(201911, 202002, "en")] == ["2020", "2019"]
-    assert filter_bar.month_options(None, None, "zh") == []
+    assert [o["label"] for o in bar_options.year_options(201911, 202002, "en")] == ["2020", "2019"]
+    assert bar_options.month_options(None, None, "zh") == []
 
 
 def test_restore_controls_sets_only_what_the_url_changed() -> None:
-    months = filter_bar.month_options(201901, 201912, "zh")
+    months = bar_options.month_options(201901, 201912, "zh")
     now = ["month", 201912, 2019, 201901, 201912, "120000", "X", [], [], "usd_100m", "bop"]
-    out = filter_bar.restore_controls("?month=2019-06", months, *now)
+    out = bar_callbacks.restore_controls("?month=2019-06", months, *now)
     assert out[1] == 201906 and out[6] == "both"  # back from ?month=2019-12&dir=X
     assert [v for i, v in enumerate(out) if i not in (1, 6)] == [dash.no_update] * 9
     default = [
@@ -322,7 +324,7 @@ def test_restore_controls_sets_only_what_the_url_changed() -> None:
         "bop",
     ]
     with pytest.raises(PreventUpdate):  # the controls wrote this URL themselves
-        filter_bar.restore_controls("", months, *default)
+        bar_callbacks.restore_controls("", months, *default)
 
 
 @pytest.mark.parametrize(

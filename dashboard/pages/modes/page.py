@@ -18,7 +18,7 @@ from dashboard import coverage_line, data, drill, i18n
 from dashboard.components import empty_state, no_data, page_header, scope_note, section_card
 from dashboard.downloads import download_bar, download_store, payload
 from dashboard.figures import png_config, scoped
-from dashboard.filter_bar import filter_bar
+from dashboard.filter_bar.layout import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
 from dashboard.ids import Coverage, FilterBar, Modes

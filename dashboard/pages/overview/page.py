@@ -21,7 +21,7 @@ from dashboard.components import (
 )
 from dashboard.downloads import download_bar, download_store, payload
 from dashboard.figures import monthly_trend, png_config, scoped, share_by_year
-from dashboard.filter_bar import filter_bar
+from dashboard.filter_bar.layout import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t, window_label
 from dashboard.ids import Coverage, FilterBar, Overview

@@ -17,7 +17,7 @@ from dashboard import rankings as figures
 from dashboard.components import context_line, empty_state, no_data, page_header, section_card
 from dashboard.downloads import download_bar, download_store, payload
 from dashboard.figures import monthly_trend, png_config, scoped
-from dashboard.filter_bar import filter_bar
+from dashboard.filter_bar.layout import filter_bar
 from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
 from dashboard.ids import Coverage, FilterBar, Regions
