@@ -243,21 +243,23 @@ def layout() -> html.Div:
     )
 
 
-def user_badge() -> html.Div | None:
-    """Who is signed in (name and role, both languages) and a sign-out link."""
+def user_badge() -> dbc.DropdownMenu | None:
+    """Who is signed in (name and role, both languages) as a menu: change password, "as leaders
+    see it" for roles that see everything, sign out. A menu keeps the bar on one line."""
     principal = auth.current_principal()
     if principal is None:
         return None
     role = f"{t('auth.role.' + principal.role, 'zh')} {t('auth.role.' + principal.role, 'en')}"
-    return html.Div(
+    return dbc.DropdownMenu(
         [
-            html.Span(f"{principal.display_name} · {role}", className="stm-user"),
-            html.A(
+            dbc.DropdownMenuItem(
                 f"{t('auth.pw.link', 'zh')} / {t('auth.pw.link', 'en')}",
                 href=auth.PASSWORD_PATH,
-                className="stm-logout",
+                external_link=True,
+                class_name="stm-logout",
             ),
             *_view_as_form(principal),
+            dbc.DropdownMenuItem(divider=True),
             # A form, not a link: signing out is a POST carrying the session's token.
             html.Form(
                 [
@@ -266,15 +268,20 @@ def user_badge() -> html.Div | None:
                         f"{t('auth.logout', 'zh')} / {t('auth.logout', 'en')}",
                         id=Shell.LOGOUT,
                         type="submit",
-                        className="stm-logout btn btn-link p-0 border-0",
+                        className="dropdown-item stm-logout",
                     ),
                 ],
                 action="/logout",
                 method="POST",
-                className="stm-logout-form d-inline",
+                className="stm-logout-form",
             ),
         ],
-        className="stm-user-badge",
+        label=html.Span(f"{principal.display_name} · {role}", className="stm-user"),
+        nav=True,
+        in_navbar=True,
+        align_end=True,
+        class_name="stm-user-badge",
+        toggle_class_name="stm-user-toggle",
     )
 
 
@@ -294,12 +301,12 @@ def _view_as_form(principal) -> list:
                     f"{t(key, 'zh')} / {t(key, 'en')}",
                     id=Shell.VIEW_AS,
                     type="submit",
-                    className="stm-logout btn btn-link p-0 border-0",
+                    className="dropdown-item stm-logout",
                 ),
             ],
             action=auth.VIEW_AS_PATH,
             method="POST",
-            className="stm-logout-form d-inline",
+            className="stm-logout-form",
         )
     ]
 
@@ -346,7 +353,7 @@ def print_head(lang: str) -> html.Div:
     """Printed only (assets/print.css): the data source and 打印于 time above the page.
 
     The time is the moment of printing, set in the browser (assets/print.js); the filter state
-    is printed by the filter bar itself (filter_bar.print_line).
+    is printed by the filter bar itself (filter_bar.options.print_line).
     """
     return html.Div(
         [

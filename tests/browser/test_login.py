@@ -63,6 +63,7 @@ def test_lgn001_sign_in_and_out(dash_duo, secured_app):
     set_own_password(dash_duo, password)
     dash_duo.wait_for_contains_text(".stm-user", "王局长 · 领导", timeout=10)
     assert dash_duo.driver.current_url.endswith("/overview")
-    dash_duo.find_element("#shell-logout").click()
+    dash_duo.find_element(".stm-user-toggle").click()  # sign-out is in the person's menu
+    dash_duo.wait_for_element("#shell-logout", timeout=10).click()
     dash_duo.wait_for_text_to_equal("h1", "登录", timeout=10)
     assert dash_duo.get_logs() == []
