@@ -163,12 +163,23 @@ def narrow(low: float, high: float, true: float, protection: float) -> bool:
     return high < true * (1 + protection) - 0.5 or low > true * (1 - protection) + 0.5
 
 
+def lp_scale(b_eq: np.ndarray) -> float:
+    """The unit the LP is solved in: the geometric mean of the smallest and largest published
+    figure, so both sit within the solver's tolerances. Cents run from 1 to 10^12: scaled by the
+    largest alone, a small figure falls below HiGHS's 10^-7 feasibility tolerance and a real
+    year's system (2,000 enterprises) came back "infeasible"."""
+    positive = np.abs(b_eq[b_eq != 0])
+    if positive.size == 0:
+        return 1.0
+    return float(np.sqrt(positive.min() * positive.max()))
+
+
 def interval(coef: np.ndarray, a_eq, b_eq) -> tuple[float, float, np.ndarray, np.ndarray]:
     """Min and max of coef · x over x ≥ 0 with a_eq x = b_eq (HiGHS), and both certificates
     (the constraint multipliers: which published figures the bound is made of)."""
     if a_eq.shape[0] == 0:  # nothing published: anything from zero up
         return 0.0, float("inf"), np.zeros(0), np.zeros(0)
-    scale = max(float(np.max(b_eq)), 1.0)  # amounts in cents reach 10^12: solve in [0, 1]
+    scale = lp_scale(b_eq)
     out, duals = [], []
     for sign in (1.0, -1.0):
         result = linprog(

@@ -94,3 +94,23 @@ def test_properties_on_random_tables(rows):
     exact = cell_stats(frame, "region", "sector")
     merged = table.merge(exact, on=["region", "sector"], suffixes=("", "_exact"))
     assert (merged["value"] == merged["value_exact"]).all()
+
+
+def test_the_audit_lp_keeps_one_cent_and_a_billion_dollars_within_tolerance():
+    # A real year's figures run from 1 cent to 10^12 cents; HiGHS's feasibility tolerance is
+    # 10^-7. Scaled by the largest alone, a small figure drops below it (a 2,000-enterprise
+    # year's system came back "infeasible"); scaled by the geometric mean, both ends stay clear.
+    import numpy as np
+
+    from etl.disclosure.audit import interval, lp_scale
+
+    b = np.array([1.0, 250.0, 3e9, 1e12])
+    scale = lp_scale(b)
+    assert 1e-7 < b.min() / scale and b.max() / scale < 1e7
+    assert lp_scale(np.array([0.0, 0.0])) == 1.0
+    # x1 + x2 = 1e12 + 1 and x2 + x3 = 3 with x2 = 1 published: x1 and x3 are pinned exactly
+    from scipy.sparse import csr_matrix
+
+    a = csr_matrix(np.array([[1.0, 1, 0], [0, 1, 1], [0, 1, 0]]))
+    low, high, *_ = interval(np.array([0.0, 0, 1]), a, np.array([1e12 + 1, 3, 1]))
+    assert round(low) == round(high) == 2
