@@ -179,6 +179,8 @@ def office_pages(docx: Path, folder: Path) -> int:
 def test_docx_is_one_a4_page(loaded, settings, tmp_path, lang):
     """#17: the Word briefing keeps to one A4 page as Word lays it out (LibreOffice here), and a
     briefing with twice the text still does: its charts shrink instead of spilling over."""
+    if settings.database_url.startswith("postgresql"):
+        pytest.skip("page layout: the same facts on either backend, one is enough")
     out = make_briefing(loaded, settings, SCOPE, MONTH, lang, user="stat")
     assert office_pages(out.files["docx"], tmp_path) == 1
     long = replace(
