@@ -6,7 +6,7 @@ import functools
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import sqlalchemy as sa
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.context import CONFIG_KEY, AppContext
 from dashboard.filter_state import FilterState, released_only, to_report_filter
-from etl import aggregates
+from etl import aggregates, numbers
 from etl.coverage.compute import coverage_by_region
 from etl.data_version import (
     PROTECTED,
@@ -265,9 +265,29 @@ def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
             return v, None
         f = to_report_filter(state, add_months(v.start, -12), v.end, directions=("X", "M"))
         frame = queries.totals(s, f, ("period", "direction"))
+        windows = {
+            name: _window_trade(s, f, start, end)
+            for name, (start, end) in (
+                ("cum", (v.start, v.end)),
+                ("cum_base", (add_months(v.start, -12), add_months(v.end, -12))),
+            )
+        }
     if frame.loc[frame["period"].between(v.start, v.end), "amount"].abs().sum() == 0:
         return v, None
-    return v, aggregates.trade_comparison(frame, v.start, v.end)
+    return v, aggregates.trade_comparison(frame, v.start, v.end, windows)
+
+
+def _window_trade(s: Session, f, start: int, end: int) -> dict:
+    """Total, exports and imports over a window read as the window's own figures."""
+    window = replace(f, period_from=start, period_to=end)
+    by_direction = queries.totals(s, window, ("direction",))
+    amounts = dict(zip(by_direction["direction"], by_direction["amount"]))
+    whole = queries.totals(s, window, ())  # both directions: the total's own cell
+    return {
+        "total": whole["amount"].iloc[0] if len(whole) else 0,
+        "exports": amounts.get("X", 0),
+        "imports": amounts.get("M", 0),
+    }
 
 
 @remembered
@@ -324,16 +344,43 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
         if v.end is None:
             return empty
         f = to_report_filter(state, add_months(v.start, -12 * (years - 1)), v.end)
-        frame = queries.totals(s, f, ("period", "category_code"))
+        if not state.categories:
+            # the group and the total read as figures of their own (cells of the disclosure
+            # catalogue): a leader's share is hidden only where the pattern hides them, not
+            # whenever any one category is
+            spans = [
+                (add_months(v.start, -12 * k), add_months(v.end, -12 * k))
+                for k in range(max(years, 2))
+            ]
+            frame = _window_amounts(s, f, spans)
+            part = _window_amounts(s, replace(f, categories=(f"group:{group}",)), spans)
+        else:  # the group within a category filter: its categories among the filter's
+            frame = queries.totals(s, f, ("period", "category_code"))
+            part = frame[in_group(frame["category_code"], cats, codes)]
     if frame.empty:
         return empty
-    part = frame[in_group(frame["category_code"], cats, codes)]
     return GroupShare(
         v,
         aggregates.share_comparison(part, frame, v.start, v.end),
         aggregates.share_by_year(part, frame, v.start, v.end, years),
         members,
     )
+
+
+def _window_amounts(s: Session, f, spans: list[tuple[int, int]]) -> pd.DataFrame:
+    """One row per window (period: its last month): the window's own figure (1–N月累计 is a
+    catalogue cell of its own) where it is published, else the sum of its months (NA when one
+    of them is hidden). For the statistician both are the same sum."""
+    first, last = min(a for a, _ in spans), max(b for _, b in spans)
+    monthly = queries.totals(s, replace(f, period_from=first, period_to=last), ("period",))
+    rows = []
+    for start, end in spans:
+        own = queries.totals(s, replace(f, period_from=start, period_to=end), ())
+        value = own["amount"].iloc[0] if len(own) else 0
+        if numbers.protected(value):
+            value = aggregates.total(monthly.loc[monthly["period"].between(start, end), "amount"])
+        rows.append((end, value))
+    return pd.DataFrame(rows, columns=["period", "amount"]).astype({"amount": "Int64"})
 
 
 def region_targets(state: FilterState) -> tuple[View, list]:
@@ -482,6 +529,16 @@ class PartnerBreakdown:
     names: dict[str, dict[str, str]]  # lang -> partner code -> name from the reference table
     shown: int | None  # first month the trend shows
     years: int
+    # period, code, amount: all partners (TOTAL) and each group (group:X) read as figures of
+    # their own, so a leader's shares and group totals hide only what the pattern hides
+    cells: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["period", "code", "amount"])
+    )
+    # start, end, code, amount: the same figures over each year's window, read as the window's
+    # own cell (1–N月累计 is a catalogue cell even where a month in it is hidden)
+    windows: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["start", "end", "code", "amount"])
+    )
 
 
 @remembered
@@ -499,14 +556,50 @@ def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
             "en": {c: n for c, n in ref.partner_names_en.items() if n},
         }
         frame = pd.DataFrame(columns=["period", "partner_code", "amount"])
+        cells = pd.DataFrame(columns=["period", "code", "amount"])
+        windows = pd.DataFrame(columns=["start", "end", "code", "amount"])
         shown = None
         if v.end is not None:
             shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
             first = min(add_months(v.start, -12 * years), shown)
-            frame = queries.partner_totals(
-                s, to_report_filter(state, first, v.end), ("period", "partner_code")
+            f = to_report_filter(state, first, v.end)
+            frame = queries.partner_totals(s, f, ("period", "partner_code"))
+            own = [("TOTAL", ())] + [
+                (f"group:{g}", (f"group:{g}",)) for g in groups["code"].drop_duplicates()
+            ]
+            cells = pd.concat(
+                [
+                    queries.partner_totals(s, replace(f, partners=p), ("period",)).assign(code=c)
+                    for c, p in own
+                ],
+                ignore_index=True,
             )
-    return PartnerBreakdown(v, frame, groups, names, shown, years)
+            windows = pd.DataFrame(
+                [
+                    (
+                        a,
+                        b,
+                        c,
+                        _one(
+                            queries.partner_totals(
+                                s, replace(f, period_from=a, period_to=b, partners=p), ()
+                            )
+                        ),
+                    )
+                    for a, b in (
+                        (add_months(v.start, -12 * k), add_months(v.end, -12 * k))
+                        for k in range(years)
+                    )
+                    for c, p in own
+                ],
+                columns=["start", "end", "code", "amount"],
+            )
+    return PartnerBreakdown(v, frame, groups, names, shown, years, cells, windows)
+
+
+def _one(frame: pd.DataFrame):
+    """The amount of a read without grouping (0 when there is none; NA when protected)."""
+    return frame["amount"].iloc[0] if len(frame) else 0
 
 
 def coverage_line(state: FilterState):

@@ -170,13 +170,19 @@ def _shift(span: tuple[int, int], months: int) -> tuple[int, int]:
     return add_months(span[0], months), add_months(span[1], months)
 
 
-def trade_comparison(by_direction: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+def trade_comparison(
+    by_direction: pd.DataFrame, start: int, end: int, windows: dict | None = None
+) -> pd.DataFrame:
     """Total, exports, imports and balance over start..end and its 当月, with 同比 and 环比.
 
     by_direction: period, direction (X/M), amount, holding at least the window and the
     12 months before it. Index: total, exports, imports, balance. Columns: cum, cum_base,
     cum_yoy (1–N月累计 against the same months a year earlier); month, month_base, month_yoy
     (当月, 1–2月 combined); prev_month, mom (环比; None for 1–2月). Balance growth is None.
+
+    windows: {"cum": {...}, "cum_base": {...}} with total, exports and imports read as the
+    window's own figures (a leader's 1–N月累计 is a cell of its own, published even where a
+    month in it is hidden); a published one stands where the months' sum is protected.
     """
     # a protected amount is never zero (zero is not confidential)
     periods = set(by_direction.loc[by_direction[AMOUNT].ne(0).fillna(True), "period"])
@@ -191,6 +197,12 @@ def trade_comparison(by_direction: pd.DataFrame, start: int, end: int) -> pd.Dat
     columns = {}
     for name, span in spans.items():
         summary = trade_summary(_window(by_direction, span))
+        own = (windows or {}).get(name, {})
+        for key in ("total", "exports", "imports"):
+            if own.get(key) is not None and own[key] is not pd.NA:
+                summary[key] = own[key]
+        x, m = summary["exports"], summary["imports"]
+        summary["balance"] = pd.NA if x is pd.NA or m is pd.NA else x - m
         columns[name] = {k: (summary[k] if span else None) for k in summary}
     out = pd.DataFrame(columns).reindex(["total", "exports", "imports", "balance"])
     out["cum_yoy"] = [growth(c, b) for c, b in zip(out["cum"], out["cum_base"])]

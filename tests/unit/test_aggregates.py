@@ -84,3 +84,29 @@ def test_trade_summary_balance_sign():
     """Balance = exports − imports; negative is a deficit (逆差)."""
     s = trade_summary(pd.DataFrame({"direction": ["X", "M"], "amount": [30, 50]}))
     assert s == {"total": 80, "exports": 30, "imports": 50, "balance": -20}
+
+
+def test_a_published_window_figure_stands_where_a_hidden_month_would_hide_the_sum():
+    # A leader's read: October's exports and imports are hidden (secondary suppressions), but
+    # 1–12月累计 is a cell of its own that the pattern publishes. The card shows it; the months'
+    # sum would have read C.
+    from etl.aggregates import trade_comparison
+
+    rows = []
+    for year in (2020, 2021):
+        for month in range(1, 13):
+            for direction, amount in (("X", 60), ("M", 40)):
+                hidden = year == 2021 and month == 10
+                rows.append((year * 100 + month, direction, pd.NA if hidden else amount))
+    frame = pd.DataFrame(rows, columns=["period", "direction", "amount"]).astype(
+        {"amount": "Int64"}
+    )
+    summed = trade_comparison(frame, 202101, 202112)
+    assert summed.loc["total", "cum"] is pd.NA and summed.loc["exports", "cum"] is pd.NA
+    own = {"cum": {"total": 1200, "exports": 720, "imports": 480}}
+    shown = trade_comparison(frame, 202101, 202112, own)
+    assert shown.loc["total", "cum"] == 1200 and shown.loc["balance", "cum"] == 240
+    assert shown.loc["total", "cum_yoy"] == pytest.approx(0.0)
+    assert shown.loc["exports", "month"] == 60  # 当月 is its own month: unchanged
+    hidden_window = {"cum": {"total": pd.NA, "exports": pd.NA, "imports": pd.NA}}
+    assert trade_comparison(frame, 202101, 202112, hidden_window).loc["total", "cum"] is pd.NA

@@ -229,7 +229,9 @@ def render_partners(search: str | None):
     v = b.view
     note = t("ptn.cat_note", lang) if state.categories else None
     rows = (
-        views.partner_rows(b.monthly, v.start, v.end, b.names, lang) if v.end is not None else None
+        views.partner_rows(b.monthly, v.start, v.end, b.names, lang, b.cells, b.windows)
+        if v.end is not None
+        else None
     )
     if rows is None or not rows["current"].any():
         words = no_data(v, lang, id=Partners.EMPTY)
@@ -258,7 +260,9 @@ def render_partners(search: str | None):
             html.P(t("ptn.bar.hint", lang), className="stm-footnote"),
         ]
     )
-    by_year = views.group_years(b.monthly, b.groups, v.start, v.end, b.years, lang)
+    by_year = views.group_years(
+        b.monthly, b.groups, v.start, v.end, b.years, lang, b.cells, b.windows
+    )
     summary = views.group_summary(by_year, v.end)
     groups_file = t("ptn.file.groups", lang, region=region, period=period)
     groups = html.Div(
