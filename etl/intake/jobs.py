@@ -30,6 +30,7 @@ import pandas as pd
 from sqlalchemy.orm import Session, sessionmaker
 
 from etl import accounts
+from etl.db import write_first
 from etl.intake import worker as upload_worker
 from etl.intake.load import LoadOutcome, load_file, record_not_loaded
 from etl.intake.read import ReadLimits, ReportReadError
@@ -318,15 +319,17 @@ def _ended(
 
 
 def _record_history(factory, folder: Path, job: dict, status: str) -> None:
-    """One history row per file of a job that ended without loading, and one audit row."""
-    for i, meta in enumerate(job["files"]):
-        path = next((folder / "files").glob(f"{i}.*"))
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        record_not_loaded(factory, meta["name"], sha, meta["size"], job["user"], status)
+    """One history row per file of a job that ended without loading, and one audit row, in one
+    transaction: whoever sees the history sees why."""
     detail = {"job": job["id"], "files": [f["name"] for f in job["files"]]}
     if status == "failed":
         detail["reason"] = job.get("error")
     with factory.begin() as session:
+        write_first(session)
+        for i, meta in enumerate(job["files"]):
+            path = next((folder / "files").glob(f"{i}.*"))
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            record_not_loaded(session, meta["name"], sha, meta["size"], job["user"], status)
         accounts.audit(session, job["user"], f"upload_{status}", detail)
 
 

@@ -209,22 +209,22 @@ def _record_rejection(
 
 
 def record_not_loaded(
-    factory, file_name: str, sha256: str, size_bytes: int, user: str, status: str
+    session: Session, file_name: str, sha256: str, size_bytes: int, user: str, status: str
 ) -> int:
-    """A history row for a file whose check or load ended without loading (cancelled, failed)."""
-    with factory.begin() as session:
-        write_first(session)
-        batch = m.UploadBatch(
-            file_name=file_name,
-            sha256=sha256,
-            size_bytes=size_bytes,
-            uploaded_by=user,
-            status=status,
-            row_count=0,
-        )
-        session.add(batch)
-        session.flush()
-        return batch.id
+    """A history row for a file whose check or load ended without loading (cancelled, failed),
+    in the caller's transaction (with its audit row: both are seen, or neither; the caller takes
+    the write lock first, etl.db.write_first)."""
+    batch = m.UploadBatch(
+        file_name=file_name,
+        sha256=sha256,
+        size_bytes=size_bytes,
+        uploaded_by=user,
+        status=status,
+        row_count=0,
+    )
+    session.add(batch)
+    session.flush()
+    return batch.id
 
 
 def _load_clean(
