@@ -284,7 +284,7 @@ def _window_trade(s: Session, f, start: int, end: int) -> dict:
     amounts = dict(zip(by_direction["direction"], by_direction["amount"]))
     whole = queries.totals(s, window, ())  # both directions: the total's own cell
     return {
-        "total": whole["amount"].iloc[0] if len(whole) else 0,
+        "total": _one(whole),
         "exports": amounts.get("X", 0),
         "imports": amounts.get("M", 0),
     }
@@ -368,19 +368,21 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
 
 
 def _window_amounts(s: Session, f, spans: list[tuple[int, int]]) -> pd.DataFrame:
-    """One row per window (period: its last month): the window's own figure (1–N月累计 is a
-    catalogue cell of its own) where it is published, else the sum of its months (NA when one
-    of them is hidden). For the statistician both are the same sum."""
-    first, last = min(a for a, _ in spans), max(b for _, b in spans)
-    monthly = queries.totals(s, replace(f, period_from=first, period_to=last), ("period",))
-    rows = []
-    for start, end in spans:
-        own = queries.totals(s, replace(f, period_from=start, period_to=end), ())
-        value = own["amount"].iloc[0] if len(own) else 0
-        if numbers.protected(value):
-            value = aggregates.total(monthly.loc[monthly["period"].between(start, end), "amount"])
-        rows.append((end, value))
+    """One row per window (period: its last month) with its figure (_window_figure)."""
+    rows = [(end, _window_figure(s, queries.totals, f, start, end)) for start, end in spans]
     return pd.DataFrame(rows, columns=["period", "amount"]).astype({"amount": "Int64"})
+
+
+def _window_figure(s: Session, read, f, start: int, end: int):
+    """A window's figure read as its own cell (1–N月累计 is a catalogue cell of its own, published
+    even where a month in it is hidden); where that is hidden or no cell (a range), the sum of
+    its months (NA when one of them is hidden). For the statistician both are the same sum.
+    read: queries.totals or queries.partner_totals."""
+    window = replace(f, period_from=start, period_to=end)
+    value = _one(read(s, window, ()))
+    if numbers.protected(value):  # only then the months: one read more, not one per window
+        value = aggregates.total(read(s, window, ("period",))["amount"])
+    return value
 
 
 def region_targets(state: FilterState) -> tuple[View, list]:
@@ -529,13 +531,9 @@ class PartnerBreakdown:
     names: dict[str, dict[str, str]]  # lang -> partner code -> name from the reference table
     shown: int | None  # first month the trend shows
     years: int
-    # period, code, amount: all partners (TOTAL) and each group (group:X) read as figures of
-    # their own, so a leader's shares and group totals hide only what the pattern hides
-    cells: pd.DataFrame = field(
-        default_factory=lambda: pd.DataFrame(columns=["period", "code", "amount"])
-    )
-    # start, end, code, amount: the same figures over each year's window, read as the window's
-    # own cell (1–N月累计 is a catalogue cell even where a month in it is hidden)
+    # start, end, code, amount: all partners (TOTAL) and each group (group:X) over each year's
+    # window, read as figures of their own (_window_figure), so a leader's shares and group
+    # totals hide only what the pattern hides
     windows: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=["start", "end", "code", "amount"])
     )
@@ -556,7 +554,6 @@ def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
             "en": {c: n for c, n in ref.partner_names_en.items() if n},
         }
         frame = pd.DataFrame(columns=["period", "partner_code", "amount"])
-        cells = pd.DataFrame(columns=["period", "code", "amount"])
         windows = pd.DataFrame(columns=["start", "end", "code", "amount"])
         shown = None
         if v.end is not None:
@@ -567,34 +564,23 @@ def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
             own = [("TOTAL", ())] + [
                 (f"group:{g}", (f"group:{g}",)) for g in groups["code"].drop_duplicates()
             ]
-            cells = pd.concat(
-                [
-                    queries.partner_totals(s, replace(f, partners=p), ("period",)).assign(code=c)
-                    for c, p in own
-                ],
-                ignore_index=True,
-            )
+            spans = [
+                (add_months(v.start, -12 * k), add_months(v.end, -12 * k)) for k in range(years)
+            ]
             windows = pd.DataFrame(
                 [
                     (
                         a,
                         b,
                         c,
-                        _one(
-                            queries.partner_totals(
-                                s, replace(f, period_from=a, period_to=b, partners=p), ()
-                            )
-                        ),
+                        _window_figure(s, queries.partner_totals, replace(f, partners=p), a, b),
                     )
-                    for a, b in (
-                        (add_months(v.start, -12 * k), add_months(v.end, -12 * k))
-                        for k in range(years)
-                    )
+                    for a, b in spans
                     for c, p in own
                 ],
                 columns=["start", "end", "code", "amount"],
             )
-    return PartnerBreakdown(v, frame, groups, names, shown, years, cells, windows)
+    return PartnerBreakdown(v, frame, groups, names, shown, years, windows)
 
 
 def _one(frame: pd.DataFrame):

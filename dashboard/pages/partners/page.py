@@ -229,7 +229,7 @@ def render_partners(search: str | None):
     v = b.view
     note = t("ptn.cat_note", lang) if state.categories else None
     rows = (
-        views.partner_rows(b.monthly, v.start, v.end, b.names, lang, b.cells, b.windows)
+        views.partner_rows(b.monthly, v.start, v.end, b.names, lang, windows=b.windows)
         if v.end is not None
         else None
     )
@@ -261,7 +261,7 @@ def render_partners(search: str | None):
         ]
     )
     by_year = views.group_years(
-        b.monthly, b.groups, v.start, v.end, b.years, lang, b.cells, b.windows
+        b.monthly, b.groups, v.start, v.end, b.years, lang, windows=b.windows
     )
     summary = views.group_summary(by_year, v.end)
     groups_file = t("ptn.file.groups", lang, region=region, period=period)

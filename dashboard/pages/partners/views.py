@@ -61,15 +61,19 @@ def _own_figures(
 ) -> pd.Series | None:
     """Figures read as cells of their own (code TOTAL, group:X) over a window: the window's own
     cell where it is published (1–N月累计 may be published with a month in it hidden), else the
-    sum of their monthly cells (NA when a month is hidden); None without cells."""
-    if cells is None:
+    sum of their monthly cells (NA when a month is hidden); None with neither."""
+    if cells is None and windows is None:
         return None
-    months = cells[cells["period"].between(start, end)]
-    out = months.groupby("code")["amount"].sum(skipna=False).astype(object)
+    months = cells[cells["period"].between(start, end)] if cells is not None else None
+    out = (
+        months.groupby("code")["amount"].sum(skipna=False).astype(object)
+        if months is not None
+        else pd.Series(dtype=object)
+    )
     if windows is not None:
         mine = windows[(windows["start"] == start) & (windows["end"] == end)]
         for code, value in zip(mine["code"], mine["amount"]):
-            if not numbers.protected(value):
+            if not numbers.protected(value) or code not in out.index:
                 out[code] = value
     return out
 
