@@ -130,7 +130,7 @@ def test_sec005_clicking_a_bar_drills_into_the_category(dash_duo, sectors_app) -
     )
     url_has(dash_duo, "dir=X")
     wait.until(
-        lambda: any(n in dash_duo.find_element(f"#{FilterBar.CATEGORIES}").text for n in names),
+        lambda: any(n in _text_now(dash_duo, f"#{FilterBar.CATEGORIES}") for n in names),
         timeout=TIMEOUT,
     )
     chosen = next(n for n in names if n in dash_duo.find_element(f"#{FilterBar.CATEGORIES}").text)
@@ -155,3 +155,11 @@ def test_sec006_region_without_reports_says_so(dash_duo, sectors_app) -> None:
     assert not dash_duo.find_elements(f"#{Sectors.RANKING}")
     assert_clean(dash_duo)
     assert dash_duo.get_logs() == []
+
+
+def _text_now(dash_duo, selector: str) -> str:
+    """The element's text, or "" while Dash is replacing it (a stale reference: ask again)."""
+    try:
+        return dash_duo.find_element(selector).text
+    except StaleElementReferenceException:
+        return ""
