@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.context import CONFIG_KEY, AppContext
 from dashboard.filter_state import FilterState, released_only, to_report_filter
-from etl import aggregates, numbers
+from etl import aggregates
 from etl.coverage.compute import coverage_by_region
 from etl.data_version import (
     PROTECTED,
@@ -28,6 +28,7 @@ from etl.data_version import (
 from etl.periods import add_months, month_range
 from etl.queries import core as queries
 from etl.queries import release as queries_release
+from etl.queries.windows import window_totals
 from etl.release.scopes import scope_of
 
 log = logging.getLogger(__name__)
@@ -278,15 +279,10 @@ def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
 
 
 def _window_trade(s: Session, f, start: int, end: int) -> dict:
-    """Total, exports and imports over a window read as the window's own figures."""
-    window = replace(f, period_from=start, period_to=end)
-    by_direction = queries.totals(s, window, ("direction",))
-    amounts = dict(zip(by_direction["direction"], by_direction["amount"]))
-    whole = queries.totals(s, window, ())  # both directions: the total's own cell
+    """Total, exports and imports over a window, each as the published cells fix it."""
     return {
-        "total": _one(whole),
-        "exports": amounts.get("X", 0),
-        "imports": amounts.get("M", 0),
+        name: window_totals(s, replace(f, directions=directions), [(start, end)])[0]
+        for name, directions in (("total", ("X", "M")), ("exports", ("X",)), ("imports", ("M",)))
     }
 
 
@@ -368,21 +364,9 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
 
 
 def _window_amounts(s: Session, f, spans: list[tuple[int, int]]) -> pd.DataFrame:
-    """One row per window (period: its last month) with its figure (_window_figure)."""
-    rows = [(end, _window_figure(s, queries.totals, f, start, end)) for start, end in spans]
+    """One row per window (period: its last month) with its total (etl.queries.windows)."""
+    rows = zip((end for _, end in spans), window_totals(s, f, spans))
     return pd.DataFrame(rows, columns=["period", "amount"]).astype({"amount": "Int64"})
-
-
-def _window_figure(s: Session, read, f, start: int, end: int):
-    """A window's figure read as its own cell (1–N月累计 is a catalogue cell of its own, published
-    even where a month in it is hidden); where that is hidden or no cell (a range), the sum of
-    its months (NA when one of them is hidden). For the statistician both are the same sum.
-    read: queries.totals or queries.partner_totals."""
-    window = replace(f, period_from=start, period_to=end)
-    value = _one(read(s, window, ()))
-    if numbers.protected(value):  # only then the months: one read more, not one per window
-        value = aggregates.total(read(s, window, ("period",))["amount"])
-    return value
 
 
 def region_targets(state: FilterState) -> tuple[View, list]:
@@ -532,8 +516,8 @@ class PartnerBreakdown:
     shown: int | None  # first month the trend shows
     years: int
     # start, end, code, amount: all partners (TOTAL) and each group (group:X) over each year's
-    # window, read as figures of their own (_window_figure), so a leader's shares and group
-    # totals hide only what the pattern hides
+    # window, as the published cells fix them (etl.queries.windows): a leader's shares and
+    # group totals hide only what the pattern hides
     windows: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=["start", "end", "code", "amount"])
     )
@@ -569,23 +553,15 @@ def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
             ]
             windows = pd.DataFrame(
                 [
-                    (
-                        a,
-                        b,
-                        c,
-                        _window_figure(s, queries.partner_totals, replace(f, partners=p), a, b),
+                    (a, b, code, amount)
+                    for code, p in own
+                    for (a, b), amount in zip(
+                        spans, window_totals(s, replace(f, partners=p), spans, partners=True)
                     )
-                    for a, b in spans
-                    for c, p in own
                 ],
                 columns=["start", "end", "code", "amount"],
             )
     return PartnerBreakdown(v, frame, groups, names, shown, years, windows)
-
-
-def _one(frame: pd.DataFrame):
-    """The amount of a read without grouping (0 when there is none; NA when protected)."""
-    return frame["amount"].iloc[0] if len(frame) else 0
 
 
 def coverage_line(state: FilterState):

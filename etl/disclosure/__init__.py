@@ -4,7 +4,9 @@ Owns: `table` (primary and secondary suppression of one table with its margins: 
 tables), `catalogue` (the cells a role without enterprise-level rights may ask for, and the
 node of each dimension a read's row belongs to), `pattern` (a released month's suppression
 pattern over those linked cells), `audit` (the attacker's linear-programming audit of a
-pattern), `store` (writing a pattern beside its release). May import etl.models, etl.queries,
+pattern), `store` (writing a pattern beside its release), `apply` and `spans` (applying a
+stored pattern to a read's rows, and the sums over months its published cells fix: pure, the
+query layer calls them). May import etl.models, etl.queries,
 etl.filters, etl.periods and etl.settings; never the dashboard.
 """
 

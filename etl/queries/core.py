@@ -165,15 +165,26 @@ def totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFra
     Answers from agg_cell (main categories) or, when the filter needs sub-items, agg_category;
     with a partner filter, from agg_partner or (categories involved) agg_partner_category.
     """
+    table, narrowing = totals_source(session, f, by)
+    return _grouped(session, table, f, by, **narrowing)
+
+
+def totals_source(session: Session, f: ReportFilter, by: tuple[str, ...]) -> tuple[type, dict]:
+    """The aggregate table `totals` reads for a filter, and how it narrows it (_grouped's
+    categories, partners and main_codes)."""
     cats = category_closure(session, f.categories)
     codes = None if cats is None else cats[0]
     if f.partners:
         partners = partner_closure(session, f.partners)
         if cats is None and "category_code" not in by:
-            return _grouped(session, m.AggPartner, f, by, partners=partners)
-        return _grouped(session, m.AggPartnerCategory, f, by, codes, partners, main_codes=True)
+            return m.AggPartner, {"partners": partners}
+        return m.AggPartnerCategory, {
+            "categories": codes,
+            "partners": partners,
+            "main_codes": True,
+        }
     table = m.AggCell if cats is None or cats[1] else m.AggCategory
-    return _grouped(session, table, f, by, categories=codes)
+    return table, {"categories": codes}
 
 
 def sub_item_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
@@ -184,11 +195,17 @@ def sub_item_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> p
 
 def partner_totals(session: Session, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
     """Amounts grouped by any of period, region_code, partner_code, mode, direction."""
+    table, narrowing = partner_source(session, f)
+    return _grouped(session, table, f, by, **narrowing)
+
+
+def partner_source(session: Session, f: ReportFilter) -> tuple[type, dict]:
+    """The aggregate table `partner_totals` reads for a filter, and how it narrows it."""
     partners = partner_closure(session, f.partners)
     cats = category_closure(session, f.categories)
     if cats is not None:
-        return _grouped(session, m.AggPartnerCategory, f, by, cats[0], partners)
-    return _grouped(session, m.AggPartner, f, by, partners=partners)
+        return m.AggPartnerCategory, {"categories": cats[0], "partners": partners}
+    return m.AggPartner, {"partners": partners}
 
 
 def _grouped(
@@ -209,7 +226,7 @@ def _grouped(
         return _circulated(session, table, f, by, categories, partners, main_codes)
     if reads_released(session):
         table = m.PUBLISHED[table.__tablename__]
-    return _read(session, table, f, by, categories, partners, main_codes)
+    return read_grouped(session, table, f, by, categories, partners, main_codes)
 
 
 def _circulated(session, table, f: ReportFilter, by, categories, partners, main_codes):
@@ -223,24 +240,35 @@ def _circulated(session, table, f: ReportFilter, by, categories, partners, main_
     if "period" in by and f.period_from % 100 == 2:  # February is 1–2月: read its January too
         wide = f.with_periods(f.period_from - 1, f.period_to)
     pub = m.PUBLISHED[table.__tablename__]
-    frame = _read(session, pub, wide, by, categories, partners, main_codes)
+    frame = read_grouped(session, pub, wide, by, categories, partners, main_codes)
     frame = merge_january(frame, by, f.period_to)
-    tree = hierarchy(session)
-    nodes = filter_nodes(f, tree)
-    if nodes is None or not f.regions:
+    placed = catalogue_place(session, f)
+    if placed is None:
         return protect(frame, [None] * len(frame), set(), set())
+    tree, scope, nodes = placed
     as_reported = table is m.AggCategory or (table is m.AggPartnerCategory and not main_codes)
     keys = row_keys(frame, by, nodes, window, tree, as_reported)
     fixed = {d: nodes[d] for d in nodes if _BY_COLUMN[d] not in by}
     if "period" not in by and window is not None:
         fixed["window"] = window[0]
-    scope = scope_of(f.regions[0], tree.region_parent)
-    if scope not in tree.region_nodes(nodes["region"], scope):
-        nodes["region"] = scope  # 重庆市 shows 两江新区's release: the same cells
-        if "region_code" not in by:
-            fixed["region"] = scope
     suppressed, computed = protected_cells(session, scope, f.period_from, f.period_to, fixed)
     return protect(frame, keys, suppressed, computed)
+
+
+def catalogue_place(
+    session: Session, f: ReportFilter
+) -> tuple[Hierarchy, str, dict[str, str]] | None:
+    """The hierarchy, the release scope and the catalogue node of each dimension a circulated
+    read fixes; None when the read is no cell of the catalogue (it reads "C")."""
+    tree = hierarchy(session)
+    nodes = filter_nodes(f, tree)
+    if nodes is None or not f.regions:
+        return None
+    scope = scope_of(f.regions[0], tree.region_parent)
+    if scope not in tree.region_nodes(nodes["region"], scope):
+        # 重庆市 shows 两江新区's release: the same cells, so its rows take the scope's keys
+        nodes["region"] = scope
+    return tree, scope, nodes
 
 
 _BY_COLUMN = {
@@ -252,7 +280,9 @@ _BY_COLUMN = {
 }
 
 
-def _read(session, table, f: ReportFilter, by, categories, partners, main_codes) -> pd.DataFrame:
+def read_grouped(
+    session, table, f: ReportFilter, by, categories=None, partners=None, main_codes=False
+) -> pd.DataFrame:
     """Sum of the filter's currency over one table, grouped by the given columns."""
     value = table.usd_cents if f.currency == "USD" else table.cny_fen
     column = {d: getattr(table, d) for d in by}

@@ -1,4 +1,5 @@
-"""Policy-target checks: pure functions over monthly series (int amounts indexed by YYYYMM period).
+"""Policy-target checks: pure functions over monthly series (int amounts indexed by YYYYMM period,
+or etl.disclosure.spans.Months when a circulated read hides months).
 
 Definitions (docs/targets.md explains them in Chinese and English):
 - A growth window compares a 12-month year with the 12 months before it.
@@ -18,6 +19,7 @@ from fractions import Fraction
 
 import pandas as pd
 
+from etl.disclosure.spans import Months, as_months
 from etl.periods import add_months, month_range
 
 PRIOR_YEARS = 3
@@ -125,14 +127,22 @@ def _label_en(start: int, end: int) -> str:
     return f"{start // 100}-{start % 100:02d} to {end // 100}-{end % 100:02d}"
 
 
-def _sum(series: pd.Series, periods: list[int]) -> int:
-    return int(series.reindex(periods).fillna(0).sum())
+class _Protected(Exception):
+    """A sum the evaluation needs is not fixed by what a circulated reader may see."""
+
+
+def _sum(series: Months, periods: list[int]) -> int:
+    value = series.total(periods)
+    if pd.isna(value):
+        raise _Protected
+    return value
 
 
 def project(
-    series: pd.Series, window: list[int], reported: list[int]
+    series: pd.Series | Months, window: list[int], reported: list[int]
 ) -> tuple[float, float, float, list[str]]:
     """Project a window's total from its reported months: (central, low, high, notes)."""
+    series = as_months(series)
     actual = _sum(series, reported)
     if len(reported) == len(window):
         return actual, actual, actual, []
@@ -172,9 +182,15 @@ def _status_open(low: float, central: float, high: float, required: float) -> st
 
 
 def evaluate(
-    window: Window, measure: pd.Series, as_of: int, threshold: float, total: pd.Series | None = None
+    window: Window,
+    measure: pd.Series | Months,
+    as_of: int,
+    threshold: float,
+    total: pd.Series | Months | None = None,
 ) -> Evaluation:
     """Evaluate one window of a target on a monthly series, with what is known as of a month."""
+    measure = as_months(measure)
+    total = None if total is None else as_months(total)
     whole = month_range(window.start, window.end)
     span = whole[-12:] if window.kind == "avg_growth" else whole  # avg: last year vs base year
     reported = [p for p in span if p <= as_of and p in measure.index]
@@ -189,31 +205,24 @@ def evaluate(
     if not reported:
         ev.status = "no_data"
         return ev
-    if _reads_protected(window, span, as_of, measure, total):
-        # A circulated read (leaders) with a confidential month in what the window sums: any
-        # figure of it would be a partial sum, and with the full total shown elsewhere the
-        # difference would give the hidden months away. The whole evaluation reads C.
-        ev.status = "protected"
-        return ev
     closed = len(reported) == len(span)
     if not closed and as_of >= span[-1]:
         ev.notes.append("missing months: the window has ended but not every month is reported")
-    if window.kind in ("growth", "avg_growth", "level"):
-        return _evaluate_amount(ev, span, reported, measure, threshold, closed)
-    return _evaluate_ratio(ev, span, reported, measure, total, closed)
-
-
-def _reads_protected(window, span, as_of, measure, total) -> bool:
-    """Whether a month the evaluation reads (the window to date, and the year before it for
-    growth and shares) is protected: pandas NA, as etl.disclosure hides a figure."""
-    first = add_months(span[0], -12)
-    for series in (measure, total):
-        if series is None or not len(series):
-            continue
-        months = series[(series.index >= first) & (series.index <= min(as_of, span[-1]))]
-        if any(v is pd.NA for v in months):
-            return True
-    return False
+    try:
+        if window.kind in ("growth", "avg_growth", "level"):
+            return _evaluate_amount(ev, span, reported, measure, threshold, closed)
+        return _evaluate_ratio(ev, span, reported, measure, total, closed)
+    except _Protected:
+        # A circulated read (leaders) where a sum the evaluation needs is not fixed by the
+        # published cells: any figure of it would give a hidden month away. It reads C.
+        return Evaluation(
+            window,
+            "protected",
+            months_reported=ev.months_reported,
+            months_total=ev.months_total,
+            window_months_reported=ev.window_months_reported,
+            window_months=ev.window_months,
+        )
 
 
 def _base_periods(window: Window, span: list[int]) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl.disclosure.spans import Months, as_months
 from etl.numbers import protected
 from etl.periods import add_months, month_range
 from etl.targets.compute import Evaluation
@@ -32,28 +33,34 @@ def window_span(ev: Evaluation) -> list[int]:
     return span[-12:] if ev.window.kind == "avg_growth" else span
 
 
-def cumulative_path(ev: Evaluation, measure: pd.Series, as_of: int) -> pd.DataFrame:
-    """One row per month of the window with cumulative actual, needed, base and projection."""
+def cumulative_path(ev: Evaluation, measure: pd.Series | Months, as_of: int) -> pd.DataFrame:
+    """One row per month of the window with cumulative actual, needed, base and projection.
+
+    A cumulative figure the circulated reader's published cells do not fix is NA (a gap, "C");
+    the seasonal shape bridges such a month by a straight line between the figures it knows."""
     if ev.window.kind not in AMOUNT_KINDS:
         raise ValueError(f"no cumulative path for a {ev.window.kind} window")
+    measure = as_months(measure)
     span = window_span(ev)
     base_months = [add_months(p, -12) for p in span]
-    base = measure.reindex(base_months).astype("float64")
-    base_cum = base.fillna(0).cumsum().to_numpy()
-    has_base = base.notna().all() and base_cum[-1] > 0
+    base = _running(measure, base_months)
+    has_base = all(p in measure.index for p in base_months) and _positive(base.iloc[-1])
+    known_base = base.astype("Float64").interpolate(limit_direction="both")
     shape = (
-        base_cum / base_cum[-1]
-        if has_base
+        (known_base / known_base.iloc[-1]).astype("float64").to_numpy()
+        if has_base and not known_base.isna().any()
         else pd.Series(range(1, len(span) + 1)).to_numpy() / len(span)
     )
     out = pd.DataFrame({"period": span})
-    out["base"] = base_cum if has_base else float("nan")
+    out["base"] = base.to_numpy() if has_base else float("nan")
     out["needed"] = shape * ev.required if ev.required is not None else float("nan")
     reported = [p for p in span if p <= as_of and p in measure.index]
     out["actual"] = float("nan")
     if reported:
         last = span.index(reported[-1])
-        out["actual"] = _cumulative([measure.get(p, 0) for p in span[: last + 1]], len(span))
+        actual = _running(measure, span[: last + 1])
+        values = list(actual) + [float("nan")] * (len(span) - last - 1)
+        out["actual"] = pd.Series(values, dtype=actual.dtype)
     for col in ("projection", "projection_low", "projection_high"):
         out[col] = float("nan")
     known = reported and not protected(out.loc[last, "actual"])
@@ -73,14 +80,14 @@ def cumulative_path(ev: Evaluation, measure: pd.Series, as_of: int) -> pd.DataFr
     return out[PATH_COLUMNS]
 
 
-def _cumulative(amounts: list, months: int) -> pd.Series:
-    """Running totals of monthly amounts (a month without data adds zero), NaN for the months
-    after them; from a protected month on (pandas NA, etl.disclosure) the total is protected
-    too — never a partial sum."""
-    out: list = []
-    running = 0.0
-    for amount in amounts:
-        running = pd.NA if running is pd.NA or protected(amount) else running + float(amount)
-        out.append(running)
-    values = out + [float("nan")] * (months - len(out))
-    return pd.Series(values, dtype=object if running is pd.NA else "float64")
+def _running(measure: Months, months: list[int]) -> pd.Series:
+    """The total from the first of the months to each (a month without data adds zero); NA
+    where the published cells do not fix it."""
+    values = [measure.total(months[: k + 1]) for k in range(len(months))]
+    if any(pd.isna(v) for v in values):
+        return pd.Series([v if pd.isna(v) else float(v) for v in values], dtype=object)
+    return pd.Series(values, dtype="float64")
+
+
+def _positive(value) -> bool:
+    return not pd.isna(value) and value > 0

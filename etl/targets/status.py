@@ -8,9 +8,11 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from etl import models as m
+from etl.disclosure.spans import Months
 from etl.filters import GROUP_PREFIX, ReportFilter
 from etl.periods import add_months
 from etl.queries import core as queries
+from etl.queries.windows import monthly_figures
 from etl.reference import reference_codes
 from etl.targets.compute import PRIOR_YEARS, Evaluation, evaluate, target_windows
 
@@ -21,8 +23,8 @@ class TargetResult:
 
     target: m.Target
     evaluations: list[Evaluation]
-    measure: pd.Series | None = None  # monthly amounts the windows were evaluated on
-    total: pd.Series | None = None  # the region's total, for share_keep and grows_faster
+    measure: Months | None = None  # monthly amounts the windows were evaluated on
+    total: Months | None = None  # the region's total, for share_keep and grows_faster
     threshold: float = 0.0  # as evaluate() takes it (level thresholds in cents)
     as_of: int = 0
 
@@ -47,10 +49,10 @@ def measure_filter(target: m.Target, start: int, end: int) -> ReportFilter:
     return ReportFilter(**kw)
 
 
-def monthly(session: Session, f: ReportFilter) -> pd.Series:
-    """Monthly amounts of a filter as a Series indexed by period (only months with data)."""
-    frame = queries.totals(session, f, ("period",))
-    return frame.set_index("period")["amount"].sort_index()
+def monthly(session: Session, f: ReportFilter) -> Months:
+    """Monthly amounts of a filter (only months with data), with the published window cells
+    that fix a circulated reader's sums over hidden months (etl.queries.windows)."""
+    return monthly_figures(session, f)
 
 
 def evaluate_targets(session: Session, as_of: int | None = None) -> list[TargetResult]:
@@ -58,9 +60,9 @@ def evaluate_targets(session: Session, as_of: int | None = None) -> list[TargetR
     as_of = as_of or queries.latest_period(session) or 0
     results = []
     # Targets of a region share windows and totals: read each distinct filter once per call.
-    read: dict[ReportFilter, pd.Series] = {}
+    read: dict[ReportFilter, Months] = {}
 
-    def series(f: ReportFilter) -> pd.Series:
+    def series(f: ReportFilter) -> Months:
         if f not in read:
             read[f] = monthly(session, f)
         return read[f]

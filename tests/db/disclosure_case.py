@@ -5,7 +5,9 @@
 - 河西区 (120103): three enterprises, but only one of them reports in March (a
   single-enterprise month inside an otherwise safe year);
 - enterprise 30 in 滨海新区 exports only (an export-only enterprise);
-- several partners (US, DE, JP, GB, KR), modes 1, 2, 3 and 4, and 2021-01..2021-04 released.
+- several partners (US, DE, JP, GB, KR), modes 1, 2, 3 and 4, and 2021-01..2021-04 released;
+- 两江新区 (its own release scope, which 重庆市 shows): four enterprises in transport and in
+  business services, one alone in ICT services.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from tests.db.helpers import line, release_months, write_report
 BINHAI = ("滨海新区", "120116")
 HEPING = ("和平区", "120101")
 HEXI = ("河西区", "120103")
+LIANGJIANG = ("两江新区", "500112")
 MONTHS = ("2021-01", "2021-02", "2021-03", "2021-04")
+LIANGJIANG_SCOPE = "500000-LJ"
 RELEASED = [202101, 202102, 202103, 202104]
 PARTNERS = ("US", "DE", "JP", "GB", "KR")
 
@@ -65,6 +69,10 @@ def rows() -> list[tuple]:
                 continue
             out.append(_row(ent, period, "出口", "SJ", 1, "US", str(80 + ent + k), HEXI))
             out.append(_row(ent, period, "进口", "SJ", 2, "DE", str(20 + ent), HEXI))
+        for ent in range(50, 54):
+            out.append(_row(ent, period, "出口", "SC1", 1, "US", str(500 + ent + k), LIANGJIANG))
+            out.append(_row(ent, period, "进口", "SJ", 1, "DE", str(90 + ent), LIANGJIANG))
+        out.append(_row(60, period, "出口", "SI2", 1, "US", str(700 + k), LIANGJIANG))
     return out
 
 
@@ -74,4 +82,5 @@ def build(session_factory, tmp_path: Path, audited: bool = True) -> list[int]:
     audited: run the LP audit and its repair at every release (docs/disclosure.md) — what the
     audit tests prove; the reading tests only need a stored pattern, and save the minutes."""
     assert load_file(session_factory, write_report(tmp_path / "case.csv", rows())).ok
-    return release_months(session_factory, RELEASED, max_atoms=1000 if audited else 0)
+    ids = release_months(session_factory, RELEASED, max_atoms=1000 if audited else 0)
+    return ids + release_months(session_factory, RELEASED, scope=LIANGJIANG_SCOPE)

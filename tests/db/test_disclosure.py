@@ -12,6 +12,7 @@ from etl.disclosure.audit import audit, system
 from etl.filters import ReportFilter
 from etl.queries import core as queries
 from etl.queries import disclosure as queries_disclosure
+from etl.queries.windows import window_totals
 from etl.snapshot.forced import catalogue_key
 from tests.conftest import BACKENDS, clone_database
 from tests.db import disclosure_case as case
@@ -72,6 +73,47 @@ def test_dsc003_january_alone_is_never_read(released):
     assert int(feb) == int(plain["amount"].iloc[0])
     jan = _read(released, ReportFilter(202101, 202101, regions=(SCOPE,)), ())
     assert jan["amount"].isna().all()
+
+
+def test_dsc009_chongqing_reads_liangjiang_release_with_its_protection(released):
+    """重庆市 shows 两江新区's release, so it hides what 两江新区 hides: ICT services (one
+    enterprise) reads C through either region, and what is published reads the same number."""
+    read = {}
+    for region in (case.LIANGJIANG_SCOPE, "500000"):
+        frame = _read(released, ReportFilter(202103, 202103, regions=(region,)), ("category_code",))
+        read[region] = dict(zip(frame["category_code"], frame["amount"]))
+    with released() as s:
+        f = ReportFilter(202103, 202103, regions=("500000",))
+        plain = dict(queries.totals(s, f, ("category_code",)).itertuples(index=False))
+    assert set(plain) == {"SC", "SI", "SJ"}
+    assert read[case.LIANGJIANG_SCOPE].keys() == read["500000"].keys() == plain.keys()
+    for rows in read.values():
+        assert pd.isna(rows["SI"])
+        shown = {code: int(v) for code, v in rows.items() if not pd.isna(v)}
+        assert shown and shown == {code: plain[code] for code in shown}
+    hidden = [{c for c, v in rows.items() if pd.isna(v)} for rows in read.values()]
+    assert hidden[0] == hidden[1] and len(hidden[0]) >= 2  # never one hidden row in a line
+
+
+def test_dsc010_runs_of_months_read_as_the_published_cells_fix_them(released):
+    """A leader's sum over months is the statistician's wherever it shows a number, and C where
+    the cells do not fix it (河西区's March: one enterprise). A run with hidden months inside it
+    still reads where published 1–N月 cells fix it: in this case the city's March and April are
+    each hidden, and 1–4月 less 1–2月 gives the two together."""
+    spans = [(202101, 202102), (202103, 202103), (202104, 202104), (202103, 202104)]
+    bridged = 0
+    for region in (SCOPE, "120101", "120103", "120116"):
+        f = ReportFilter(202101, 202104, regions=(region,))
+        with _leader(released) as s:
+            seen = window_totals(s, f, spans)
+        with released() as s:
+            plain = window_totals(s, f, spans)
+        for span, a, b in zip(spans, seen, plain):
+            assert pd.isna(a) or a == b, (region, span)
+        bridged += pd.isna(seen[1]) and pd.isna(seen[2]) and not pd.isna(seen[3])
+        if region == "120103":
+            assert pd.isna(seen[1])
+    assert bridged >= 1
 
 
 def test_dsc004_audit_finds_no_narrow_interval(released):

@@ -3,6 +3,8 @@
 import pandas as pd
 import pytest
 
+from etl.disclosure.catalogue import MONTH, YTD
+from etl.disclosure.spans import Months, published_months, window_cells
 from etl.periods import month_range
 from etl.targets.compute import Window, evaluate, project, target_windows
 
@@ -139,3 +141,44 @@ def test_pilot_average_waits_for_its_last_year():
     ev = evaluate(windows["whole"], s, 201903, 0.10)
     assert ev.status == "not_started" and ev.notes
     assert evaluate(windows["year1"], s, 201903, 0.10).status != "not_started"
+
+
+def _as_a_leader_reads(s: pd.Series, hidden: set[tuple[str, int]]) -> Months:
+    """The series as the circulated reader gets it: January and February only as 1–2月, the
+    hidden cells gone, every sum the published cells fix still there."""
+    cells = window_cells(s.to_dict(), list(s.index), hidden)
+    return Months(published_months(s.to_dict(), cells, s.index.min(), s.index.max()), cells)
+
+
+def test_a_leader_reads_the_same_evaluation_where_published_cells_fix_it():
+    """Before: a leader's series had no January (1–2月 is one figure), so every window holding
+    a January counted 11 of 12 months and was projected, not judged. Hidden months inside a
+    year whose 1–N月 cells are published are bridged by them."""
+    s = series(2016, 5, growth=0.12)
+    hidden = {(MONTH, 201910), (MONTH, 201911), (YTD, 201910)}
+    leader = _as_a_leader_reads(s, hidden)
+    assert pd.isna(leader.amounts[201901]) and pd.isna(leader.amounts[201910])
+    for window in target_windows("growth_avg_annual", 201807, 202006):
+        plain, seen = evaluate(window, s, 202012, 0.10), evaluate(window, leader, 202012, 0.10)
+        assert (seen.status, seen.months_text, seen.actual, seen.growth) == (
+            plain.status,
+            plain.months_text,
+            plain.actual,
+            plain.growth,
+        )
+        assert plain.status in ("met", "missed")
+
+
+def test_a_window_the_published_cells_do_not_fix_reads_protected():
+    """December hidden with 1–12月: 2019 cannot be summed, and its windows read C (no partial
+    figure), while 2018's still read as the statistician's."""
+    s = series(2016, 5, growth=0.12)
+    hidden = {(MONTH, 201912), (YTD, 201912)}
+    leader = _as_a_leader_reads(s, hidden)
+    assert evaluate(YEAR_2019, leader, 202012, 0.10).status == "protected"
+    year_2018 = Window("cy2018", "2018年", "2018", 201801, 201812, "growth")
+    assert evaluate(year_2018, leader, 202012, 0.10).status == "met"
+    assert (
+        evaluate(year_2018, leader, 202012, 0.10).actual
+        == evaluate(year_2018, s, 202012, 0.10).actual
+    )
