@@ -24,6 +24,9 @@ from raw_baselines import duckdb_connection, duckdb_lines, patched, raw_sql
 from dashboard import breakdowns as modes_sectors_data
 from dashboard import create_app, data
 from dashboard.filter_state import from_query
+from dashboard.pages.overview import data as overview_data
+from dashboard.pages.partners import data as partners_data
+from dashboard.pages.regions import data as regions_data
 from etl.data_version import forget
 from etl.db import make_engine
 from etl.settings import Settings
@@ -51,18 +54,18 @@ def _district(state):
 
 DATA_CALLS = {
     "filter_options (every page)": lambda s: data.filter_options(),
-    "overview: trade_kpis": data.trade_kpis,
+    "overview: trade_kpis": overview_data.trade_kpis,
     "overview: monthly_trend": data.monthly_trend,
-    "overview: group_share KIS": lambda s: data.group_share(s, "KIS"),
-    "overview: region_targets": data.region_targets,
+    "overview: group_share KIS": lambda s: overview_data.group_share(s, "KIS"),
+    "overview: region_targets": overview_data.region_targets,
     "overview: coverage": data.coverage,
     "overview/regions: coverage_line": data.coverage_line,
     "modes: mode_series": modes_sectors_data.mode_series,
     "modes: mode_matrix": modes_sectors_data.mode_matrix,
     "sectors: sector_totals": modes_sectors_data.sector_totals,
     "sectors: sector_groups": modes_sectors_data.sector_groups,
-    "regions: region_breakdown": data.region_breakdown,
-    "partners: partner_breakdown": data.partner_breakdown,
+    "regions: region_breakdown": regions_data.region_breakdown,
+    "partners: partner_breakdown": partners_data.partner_breakdown,
     "targets: targets_overview": lambda s: data.targets_overview(),
     "targets: district_report": _district,
     "home: database_facts": lambda s: data.database_facts(),

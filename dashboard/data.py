@@ -6,7 +6,7 @@ import functools
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pandas as pd
 import sqlalchemy as sa
@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from dashboard.context import CONFIG_KEY, AppContext
 from dashboard.filter_state import FilterState, released_only, to_report_filter
-from etl import aggregates
 from etl.coverage.compute import coverage_by_region
 from etl.data_version import (
     PROTECTED,
@@ -28,7 +27,6 @@ from etl.data_version import (
 from etl.periods import add_months, month_range
 from etl.queries import core as queries
 from etl.queries import release as queries_release
-from etl.queries.windows import window_totals
 from etl.release.scopes import scope_of
 
 log = logging.getLogger(__name__)
@@ -258,35 +256,6 @@ def view(state: FilterState) -> View:
 
 
 @remembered
-def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
-    """Total, exports, imports, balance: window and 当月 with 同比 and 环比 (None: no data)."""
-    with session() as s:
-        v = view_of(s, state)
-        if v.end is None:
-            return v, None
-        f = to_report_filter(state, add_months(v.start, -12), v.end, directions=("X", "M"))
-        frame = queries.totals(s, f, ("period", "direction"))
-        windows = {
-            name: _window_trade(s, f, start, end)
-            for name, (start, end) in (
-                ("cum", (v.start, v.end)),
-                ("cum_base", (add_months(v.start, -12), add_months(v.end, -12))),
-            )
-        }
-    if frame.loc[frame["period"].between(v.start, v.end), "amount"].abs().sum() == 0:
-        return v, None
-    return v, aggregates.trade_comparison(frame, v.start, v.end, windows)
-
-
-def _window_trade(s: Session, f, start: int, end: int) -> dict:
-    """Total, exports and imports over a window, each as the published cells fix it."""
-    return {
-        name: window_totals(s, replace(f, directions=directions), [(start, end)])[0]
-        for name, directions in (("total", ("X", "M")), ("exports", ("X",)), ("imports", ("M",)))
-    }
-
-
-@remembered
 def monthly_trend(
     state: FilterState, partners: tuple[str, ...] = ()
 ) -> tuple[View, pd.DataFrame, int | None]:
@@ -313,72 +282,6 @@ def in_group(codes: pd.Series, categories: pd.DataFrame, members: set[str]) -> p
         return False
 
     return codes.map(member).astype(bool)
-
-
-@dataclass(frozen=True)
-class GroupShare:
-    """A category group against the state's total: the window, and the same months by year."""
-
-    view: View
-    summary: dict | None  # aggregates.share_comparison (None: no data in the window)
-    yearly: pd.DataFrame  # start, end, share: the same months in up to five years
-    members: list[dict]  # code, name_zh, name_en of the group's categories
-
-
-@remembered
-def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> GroupShare:
-    """A category group's amount and share of the state's total over the window, against a
-    year earlier, and its share in the same months of earlier years."""
-    with session() as s:
-        v = view_of(s, state)
-        groups = queries.reference_table(s, "category_group")
-        cats = queries.reference_table(s, "service_category")
-        codes = set(groups.loc[groups["code"] == group, "category_code"])
-        members = cats[cats["code"].isin(codes)][["code", "name_zh", "name_en"]]
-        members = members.to_dict("records")
-        empty = GroupShare(v, None, pd.DataFrame(columns=["start", "end", "share"]), members)
-        if v.end is None:
-            return empty
-        f = to_report_filter(state, add_months(v.start, -12 * (years - 1)), v.end)
-        if not state.categories:
-            # the group and the total read as figures of their own (cells of the disclosure
-            # catalogue): a leader's share is hidden only where the pattern hides them, not
-            # whenever any one category is
-            spans = [
-                (add_months(v.start, -12 * k), add_months(v.end, -12 * k))
-                for k in range(max(years, 2))
-            ]
-            frame = _window_amounts(s, f, spans)
-            part = _window_amounts(s, replace(f, categories=(f"group:{group}",)), spans)
-        else:  # the group within a category filter: its categories among the filter's
-            frame = queries.totals(s, f, ("period", "category_code"))
-            part = frame[in_group(frame["category_code"], cats, codes)]
-    if frame.empty:
-        return empty
-    return GroupShare(
-        v,
-        aggregates.share_comparison(part, frame, v.start, v.end),
-        aggregates.share_by_year(part, frame, v.start, v.end, years),
-        members,
-    )
-
-
-def _window_amounts(s: Session, f, spans: list[tuple[int, int]]) -> pd.DataFrame:
-    """One row per window (period: its last month) with its total (etl.queries.windows)."""
-    rows = zip((end for _, end in spans), window_totals(s, f, spans))
-    return pd.DataFrame(rows, columns=["period", "amount"]).astype({"amount": "Int64"})
-
-
-def region_targets(state: FilterState) -> tuple[View, list]:
-    """The selected region's targets evaluated as of the view's month (etl.targets.status)."""
-    from etl.targets.status import evaluate_targets
-
-    with session() as s:
-        v = view_of(s, state)
-        if v.end is None:
-            return v, []
-        results = evaluate_targets(s, v.end)
-    return v, [r for r in results if r.target.region_code == state.region]
 
 
 @remembered
@@ -428,142 +331,6 @@ def sample_data_loaded() -> bool:
 # partner_views, so these only read.
 
 
-@dataclass(frozen=True)
-class RegionBreakdown:
-    """A region's children over the view's window, and their monthly amounts for the trend."""
-
-    view: View
-    chain: list[dict]  # the region and its ancestors, top first: code, name_zh, name_en
-    children: list[str]  # codes of the regions just below, in display order
-    rows: pd.DataFrame  # etl.evaluation.districts.COLUMNS + name_zh, name_en; first row TOTAL
-    monthly: pd.DataFrame  # period, code (child or the region itself), amount
-    shown: int | None  # first month the trend shows
-
-
-def _region_chain(regions: pd.DataFrame, code: str) -> list[dict]:
-    table = regions.set_index("code")
-    chain: list[dict] = []
-    while isinstance(code, str) and code in table.index and len(chain) < 10:
-        row = table.loc[code]
-        chain.insert(
-            0,
-            {"code": code, "name_zh": row["name_zh"], "name_en": row["name_en"] or row["name_zh"]},
-        )
-        code = row["parent_code"]
-    return chain
-
-
-@remembered
-def region_breakdown(state: FilterState) -> RegionBreakdown:
-    """The state's region split into its children (stored regions roll up: 滨海新区 includes its
-    functional zones), with growth, share and contribution (etl.evaluation.districts), and monthly amounts
-    by child from about three years back."""
-    from etl.evaluation.districts import district_evaluation, region_name, roll_up
-
-    with session() as s:
-        v = view_of(s, state)
-        regions = queries.reference_table(s, "region")
-        parents = {
-            c: (p if isinstance(p, str) else None)
-            for c, p in zip(regions["code"], regions["parent_code"])
-        }
-        chain = _region_chain(regions, state.region)
-        children = [c for c in regions["code"] if parents.get(c) == state.region]
-        shown = None
-        amounts = pd.DataFrame(columns=["period", "region_code", "amount"])
-        whole = None
-        if v.end is not None:
-            shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
-            f = to_report_filter(state, min(add_months(v.start, -12), shown), v.end)
-            amounts = queries.totals(s, f, ("period", "region_code"))
-            whole = queries.totals(s, f, ("period",))
-    root = state.region
-    nobody = pd.DataFrame(columns=["region_code", "uscc"])
-    rows = district_evaluation(
-        amounts, nobody, nobody, parents, root, v.start or 0, v.end or 0, whole
-    )
-    names = {
-        "zh": dict(zip(regions["code"], regions["name_zh"])),
-        "en": {
-            c: e or z for c, z, e in zip(regions["code"], regions["name_zh"], regions["name_en"])
-        },
-    }
-    for lang, table in names.items():
-        rows[f"name_{lang}"] = [
-            table.get(root, root)
-            if code == root and not children
-            else region_name(code, root, table, lang)
-            for code in rows["code"]
-        ]
-    child = amounts["region_code"].map(lambda c: roll_up(c, parents, root))
-    monthly = (
-        amounts.assign(code=child)
-        .dropna(subset=["code"])
-        .groupby(["period", "code"], as_index=False)["amount"]
-        .sum(skipna=False)  # a protected part leaves the point protected, not a partial sum
-    )
-    return RegionBreakdown(v, chain, children, rows, monthly, shown)
-
-
-@dataclass(frozen=True)
-class PartnerBreakdown:
-    """Amounts by partner and month for the state (partner groups and names to go with them)."""
-
-    view: View
-    monthly: pd.DataFrame  # period, partner_code, amount: the window's months in `years` years
-    groups: pd.DataFrame  # code, name_zh, name_en, member (one row per member)
-    names: dict[str, dict[str, str]]  # lang -> partner code -> name from the reference table
-    shown: int | None  # first month the trend shows
-    years: int
-    # start, end, code, amount: all partners (TOTAL) and each group (group:X) over each year's
-    # window, as the published cells fix them (etl.queries.windows): a leader's shares and
-    # group totals hide only what the pattern hides
-    windows: pd.DataFrame = field(
-        default_factory=lambda: pd.DataFrame(columns=["start", "end", "code", "amount"])
-    )
-
-
-@remembered
-def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
-    """Partner amounts for the window and the same months of earlier years (with a category
-    filter they come from agg_partner_category: etl.queries.core.partner_totals)."""
-    from etl.reference import reference_codes
-
-    with session() as s:
-        v = view_of(s, state)
-        _, groups = queries.group_members(s)
-        ref = reference_codes(s)
-        names = {
-            "zh": {c: n for c, n in ref.partners.items() if n},
-            "en": {c: n for c, n in ref.partner_names_en.items() if n},
-        }
-        frame = pd.DataFrame(columns=["period", "partner_code", "amount"])
-        windows = pd.DataFrame(columns=["start", "end", "code", "amount"])
-        shown = None
-        if v.end is not None:
-            shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
-            first = min(add_months(v.start, -12 * years), shown)
-            f = to_report_filter(state, first, v.end)
-            frame = queries.partner_totals(s, f, ("period", "partner_code"))
-            own = [("TOTAL", ())] + [
-                (f"group:{g}", (f"group:{g}",)) for g in groups["code"].drop_duplicates()
-            ]
-            spans = [
-                (add_months(v.start, -12 * k), add_months(v.end, -12 * k)) for k in range(years)
-            ]
-            windows = pd.DataFrame(
-                [
-                    (a, b, code, amount)
-                    for code, p in own
-                    for (a, b), amount in zip(
-                        spans, window_totals(s, replace(f, partners=p), spans, partners=True)
-                    )
-                ],
-                columns=["start", "end", "code", "amount"],
-            )
-    return PartnerBreakdown(v, frame, groups, names, shown, years, windows)
-
-
 def coverage_line(state: FilterState):
     """(view, the region's coverage summary for the view's month or None): counts and shares."""
     v = view(state)
@@ -573,17 +340,3 @@ def coverage_line(state: FilterState):
         return v, coverage_by_region(
             s, v.end, state.region, app_context().settings.report_deadline_day
         ).total
-
-
-def growth_benchmark(state: FilterState):
-    """How the state's region's published growth compares with the nation and other pilot
-    regions (etl.exchange.reconcile.Benchmark) for the view's month: published figures only, so
-    every role may read it; its source is None when no file of published totals has them."""
-    from etl.exchange.reconcile import benchmark
-
-    with session() as s:
-        v = view_of(s, state)
-        year = (v.end or 0) // 100 or None
-        if year is None:
-            return v, None
-        return v, benchmark(s, year, v.end % 100, state.region)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from dash.testing.application_runners import BaseDashRunner
+from dash.testing.browser import Browser
+from dash.testing.composite import DashComposite
+from selenium.common.exceptions import WebDriverException
 
 from dashboard import create_app
 from dashboard.context import CONFIG_KEY
@@ -24,6 +29,100 @@ USCC = "91120116MA05XXXX0X"
 _WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
 _BASE = int(os.environ.get("STM_TEST_PORT_BASE", "59000"))
 BaseDashRunner._next_port = _BASE + 500 * int(_WORKER.removeprefix("gw") or 0)
+
+
+WINDOW_SIZE = (1400, 1000)  # as tests/conftest.py's pytest_setup_options starts Chromium
+
+
+@pytest.fixture(scope="session")
+def _chromium(request):
+    """One headless Chromium per worker for every browser test (starting one costs ~1 s, and a
+    warm one has the Dash bundles in its cache). dash_duo below hands it to each test clean."""
+    holder = {"browser": None}
+    profiles: list[str] = []  # each Chromium's --user-data-dir, removed at the end
+
+    def browser() -> Browser:
+        current = holder["browser"]
+        if current is not None:
+            try:
+                current.driver.window_handles  # noqa: B018 — alive?
+                return current
+            except WebDriverException:  # a test crashed it: start another
+                pass
+        options = request.config.hook.pytest_setup_options()
+        profiles.extend(
+            a.split("=", 1)[1]
+            for option in options  # the hook's results, one per implementation
+            for a in option.arguments
+            if a.startswith("--user-data-dir=")
+        )
+        holder["browser"] = Browser(
+            browser=request.config.getoption("webdriver"),
+            headless=request.config.getoption("headless"),
+            options=options,
+            percy_run=False,
+        )
+        return holder["browser"]
+
+    yield browser
+    if holder["browser"] is not None:
+        with contextlib.suppress(WebDriverException):
+            holder["browser"].driver.quit()
+    for profile in profiles:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+class _SharedChromium(DashComposite):
+    """dash_duo on the worker's one Chromium: each test starts on a blank page with no cookies,
+    storage or extra tabs, the usual window size and an empty log, and downloads into its own
+    folder; leaving, it closes what the test opened instead of quitting the browser."""
+
+    def __init__(self, server, shared: Browser, download_path: str, **kwargs):
+        self._shared = shared
+        super().__init__(server, download_path=download_path, **kwargs)
+        driver = self.driver
+        driver.execute_cdp_cmd(
+            "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": download_path}
+        )
+        driver.get_log("browser")  # drop what an earlier test left in the log
+
+    def get_webdriver(self):
+        return self._shared.driver
+
+    def __exit__(self, exc_type, exc_val, traceback):
+        driver = self.driver
+        try:
+            handles = driver.window_handles
+            for handle in handles[1:]:
+                driver.switch_to.window(handle)
+                driver.close()
+            driver.switch_to.window(handles[0])
+            driver.get("about:blank")
+            driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+            if self.server.started:  # each test serves on a port of its own: its own origin
+                driver.execute_cdp_cmd(
+                    "Storage.clearDataForOrigin",
+                    {"origin": self.server.url, "storageTypes": "all"},
+                )
+            driver.set_window_size(*WINDOW_SIZE)
+        except WebDriverException:  # quit it: the next test gets a fresh one (see _chromium)
+            with contextlib.suppress(WebDriverException):
+                driver.quit()
+
+
+@pytest.fixture
+def dash_duo(request, dash_thread_server, tmpdir, _chromium) -> DashComposite:
+    """dash[testing]'s dash_duo on the worker's shared Chromium (see _SharedChromium)."""
+    with _SharedChromium(
+        server=dash_thread_server,
+        shared=_chromium(),
+        browser=request.config.getoption("webdriver"),
+        headless=request.config.getoption("headless"),
+        download_path=tmpdir.mkdir("download").strpath,
+        percy_run=False,
+        pause=request.config.getoption("pause"),
+    ) as dc:
+        yield dc
 
 
 @pytest.fixture

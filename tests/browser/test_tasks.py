@@ -3,7 +3,10 @@ statistician confirms it; the supervision page shows the ledger."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.by import By
 
 from dashboard import create_app
@@ -61,6 +64,23 @@ def _click(dash_duo, selector: str) -> None:
     element.click()
 
 
+def _choose(dash_duo, selector: str, option: str) -> None:
+    """Pick a dropdown option, the dropdown centred first. While the form above is still laying
+    out, the dropdown can move under the pointer between the scroll and the click: then again."""
+    for attempt in range(3):
+        element = dash_duo.find_element(selector)
+        dash_duo.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element
+        )
+        try:
+            dash_duo.select_dcc_dropdown(element, option)
+            return
+        except ElementClickInterceptedException:
+            if attempt == 2:
+                raise
+            time.sleep(0.5)
+
+
 def test_tsk001_unit_reports_with_evidence_and_statistician_confirms(
     dash_duo, task_app, tmp_path, screenshot_dir
 ) -> None:
@@ -75,10 +95,7 @@ def test_tsk001_unit_reports_with_evidence_and_statistician_confirms(
     dash_duo.wait_for_contains_text(f"#{Tasks.TITLE}", "第 9 项", timeout=TIMEOUT)
     dash_duo.find_element(f"#{Tasks.PERIOD}").clear()
     dash_duo.find_element(f"#{Tasks.PERIOD}").send_keys("2019-06")
-    # centred first: near the window's edge, a grid still settling above can take the click
-    status = dash_duo.find_element(f"#{Tasks.STATUS}")
-    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", status)
-    dash_duo.select_dcc_dropdown(f"#{Tasks.STATUS}", "推进中")
+    _choose(dash_duo, f"#{Tasks.STATUS}", "推进中")
     dash_duo.find_element(f"#{Tasks.TEXT}").send_keys("出版物进出口平台已完成选址并签约")
     dash_duo.find_element(f"#{Tasks.FIGURES['projects']}").send_keys("2")
     evidence = tmp_path / "签约文件.pdf"

@@ -13,6 +13,7 @@ import pytest
 
 from dashboard import create_app, data
 from dashboard.filter_state import from_query
+from dashboard.pages.regions import data as regions_data
 from etl import accounts
 from etl.exchange.tokens import create_token
 from etl.intake.load import load_file
@@ -114,7 +115,7 @@ def test_regions_with_category_and_mode_is_the_regions_page_figure(api):
     assert rows["TOTAL"]["current"] == _sum(main="SC", mode=1) == 155 * WAN
     # the Regions page's data function, for the same URL
     with app.server.test_request_context():
-        page = data.region_breakdown.uncached(
+        page = regions_data.region_breakdown.uncached(
             from_query("?" + "&".join(f"{k}={v}" for k, v in query.items()))
         )
     page_rows = dict(zip(page.rows["code"].astype(str), page.rows["current"]))

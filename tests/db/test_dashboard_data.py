@@ -7,6 +7,7 @@ import pytest
 from dashboard import create_app, data
 from dashboard.context import CONFIG_KEY
 from dashboard.filter_state import FilterState
+from dashboard.pages.overview import data as overview_data
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
 from etl.intake.load import load_file
@@ -49,7 +50,7 @@ def _total(url: str, f: ReportFilter) -> int:
 
 
 def test_trade_kpis_match_the_query_layer(ctx) -> None:
-    view, table = data.trade_kpis(FilterState())
+    view, table = overview_data.trade_kpis(FilterState())
     assert (view.start, view.end, view.latest, view.region_name("zh")) == (
         201901,
         201912,
@@ -68,17 +69,17 @@ def test_trade_kpis_match_the_query_layer(ctx) -> None:
 
 
 def test_full_scope_adds_mode_3_and_cny_uses_fen(ctx) -> None:
-    _, bop = data.trade_kpis(FilterState())
-    _, full = data.trade_kpis(FilterState(scope="full"))
+    _, bop = overview_data.trade_kpis(FilterState())
+    _, full = overview_data.trade_kpis(FilterState(scope="full"))
     assert full.loc["total", "cum"] > bop.loc["total", "cum"]
-    _, cny = data.trade_kpis(FilterState(unit="cny_100m"))
+    _, cny = overview_data.trade_kpis(FilterState(unit="cny_100m"))
     assert cny.loc["total", "cum"] == _total(
         ctx, ReportFilter(201901, 201912, regions=("120000",), currency="CNY")
     )
 
 
 def test_no_reports_in_the_window_is_none(ctx) -> None:
-    view, table = data.trade_kpis(FilterState(end=201712))
+    view, table = overview_data.trade_kpis(FilterState(end=201712))
     assert table is None and view.end == 201712
     view, frame, start = data.monthly_trend(FilterState(region="120102"))
     assert frame.empty or not frame["amount"].any()
@@ -93,7 +94,7 @@ def test_monthly_trend_reaches_back_a_year_for_yoy(ctx) -> None:
 
 
 def test_group_share_is_the_kis_part_of_the_total(ctx) -> None:
-    kis = data.group_share(FilterState(), "KIS")
+    kis = overview_data.group_share(FilterState(), "KIS")
     whole = _total(ctx, ReportFilter(201901, 201912, regions=("120000",)))
     part = _total(ctx, ReportFilter(201901, 201912, regions=("120000",), categories=("group:KIS",)))
     assert kis.summary["whole"] == whole and kis.summary["amount"] == part
@@ -103,7 +104,7 @@ def test_group_share_is_the_kis_part_of_the_total(ctx) -> None:
 
 
 def test_targets_and_coverage_for_the_region(ctx) -> None:
-    view, results = data.region_targets(FilterState(region="500000-LJ"))
+    view, results = overview_data.region_targets(FilterState(region="500000-LJ"))
     assert [r.target.code for r in results] == ["LJ_2017_LEVEL"]
     view, counts = data.coverage(FilterState())
     assert set(counts) == {201911, 201912} and all(n > 0 for n in counts.values())

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from dashboard.pages.overview import data as overview_data
 from etl import models as m
 from etl.cli.main import main
 from etl.exchange.reconcile import benchmark, reconciliation
@@ -212,7 +213,7 @@ def test_page_for_statisticians_only(loaded, db_url, tmp_path):
 
 
 def test_growth_benchmark_data_function_for_the_overview(loaded, db_url, tmp_path):
-    from dashboard import create_app, data
+    from dashboard import create_app
     from dashboard.benchmark_line import benchmark_sentence
     from dashboard.filter_state import FilterState
     from etl.settings import Settings
@@ -221,7 +222,7 @@ def test_growth_benchmark_data_function_for_the_overview(loaded, db_url, tmp_pat
         Settings(instance_path=tmp_path / "i", database_url=db_url, auth_required=False)
     )
     with app.server.test_request_context():
-        view, bench = data.growth_benchmark(FilterState(end=201906))
+        view, bench = overview_data.growth_benchmark(FilterState(end=201906))
     assert view.end == 201906 and (bench.rank, bench.of) == (3, 3)
     sentence = benchmark_sentence(bench, "天津市", "zh")
     assert (

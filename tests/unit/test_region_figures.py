@@ -18,7 +18,7 @@ NOBODY = pd.DataFrame(columns=["region_code", "uscc"])
 
 
 def evaluation(root: str, amounts: dict[tuple[int, str], int]) -> pd.DataFrame:
-    """district_evaluation over 2021-01..2021-06 with names, as data.region_breakdown builds it."""
+    """district_evaluation over 2021-01..2021-06 with names, as the Regions page's region_breakdown builds it."""
     frame = pd.DataFrame(
         [(p, r, a) for (p, r), a in amounts.items()], columns=["period", "region_code", "amount"]
     )

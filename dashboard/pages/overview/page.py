@@ -26,6 +26,7 @@ from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t, window_label
 from dashboard.ids import Coverage, FilterBar, Overview
 from dashboard.page_data import options_or_notice
+from dashboard.pages.overview import data as overview_data
 from dashboard.pages.overview import views
 from dashboard.shell import with_query
 from dashboard.tables import share_table, trend_table
@@ -97,7 +98,7 @@ def render_summary(search: str | None):
     """Context line, what the total counts, and the four headline cards."""
     state = from_query(search)
     try:
-        view, table = data.trade_kpis(state)
+        view, table = overview_data.trade_kpis(state)
     except data.DatabaseUnavailable:
         return "", None, dbc.Col(_unavailable(state.lang))
     context = context_line(view, state.lang)
@@ -114,7 +115,7 @@ def render_benchmark(search: str | None):
     at all when no file of published totals has them."""
     state = from_query(search)
     try:
-        view, bench = data.growth_benchmark(state)
+        view, bench = overview_data.growth_benchmark(state)
     except data.DatabaseUnavailable:
         return None
     return views.benchmark_line(bench, view, state.lang)
@@ -185,7 +186,7 @@ def render_kis(search: str | None):
     state = from_query(search)
     lang = state.lang
     try:
-        kis = data.group_share(state, "KIS")
+        kis = overview_data.group_share(state, "KIS")
     except data.DatabaseUnavailable:
         return _unavailable(lang), None
     view = kis.view
@@ -216,7 +217,7 @@ def render_targets(search: str | None):
     """The region's target cards (status colour, actual vs required) and a link to 目标监测."""
     state = from_query(search)
     try:
-        view, results = data.region_targets(state)
+        view, results = overview_data.region_targets(state)
     except data.DatabaseUnavailable:
         return _unavailable(state.lang)
     href = with_query("/targets", lang=state.lang)

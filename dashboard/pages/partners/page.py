@@ -1,7 +1,7 @@
 """伙伴 / Partners: leading partner economies, partner groups over time, the partners' trend.
 
 Layout = header + the shared filter bar + empty panels; one callback fills them from one data
-call (URL search -> FilterState -> data.partner_breakdown -> partner_views / partner_figures).
+call (URL search -> FilterState -> partners_data.partner_breakdown -> partner_views / partner_figures).
 The page's own keys ride in the same query: top=15 (how many bars) and partner=US (a clicked
 bar: its monthly trend); the filter bar keeps them, other pages do not get them.
 """
@@ -22,6 +22,7 @@ from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import partner_name, t
 from dashboard.ids import Coverage, FilterBar, Partners
 from dashboard.page_data import options_or_notice
+from dashboard.pages.partners import data as partners_data
 from dashboard.pages.partners import figures, views
 from dashboard.rankings import series_lines
 from dashboard.tables import grid_locale, lines_table, trend_table
@@ -147,7 +148,7 @@ def _selected_chip(code: str | None, names: dict, search: str | None, lang: str)
     )
 
 
-def _trend(b: data.PartnerBreakdown, rows, code: str | None, lang: str, period: str):
+def _trend(b: partners_data.PartnerBreakdown, rows, code: str | None, lang: str, period: str):
     """Selected partner: its bars with 同比; otherwise the leading partners as lines."""
     state, unit = b.view.state, b.view.state.unit
     unit_name = i18n.unit_label(unit, lang)
@@ -222,7 +223,7 @@ def render_partners(search: str | None):
     lang, unit = state.lang, state.unit
     top, code = views.page_params(search)
     try:
-        b = data.partner_breakdown(state)
+        b = partners_data.partner_breakdown(state)
     except data.DatabaseUnavailable:
         words = empty_state(t("home.unavailable", lang), t("home.unavailable_hint", lang))
         return "", None, None, words, None, None, [], [], None, None, None

@@ -1,7 +1,7 @@
 """地区 / Regions: the districts, new areas and functional zones below the chosen region.
 
 Layout = header + the shared filter bar + empty panels; one callback fills them from one data
-call (URL search -> FilterState -> data.region_breakdown -> region_figures / region_views);
+call (URL search -> FilterState -> regions_data.region_breakdown -> region_figures / region_views);
 clicking a bar writes region=<code> into the URL (drill-down), the breadcrumb leads back up.
 """
 
@@ -22,6 +22,7 @@ from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
 from dashboard.ids import Coverage, FilterBar, Regions
 from dashboard.page_data import options_or_notice
+from dashboard.pages.regions import data as regions_data
 from dashboard.pages.regions import views
 from dashboard.tables import grid_locale
 
@@ -89,7 +90,7 @@ def layout(**query: str) -> html.Div:
     )
 
 
-def _charts(b: data.RegionBreakdown, search: str | None, lang: str, period: str):
+def _charts(b: regions_data.RegionBreakdown, search: str | None, lang: str, period: str):
     """The ranking and contribution cards side by side, or words for a region without children."""
     if not b.children:
         return views.leaf_message(b.chain, search, lang)
@@ -149,7 +150,7 @@ def _charts(b: data.RegionBreakdown, search: str | None, lang: str, period: str)
     )
 
 
-def _trend(b: data.RegionBreakdown, lang: str, period: str):
+def _trend(b: regions_data.RegionBreakdown, lang: str, period: str):
     """The leading children as lines; a region without children: its bars with 同比."""
     state, unit = b.view.state, b.view.state.unit
     unit_name = i18n.unit_label(unit, lang)
@@ -203,7 +204,7 @@ def render_regions(search: str | None, grid_options: dict | None):
     lang, unit = state.lang, state.unit
     grid_options = grid_options or {}
     try:
-        b = data.region_breakdown(state)
+        b = regions_data.region_breakdown(state)
     except data.DatabaseUnavailable:
         words = empty_state(t("home.unavailable", lang), t("home.unavailable_hint", lang))
         return "", None, words, None, [], [], grid_options, None, None, None

@@ -1,0 +1,124 @@
+"""The Overview's reads: the KPI cards, the 知识密集型 share, the region's targets and the growth benchmark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+from sqlalchemy.orm import Session
+
+from dashboard.data import View, in_group, remembered, session, view_of
+from dashboard.filter_state import FilterState, to_report_filter
+from etl import aggregates
+from etl.periods import add_months
+from etl.queries import core as queries
+from etl.queries.windows import window_totals
+
+
+@remembered
+def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
+    """Total, exports, imports, balance: window and 当月 with 同比 and 环比 (None: no data)."""
+    with session() as s:
+        v = view_of(s, state)
+        if v.end is None:
+            return v, None
+        f = to_report_filter(state, add_months(v.start, -12), v.end, directions=("X", "M"))
+        frame = queries.totals(s, f, ("period", "direction"))
+        windows = {
+            name: _window_trade(s, f, start, end)
+            for name, (start, end) in (
+                ("cum", (v.start, v.end)),
+                ("cum_base", (add_months(v.start, -12), add_months(v.end, -12))),
+            )
+        }
+    if frame.loc[frame["period"].between(v.start, v.end), "amount"].abs().sum() == 0:
+        return v, None
+    return v, aggregates.trade_comparison(frame, v.start, v.end, windows)
+
+
+def _window_trade(s: Session, f, start: int, end: int) -> dict:
+    """Total, exports and imports over a window, each as the published cells fix it."""
+    return {
+        name: window_totals(s, replace(f, directions=directions), [(start, end)])[0]
+        for name, directions in (("total", ("X", "M")), ("exports", ("X",)), ("imports", ("M",)))
+    }
+
+
+@dataclass(frozen=True)
+class GroupShare:
+    """A category group against the state's total: the window, and the same months by year."""
+
+    view: View
+    summary: dict | None  # aggregates.share_comparison (None: no data in the window)
+    yearly: pd.DataFrame  # start, end, share: the same months in up to five years
+    members: list[dict]  # code, name_zh, name_en of the group's categories
+
+
+@remembered
+def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> GroupShare:
+    """A category group's amount and share of the state's total over the window, against a
+    year earlier, and its share in the same months of earlier years."""
+    with session() as s:
+        v = view_of(s, state)
+        groups = queries.reference_table(s, "category_group")
+        cats = queries.reference_table(s, "service_category")
+        codes = set(groups.loc[groups["code"] == group, "category_code"])
+        members = cats[cats["code"].isin(codes)][["code", "name_zh", "name_en"]]
+        members = members.to_dict("records")
+        empty = GroupShare(v, None, pd.DataFrame(columns=["start", "end", "share"]), members)
+        if v.end is None:
+            return empty
+        f = to_report_filter(state, add_months(v.start, -12 * (years - 1)), v.end)
+        if not state.categories:
+            # the group and the total read as figures of their own (cells of the disclosure
+            # catalogue): a leader's share is hidden only where the pattern hides them, not
+            # whenever any one category is
+            spans = [
+                (add_months(v.start, -12 * k), add_months(v.end, -12 * k))
+                for k in range(max(years, 2))
+            ]
+            frame = _window_amounts(s, f, spans)
+            part = _window_amounts(s, replace(f, categories=(f"group:{group}",)), spans)
+        else:  # the group within a category filter: its categories among the filter's
+            frame = queries.totals(s, f, ("period", "category_code"))
+            part = frame[in_group(frame["category_code"], cats, codes)]
+    if frame.empty:
+        return empty
+    return GroupShare(
+        v,
+        aggregates.share_comparison(part, frame, v.start, v.end),
+        aggregates.share_by_year(part, frame, v.start, v.end, years),
+        members,
+    )
+
+
+def _window_amounts(s: Session, f, spans: list[tuple[int, int]]) -> pd.DataFrame:
+    """One row per window (period: its last month) with its total (etl.queries.windows)."""
+    rows = zip((end for _, end in spans), window_totals(s, f, spans))
+    return pd.DataFrame(rows, columns=["period", "amount"]).astype({"amount": "Int64"})
+
+
+def region_targets(state: FilterState) -> tuple[View, list]:
+    """The selected region's targets evaluated as of the view's month (etl.targets.status)."""
+    from etl.targets.status import evaluate_targets
+
+    with session() as s:
+        v = view_of(s, state)
+        if v.end is None:
+            return v, []
+        results = evaluate_targets(s, v.end)
+    return v, [r for r in results if r.target.region_code == state.region]
+
+
+def growth_benchmark(state: FilterState):
+    """How the state's region's published growth compares with the nation and other pilot
+    regions (etl.exchange.reconcile.Benchmark) for the view's month: published figures only, so
+    every role may read it; its source is None when no file of published totals has them."""
+    from etl.exchange.reconcile import benchmark
+
+    with session() as s:
+        v = view_of(s, state)
+        year = (v.end or 0) // 100 or None
+        if year is None:
+            return v, None
+        return v, benchmark(s, year, v.end % 100, state.region)
