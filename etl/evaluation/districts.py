@@ -9,6 +9,7 @@ key-enterprise register (重点联系企业名录) that coverage should be measu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -18,6 +19,7 @@ from etl.aggregates import growth, ratio, total
 from etl.filters import ReportFilter
 from etl.periods import add_months
 from etl.queries import core as queries
+from etl.queries.windows import region_window_totals
 from etl.reference import reference_codes
 
 TOTAL = "TOTAL"
@@ -57,10 +59,13 @@ def district_evaluation(
     root: str,
     start: int,
     end: int,
-    root_amounts: pd.DataFrame | None = None,
+    windows: Mapping[str, list] | None = None,
 ) -> pd.DataFrame:
-    """Rows per child region of root for start..end; the first row (code TOTAL) is the city
-    (from root_amounts — period, amount — when given: the root read as a figure of its own)."""
+    """Rows per child region of root for start..end; the first row (code TOTAL) is the city.
+
+    windows: code (a child, or TOTAL for root) -> [current, previous] read as figures of their
+    own (etl.queries.windows.region_window_totals): they replace the sums of the months, so a
+    leader sees every window the published cells fix, not C wherever one month is hidden."""
     # amounts: period, region_code, amount (cents) over start − 12 months .. end; reporters and
     # reporters_before: distinct (region_code, uscc) with a report in the window / a year earlier.
     # contribution_pp is in percentage points: (current − previous) / city previous × 100.
@@ -76,25 +81,25 @@ def district_evaluation(
     prev = amounts[in_base].groupby("child")["amount"].sum(skipna=False)
     out["current"] = cur.reindex(out["code"], fill_value=0).astype("Int64").to_numpy()
     out["previous"] = prev.reindex(out["code"], fill_value=0).astype("Int64").to_numpy()
+    windows = windows or {}
+    for i, code in enumerate(out["code"]):
+        if code in windows and code != root:  # root's row here is its own part (本级)
+            out.loc[i, ["current", "previous"]] = windows[code]
     out["enterprises"] = out["code"].map(_count(reporters, parents, root)).fillna(0).astype(int)
     out["enterprises_previous"] = (
         out["code"].map(_count(reporters_before, parents, root)).fillna(0).astype(int)
     )
-    total = pd.DataFrame(
+    city = pd.DataFrame(
         {
             "code": [TOTAL],
-            "current": [_window_total(root_amounts, start, end, out["current"])],
-            "previous": [
-                _window_total(
-                    root_amounts, add_months(start, -12), add_months(end, -12), out["previous"]
-                )
-            ],
+            "current": [windows[TOTAL][0] if TOTAL in windows else total(out["current"])],
+            "previous": [windows[TOTAL][1] if TOTAL in windows else total(out["previous"])],
             "enterprises": [_distinct(reporters, parents, root)],
             "enterprises_previous": [_distinct(reporters_before, parents, root)],
         }
     )
-    t_cur, t_prev = total["current"][0], total["previous"][0]
-    out = pd.concat([total, out], ignore_index=True)
+    t_cur, t_prev = city["current"][0], city["previous"][0]
+    out = pd.concat([city, out], ignore_index=True)
     out["current"] = out["current"].astype("Int64")
     out["previous"] = out["previous"].astype("Int64")
     out["growth"] = [growth(c, p) for c, p in zip(out["current"], out["previous"])]
@@ -111,14 +116,6 @@ def district_evaluation(
         ["current", "code"], ascending=[False, True], na_position="last"
     )
     return pd.concat([out.iloc[:1], body], ignore_index=True)[COLUMNS]
-
-
-def _window_total(root_amounts, start: int, end: int, children: pd.Series):
-    """The root's amount over a window: read as its own figure when given (a protected child
-    must not hide a published total), else the children's sum (NA if any is protected)."""
-    if root_amounts is None:
-        return total(children)
-    return total(root_amounts.loc[root_amounts["period"].between(start, end), "amount"])
 
 
 def _points(share):
@@ -163,12 +160,23 @@ def district_report(
     now = queries.reporting_enterprises(session, f.with_periods(start, end))
     before = queries.reporting_enterprises(session, f.with_periods(base_start, base_end))
     ref = reference_codes(session)
-    whole = queries.totals(session, f, ("period",))
-    rows = district_evaluation(amounts, now, before, ref.region_parent, root, start, end, whole)
+    windows = own_windows(session, f, ref.region_parent, root, (start, end))
+    rows = district_evaluation(amounts, now, before, ref.region_parent, root, start, end, windows)
     names = {"zh": ref.regions, "en": ref.region_names_en}
     for lang, table in names.items():
         rows[f"name_{lang}"] = [region_name(code, root, table, lang) for code in rows["code"]]
     return DistrictReport(root, start, end, rows)
+
+
+def own_windows(
+    session: Session, f: ReportFilter, parents: Mapping, root: str, span: tuple[int, int]
+) -> dict[str, list]:
+    """The window and the same months a year earlier of root (as TOTAL) and each child, each
+    read as a figure of its own (etl.queries.windows), for district_evaluation."""
+    children = [c for c, p in parents.items() if p == root]
+    spans = [span, (add_months(span[0], -12), add_months(span[1], -12))]
+    read = region_window_totals(session, f, [root, *children], spans)
+    return {(TOTAL if code == root else code): values for code, values in read.items()}
 
 
 def region_name(code: str, root: str, names: dict[str, str], lang: str) -> str:

@@ -256,11 +256,12 @@ def _circulated(session, table, f: ReportFilter, by, categories, partners, main_
 
 
 def catalogue_place(
-    session: Session, f: ReportFilter
+    session: Session, f: ReportFilter, tree: Hierarchy | None = None
 ) -> tuple[Hierarchy, str, dict[str, str]] | None:
     """The hierarchy, the release scope and the catalogue node of each dimension a circulated
-    read fixes; None when the read is no cell of the catalogue (it reads "C")."""
-    tree = hierarchy(session)
+    read fixes; None when the read is no cell of the catalogue (it reads "C").
+    tree: the hierarchy when the caller has read it already (one read for many places)."""
+    tree = tree or hierarchy(session)
     nodes = filter_nodes(f, tree)
     if nodes is None or not f.regions:
         return None

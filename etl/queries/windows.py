@@ -8,6 +8,9 @@ month inside it is hidden — never a figure the cells do not fix.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pandas as pd
 from sqlalchemy.orm import Session
 
 from etl import models as m
@@ -17,6 +20,7 @@ from etl.filters import ReportFilter
 from etl.periods import month_range
 from etl.queries.core import (
     catalogue_place,
+    hierarchy,
     partner_source,
     partner_totals,
     protected_cells,
@@ -41,16 +45,9 @@ def monthly_figures(session: Session, f: ReportFilter, partners: bool = False) -
     )
     first = f.period_from - f.period_from % 100 + 1  # 1–N月 cells count from January
     wide = f.with_periods(first, f.period_to)
-    pub = m.PUBLISHED[table.__tablename__]
-    raw = read_grouped(session, pub, wide, BY_PERIOD, **narrowing)
+    raw = read_grouped(session, m.PUBLISHED[table.__tablename__], wide, BY_PERIOD, **narrowing)
     amounts = {int(p): int(v) for p, v in zip(raw["period"], raw["amount"])}
-    place = catalogue_place(session, f)
-    cells = {}
-    if place is not None:  # anything else is no cell of the catalogue: every month reads C
-        _, scope, nodes = place
-        suppressed, released = protected_cells(session, scope, first, f.period_to, nodes)
-        cells = window_cells(amounts, released, {(key[0], key[1]) for key in suppressed})
-    return Months(published_months(amounts, cells, f.period_from, f.period_to), cells)
+    return _months(session, f, amounts, first)
 
 
 def window_totals(
@@ -63,3 +60,71 @@ def window_totals(
     wide = f.with_periods(min(a for a, _ in spans), max(b for _, b in spans))
     months = monthly_figures(session, wide, partners)
     return [months.total(month_range(a, b)) for a, b in spans]
+
+
+def region_window_totals(
+    session: Session, f: ReportFilter, regions: list[str], spans: list[tuple[int, int]]
+) -> dict[str, list]:
+    """For each region (f's region or regions below it), each span's total as window_totals
+    reads it for that region alone: one read of the amounts and, for the circulated reader, one
+    of the pattern per release scope, not reads per region."""
+    first = min(a for a, _ in spans)
+    wide = f.with_periods(first - first % 100 + 1, max(b for _, b in spans))
+    by = ("period", "region_code")
+    protected = reads_protected(session)
+    if protected:
+        table, narrowing = totals_source(session, wide, by)
+        frame = read_grouped(session, m.PUBLISHED[table.__tablename__], wide, by, **narrowing)
+    else:
+        frame = totals(session, wide, by)
+    tree = hierarchy(session)
+    below = tree.region_children()
+    patterns: dict[tuple, tuple[set, set]] = {}  # (scope, fixed nodes) -> (suppressed, released)
+    out = {}
+    for region in regions:
+        part = frame[frame["region_code"].isin(_closure(region, below))]
+        amounts = {int(p): int(v) for p, v in part.groupby("period")["amount"].sum().items()}
+        if not protected:
+            months = Months(pd.Series(amounts, dtype="int64").sort_index())
+        else:
+            place = catalogue_place(session, replace(wide, regions=(region,)), tree)
+            cells = {}
+            if place is not None:
+                _, scope, nodes = place
+                fixed = {d: n for d, n in nodes.items() if d != "region"}
+                key = (scope, tuple(sorted(fixed.items())))
+                if key not in patterns:
+                    patterns[key] = protected_cells(
+                        session, scope, wide.period_from, wide.period_to, fixed
+                    )
+                suppressed, released = patterns[key]
+                hidden = {(k[0], k[1]) for k in suppressed if k[2] == nodes["region"]}
+                cells = window_cells(amounts, released, hidden)
+            months = Months(
+                published_months(amounts, cells, wide.period_from, wide.period_to), cells
+            )
+        out[region] = [months.total(month_range(a, b)) for a, b in spans]
+    return out
+
+
+def _months(session: Session, f: ReportFilter, amounts: dict[int, int], first: int) -> Months:
+    """The circulated reader's months of f from its amounts (period -> amount from `first`, a
+    January): each as published, with the window cells that fix their sums."""
+    place = catalogue_place(session, f)
+    cells = {}
+    if place is not None:  # anything else is no cell of the catalogue: every month reads C
+        _, scope, nodes = place
+        suppressed, released = protected_cells(session, scope, first, f.period_to, nodes)
+        cells = window_cells(amounts, released, {(key[0], key[1]) for key in suppressed})
+    return Months(published_months(amounts, cells, f.period_from, f.period_to), cells)
+
+
+def _closure(region: str, below: dict[str, list[str]]) -> set[str]:
+    """The region and every region below it."""
+    out, todo = set(), [region]
+    while todo:
+        code = todo.pop()
+        if code not in out:
+            out.add(code)
+            todo.extend(below.get(code, ()))
+    return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -12,7 +14,7 @@ from etl.disclosure.audit import audit, system
 from etl.filters import ReportFilter
 from etl.queries import core as queries
 from etl.queries import disclosure as queries_disclosure
-from etl.queries.windows import window_totals
+from etl.queries.windows import region_window_totals, window_totals
 from etl.snapshot.forced import catalogue_key
 from tests.conftest import BACKENDS, clone_database
 from tests.db import disclosure_case as case
@@ -114,6 +116,25 @@ def test_dsc010_runs_of_months_read_as_the_published_cells_fix_them(released):
         if region == "120103":
             assert pd.isna(seen[1])
     assert bridged >= 1
+
+
+def test_dsc011_districts_read_their_windows_as_each_read_alone(released):
+    """The district table's one read for all districts (region_window_totals) gives each the
+    figures window_totals gives it alone: for the leader, C and numbers in the same places; for
+    the statistician, the same sums. 和平区 (one enterprise) reads C in every span."""
+    spans = [(202101, 202102), (202103, 202104), (202101, 202104), (202104, 202104)]
+    regions = [SCOPE, "120101", "120103", "120116"]
+    f = ReportFilter(202101, 202104, regions=(SCOPE,))
+    for session in (_leader(released), released()):
+        with session as s:
+            together = region_window_totals(s, f, regions, spans)
+            alone = {r: window_totals(s, replace(f, regions=(r,)), spans) for r in regions}
+        for region in regions:
+            assert [None if pd.isna(v) else v for v in together[region]] == [
+                None if pd.isna(v) else v for v in alone[region]
+            ], region
+    with _leader(released) as s:
+        assert all(pd.isna(v) for v in region_window_totals(s, f, ["120101"], spans)["120101"])
 
 
 def test_dsc004_audit_finds_no_narrow_interval(released):

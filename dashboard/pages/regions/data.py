@@ -42,7 +42,12 @@ def region_breakdown(state: FilterState) -> RegionBreakdown:
     """The state's region split into its children (stored regions roll up: 滨海新区 includes its
     functional zones), with growth, share and contribution (etl.evaluation.districts), and monthly amounts
     by child from about three years back."""
-    from etl.evaluation.districts import district_evaluation, region_name, roll_up
+    from etl.evaluation.districts import (
+        district_evaluation,
+        own_windows,
+        region_name,
+        roll_up,
+    )
 
     with session() as s:
         v = view_of(s, state)
@@ -55,16 +60,16 @@ def region_breakdown(state: FilterState) -> RegionBreakdown:
         children = [c for c in regions["code"] if parents.get(c) == state.region]
         shown = None
         amounts = pd.DataFrame(columns=["period", "region_code", "amount"])
-        whole = None
+        windows = None
         if v.end is not None:
             shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
             f = to_report_filter(state, min(add_months(v.start, -12), shown), v.end)
             amounts = queries.totals(s, f, ("period", "region_code"))
-            whole = queries.totals(s, f, ("period",))
+            windows = own_windows(s, f, parents, state.region, (v.start, v.end))
     root = state.region
     nobody = pd.DataFrame(columns=["region_code", "uscc"])
     rows = district_evaluation(
-        amounts, nobody, nobody, parents, root, v.start or 0, v.end or 0, whole
+        amounts, nobody, nobody, parents, root, v.start or 0, v.end or 0, windows
     )
     names = {
         "zh": dict(zip(regions["code"], regions["name_zh"])),
