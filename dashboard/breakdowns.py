@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from dashboard.data import View, in_group, remembered, session, view_of
 from dashboard.filter_state import FilterState, to_report_filter
-from etl.periods import add_months
+from etl.periods import add_months, month_range
 from etl.queries import core as queries
+from etl.queries.windows import months_by
 
 SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类别 page follows
 
@@ -17,6 +18,10 @@ SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类�
 def _shown(state: FilterState, v: View) -> int:
     """The first month a trend shows: the range's start, else January two years back."""
     return v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["period", "mode", "amount"]).astype({"amount": "Int64"})
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,12 @@ class ModeSeries:
     frame: pd.DataFrame  # period, mode, amount: from a year before the first month shown
     shown: int | None  # first month the trend shows
     modes: pd.DataFrame  # the supply_mode reference
+    # period, mode, amount: each mode's 1–N月 at each of frame's months, read as the published
+    # cells fix it (etl.queries.windows): a leader's 累计 is not C from a hidden month on
+    ytd: pd.DataFrame = field(default_factory=lambda: _frame([]))
+    # mode -> (its window, the same months a year earlier), read likewise: the summary cards and
+    # table (pages/modes/views.mode_table)
+    windows: dict[int, tuple] = field(default_factory=dict)
 
 
 @remembered
@@ -42,7 +53,20 @@ def mode_series(state: FilterState) -> ModeSeries:
         shown = _shown(state, v)
         first = add_months(min(shown, v.start), -12)
         f = to_report_filter(state, first, v.end, modes=ALL_MODES)
-        return ModeSeries(v, queries.totals(s, f, ("period", "mode")), shown, modes)
+        frame = queries.totals(s, f, ("period", "mode"))
+        periods = sorted(frame["period"].unique())
+        by_mode = months_by(s, f, "mode", list(ALL_MODES))
+        ytd = [
+            (p, mode, months.total(month_range(p - p % 100 + 1, p)))
+            for mode, months in by_mode.items()
+            for p in periods
+        ]
+        spans = [(v.start, v.end), (add_months(v.start, -12), add_months(v.end, -12))]
+        windows = {
+            mode: tuple(months.total(month_range(a, b)) for a, b in spans)
+            for mode, months in by_mode.items()
+        }
+        return ModeSeries(v, frame, shown, modes, _frame(ytd), windows)
 
 
 @dataclass(frozen=True)

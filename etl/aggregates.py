@@ -222,6 +222,12 @@ def share_comparison(part: pd.DataFrame, whole: pd.DataFrame, start: int, end: i
     base = _shift((start, end), -12)
     p, p0 = (total(_window(part, s)[AMOUNT]) for s in ((start, end), base))
     w, w0 = (total(_window(whole, s)[AMOUNT]) for s in ((start, end), base))
+    return window_comparison(p, p0, w, w0)
+
+
+def window_comparison(p, p0, w, w0) -> dict:
+    """share_comparison from the window figures themselves: the part now and a year earlier
+    (p, p0) and the whole (w, w0), each read as a figure of its own (NA where protected)."""
     share, share_base = ratio(p, w), ratio(p0, w0)
     points = _points(share, share_base)
     change = points if points is pd.NA or points is None else points / 100

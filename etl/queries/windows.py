@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from etl import models as m
 from etl.data_version import reads_protected
+from etl.disclosure.catalogue import KEY_COLUMNS
 from etl.disclosure.spans import Months, published_months, window_cells
 from etl.filters import ReportFilter
 from etl.periods import month_range
@@ -66,11 +67,19 @@ def region_window_totals(
     session: Session, f: ReportFilter, regions: list[str], spans: list[tuple[int, int]]
 ) -> dict[str, list]:
     """For each region (f's region or regions below it), each span's total as window_totals
-    reads it for that region alone: one read of the amounts and, for the circulated reader, one
-    of the pattern per release scope, not reads per region."""
-    first = min(a for a, _ in spans)
-    wide = f.with_periods(first - first % 100 + 1, max(b for _, b in spans))
-    by = ("period", "region_code")
+    reads it for that region alone (months_by: two reads for all of them)."""
+    wide = f.with_periods(min(a for a, _ in spans), max(b for _, b in spans))
+    read = months_by(session, wide, "region", regions)
+    return {r: [read[r].total(month_range(a, b)) for a, b in spans] for r in regions}
+
+
+def months_by(session: Session, f: ReportFilter, dimension: str, values: list) -> dict:
+    """Each value's Months of f along one dimension ("region": f's region or regions below it;
+    "mode": modes f counts), as monthly_figures reads each alone: one read of the amounts and,
+    for the circulated reader, one of the pattern per release scope, not reads per value."""
+    column = {"region": "region_code", "mode": "mode"}[dimension]
+    wide = f.with_periods(f.period_from - f.period_from % 100 + 1, f.period_to)  # 1–N月 cells
+    by = ("period", column)
     protected = reads_protected(session)
     if protected:
         table, narrowing = totals_source(session, wide, by)
@@ -79,31 +88,35 @@ def region_window_totals(
         frame = totals(session, wide, by)
     tree = hierarchy(session)
     below = tree.region_children()
+    position = KEY_COLUMNS.index(dimension)
     patterns: dict[tuple, tuple[set, set]] = {}  # (scope, fixed nodes) -> (suppressed, released)
     out = {}
-    for region in regions:
-        part = frame[frame["region_code"].isin(_closure(region, below))]
+    for value in values:
+        if dimension == "region":
+            part = frame[frame[column].isin(_closure(value, below))]
+            alone = replace(wide, regions=(value,))
+        else:
+            part = frame[frame[column].astype(int) == value]
+            alone = replace(wide, modes=(value,))
         amounts = {int(p): int(v) for p, v in part.groupby("period")["amount"].sum().items()}
         if not protected:
-            months = Months(pd.Series(amounts, dtype="int64").sort_index())
-        else:
-            place = catalogue_place(session, replace(wide, regions=(region,)), tree)
-            cells = {}
-            if place is not None:
-                _, scope, nodes = place
-                fixed = {d: n for d, n in nodes.items() if d != "region"}
-                key = (scope, tuple(sorted(fixed.items())))
-                if key not in patterns:
-                    patterns[key] = protected_cells(
-                        session, scope, wide.period_from, wide.period_to, fixed
-                    )
-                suppressed, released = patterns[key]
-                hidden = {(k[0], k[1]) for k in suppressed if k[2] == nodes["region"]}
-                cells = window_cells(amounts, released, hidden)
-            months = Months(
-                published_months(amounts, cells, wide.period_from, wide.period_to), cells
-            )
-        out[region] = [months.total(month_range(a, b)) for a, b in spans]
+            series = pd.Series(amounts, dtype="int64").sort_index()
+            out[value] = Months(series[series.index >= f.period_from])
+            continue
+        place = catalogue_place(session, alone, tree)
+        cells = {}
+        if place is not None:  # anything else is no cell of the catalogue: every month reads C
+            _, scope, nodes = place
+            fixed = {d: n for d, n in nodes.items() if d != dimension}
+            key = (scope, tuple(sorted(fixed.items())))
+            if key not in patterns:
+                patterns[key] = protected_cells(
+                    session, scope, wide.period_from, wide.period_to, fixed
+                )
+            suppressed, released = patterns[key]
+            hidden = {(k[0], k[1]) for k in suppressed if k[position] == nodes[dimension]}
+            cells = window_cells(amounts, released, hidden)
+        out[value] = Months(published_months(amounts, cells, f.period_from, f.period_to), cells)
     return out
 
 

@@ -14,7 +14,12 @@ from etl.disclosure.audit import audit, system
 from etl.filters import ReportFilter
 from etl.queries import core as queries
 from etl.queries import disclosure as queries_disclosure
-from etl.queries.windows import region_window_totals, window_totals
+from etl.queries.windows import (
+    monthly_figures,
+    months_by,
+    region_window_totals,
+    window_totals,
+)
 from etl.snapshot.forced import catalogue_key
 from tests.conftest import BACKENDS, clone_database
 from tests.db import disclosure_case as case
@@ -118,10 +123,10 @@ def test_dsc010_runs_of_months_read_as_the_published_cells_fix_them(released):
     assert bridged >= 1
 
 
-def test_dsc011_districts_read_their_windows_as_each_read_alone(released):
-    """The district table's one read for all districts (region_window_totals) gives each the
-    figures window_totals gives it alone: for the leader, C and numbers in the same places; for
-    the statistician, the same sums. 和平区 (one enterprise) reads C in every span."""
+def test_dsc011_districts_and_modes_read_their_windows_as_each_read_alone(released):
+    """The one read for all districts (region_window_totals) or all modes (months_by) gives each
+    the figures it has read alone: for the leader, C and numbers in the same places; for the
+    statistician, the same sums. 和平区 (one enterprise) reads C in every span."""
     spans = [(202101, 202102), (202103, 202104), (202101, 202104), (202104, 202104)]
     regions = [SCOPE, "120101", "120103", "120116"]
     f = ReportFilter(202101, 202104, regions=(SCOPE,))
@@ -135,6 +140,18 @@ def test_dsc011_districts_read_their_windows_as_each_read_alone(released):
             ], region
     with _leader(released) as s:
         assert all(pd.isna(v) for v in region_window_totals(s, f, ["120101"], spans)["120101"])
+    modes = ReportFilter(202101, 202104, regions=("120116",), modes=(1, 2, 3, 4))
+    for session in (_leader(released), released()):
+        with session as s:
+            together = months_by(s, modes, "mode", [1, 2, 3, 4])
+            for mode in (1, 2, 3, 4):
+                alone = monthly_figures(s, replace(modes, modes=(mode,)))
+                for a, b in spans:
+                    first, second = (
+                        together[mode].total(range(a, b + 1)),
+                        alone.total(range(a, b + 1)),
+                    )
+                    assert (pd.isna(first) and pd.isna(second)) or first == second, (mode, a, b)
 
 
 def test_dsc004_audit_finds_no_narrow_interval(released):

@@ -50,6 +50,23 @@ def test_cumulative_points_add_up_within_the_year() -> None:
     assert 202001 not in set(points["period"])  # January is folded into 1–2月
 
 
+def test_cumulative_points_take_the_1_n_figures_as_read_over_a_hidden_month() -> None:
+    """A leader's March of mode 3 is hidden (NA): summing the months would leave 1–3月 C, but
+    the 1–3月 figure as read (the published cells fix it) is what the point shows."""
+    frame = FRAME.astype({"amount": "Int64"})
+    frame.loc[(frame["period"] == 202003) & (frame["mode"] == 3), "amount"] = pd.NA
+    summed = mf.mode_points(frame, start=202001, cumulative=True)
+    ytd = FRAME[FRAME["period"] >= 202001].copy()
+    ytd["amount"] = ytd.groupby("mode")["amount"].cumsum()  # 1–N月 as read
+    read = mf.mode_points(frame, start=202001, cumulative=True, ytd=ytd)
+
+    def march_3(points):
+        return points[(points["period"] == 202003) & (points["mode"] == 3)]["amount"].iloc[0]
+
+    assert pd.isna(march_3(summed)) and march_3(read) == 30 * E8
+    assert read.loc[read["mode"] == 1, "amount"].tolist() == [8 * E8, 12 * E8]
+
+
 def test_mode_3_is_a_separate_line_not_stacked_in_bop_scope() -> None:
     fig = mf.mode_trend(mf.mode_points(FRAME, 202001), NAMES)
     bars = [tr for tr in fig.data if tr.type == "bar"]
@@ -134,20 +151,20 @@ def test_heatmap_has_names_rolls_up_sub_items_and_carries_codes() -> None:
 
 
 def test_mode_table_keeps_mode_3_beside_the_total() -> None:
-    table = mv.mode_table(FRAME, 202001, 202003).set_index("key")
+    table = mv.mode_table(mv.mode_windows(FRAME, 202001, 202003)).set_index("key")
     assert list(table.index) == ["1", "2", "4", "total", "3"]
     assert table.loc["total", "current"] == 24 * E8  # modes 1, 2, 4 only
     assert table.loc["1", "share"] == pytest.approx(0.5)
     assert table.loc["1", "share_change"] == pytest.approx(0.0)
     assert table.loc["1", "growth"] == pytest.approx(0.0)
     assert pd.isna(table.loc["3", "share"]) and table.loc["3", "vs_total"] == pytest.approx(30 / 24)
-    full = mv.mode_table(FRAME, 202001, 202003, full_scope=True).set_index("key")
+    full = mv.mode_table(mv.mode_windows(FRAME, 202001, 202003), full_scope=True).set_index("key")
     assert list(full.index) == ["1", "2", "3", "4", "total"]
     assert full.loc["total", "current"] == 54 * E8
 
 
 def test_grid_rows_and_download_say_words_and_percentage_points() -> None:
-    table = mv.mode_table(FRAME, 202001, 202003)
+    table = mv.mode_table(mv.mode_windows(FRAME, 202001, 202003))
     rows = mv.grid_rows(table, NAMES, "usd_100m", False, "zh")
     assert rows[0]["current_text"] == "12.0" and rows[0]["share_text"] == "50.0%"
     assert rows[0]["share_change_text"] == "0.0个百分点"
@@ -162,7 +179,12 @@ def test_grid_rows_and_download_say_words_and_percentage_points() -> None:
 
 def test_mode_cards_mark_mode_3_as_not_in_the_total() -> None:
     cards = mv.mode_cards(
-        mv.mode_table(FRAME, 202001, 202003), NAMES, "usd_100m", "2020年1–3月", False, "zh"
+        mv.mode_table(mv.mode_windows(FRAME, 202001, 202003)),
+        NAMES,
+        "usd_100m",
+        "2020年1–3月",
+        False,
+        "zh",
     )
     assert len(cards) == 5
     assert "不计入服务进出口总额" in str(cards[4].children)

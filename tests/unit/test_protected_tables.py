@@ -105,7 +105,7 @@ _GROUPS = pd.DataFrame(
 
 def test_modes_grid_cards_download_and_matrix_say_c() -> None:
     frame = mode_frame((202003, 2))
-    table = mv.mode_table(frame, 202003, 202003)
+    table = mv.mode_table(mv.mode_windows(frame, 202003, 202003))
     grid = {r["key"]: r for r in mv.grid_rows(table, MODE_NAMES, "usd_100m", False, "zh")}
     assert grid["2"]["current_text"] == C and grid["total"]["current_text"] == C
     assert grid["1"]["current_text"] == "4.0" and grid["1"]["share_text"] == C

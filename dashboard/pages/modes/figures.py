@@ -40,22 +40,20 @@ def mode_points(
     start: int | None = None,
     cumulative: bool = False,
     jan_in_feb: bool = False,
+    ytd: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per mode: monthly amounts with 1–2月 combined, or 1–N月累计 (January folded into 1–2月).
 
     frame: period, mode, amount. Out: period, months ('1-2', '3' …; cumulative: '1-N'), mode,
-    amount; points before start are dropped (they only serve as a 同比 base).
+    amount; points before start are dropped (they only serve as a 同比 base). ytd (cumulative):
+    each mode's 1–N月 as read (ModeSeries.ytd), used instead of summing the months.
     """
     if frame.empty:
         return pd.DataFrame(columns=POINT_COLUMNS)
-    # A protected amount (NA) stays NA — summed, it leaves the sum protected; a mode without
-    # rows in a month has zero there. 1–N月累计 after a protected month is protected too.
-    sums = frame.groupby(["period", "mode"])["amount"].sum(skipna=False)
-    full = pd.MultiIndex.from_product(
-        [sorted(frame["period"].unique()), sorted(frame["mode"].unique())], names=["period", "mode"]
-    )
-    grid = sums.reindex(full, fill_value=0).astype("Int64").unstack("mode")
-    if cumulative:
+    grid = _grid(frame, frame)
+    if cumulative and ytd is not None:
+        grid = _grid(ytd, frame)
+    elif cumulative:  # 1–N月累计 after a protected month is protected too
         grid = pd.concat(
             [
                 year.apply(lambda column: column.cumsum(skipna=False))
@@ -73,6 +71,16 @@ def mode_points(
         long = long[long["period"] >= start]
     long["mode"] = long["mode"].astype(int)
     return long[POINT_COLUMNS].sort_values(["period", "mode"], ignore_index=True)
+
+
+def _grid(amounts: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Amounts as a period × mode grid over frame's months and modes. A protected amount (NA)
+    stays NA — summed, it leaves the sum protected; a mode without rows in a month has zero."""
+    sums = amounts.groupby(["period", "mode"])["amount"].sum(skipna=False)
+    full = pd.MultiIndex.from_product(
+        [sorted(frame["period"].unique()), sorted(frame["mode"].unique())], names=["period", "mode"]
+    )
+    return sums.reindex(full, fill_value=0).astype("Int64").unstack("mode")
 
 
 def label(period: int, months: str, lang: str = DEFAULT_LANG) -> str:

@@ -161,7 +161,7 @@ def render_summary(search: str | None):
     )
     if v.end is None:
         return context, scope_note(state, lang), dbc.Col(no_data(v, lang, id=Modes.EMPTY))
-    table = views.mode_table(series.frame, v.start, v.end, state.full_scope, state.modes)
+    table = views.mode_table(series.windows, state.full_scope, state.modes)
     if not views.has_data(table):
         return context, scope_note(state, lang), dbc.Col(no_data(v, lang, id=Modes.EMPTY))
     cards = views.mode_cards(
@@ -190,6 +190,7 @@ def render_trend(search: str | None):
         series.shown,
         cumulative=measure == "ytd",
         jan_in_feb=series.view.circulated,
+        ytd=series.ytd,
     )
     if points.empty or not points["amount"].any():
         return no_data(v, lang), None, None
@@ -244,6 +245,7 @@ def render_shares(search: str | None):
         series.shown,
         cumulative=measure == "ytd",
         jan_in_feb=series.view.circulated,
+        ytd=series.ytd,
     )
     if points.empty or not points["amount"].any():
         return no_data(series.view, lang)
@@ -330,7 +332,7 @@ def render_table(search: str | None):
     columns = views.column_defs(state.unit, period, lang)
     if v.end is None:
         return [], columns, None
-    table = views.mode_table(series.frame, v.start, v.end, state.full_scope, state.modes)
+    table = views.mode_table(series.windows, state.full_scope, state.modes)
     if not views.has_data(table):
         return [], columns, None
     rows = views.grid_rows(table, _names(series.modes, lang), state.unit, state.full_scope, lang)

@@ -19,6 +19,7 @@ from dashboard.pages.modes.figures import scope_modes, stacked_modes
 from etl import aggregates, numbers
 from etl.aggregates import records
 from etl.filters import ALL_MODES
+from etl.periods import add_months
 
 MEASURES = ("month", "ytd")  # the trend shows 当月 points or 1–N月累计 (URL key "show")
 MEASURE_KEY = "show"
@@ -57,21 +58,38 @@ def fallback_names(lang: str) -> dict[int, str]:
 # ---------------------------------------------------------------- the numbers per mode
 
 
-def mode_table(
-    frame: pd.DataFrame, start: int, end: int, full_scope: bool = False, modes: tuple[int, ...] = ()
-) -> pd.DataFrame:
-    """Per mode over start..end against a year earlier: amount, 同比, share of the total.
+def mode_windows(frame: pd.DataFrame, start: int, end: int) -> dict[int, tuple]:
+    """Each mode's window start..end and the same months a year earlier, summed from the months
+    of frame (period, mode, amount; NA where a month is protected, so the sum is too)."""
+    base = (add_months(start, -12), add_months(end, -12))
+    return {
+        int(mode): tuple(
+            aggregates.total(part.loc[part["period"].between(a, b), "amount"])
+            for a, b in ((start, end), base)
+        )
+        for mode, part in frame.groupby("mode")
+    }
 
-    frame: period, mode, amount (holding the window and the 12 months before). Rows: the modes
-    in the total (chosen ones), then 'total', then mode 3 beside it under the BOP scope. Columns:
-    key, mode, in_total, current, previous, growth, share, share_change, vs_total.
+
+def mode_table(
+    windows: dict[int, tuple], full_scope: bool = False, modes: tuple[int, ...] = ()
+) -> pd.DataFrame:
+    """Per mode over a window against a year earlier: amount, 同比, share of the total.
+
+    windows: mode -> (window, a year earlier) as read (ModeSeries.windows, or mode_windows from
+    monthly amounts). Rows: the modes in the total (chosen ones), then 'total', then mode 3
+    beside it under the BOP scope. Columns: key, mode, in_total, current, previous, growth,
+    share, share_change, vs_total.
     """
+
+    def figures(mode: int) -> tuple:
+        return windows.get(mode, (0, 0))
+
     counted = scope_modes(full_scope)
-    whole = frame[frame["mode"].isin(counted)]
+    whole = tuple(aggregates.total(pd.Series([figures(k)[i] for k in counted])) for i in (0, 1))
     rows = []
     for mode in stacked_modes(full_scope, modes):
-        part = frame[frame["mode"] == mode]
-        cmp = aggregates.share_comparison(part, whole, start, end)
+        cmp = aggregates.window_comparison(*figures(mode), *whole)
         rows.append(
             {
                 "key": str(mode),
@@ -85,7 +103,7 @@ def mode_table(
                 "vs_total": cmp["share"],
             }
         )
-    total = aggregates.share_comparison(whole, whole, start, end)
+    total = aggregates.window_comparison(*whole, *whole)
     rows.append(
         {
             "key": "total",
@@ -100,7 +118,7 @@ def mode_table(
         }
     )
     if not full_scope:  # beside the total, never in it
-        cmp = aggregates.share_comparison(frame[frame["mode"] == 3], whole, start, end)
+        cmp = aggregates.window_comparison(*figures(3), *whole)
         rows.append(
             {
                 "key": "3",
