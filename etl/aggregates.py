@@ -271,13 +271,20 @@ def share_by_year(
 
     Columns: start, end, share; years without any amount in the whole are left out.
     """
-    rows = []
-    for k in range(years - 1, -1, -1):
-        span = _shift((start, end), -12 * k)
-        w = total(_window(whole, span)[AMOUNT])
-        if w is pd.NA or w:
-            share = ratio(total(_window(part, span)[AMOUNT]), w)
-            rows.append({"start": span[0], "end": span[1], "share": share})
+    spans = [_shift((start, end), -12 * k) for k in range(years - 1, -1, -1)]
+    parts = [total(_window(part, span)[AMOUNT]) for span in spans]
+    wholes = [total(_window(whole, span)[AMOUNT]) for span in spans]
+    return window_shares(spans, parts, wholes)
+
+
+def window_shares(spans: list[tuple[int, int]], parts: list, wholes: list) -> pd.DataFrame:
+    """A part's share of the whole in each window, from the windows' own figures (oldest
+    first). Columns: start, end, share; windows without any amount in the whole are left out."""
+    rows = [
+        {"start": span[0], "end": span[1], "share": ratio(p, w)}
+        for span, p, w in zip(spans, parts, wholes)
+        if w is pd.NA or w
+    ]
     return pd.DataFrame(rows, columns=["start", "end", "share"])
 
 

@@ -103,6 +103,19 @@ def test_group_share_is_the_kis_part_of_the_total(ctx) -> None:
     assert {m["code"] for m in kis.members} == {"SF", "SG", "SH", "SI", "SJ", "SK"}
 
 
+def test_group_share_over_a_range_longer_than_a_year_counts_each_month_once(ctx) -> None:
+    """18 months (2018-07..2019-12) overlap the same months a year earlier: each window is read
+    on its own (before, the windows were rows summed by period, and this one counted twice)."""
+    state = FilterState(period="range", start=201807, end=201912)
+    kis = overview_data.group_share(state, "KIS")
+    whole = _total(ctx, ReportFilter(201807, 201912, regions=("120000",)))
+    part = _total(ctx, ReportFilter(201807, 201912, regions=("120000",), categories=("group:KIS",)))
+    assert kis.summary["whole"] == whole and kis.summary["amount"] == part
+    base = _total(ctx, ReportFilter(201707, 201812, regions=("120000",), categories=("group:KIS",)))
+    assert kis.summary["amount_base"] == base  # 2018-01..12 only: no data before 2018
+    assert list(kis.yearly["end"]) == [201812, 201912]
+
+
 def test_targets_and_coverage_for_the_region(ctx) -> None:
     view, results = overview_data.region_targets(FilterState(region="500000-LJ"))
     assert [r.target.code for r in results] == ["LJ_2017_LEVEL"]

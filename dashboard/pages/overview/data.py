@@ -70,18 +70,27 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
             return empty
         f = to_report_filter(state, add_months(v.start, -12 * (years - 1)), v.end)
         if not state.categories:
-            # the group and the total read as figures of their own (cells of the disclosure
-            # catalogue): a leader's share is hidden only where the pattern hides them, not
-            # whenever any one category is
+            # the group and the total read as figures of their own, window by window (never
+            # summed across windows: a range longer than a year overlaps the one before it)
             spans = [
                 (add_months(v.start, -12 * k), add_months(v.end, -12 * k))
                 for k in range(max(years, 2))
             ]
-            frame = _window_amounts(s, f, spans)
-            part = _window_amounts(s, replace(f, categories=(f"group:{group}",)), spans)
-        else:  # the group within a category filter: its categories among the filter's
-            frame = queries.totals(s, f, ("period", "category_code"))
-            part = frame[in_group(frame["category_code"], cats, codes)]
+            wholes = window_totals(s, f, spans)
+            parts = window_totals(s, replace(f, categories=(f"group:{group}",)), spans)
+            if not any(pd.isna(w) or w for w in wholes):
+                return empty
+            return GroupShare(
+                v,
+                aggregates.window_comparison(parts[0], parts[1], wholes[0], wholes[1]),
+                aggregates.window_shares(
+                    spans[:years][::-1], parts[:years][::-1], wholes[:years][::-1]
+                ),
+                members,
+            )
+        # the group within a category filter: its categories among the filter's
+        frame = queries.totals(s, f, ("period", "category_code"))
+        part = frame[in_group(frame["category_code"], cats, codes)]
     if frame.empty:
         return empty
     return GroupShare(
@@ -90,12 +99,6 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
         aggregates.share_by_year(part, frame, v.start, v.end, years),
         members,
     )
-
-
-def _window_amounts(s: Session, f, spans: list[tuple[int, int]]) -> pd.DataFrame:
-    """One row per window (period: its last month) with its total (etl.queries.windows)."""
-    rows = zip((end for _, end in spans), window_totals(s, f, spans))
-    return pd.DataFrame(rows, columns=["period", "amount"]).astype({"amount": "Int64"})
 
 
 def region_targets(state: FilterState) -> tuple[View, list]:
