@@ -133,13 +133,12 @@ def _restore_enterprises(session: Session, batch_id: int) -> None:
 
 
 def _batch_reports(session: Session, batch_id: int) -> list[tuple[str, int]]:
-    return list(
-        session.execute(
-            sa.select(m.Report.uscc, m.Report.period)
-            .join(m.ReportVersion, m.ReportVersion.report_id == m.Report.id)
-            .where(m.ReportVersion.batch_id == batch_id)
-        ).tuples()
+    rows = session.execute(
+        sa.select(m.Report.uscc, m.Report.period)
+        .join(m.ReportVersion, m.ReportVersion.report_id == m.Report.id)
+        .where(m.ReportVersion.batch_id == batch_id)
     )
+    return [tuple(row) for row in rows]
 
 
 def _close_span(session: Session, version_id: int, event_id: int) -> None:

@@ -53,7 +53,7 @@ def registry_facts(session: Session, usccs: list[str]):
             sa.select(m.Enterprise.uscc, m.Enterprise.name, m.Enterprise.region_code).where(
                 m.Enterprise.uscc.in_(chunk)
             )
-        ).tuples():
+        ):
             names[uscc], regions[uscc] = name, region
         # Only each enterprise's 12 newest reports leave the database, not its whole history.
         newest = (
@@ -71,9 +71,7 @@ def registry_facts(session: Session, usccs: list[str]):
         totals.extend(
             session.execute(
                 sa.select(newest.c.uscc, newest.c.period, newest.c.usd).where(newest.c.rn <= 12)
-            )
-            .tuples()
-            .all()
+            ).all()
         )
     medians: dict[str, int] = {}
     if totals:
@@ -95,7 +93,7 @@ def region_closure(session: Session, regions: tuple[str, ...]) -> list[str] | No
     """The regions and all their descendants; None when no region filter is set."""
     if not regions:
         return None
-    parents = dict(session.execute(sa.select(m.Region.code, m.Region.parent_code)).tuples().all())
+    parents = dict(session.execute(sa.select(m.Region.code, m.Region.parent_code)).all())
     out, todo = set(), list(regions)
     while todo:
         code = todo.pop()
@@ -121,9 +119,7 @@ def category_closure(session: Session, categories: tuple[str, ...]) -> tuple[set
     member = (m.CategoryGroupMember.group_code, m.CategoryGroupMember.category_code)
     codes = _expand_groups(session, categories, member)
     parents = dict(
-        session.execute(sa.select(m.ServiceCategory.code, m.ServiceCategory.parent_code))
-        .tuples()
-        .all()
+        session.execute(sa.select(m.ServiceCategory.code, m.ServiceCategory.parent_code)).all()
     )
     main = {c for c in codes if parents.get(c) is None}
     closure = set(codes)
@@ -544,7 +540,7 @@ def enterprise_partners_as_of(
 
 def _columns_frame(session: Session, stmt, columns: list[str]) -> pd.DataFrame:
     """Like _frame, built column-wise (hundreds of thousands of rows: Row objects are slow)."""
-    rows = session.execute(stmt).tuples().all()
+    rows = session.execute(stmt).all()
     data = list(zip(*rows)) if rows else [()] * (len(columns) + 1)
     frame = pd.DataFrame(dict(zip(columns + [AMOUNT], data)))
     frame[AMOUNT] = frame[AMOUNT].astype("int64")

@@ -123,7 +123,7 @@ def current_cells(session: Session, first: int, last: int, regions: list[str]) -
         t.top1_usd_cents,
         t.top2_usd_cents,
     ).where(t.period.between(first, last), t.region_code.in_(sorted(regions)))
-    rows = session.execute(stmt).tuples().all()
+    rows = session.execute(stmt).all()
     frame = pd.DataFrame(rows, columns=[*CELL_DIMS, AMOUNT, *BOUND_COLUMNS])
     return frame.astype({c: "int64" for c in ("period", "mode", AMOUNT, *BOUND_COLUMNS)})
 
@@ -166,5 +166,5 @@ def current_unit_sums(
     )
     if categories is not None:
         stmt = stmt.where(t.category_code.in_(sorted(categories)))
-    rows = session.execute(stmt).tuples().all()
+    rows = session.execute(stmt).all()
     return pd.Series({u: int(v) for u, v in rows}, dtype="int64")
