@@ -90,20 +90,23 @@ def months_by(session: Session, f: ReportFilter, dimension: str, values: list) -
     below = tree.region_children()
     position = KEY_COLUMNS.index(dimension)
     patterns: dict[tuple, tuple[set, set]] = {}  # (scope, fixed nodes) -> (suppressed, released)
+    places = {}
+    for value in values if protected else ():
+        alone = {"region": {"regions": (value,)}, "mode": {"modes": (value,)}}[dimension]
+        places[value] = catalogue_place(session, replace(wide, **alone), tree)
+    read_nodes = [place[2][dimension] for place in places.values() if place is not None]
     out = {}
     for value in values:
         if dimension == "region":
             part = frame[frame[column].isin(_closure(value, below))]
-            alone = replace(wide, regions=(value,))
         else:
             part = frame[frame[column].astype(int) == value]
-            alone = replace(wide, modes=(value,))
         amounts = {int(p): int(v) for p, v in part.groupby("period")["amount"].sum().items()}
         if not protected:
             series = pd.Series(amounts, dtype="int64").sort_index()
             out[value] = Months(series[series.index >= f.period_from])
             continue
-        place = catalogue_place(session, alone, tree)
+        place = places[value]
         cells = {}
         if place is not None:  # anything else is no cell of the catalogue: every month reads C
             _, scope, nodes = place
@@ -111,7 +114,7 @@ def months_by(session: Session, f: ReportFilter, dimension: str, values: list) -
             key = (scope, tuple(sorted(fixed.items())))
             if key not in patterns:
                 patterns[key] = protected_cells(
-                    session, scope, wide.period_from, wide.period_to, fixed
+                    session, scope, wide.period_from, wide.period_to, fixed, {dimension: read_nodes}
                 )
             suppressed, released = patterns[key]
             hidden = {(k[0], k[1]) for k in suppressed if k[position] == nodes[dimension]}
