@@ -16,6 +16,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 from etl.aggregates import growth, ratio, total
+from etl.data_version import reads_protected
 from etl.filters import ReportFilter
 from etl.periods import add_months
 from etl.queries import core as queries
@@ -172,7 +173,10 @@ def own_windows(
     session: Session, f: ReportFilter, parents: Mapping, root: str, span: tuple[int, int]
 ) -> dict[str, list]:
     """The window and the same months a year earlier of root (as TOTAL) and each child, each
-    read as a figure of its own (etl.queries.windows), for district_evaluation."""
+    read as a figure of its own (etl.queries.windows), for district_evaluation; nothing for a
+    reader with enterprise-level rights, whose sums of months are those figures already."""
+    if not reads_protected(session):
+        return {}
     children = [c for c, p in parents.items() if p == root]
     spans = [span, (add_months(span[0], -12), add_months(span[1], -12))]
     read = region_window_totals(session, f, [root, *children], spans)
