@@ -120,13 +120,16 @@ def test_dsh001_leader_never_receives_a_protected_figure(site, db_url):
     assert re.search(r'"C"|\bC\b', leader)  # and the protected figures read C
 
 
-def test_dsh002_statistician_sees_them_and_as_leaders_see_it_hides_them(site):
+def test_dsh002_statistician_sees_them_and_as_leaders_see_it_hides_them(site, db_url):
     app, passwords, factory = site
     texts = _protected_texts(factory)
     stat = signed_in(app, passwords, "stat")
     # 和平区's own searches suffice here (the leader's test sweeps them all): the statistician's
-    # pages show the figures there, and "as leaders see it" hides them there.
-    full = _responses(stat, app, HEPING_SEARCHES)
+    # pages show the figures there, and "as leaders see it" hides them there. PostgreSQL: March.
+    searches = HEPING_SEARCHES
+    if db_url.startswith("postgresql"):
+        searches = [s for s in HEPING_SEARCHES if s in ONE_MONTH]
+    full = _responses(stat, app, searches)
     assert any(t in full for t in texts)  # the search works: the figures are there to find
     # the session's token, from the sign-out confirmation form (any form of the session has it)
     form = stat.get("/logout").get_data(as_text=True)
@@ -134,7 +137,7 @@ def test_dsh002_statistician_sees_them_and_as_leaders_see_it_hides_them(site):
     assert (
         stat.post("/view-as", data={"csrf": token, "as": "leader", "next": "/"}).status_code == 302
     )
-    as_leader = _responses(stat, app, HEPING_SEARCHES)
+    as_leader = _responses(stat, app, searches)
     assert [t for t in texts if t in as_leader] == []
 
 
