@@ -55,7 +55,7 @@ def mode_series(state: FilterState) -> ModeSeries:
         f = to_report_filter(state, first, v.end, modes=ALL_MODES)
         frame = queries.totals(s, f, ("period", "mode"))
         periods = sorted(frame["period"].unique())
-        by_mode = months_by(s, f, "mode", list(ALL_MODES))
+        by_mode = months_by(s, f, "mode", list(ALL_MODES), read=frame)
         ytd = [
             (p, mode, months.total(month_range(p - p % 100 + 1, p)))
             for mode, months in by_mode.items()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -38,11 +39,7 @@ class ReferenceCodes:
 
     def region_descendants(self, code: str) -> list[str]:
         """The region and every region below it."""
-        out = [code]
-        for child, parent in self.region_parent.items():
-            if parent == code:
-                out.extend(self.region_descendants(child))
-        return out
+        return region_descendants(self.region_parent, code)
 
     @classmethod
     def from_rows(cls, tables: dict[type, list[dict]]) -> "ReferenceCodes":
@@ -71,6 +68,15 @@ class ReferenceCodes:
 def reference_from_seeds(seeds: Path) -> ReferenceCodes:
     """Reference codes straight from the seed files (for pure tests and dry runs)."""
     return ReferenceCodes.from_rows(read_seed_tables(seeds))
+
+
+def region_descendants(parents: Mapping[str, str | None], code: str) -> list[str]:
+    """The region and every region below it, from each region's parent."""
+    out = [code]
+    for child, parent in parents.items():
+        if parent == code:
+            out.extend(region_descendants(parents, child))
+    return out
 
 
 def reference_codes(session: Session) -> ReferenceCodes:

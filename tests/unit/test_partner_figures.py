@@ -144,21 +144,21 @@ def test_a_protected_partner_leaves_the_total_and_the_groups_read_as_their_own_c
     # one C would have hidden them all.
     hidden = monthly.astype({"amount": "Int64"})
     hidden.loc[(hidden["period"] == 202103) & (hidden["partner_code"] == "VN"), "amount"] = pd.NA
-    cells = pd.DataFrame(
+    windows = pd.DataFrame(
         [
-            (202003, "TOTAL", 1000),
-            (202103, "TOTAL", 1000),
-            (202003, "group:ASEAN", 300),
-            (202103, "group:ASEAN", 240),
+            (202001, 202003, "TOTAL", 1000),
+            (202101, 202103, "TOTAL", 1000),
+            (202001, 202003, "group:ASEAN", 300),
+            (202101, 202103, "group:ASEAN", 240),
         ],
-        columns=["period", "code", "amount"],
+        columns=["start", "end", "code", "amount"],
     )
     summed = views.partner_rows(hidden, 202101, 202103, NAMES, "zh").set_index("code")
     assert summed["share"].map(lambda v: v is pd.NA).all()  # the old reading: all C
-    rows = views.partner_rows(hidden, 202101, 202103, NAMES, "zh", cells).set_index("code")
+    rows = views.partner_rows(hidden, 202101, 202103, NAMES, "zh", windows).set_index("code")
     assert rows.loc["HK", "share"] == pytest.approx(0.5)
     assert rows.loc["VN", "share"] is pd.NA and rows.loc["VN", "current"] is pd.NA
-    by_year = views.group_years(hidden, GROUPS, 202101, 202103, 2, "zh", cells)
+    by_year = views.group_years(hidden, GROUPS, 202101, 202103, 2, "zh", windows)
     now = by_year[by_year["end"] == 202103].set_index("code")
     assert now.loc["ASEAN", "amount"] == 240 and now.loc["ASEAN", "share"] == pytest.approx(0.24)
     assert now.loc["RCEP", "amount"] is pd.NA  # no cell of its own given: its members' sum
@@ -166,25 +166,21 @@ def test_a_protected_partner_leaves_the_total_and_the_groups_read_as_their_own_c
 
 def test_a_published_window_cell_stands_where_a_month_in_it_is_hidden(monthly):
     # 1–3月 of ASEAN is a catalogue cell of its own; the pattern may publish it while hiding
-    # March alone. The window's own cell is read; the monthly sum is only the fallback.
-    cells = pd.DataFrame(
-        {
-            "period": [202103, 202103, 202003, 202003],
-            "code": ["TOTAL", "group:ASEAN", "TOTAL", "group:ASEAN"],
-            "amount": pd.array([1000, pd.NA, 1000, 300], dtype="Int64"),
-        }
-    )
-    windows = pd.DataFrame(
-        {
-            "start": [202101, 202101],
-            "end": [202103, 202103],
-            "code": ["TOTAL", "group:ASEAN"],
-            "amount": pd.array([1000, 240], dtype="Int64"),
-        }
-    )
-    by_year = views.group_years(monthly, GROUPS, 202101, 202103, 2, "zh", cells)
+    # March alone. The window as read (etl.queries.windows) stands: C where the published
+    # cells do not fix it, the figure where they do.
+    def windows(asean):
+        return pd.DataFrame(
+            {
+                "start": [202101, 202101, 202001, 202001],
+                "end": [202103, 202103, 202003, 202003],
+                "code": ["TOTAL", "group:ASEAN", "TOTAL", "group:ASEAN"],
+                "amount": pd.array([1000, asean, 1000, 300], dtype="Int64"),
+            }
+        )
+
+    by_year = views.group_years(monthly, GROUPS, 202101, 202103, 2, "zh", windows(pd.NA))
     now = by_year[by_year["end"] == 202103].set_index("code")
     assert now.loc["ASEAN", "amount"] is pd.NA  # the months alone: March hidden
-    by_year = views.group_years(monthly, GROUPS, 202101, 202103, 2, "zh", cells, windows)
+    by_year = views.group_years(monthly, GROUPS, 202101, 202103, 2, "zh", windows(240))
     now = by_year[by_year["end"] == 202103].set_index("code")
     assert now.loc["ASEAN", "amount"] == 240 and now.loc["ASEAN", "share"] == pytest.approx(0.24)

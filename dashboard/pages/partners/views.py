@@ -56,26 +56,14 @@ def _change(share, share_before) -> object:
     return pd.NA if share is pd.NA or share_before is pd.NA else share - share_before
 
 
-def _own_figures(
-    cells: pd.DataFrame | None, windows: pd.DataFrame | None, start: int, end: int
-) -> pd.Series | None:
-    """Figures read as cells of their own (code TOTAL, group:X) over a window: the window's own
-    cell where it is published (1–N月累计 may be published with a month in it hidden), else the
-    sum of their monthly cells (NA when a month is hidden); None with neither."""
-    if cells is None and windows is None:
+def _own_figures(windows: pd.DataFrame | None, start: int, end: int) -> pd.Series | None:
+    """The figures read as their own (code TOTAL, group:X) over one window: code -> amount,
+    each as the published cells fix it (etl.queries.windows; NA where they do not); None when
+    no windows were read."""
+    if windows is None:
         return None
-    months = cells[cells["period"].between(start, end)] if cells is not None else None
-    out = (
-        months.groupby("code")["amount"].sum(skipna=False).astype(object)
-        if months is not None
-        else pd.Series(dtype=object)
-    )
-    if windows is not None:
-        mine = windows[(windows["start"] == start) & (windows["end"] == end)]
-        for code, value in zip(mine["code"], mine["amount"]):
-            if not numbers.protected(value) or code not in out.index:
-                out[code] = value
-    return out
+    mine = windows[(windows["start"] == start) & (windows["end"] == end)]
+    return pd.Series(list(mine["amount"]), index=list(mine["code"]), dtype=object)
 
 
 def partner_rows(
@@ -84,17 +72,15 @@ def partner_rows(
     end: int,
     names: dict,
     lang: str,
-    cells: pd.DataFrame | None = None,
     windows: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per partner with an amount in the window or a year earlier, largest first:
     code, name, current, previous, growth, share, share_change (ratios), rank.
 
     A protected amount (NA) stays NA and its partner is ranked after the known ones (rank NA),
-    never by its value; shares of a protected total are protected. cells (period, code,
-    amount) and windows (start, end, code, amount): the total over all partners read as its own
-    figure (code TOTAL, see _own_figures), so that one protected partner does not hide every
-    share; else the partners' sum."""
+    never by its value; shares of a protected total are protected. windows (start, end, code,
+    amount): the total over all partners read as its own figure (code TOTAL, _own_figures), so
+    that one protected partner does not hide every share; else the partners' sum."""
     cur = _window(frame, start, end)
     prev = _window(frame, add_months(start, -12), add_months(end, -12))
     codes = sorted(
@@ -105,8 +91,8 @@ def partner_rows(
     out["current"] = pd.array([cur.get(c, 0) for c in codes], dtype="Int64")
     out["previous"] = pd.array([prev.get(c, 0) for c in codes], dtype="Int64")
     whole, before = total(cur), total(prev)
-    own_now = _own_figures(cells, windows, start, end)
-    own_before = _own_figures(cells, windows, add_months(start, -12), add_months(end, -12))
+    own_now = _own_figures(windows, start, end)
+    own_before = _own_figures(windows, add_months(start, -12), add_months(end, -12))
     if own_now is not None:
         whole, before = own_now.get("TOTAL", whole), own_before.get("TOTAL", before)
     out["growth"] = [growth(c, p) for c, p in zip(out["current"], out["previous"])]
@@ -136,21 +122,19 @@ def group_years(
     end: int,
     years: int,
     lang: str,
-    cells: pd.DataFrame | None = None,
     windows: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Each group's total and share of all partners in the window and the same months of
-    earlier years: code, name, members, start, end, amount, share. cells (period, code,
-    amount) and windows (start, end, code, amount): the groups (group:X) and the total
-    (TOTAL) read as figures of their own (see _own_figures) — each a cell of the disclosure
-    catalogue, hidden only when the pattern hides it; else members' sums (NA when any member
-    is protected)."""
+    earlier years: code, name, members, start, end, amount, share. windows (start, end, code,
+    amount): the groups (group:X) and the total (TOTAL) read as figures of their own
+    (_own_figures), hidden only where the published cells do not fix them; else members' sums
+    (NA when any member is protected)."""
     name = "name_en" if i18n.normalize_lang(lang) == "en" else "name_zh"
     records = []
     for k in range(years - 1, -1, -1):
         a, b = add_months(start, -12 * k), add_months(end, -12 * k)
         sums = _window(frame, a, b)
-        own = _own_figures(cells, windows, a, b)
+        own = _own_figures(windows, a, b)
         whole = total(sums) if own is None else own.get("TOTAL", total(sums))
         if not numbers.nonzero(whole):
             continue
