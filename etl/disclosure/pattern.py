@@ -159,15 +159,15 @@ def compute_pattern(
     fixed_suppressed: keys (region, category, mode, direction, partner) of the 1–(M−1)月 cells
     the earlier release suppressed (empty for February: 1–2月 is the first cell of a year).
     """
-    value = dict(zip(_keys(cells), map(int, cells["value"].tolist())))
+    value = dict(zip(cell_keys(cells), map(int, cells["value"].tolist())))
     suppressed: dict[tuple, str] = {}
-    for key in _keys(cells[primary(cells, rule)]):
+    for key in cell_keys(cells[primary(cells, rule)]):
         suppressed[key] = PRIMARY
     if month % 100 == 2:  # 1–2月: the month and the year so far are the same cell
         for key in list(suppressed):
             suppressed[(MONTH if key[0] == YTD else YTD, *key[1:])] = PRIMARY
     fixed = {(PREVIOUS, *k) for k in fixed_suppressed}
-    relations = _relations(value, hierarchy, month)
+    relations = relations_of(value, hierarchy, month)
     pattern = Pattern(cells, suppressed, value, relations, fixed, protection, rule)
     pattern.close()
     return pattern
@@ -175,10 +175,10 @@ def compute_pattern(
 
 def _stats(cells: pd.DataFrame) -> dict[tuple, tuple[int, int]]:
     """(window, dims…) -> (contributors, two largest contributions) of every cell."""
-    return dict(zip(_keys(cells), zip(cells["n"].tolist(), cells["top2"].tolist())))
+    return dict(zip(cell_keys(cells), zip(cells["n"].tolist(), cells["top2"].tolist())))
 
 
-def _keys(cells: pd.DataFrame) -> list[tuple]:
+def cell_keys(cells: pd.DataFrame) -> list[tuple]:
     """Each cell's key (window, dims…), read column by column (a row at a time is slow)."""
     return list(zip(*(cells[c].astype(str).tolist() for c in ("window", *DIMS))))
 
@@ -248,7 +248,7 @@ def _children(hierarchy: Hierarchy, partners: set[str]):
     )
 
 
-def _relations(value: dict[tuple, int], hierarchy: Hierarchy, month: int):
+def relations_of(value: dict[tuple, int], hierarchy: Hierarchy, month: int):
     """Every relation among the month's nonzero cells: (parent key, [nonzero child keys])."""
     partners = {k[5] for k in value if k[5] != ALL and not k[5].startswith(GROUP_PREFIX)}
     by_dim = _children(hierarchy, partners)

@@ -8,14 +8,16 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from etl import models as m
-from etl.disclosure import audit
+from etl.disclosure import audit, exact
 from etl.disclosure.catalogue import MONTH, YTD
 from etl.disclosure.pattern import (
     DIMS,
     Pattern,
+    cell_keys,
     compute_pattern,
     headline,
     month_cells,
+    relations_of,
     window_lines,
 )
 from etl.disclosure.table import DisclosureRule
@@ -44,11 +46,28 @@ def store_patterns(
         session, release.scope_code, {r.period: r.data_event_id for r in releases}
     )
     tree = queries.hierarchy(session)
+    # the year's earlier months as the attacker holds them: their cells and stored patterns
+    earlier = {
+        r.period: _month_cells(session, r, lines, tree)
+        for r in releases
+        if 2 <= r.period % 100 and r.period < release.period
+    }
     return [
-        _store_month(session, r, releases, lines, tree, rule, protection, max_atoms)
+        _store_month(session, r, releases, lines, tree, rule, protection, max_atoms, earlier)
         for r in releases
         if r.period >= release.period
     ]
+
+
+def _month_cells(session: Session, release: m.Release, lines, tree) -> exact.MonthCells:
+    """An earlier released month's cells and relations (computed again) and stored pattern."""
+    month = release.period
+    windows = window_lines(lines[lines["period"] <= month], month)
+    cells = month_cells(windows, windows, tree, release.scope_code)
+    value = dict(zip(cell_keys(cells), map(int, cells["value"].tolist())))
+    return exact.MonthCells(
+        value, relations_of(value, tree, month), queries.suppressed_status(session, release.id)
+    )
 
 
 def _store_month(
@@ -60,8 +79,10 @@ def _store_month(
     rule: DisclosureRule,
     protection: float,
     max_atoms: int,
+    year_cells: dict[int, exact.MonthCells],
 ) -> m.DisclosureRun:
-    """Compute one month's pattern from the released lines of its year, audit it, write it."""
+    """Compute one month's pattern from the released lines of its year, audit it, write it
+    (and add it to `year_cells`, for the later months of the year computed after it)."""
     scope, month = release.scope_code, release.period
     session.execute(sa.delete(m.ProtectedCell).where(m.ProtectedCell.release_id == release.id))
     session.execute(sa.delete(m.DisclosureRun).where(m.DisclosureRun.release_id == release.id))
@@ -76,6 +97,8 @@ def _store_month(
         if month % 100 >= 3 and previous is not None:
             fixed = queries.suppressed_keys(session, previous.id, YTD)
         pattern = compute_pattern(cells, tree, scope, month, fixed, rule, protection)
+        outcome = exact.repair(pattern, scope, month, year_cells, protection)
+        run.pinned, run.narrow = outcome.pinned, outcome.narrow
         run.audited, run.atoms = _audit(
             session, pattern, lines, tree, scope, month, earlier, protection, max_atoms
         )
@@ -83,6 +106,9 @@ def _store_month(
         run.cells = len(cells)
         run.primary = sum(why == "primary" for why in pattern.suppressed.values())
         run.secondary = len(pattern.suppressed) - run.primary
+        year_cells[month] = exact.MonthCells(
+            pattern.value, pattern.relations, dict(pattern.suppressed)
+        )
     session.add(run)
     session.flush()
     return run

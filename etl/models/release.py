@@ -122,6 +122,11 @@ class DisclosureRun(Base):
     # True = no protected figure narrowed below the protection level; False = some still are.
     audited: Mapped[bool | None] = mapped_column()
     atoms: Mapped[int] = mapped_column(default=0)
+    # The release-time audit (etl.disclosure.exact), run at every release: primary cells the
+    # year's published cells still fix exactly (pinned) or bound too tightly (narrow, by the
+    # shuttle algorithm) after its repair; 0 = none, None = not run.
+    pinned: Mapped[int | None] = mapped_column()
+    narrow: Mapped[int | None] = mapped_column()
 
 
 class ProtectedCell(Base):

@@ -1,0 +1,224 @@
+"""The release-time audit of a month's pattern over its year, and its repair (every release).
+
+The attacker holds every published cell of the year's released months. Two tests run over the
+year's relations (each month's cells keyed by their month, 1–M月 tied to 1–(M−1)月, February's
+1–2月 one figure in both windows): etl.disclosure.pins finds the hidden cells the published ones
+fix exactly, etl.disclosure.bounds those they narrow below the protection level (amounts are
+never negative). A primary cell found by either gets one more suppression — a published figure of
+the month being released: for a pin, among those its attack leans on; for a narrow cell, in the
+relations whose bound holds; one worth the protection level of the cell if there is one, the
+least headline and smallest — after which the relation rule closes the pattern, and the tests
+run again. Earlier months are fixed: what their cells alone give away is reported, not changed.
+Pure.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+from etl.disclosure import bounds, pins
+from etl.disclosure.catalogue import ALL, MONTH, YTD
+from etl.disclosure.pattern import PREVIOUS, PRIMARY, SECONDARY, Pattern, headline
+
+log = logging.getLogger(__name__)
+
+BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
+BOUND_TRACE_WIDTH = 400  # hidden cells followed per ring, at most
+
+
+@dataclass(frozen=True)
+class MonthCells:
+    """One released month's nonzero cells, relations and stored suppressions (keys w/o period)."""
+
+    value: dict[tuple, int]
+    relations: list[tuple[tuple, list[tuple]]]
+    suppressed: dict[tuple, str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the audit left after the repair (primary cells pinned, narrowed), rounds, cells hid."""
+
+    pinned: int
+    narrow: int
+    rounds: int
+    added: int
+
+
+@dataclass(frozen=True)
+class Findings:
+    """One audit of the year: its equations, values, and the primary cells given away."""
+
+    eq: pins.Equations
+    value: dict[tuple, int]
+    pinned: list[tuple]
+    narrow: list[tuple[tuple, str]]  # (cell, "low" or "high": the side that is too tight)
+    bounds: bounds.Bounds
+    scope: str
+
+
+def year_relations(months: dict[int, MonthCells]) -> tuple[list[list[tuple]], dict[tuple, int]]:
+    """Every month's relations over year keys (window, period, dims…), and the year's values.
+
+    A month's tie to 1–(M−1)月 is left out when that month is not released: the attacker does
+    not hold its figures."""
+    relations: list[list[tuple]] = []
+    value: dict[tuple, int] = {}
+    for period, cells in months.items():
+
+        def key(k: tuple, period=period) -> tuple:
+            if k[0] == PREVIOUS:
+                return (YTD, period - 1, *k[1:])
+            return (k[0], period, *k[1:])
+
+        for k, amount in cells.value.items():
+            value[key(k)] = amount
+        for parent, kids in cells.relations:
+            if period - 1 not in months and any(kid[0] == PREVIOUS for kid in kids):
+                continue
+            relations.append([key(parent), *(key(kid) for kid in kids)])
+        if period % 100 == 2:  # 1–2月: the month and the year so far are one figure
+            relations += [
+                [(YTD, period, *k[1:]), (MONTH, period, *k[1:])]
+                for k in cells.value
+                if k[0] == YTD and (MONTH, *k[1:]) in cells.value
+            ]
+    return relations, value
+
+
+def findings(
+    pattern: Pattern, scope: str, month: int, earlier: dict[int, MonthCells], protection: float
+) -> Findings:
+    """Audit the year with `month` as the pattern has it: the primary cells pinned, and those
+    (not pinned) whose shuttle bounds miss ±protection of their value."""
+    months = {**earlier, month: MonthCells(pattern.value, pattern.relations, pattern.suppressed)}
+    relations, value = year_relations(months)
+    status = {
+        (k[0], p, *k[1:]): why for p, cells in months.items() for k, why in cells.suppressed.items()
+    }
+    eq = pins.equations(relations, {k for k in status if value.get(k, 0) != 0}, value)
+    pinned = [k for k in pins.pinned(eq) if status[k] == PRIMARY]
+    limits = bounds.shuttle(eq)
+    amounts = np.array([value[k] for k in eq.hidden], dtype=float)
+    narrow = []
+    for i in np.flatnonzero(bounds.narrow(limits, amounts, protection)):
+        key = eq.hidden[i]
+        if status[key] == PRIMARY and key not in pinned:
+            high = limits.high[i] < amounts[i] * (1 + protection) - bounds.HALF_CENT
+            narrow.append((key, "high" if high else "low"))
+    return Findings(eq, value, pinned, narrow, limits, scope)
+
+
+def repair(
+    pattern: Pattern,
+    scope: str,
+    month: int,
+    earlier: dict[int, MonthCells],
+    protection: float,
+    max_rounds: int = 30,
+) -> Outcome:
+    """Hide published cells of `month` until the audit finds nothing (in place)."""
+    before = len(pattern.suppressed)
+    for round_ in range(max_rounds + 1):
+        found = findings(pattern, scope, month, earlier, protection)
+        if not (found.pinned or found.narrow) or round_ == max_rounds:
+            break
+        picks = {_pick_for_pin(found, cell, month, protection) for cell in found.pinned}
+        picks |= {_pick_for_bound(found, c, side, month, protection) for c, side in found.narrow}
+        picks.discard(None)
+        log.info(
+            "disclosure %s: %d pinned, %d narrow, %d more hidden",
+            month,
+            len(found.pinned),
+            len(found.narrow),
+            len(picks),
+        )
+        log.debug("disclosure %s: hides %s", month, sorted(picks))
+        if not picks:
+            break
+        for window, _, *dims in picks:
+            pattern.suppressed.setdefault((window, *dims), SECONDARY)
+            if month % 100 == 2:  # its twin in the other window is the same figure
+                pattern.suppressed.setdefault((MONTH if window == YTD else YTD, *dims), SECONDARY)
+        pattern.close()
+    return Outcome(len(found.pinned), len(found.narrow), round_, len(pattern.suppressed) - before)
+
+
+def _pick_for_pin(found: Findings, cell: tuple, month: int, protection: float):
+    """The published figure of `month` to hide so that this attack on `cell` fails, or None:
+    among those the attack leans on most (at least a tenth of the largest weight)."""
+    weights = {
+        k: abs(w)
+        for k, w in pins.certificate(found.eq, cell).items()
+        if _changeable(k, month, found.value)
+    }
+    if not weights:
+        return None
+    heaviest = max(weights.values())
+    return _cheapest([k for k, w in weights.items() if w >= heaviest / 10], cell, found, protection)
+
+
+def _pick_for_bound(found: Findings, cell: tuple, side: str, month: int, protection: float):
+    """The published figure of `month` to hide where the bound on `cell` comes from, or None.
+
+    Followed back from the relations whose bound holds: a bound made of other hidden cells'
+    bounds leads to theirs (a child's upper bound to its parent's upper bound and its siblings'
+    lower bounds, a parent's to its children's), ring by ring, until a relation has a published
+    figure of the month to hide — one that is no headline figure if a ring further out has it
+    (hiding the city's exports to protect a district's category costs every reader)."""
+    eq = found.eq
+    fallback = None
+    coef = eq.matrix
+    ring, seen = [(eq.index[cell], side)], {(eq.index[cell], side)}
+    for _ in range(BOUND_TRACE_DEPTH):
+        options, next_ring = [], []
+        for col, col_side in ring:
+            for row in found.bounds.binding(col, col_side):
+                members = eq.members[row]
+                options += [
+                    k for k in members if k not in eq.index and _changeable(k, month, found.value)
+                ]
+                start, stop = coef.indptr[row], coef.indptr[row + 1]
+                mine = coef.data[start:stop][coef.indices[start:stop] == col][0]
+                for other, a in zip(coef.indices[start:stop], coef.data[start:stop]):
+                    # opposite signs: the other's bound on the same side makes this one
+                    same = (a * mine < 0) == (col_side == "high")
+                    state = (int(other), "high" if same else "low")
+                    if other != col and state not in seen:
+                        seen.add(state)
+                        next_ring.append(state)
+        if options:
+            best = _cheapest(options, cell, found, protection)
+            if not _scope_total(best, found.scope):
+                return best
+            fallback = fallback or best
+        ring = next_ring[:BOUND_TRACE_WIDTH]
+        if not ring:
+            break
+    return fallback
+
+
+def _changeable(key: tuple, month: int, value: dict) -> bool:
+    """A published nonzero figure of the month being released."""
+    return key[1] == month and key[0] in (MONTH, YTD) and bool(value.get(key, 0))
+
+
+def _cheapest(options: list[tuple], cell: tuple, found: Findings, protection: float) -> tuple:
+    """One worth the protection level of `cell` if any; no total of the whole scope (all
+    categories and partners: the cards every reader opens) if any; the least headline (the
+    pattern's weight) and the smallest."""
+    value = found.value
+    enough = [k for k in options if value[k] >= protection * value[cell]]
+    return min(
+        enough or options,
+        key=lambda k: (_scope_total(k, found.scope), headline((k[0], *k[2:])), value[k], k),
+    )
+
+
+def _scope_total(key: tuple, scope: str) -> bool:
+    """A figure of the whole scope over all categories and partners (any mode, direction)."""
+    _, _, region, category, _, _, partner = key
+    return region == scope and category == ALL and partner == ALL
