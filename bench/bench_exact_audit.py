@@ -6,8 +6,9 @@
 Computes each month's pattern of the year in order, as a release does (etl/disclosure/store.py),
 from the released lines of the database `make run` builds (2,000 synthetic enterprises): the
 relation rule, then the exact audit over the year so far and its repair. Nothing is written to the
-database. Per month: the cells, the primary cells the relation rule's pattern leaves pinned, the
-rounds and cells the repair added, what is left pinned, and the seconds each step took.
+database. Per month: the cells, the primary cells the relation rule's pattern leaves pinned
+(exactly recoverable) or narrow (bounded within ±15 % by the shuttle), the rounds and cells the
+repair added, what is left, and the seconds each step took.
 Writes bench/results/exact_audit.md.
 """
 
@@ -41,7 +42,7 @@ def measure(url: str, scope: str, year: int, through: int) -> list[list[str]]:
         cells = month_cells(windows, windows, tree, scope)
         pattern = compute_pattern(cells, tree, scope, month, fixed, DisclosureRule(), 0.15)
         relation_rule = time.perf_counter() - started
-        before = len(exact.findings(pattern, scope, month, earlier, 0.15).pinned)
+        before = exact.findings(pattern, scope, month, earlier, 0.15)
         checked = time.perf_counter() - started - relation_rule
         outcome = exact.repair(pattern, scope, month, earlier, 0.15)
         repaired = time.perf_counter() - started - relation_rule - checked
@@ -52,10 +53,11 @@ def measure(url: str, scope: str, year: int, through: int) -> list[list[str]]:
                 f"{len(cells):,}",
                 f"{primary:,}",
                 f"{len(pattern.suppressed) - primary - outcome.added:,}",
-                str(before),
+                str(len(before.pinned)),
+                str(len(before.narrow)),
                 str(outcome.rounds),
                 str(outcome.added),
-                str(outcome.pinned),
+                f"{outcome.pinned} / {outcome.narrow}",
                 f"{relation_rule:.1f}",
                 f"{checked:.1f}",
                 f"{repaired:.1f}",
@@ -86,10 +88,11 @@ def main() -> None:
             "cells",
             "primary",
             "secondary (relation rule)",
-            "pinned by the relation rule's pattern",
+            "pinned (relation rule alone)",
+            "narrow (relation rule alone)",
             "repair rounds",
             "added by the repair",
-            "pinned after",
+            "pinned / narrow after",
             "s relation rule",
             "s audit",
             "s repair",

@@ -54,8 +54,8 @@ def shuttle(eq: Equations, sweeps: int = 200) -> Bounds:
         # each entry's term a·x lies in [t_min, t_max]
         t_min = np.where(a > 0, a * low[col], a * high[col])
         t_max = np.where(a > 0, a * high[col], a * low[col])
-        others_min = _others(t_min, row, len(eq.members), -1)
-        others_max = _others(t_max, row, len(eq.members), 1)
+        others_min = _others(t_min, row, eq.matrix.shape[0], -1)
+        others_max = _others(t_max, row, eq.matrix.shape[0], 1)
         # a·x = k − (the others): bounds of a·x, then of x
         ax_low, ax_high = k - others_max, k - others_min
         with np.errstate(invalid="ignore"):

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
 BOUND_TRACE_WIDTH = 400  # hidden cells followed per ring, at most
+STALLED = 3  # rounds in a row that leave the same cells: the repair stops and reports them
 
 
 @dataclass(frozen=True)
@@ -89,27 +90,51 @@ def year_relations(months: dict[int, MonthCells]) -> tuple[list[list[tuple]], di
     return relations, value
 
 
+class Year:
+    """The year's relations and earlier suppressions, built once for a month's repair."""
+
+    def __init__(self, pattern: Pattern, month: int, earlier: dict[int, MonthCells]):
+        months = {**earlier, month: MonthCells(pattern.value, pattern.relations, {})}
+        relations, self.value = year_relations(months)
+        self.relations = pins.relations_matrix(relations, self.value)
+        self.earlier = {
+            (k[0], p, *k[1:]): why
+            for p, cells in earlier.items()
+            for k, why in cells.suppressed.items()
+            if self.value.get((k[0], p, *k[1:]), 0) != 0
+        }
+        self.month = month
+
+    def findings(
+        self, pattern: Pattern, scope: str, protection: float, pins_possible: bool = True
+    ) -> Findings:
+        """Audit the year with the month as the pattern has it now (without the exact test when
+        an earlier audit of this repair found no pin: hiding more cannot make one)."""
+        status = dict(self.earlier)
+        for k, why in pattern.suppressed.items():
+            key = (k[0], self.month, *k[1:])
+            if self.value.get(key, 0) != 0:
+                status[key] = why
+        eq = pins.equations(self.relations, set(status))
+        found = set(pins.pinned(eq)) if pins_possible else set()
+        pinned = sorted(k for k in found if status[k] == PRIMARY)
+        limits = bounds.shuttle(eq)
+        amounts = self.relations.value[eq.columns]
+        narrow = []
+        for i in np.flatnonzero(bounds.narrow(limits, amounts, protection)):
+            key = eq.hidden[i]
+            if status[key] == PRIMARY and key not in found:
+                high = limits.high[i] < amounts[i] * (1 + protection) - bounds.HALF_CENT
+                narrow.append((key, "high" if high else "low"))
+        return Findings(eq, self.value, pinned, narrow, limits, scope)
+
+
 def findings(
     pattern: Pattern, scope: str, month: int, earlier: dict[int, MonthCells], protection: float
 ) -> Findings:
     """Audit the year with `month` as the pattern has it: the primary cells pinned, and those
     (not pinned) whose shuttle bounds miss ±protection of their value."""
-    months = {**earlier, month: MonthCells(pattern.value, pattern.relations, pattern.suppressed)}
-    relations, value = year_relations(months)
-    status = {
-        (k[0], p, *k[1:]): why for p, cells in months.items() for k, why in cells.suppressed.items()
-    }
-    eq = pins.equations(relations, {k for k in status if value.get(k, 0) != 0}, value)
-    pinned = [k for k in pins.pinned(eq) if status[k] == PRIMARY]
-    limits = bounds.shuttle(eq)
-    amounts = np.array([value[k] for k in eq.hidden], dtype=float)
-    narrow = []
-    for i in np.flatnonzero(bounds.narrow(limits, amounts, protection)):
-        key = eq.hidden[i]
-        if status[key] == PRIMARY and key not in pinned:
-            high = limits.high[i] < amounts[i] * (1 + protection) - bounds.HALF_CENT
-            narrow.append((key, "high" if high else "low"))
-    return Findings(eq, value, pinned, narrow, limits, scope)
+    return Year(pattern, month, earlier).findings(pattern, scope, protection)
 
 
 def repair(
@@ -122,12 +147,22 @@ def repair(
 ) -> Outcome:
     """Hide published cells of `month` until the audit finds nothing (in place)."""
     before = len(pattern.suppressed)
+    year = Year(pattern, month, earlier)
+    found, last, stalled = None, None, 0
+    tries: dict[tuple, int] = {}  # rounds a narrow cell has had a pick: then search wider
     for round_ in range(max_rounds + 1):
-        found = findings(pattern, scope, month, earlier, protection)
-        if not (found.pinned or found.narrow) or round_ == max_rounds:
-            break
+        # hiding more only widens what the published cells allow: a cell neither pinned nor
+        # narrow stays so, and once nothing is pinned the exact test need not run again
+        found = year.findings(pattern, scope, protection, found is None or bool(found.pinned))
+        left = (found.pinned, found.narrow)
+        stalled = stalled + 1 if left == last else 0
+        if not (found.pinned or found.narrow) or round_ == max_rounds or stalled == STALLED:
+            break  # nothing left, or the last rounds' cells did not help: report what is left
+        last = left
         picks = {_pick_for_pin(found, cell, month, protection) for cell in found.pinned}
-        picks |= {_pick_for_bound(found, c, side, month, protection) for c, side in found.narrow}
+        for c, side in found.narrow:
+            picks.add(_pick_for_bound(found, c, side, month, protection, tries.get(c, 0) > 0))
+            tries[c] = tries.get(c, 0) + 1
         picks.discard(None)
         log.info(
             "disclosure %s: %d pinned, %d narrow, %d more hidden",
@@ -137,9 +172,10 @@ def repair(
             len(picks),
         )
         log.debug("disclosure %s: hides %s", month, sorted(picks))
+        log.debug("disclosure %s: narrow %s pinned %s", month, found.narrow, found.pinned)
         if not picks:
             break
-        for window, _, *dims in picks:
+        for window, _, *dims in sorted(picks):  # sorted: the same pattern in every process
             pattern.suppressed.setdefault((window, *dims), SECONDARY)
             if month % 100 == 2:  # its twin in the other window is the same figure
                 pattern.suppressed.setdefault((MONTH if window == YTD else YTD, *dims), SECONDARY)
@@ -161,23 +197,40 @@ def _pick_for_pin(found: Findings, cell: tuple, month: int, protection: float):
     return _cheapest([k for k, w in weights.items() if w >= heaviest / 10], cell, found, protection)
 
 
-def _pick_for_bound(found: Findings, cell: tuple, side: str, month: int, protection: float):
+def _pick_for_bound(
+    found: Findings, cell: tuple, side: str, month: int, protection: float, wide: bool = False
+):
     """The published figure of `month` to hide where the bound on `cell` comes from, or None.
 
     Followed back from the relations whose bound holds: a bound made of other hidden cells'
     bounds leads to theirs (a child's upper bound to its parent's upper bound and its siblings'
     lower bounds, a parent's to its children's), ring by ring, until a relation has a published
     figure of the month to hide — one that is no headline figure if a ring further out has it
-    (hiding the city's exports to protect a district's category costs every reader)."""
+    (hiding the city's exports to protect a district's category costs every reader). When the
+    bound holds through no such relation (a figure of an earlier month, bounded through its own
+    month's cells), or when a pick for this cell did not help (`wide`), every relation is
+    followed instead of the binding ones."""
+    return (not wide and _trace(found, cell, side, month, protection, True)) or _trace(
+        found, cell, side, month, protection, False
+    )
+
+
+def _trace(found: Findings, cell: tuple, side: str, month: int, protection: float, binding: bool):
+    """_pick_for_bound's search: through the binding relations only, or through all."""
     eq = found.eq
     fallback = None
     coef = eq.matrix
+    by_column = coef.tocsc() if not binding else None
     ring, seen = [(eq.index[cell], side)], {(eq.index[cell], side)}
     for _ in range(BOUND_TRACE_DEPTH):
         options, next_ring = [], []
         for col, col_side in ring:
-            for row in found.bounds.binding(col, col_side):
-                members = eq.members[row]
+            if binding:
+                rows = found.bounds.binding(col, col_side)
+            else:
+                rows = by_column.indices[by_column.indptr[col] : by_column.indptr[col + 1]]
+            for row in rows:
+                members = eq.members(row)
                 options += [
                     k for k in members if k not in eq.index and _changeable(k, month, found.value)
                 ]

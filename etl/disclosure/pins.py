@@ -49,46 +49,80 @@ def _one_blas_thread(fn):
 
 
 @dataclass
+class Relations:
+    """A year's relations, built once: rows over every cell they name (+1 the parent, −1 a
+    child), and each cell's amount."""
+
+    cells: list[tuple]
+    index: dict[tuple, int]
+    value: np.ndarray  # each cell's amount (0 where none is known: a zero cell)
+    matrix: csr_matrix  # relations × cells
+
+
+def relations_matrix(relations: list[list[tuple]], value: dict[tuple, int]) -> Relations:
+    """The relations (each a parent, then its children) as one sparse matrix."""
+    index: dict[tuple, int] = {}
+    rows, cols, coef = [], [], []
+    for row, relation in enumerate(relations):
+        for j, key in enumerate(relation):
+            rows.append(row)
+            cols.append(index.setdefault(key, len(index)))
+            coef.append(1.0 if j == 0 else -1.0)
+    cells = list(index)
+    matrix = csr_matrix((coef, (rows, cols)), shape=(len(relations), len(cells)))
+    matrix.sum_duplicates()
+    matrix.eliminate_zeros()  # a cell that is its own parent's only child: 1 − 1
+    amounts = np.array([value.get(k, 0) for k in cells], dtype=float)
+    return Relations(cells, index, amounts, matrix)
+
+
+@dataclass
 class Equations:
     """The relations that hold a hidden cell, as rows over the hidden cells (columns)."""
 
-    hidden: list[tuple]  # the columns: hidden cells, sorted
-    index: dict[tuple, int]
-    members: list[list[tuple]]  # each row's relation: parent first, then its children
-    matrix: csr_matrix  # rows × hidden: +1 the parent, −1 a child, hidden members only
+    relations: Relations
+    rows: np.ndarray  # which relations: the rows of `relations.matrix`
+    columns: np.ndarray  # which cells are hidden: columns of `relations.matrix`, ascending
+    hidden: list[tuple]
+    index: dict[tuple, int]  # hidden cell -> its column here
+    matrix: csr_matrix  # rows × hidden
     constant: np.ndarray  # each row's right-hand side: its published members, moved across
 
     @property
     def scaled(self) -> csr_matrix:
         """Rows of unit length: the same row space, far fewer LSMR iterations."""
-        norms = np.sqrt(np.asarray(self.matrix.multiply(self.matrix).sum(axis=1)).ravel())
-        return (diags(1 / norms) @ self.matrix).tocsr()
+        return (diags(1 / self.norms) @ self.matrix).tocsr()
+
+    @property
+    def norms(self) -> np.ndarray:
+        return np.sqrt(np.asarray(self.matrix.multiply(self.matrix).sum(axis=1)).ravel())
+
+    def members(self, row: int) -> list[tuple]:
+        """Every cell of a row's relation (hidden or published)."""
+        matrix = self.relations.matrix
+        relation = self.rows[row]
+        cols = matrix.indices[matrix.indptr[relation] : matrix.indptr[relation + 1]]
+        return [self.relations.cells[c] for c in cols]
 
 
-def equations(
-    relations: list[list[tuple]], hidden: set[tuple], value: dict[tuple, int] | None = None
-) -> Equations:
-    """The rows of the relations that hold at least one hidden cell (with `value`, each row's
-    published members summed into its right-hand side; a cell without a value is zero)."""
-    columns = sorted(hidden)
-    index = {k: i for i, k in enumerate(columns)}
-    rows, cols, coef, members, constant = [], [], [], [], []
-    for relation in relations:
-        held = [(j, index[k]) for j, k in enumerate(relation) if k in index]
-        if not held:
-            continue
-        for j, col in held:
-            rows.append(len(members))
-            cols.append(col)
-            coef.append(1.0 if j == 0 else -1.0)
-        members.append(relation)
-        if value is not None:
-            shown = [(j, k) for j, k in enumerate(relation) if k not in index]
-            constant.append(-sum((1 if j == 0 else -1) * value.get(k, 0) for j, k in shown))
-    matrix = csr_matrix((coef, (rows, cols)), shape=(len(members), len(columns)))
-    matrix.sum_duplicates()
-    matrix.eliminate_zeros()  # a cell that is its own parent's only child: 1 − 1
-    return Equations(columns, index, members, matrix, np.asarray(constant, dtype=float))
+def equations(relations: Relations, hidden: set[tuple]) -> Equations:
+    """The rows of the relations that hold at least one hidden cell; the published members of
+    each row summed into its right-hand side."""
+    columns = np.array(sorted(relations.index[k] for k in hidden if k in relations.index), int)
+    by_column = relations.matrix.tocsc()[:, columns].tocsr()
+    rows = np.flatnonzero(by_column.getnnz(axis=1))
+    shown = relations.value.copy()
+    shown[columns] = 0.0
+    keys = [relations.cells[c] for c in columns]
+    return Equations(
+        relations,
+        rows,
+        columns,
+        keys,
+        {k: i for i, k in enumerate(keys)},
+        by_column[rows],
+        -(relations.matrix[rows] @ shown),
+    )
 
 
 @_one_blas_thread
@@ -112,7 +146,7 @@ def pinned(eq: Equations, vectors: int = 2, seed: int = 0) -> list[tuple]:
         # noise, and against the random vector's own scale (1) it stays far below the line
         scale = max(float(np.sqrt(np.mean(v**2))), 1e-3)
         freedom = np.maximum(freedom, np.abs(v) / scale)
-    return [eq.hidden[i] for i in np.flatnonzero(freedom < PINNED_BELOW)]
+    return sorted(eq.hidden[i] for i in np.flatnonzero(freedom < PINNED_BELOW))
 
 
 @_one_blas_thread
@@ -154,11 +188,10 @@ def _combination(eq: Equations, rows: list[int], col: int) -> dict[tuple, float]
     y = lsmr(scaled.T.tocsr(), target, atol=SOLVER_TOLERANCE, btol=SOLVER_TOLERANCE)[0]
     if np.abs(scaled.T @ y - target).max() > 1e-7:
         return {}
-    weights: dict[tuple, float] = {}
-    for i in np.flatnonzero(np.abs(y) > 1e-9):
-        relation = eq.members[rows[i]]
-        for j, key in enumerate(relation):
-            if key not in eq.index:
-                sign = 1.0 if j == 0 else -1.0
-                weights[key] = weights.get(key, 0.0) + sign * y[i] / norms[i]
-    return {k: w for k, w in weights.items() if abs(w) > 1e-7}
+    used = np.flatnonzero(np.abs(y) > 1e-9)
+    relations = eq.relations.matrix[eq.rows[np.asarray(rows)[used]]]
+    weights = relations.T @ (y[used] / norms[used])
+    weights[eq.columns] = 0.0  # the hidden cells cancel (but `col`, which is not published)
+    return {
+        eq.relations.cells[c]: float(weights[c]) for c in np.flatnonzero(np.abs(weights) > 1e-7)
+    }
