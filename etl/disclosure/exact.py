@@ -149,7 +149,6 @@ def repair(
     before = len(pattern.suppressed)
     year = Year(pattern, month, earlier)
     found, last, stalled = None, None, 0
-    tries: dict[tuple, int] = {}  # rounds a narrow cell has had a pick: then search wider
     for round_ in range(max_rounds + 1):
         # hiding more only widens what the published cells allow: a cell neither pinned nor
         # narrow stays so, and once nothing is pinned the exact test need not run again
@@ -160,9 +159,7 @@ def repair(
             break  # nothing left, or the last rounds' cells did not help: report what is left
         last = left
         picks = {_pick_for_pin(found, cell, month, protection) for cell in found.pinned}
-        for c, side in found.narrow:
-            picks.add(_pick_for_bound(found, c, side, month, protection, tries.get(c, 0) > 0))
-            tries[c] = tries.get(c, 0) + 1
+        picks |= {_pick_for_bound(found, c, side, month, protection) for c, side in found.narrow}
         picks.discard(None)
         log.info(
             "disclosure %s: %d pinned, %d narrow, %d more hidden",
@@ -197,9 +194,7 @@ def _pick_for_pin(found: Findings, cell: tuple, month: int, protection: float):
     return _cheapest([k for k, w in weights.items() if w >= heaviest / 10], cell, found, protection)
 
 
-def _pick_for_bound(
-    found: Findings, cell: tuple, side: str, month: int, protection: float, wide: bool = False
-):
+def _pick_for_bound(found: Findings, cell: tuple, side: str, month: int, protection: float):
     """The published figure of `month` to hide where the bound on `cell` comes from, or None.
 
     Followed back from the relations whose bound holds: a bound made of other hidden cells'
@@ -208,9 +203,8 @@ def _pick_for_bound(
     figure of the month to hide — one that is no headline figure if a ring further out has it
     (hiding the city's exports to protect a district's category costs every reader). When the
     bound holds through no such relation (a figure of an earlier month, bounded through its own
-    month's cells), or when a pick for this cell did not help (`wide`), every relation is
-    followed instead of the binding ones."""
-    return (not wide and _trace(found, cell, side, month, protection, True)) or _trace(
+    month's cells), every relation is followed instead of the binding ones."""
+    return _trace(found, cell, side, month, protection, True) or _trace(
         found, cell, side, month, protection, False
     )
 
