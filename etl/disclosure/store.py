@@ -32,11 +32,14 @@ def store_patterns(
     rule: DisclosureRule,
     protection: float,
     max_atoms: int = 0,
+    release_audit: bool = True,
 ) -> list[m.DisclosureRun]:
     """The pattern of a new release's month and of every later released month of its year.
 
     Later months are computed again because their 1–N月 cells contain the month just released.
     January's cells do not exist (1–2月 is published together): its release stores an empty run.
+    release_audit=False leaves out the release-time audit (etl.disclosure.exact; the sample's
+    older years, to start in minutes): its runs record pinned and narrow as NULL.
     """
     year = release.period // 100
     releases = queries.year_releases(session, release.scope_code, year)
@@ -53,7 +56,9 @@ def store_patterns(
         if 2 <= r.period % 100 and r.period < release.period
     }
     return [
-        _store_month(session, r, releases, lines, tree, rule, protection, max_atoms, earlier)
+        _store_month(
+            session, r, releases, lines, tree, rule, protection, max_atoms, earlier, release_audit
+        )
         for r in releases
         if r.period >= release.period
     ]
@@ -80,6 +85,7 @@ def _store_month(
     protection: float,
     max_atoms: int,
     year_cells: dict[int, exact.MonthCells],
+    release_audit: bool = True,
 ) -> m.DisclosureRun:
     """Compute one month's pattern from the released lines of its year, audit it, write it
     (and add it to `year_cells`, for the later months of the year computed after it)."""
@@ -97,8 +103,9 @@ def _store_month(
         if month % 100 >= 3 and previous is not None:
             fixed = queries.suppressed_keys(session, previous.id, YTD)
         pattern = compute_pattern(cells, tree, scope, month, fixed, rule, protection)
-        outcome = exact.repair(pattern, scope, month, year_cells, protection)
-        run.pinned, run.narrow = outcome.pinned, outcome.narrow
+        if release_audit:
+            outcome = exact.repair(pattern, scope, month, year_cells, protection)
+            run.pinned, run.narrow = outcome.pinned, outcome.narrow
         run.audited, run.atoms = _audit(
             session, pattern, lines, tree, scope, month, earlier, protection, max_atoms
         )

@@ -59,6 +59,7 @@ def release_month(
     rule: DisclosureRule = DisclosureRule(),
     protection: float = 0.15,
     max_atoms: int = 0,
+    release_audit: bool = True,
     after_commit: Callable[[int], None] | None = None,
 ) -> tuple[m.Release, Checklist]:
     """Release a month of a scope (in the caller's transaction), or raise ReleaseRefused.
@@ -117,7 +118,7 @@ def release_month(
     session.flush()
     _copy(session, release, queries.region_closure(session, (scope,)) or [scope])
     # What leaders may see of it: the suppression pattern, in the same transaction (etl.disclosure)
-    store_patterns(session, release, rule, protection, max_atoms)
+    store_patterns(session, release, rule, protection, max_atoms, release_audit)
     audit(
         session,
         user,
@@ -191,11 +192,13 @@ def release_all(
     rule: DisclosureRule = DisclosureRule(),
     protection: float = 0.15,
     each_month: Callable[[list[tuple[str, int]]], Iterable[tuple[str, int]]] = iter,
+    audit_from: int = 0,
 ) -> list[m.Release]:
     """Release every month with data of every scope that changed (the sample on load): one
     transaction per month; low coverage released with the note as its override. each_month
     wraps the (scope, month) list (a progress bar: each release computes its month's
-    suppression pattern, seconds at the sample's scale)."""
+    suppression pattern, seconds at the sample's scale). Months before `audit_from` are
+    released without the release-time audit (etl.disclosure.exact; recorded as not run)."""
     out = []
     todo = []
     for scope in SCOPES:
@@ -216,6 +219,7 @@ def release_all(
                     override_coverage=True,
                     rule=rule,
                     protection=protection,
+                    release_audit=period >= audit_from,
                 )
                 out.append(release.id)
         except ReleaseRefused as exc:

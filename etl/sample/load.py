@@ -62,5 +62,8 @@ def load_sample(
             min_coverage=min_coverage,
             deadline_day=deadline_day,
             each_month=each_release,
+            # the release-time audit takes 10–60 s a month at this scale: the last year only,
+            # so that the first `make run` takes minutes (docs/disclosure.md, Limits)
+            audit_from=(end // 100) * 100 + 1,
         )
     return outcomes, check
