@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
 BOUND_TRACE_WIDTH = 400  # hidden cells followed per ring, at most
-STALLED = 3  # rounds in a row that leave the same cells: the repair stops and reports them
+PINS_PER_ROUND = 20  # certificates sought per round (each an LSMR solve)
+STALLED = 2  # rounds in a row that leave the same cells: the repair stops and reports them
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,10 @@ def repair(
         if not (found.pinned or found.narrow) or round_ == max_rounds or stalled == STALLED:
             break  # nothing left, or the last rounds' cells did not help: report what is left
         last = left
-        picks = {_pick_for_pin(found, cell, month, protection) for cell in found.pinned}
+        # a round repairs some pins, and the picks often free the others too
+        picks = {
+            _pick_for_pin(found, cell, month, protection) for cell in found.pinned[:PINS_PER_ROUND]
+        }
         picks |= {_pick_for_bound(found, c, side, month, protection) for c, side in found.narrow}
         picks.discard(None)
         log.info(
@@ -214,7 +218,7 @@ def _trace(found: Findings, cell: tuple, side: str, month: int, protection: floa
     eq = found.eq
     fallback = None
     coef = eq.matrix
-    by_column = coef.tocsc() if not binding else None
+    by_column = eq.by_column
     ring, seen = [(eq.index[cell], side)], {(eq.index[cell], side)}
     for _ in range(BOUND_TRACE_DEPTH):
         options, next_ring = [], []

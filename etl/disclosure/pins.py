@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import wraps
+from functools import cached_property, wraps
 
 import numpy as np
-from scipy.sparse import csr_matrix, diags
+from scipy.sparse import csc_matrix, csr_matrix, diags
 from scipy.sparse.linalg import lsmr
 from threadpoolctl import threadpool_limits
 
@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 # 1e-9, free ones above 1e-2 (Tianjin 2021 on the sample, 59,350 hidden cells)
 PINNED_BELOW = 1e-5
 SOLVER_TOLERANCE = 1e-12
-LOCAL_ROWS = 3000  # a certificate is searched among this many relations round a cell first
+LOCAL_FIRST = 300  # a certificate is searched among this many relations round a cell first,
+LOCAL_ROWS = 3000  # then this many, then among all
 
 
 def _one_blas_thread(fn):
@@ -97,6 +98,10 @@ class Equations:
     def norms(self) -> np.ndarray:
         return np.sqrt(np.asarray(self.matrix.multiply(self.matrix).sum(axis=1)).ravel())
 
+    @cached_property
+    def by_column(self) -> csc_matrix:
+        return self.matrix.tocsc()
+
     def members(self, row: int) -> list[tuple]:
         """Every cell of a row's relation (hidden or published)."""
         matrix = self.relations.matrix
@@ -157,23 +162,28 @@ def certificate(eq: Equations, cell: tuple) -> dict[tuple, float]:
     published figure's weight is its coefficient in that combination. Hiding one of weight
     zero changes nothing; one of large weight is where the attack leans. Searched in widening
     rings of relations round the cell, then everywhere; {} when the cell is not pinned."""
-    columns_of = eq.matrix.tocsc()
+    by_column = eq.by_column
     col = eq.index[cell]
     rows: set[int] = set()
-    frontier = {col}
+    seen, frontier = {col}, {col}
+    solve_at = LOCAL_FIRST
     while True:
         ring = {
             int(r)
             for c in frontier
-            for r in columns_of.indices[columns_of.indptr[c] : columns_of.indptr[c + 1]]
-        }
-        if ring <= rows or len(rows | ring) > LOCAL_ROWS:
-            break
+            for r in by_column.indices[by_column.indptr[c] : by_column.indptr[c + 1]]
+        } - rows
         rows |= ring
-        found = _combination(eq, sorted(rows), col)
-        if found:
-            return found
-        frontier = set(eq.matrix[sorted(rows)].indices.tolist()) - frontier
+        whole = not ring  # the cell's connected part is all here: nothing outside can help
+        if whole or len(rows) >= solve_at:
+            found = _combination(eq, sorted(rows), col)
+            if found or whole:
+                return found
+            if len(rows) >= LOCAL_ROWS:
+                break
+            solve_at = LOCAL_ROWS
+        frontier = set(eq.matrix[sorted(ring)].indices.tolist()) - seen
+        seen |= frontier
     return _combination(eq, list(range(eq.matrix.shape[0])), col)
 
 

@@ -38,8 +38,8 @@ def store_patterns(
 
     Later months are computed again because their 1–N月 cells contain the month just released.
     January's cells do not exist (1–2月 is published together): its release stores an empty run.
-    release_audit=False leaves out the release-time audit (etl.disclosure.exact; the sample's
-    older years, to start in minutes): its runs record pinned and narrow as NULL.
+    release_audit=False leaves out the release-time audit (etl.disclosure.exact; the synthetic
+    sample, to start in minutes): its runs record pinned and narrow as NULL.
     """
     year = release.period // 100
     releases = queries.year_releases(session, release.scope_code, year)
@@ -53,7 +53,7 @@ def store_patterns(
     earlier = {
         r.period: _month_cells(session, r, lines, tree)
         for r in releases
-        if 2 <= r.period % 100 and r.period < release.period
+        if release_audit and 2 <= r.period % 100 and r.period < release.period
     }
     return [
         _store_month(

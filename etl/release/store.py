@@ -192,13 +192,13 @@ def release_all(
     rule: DisclosureRule = DisclosureRule(),
     protection: float = 0.15,
     each_month: Callable[[list[tuple[str, int]]], Iterable[tuple[str, int]]] = iter,
-    audit_from: int = 0,
+    release_audit: bool = True,
 ) -> list[m.Release]:
     """Release every month with data of every scope that changed (the sample on load): one
     transaction per month; low coverage released with the note as its override. each_month
     wraps the (scope, month) list (a progress bar: each release computes its month's
-    suppression pattern, seconds at the sample's scale). Months before `audit_from` are
-    released without the release-time audit (etl.disclosure.exact; recorded as not run)."""
+    suppression pattern, seconds at the sample's scale). release_audit=False leaves out the
+    release-time audit (etl.disclosure.exact; recorded as not run)."""
     out = []
     todo = []
     for scope in SCOPES:
@@ -219,7 +219,7 @@ def release_all(
                     override_coverage=True,
                     rule=rule,
                     protection=protection,
-                    release_audit=period >= audit_from,
+                    release_audit=release_audit,
                 )
                 out.append(release.id)
         except ReleaseRefused as exc:
