@@ -131,5 +131,9 @@ STRINGS.update(
         "release.col.at": {"zh": "发布时间", "en": "Released at"},
         "release.col.by": {"zh": "发布人", "en": "By"},
         "release.col.note": {"zh": "说明", "en": "Note"},
+        "release.col.audit": {"zh": "保密核查", "en": "Disclosure audit"},
+        "release.audit.passed": {"zh": "通过", "en": "passed"},
+        "release.audit.left": {"zh": "遗留 {n} 项", "en": "{n} left"},
+        "release.audit.not_run": {"zh": "未运行", "en": "not run"},
     }
 )

@@ -122,6 +122,7 @@ def cmd_release(args, settings: Settings) -> int:
                 rule=rule_from(settings),
                 protection=settings.disclosure_protection,
                 max_atoms=settings.disclosure_audit_max_atoms,
+                audit_seconds=settings.disclosure_audit_seconds,
                 override_coverage=args.override_coverage,
                 # after the commit: the month's briefing, e-mailed to subscribers (never fails
                 # the release; --no-briefing for scripted bulk releases)

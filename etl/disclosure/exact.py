@@ -15,6 +15,7 @@ Pure.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -145,8 +146,11 @@ def repair(
     earlier: dict[int, MonthCells],
     protection: float,
     max_rounds: int = 30,
+    seconds: float = float("inf"),
 ) -> Outcome:
-    """Hide published cells of `month` until the audit finds nothing (in place)."""
+    """Hide published cells of `month` until the audit finds nothing (in place), for at most
+    about `seconds` (a round under way finishes its audit; what is left is reported)."""
+    deadline = time.monotonic() + seconds
     before = len(pattern.suppressed)
     year = Year(pattern, month, earlier)
     found, last, stalled = None, None, 0
@@ -156,12 +160,24 @@ def repair(
         found = year.findings(pattern, scope, protection, found is None or bool(found.pinned))
         left = (found.pinned, found.narrow)
         stalled = stalled + 1 if left == last else 0
+        out_of_time = time.monotonic() > deadline
         if not (found.pinned or found.narrow) or round_ == max_rounds or stalled == STALLED:
             break  # nothing left, or the last rounds' cells did not help: report what is left
+        if out_of_time:
+            log.warning(
+                "disclosure %s: the audit's %s s are up: %d pinned, %d narrow left",
+                month,
+                seconds,
+                len(found.pinned),
+                len(found.narrow),
+            )
+            break
         last = left
         # a round repairs some pins, and the picks often free the others too
         picks = {
-            _pick_for_pin(found, cell, month, protection) for cell in found.pinned[:PINS_PER_ROUND]
+            _pick_for_pin(found, cell, month, protection)
+            for cell in found.pinned[:PINS_PER_ROUND]
+            if time.monotonic() < deadline
         }
         picks |= {_pick_for_bound(found, c, side, month, protection) for c, side in found.narrow}
         picks.discard(None)

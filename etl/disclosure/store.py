@@ -33,6 +33,7 @@ def store_patterns(
     protection: float,
     max_atoms: int = 0,
     release_audit: bool = True,
+    audit_seconds: float = 120.0,
 ) -> list[m.DisclosureRun]:
     """The pattern of a new release's month and of every later released month of its year.
 
@@ -57,7 +58,17 @@ def store_patterns(
     }
     return [
         _store_month(
-            session, r, releases, lines, tree, rule, protection, max_atoms, earlier, release_audit
+            session,
+            r,
+            releases,
+            lines,
+            tree,
+            rule,
+            protection,
+            max_atoms,
+            earlier,
+            release_audit,
+            audit_seconds,
         )
         for r in releases
         if r.period >= release.period
@@ -86,6 +97,7 @@ def _store_month(
     max_atoms: int,
     year_cells: dict[int, exact.MonthCells],
     release_audit: bool = True,
+    audit_seconds: float = 120.0,
 ) -> m.DisclosureRun:
     """Compute one month's pattern from the released lines of its year, audit it, write it
     (and add it to `year_cells`, for the later months of the year computed after it)."""
@@ -104,7 +116,9 @@ def _store_month(
             fixed = queries.suppressed_keys(session, previous.id, YTD)
         pattern = compute_pattern(cells, tree, scope, month, fixed, rule, protection)
         if release_audit:
-            outcome = exact.repair(pattern, scope, month, year_cells, protection)
+            outcome = exact.repair(
+                pattern, scope, month, year_cells, protection, seconds=audit_seconds
+            )
             run.pinned, run.narrow = outcome.pinned, outcome.narrow
         run.audited, run.atoms = _audit(
             session, pattern, lines, tree, scope, month, earlier, protection, max_atoms

@@ -106,3 +106,15 @@ def stored_pattern(session: Session, scope: str, months: list[int]) -> dict[tupl
         for window in ("m", "y"):
             out[(window, period)] = suppressed_keys(session, release_id, window)
     return out
+
+
+def audit_results(session: Session, release_ids: list[int]) -> dict[int, tuple]:
+    """release id -> (cells, pinned, narrow) of its disclosure run (pinned and narrow None: the
+    release-time audit did not run)."""
+    run = m.DisclosureRun
+    rows = session.execute(
+        sa.select(run.release_id, run.cells, run.pinned, run.narrow).where(
+            run.release_id.in_(release_ids)
+        )
+    )
+    return {rid: (cells, pinned, narrow) for rid, cells, pinned, narrow in rows}

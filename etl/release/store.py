@@ -60,6 +60,7 @@ def release_month(
     protection: float = 0.15,
     max_atoms: int = 0,
     release_audit: bool = True,
+    audit_seconds: float = 120.0,
     after_commit: Callable[[int], None] | None = None,
 ) -> tuple[m.Release, Checklist]:
     """Release a month of a scope (in the caller's transaction), or raise ReleaseRefused.
@@ -118,7 +119,7 @@ def release_month(
     session.flush()
     _copy(session, release, queries.region_closure(session, (scope,)) or [scope])
     # What leaders may see of it: the suppression pattern, in the same transaction (etl.disclosure)
-    store_patterns(session, release, rule, protection, max_atoms, release_audit)
+    store_patterns(session, release, rule, protection, max_atoms, release_audit, audit_seconds)
     audit(
         session,
         user,

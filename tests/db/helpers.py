@@ -97,12 +97,15 @@ def release_months(
     user: str = "stat",
     rule=None,
     max_atoms: int = 0,
+    release_audit: bool = False,
 ) -> list[int]:
     """Release months of a scope as a statistician would (default: every month with data), so
     leaders see figures; low coverage is overridden with a note. Returns the release ids.
 
     rule: (min contributors, dominance k) of the disclosure rule; default the settings' own.
-    max_atoms: run the LP audit and repair at release up to this many atoms (0: off)."""
+    max_atoms: run the LP audit and repair at release up to this many atoms (0: off).
+    release_audit: run the release-time audit (on in the product; here only where a test is
+    about disclosure: it costs seconds a month on the generated samples fixtures release)."""
     from etl.disclosure import DisclosureRule
     from etl.queries import core as queries
     from etl.queries import release as queries_release
@@ -128,6 +131,7 @@ def release_months(
                     if rule
                     else DisclosureRule(),
                     max_atoms=max_atoms,
+                    release_audit=release_audit,
                 )
                 ids.append(release.id)
         except ReleaseRefused as exc:

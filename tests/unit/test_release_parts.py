@@ -65,3 +65,15 @@ def test_release_label_on_the_figures():
         unreleased=(), release={"status": "final", "revision": 0, "released_at": at}
     )
     assert release_label(view, "zh") == ""
+
+
+def test_the_release_list_says_what_the_disclosure_audit_left():
+    """保密核查: passed, cells left, not run (the synthetic sample), or a dash for January."""
+    from dashboard.pages.release.views import audit_text
+
+    assert audit_text((30000, 0, 0), "zh") == "通过"
+    assert audit_text((30000, 0, 4), "zh") == "遗留 4 项"
+    assert audit_text((30000, 1, 2), "en") == "3 left"
+    assert audit_text((30000, None, None), "zh") == "未运行"
+    assert audit_text((0, None, None), "zh") == "—"
+    assert audit_text(None, "en") == "—"

@@ -9,6 +9,7 @@ from dashboard.data import app_context, session
 from etl.disclosure import rule_from
 from etl.mail.delivery import release_hook
 from etl.queries import core as queries
+from etl.queries import disclosure as queries_disclosure
 from etl.queries import release as queries_release
 from etl.release.checklist import Checklist, checklist
 from etl.release.scopes import SCOPES
@@ -72,6 +73,7 @@ def release(scope: str, month: int, note: str, override: bool) -> dict:
             rule=rule_from(settings),
             protection=settings.disclosure_protection,
             max_atoms=settings.disclosure_audit_max_atoms,
+            audit_seconds=settings.disclosure_audit_seconds,
             override_coverage=override,
             # the briefing and its e-mail follow the commit, in a thread (seconds of rendering)
             after_commit=release_hook(app_context().session_factory, settings, background=True),
@@ -85,6 +87,8 @@ def releases(scope: str) -> list[dict]:
     after = app_context().settings.release_final_after_months
     today = dt.date.today()
     with session() as s:
+        made = queries_release.releases(s, scope)
+        audits = queries_disclosure.audit_results(s, [r.id for r in made])
         return [
             {
                 "id": r.id,
@@ -97,6 +101,7 @@ def releases(scope: str) -> list[dict]:
                 "note": r.note,
                 "total_usd_cents": int(r.total_usd_cents),
                 "overridden": bool(r.coverage_overridden),
+                "audit": audits.get(r.id),
             }
-            for r in queries_release.releases(s, scope)
+            for r in made
         ]

@@ -132,6 +132,18 @@ def refused(reason: str, message: str, lang: str) -> dbc.Alert:
     )
 
 
+def audit_text(audit: tuple | None, lang: str) -> str:
+    """What the release-time disclosure audit left: passed, n cells left, not run, or a dash
+    (January: no cells of its own, 1–2月 is published with February)."""
+    if audit is None or audit[0] == 0:
+        return "—"
+    _cells, pinned, narrow = audit
+    if pinned is None:
+        return t("release.audit.not_run", lang)
+    left = pinned + (narrow or 0)
+    return t("release.audit.left", lang, n=left) if left else t("release.audit.passed", lang)
+
+
 def released(made: dict, lang: str) -> dbc.Alert:
     """The confirmation of a release (修订 when a month is released again)."""
     key = "release.done.revised" if made["revision"] else "release.done.first"
@@ -146,7 +158,7 @@ def releases_table(rows: list[dict], lang: str) -> html.Div:
         html.Tr(
             [
                 html.Th(t(f"release.col.{c}", lang))
-                for c in ("month", "kind", "status", "total", "at", "by", "note")
+                for c in ("month", "kind", "status", "total", "audit", "at", "by", "note")
             ]
         )
     )
@@ -161,6 +173,7 @@ def releases_table(rows: list[dict], lang: str) -> html.Div:
                     ),
                     html.Td(t(f"release.mark.{r['status']}", lang)),
                     html.Td(_amount(r["total_usd_cents"], lang)),
+                    html.Td(audit_text(r["audit"], lang)),
                     html.Td(f"{r['released_at']:%Y-%m-%d %H:%M}"),
                     html.Td(r["released_by"]),
                     html.Td(
