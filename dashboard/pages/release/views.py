@@ -144,6 +144,10 @@ def audit_text(audit: tuple | None, lang: str) -> str:
     return t("release.audit.left", lang, n=left) if left else t("release.audit.passed", lang)
 
 
+_NOWRAP = {"whiteSpace": "nowrap"}  # short labels and figures: one line each, never a column of
+# single characters (the list sits in a narrow panel; the table scrolls sideways instead)
+
+
 def released(made: dict, lang: str) -> dbc.Alert:
     """The confirmation of a release (修订 when a month is released again)."""
     key = "release.done.revised" if made["revision"] else "release.done.first"
@@ -157,7 +161,7 @@ def releases_table(rows: list[dict], lang: str) -> html.Div:
     head = html.Thead(
         html.Tr(
             [
-                html.Th(t(f"release.col.{c}", lang))
+                html.Th(t(f"release.col.{c}", lang), style=_NOWRAP)
                 for c in ("month", "kind", "status", "total", "audit", "at", "by", "note")
             ]
         )
@@ -166,19 +170,21 @@ def releases_table(rows: list[dict], lang: str) -> html.Div:
         [
             html.Tr(
                 [
-                    html.Td(i18n.fmt_period(r["period"], lang)),
+                    html.Td(i18n.fmt_period(r["period"], lang), style=_NOWRAP),
                     html.Td(
                         t("release.mark.revised_short" if r["revision"] else "release.kind", lang)
-                        + ("" if r["current"] else f" · {t('release.list.superseded', lang)}")
+                        + ("" if r["current"] else f" · {t('release.list.superseded', lang)}"),
+                        style=_NOWRAP,
                     ),
-                    html.Td(t(f"release.mark.{r['status']}", lang)),
-                    html.Td(_amount(r["total_usd_cents"], lang)),
-                    html.Td(audit_text(r["audit"], lang)),
-                    html.Td(f"{r['released_at']:%Y-%m-%d %H:%M}"),
+                    html.Td(t(f"release.mark.{r['status']}", lang), style=_NOWRAP),
+                    html.Td(_amount(r["total_usd_cents"], lang), style=_NOWRAP),
+                    html.Td(audit_text(r["audit"], lang), style=_NOWRAP),
+                    html.Td(f"{r['released_at']:%Y-%m-%d %H:%M}", style=_NOWRAP),
                     html.Td(r["released_by"]),
                     html.Td(
                         r["note"]
-                        + (f" ({t('release.list.override', lang)})" if r["overridden"] else "")
+                        + (f" ({t('release.list.override', lang)})" if r["overridden"] else ""),
+                        style={"minWidth": "16em"},  # a note reads as lines, not a ribbon
                     ),
                 ],
                 className="" if r["current"] else "text-muted",
@@ -186,4 +192,6 @@ def releases_table(rows: list[dict], lang: str) -> html.Div:
             for r in rows
         ]
     )
-    return dbc.Table([head, body], size="sm", striped=True, class_name="stm-release-list")
+    return dbc.Table(
+        [head, body], size="sm", striped=True, responsive=True, class_name="stm-release-list"
+    )
