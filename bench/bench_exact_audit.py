@@ -22,7 +22,7 @@ from common import write_table
 from etl.db import make_engine, make_session_factory
 from etl.disclosure import DisclosureRule, exact
 from etl.disclosure.catalogue import YTD
-from etl.disclosure.pattern import PRIMARY, compute_pattern, month_cells, window_lines
+from etl.disclosure.pattern import PRIMARY, compute_pattern, month_cells
 from etl.queries import disclosure as queries
 from etl.queries.core import hierarchy
 from etl.settings import PROJECT_ROOT
@@ -38,8 +38,7 @@ def measure(url: str, scope: str, year: int, through: int) -> list[list[str]]:
     rows, earlier, fixed = [], {}, set()
     for month in [r.period for r in releases if r.period % 100 >= 2]:
         started = time.perf_counter()
-        windows = window_lines(lines[lines["period"] <= month], month)
-        cells = month_cells(windows, windows, tree, scope)
+        cells = month_cells(lines, month, tree, scope)
         pattern = compute_pattern(cells, tree, scope, month, fixed, DisclosureRule(), 0.15)
         relation_rule = time.perf_counter() - started
         before = exact.findings(pattern, scope, month, earlier, 0.15)

@@ -160,10 +160,9 @@ def repair(
         found = year.findings(pattern, scope, protection, found is None or bool(found.pinned))
         left = (found.pinned, found.narrow)
         stalled = stalled + 1 if left == last else 0
-        out_of_time = time.monotonic() > deadline
         if not (found.pinned or found.narrow) or round_ == max_rounds or stalled == STALLED:
             break  # nothing left, or the last rounds' cells did not help: report what is left
-        if out_of_time:
+        if time.monotonic() > deadline:
             log.warning(
                 "disclosure %s: the audit's %s s are up: %d pinned, %d narrow left",
                 month,
@@ -189,7 +188,6 @@ def repair(
             len(picks),
         )
         log.debug("disclosure %s: hides %s", month, sorted(picks))
-        log.debug("disclosure %s: narrow %s pinned %s", month, found.narrow, found.pinned)
         if not picks:
             break
         for window, _, *dims in sorted(picks):  # sorted: the same pattern in every process

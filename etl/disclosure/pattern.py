@@ -61,7 +61,7 @@ class Pattern:
         )
 
 
-def window_lines(lines: pd.DataFrame, month: int) -> dict[str, pd.DataFrame]:
+def _window_lines(lines: pd.DataFrame, month: int) -> dict[str, pd.DataFrame]:
     """The lines of each window of a month: ``m`` (1–2月 for February) and ``y`` (1–M月)."""
     year_start = (month // 100) * 100 + 1
     first_of_m = year_start if month % 100 == 2 else month
@@ -131,18 +131,23 @@ def primary(cells: pd.DataFrame, rule: DisclosureRule) -> pd.Series:
 
 
 def month_cells(
-    lines: dict[str, pd.DataFrame],
-    partner_lines: dict[str, pd.DataFrame],
-    hierarchy: Hierarchy,
-    scope: str,
+    year_lines: pd.DataFrame, month: int, hierarchy: Hierarchy, scope: str
 ) -> pd.DataFrame:
-    """Both windows' cells of both families, with a ``window`` column."""
+    """A month's cells of both windows and both families, with a ``window`` column, from the
+    enterprise lines of its year (later months' lines are left out)."""
+    windows = _window_lines(year_lines[year_lines["period"] <= month], month)
     frames = []
     for window in (MONTH, YTD):
-        for detail, source in (("category_code", lines), ("partner_code", partner_lines)):
-            stats = cell_statistics(source[window], hierarchy, scope, detail)
+        for detail in ("category_code", "partner_code"):
+            stats = cell_statistics(windows[window], hierarchy, scope, detail)
             frames.append(stats.assign(window=window))
     return pd.concat(frames, ignore_index=True)[["window", *DIMS, "value", "n", "top2"]]
+
+
+def month_relations(cells: pd.DataFrame, hierarchy: Hierarchy, month: int):
+    """A month's cell values by key, and the relations among its nonzero cells."""
+    value = dict(zip(cell_keys(cells), map(int, cells["value"].tolist())))
+    return value, relations_of(value, hierarchy, month)
 
 
 def compute_pattern(
@@ -159,7 +164,7 @@ def compute_pattern(
     fixed_suppressed: keys (region, category, mode, direction, partner) of the 1–(M−1)月 cells
     the earlier release suppressed (empty for February: 1–2月 is the first cell of a year).
     """
-    value = dict(zip(cell_keys(cells), map(int, cells["value"].tolist())))
+    value, relations = month_relations(cells, hierarchy, month)
     suppressed: dict[tuple, str] = {}
     for key in cell_keys(cells[primary(cells, rule)]):
         suppressed[key] = PRIMARY
@@ -167,7 +172,6 @@ def compute_pattern(
         for key in list(suppressed):
             suppressed[(MONTH if key[0] == YTD else YTD, *key[1:])] = PRIMARY
     fixed = {(PREVIOUS, *k) for k in fixed_suppressed}
-    relations = relations_of(value, hierarchy, month)
     pattern = Pattern(cells, suppressed, value, relations, fixed, protection, rule)
     pattern.close()
     return pattern

@@ -59,6 +59,11 @@ class Relations:
     value: np.ndarray  # each cell's amount (0 where none is known: a zero cell)
     matrix: csr_matrix  # relations × cells
 
+    @cached_property
+    def by_column(self) -> csc_matrix:
+        """The matrix by columns, for picking the hidden ones (once, not every round)."""
+        return self.matrix.tocsc()
+
 
 def relations_matrix(relations: list[list[tuple]], value: dict[tuple, int]) -> Relations:
     """The relations (each a parent, then its children) as one sparse matrix."""
@@ -89,15 +94,6 @@ class Equations:
     matrix: csr_matrix  # rows × hidden
     constant: np.ndarray  # each row's right-hand side: its published members, moved across
 
-    @property
-    def scaled(self) -> csr_matrix:
-        """Rows of unit length: the same row space, far fewer LSMR iterations."""
-        return (diags(1 / self.norms) @ self.matrix).tocsr()
-
-    @property
-    def norms(self) -> np.ndarray:
-        return np.sqrt(np.asarray(self.matrix.multiply(self.matrix).sum(axis=1)).ravel())
-
     @cached_property
     def by_column(self) -> csc_matrix:
         return self.matrix.tocsc()
@@ -114,7 +110,7 @@ def equations(relations: Relations, hidden: set[tuple]) -> Equations:
     """The rows of the relations that hold at least one hidden cell; the published members of
     each row summed into its right-hand side."""
     columns = np.array(sorted(relations.index[k] for k in hidden if k in relations.index), int)
-    by_column = relations.matrix.tocsc()[:, columns].tocsr()
+    by_column = relations.by_column[:, columns].tocsr()
     rows = np.flatnonzero(by_column.getnnz(axis=1))
     shown = relations.value.copy()
     shown[columns] = 0.0
@@ -136,7 +132,7 @@ def pinned(eq: Equations, vectors: int = 2, seed: int = 0) -> list[tuple]:
     n = len(eq.hidden)
     if n == 0 or eq.matrix.shape[0] == 0:
         return []
-    transposed = eq.scaled.T.tocsr()
+    transposed = _unit_rows(eq.matrix)[0].T.tocsr()
     rng = np.random.default_rng(seed)
     freedom = np.zeros(n)
     for _ in range(vectors):
@@ -190,11 +186,9 @@ def certificate(eq: Equations, cell: tuple) -> dict[tuple, float]:
 def _combination(eq: Equations, rows: list[int], col: int) -> dict[tuple, float]:
     """The weights of the published figures in a combination of `rows` that leaves the hidden
     cell `col` alone, or {} when none does."""
-    sub = eq.matrix[rows]
+    scaled, norms = _unit_rows(eq.matrix[rows])
     target = np.zeros(eq.matrix.shape[1])
     target[col] = 1.0
-    norms = np.sqrt(np.asarray(sub.multiply(sub).sum(axis=1)).ravel())
-    scaled = (diags(1 / norms) @ sub).tocsr()
     y = lsmr(scaled.T.tocsr(), target, atol=SOLVER_TOLERANCE, btol=SOLVER_TOLERANCE)[0]
     if np.abs(scaled.T @ y - target).max() > 1e-7:
         return {}
@@ -205,3 +199,10 @@ def _combination(eq: Equations, rows: list[int], col: int) -> dict[tuple, float]
     return {
         eq.relations.cells[c]: float(weights[c]) for c in np.flatnonzero(np.abs(weights) > 1e-7)
     }
+
+
+def _unit_rows(matrix: csr_matrix) -> tuple[csr_matrix, np.ndarray]:
+    """The rows scaled to unit length (the same row space, far fewer LSMR iterations), and
+    their lengths before."""
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return (diags(1 / norms) @ matrix).tocsr(), norms

@@ -13,12 +13,10 @@ from etl.disclosure.catalogue import MONTH, YTD
 from etl.disclosure.pattern import (
     DIMS,
     Pattern,
-    cell_keys,
     compute_pattern,
     headline,
     month_cells,
-    relations_of,
-    window_lines,
+    month_relations,
 )
 from etl.disclosure.table import DisclosureRule
 from etl.queries import disclosure as queries
@@ -52,7 +50,7 @@ def store_patterns(
     tree = queries.hierarchy(session)
     # the year's earlier months as the attacker holds them: their cells and stored patterns
     earlier = {
-        r.period: _month_cells(session, r, lines, tree)
+        r.period: _earlier_month(session, r, lines, tree)
         for r in releases
         if release_audit and 2 <= r.period % 100 and r.period < release.period
     }
@@ -75,15 +73,11 @@ def store_patterns(
     ]
 
 
-def _month_cells(session: Session, release: m.Release, lines, tree) -> exact.MonthCells:
+def _earlier_month(session: Session, release: m.Release, lines, tree) -> exact.MonthCells:
     """An earlier released month's cells and relations (computed again) and stored pattern."""
-    month = release.period
-    windows = window_lines(lines[lines["period"] <= month], month)
-    cells = month_cells(windows, windows, tree, release.scope_code)
-    value = dict(zip(cell_keys(cells), map(int, cells["value"].tolist())))
-    return exact.MonthCells(
-        value, relations_of(value, tree, month), queries.suppressed_status(session, release.id)
-    )
+    cells = month_cells(lines, release.period, tree, release.scope_code)
+    value, relations = month_relations(cells, tree, release.period)
+    return exact.MonthCells(value, relations, queries.suppressed_status(session, release.id))
 
 
 def _store_month(
@@ -108,8 +102,7 @@ def _store_month(
     if month % 100 >= 2:
         earlier = [r for r in year_rels if 2 <= r.period % 100 and r.period < month]
         lines = year_lines[year_lines["period"] <= month]
-        windows = window_lines(lines, month)
-        cells = month_cells(windows, windows, tree, scope)
+        cells = month_cells(lines, month, tree, scope)
         fixed = set()
         previous = next((r for r in earlier if r.period == month - 1), None)
         if month % 100 >= 3 and previous is not None:

@@ -9,7 +9,7 @@ from etl import models as m
 from etl.db import make_engine, make_session_factory
 from etl.disclosure import DisclosureRule, exact
 from etl.disclosure.audit import audit, system
-from etl.disclosure.pattern import compute_pattern, month_cells, window_lines
+from etl.disclosure.pattern import compute_pattern, month_cells
 from tests.conftest import clone_database
 from tests.db import disclosure_case as case
 from tests.db.test_disclosure import SCOPE, _year
@@ -59,8 +59,7 @@ def test_dsx003_the_relation_rule_alone_leaves_cells_that_the_repair_protects(un
     """February's pattern computed without the repair has pinned primary cells; repaired, none
     is pinned or narrow, and every cell hidden before is still hidden."""
     tree, _, lines = _year(unaudited)
-    windows = window_lines(lines[lines["period"] <= 202102], 202102)
-    cells = month_cells(windows, windows, tree, SCOPE)
+    cells = month_cells(lines, 202102, tree, SCOPE)
     pattern = compute_pattern(cells, tree, SCOPE, 202102, set(), DisclosureRule(), 0.15)
     before = dict(pattern.suppressed)
     found = exact.findings(pattern, SCOPE, 202102, {}, 0.15)
