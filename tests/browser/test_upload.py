@@ -52,7 +52,8 @@ def _sign_in(dash_duo, user: str, path: str) -> None:
 
 
 def _drop(dash_duo, name: str) -> None:
-    field = dash_duo.find_element(f"#{Upload.DROP} input[type=file]")
+    # waited for: after a sign-in the page may still be drawing (a CI run found it missing)
+    field = dash_duo.wait_for_element(f"#{Upload.DROP} input[type=file]", timeout=TIMEOUT)
     dash_duo.driver.execute_script("arguments[0].value = '';", field)  # chromedriver appends
     field.send_keys(str(SAMPLES / name))
 
