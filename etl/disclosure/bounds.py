@@ -12,6 +12,7 @@ converse does not hold — the LP audit stays the proof where it can run). Pure 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -31,9 +32,18 @@ class Bounds:
     entry_low: np.ndarray
     entry_high: np.ndarray
 
+    @cached_property
+    def _by_column(self) -> tuple[np.ndarray, np.ndarray]:
+        """The entries in column order (stable: each column's in their own order), and where
+        each column's start: a repair asks for thousands of columns' binding relations."""
+        order = np.argsort(self.entry_col, kind="stable")
+        starts = np.searchsorted(self.entry_col[order], np.arange(len(self.low) + 1))
+        return order, starts
+
     def binding(self, col: int, side: str) -> list[int]:
         """The relations whose bound on the cell is the one that holds (side "low" or "high")."""
-        mine = self.entry_col == col
+        order, starts = self._by_column
+        mine = order[starts[col] : starts[col + 1]]
         if side == "high":
             tight = self.entry_high[mine] <= self.high[col] + HALF_CENT
         else:

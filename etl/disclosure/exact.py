@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -61,6 +62,27 @@ class Findings:
     narrow: list[tuple[tuple, str]]  # (cell, "low" or "high": the side that is too tight)
     bounds: bounds.Bounds
     scope: str
+    _options: dict[tuple[int, int], list[tuple]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    @cached_property
+    def terms(self) -> tuple[list[int], list[int], list[float]]:
+        """The equations' matrix as Python lists (indptr, columns, coefficients): the repair's
+        searches walk it entry by entry, and numpy's scalars are slow one at a time."""
+        coef = self.eq.matrix
+        return coef.indptr.tolist(), coef.indices.tolist(), coef.data.tolist()
+
+    def changeable_members(self, row: int, month: int) -> list[tuple]:
+        """A row's published nonzero figures of `month` (remembered: a repair's searches for
+        the figures to hide pass the same relations again and again)."""
+        if (row, month) not in self._options:
+            self._options[row, month] = [
+                k
+                for k in self.eq.members(row)
+                if k not in self.eq.index and _changeable(k, month, self.value)
+            ]
+        return self._options[row, month]
 
 
 def year_relations(months: dict[int, MonthCells]) -> tuple[list[list[tuple]], dict[tuple, int]]:
@@ -231,7 +253,7 @@ def _trace(found: Findings, cell: tuple, side: str, month: int, protection: floa
     """_pick_for_bound's search: through the binding relations only, or through all."""
     eq = found.eq
     fallback = None
-    coef = eq.matrix
+    indptr, columns, coefficients = found.terms
     by_column = eq.by_column
     ring, seen = [(eq.index[cell], side)], {(eq.index[cell], side)}
     for _ in range(BOUND_TRACE_DEPTH):
@@ -240,18 +262,16 @@ def _trace(found: Findings, cell: tuple, side: str, month: int, protection: floa
             if binding:
                 rows = found.bounds.binding(col, col_side)
             else:
-                rows = by_column.indices[by_column.indptr[col] : by_column.indptr[col + 1]]
+                rows = by_column.indices[by_column.indptr[col] : by_column.indptr[col + 1]].tolist()
             for row in rows:
-                members = eq.members(row)
-                options += [
-                    k for k in members if k not in eq.index and _changeable(k, month, found.value)
-                ]
-                start, stop = coef.indptr[row], coef.indptr[row + 1]
-                mine = coef.data[start:stop][coef.indices[start:stop] == col][0]
-                for other, a in zip(coef.indices[start:stop], coef.data[start:stop]):
+                options += found.changeable_members(row, month)
+                start, stop = indptr[row], indptr[row + 1]
+                others, signs = columns[start:stop], coefficients[start:stop]
+                mine = signs[others.index(col)]
+                for other, a in zip(others, signs):
                     # opposite signs: the other's bound on the same side makes this one
                     same = (a * mine < 0) == (col_side == "high")
-                    state = (int(other), "high" if same else "low")
+                    state = (other, "high" if same else "low")
                     if other != col and state not in seen:
                         seen.add(state)
                         next_ring.append(state)
