@@ -11,6 +11,25 @@ from etl.settings import Settings
 ROLE_USERS = {"admin": "admin", "stat": "statistician", "lead": "leader", "clerk": "clerk"}
 
 
+def add_role_accounts(session_factory, clerk_regions=("120116",)) -> dict[str, str]:
+    """One account per role (ROLE_USERS); returns their passwords."""
+    passwords = {}
+    with session_factory.begin() as s:
+        for name, role in ROLE_USERS.items():
+            regions = clerk_regions if role == "clerk" else ()
+            passwords[name] = accounts.add_user(s, name, role, regions=regions)
+            accounts.get_user(s, name).must_change_password = False  # tested on its own
+    return passwords
+
+
+def signed_in_app(db_url, instance_path, **settings_fields):
+    """An app that requires sign-in, on the database at db_url."""
+    settings = Settings(
+        instance_path=instance_path, database_url=db_url, auth_required=True, **settings_fields
+    )
+    return create_app(settings)
+
+
 def app_with_accounts(
     db_url, instance_path, session_factory, clerk_regions=("120116",), **settings_fields
 ):
@@ -18,16 +37,8 @@ def app_with_accounts(
 
     settings_fields: further Settings fields (limits, for instance).
     """
-    passwords = {}
-    with session_factory.begin() as s:
-        for name, role in ROLE_USERS.items():
-            regions = clerk_regions if role == "clerk" else ()
-            passwords[name] = accounts.add_user(s, name, role, regions=regions)
-            accounts.get_user(s, name).must_change_password = False  # tested on its own
-    settings = Settings(
-        instance_path=instance_path, database_url=db_url, auth_required=True, **settings_fields
-    )
-    return create_app(settings), passwords
+    passwords = add_role_accounts(session_factory, clerk_regions)
+    return signed_in_app(db_url, instance_path, **settings_fields), passwords
 
 
 def login(client, username, password, next_path="/overview"):

@@ -19,7 +19,6 @@ from etl.exchange.tokens import create_token
 from etl.intake.load import load_file
 from etl.settings import Settings
 from tests.conftest import BACKENDS
-from tests.db import disclosure_case as case
 from tests.db.helpers import NO_SUPPRESSION, line, release_months, write_report
 
 BINHAI = ("滨海新区", "120116")
@@ -208,22 +207,10 @@ def test_an_invalid_filter_is_a_400_naming_it(api, params, name, words):
         assert body["parameter"] == name and words in body["message"], (path, body)
 
 
-def _case_data(session_factory, workdir) -> dict[str, str]:
-    """The disclosure tests' constructed case (和平区: one enterprise), released, with tokens."""
-    case.build(session_factory, workdir, audited=False)
-    with session_factory.begin() as s:
-        accounts.add_user(s, "stat", "statistician")
-        accounts.add_user(s, "lead", "leader")
-        return {n: create_token(s, n, 30)[0] for n in ("stat", "lead")}
-
-
-@pytest.fixture(params=BACKENDS)
-def case_site(request, prepared, tmp_path):
-    """An app over a copy of the constructed case, and the tokens."""
-    db_url, tokens = prepared.copy(_case_data, request.param, tmp_path)
-    app = create_app(Settings(instance_path=tmp_path / "inst", database_url=db_url, secret_key="t"))
-    yield app, dict(tokens)
-    app.server.config["STM"].dispose()
+@pytest.fixture
+def case_site(disclosure_site):
+    """An app over a copy of the constructed case, and the tokens (tests/db/conftest.py)."""
+    return disclosure_site.app, disclosure_site.tokens
 
 
 def test_a_leader_token_reads_protected_cells_as_c_under_a_filter(case_site):

@@ -10,22 +10,20 @@ from etl.db import make_engine, make_session_factory
 from etl.disclosure import DisclosureRule, exact
 from etl.disclosure.audit import audit, system
 from etl.disclosure.pattern import compute_pattern, month_cells
-from tests.conftest import clone_database
 from tests.db import disclosure_case as case
 from tests.db.test_disclosure import SCOPE, _year
 
 
 @pytest.fixture(scope="module")
-def unaudited(template_urls, tmp_path_factory):
+def unaudited(template_urls, prepared, tmp_path_factory):
     """The constructed case released as by default: the exact audit, no LP (a pure computation
-    over the released lines: one backend is enough)."""
+    over the released lines: one backend is enough). The HTTP tests' build, copied."""
     if "sqlite" not in template_urls:
         pytest.skip("sqlite not configured")
     workdir = tmp_path_factory.mktemp("exact")
-    engine = make_engine(clone_database(template_urls, "sqlite", workdir))
-    factory = make_session_factory(engine)
-    case.build(factory, workdir, audited=False)
-    yield factory
+    url, _ = prepared.copy(case.released_with_accounts, "sqlite", workdir)
+    engine = make_engine(url)
+    yield make_session_factory(engine)
     engine.dispose()
 
 

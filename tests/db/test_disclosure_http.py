@@ -16,8 +16,7 @@ import pytest
 
 from dashboard.ids import FilterBar
 from etl import models as m
-from tests.db import disclosure_case as case
-from tests.db.auth_helpers import app_with_accounts, signed_in
+from tests.db.auth_helpers import signed_in
 from tests.db.dash_calls import dash_call
 
 PAGES = ("overview-", "modes-", "sectors-", "regions-", "partners-", "targets-")
@@ -30,13 +29,9 @@ SEARCHES = [
 
 
 @pytest.fixture
-def site(db_url, tmp_path, session_factory):
-    """The constructed case, released, behind sign-in."""
-    app, passwords = app_with_accounts(db_url, tmp_path / "inst", session_factory)
-    case.build(session_factory, tmp_path, audited=False)
-    app.server.test_client().get("/_dash-dependencies")
-    yield app, passwords, session_factory
-    app.server.config["STM"].dispose()
+def site(disclosure_site):
+    """The constructed case, released, behind sign-in (tests/db/conftest.py)."""
+    return disclosure_site.app, disclosure_site.passwords, disclosure_site.factory
 
 
 def _protected_texts(factory) -> set[str]:
@@ -109,25 +104,25 @@ def _responses(client, app, searches=SEARCHES) -> str:
 ONE_MONTH = [s for s in SEARCHES if "month=2021-03" in s]
 
 
-def test_dsh001_leader_never_receives_a_protected_figure(site, db_url):
+def test_dsh001_leader_never_receives_a_protected_figure(site, disclosure_site):
     app, passwords, factory = site
     texts = _protected_texts(factory)
     assert texts
-    searches = ONE_MONTH if db_url.startswith("postgresql") else SEARCHES
+    searches = ONE_MONTH if disclosure_site.url.startswith("postgresql") else SEARCHES
     leader = _responses(signed_in(app, passwords, "lead"), app, searches)
     leaked = [t for t in texts if t in leader]
     assert leaked == []
     assert re.search(r'"C"|\bC\b', leader)  # and the protected figures read C
 
 
-def test_dsh002_statistician_sees_them_and_as_leaders_see_it_hides_them(site, db_url):
+def test_dsh002_statistician_sees_them_and_as_leaders_see_it_hides_them(site, disclosure_site):
     app, passwords, factory = site
     texts = _protected_texts(factory)
     stat = signed_in(app, passwords, "stat")
     # 和平区's own searches suffice here (the leader's test sweeps them all): the statistician's
     # pages show the figures there, and "as leaders see it" hides them there. PostgreSQL: March.
     searches = HEPING_SEARCHES
-    if db_url.startswith("postgresql"):
+    if disclosure_site.url.startswith("postgresql"):
         searches = [s for s in HEPING_SEARCHES if s in ONE_MONTH]
     full = _responses(stat, app, searches)
     assert any(t in full for t in texts)  # the search works: the figures are there to find
@@ -141,14 +136,9 @@ def test_dsh002_statistician_sees_them_and_as_leaders_see_it_hides_them(site, db
     assert [t for t in texts if t in as_leader] == []
 
 
-def test_dsh003_a_leader_token_never_returns_a_protected_figure(site):
+def test_dsh003_a_leader_token_never_returns_a_protected_figure(site, disclosure_site):
     """The API answers a leader's token as the leader's pages: 和平区 "C", in JSON and SDMX."""
-    from etl.exchange.tokens import create_token
-
     app, _, factory = site
-    with factory.begin() as s:
-        lead_token, _ = create_token(s, "lead", 30)
-        stat_token, _ = create_token(s, "stat", 30)
     client = app.server.test_client()
     query = "/api/v1/totals?year=2021&month=2&by=region&region=120000"
 
@@ -157,6 +147,7 @@ def test_dsh003_a_leader_token_never_returns_a_protected_figure(site):
         assert response.status_code == 200, response.get_data(as_text=True)
         return response.get_data(as_text=True)
 
+    lead_token, stat_token = disclosure_site.tokens["lead"], disclosure_site.tokens["stat"]
     cents = _heping_cents(factory)
     lead = get(query, lead_token) + get(query + "&format=sdmx-csv", lead_token)
     assert str(cents) not in lead and '"C"' in lead and ",C," in lead

@@ -8,8 +8,7 @@ import pytest
 from dashboard.i18n import t
 from dashboard.ids import FilterBar, Overview, Regions
 from dashboard.protected_marks import PROTECTED
-from tests.db import disclosure_case as case
-from tests.db.auth_helpers import app_with_accounts, signed_in
+from tests.db.auth_helpers import signed_in
 from tests.db.dash_calls import dash_call
 
 SEARCH = "?month=2021-04&region=120000&unit=usd_10k"
@@ -17,13 +16,9 @@ HEPING = "和平区"  # one enterprise: protected in every month (primary)
 
 
 @pytest.fixture
-def site(db_url, tmp_path, session_factory):
-    """The constructed case, released, behind sign-in."""
-    app, passwords = app_with_accounts(db_url, tmp_path / "inst", session_factory)
-    case.build(session_factory, tmp_path, audited=False)
-    app.server.test_client().get("/_dash-dependencies")
-    yield app, passwords
-    app.server.config["STM"].dispose()
+def site(disclosure_site):
+    """The constructed case, released, behind sign-in (tests/db/conftest.py)."""
+    return disclosure_site.app, disclosure_site.passwords
 
 
 def _graph(node, graph_id: str) -> dict | None:
