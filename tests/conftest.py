@@ -22,6 +22,9 @@ os.environ.setdefault("DASH_TEST_CHROMEPATH", "/usr/bin/chromium")
 # are the same.
 accounts.HASH_METHOD = "scrypt:256:8:1"
 BACKENDS = ("sqlite", "postgresql")
+# For a database test whose own code sends no SQL (delivery, rendering, CLI wiring over the
+# query layer): its db_url on SQLite alone; the queries it reaches are tested on both backends.
+SQLITE_ONLY = pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 
 
 def pytest_addoption(parser):

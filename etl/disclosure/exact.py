@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 import numpy as np
 
@@ -194,13 +194,15 @@ def repair(
             )
             break
         last = left
-        # a round repairs some pins, and the picks often free the others too
-        picks = {
-            _pick_for_pin(found, cell, month, protection)
+        # a round repairs some pins, and the picks often free the others too; thousands of
+        # searches for the narrow cells: the budget holds between any two
+        searches = [
+            partial(_pick_for_pin, found, cell, month, protection)
             for cell in found.pinned[:PINS_PER_ROUND]
-            if time.monotonic() < deadline
-        }
-        picks |= {_pick_for_bound(found, c, side, month, protection) for c, side in found.narrow}
+        ] + [
+            partial(_pick_for_bound, found, c, side, month, protection) for c, side in found.narrow
+        ]
+        picks = {search() for search in searches if time.monotonic() < deadline}
         picks.discard(None)
         log.info(
             "disclosure %s: %d pinned, %d narrow, %d more hidden",

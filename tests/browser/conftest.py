@@ -152,6 +152,49 @@ def sample_db(template_urls, tmp_path_factory) -> str:
     return url
 
 
+def _released_copy(source_url: str, workdir: Path, months_but: tuple[int, ...]) -> str:
+    """A copy of a sample database with every month that has data released (without the
+    disclosure rule: the pages' tests read figures) but the months named."""
+    from etl.queries import core as queries
+    from etl.queries import release as queries_release
+    from tests.db.helpers import NO_SUPPRESSION, release_months
+
+    url = f"sqlite:///{workdir / 'released.sqlite3'}"
+    shutil.copy(source_url.split("///", 1)[1], url.split("///", 1)[1])
+    engine = make_engine(url)
+    factory = make_session_factory(engine)
+    with factory() as s:
+        regions = queries.region_closure(s, ("120000",))
+        done = set(queries_release.released_months(s, "120000"))
+        months = [
+            p
+            for p in queries_release.months_with_data(s, regions)
+            if p not in done and p not in months_but
+        ]
+    release_months(factory, months, rule=NO_SUPPRESSION)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def sample_db_released_to_november(sample_db, tmp_path_factory) -> str:
+    """The page sample with 2017-01..2019-11 released (releasing the 36 months costs ~20 s:
+    done once, and each test that writes takes a copy)."""
+    return _released_copy(sample_db, tmp_path_factory.mktemp("released-nov"), (201912,))
+
+
+@pytest.fixture(scope="session")
+def sample_db_released(sample_db_released_to_november, tmp_path_factory) -> str:
+    """The page sample with every month released (December 2019 the last)."""
+    return _released_copy(sample_db_released_to_november, tmp_path_factory.mktemp("released"), ())
+
+
+def private_copy(url: str, path: Path) -> str:
+    """A copy of a shared SQLite database for a test that writes to it."""
+    shutil.copy(url.split("///", 1)[1], path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture
 def sample_app(sample_db, tmp_path):
     """The dashboard on the shared sample database (sign-in is tested elsewhere)."""

@@ -3,13 +3,12 @@ Word and PDF downloads; in print media only the paper is shown; the Exports page
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from dash.testing import wait
 from selenium.webdriver.common.by import By
 
 from dashboard.ids import Briefing as Ids
+from tests.browser.conftest import private_copy
 from tests.browser.test_exports import sign_in
 from tests.browser.test_login import secured_app as secured_app  # a fixture, used by name
 
@@ -18,11 +17,10 @@ TIMEOUT = 60  # the page reads the month's figures and targets on a busy machine
 
 
 @pytest.fixture
-def sqlite_url(sample_db, tmp_path) -> str:
-    """A private copy of the page sample (secured_app adds its leader account to it)."""
-    url = f"sqlite:///{tmp_path / 'briefing.sqlite3'}"
-    shutil.copy(sample_db.split("///", 1)[1], url.split("///", 1)[1])
-    return url
+def sqlite_url(sample_db_released, tmp_path) -> str:
+    """A private copy of the page sample, every month released (secured_app adds its leader
+    account to it)."""
+    return private_copy(sample_db_released, tmp_path / "released.sqlite3")
 
 
 def test_brf001_leader_reads_prints_and_downloads_the_briefing(

@@ -3,7 +3,6 @@ the last released month (leaders do not make the official edition)."""
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from dash.testing import wait
 from selenium.webdriver.common.by import By
 
 from dashboard.ids import Exports
+from tests.browser.conftest import private_copy
 from tests.browser.test_login import _sign_in, set_own_password
 from tests.browser.test_login import secured_app as secured_app  # a fixture, used by name
 
@@ -22,11 +22,10 @@ MAKE_TIMEOUT = 90  # reading, protecting, writing and printing the PDF, on a bus
 
 
 @pytest.fixture
-def sqlite_url(sample_db, tmp_path) -> str:
-    """A private copy of the page sample (secured_app adds its leader account to it)."""
-    url = f"sqlite:///{tmp_path / 'exports.sqlite3'}"
-    shutil.copy(sample_db.split("///", 1)[1], url.split("///", 1)[1])
-    return url
+def sqlite_url(sample_db_released, tmp_path) -> str:
+    """A private copy of the page sample, every month released (secured_app adds its leader
+    account to it)."""
+    return private_copy(sample_db_released, tmp_path / "released.sqlite3")
 
 
 def sign_in(dash_duo, path: str, username: str, password: str) -> None:

@@ -3,8 +3,6 @@ releasing it again is refused (nothing changed); the Overview then says 初步 o
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from dash.testing import wait
 
@@ -12,12 +10,9 @@ from dashboard import create_app
 from dashboard.context import CONFIG_KEY
 from dashboard.ids import Overview
 from dashboard.ids import Release as Ids
-from etl.db import make_engine, make_session_factory
-from etl.queries import core as queries
-from etl.queries import release as queries_release
 from etl.settings import Settings
+from tests.browser.conftest import private_copy
 from tests.browser.pages_data import TIMEOUT, assert_clean, open_page
-from tests.db.helpers import NO_SUPPRESSION, release_months
 
 pytestmark = pytest.mark.browser
 NOTE = "2019年12月初步数，已核对报送情况"
@@ -25,25 +20,21 @@ RELEASE_TIMEOUT = 90  # seconds: a release runs its disclosure audit (10 s here)
 
 
 @pytest.fixture
-def release_app(sample_db, tmp_path):
+def release_app(sample_db_released_to_november, tmp_path):
     """The dashboard on a copy of the shared sample (releasing writes), every month but December
     2019 released; releases stay 初步 until marked final (no automatic finality)."""
-    path = tmp_path / "release.sqlite3"
-    shutil.copy(sample_db.split("///", 1)[1], path)
-    engine = make_engine(f"sqlite:///{path}")
-    factory = make_session_factory(engine)
-    with factory() as s:
-        regions = queries.region_closure(s, ("120000",))
-        months = [p for p in queries_release.months_with_data(s, regions) if p != 201912]
-    release_months(factory, months, rule=NO_SUPPRESSION)
-    engine.dispose()
+    url = private_copy(sample_db_released_to_november, tmp_path / "release.sqlite3")
     app = create_app(
         Settings(
             instance_path=tmp_path / "instance",
-            database_url=f"sqlite:///{path}",
+            database_url=url,
             auth_required=False,
             release_final_after_months=0,
             disclosure_audit_seconds=10,  # the audit's budget: the page waits no longer
+            # no briefing thread: one cut off by the server's stop can leave the session's chart
+            # browser (tests/conftest.py one_chart_browser) held; tests/db/test_briefing*.py
+            # test the release's briefing
+            briefing_on_release=False,
         )
     )
     yield app

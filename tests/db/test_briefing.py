@@ -32,6 +32,7 @@ from etl.queries import core as queries
 from etl.release.store import release_month
 from etl.summary import summary_frame
 from etl.targets.status import evaluate_targets
+from tests.conftest import SQLITE_ONLY
 from tests.db.helpers import release_months
 from tests.db.snapshot_data import load_two_years
 
@@ -137,6 +138,7 @@ def test_the_briefing_reads_released_figures_only(loaded, tmp_path):
         assert read_facts(s, SCOPE, 201907, 3, dt.date(2019, 8, 1)) is None
 
 
+@SQLITE_ONLY  # rendering and wiring over the query layer
 def test_archive_docx_pdf_one_page_and_listing(loaded, settings):
     """The archived briefing: docx with the headline and three pictures, a one-page A4 PDF, a
     row keyed by release; asked again, the same row is returned."""
@@ -175,12 +177,11 @@ def office_pages(docx: Path, folder: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
+@SQLITE_ONLY  # rendering and wiring over the query layer
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_docx_is_one_a4_page(loaded, settings, tmp_path, lang):
     """#17: the Word briefing keeps to one A4 page as Word lays it out (LibreOffice here), and a
     briefing with twice the text still does: its charts shrink instead of spilling over."""
-    if settings.database_url.startswith("postgresql"):
-        pytest.skip("page layout: the same facts on either backend, one is enough")
     out = make_briefing(loaded, settings, SCOPE, MONTH, lang, user="stat")
     assert office_pages(out.files["docx"], tmp_path) == 1
     long = replace(
@@ -198,6 +199,7 @@ def test_docx_is_one_a4_page(loaded, settings, tmp_path, lang):
     assert shrunk < Document(out.files["docx"]).inline_shapes[0].width
 
 
+@SQLITE_ONLY  # rendering and wiring over the query layer
 def test_english_briefing(loaded):
     """English is available: the same facts, amounts in US$ billion."""
     briefing = compose(_facts(loaded), "en")
@@ -205,6 +207,7 @@ def test_english_briefing(loaded):
     assert "billion" in briefing.headline and "。" not in briefing.text()
 
 
+@SQLITE_ONLY  # rendering and wiring over the query layer
 def test_release_hook_runs_after_commit_and_never_fails_the_release(loaded, settings):
     """The hook runs once after the commit; a hook that raises leaves the release standing; a
     release rolled back runs no hook."""
@@ -265,6 +268,7 @@ def test_release_hook_runs_after_commit_and_never_fails_the_release(loaded, sett
     assert calls == [rid]
 
 
+@SQLITE_ONLY  # rendering and wiring over the query layer
 def test_cli_briefing(loaded, settings, capsys):
     """python -m etl briefing --month prints the text and the archived files; unreleased: 1."""
     assert main(["briefing", "--month", "2019-06", "--no-pdf"], settings) == EXIT_OK
@@ -273,6 +277,7 @@ def test_cli_briefing(loaded, settings, capsys):
     assert main(["briefing", "--month", "2019-07", "--no-pdf"], settings) == EXIT_FAILED
 
 
+@SQLITE_ONLY  # rendering and wiring over the query layer
 def test_cli_release_makes_the_briefing_after_the_commit(session_factory, settings, tmp_path):
     """python -m etl release: the release is committed, then the month's briefings (zh, en) are
     archived with it; with STM_BRIEFING_ON_RELEASE off (the tests' default), none is made."""

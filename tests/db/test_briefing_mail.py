@@ -19,10 +19,14 @@ from etl import models as m
 from etl.cli.main import EXIT_OK, main
 from etl.mail.delivery import release_hook, send_due
 from etl.release.store import release_month
+from tests.conftest import SQLITE_ONLY
 from tests.db.helpers import release_months
 from tests.db.snapshot_data import load_two_years
 
 MONTH, SCOPE = 201906, "120000"
+# Delivery is Python over the outbox rows; the release and briefing SQL it reaches is tested on
+# both backends (test_release, test_briefing).
+pytestmark = SQLITE_ONLY
 
 
 class Inbox:

@@ -67,3 +67,24 @@ def test_dsx003_the_relation_rule_alone_leaves_cells_that_the_repair_protects(un
     found = exact.findings(pattern, SCOPE, 202102, {}, 0.15)
     assert (found.pinned, found.narrow) == ([], [])
     assert before.items() <= pattern.suppressed.items()
+
+
+def test_dsx004_the_time_budget_holds_inside_a_round(unaudited, monkeypatch):
+    """A round's searches stop when the budget is up (a release's audit waits no longer than
+    its budget however many cells a round has to search for); what is left is reported."""
+    tree, _, lines = _year(unaudited)
+    cells = month_cells(lines, 202102, tree, SCOPE)
+    pattern = compute_pattern(cells, tree, SCOPE, 202102, set(), DisclosureRule(), 0.15)
+    found = exact.findings(pattern, SCOPE, 202102, {}, 0.15)
+    to_search = len(found.pinned[: exact.PINS_PER_ROUND]) + len(found.narrow)
+    assert to_search > 3
+    clock = iter(range(10**6))  # each look at the clock: one second later
+    monkeypatch.setattr(exact.time, "monotonic", lambda: float(next(clock)))
+    searched = []
+    for name in ("_pick_for_pin", "_pick_for_bound"):
+        search = getattr(exact, name)
+        monkeypatch.setattr(exact, name, lambda *a, f=search: searched.append(a[1]) or f(*a))
+    outcome = exact.repair(pattern, SCOPE, 202102, {}, 0.15, seconds=3)
+    assert 0 < len(searched) < to_search  # the round stopped searching on time
+    assert outcome.rounds == 1  # and the audit after it reported what was left
+    assert outcome.pinned + outcome.narrow > 0

@@ -22,7 +22,7 @@ from etl.snapshot.format import INTERNAL_STAMP, cell_kind, excel_value, rounded
 from etl.snapshot.protect import sensitive, unit_sums
 from etl.snapshot.vintage import load_codes, targets_as_of
 from etl.targets.status import evaluate_targets
-from tests.conftest import BACKENDS
+from tests.conftest import BACKENDS, SQLITE_ONLY
 from tests.db.helpers import NO_SUPPRESSION, release_months, uscc
 from tests.db.snapshot_data import (
     INJECTED_ENTERPRISE,
@@ -317,14 +317,13 @@ def test_as_of_reads_equal_the_current_aggregates_and_targets(loaded, settings, 
         ]
 
 
+@SQLITE_ONLY  # CLI wiring
 def test_cli_archives_once_and_the_archive_checks_its_files(loaded, settings, capsys, monkeypatch):
     """`python -m etl snapshot` prints the files; a second run reports the archived one; a file
     changed on disk is refused; without Chromium there is no PDF and a clear message."""
     from etl.cli.main import main
     from etl.snapshot import html as snapshot_html
 
-    if settings.database_url.startswith("postgresql"):
-        pytest.skip("CLI wiring: one backend is enough")
     monkeypatch.setattr(snapshot_html, "find_chromium", lambda: None)
     assert main(["snapshot", "--month", "2019-06"], settings) == 0
     captured = capsys.readouterr()
