@@ -3,6 +3,7 @@ renders static images). Protected or missing values are left out of a chart and 
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import threading
 import warnings
@@ -23,6 +24,8 @@ from etl.snapshot.format import FONT_STACK, rounded
 
 BLUE, ORANGE, GREY, RED = "#2F5597", "#ED7D31", "#A5A5A5", "#C00000"
 TOP_PARTNERS = 8
+STOP_SECONDS = 30  # kaleido's browser not stopped by then is left to the process's exit
+log = logging.getLogger(__name__)
 SIZES = {"monthly": (900, 300), "contrib": (440, 300), "partners": (440, 300)}
 
 
@@ -149,7 +152,22 @@ def one_browser() -> Iterator[None]:
         with _browser_lock:
             _browser_users -= 1
             if _browser_users == 0:
-                kaleido.stop_sync_server(silence_warnings=True)
+                _stop_server()
+
+
+def _stop_server() -> None:
+    """Stop kaleido's browser, waiting at most STOP_SECONDS.
+
+    kaleido's stop waits for its server thread without a timeout, and that thread can wait for
+    ever on its browser (seen once at the end of a test session, the browser idle): the caller
+    would hang with it. Its thread is a daemon: it is left to the process's exit."""
+    stopper = threading.Thread(
+        target=kaleido.stop_sync_server, kwargs={"silence_warnings": True}, daemon=True
+    )
+    stopper.start()
+    stopper.join(STOP_SECONDS)
+    if stopper.is_alive():
+        log.warning("kaleido's browser did not stop within %s s; left to the exit", STOP_SECONDS)
 
 
 def images(figs: dict[str, go.Figure], scale: int = 2) -> dict[str, bytes]:

@@ -24,3 +24,28 @@ def test_monthly_chart_orders_months_and_averages_jan_feb() -> None:
     assert list(before.x) == ["1–2月月均", "6月"] and list(before.y) == [10.0, 10.0]
     assert list(this.x) == ["1–2月月均", "5月", "6月"] and list(this.y) == [20.0, 20.0, 20.0]
     assert list(fig.layout.xaxis.categoryarray) == ["1–2月月均", "5月", "6月"]
+
+
+def test_a_browser_that_does_not_stop_does_not_hold_the_caller(monkeypatch, caplog):
+    """kaleido's stop can wait for ever on its browser: one_browser's end waits STOP_SECONDS,
+    says so, and returns."""
+    import threading
+
+    from etl.briefing import charts
+
+    never = threading.Event()
+    monkeypatch.setattr(charts, "STOP_SECONDS", 0.2)
+    monkeypatch.setattr(charts.kaleido, "start_sync_server", lambda **_: None)
+    monkeypatch.setattr(charts.kaleido, "stop_sync_server", lambda **_: never.wait())
+    monkeypatch.setattr(charts, "_browser_users", 0)
+    done = threading.Event()
+
+    def use() -> None:
+        with charts.one_browser():
+            pass
+        done.set()
+
+    threading.Thread(target=use, daemon=True).start()
+    assert done.wait(10)
+    assert "did not stop within 0.2 s" in caplog.text
+    never.set()
