@@ -51,6 +51,15 @@ def _sign_in(dash_duo, user: str, path: str) -> None:
     driver.find_element(By.ID, "login-submit").click()
 
 
+def _sign_out(dash_duo) -> None:
+    """Sign out through the confirm form (a POST), and wait for the sign-in page it leads to:
+    a page opened before the POST has finished can be overtaken by its redirect (a CI run
+    signed in on the plain /login form it led to, and lost the next page's query)."""
+    dash_duo.driver.get(f"{dash_duo.server.url}/logout")
+    dash_duo.find_element("#login-submit").click()
+    dash_duo.wait_for_element("#username", timeout=TIMEOUT)
+
+
 def _drop(dash_duo, name: str) -> None:
     # waited for: after a sign-in the page may still be drawing (a CI run found it missing)
     field = dash_duo.wait_for_element(f"#{Upload.DROP} input[type=file]", timeout=TIMEOUT)
@@ -112,8 +121,7 @@ def test_upl001_clerk_uploads_and_leader_sees_it(dash_duo, upload_app):
 
     # A leader sees the loaded figures once a statistician has released the month (数据发布).
     release_months(factory, rule=NO_SUPPRESSION)
-    dash_duo.driver.get(f"{dash_duo.server.url}/logout")
-    dash_duo.find_element("#login-submit").click()  # sign-out is a POST
+    _sign_out(dash_duo)
     _sign_in(dash_duo, "lead1", "/overview?unit=usd_10k")
     before = _total_10k(factory)
     dash_duo.wait_for_text_to_equal(
@@ -121,8 +129,7 @@ def test_upl001_clerk_uploads_and_leader_sees_it(dash_duo, upload_app):
     )
     assert "数据报送" not in dash_duo.find_element(".stm-nav").text  # no upload for leaders
 
-    dash_duo.driver.get(f"{dash_duo.server.url}/logout")  # the revision moves them
-    dash_duo.find_element("#login-submit").click()  # sign-out is a POST
+    _sign_out(dash_duo)  # the revision moves them
     _sign_in(dash_duo, "clerk1", "/upload")
     _drop(dash_duo, "revision_2019-06.csv")
     dash_duo.wait_for_contains_text(f"#{Upload.PREVIEW}", "可以提交", timeout=TIMEOUT)
