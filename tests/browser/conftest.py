@@ -152,26 +152,30 @@ def sample_db(template_urls, tmp_path_factory) -> str:
     return url
 
 
-def _released_copy(source_url: str, workdir: Path, months_but: tuple[int, ...]) -> str:
-    """A copy of a sample database with every month that has data released (without the
-    disclosure rule: the pages' tests read figures) but the months named."""
+def release_the_rest(factory, but: tuple[int, ...] = ()) -> None:
+    """Release every month of 天津市 with data that is not yet released, but the months named
+    (without the disclosure rule: the pages' tests read figures)."""
     from etl.queries import core as queries
     from etl.queries import release as queries_release
     from tests.db.helpers import NO_SUPPRESSION, release_months
 
-    url = f"sqlite:///{workdir / 'released.sqlite3'}"
-    shutil.copy(source_url.split("///", 1)[1], url.split("///", 1)[1])
-    engine = make_engine(url)
-    factory = make_session_factory(engine)
     with factory() as s:
-        regions = queries.region_closure(s, ("120000",))
         done = set(queries_release.released_months(s, "120000"))
+        regions = queries.region_closure(s, ("120000",))
         months = [
-            p
-            for p in queries_release.months_with_data(s, regions)
-            if p not in done and p not in months_but
+            p for p in queries_release.months_with_data(s, regions) if p not in done | set(but)
         ]
-    release_months(factory, months, rule=NO_SUPPRESSION)
+    if months:  # release_months takes no months as every month
+        release_months(factory, months, rule=NO_SUPPRESSION)
+
+
+def _released_copy(source_url: str, workdir: Path, but: tuple[int, ...]) -> str:
+    """A copy of a sample database with every month that has data released but those named."""
+    from tests.conftest import clone_database
+
+    url = clone_database({"sqlite": source_url}, "sqlite", workdir)
+    engine = make_engine(url)
+    release_the_rest(make_session_factory(engine), but)
     engine.dispose()
     return url
 
@@ -189,10 +193,11 @@ def sample_db_released(sample_db_released_to_november, tmp_path_factory) -> str:
     return _released_copy(sample_db_released_to_november, tmp_path_factory.mktemp("released"), ())
 
 
-def private_copy(url: str, path: Path) -> str:
+def private_copy(url: str, workdir: Path) -> str:
     """A copy of a shared SQLite database for a test that writes to it."""
-    shutil.copy(url.split("///", 1)[1], path)
-    return f"sqlite:///{path}"
+    from tests.conftest import clone_database
+
+    return clone_database({"sqlite": url}, "sqlite", workdir)
 
 
 @pytest.fixture

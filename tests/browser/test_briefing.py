@@ -20,7 +20,7 @@ TIMEOUT = 60  # the page reads the month's figures and targets on a busy machine
 def sqlite_url(sample_db_released, tmp_path) -> str:
     """A private copy of the page sample, every month released (secured_app adds its leader
     account to it)."""
-    return private_copy(sample_db_released, tmp_path / "released.sqlite3")
+    return private_copy(sample_db_released, tmp_path)
 
 
 def test_brf001_leader_reads_prints_and_downloads_the_briefing(

@@ -25,7 +25,7 @@ MAKE_TIMEOUT = 90  # reading, protecting, writing and printing the PDF, on a bus
 def sqlite_url(sample_db_released, tmp_path) -> str:
     """A private copy of the page sample, every month released (secured_app adds its leader
     account to it)."""
-    return private_copy(sample_db_released, tmp_path / "released.sqlite3")
+    return private_copy(sample_db_released, tmp_path)
 
 
 def sign_in(dash_duo, path: str, username: str, password: str) -> None:

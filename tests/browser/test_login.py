@@ -18,19 +18,13 @@ pytestmark = pytest.mark.browser
 def secured_app(sqlite_url, tmp_path):
     """The dashboard with sign-in required and one leader account; every month with data is
     released (leaders see released months only: those not yet released are released here)."""
-    from etl.queries import core as queries
-    from etl.queries import release as queries_release
-    from tests.db.helpers import NO_SUPPRESSION, release_months
+    from tests.browser.conftest import release_the_rest
 
     engine = make_engine(sqlite_url)
     factory = make_session_factory(engine)
     with factory.begin() as s:
         password = accounts.add_user(s, "leader1", "leader", "王局长")
-        done = set(queries_release.released_months(s, "120000"))
-        regions = queries.region_closure(s, ("120000",))
-        months = [p for p in queries_release.months_with_data(s, regions) if p not in done]
-    if months:
-        release_months(factory, months, rule=NO_SUPPRESSION)
+    release_the_rest(factory)
     engine.dispose()
     app = create_app(
         Settings(instance_path=tmp_path / "inst", database_url=sqlite_url, auth_required=True)

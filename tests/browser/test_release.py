@@ -23,7 +23,7 @@ RELEASE_TIMEOUT = 90  # seconds: a release runs its disclosure audit (10 s here)
 def release_app(sample_db_released_to_november, tmp_path):
     """The dashboard on a copy of the shared sample (releasing writes), every month but December
     2019 released; releases stay 初步 until marked final (no automatic finality)."""
-    url = private_copy(sample_db_released_to_november, tmp_path / "release.sqlite3")
+    url = private_copy(sample_db_released_to_november, tmp_path)
     app = create_app(
         Settings(
             instance_path=tmp_path / "instance",
