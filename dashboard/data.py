@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.context import CONFIG_KEY, AppContext
 from dashboard.filter_state import FilterState, released_only, to_report_filter
-from etl.coverage.compute import coverage_by_region
+from etl.coverage.compute import region_summary
 from etl.data_version import (
     PROTECTED,
     RELEASED,
@@ -337,6 +337,4 @@ def coverage_line(state: FilterState):
     if v.end is None:
         return v, None
     with session() as s:
-        return v, coverage_by_region(
-            s, v.end, state.region, app_context().settings.report_deadline_day
-        ).total
+        return v, region_summary(s, v.end, state.region, app_context().settings.report_deadline_day)

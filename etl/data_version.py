@@ -93,6 +93,26 @@ def remembered_until_next_load(fn):
     return wrapper
 
 
+def register_version(session: Session) -> int | None:
+    """The newest change of the key-enterprise register (etl.coverage.register logs every add,
+    update and removal): the register changes without a data event."""
+    return session.scalar(sa.select(sa.func.max(m.RegisterChange.id)))
+
+
+def remembered_until_register_change(fn):
+    """Decorate fn(session, *hashable args) that reads the register too: its answer is kept until
+    the data or the register changes."""
+
+    @functools.wraps(fn)
+    def wrapper(session: Session, *args):
+        version = (*data_version(session), register_version(session))
+        key = (fn.__module__, fn.__qualname__, version[0], reads_released(session), args)
+        return remember(key, version, lambda: fn(session, *args))
+
+    wrapper.uncached = fn
+    return wrapper
+
+
 def forget() -> None:
     """Drop every remembered answer (benchmarks measure the first call after a load this way)."""
     with _lock:

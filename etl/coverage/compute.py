@@ -5,8 +5,9 @@ report's first accepted version was loaded by the deadline — the Nth day of th
 late: after it), who is missing, and how much of the region's previous-year total the missing ones
 represent (how far the month's figure is likely understated).
 
-One reader, coverage_by_region, serves the CLI, the dashboard (the Overview and Regions lines,
-the 报送情况 page) and the snapshot's 报送情况 sheet; everything else here is pure.
+One reader, coverage_by_region, serves the CLI, the dashboard (the figure pages' coverage
+line through region_summary, which remembers it; the 报送情况 page) and the snapshot's 报送情况
+sheet; everything else here is pure.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy.orm import Session
 
+from etl.data_version import remembered_until_register_change
 from etl.evaluation.districts import TOTAL, roll_up
 from etl.queries import core as queries
 from etl.queries import register as queries_register
@@ -193,6 +195,14 @@ def coverage_by_region(
         deadline_for(month, deadline_day),
         region_prior,
     )
+
+
+@remembered_until_register_change
+def region_summary(session: Session, month: int, region: str, deadline_day: int) -> dict:
+    """The region's coverage summary of a month as of the newest data (the line beside every
+    figure page's charts): kept until the data or the register changes, as every click of a page
+    asks for it again."""
+    return coverage_by_region(session, month, region, deadline_day).total
 
 
 def coverage(

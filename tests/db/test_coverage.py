@@ -107,3 +107,42 @@ def test_coverage_on_time_late_missing_and_joiners(session_factory, tmp_path):
     assert (summary["expected"], summary["reported"], summary["missing"]) == (3, 2, 1)
     assert summary["reported_share"] == pytest.approx(2 / 3)
     assert summary["missing_share_of_prior_year"] == pytest.approx(70 / 100)
+
+
+def test_the_remembered_summary_follows_the_register_and_the_data(
+    session_factory, tmp_path, monkeypatch
+):
+    """The figure pages' coverage line is computed once per data and register state: a second
+    read does not compute it again; a register change or a load is seen on the next read."""
+    from etl.coverage import compute
+
+    computed = []
+    real = compute.coverage_by_region
+    monkeypatch.setattr(compute, "coverage_by_region", lambda *a: computed.append(a) or real(*a))
+    register_file(tmp_path / "r.csv", [member(1), member(2)])
+    assert load_register(session_factory, tmp_path / "r.csv", "stat1").ok
+    today = dt.date(2020, 1, 1)
+    load_file(
+        session_factory,
+        write_report(tmp_path / "a.csv", [line(1, "2019-06", "出口", "SC", 1, "US", "5")]),
+        today=today,
+    )
+
+    def summary():
+        with session_factory() as s:
+            got = compute.region_summary(s, 201906, "120000", 10)
+        return got["expected"], got["reported"]
+
+    assert summary() == (2, 1)
+    assert summary() == (2, 1)
+    assert len(computed) == 1
+    register_file(tmp_path / "r2.csv", [member(3)])
+    assert load_register(session_factory, tmp_path / "r2.csv", "stat1").ok
+    assert summary() == (3, 1)
+    load_file(
+        session_factory,
+        write_report(tmp_path / "b.csv", [line(3, "2019-06", "出口", "SC", 1, "US", "5")]),
+        today=today,
+    )
+    assert summary() == (3, 2)
+    assert len(computed) == 3
