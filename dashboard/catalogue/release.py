@@ -134,6 +134,10 @@ STRINGS.update(
         "release.col.audit": {"zh": "保密核查", "en": "Disclosure audit"},
         "release.audit.passed": {"zh": "通过", "en": "passed"},
         "release.audit.left": {"zh": "遗留 {n} 项", "en": "{n} left"},
+        "release.audit.left_earlier": {
+            "zh": "遗留 {n} 项（其中 {k} 项由此前已发布的数字决定）",
+            "en": "{n} left ({k} given by figures released before)",
+        },
         "release.audit.not_run": {"zh": "未运行", "en": "not run"},
     }
 )

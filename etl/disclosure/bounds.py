@@ -23,14 +23,29 @@ HALF_CENT = 0.5
 
 @dataclass(frozen=True)
 class Bounds:
-    """Each hidden cell's bounds, and each relation's last bound on each of its hidden cells."""
+    """Each hidden cell's bounds, and each relation's bound on each of its hidden cells."""
 
     low: np.ndarray
     high: np.ndarray
     entry_row: np.ndarray  # one entry per (relation, hidden cell)
     entry_col: np.ndarray
-    entry_low: np.ndarray
-    entry_high: np.ndarray
+    entry_coefficient: np.ndarray
+    entry_constant: np.ndarray  # the right-hand side of the entry's relation
+
+    @cached_property
+    def entry_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """What each entry's relation implies for its cell from the final bounds (low, high):
+        worked out when asked (a repair's trials only ask whether a cell is narrow)."""
+        return _implied(
+            np.arange(len(self.entry_row)),
+            self.entry_row,
+            self.entry_col,
+            self.entry_coefficient,
+            self.entry_constant,
+            self.low,
+            self.high,
+            int(self.entry_row.max(initial=-1)) + 1,
+        )
 
     @cached_property
     def _by_column(self) -> tuple[np.ndarray, np.ndarray]:
@@ -44,44 +59,82 @@ class Bounds:
         """The relations whose bound on the cell is the one that holds (side "low" or "high")."""
         order, starts = self._by_column
         mine = order[starts[col] : starts[col + 1]]
+        entry_low, entry_high = self.entry_bounds
         if side == "high":
-            tight = self.entry_high[mine] <= self.high[col] + HALF_CENT
+            tight = entry_high[mine] <= self.high[col] + HALF_CENT
         else:
-            tight = self.entry_low[mine] >= self.low[col] - HALF_CENT
+            tight = entry_low[mine] >= self.low[col] - HALF_CENT
         return self.entry_row[mine][tight].tolist()
 
 
-def shuttle(eq: Equations, sweeps: int = 200) -> Bounds:
+def shuttle(
+    eq: Equations,
+    sweeps: int = 200,
+    start: tuple[np.ndarray, np.ndarray] | None = None,
+    touched: np.ndarray | None = None,
+) -> Bounds:
     """Tighten [0, ∞) for every hidden cell through the relations until nothing moves by half a
-    cent (or `sweeps` rounds: stopped early, the bounds are still sound, only wider)."""
-    n = len(eq.hidden)
-    entries = eq.matrix.tocoo()
+    cent (or `sweeps` rounds: stopped early, the bounds are still sound, only wider).
+
+    Each sweep works the relations of the cells that moved in the one before, not all of them:
+    the others would give what they gave. `start`: bounds known to hold already (low, high per
+    hidden cell), e.g. the shuttle's of a system that hides these cells and more — with fewer
+    hidden, every value this system allows that one allows too, so its bounds hold here — and
+    `touched`, the rows whose published part differs from that system's (the only ones whose
+    bounds can tighten at first)."""
+    n, rows = len(eq.columns), eq.matrix.shape[0]
+    entries = eq.matrix.tocoo()  # in row order, as the matrix's indptr counts them
     row, col, a = entries.row, entries.col, entries.data
     k = eq.constant[row]
-    low, high = np.zeros(n), np.full(n, np.inf)
-    entry_low = entry_high = np.zeros(len(a))
+    low, high = (np.zeros(n), np.full(n, np.inf)) if start is None else start
+    sent_low, sent_high = low.copy(), high.copy()  # as each cell was last passed on
+    active = np.arange(rows) if touched is None else np.unique(touched)
+    by_column = eq.by_column
     for _ in range(sweeps):
-        # each entry's term a·x lies in [t_min, t_max]
-        t_min = np.where(a > 0, a * low[col], a * high[col])
-        t_max = np.where(a > 0, a * high[col], a * low[col])
-        others_min = _others(t_min, row, eq.matrix.shape[0], -1)
-        others_max = _others(t_max, row, eq.matrix.shape[0], 1)
-        # a·x = k − (the others): bounds of a·x, then of x
-        ax_low, ax_high = k - others_max, k - others_min
-        with np.errstate(invalid="ignore"):
-            entry_low = np.where(a > 0, ax_low / a, ax_high / a)
-            entry_high = np.where(a > 0, ax_high / a, ax_low / a)
-        new_low, new_high = low.copy(), high.copy()
-        np.maximum.at(new_low, col, np.nan_to_num(entry_low, nan=0.0, neginf=0.0))
-        np.minimum.at(new_high, col, np.nan_to_num(entry_high, nan=np.inf, posinf=np.inf))
-        moved = max(
-            _largest_move(low, new_low),
-            _largest_move(high, new_high),
-        )
-        low, high = new_low, new_high
-        if moved < HALF_CENT:
+        if not len(active):
             break
-    return Bounds(low, high, row, col, entry_low, entry_high)
+        mine = _positions(eq.matrix.indptr, active)
+        entry_low, entry_high = _implied(mine, row, col, a, k, low, high, rows)
+        np.maximum.at(low, col[mine], np.nan_to_num(entry_low, nan=0.0, neginf=0.0))
+        np.minimum.at(high, col[mine], np.nan_to_num(entry_high, nan=np.inf, posinf=np.inf))
+        with np.errstate(invalid="ignore"):  # ∞ − ∞: a bound still open has not moved
+            moved = np.flatnonzero(
+                (low - sent_low >= HALF_CENT)
+                | (sent_high - high >= HALF_CENT)
+                | (np.isinf(sent_high) & np.isfinite(high))
+            )
+        sent_low[moved], sent_high[moved] = low[moved], high[moved]
+        active = np.unique(by_column.indices[_positions(by_column.indptr, moved)])
+    return Bounds(low, high, row, col, a, k)
+
+
+def _positions(indptr: np.ndarray, which: np.ndarray) -> np.ndarray:
+    """The positions of the entries of some rows (or columns) of a compressed sparse matrix."""
+    starts = indptr[which]
+    counts = indptr[which + 1] - starts
+    return np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(counts.sum())
+
+
+def _implied(
+    mine: np.ndarray,
+    row: np.ndarray,
+    col: np.ndarray,
+    a: np.ndarray,
+    k: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    rows: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The bounds each of these entries' relations (all of their entries) put on its cell."""
+    a, r, c = a[mine], row[mine], col[mine]
+    # each entry's term a·x lies in [t_min, t_max]
+    t_min = np.where(a > 0, a * low[c], a * high[c])
+    t_max = np.where(a > 0, a * high[c], a * low[c])
+    # a·x = k − (the others): bounds of a·x, then of x
+    ax_low = k[mine] - _others(t_max, r, rows, 1)
+    ax_high = k[mine] - _others(t_min, r, rows, -1)
+    with np.errstate(invalid="ignore"):
+        return np.where(a > 0, ax_low / a, ax_high / a), np.where(a > 0, ax_high / a, ax_low / a)
 
 
 def _others(terms: np.ndarray, row: np.ndarray, rows: int, sign: int) -> np.ndarray:
@@ -92,14 +145,6 @@ def _others(terms: np.ndarray, row: np.ndarray, rows: int, sign: int) -> np.ndar
     count = np.bincount(row, weights=infinite.astype(float), minlength=rows)
     others = total[row] - finite
     return np.where(count[row] - infinite > 0, sign * np.inf, others)
-
-
-def _largest_move(before: np.ndarray, after: np.ndarray) -> float:
-    """The largest change of a bound (a bound coming in from infinity counts as large)."""
-    both = np.isfinite(before) & np.isfinite(after)
-    if (np.isfinite(after) & ~np.isfinite(before)).any():
-        return np.inf
-    return float(np.abs(after[both] - before[both]).max(initial=0.0))
 
 
 def narrow(bounds: Bounds, value: np.ndarray, protection: float) -> np.ndarray:

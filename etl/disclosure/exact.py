@@ -21,7 +21,7 @@ from functools import cached_property, partial
 
 import numpy as np
 
-from etl.disclosure import bounds, pins
+from etl.disclosure import bounds, checked, pins
 from etl.disclosure.catalogue import ALL, MONTH, YTD
 from etl.disclosure.pattern import PREVIOUS, PRIMARY, SECONDARY, Pattern, headline
 
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
 BOUND_TRACE_WIDTH = 400  # hidden cells followed per ring, at most
 PINS_PER_ROUND = 20  # certificates sought per round (each an LSMR solve)
-STALLED = 2  # rounds in a row that leave the same cells: the repair stops and reports them
+STALLED = 2  # rounds in a row that leave the same pinned cells: the repair stops, reports them
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Outcome:
     narrow: int
     rounds: int
     added: int
+    inherent: int = 0  # of the narrow: so even with all of the month hidden (earlier months)
 
 
 @dataclass(frozen=True)
@@ -128,29 +129,89 @@ class Year:
             if self.value.get((k[0], p, *k[1:]), 0) != 0
         }
         self.month = month
+        # hidden sets tried, with their bounds: the first is all of the month hidden (every
+        # audit of the repair hides less), the last the latest trial that worked
+        self._outer: list[tuple[set[tuple], np.ndarray, np.ndarray]] = []
 
     def findings(
         self, pattern: Pattern, scope: str, protection: float, pins_possible: bool = True
     ) -> Findings:
         """Audit the year with the month as the pattern has it now (without the exact test when
         an earlier audit of this repair found no pin: hiding more cannot make one)."""
+        status = self.status(pattern)
+        eq = pins.equations(self.relations, set(status))
+        found = set(pins.pinned(eq)) if pins_possible else set()
+        pinned = sorted(k for k in found if status[k] == PRIMARY)
+        limits = bounds.shuttle(eq, **self._start(eq))
+        narrow = [
+            (key, side)
+            for key, side in self._narrow(eq, limits, protection)
+            if status[key] == PRIMARY and key not in found
+        ]
+        return Findings(eq, self.value, pinned, narrow, limits, scope)
+
+    def status(self, pattern: Pattern) -> dict[tuple, str]:
+        """Every hidden nonzero cell of the year (year keys): primary or secondary."""
         status = dict(self.earlier)
         for k, why in pattern.suppressed.items():
             key = (k[0], self.month, *k[1:])
             if self.value.get(key, 0) != 0:
                 status[key] = why
-        eq = pins.equations(self.relations, set(status))
-        found = set(pins.pinned(eq)) if pins_possible else set()
-        pinned = sorted(k for k in found if status[k] == PRIMARY)
-        limits = bounds.shuttle(eq)
+        return status
+
+    def hidden_columns(self, pattern: Pattern) -> np.ndarray:
+        """The year's hidden nonzero cells as the pattern has them, as columns of the relations."""
+        return self.relations.columns_of(self.status(pattern))
+
+    def still_narrow(
+        self, hidden: np.ndarray, extra: list[tuple], cells: set[tuple], protection: float
+    ) -> set[tuple]:
+        """Which of `cells` the shuttle still narrows when `extra` (year keys of the month, with
+        their 1–2月 twins) are hidden besides `hidden` (hidden_columns): a trial, nothing is
+        changed."""
+        if self.month % 100 == 2:
+            extra = [*extra, *(_twin(k) for k in extra)]
+        columns = np.union1d(hidden, self.relations.columns_of(extra))
+        eq = pins.equations_of(self.relations, columns)
+        limits = bounds.shuttle(eq, **self._start(eq))
+        narrow = {key for key, _ in self._narrow(eq, limits, protection)} & cells
+        if not self._outer:  # the first trial, all of the month hidden: a start for every other
+            self._outer = [(columns, *self._full(eq, limits))]
+        elif not narrow:  # the next trials hide fewer than one that worked: they start from it
+            self._outer = self._outer[:1] + [(columns, *self._full(eq, limits))]
+        return narrow
+
+    def _start(self, eq: pins.Equations) -> dict:
+        """The shuttle's start from an earlier trial that hid these cells and more (its bounds
+        hold here; only the relations of the cells it hid and this does not can tighten them at
+        first), or from nothing."""
+        for known, low, high in reversed(self._outer):
+            if np.isin(eq.columns, known, assume_unique=True).all():
+                shown = np.setdiff1d(known, eq.columns, assume_unique=True)
+                relations = self.relations.by_column[:, shown].tocsr().getnnz(axis=1).nonzero()[0]
+                return {
+                    "start": (low[eq.columns].copy(), high[eq.columns].copy()),
+                    "touched": np.flatnonzero(np.isin(eq.rows, relations)),
+                }
+        return {}
+
+    def _full(self, eq: pins.Equations, limits: bounds.Bounds):
+        """A trial's bounds over every cell of the year (only its hidden ones are read)."""
+        low = np.zeros(len(self.relations.cells))
+        high = np.full(len(self.relations.cells), np.inf)
+        low[eq.columns], high[eq.columns] = limits.low, limits.high
+        return low, high
+
+    def changeable(self) -> list[tuple]:
+        """Every published nonzero figure of the month (year keys) as the pattern started."""
+        return [k for k in self.value if _changeable(k, self.month, self.value)]
+
+    def _narrow(self, eq: pins.Equations, limits: bounds.Bounds, protection: float):
+        """(cell, side) for each hidden cell whose bounds miss ±protection of its value."""
         amounts = self.relations.value[eq.columns]
-        narrow = []
         for i in np.flatnonzero(bounds.narrow(limits, amounts, protection)):
-            key = eq.hidden[i]
-            if status[key] == PRIMARY and key not in found:
-                high = limits.high[i] < amounts[i] * (1 + protection) - bounds.HALF_CENT
-                narrow.append((key, "high" if high else "low"))
-        return Findings(eq, self.value, pinned, narrow, limits, scope)
+            high = limits.high[i] < amounts[i] * (1 + protection) - bounds.HALF_CENT
+            yield self.relations.cells[eq.columns[i]], "high" if high else "low"
 
 
 def findings(
@@ -176,14 +237,25 @@ def repair(
     before = len(pattern.suppressed)
     year = Year(pattern, month, earlier)
     found, last, stalled = None, None, 0
+    inherent: set[tuple] = set()
+    assessed: set[tuple] = set()  # narrow cells tried with all of the month hidden
     for round_ in range(max_rounds + 1):
         # hiding more only widens what the published cells allow: a cell neither pinned nor
         # narrow stays so, and once nothing is pinned the exact test need not run again
         found = year.findings(pattern, scope, protection, found is None or bool(found.pinned))
-        left = (found.pinned, found.narrow)
+        unknown = {c for c, _ in found.narrow} - assessed
+        if unknown:
+            # narrow even with all of the month hidden: the earlier months' figures give it
+            # away, and no pick of this month can help (hiding for it would cost readers only)
+            inherent |= year.still_narrow(
+                year.hidden_columns(pattern), year.changeable(), unknown, protection
+            )
+            assessed |= unknown
+        targets = [(c, side) for c, side in found.narrow if c not in inherent]
+        left = (found.pinned, targets)
         stalled = stalled + 1 if left == last else 0
-        if not (found.pinned or found.narrow) or round_ == max_rounds or stalled == STALLED:
-            break  # nothing left, or the last rounds' cells did not help: report what is left
+        if not (found.pinned or targets) or round_ == max_rounds:
+            break
         if time.monotonic() > deadline:
             log.warning(
                 "disclosure %s: the audit's %s s are up: %d pinned, %d narrow left",
@@ -194,32 +266,87 @@ def repair(
             )
             break
         last = left
-        # a round repairs some pins, and the picks often free the others too; thousands of
-        # searches for the narrow cells: the budget holds between any two
-        searches = [
-            partial(_pick_for_pin, found, cell, month, protection)
-            for cell in found.pinned[:PINS_PER_ROUND]
-        ] + [
-            partial(_pick_for_bound, found, c, side, month, protection) for c, side in found.narrow
-        ]
-        picks = {search() for search in searches if time.monotonic() < deadline}
-        picks.discard(None)
+        # the quick picks are tried again only for pins (their certificates change as cells are
+        # hidden); for narrow cells one round that left them all is enough: checked picks
+        quick = not stalled or (found.pinned and stalled < STALLED)
+        picks = _quick_picks(found, targets, month, protection, deadline) if quick else set()
+        if not picks and not found.pinned:
+            picks = set(_checked_picks(year, pattern, found, targets, protection, deadline))
         log.info(
-            "disclosure %s: %d pinned, %d narrow, %d more hidden",
+            "disclosure %s: %d pinned, %d narrow (%d given by earlier months), %d more hidden",
             month,
             len(found.pinned),
             len(found.narrow),
+            len(found.narrow) - len(targets),
             len(picks),
         )
         log.debug("disclosure %s: hides %s", month, sorted(picks))
         if not picks:
-            break
+            break  # the last rounds' cells did not help, or the time is up: report what is left
         for window, _, *dims in sorted(picks):  # sorted: the same pattern in every process
             pattern.suppressed.setdefault((window, *dims), SECONDARY)
             if month % 100 == 2:  # its twin in the other window is the same figure
                 pattern.suppressed.setdefault((MONTH if window == YTD else YTD, *dims), SECONDARY)
         pattern.close()
-    return Outcome(len(found.pinned), len(found.narrow), round_, len(pattern.suppressed) - before)
+    return Outcome(
+        len(found.pinned),
+        len(found.narrow),
+        round_,
+        len(pattern.suppressed) - before,
+        len(found.narrow) - len(targets),
+    )
+
+
+def _quick_picks(
+    found: Findings, targets: list[tuple[tuple, str]], month: int, protection: float, deadline
+) -> set[tuple]:
+    """One published figure of the month per pinned and per narrow cell, each found by following
+    the attack back, unchecked. A round repairs some pins, and the picks often free the others
+    too; thousands of searches for the narrow cells: the budget holds between any two."""
+    searches = [
+        partial(_pick_for_pin, found, cell, month, protection)
+        for cell in found.pinned[:PINS_PER_ROUND]
+    ] + [partial(_pick_for_bound, found, c, side, month, protection) for c, side in targets]
+    picks = {search() for search in searches if time.monotonic() < deadline}
+    picks.discard(None)
+    return picks
+
+
+def _checked_picks(
+    year: Year,
+    pattern: Pattern,
+    found: Findings,
+    targets: list[tuple[tuple, str]],
+    protection: float,
+    deadline: float,
+) -> list[tuple]:
+    """Published figures of the month that the shuttle confirms widen every target's bound, few
+    and cheap (etl.disclosure.checked): searched among those around the targets' bounds first,
+    then among all of the month's. Empty when the time runs out first."""
+    cells = {c for c, _ in targets}
+
+    def cost(k: tuple):
+        return (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
+
+    near = {
+        k
+        for cell, side in targets
+        for binding in (True, False)
+        for options in _rings(found, cell, side, year.month, binding)
+        for k in options
+    }
+    hidden = year.status(pattern)
+    rest = {k for k in year.changeable() if k not in hidden} - near
+    now = year.relations.columns_of(hidden)
+
+    def works(extra: list[tuple]) -> bool:
+        return not year.still_narrow(now, extra, cells, protection)
+
+    for candidates in (sorted(near, key=cost), sorted(near, key=cost) + sorted(rest, key=cost)):
+        chosen = checked.smallest_sufficient(candidates, works, deadline)
+        if chosen is not None:
+            return chosen
+    return []
 
 
 def _pick_for_pin(found: Findings, cell: tuple, month: int, protection: float):
@@ -253,8 +380,21 @@ def _pick_for_bound(found: Findings, cell: tuple, side: str, month: int, protect
 
 def _trace(found: Findings, cell: tuple, side: str, month: int, protection: float, binding: bool):
     """_pick_for_bound's search: through the binding relations only, or through all."""
-    eq = found.eq
     fallback = None
+    for options in _rings(found, cell, side, month, binding):
+        if options:
+            best = _cheapest(options, cell, found, protection)
+            if not _scope_total(best, found.scope):
+                return best
+            fallback = fallback or best
+    return fallback
+
+
+def _rings(found: Findings, cell: tuple, side: str, month: int, binding: bool):
+    """The published figures of `month` in each ring of relations around a narrow cell's bound,
+    ring by ring (a list per ring): the relations whose bound holds (or all), then those of the
+    hidden cells their bounds are made of, on the side that makes the cell's."""
+    eq = found.eq
     indptr, columns, coefficients = found.terms
     by_column = eq.by_column
     ring, seen = [(eq.index[cell], side)], {(eq.index[cell], side)}
@@ -277,15 +417,10 @@ def _trace(found: Findings, cell: tuple, side: str, month: int, protection: floa
                     if other != col and state not in seen:
                         seen.add(state)
                         next_ring.append(state)
-        if options:
-            best = _cheapest(options, cell, found, protection)
-            if not _scope_total(best, found.scope):
-                return best
-            fallback = fallback or best
+        yield options
         ring = next_ring[:BOUND_TRACE_WIDTH]
         if not ring:
             break
-    return fallback
 
 
 def _changeable(key: tuple, month: int, value: dict) -> bool:
@@ -309,3 +444,9 @@ def _scope_total(key: tuple, scope: str) -> bool:
     """A figure of the whole scope over all categories and partners (any mode, direction)."""
     _, _, region, category, _, _, partner = key
     return region == scope and category == ALL and partner == ALL
+
+
+def _twin(key: tuple) -> tuple:
+    """A 1–2月 figure's other window (year keys): the month and the year so far are one figure."""
+    window, period, *dims = key
+    return (MONTH if window == YTD else YTD, period, *dims)

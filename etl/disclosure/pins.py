@@ -64,6 +64,11 @@ class Relations:
         """The matrix by columns, for picking the hidden ones (once, not every round)."""
         return self.matrix.tocsc()
 
+    def columns_of(self, cells) -> np.ndarray:
+        """The columns of those of `cells` the relations name (ascending, unique)."""
+        index = self.index
+        return np.unique(np.fromiter((index[k] for k in cells if k in index), int))
+
 
 def relations_matrix(relations: list[list[tuple]], value: dict[tuple, int]) -> Relations:
     """The relations (each a parent, then its children) as one sparse matrix."""
@@ -89,14 +94,22 @@ class Equations:
     relations: Relations
     rows: np.ndarray  # which relations: the rows of `relations.matrix`
     columns: np.ndarray  # which cells are hidden: columns of `relations.matrix`, ascending
-    hidden: list[tuple]
-    index: dict[tuple, int]  # hidden cell -> its column here
     matrix: csr_matrix  # rows × hidden
     constant: np.ndarray  # each row's right-hand side: its published members, moved across
 
     @cached_property
     def by_column(self) -> csc_matrix:
         return self.matrix.tocsc()
+
+    @cached_property
+    def hidden(self) -> list[tuple]:
+        """The hidden cells, in column order (made when asked: a repair's trials need few)."""
+        return [self.relations.cells[c] for c in self.columns]
+
+    @cached_property
+    def index(self) -> dict[tuple, int]:
+        """Hidden cell -> its column here."""
+        return {k: i for i, k in enumerate(self.hidden)}
 
     def members(self, row: int) -> list[tuple]:
         """Every cell of a row's relation (hidden or published)."""
@@ -109,21 +122,16 @@ class Equations:
 def equations(relations: Relations, hidden: set[tuple]) -> Equations:
     """The rows of the relations that hold at least one hidden cell; the published members of
     each row summed into its right-hand side."""
-    columns = np.array(sorted(relations.index[k] for k in hidden if k in relations.index), int)
+    return equations_of(relations, relations.columns_of(hidden))
+
+
+def equations_of(relations: Relations, columns: np.ndarray) -> Equations:
+    """equations() for hidden cells given as columns of the relations (ascending, unique)."""
     by_column = relations.by_column[:, columns].tocsr()
     rows = np.flatnonzero(by_column.getnnz(axis=1))
     shown = relations.value.copy()
     shown[columns] = 0.0
-    keys = [relations.cells[c] for c in columns]
-    return Equations(
-        relations,
-        rows,
-        columns,
-        keys,
-        {k: i for i, k in enumerate(keys)},
-        by_column[rows],
-        -(relations.matrix[rows] @ shown),
-    )
+    return Equations(relations, rows, columns, by_column[rows], -(relations.matrix[rows] @ shown))
 
 
 @_one_blas_thread

@@ -113,6 +113,7 @@ def _store_month(
                 pattern, scope, month, year_cells, protection, seconds=audit_seconds
             )
             run.pinned, run.narrow = outcome.pinned, outcome.narrow
+            run.inherent = outcome.inherent
         run.audited, run.atoms = _audit(
             session, pattern, lines, tree, scope, month, earlier, protection, max_atoms
         )

@@ -127,6 +127,9 @@ class DisclosureRun(Base):
     # shuttle algorithm) after its repair; 0 = none, None = not run.
     pinned: Mapped[int | None] = mapped_column()
     narrow: Mapped[int | None] = mapped_column()
+    # Of the narrow: those the earlier months' published cells bound on their own (narrow even
+    # with every figure of the month hidden; no repair of the month can help).
+    inherent: Mapped[int | None] = mapped_column()
 
 
 class ProtectedCell(Base):

@@ -109,12 +109,12 @@ def stored_pattern(session: Session, scope: str, months: list[int]) -> dict[tupl
 
 
 def audit_results(session: Session, release_ids: list[int]) -> dict[int, tuple]:
-    """release id -> (cells, pinned, narrow) of its disclosure run (pinned and narrow None: the
-    release-time audit did not run)."""
+    """release id -> (cells, pinned, narrow, inherent) of its disclosure run (pinned and narrow
+    None: the release-time audit did not run; inherent None: run before it was counted)."""
     run = m.DisclosureRun
     rows = session.execute(
-        sa.select(run.release_id, run.cells, run.pinned, run.narrow).where(
+        sa.select(run.release_id, run.cells, run.pinned, run.narrow, run.inherent).where(
             run.release_id.in_(release_ids)
         )
     )
-    return {rid: (cells, pinned, narrow) for rid, cells, pinned, narrow in rows}
+    return {rid: tuple(rest) for rid, *rest in rows}

@@ -71,9 +71,11 @@ def test_the_release_list_says_what_the_disclosure_audit_left():
     """保密核查: passed, cells left, not run (the synthetic sample), or a dash for January."""
     from dashboard.pages.release.views import audit_text
 
-    assert audit_text((30000, 0, 0), "zh") == "通过"
-    assert audit_text((30000, 0, 4), "zh") == "遗留 4 项"
-    assert audit_text((30000, 1, 2), "en") == "3 left"
-    assert audit_text((30000, None, None), "zh") == "未运行"
-    assert audit_text((0, None, None), "zh") == "—"
+    assert audit_text((30000, 0, 0, 0), "zh") == "通过"
+    assert audit_text((30000, 0, 4, 0), "zh") == "遗留 4 项"
+    assert audit_text((30000, 1, 2, None), "en") == "3 left"
+    assert audit_text((30000, 0, 2, 1), "zh") == "遗留 2 项（其中 1 项由此前已发布的数字决定）"
+    assert audit_text((30000, 0, 1, 1), "en") == "1 left (1 given by figures released before)"
+    assert audit_text((30000, None, None, None), "zh") == "未运行"
+    assert audit_text((0, None, None, None), "zh") == "—"
     assert audit_text(None, "en") == "—"

@@ -133,15 +133,20 @@ def refused(reason: str, message: str, lang: str) -> dbc.Alert:
 
 
 def audit_text(audit: tuple | None, lang: str) -> str:
-    """What the release-time disclosure audit left: passed, n cells left, not run, or a dash
-    (January: no cells of its own, 1–2月 is published with February)."""
+    """What the release-time disclosure audit left: passed, n cells left (and how many of them
+    only earlier months' figures give away), not run, or a dash (January: no cells of its own,
+    1–2月 is published with February)."""
     if audit is None or audit[0] == 0:
         return "—"
-    _cells, pinned, narrow = audit
+    _cells, pinned, narrow, inherent = audit
     if pinned is None:
         return t("release.audit.not_run", lang)
     left = pinned + (narrow or 0)
-    return t("release.audit.left", lang, n=left) if left else t("release.audit.passed", lang)
+    if not left:
+        return t("release.audit.passed", lang)
+    if inherent:
+        return t("release.audit.left_earlier", lang, n=left, k=inherent)
+    return t("release.audit.left", lang, n=left)
 
 
 _NOWRAP = {"whiteSpace": "nowrap"}  # short labels and figures: one line each, never a column of

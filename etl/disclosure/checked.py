@@ -1,0 +1,46 @@
+"""The repair's search when its quick picks stall: sets of figures hidden on trial, kept small.
+
+The quick picks (etl.disclosure.exact) follow a narrow cell's bound back to one published figure
+and trust it; sometimes the figure does not widen the bound, and the same cells come back round
+after round. Here each trial is checked instead (the caller runs the shuttle). Hiding more only
+widens what the published figures allow, so a set that works makes every larger one work: a binary
+search over the candidates, cheapest first, finds the one the set cannot do without, which is kept,
+and the search runs again over the cheaper ones until the kept figures alone work (QuickXplain's
+idea). Each kept figure costs about log2(candidates) trials. Pure.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+
+def smallest_sufficient(
+    candidates: Sequence, works: Callable[[list], bool], deadline: float = float("inf")
+) -> list | None:
+    """A small subset of `candidates` (ordered cheapest first) for which works(subset) holds:
+    each member is one the cheaper ones cannot replace. None when not even all of them work, or
+    when the clock passes `deadline` before one is found."""
+
+    def trial(subset: list) -> bool | None:
+        return None if time.monotonic() > deadline else works(subset)
+
+    if not trial(list(candidates)):
+        return None
+    kept: list = []
+    pool = list(candidates)  # invariant: kept + pool works
+    while True:
+        done = trial(kept)
+        if done is None:
+            return None
+        if done:
+            return kept
+        low, high = 1, len(pool)  # the shortest prefix of pool that works with kept
+        while low < high:
+            middle = (low + high) // 2
+            enough = trial(kept + pool[:middle])
+            if enough is None:
+                return None
+            low, high = (low, middle) if enough else (middle + 1, high)
+        kept.append(pool[low - 1])
+        pool = pool[: low - 1]

@@ -1,0 +1,113 @@
+"""The release-time repair's last resorts (etl.disclosure.exact, etl.disclosure.checked): picks
+checked by the shuttle when the quick ones stall, and cells only earlier months give away."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from etl.disclosure import checked, exact
+from etl.disclosure.catalogue import MONTH, YTD
+from etl.disclosure.pattern import PREVIOUS, PRIMARY
+
+
+def test_rep001_the_smallest_sufficient_set_of_a_required_pair():
+    """Only a set holding both "c" and "f" works: exactly those two are kept."""
+    tried = []
+
+    def works(subset):
+        tried.append(list(subset))
+        return {"c", "f"} <= set(subset)
+
+    assert sorted(checked.smallest_sufficient(list("abcdefgh"), works)) == ["c", "f"]
+    assert len(tried) <= 2 * (3 + 1) + 2  # about log2(8) + 1 trials per kept member
+
+
+def test_rep002_each_kept_member_is_needed():
+    """Weights must reach 10 (cheapest first): the set found works, and without any one of its
+    members it does not."""
+    weights = {"a": 1, "b": 2, "c": 6, "d": 3, "e": 9}
+
+    def works(subset):
+        return sum(weights[k] for k in subset) >= 10
+
+    kept = checked.smallest_sufficient(list(weights), works)
+    assert works(kept)
+    assert all(not works([k for k in kept if k != out]) for out in kept)
+
+
+def test_rep003_none_when_not_even_all_work_or_the_time_is_up():
+    assert checked.smallest_sufficient(list("abc"), lambda subset: False) is None
+    assert checked.smallest_sufficient(list("abc"), lambda subset: True, deadline=0.0) is None
+    assert checked.smallest_sufficient([], lambda subset: not subset) == []
+
+
+@dataclass
+class _Pattern:
+    """What the repair reads and changes of a month's pattern (etl.disclosure.pattern.Pattern)."""
+
+    value: dict
+    relations: list
+    suppressed: dict = field(default_factory=dict)
+
+    def close(self) -> None:
+        """No relation of these tests is left with one hidden cell."""
+
+
+def _cell(window: str, category: str) -> tuple:
+    """A catalogue key without its period: window, region, category, mode, direction, partner."""
+    return (window, "R", category, "bop", "*", "*")
+
+
+def test_rep004_a_cell_earlier_months_give_away_is_reported_and_costs_nothing():
+    """1–4月 of A is confidential, but 1–3月 (100) was published in March and amounts are never
+    negative: 1–4月 ≥ 100, within 15 % of its 105 whatever April hides. The repair hides April's
+    month figure (else 1–4月 = 100 + 5 exactly) and reports the rest as given by earlier months,
+    hiding nothing more for it."""
+    march = exact.MonthCells({_cell(YTD, "A"): 100}, [], {})
+    april = _Pattern(
+        {_cell(YTD, "A"): 105, _cell(MONTH, "A"): 5},
+        [(_cell(YTD, "A"), [_cell(PREVIOUS, "A"), _cell(MONTH, "A")])],
+        {_cell(YTD, "A"): PRIMARY},
+    )
+    outcome = exact.repair(april, "R", 202104, {202103: march}, 0.15)
+    assert (outcome.pinned, outcome.narrow, outcome.inherent) == (0, 1, 1)
+    assert set(april.suppressed) == {_cell(YTD, "A"), _cell(MONTH, "A")}
+
+
+def test_rep005_when_the_quick_picks_find_nothing_checked_picks_widen_the_bound(monkeypatch):
+    """A shown total of 100 over a confidential 90 and a hidden 10: the 90 is at most 100, within
+    15 %. With the quick search withheld, the checked search hides the total, the one figure that
+    widens the bound, and nothing is left narrow."""
+    total, big, small = _cell(YTD, "*"), _cell(YTD, "A"), _cell(YTD, "B")
+    pattern = _Pattern(
+        {total: 100, big: 90, small: 10},
+        [(total, [big, small])],
+        {big: PRIMARY, small: "secondary"},
+    )
+    monkeypatch.setattr(exact, "_pick_for_bound", lambda *a: None)
+    found = exact.findings(pattern, "R", 202103, {}, 0.15)
+    assert [cell for cell, _ in found.narrow] == [(YTD, 202103, *big[1:])]
+    outcome = exact.repair(pattern, "R", 202103, {}, 0.15)
+    assert (outcome.pinned, outcome.narrow, outcome.inherent) == (0, 0, 0)
+    assert pattern.suppressed[total] == "secondary"
+
+
+@pytest.mark.parametrize("month", [202102, 202103])
+def test_rep006_a_trial_leaves_the_pattern_as_it_was(month):
+    """still_narrow hides on trial only; February's 1–2月 twins are hidden with their figure."""
+    total, big, small = _cell(YTD, "*"), _cell(YTD, "A"), _cell(YTD, "B")
+    pattern = _Pattern(
+        {total: 100, big: 90, small: 10, _cell(MONTH, "*"): 100},
+        [(total, [big, small])],
+        {big: PRIMARY, small: "secondary"},
+    )
+    year = exact.Year(pattern, month, {})
+    cell = (YTD, month, *big[1:])
+    now = year.hidden_columns(pattern)
+    assert year.still_narrow(now, [], {cell}, 0.15) == {cell}
+    hide_total = [(YTD, month, *total[1:])]
+    # February: the month's own figure of the total is the same number, so it must go too
+    assert year.still_narrow(now, hide_total, {cell}, 0.15) == set()
+    assert set(pattern.suppressed) == {big, small}
