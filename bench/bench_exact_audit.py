@@ -8,7 +8,8 @@ from the released lines of the database `make run` builds (2,000 synthetic enter
 relation rule, then the exact audit over the year so far and its repair. Nothing is written to the
 database. Per month: the cells, the primary cells the relation rule's pattern leaves pinned
 (exactly recoverable) or narrow (bounded within ±15 % by the shuttle), the rounds and cells the
-repair added, what is left, and the seconds each step took.
+repair added, what is left (and how much of it the earlier months' published cells give away on
+their own, which no repair of the month can change), and the seconds each step took.
 Writes bench/results/exact_audit.md.
 """
 
@@ -20,7 +21,7 @@ import time
 from common import write_table
 
 from etl.db import make_engine, make_session_factory
-from etl.disclosure import DisclosureRule, exact
+from etl.disclosure import DisclosureRule, attacker, exact
 from etl.disclosure.catalogue import YTD
 from etl.disclosure.pattern import PRIMARY, compute_pattern, month_cells
 from etl.queries import disclosure as queries
@@ -56,14 +57,14 @@ def measure(url: str, scope: str, year: int, through: int) -> list[list[str]]:
                 str(len(before.narrow)),
                 str(outcome.rounds),
                 str(outcome.added),
-                f"{outcome.pinned} / {outcome.narrow}",
+                f"{outcome.pinned} / {outcome.narrow} ({outcome.inherent})",
                 f"{relation_rule:.1f}",
                 f"{checked:.1f}",
                 f"{repaired:.1f}",
             ]
         )
         print(" | ".join(rows[-1]), flush=True)
-        earlier[month] = exact.MonthCells(
+        earlier[month] = attacker.MonthCells(
             pattern.value, pattern.relations, dict(pattern.suppressed)
         )
         fixed = {k[1:] for k in pattern.suppressed if k[0] == YTD}
@@ -91,7 +92,7 @@ def main() -> None:
             "narrow (relation rule alone)",
             "repair rounds",
             "added by the repair",
-            "pinned / narrow after",
+            "pinned / narrow after (of them given by earlier months)",
             "s relation rule",
             "s audit",
             "s repair",

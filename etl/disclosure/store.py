@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from etl import models as m
-from etl.disclosure import audit, exact
+from etl.disclosure import attacker, audit, exact
 from etl.disclosure.catalogue import MONTH, YTD
 from etl.disclosure.pattern import (
     DIMS,
@@ -73,11 +73,11 @@ def store_patterns(
     ]
 
 
-def _earlier_month(session: Session, release: m.Release, lines, tree) -> exact.MonthCells:
+def _earlier_month(session: Session, release: m.Release, lines, tree) -> attacker.MonthCells:
     """An earlier released month's cells and relations (computed again) and stored pattern."""
     cells = month_cells(lines, release.period, tree, release.scope_code)
     value, relations = month_relations(cells, tree, release.period)
-    return exact.MonthCells(value, relations, queries.suppressed_status(session, release.id))
+    return attacker.MonthCells(value, relations, queries.suppressed_status(session, release.id))
 
 
 def _store_month(
@@ -89,7 +89,7 @@ def _store_month(
     rule: DisclosureRule,
     protection: float,
     max_atoms: int,
-    year_cells: dict[int, exact.MonthCells],
+    year_cells: dict[int, attacker.MonthCells],
     release_audit: bool = True,
     audit_seconds: float = 120.0,
 ) -> m.DisclosureRun:
@@ -121,7 +121,7 @@ def _store_month(
         run.cells = len(cells)
         run.primary = sum(why == "primary" for why in pattern.suppressed.values())
         run.secondary = len(pattern.suppressed) - run.primary
-        year_cells[month] = exact.MonthCells(
+        year_cells[month] = attacker.MonthCells(
             pattern.value, pattern.relations, dict(pattern.suppressed)
         )
     session.add(run)

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from etl import models as m
 from etl.db import make_engine, make_session_factory
-from etl.disclosure import DisclosureRule, exact
+from etl.disclosure import DisclosureRule, exact, picks
 from etl.disclosure.audit import audit, system
 from etl.disclosure.pattern import compute_pattern, month_cells
 from tests.db import disclosure_case as case
@@ -79,14 +79,14 @@ def test_dsx004_the_time_budget_holds_inside_a_round(unaudited, monkeypatch):
     cells = month_cells(lines, 202102, tree, SCOPE)
     pattern = compute_pattern(cells, tree, SCOPE, 202102, set(), DisclosureRule(), 0.15)
     found = exact.findings(pattern, SCOPE, 202102, {}, 0.15)
-    to_search = len(found.pinned[: exact.PINS_PER_ROUND]) + len(found.narrow)
+    to_search = len(found.pinned[: picks.PINS_PER_ROUND]) + len(found.narrow)
     assert to_search > 3
     clock = iter(range(10**6))  # each look at the clock: one second later
     monkeypatch.setattr(exact.time, "monotonic", lambda: float(next(clock)))
     searched = []
     for name in ("_pick_for_pin", "_pick_for_bound"):
-        search = getattr(exact, name)
-        monkeypatch.setattr(exact, name, lambda *a, f=search: searched.append(a[1]) or f(*a))
+        search = getattr(picks, name)
+        monkeypatch.setattr(picks, name, lambda *a, f=search: searched.append(a[1]) or f(*a))
     outcome = exact.repair(pattern, SCOPE, 202102, {}, 0.15, seconds=3)
     assert 0 < len(searched) < to_search  # the round stopped searching on time
     assert outcome.rounds == 1  # and the audit after it reported what was left

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from etl.disclosure import checked, exact
+from etl.disclosure import attacker, checked, exact, picks
 from etl.disclosure.catalogue import MONTH, YTD
 from etl.disclosure.pattern import PREVIOUS, PRIMARY
 
@@ -65,7 +65,7 @@ def test_rep004_a_cell_earlier_months_give_away_is_reported_and_costs_nothing():
     negative: 1–4月 ≥ 100, within 15 % of its 105 whatever April hides. The repair hides April's
     month figure (else 1–4月 = 100 + 5 exactly) and reports the rest as given by earlier months,
     hiding nothing more for it."""
-    march = exact.MonthCells({_cell(YTD, "A"): 100}, [], {})
+    march = attacker.MonthCells({_cell(YTD, "A"): 100}, [], {})
     april = _Pattern(
         {_cell(YTD, "A"): 105, _cell(MONTH, "A"): 5},
         [(_cell(YTD, "A"), [_cell(PREVIOUS, "A"), _cell(MONTH, "A")])],
@@ -86,7 +86,7 @@ def test_rep005_when_the_quick_picks_find_nothing_checked_picks_widen_the_bound(
         [(total, [big, small])],
         {big: PRIMARY, small: "secondary"},
     )
-    monkeypatch.setattr(exact, "_pick_for_bound", lambda *a: None)
+    monkeypatch.setattr(picks, "_pick_for_bound", lambda *a: None)
     found = exact.findings(pattern, "R", 202103, {}, 0.15)
     assert [cell for cell, _ in found.narrow] == [(YTD, 202103, *big[1:])]
     outcome = exact.repair(pattern, "R", 202103, {}, 0.15)
@@ -103,7 +103,7 @@ def test_rep006_a_trial_leaves_the_pattern_as_it_was(month):
         [(total, [big, small])],
         {big: PRIMARY, small: "secondary"},
     )
-    year = exact.Year(pattern, month, {})
+    year = attacker.Year(pattern, month, {})
     cell = (YTD, month, *big[1:])
     now = year.hidden_columns(pattern)
     assert year.still_narrow(now, [], {cell}, 0.15) == {cell}

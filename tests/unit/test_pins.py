@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from etl.disclosure import bounds, exact, pins
+from etl.disclosure import attacker, bounds, pins
 
 
 def _eq(relations: list[list[tuple]], hidden: set, value: dict | None = None) -> pins.Equations:
@@ -71,11 +71,11 @@ def test_pin005_nothing_hidden_or_nothing_related():
 
 def test_pin006_the_year_ties_months_and_february_twins():
     """1–M月 is tied to the earlier month's 1–M月 cell, and 1–2月 is one figure in two windows."""
-    feb = exact.MonthCells({("m", "A"): 5, ("y", "A"): 5}, [(("y", "A"), [])], {})
-    mar = exact.MonthCells(
+    feb = attacker.MonthCells({("m", "A"): 5, ("y", "A"): 5}, [(("y", "A"), [])], {})
+    mar = attacker.MonthCells(
         {("m", "A"): 2, ("y", "A"): 7}, [(("y", "A"), [("p", "A"), ("m", "A")])], {}
     )
-    relations, value = exact.year_relations({202102: feb, 202103: mar})
+    relations, value = attacker.year_relations({202102: feb, 202103: mar})
     assert [("y", 202103, "A"), ("y", 202102, "A"), ("m", 202103, "A")] in relations
     assert [("y", 202102, "A"), ("m", 202102, "A")] in relations
     assert value[("y", 202103, "A")] == 7
@@ -83,7 +83,7 @@ def test_pin006_the_year_ties_months_and_february_twins():
     eq = _eq(relations, {("y", 202102, "A"), ("m", 202103, "A")})
     assert pins.pinned(eq) == [("m", 202103, "A"), ("y", 202102, "A")]
     # March alone (February not released): its tie to 1–2月 is no equation the attacker holds
-    relations, _ = exact.year_relations({202103: mar})
+    relations, _ = attacker.year_relations({202103: mar})
     assert relations == []
 
 

@@ -1,0 +1,162 @@
+"""The published figures of the month the repair hides (etl.disclosure.exact): quick picks, one
+per given-away cell, found by following the attack back; and checked picks, found by trial when
+the quick ones leave the same narrow cells (etl.disclosure.checked). Pure.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+
+from etl.disclosure import checked, pins
+from etl.disclosure.attacker import Findings, Year, is_changeable
+from etl.disclosure.catalogue import ALL
+from etl.disclosure.pattern import Pattern, headline
+
+BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
+BOUND_TRACE_WIDTH = 400  # hidden cells followed per ring, at most
+PINS_PER_ROUND = 20  # certificates sought per round (each an LSMR solve)
+
+
+def quick_picks(
+    found: Findings, targets: list[tuple[tuple, str]], month: int, protection: float, deadline
+) -> set[tuple]:
+    """One published figure of the month per pinned and per narrow cell, each found by following
+    the attack back, unchecked. A round repairs some pins, and the picks often free the others
+    too; thousands of searches for the narrow cells: the budget holds between any two."""
+    searches = [
+        partial(_pick_for_pin, found, cell, month, protection)
+        for cell in found.pinned[:PINS_PER_ROUND]
+    ] + [partial(_pick_for_bound, found, c, side, month, protection) for c, side in targets]
+    picks = {search() for search in searches if time.monotonic() < deadline}
+    picks.discard(None)
+    return picks
+
+
+def checked_picks(
+    year: Year,
+    pattern: Pattern,
+    found: Findings,
+    targets: list[tuple[tuple, str]],
+    protection: float,
+    deadline: float,
+) -> list[tuple]:
+    """Published figures of the month that the shuttle confirms widen every target's bound, few
+    and cheap (etl.disclosure.checked): searched among those around the targets' bounds first,
+    then among all of the month's. Empty when the time runs out first."""
+    cells = {c for c, _ in targets}
+
+    def cost(k: tuple):
+        return (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
+
+    near = {
+        k
+        for cell, side in targets
+        for binding in (True, False)
+        for options in _rings(found, cell, side, year.month, binding)
+        for k in options
+    }
+    hidden = year.status(pattern)
+    rest = {k for k in year.changeable() if k not in hidden} - near
+    now = year.relations.columns_of(hidden)
+
+    def works(extra: list[tuple]) -> bool:
+        return not year.still_narrow(now, extra, cells, protection)
+
+    for candidates in (sorted(near, key=cost), sorted(near, key=cost) + sorted(rest, key=cost)):
+        chosen = checked.smallest_sufficient(candidates, works, deadline)
+        if chosen is not None:
+            return chosen
+    return []
+
+
+def _pick_for_pin(found: Findings, cell: tuple, month: int, protection: float):
+    """The published figure of `month` to hide so that this attack on `cell` fails, or None:
+    among those the attack leans on most (at least a tenth of the largest weight)."""
+    weights = {
+        k: abs(w)
+        for k, w in pins.certificate(found.eq, cell).items()
+        if is_changeable(k, month, found.value)
+    }
+    if not weights:
+        return None
+    heaviest = max(weights.values())
+    return _cheapest([k for k, w in weights.items() if w >= heaviest / 10], cell, found, protection)
+
+
+def _pick_for_bound(found: Findings, cell: tuple, side: str, month: int, protection: float):
+    """The published figure of `month` to hide where the bound on `cell` comes from, or None.
+
+    Followed back from the relations whose bound holds: a bound made of other hidden cells'
+    bounds leads to theirs (a child's upper bound to its parent's upper bound and its siblings'
+    lower bounds, a parent's to its children's), ring by ring, until a relation has a published
+    figure of the month to hide — one that is no headline figure if a ring further out has it
+    (hiding the city's exports to protect a district's category costs every reader). When the
+    bound holds through no such relation (a figure of an earlier month, bounded through its own
+    month's cells), every relation is followed instead of the binding ones."""
+    return _trace(found, cell, side, month, protection, True) or _trace(
+        found, cell, side, month, protection, False
+    )
+
+
+def _trace(found: Findings, cell: tuple, side: str, month: int, protection: float, binding: bool):
+    """_pick_for_bound's search: through the binding relations only, or through all."""
+    fallback = None
+    for options in _rings(found, cell, side, month, binding):
+        if options:
+            best = _cheapest(options, cell, found, protection)
+            if not _scope_total(best, found.scope):
+                return best
+            fallback = fallback or best
+    return fallback
+
+
+def _rings(found: Findings, cell: tuple, side: str, month: int, binding: bool):
+    """The published figures of `month` in each ring of relations around a narrow cell's bound,
+    ring by ring (a list per ring): the relations whose bound holds (or all), then those of the
+    hidden cells their bounds are made of, on the side that makes the cell's."""
+    eq = found.eq
+    indptr, columns, coefficients = found.terms
+    by_column = eq.by_column
+    ring, seen = [(eq.index[cell], side)], {(eq.index[cell], side)}
+    for _ in range(BOUND_TRACE_DEPTH):
+        options, next_ring = [], []
+        for col, col_side in ring:
+            if binding:
+                rows = found.bounds.binding(col, col_side)
+            else:
+                rows = by_column.indices[by_column.indptr[col] : by_column.indptr[col + 1]].tolist()
+            for row in rows:
+                options += found.changeable_members(row, month)
+                start, stop = indptr[row], indptr[row + 1]
+                others, signs = columns[start:stop], coefficients[start:stop]
+                mine = signs[others.index(col)]
+                for other, a in zip(others, signs):
+                    # opposite signs: the other's bound on the same side makes this one
+                    same = (a * mine < 0) == (col_side == "high")
+                    state = (other, "high" if same else "low")
+                    if other != col and state not in seen:
+                        seen.add(state)
+                        next_ring.append(state)
+        yield options
+        ring = next_ring[:BOUND_TRACE_WIDTH]
+        if not ring:
+            break
+
+
+def _cheapest(options: list[tuple], cell: tuple, found: Findings, protection: float) -> tuple:
+    """One worth the protection level of `cell` if any; no total of the whole scope (all
+    categories and partners: the cards every reader opens) if any; the least headline (the
+    pattern's weight) and the smallest."""
+    value = found.value
+    enough = [k for k in options if value[k] >= protection * value[cell]]
+    return min(
+        enough or options,
+        key=lambda k: (_scope_total(k, found.scope), headline((k[0], *k[2:])), value[k], k),
+    )
+
+
+def _scope_total(key: tuple, scope: str) -> bool:
+    """A figure of the whole scope over all categories and partners (any mode, direction)."""
+    _, _, region, category, _, _, partner = key
+    return region == scope and category == ALL and partner == ALL
