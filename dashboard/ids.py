@@ -430,6 +430,7 @@ class Release:
     OVERRIDE = "release-override"
     CONFIRM = "release-confirm"
     FEEDBACK = "release-feedback"
+    RUNNING = "release-running"  # shown while a release computes and audits its pattern
     LIST = "release-list"
     TICK = "release-tick"  # bumped after each release, to re-read the checklist and the list
     LANG = "release-lang"  # dcc.Store: the page's language

@@ -50,6 +50,11 @@ STRINGS.update(
             "en": "Release although coverage is below the floor (a note is required)",
         },
         "release.confirm": {"zh": "确认发布", "en": "Release"},
+        "release.running": {
+            "zh": "正在发布：计算并核查保密模式，可能需要一两分钟，请勿关闭本页。",
+            "en": "Releasing: computing and auditing the suppression pattern. This can take a "
+            "minute or two; please keep this page open.",
+        },
         "release.check.title": {"zh": "发布前检查", "en": "Checklist"},
         "release.check.coverage": {
             "zh": "重点企业报送：应报 {expected} 家，已报 {reported} 家（迟报 {late}），未报 {missing} 家；"
@@ -135,8 +140,8 @@ STRINGS.update(
         "release.audit.passed": {"zh": "通过", "en": "passed"},
         "release.audit.left": {"zh": "遗留 {n} 项", "en": "{n} left"},
         "release.audit.left_earlier": {
-            "zh": "遗留 {n} 项（其中 {k} 项由此前已发布的数字决定）",
-            "en": "{n} left ({k} given by figures released before)",
+            "zh": "遗留 {n} 项（含 {k} 项由此前发布决定）",
+            "en": "{n} left ({k} from earlier releases)",
         },
         "release.audit.not_run": {"zh": "未运行", "en": "not run"},
     }

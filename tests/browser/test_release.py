@@ -49,8 +49,15 @@ def test_rel001_release_a_month(dash_duo, release_app, screenshot_dir) -> None:
     assert NOTE not in dash_duo.find_element(f"#{Ids.LIST}").text
     dash_duo.find_element(f"#{Ids.NOTE}").send_keys(NOTE)
     dash_duo.find_element(f"#{Ids.CONFIRM}").click()
+    # while it runs the button cannot be clicked again, and the page says what it is doing
+    running = dash_duo.find_element(f"#{Ids.RUNNING}")
+    wait.until(lambda: running.is_displayed(), timeout=TIMEOUT)
+    assert "正在发布" in running.text
+    assert not dash_duo.find_element(f"#{Ids.CONFIRM}").is_enabled()
     # the release computes December's pattern and audits 2019 (docs/disclosure.md, step 4)
     dash_duo.wait_for_contains_text(f"#{Ids.FEEDBACK}", "已发布", timeout=RELEASE_TIMEOUT)
+    wait.until(lambda: not running.is_displayed(), timeout=TIMEOUT)
+    assert dash_duo.find_element(f"#{Ids.CONFIRM}").is_enabled()
     dash_duo.wait_for_contains_text(f"#{Ids.LIST}", NOTE, timeout=TIMEOUT)
     listed = dash_duo.find_element(f"#{Ids.LIST}").text
     assert "2019年12月" in listed and "初步" in listed

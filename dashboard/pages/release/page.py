@@ -23,6 +23,7 @@ from etl.release.scopes import DEFAULT_SCOPE
 from etl.release.store import ReleaseRefused
 
 ACTION = release_data.ACTION
+HIDDEN, SHOWN = {"display": "none"}, {"display": "flex", "alignItems": "center"}
 dash.register_page(
     __name__,
     nav_group="manage",
@@ -89,6 +90,13 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
             ),
             dbc.Button(
                 t("release.confirm", lang), id=Ids.CONFIRM, color="primary", class_name="mt-2"
+            ),
+            html.Div(
+                [dbc.Spinner(size="sm", spinner_class_name="me-2"), t("release.running", lang)],
+                id=Ids.RUNNING,
+                className="mt-2 stm-footnote",
+                style=HIDDEN,
+                role="status",
             ),
             html.Div(id=Ids.FEEDBACK, className="mt-2"),
         ]
@@ -157,6 +165,11 @@ def render(month, scope, _tick, lang):
     State(Ids.TICK, "data"),
     State(Ids.LANG, "data"),
     prevent_initial_call=True,
+    # a release computes and audits its pattern (a minute or two at scale): one click, and say so
+    running=[
+        (Output(Ids.CONFIRM, "disabled"), True, False),
+        (Output(Ids.RUNNING, "style"), SHOWN, HIDDEN),
+    ],
 )
 def confirm(n_clicks, month, scope, note, override, tick, lang):
     """Release the month (or say why not); the checklist and the list are read again."""

@@ -144,9 +144,10 @@ def audit_text(audit: tuple | None, lang: str) -> str:
     left = pinned + (narrow or 0)
     if not left:
         return t("release.audit.passed", lang)
+    n = i18n.fmt_count(left)
     if inherent:
-        return t("release.audit.left_earlier", lang, n=left, k=inherent)
-    return t("release.audit.left", lang, n=left)
+        return t("release.audit.left_earlier", lang, n=n, k=i18n.fmt_count(inherent))
+    return t("release.audit.left", lang, n=n)
 
 
 _NOWRAP = {"whiteSpace": "nowrap"}  # short labels and figures: one line each, never a column of
