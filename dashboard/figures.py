@@ -17,6 +17,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.basedatatypes import BasePlotlyType
 
 from dashboard import i18n
 from dashboard.i18n import DEFAULT_LANG, t
@@ -43,9 +44,15 @@ def base_layout(
 ) -> go.Figure:
     """The house style: white plot, CJK font, title and subtitle at the top left, legend on top."""
     _attach_template(fig)
-    fig.update_layout(
-        font={"family": CJK_FONT, "size": 13, "color": "#1c2733"},
-        title={
+    _merge(fig.layout, house_style(title, subtitle, height, legend))
+    return fig
+
+
+def house_style(title: str, subtitle: str, height: int, legend: bool) -> dict:
+    """base_layout's layout properties, as update_layout would take them."""
+    return {
+        "font": {"family": CJK_FONT, "size": 13, "color": "#1c2733"},
+        "title": {
             "text": title,
             "subtitle": {"text": subtitle, "font": {"size": 12, "color": GREY}},
             "x": 0,
@@ -54,16 +61,25 @@ def base_layout(
             "yanchor": "top",
             "font": {"size": 16},
         },
-        height=height,
-        margin={"l": 64, "r": 64, "t": 88 if title else 36, "b": 56},
-        showlegend=legend,
-        legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
-        hoverlabel={"font": {"family": CJK_FONT}},
-        separators=".,",
-        paper_bgcolor="#fff",
-        plot_bgcolor="#fff",
-    )
-    return fig
+        "height": height,
+        "margin": {"l": 64, "r": 64, "t": 88 if title else 36, "b": 56},
+        "showlegend": legend,
+        "legend": {"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
+        "hoverlabel": {"font": {"family": CJK_FONT}},
+        "separators": ".,",
+        "paper_bgcolor": "#fff",
+        "plot_bgcolor": "#fff",
+    }
+
+
+def _merge(node, values: dict) -> None:
+    """fig.update_layout(**values) for plain nested values, property by property: plotly's
+    update_layout batches and re-checks every path (13 ms a figure, half of it for nothing)."""
+    for key, value in values.items():
+        if isinstance(value, dict) and isinstance(node[key], BasePlotlyType):
+            _merge(node[key], value)
+        else:
+            node[key] = value
 
 
 def message_figure(message: str, title: str = "") -> go.Figure:

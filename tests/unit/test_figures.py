@@ -204,3 +204,25 @@ def test_latest_point_shows_the_coverage_it_rests_on() -> None:
     regular = _trace(fig, "当月金额")
     assert regular.customdata[-1][1].endswith(note)
     assert all(note not in c[1] for c in regular.customdata[:-1])
+
+
+def test_the_house_style_merges_into_a_layout_as_update_layout_would() -> None:
+    """base_layout sets its properties one by one (plotly's update_layout is slow): the figure
+    reads the same as with update_layout, keeping what the chart set before (legend order,
+    the title's colour) and the house template."""
+    import plotly.graph_objects as go
+
+    def chart():
+        fig = go.Figure(go.Bar(x=[1, 2], y=[3, 4]))
+        fig.update_layout(barmode="stack", legend={"traceorder": "reversed"})
+        fig.update_layout(title={"font": {"color": "red"}})
+        return fig
+
+    merged = figures.base_layout(chart(), "走势", "天津市 · 亿美元", height=300, legend=False)
+    expected = chart()
+    figures._attach_template(expected)
+    expected.update_layout(figures.house_style("走势", "天津市 · 亿美元", 300, False))
+    assert merged.to_plotly_json() == expected.to_plotly_json()
+    assert merged.layout.legend.traceorder == "reversed"
+    assert merged.layout.title.font.color == "red"
+    assert merged.layout.title.subtitle.text == "天津市 · 亿美元" and merged.layout.height == 300
