@@ -51,9 +51,9 @@ STRINGS.update(
         },
         "release.confirm": {"zh": "确认发布", "en": "Release"},
         "release.running": {
-            "zh": "正在发布：计算并核查保密模式，可能需要一两分钟，请勿关闭本页。",
-            "en": "Releasing: computing and auditing the suppression pattern. This can take a "
-            "minute or two; please keep this page open.",
+            "zh": "正在发布：计算并核查保密模式，年末月份可能需要几分钟，请勿关闭本页。",
+            "en": "Releasing: computing and auditing the suppression pattern. Late months of a "
+            "year can take a few minutes; please keep this page open.",
         },
         "release.check.title": {"zh": "发布前检查", "en": "Checklist"},
         "release.check.coverage": {

@@ -31,7 +31,7 @@ def store_patterns(
     protection: float,
     max_atoms: int = 0,
     release_audit: bool = True,
-    audit_seconds: float = 120.0,
+    audit_seconds: float = 600.0,
 ) -> list[m.DisclosureRun]:
     """The pattern of a new release's month and of every later released month of its year.
 
@@ -91,7 +91,7 @@ def _store_month(
     max_atoms: int,
     year_cells: dict[int, attacker.MonthCells],
     release_audit: bool = True,
-    audit_seconds: float = 120.0,
+    audit_seconds: float = 600.0,
 ) -> m.DisclosureRun:
     """Compute one month's pattern from the released lines of its year, audit it, write it
     (and add it to `year_cells`, for the later months of the year computed after it)."""

@@ -60,7 +60,7 @@ def release_month(
     protection: float = 0.15,
     max_atoms: int = 0,
     release_audit: bool = True,
-    audit_seconds: float = 120.0,
+    audit_seconds: float = 600.0,
     after_commit: Callable[[int], None] | None = None,
 ) -> tuple[m.Release, Checklist]:
     """Release a month of a scope (in the caller's transaction), or raise ReleaseRefused.
