@@ -149,7 +149,7 @@ class Year:
         eq = pins.equations_of(self.relations, columns)
         limits = bounds.shuttle(eq, **self._start(eq))
         narrow = {key for key, _ in self._narrow(eq, limits, protection)} & cells
-        if not self._outer:  # the first trial, all of the month hidden: a start for every other
+        if not self._outer:  # the repair's first trial hides all of the month: a start for all
             self._outer = [(columns, *self._full(eq, limits))]
         elif not narrow:  # the next trials hide fewer than one that worked: they start from it
             self._outer = self._outer[:1] + [(columns, *self._full(eq, limits))]
@@ -177,7 +177,8 @@ class Year:
         return low, high
 
     def changeable(self) -> list[tuple]:
-        """Every published nonzero figure of the month (year keys) as the pattern started."""
+        """Every nonzero figure of the month (year keys), hidden or not: all of them hidden is
+        the most the month can do."""
         return [k for k in self.value if is_changeable(k, self.month, self.value)]
 
     def _narrow(self, eq: pins.Equations, limits: bounds.Bounds, protection: float):
