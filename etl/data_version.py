@@ -82,15 +82,7 @@ def remember(key: tuple, version: tuple, compute):
 
 def remembered_until_next_load(fn):
     """Decorate fn(session, *hashable args): its answer is kept until the data changes."""
-
-    @functools.wraps(fn)
-    def wrapper(session: Session, *args):
-        version = data_version(session)
-        key = (fn.__module__, fn.__qualname__, version[0], reads_released(session), args)
-        return remember(key, version, lambda: fn(session, *args))
-
-    wrapper.uncached = fn
-    return wrapper
+    return _remembered(fn, data_version)
 
 
 def register_version(session: Session) -> int | None:
@@ -102,10 +94,15 @@ def register_version(session: Session) -> int | None:
 def remembered_until_register_change(fn):
     """Decorate fn(session, *hashable args) that reads the register too: its answer is kept until
     the data or the register changes."""
+    return _remembered(fn, lambda session: (*data_version(session), register_version(session)))
+
+
+def _remembered(fn, version_of):
+    """fn(session, *args) answered again while version_of(session) (the database first) holds."""
 
     @functools.wraps(fn)
     def wrapper(session: Session, *args):
-        version = (*data_version(session), register_version(session))
+        version = version_of(session)
         key = (fn.__module__, fn.__qualname__, version[0], reads_released(session), args)
         return remember(key, version, lambda: fn(session, *args))
 

@@ -14,7 +14,7 @@ from functools import cached_property
 import numpy as np
 
 from etl.disclosure import bounds, pins
-from etl.disclosure.catalogue import MONTH, YTD
+from etl.disclosure.catalogue import MONTH, YTD, twin_window
 from etl.disclosure.pattern import PREVIOUS, PRIMARY, Pattern
 
 
@@ -197,4 +197,4 @@ def is_changeable(key: tuple, month: int, value: dict) -> bool:
 def twin(key: tuple) -> tuple:
     """A 1–2月 figure's other window (year keys): the month and the year so far are one figure."""
     window, period, *dims = key
-    return (MONTH if window == YTD else YTD, period, *dims)
+    return (twin_window(window), period, *dims)

@@ -30,6 +30,11 @@ MONTH, YTD = "m", "y"
 KEY_COLUMNS = ("window", "period", "region", "category", "mode", "direction", "partner")
 
 
+def twin_window(window: str) -> str:
+    """February's other window: 1–2月 is both the month and the year so far, one figure."""
+    return MONTH if window == YTD else YTD
+
+
 @dataclass(frozen=True)
 class Hierarchy:
     """The dimension trees of one scope (regions) and of the classifications."""

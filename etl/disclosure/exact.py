@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from etl.disclosure import picks as pick
 from etl.disclosure.attacker import Findings, MonthCells, Year
-from etl.disclosure.catalogue import MONTH, YTD
+from etl.disclosure.catalogue import twin_window
 from etl.disclosure.pattern import SECONDARY, Pattern
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ def repair(
         for window, _, *dims in sorted(picks):  # sorted: the same pattern in every process
             pattern.suppressed.setdefault((window, *dims), SECONDARY)
             if month % 100 == 2:  # its twin in the other window is the same figure
-                pattern.suppressed.setdefault((MONTH if window == YTD else YTD, *dims), SECONDARY)
+                pattern.suppressed.setdefault((twin_window(window), *dims), SECONDARY)
         pattern.close()
     return Outcome(
         len(found.pinned),

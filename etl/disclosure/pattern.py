@@ -26,6 +26,7 @@ from etl.disclosure.catalogue import (
     Hierarchy,
     direction_nodes,
     mode_nodes,
+    twin_window,
 )
 from etl.disclosure.table import DisclosureRule
 from etl.filters import GROUP_PREFIX
@@ -170,7 +171,7 @@ def compute_pattern(
         suppressed[key] = PRIMARY
     if month % 100 == 2:  # 1–2月: the month and the year so far are the same cell
         for key in list(suppressed):
-            suppressed[(MONTH if key[0] == YTD else YTD, *key[1:])] = PRIMARY
+            suppressed[(twin_window(key[0]), *key[1:])] = PRIMARY
     fixed = {(PREVIOUS, *k) for k in fixed_suppressed}
     pattern = Pattern(cells, suppressed, value, relations, fixed, protection, rule)
     pattern.close()

@@ -63,7 +63,8 @@ def checked_picks(
     def works(extra: list[tuple]) -> bool:
         return not year.still_narrow(now, extra, cells, protection)
 
-    for candidates in (sorted(near, key=cost), sorted(near, key=cost) + sorted(rest, key=cost)):
+    nearest = sorted(near, key=cost)
+    for candidates in (nearest, nearest + sorted(rest, key=cost)):
         chosen = checked.smallest_sufficient(candidates, works, deadline)
         if chosen is not None:
             return chosen

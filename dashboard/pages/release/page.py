@@ -165,7 +165,8 @@ def render(month, scope, _tick, lang):
     State(Ids.TICK, "data"),
     State(Ids.LANG, "data"),
     prevent_initial_call=True,
-    # a release computes and audits its pattern (a minute or two at scale): one click, and say so
+    # a release computes and audits its pattern (minutes for a year's late months at scale):
+    # one click, and say so
     running=[
         (Output(Ids.CONFIRM, "disabled"), True, False),
         (Output(Ids.RUNNING, "style"), SHOWN, HIDDEN),
