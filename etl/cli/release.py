@@ -7,7 +7,7 @@ import json
 import sys
 
 from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, factory_for
-from etl.disclosure import rule_from
+from etl.disclosure.store import safeguards_from
 from etl.numbers import amount_text, percent_text
 from etl.settings import Settings
 
@@ -119,10 +119,7 @@ def cmd_release(args, settings: Settings) -> int:
                 args.note,
                 min_coverage=settings.release_min_coverage,
                 deadline_day=settings.report_deadline_day,
-                rule=rule_from(settings),
-                protection=settings.disclosure_protection,
-                max_atoms=settings.disclosure_audit_max_atoms,
-                audit_seconds=settings.disclosure_audit_seconds,
+                safeguards=safeguards_from(settings),
                 override_coverage=args.override_coverage,
                 # after the commit: the month's briefing, e-mailed to subscribers (never fails
                 # the release; --no-briefing for scripted bulk releases)

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import numpy as np
 
-from etl.disclosure import bounds, pins
+from etl.disclosure import bounds, intervals, pins
 from etl.disclosure.catalogue import MONTH, YTD, twin_window
 from etl.disclosure.pattern import PREVIOUS, PRIMARY, Pattern
 
@@ -143,17 +143,46 @@ class Year:
         """Which of `cells` the shuttle still narrows when `extra` (year keys of the month, with
         their 1–2月 twins) are hidden besides `hidden` (hidden_columns): a trial, nothing is
         changed."""
-        if self.month % 100 == 2:
-            extra = [*extra, *(twin(k) for k in extra)]
-        columns = np.union1d(hidden, self.relations.columns_of(extra))
-        eq = pins.equations_of(self.relations, columns)
+        eq = self._trial(hidden, extra)
         limits = bounds.shuttle(eq, **self._start(eq))
         narrow = {key for key, _ in self._narrow(eq, limits, protection)} & cells
         if not self._outer:  # the repair's first trial hides all of the month: a start for all
-            self._outer = [(columns, *self._full(eq, limits))]
+            self._outer = [(eq.columns, *self._full(eq, limits))]
         elif not narrow:  # the next trials hide fewer than one that worked: they start from it
-            self._outer = self._outer[:1] + [(columns, *self._full(eq, limits))]
+            self._outer = self._outer[:1] + [(eq.columns, *self._full(eq, limits))]
         return narrow
+
+    def lp_narrow(
+        self, eq: pins.Equations, cells, protection: float, deadline: float = float("inf")
+    ) -> list[tuple[tuple, intervals.Narrow]] | None:
+        """Which of `cells` (year keys hidden in `eq`) the attacker's LP narrows below
+        ±protection, each with the side and the relations of its bound; None when the time is up
+        first (etl.disclosure.intervals)."""
+        amounts = self.relations.value[eq.columns]
+        targets = np.fromiter((eq.index[k] for k in cells if k in eq.index), int)
+        found = intervals.narrow_cells(eq, amounts, targets, protection, deadline)
+        return None if found is None else [(eq.hidden[n.column], n) for n in found]
+
+    def lp_still_narrow(
+        self,
+        hidden: np.ndarray,
+        extra: list[tuple],
+        cells: set[tuple],
+        protection: float,
+        deadline: float = float("inf"),
+    ) -> set[tuple] | None:
+        """still_narrow by the LP: which of `cells` it narrows with `extra` hidden besides
+        `hidden`; None when the time is up first. A trial: nothing is changed."""
+        found = self.lp_narrow(self._trial(hidden, extra), cells, protection, deadline)
+        return None if found is None else {key for key, _ in found}
+
+    def _trial(self, hidden: np.ndarray, extra: list[tuple]) -> pins.Equations:
+        """The equations with `extra` (year keys of the month, with their 1–2月 twins) hidden
+        besides `hidden` (columns)."""
+        if self.month % 100 == 2:
+            extra = [*extra, *(twin(k) for k in extra)]
+        columns = np.union1d(hidden, self.relations.columns_of(extra))
+        return pins.equations_of(self.relations, columns)
 
     def _start(self, eq: pins.Equations) -> dict:
         """The shuttle's start from an earlier trial that hid these cells and more (its bounds

@@ -19,6 +19,7 @@ from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
 from etl.disclosure.catalogue import ALL, MONTH, YTD, Hierarchy, direction_nodes, mode_nodes
+from etl.disclosure.intervals import lp_scale
 
 ATOM_KEYS = ["period", "region_code", "category_code", "partner_code", "mode", "direction"]
 DIMS = ("region", "category", "mode", "direction", "partner")
@@ -161,17 +162,6 @@ def audit(
 def narrow(low: float, high: float, true: float, protection: float) -> bool:
     """Whether an interval misses ±protection of the true value (half a cent of slack)."""
     return high < true * (1 + protection) - 0.5 or low > true * (1 - protection) + 0.5
-
-
-def lp_scale(b_eq: np.ndarray) -> float:
-    """The unit the LP is solved in: the geometric mean of the smallest and largest published
-    figure, so both sit within the solver's tolerances. Cents run from 1 to 10^12: scaled by the
-    largest alone, a small figure falls below HiGHS's 10^-7 feasibility tolerance and a real
-    year's system (2,000 enterprises) came back "infeasible"."""
-    positive = np.abs(b_eq[b_eq != 0])
-    if positive.size == 0:
-        return 1.0
-    return float(np.sqrt(positive.min() * positive.max()))
 
 
 def interval(coef: np.ndarray, a_eq, b_eq) -> tuple[float, float, np.ndarray, np.ndarray]:

@@ -15,11 +15,13 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from functools import partial
 
 from etl.disclosure import picks as pick
 from etl.disclosure.attacker import Findings, MonthCells, Year
 from etl.disclosure.catalogue import twin_window
-from etl.disclosure.pattern import SECONDARY, Pattern
+from etl.disclosure.intervals import Narrow
+from etl.disclosure.pattern import PRIMARY, SECONDARY, Pattern
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ class Outcome:
     rounds: int
     added: int
     inherent: int = 0  # of the narrow: so even with all of the month hidden (earlier months)
+    lp: bool = False  # the last audit's intervals are the LP's, over every primary cell
 
 
 def findings(
@@ -53,31 +56,40 @@ def repair(
     protection: float,
     max_rounds: int = 30,
     seconds: float = float("inf"),
+    lp_cells: int = 0,
 ) -> Outcome:
     """Hide published cells of `month` until the audit finds nothing (in place), for at most
-    about `seconds` (a round under way finishes its audit; what is left is reported)."""
+    about `seconds` (a round under way finishes its audit; what is left is reported). When the
+    shuttle finds nothing and the year has at most `lp_cells` hidden cells, the attacker's LP
+    audits every primary cell, and what it narrows is repaired the same way."""
     deadline = time.monotonic() + seconds
     before = len(pattern.suppressed)
     year = Year(pattern, month, earlier)
     found, last, stalled = None, None, 0
     inherent: set[tuple] = set()
     assessed: set[tuple] = set()  # narrow cells tried with all of the month hidden
+    lp_assessed: set[tuple] = set()  # the same, by the LP
+    lp_left: list[tuple[tuple, Narrow]] | None = None  # the LP's findings, when it ran
     for round_ in range(max_rounds + 1):
         # hiding more only widens what the published cells allow: a cell neither pinned nor
         # narrow stays so, and once nothing is pinned the exact test need not run again
         found = year.findings(pattern, scope, protection, found is None or bool(found.pinned))
-        unknown = {c for c, _ in found.narrow} - assessed
-        if unknown:
-            # narrow even with all of the month hidden: the earlier months' figures give it
-            # away, and no pick of this month can help (hiding for it would cost readers only)
-            inherent |= year.still_narrow(
-                year.hidden_columns(pattern), year.changeable(), unknown, protection
-            )
-            assessed |= unknown
+        inherent |= _given_by_earlier(
+            year, pattern, found.narrow, assessed, year.still_narrow, protection
+        )
         targets = [(c, side) for c, side in found.narrow if c not in inherent]
-        left = (found.pinned, targets)
+        lp_left, lp_targets = None, []
+        if not (found.pinned or targets) and found.eq.matrix.shape[1] <= lp_cells:
+            lp_left = year.lp_narrow(found.eq, _primary(year, pattern), protection, deadline)
+            if lp_left is not None:
+                lp_test = partial(year.lp_still_narrow, deadline=deadline)
+                inherent |= _given_by_earlier(
+                    year, pattern, lp_left, lp_assessed, lp_test, protection
+                )
+                lp_targets = [(c, n) for c, n in lp_left if c not in inherent]
+        left = (found.pinned, targets, [(c, n.side) for c, n in lp_targets])
         stalled = stalled + 1 if left == last else 0
-        if not (found.pinned or targets) or round_ == max_rounds:
+        if not any(left) or round_ == max_rounds:
             break
         if time.monotonic() > deadline:
             log.warning(
@@ -85,22 +97,19 @@ def repair(
                 month,
                 seconds,
                 len(found.pinned),
-                len(found.narrow),
+                len(found.narrow) + len(lp_targets),
             )
             break
         last = left
-        # the quick picks are tried again only for pins (their certificates change as cells are
-        # hidden); for narrow cells one round that left them all is enough: checked picks
-        quick = not stalled or (found.pinned and stalled < STALLED)
-        picks = pick.quick_picks(found, targets, month, protection, deadline) if quick else set()
-        if not picks and not found.pinned:
-            picks = set(pick.checked_picks(year, pattern, found, targets, protection, deadline))
+        picks = _picks(year, pattern, found, targets, lp_targets, stalled, protection, deadline)
         log.info(
-            "disclosure %s: %d pinned, %d narrow (%d given by earlier months), %d more hidden",
+            "disclosure %s: %d pinned, %d narrow, %d by the LP (%d given by earlier months), "
+            "%d more hidden",
             month,
             len(found.pinned),
             len(found.narrow),
-            len(found.narrow) - len(targets),
+            len(lp_targets),
+            len(inherent),
             len(picks),
         )
         log.debug("disclosure %s: hides %s", month, sorted(picks))
@@ -111,10 +120,41 @@ def repair(
             if month % 100 == 2:  # its twin in the other window is the same figure
                 pattern.suppressed.setdefault((twin_window(window), *dims), SECONDARY)
         pattern.close()
+    narrow = {c for c, _ in found.narrow} | {c for c, _ in lp_left or []}
     return Outcome(
         len(found.pinned),
-        len(found.narrow),
+        len(narrow),
         round_,
         len(pattern.suppressed) - before,
-        len(found.narrow) - len(targets),
+        len(narrow & inherent),
+        lp_left is not None,
     )
+
+
+def _picks(year, pattern, found, targets, lp_targets, stalled, protection, deadline) -> set:
+    """A round's figures to hide: quick picks for pins (again while their certificates change)
+    and, once, for narrow cells; then checked picks; for cells only the LP narrows, LP picks."""
+    if lp_targets:
+        return set(pick.lp_picks(year, pattern, found, lp_targets, protection, deadline))
+    quick = not stalled or (found.pinned and stalled < STALLED)
+    picks = pick.quick_picks(found, targets, year.month, protection, deadline) if quick else set()
+    if not picks and not found.pinned:
+        picks = set(pick.checked_picks(year, pattern, found, targets, protection, deadline))
+    return picks
+
+
+def _given_by_earlier(year, pattern, narrow, assessed: set, test, protection: float) -> set:
+    """Of the narrow cells not tried before, those `test` (Year.still_narrow, or its LP's) still
+    finds narrow with all of the month hidden: the earlier months' figures give them away, and
+    no pick of this month can help (hiding for them would cost readers only). Marks them tried."""
+    unknown = {c for c, _ in narrow} - assessed
+    if not unknown:
+        return set()
+    assessed |= unknown
+    hidden = year.hidden_columns(pattern)
+    return test(hidden, year.changeable(), unknown, protection) or set()
+
+
+def _primary(year: Year, pattern: Pattern) -> list[tuple]:
+    """The year's primary cells (year keys), hidden as the pattern has them."""
+    return [k for k, why in year.status(pattern).items() if why == PRIMARY]

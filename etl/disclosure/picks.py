@@ -11,6 +11,7 @@ from functools import partial
 from etl.disclosure import checked, pins
 from etl.disclosure.attacker import Findings, Year, is_changeable
 from etl.disclosure.catalogue import ALL
+from etl.disclosure.intervals import Narrow
 from etl.disclosure.pattern import Pattern, headline
 
 BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
@@ -44,11 +45,6 @@ def checked_picks(
     """Published figures of the month that the shuttle confirms widen every target's bound, few
     and cheap (etl.disclosure.checked): searched among those around the targets' bounds first,
     then among all of the month's. Empty when the time runs out first."""
-    cells = {c for c, _ in targets}
-
-    def cost(k: tuple):
-        return (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
-
     near = {
         k
         for cell, side in targets
@@ -56,12 +52,45 @@ def checked_picks(
         for options in _rings(found, cell, side, year.month, binding)
         for k in options
     }
+    cells = {c for c, _ in targets}
+    return _checked(year, pattern, found, near, cells, year.still_narrow, protection, deadline)
+
+
+def lp_picks(
+    year: Year,
+    pattern: Pattern,
+    found: Findings,
+    targets: list[tuple[tuple, Narrow]],
+    protection: float,
+    deadline: float,
+) -> list[tuple]:
+    """checked_picks for cells the attacker's LP narrows (the shuttle does not): trials by the
+    LP, searched among the figures of the relations its bounds are made of first."""
+    near = {
+        k for _, n in targets for row in n.rows for k in found.changeable_members(row, year.month)
+    }
+
+    def still_narrow(now, extra, cells, protection):
+        narrow = year.lp_still_narrow(now, extra, cells, protection, deadline)
+        return cells if narrow is None else narrow  # out of time: a trial that did not work
+
+    cells = {c for c, _ in targets}
+    return _checked(year, pattern, found, near, cells, still_narrow, protection, deadline)
+
+
+def _checked(year, pattern, found, near, cells, still_narrow, protection, deadline) -> list[tuple]:
+    """The checked search: `near` (cheapest first), then all of the month's figures besides,
+    each set tried by `still_narrow` with the month's hidden cells."""
+
+    def cost(k: tuple):
+        return (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
+
     hidden = year.status(pattern)
     rest = {k for k in year.changeable() if k not in hidden} - near
     now = year.relations.columns_of(hidden)
 
     def works(extra: list[tuple]) -> bool:
-        return not year.still_narrow(now, extra, cells, protection)
+        return not still_narrow(now, extra, cells, protection)
 
     nearest = sorted(near, key=cost)
     for candidates in (nearest, nearest + sorted(rest, key=cost)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -18,26 +19,46 @@ from etl.disclosure.pattern import (
     month_cells,
     month_relations,
 )
-from etl.disclosure.table import DisclosureRule
+from etl.disclosure.table import DisclosureRule, rule_from
 from etl.queries import disclosure as queries
+from etl.settings import Settings
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Safeguards:
+    """How a release protects its month: the primary rule, the protection level, and the limits
+    of its audits (settings STM_DISCLOSURE_*)."""
+
+    rule: DisclosureRule = field(default_factory=DisclosureRule)
+    # an interval narrower than ±this share of the value gives it away
+    protection: float = Settings.disclosure_protection
+    audit: bool = True  # the release-time audit (etl.disclosure.exact); off: the synthetic sample
+    audit_seconds: float = Settings.disclosure_audit_seconds  # its time budget a month
+    lp_cells: int = Settings.disclosure_lp_cells  # its LP: up to this many hidden cells a year
+    max_atoms: int = Settings.disclosure_audit_max_atoms  # the atom LP and its repair (0: off)
+
+
+def safeguards_from(settings: Settings) -> Safeguards:
+    """The safeguards the settings ask for."""
+    return Safeguards(
+        rule=rule_from(settings),
+        protection=settings.disclosure_protection,
+        audit_seconds=settings.disclosure_audit_seconds,
+        lp_cells=settings.disclosure_lp_cells,
+        max_atoms=settings.disclosure_audit_max_atoms,
+    )
+
+
 def store_patterns(
-    session: Session,
-    release: m.Release,
-    rule: DisclosureRule,
-    protection: float,
-    max_atoms: int = 0,
-    release_audit: bool = True,
-    audit_seconds: float = 600.0,
+    session: Session, release: m.Release, safeguards: Safeguards
 ) -> list[m.DisclosureRun]:
     """The pattern of a new release's month and of every later released month of its year.
 
     Later months are computed again because their 1–N月 cells contain the month just released.
     January's cells do not exist (1–2月 is published together): its release stores an empty run.
-    release_audit=False leaves out the release-time audit (etl.disclosure.exact; the synthetic
+    Safeguards.audit=False leaves out the release-time audit (etl.disclosure.exact; the synthetic
     sample, to start in minutes): its runs record pinned and narrow as NULL.
     """
     year = release.period // 100
@@ -50,31 +71,20 @@ def store_patterns(
     tree = queries.hierarchy(session)
     # the year's earlier months as the attacker holds them: their cells and stored patterns
     earlier = {
-        r.period: _earlier_month(session, r, lines, tree)
+        r.period: month_as_released(session, r, lines, tree)
         for r in releases
-        if release_audit and 2 <= r.period % 100 and r.period < release.period
+        if safeguards.audit and 2 <= r.period % 100 and r.period < release.period
     }
     return [
-        _store_month(
-            session,
-            r,
-            releases,
-            lines,
-            tree,
-            rule,
-            protection,
-            max_atoms,
-            earlier,
-            release_audit,
-            audit_seconds,
-        )
+        _store_month(session, r, releases, lines, tree, safeguards, earlier)
         for r in releases
         if r.period >= release.period
     ]
 
 
-def _earlier_month(session: Session, release: m.Release, lines, tree) -> attacker.MonthCells:
-    """An earlier released month's cells and relations (computed again) and stored pattern."""
+def month_as_released(session: Session, release: m.Release, lines, tree) -> attacker.MonthCells:
+    """A released month as the attacker holds it: its cells and relations (computed again from
+    the released lines) and its stored pattern."""
     cells = month_cells(lines, release.period, tree, release.scope_code)
     value, relations = month_relations(cells, tree, release.period)
     return attacker.MonthCells(value, relations, queries.suppressed_status(session, release.id))
@@ -86,12 +96,8 @@ def _store_month(
     year_rels: list[m.Release],
     year_lines,
     tree,
-    rule: DisclosureRule,
-    protection: float,
-    max_atoms: int,
+    safeguards: Safeguards,
     year_cells: dict[int, attacker.MonthCells],
-    release_audit: bool = True,
-    audit_seconds: float = 600.0,
 ) -> m.DisclosureRun:
     """Compute one month's pattern from the released lines of its year, audit it, write it
     (and add it to `year_cells`, for the later months of the year computed after it)."""
@@ -107,15 +113,22 @@ def _store_month(
         previous = next((r for r in earlier if r.period == month - 1), None)
         if month % 100 >= 3 and previous is not None:
             fixed = queries.suppressed_keys(session, previous.id, YTD)
-        pattern = compute_pattern(cells, tree, scope, month, fixed, rule, protection)
-        if release_audit:
+        protection = safeguards.protection
+        pattern = compute_pattern(cells, tree, scope, month, fixed, safeguards.rule, protection)
+        if safeguards.audit:
             outcome = exact.repair(
-                pattern, scope, month, year_cells, protection, seconds=audit_seconds
+                pattern,
+                scope,
+                month,
+                year_cells,
+                protection,
+                seconds=safeguards.audit_seconds,
+                lp_cells=safeguards.lp_cells,
             )
             run.pinned, run.narrow = outcome.pinned, outcome.narrow
-            run.inherent = outcome.inherent
+            run.inherent, run.lp = outcome.inherent, outcome.lp
         run.audited, run.atoms = _audit(
-            session, pattern, lines, tree, scope, month, earlier, protection, max_atoms
+            session, pattern, lines, tree, scope, month, earlier, protection, safeguards.max_atoms
         )
         _write(session, release, pattern)
         run.cells = len(cells)

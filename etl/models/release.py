@@ -130,6 +130,9 @@ class DisclosureRun(Base):
     # Of the narrow: those the earlier months' published cells bound on their own (narrow even
     # with every figure of the month hidden; no repair of the month can help).
     inherent: Mapped[int | None] = mapped_column()
+    # Whether its last audit was the attacker's LP over every primary cell (narrow: the LP's), or
+    # the shuttle's bounds alone (the year too large for STM_DISCLOSURE_LP_CELLS, or no time).
+    lp: Mapped[bool | None] = mapped_column()
 
 
 class ProtectedCell(Base):

@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 from etl import models as m
 from etl.accounts import audit
 from etl.data_version import RELEASE_CHANGED
-from etl.disclosure.store import store_patterns
-from etl.disclosure.table import DisclosureRule
+from etl.disclosure.store import Safeguards, store_patterns
 from etl.periods import add_months, format_period
 from etl.queries import core as queries
 from etl.queries import release as queries_release
@@ -56,11 +55,7 @@ def release_month(
     min_coverage: float,
     deadline_day: int,
     override_coverage: bool = False,
-    rule: DisclosureRule = DisclosureRule(),
-    protection: float = 0.15,
-    max_atoms: int = 0,
-    release_audit: bool = True,
-    audit_seconds: float = 600.0,
+    safeguards: Safeguards = Safeguards(),
     after_commit: Callable[[int], None] | None = None,
 ) -> tuple[m.Release, Checklist]:
     """Release a month of a scope (in the caller's transaction), or raise ReleaseRefused.
@@ -119,7 +114,7 @@ def release_month(
     session.flush()
     _copy(session, release, queries.region_closure(session, (scope,)) or [scope])
     # What leaders may see of it: the suppression pattern, in the same transaction (etl.disclosure)
-    store_patterns(session, release, rule, protection, max_atoms, release_audit, audit_seconds)
+    store_patterns(session, release, safeguards)
     audit(
         session,
         user,
@@ -190,15 +185,13 @@ def release_all(
     *,
     min_coverage: float,
     deadline_day: int,
-    rule: DisclosureRule = DisclosureRule(),
-    protection: float = 0.15,
+    safeguards: Safeguards = Safeguards(),
     each_month: Callable[[list[tuple[str, int]]], Iterable[tuple[str, int]]] = iter,
-    release_audit: bool = True,
 ) -> list[m.Release]:
     """Release every month with data of every scope that changed (the sample on load): one
     transaction per month; low coverage released with the note as its override. each_month
     wraps the (scope, month) list (a progress bar: each release computes its month's
-    suppression pattern, seconds at the sample's scale). release_audit=False leaves out the
+    suppression pattern, seconds at the sample's scale). safeguards.audit=False leaves out the
     release-time audit (etl.disclosure.exact; recorded as not run)."""
     out = []
     todo = []
@@ -218,9 +211,7 @@ def release_all(
                     min_coverage=min_coverage,
                     deadline_day=deadline_day,
                     override_coverage=True,
-                    rule=rule,
-                    protection=protection,
-                    release_audit=release_audit,
+                    safeguards=safeguards,
                 )
                 out.append(release.id)
         except ReleaseRefused as exc:

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from etl.coverage.register import RegisterCheck, load_register
+from etl.disclosure.store import Safeguards
 from etl.intake.load import LoadOutcome, load_file
 from etl.quality.thresholds import QualityThresholds
 from etl.reference import ReferenceCodes
@@ -65,6 +66,6 @@ def load_sample(
             # synthetic figures, released without the release-time audit: it takes 10 s to
             # minutes a month at this scale, and the first `make run` would take hours
             # (docs/disclosure.md, Limits); a release from the page or the CLI runs it
-            release_audit=False,
+            safeguards=Safeguards(audit=False),
         )
     return outcomes, check

@@ -107,6 +107,7 @@ def release_months(
     release_audit: run the release-time audit (on in the product; here only where a test is
     about disclosure: it costs seconds a month on the generated samples fixtures release)."""
     from etl.disclosure import DisclosureRule
+    from etl.disclosure.store import Safeguards
     from etl.queries import core as queries
     from etl.queries import release as queries_release
     from etl.release.store import ReleaseRefused, release_month
@@ -114,6 +115,13 @@ def release_months(
     with factory() as s:
         regions = queries.region_closure(s, (scope,))
         months = months or queries_release.months_with_data(s, regions)
+    safeguards = Safeguards(
+        rule=DisclosureRule(min_contributors=rule[0], dominance_k=rule[1])
+        if rule
+        else DisclosureRule(),
+        audit=release_audit,
+        max_atoms=max_atoms,
+    )
     ids = []
     for period in months:
         try:
@@ -127,11 +135,7 @@ def release_months(
                     min_coverage=0.9,
                     deadline_day=10,
                     override_coverage=True,
-                    rule=DisclosureRule(min_contributors=rule[0], dominance_k=rule[1])
-                    if rule
-                    else DisclosureRule(),
-                    max_atoms=max_atoms,
-                    release_audit=release_audit,
+                    safeguards=safeguards,
                 )
                 ids.append(release.id)
         except ReleaseRefused as exc:

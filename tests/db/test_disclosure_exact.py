@@ -1,4 +1,4 @@
-"""The exact-recovery audit at every release (etl.disclosure.exact), without the LP audit."""
+"""The release-time audit at every release (etl.disclosure.exact, with its LP), without the atom LP."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import sqlalchemy as sa
 
 from etl import models as m
 from etl.db import make_engine, make_session_factory
-from etl.disclosure import DisclosureRule, exact, picks
+from etl.disclosure import DisclosureRule, attacker, exact, picks, pins
 from etl.disclosure.audit import audit, system
-from etl.disclosure.pattern import compute_pattern, month_cells
+from etl.disclosure.catalogue import YTD
+from etl.disclosure.pattern import PRIMARY, compute_pattern, month_cells
+from etl.disclosure.store import month_as_released
+from etl.queries import disclosure as queries_disclosure
 from tests.db import disclosure_case as case
 from tests.db.test_disclosure import SCOPE, _year
 
@@ -28,6 +31,7 @@ def unaudited(template_urls, prepared, tmp_path_factory):
 
 
 def test_dsx001_every_release_records_nothing_left_pinned_or_narrow(unaudited):
+    """Every run records nothing left, by the LP's intervals (the case is small enough)."""
     with unaudited() as s:
         runs = s.execute(
             sa.select(
@@ -35,16 +39,17 @@ def test_dsx001_every_release_records_nothing_left_pinned_or_narrow(unaudited):
                 m.DisclosureRun.pinned,
                 m.DisclosureRun.narrow,
                 m.DisclosureRun.inherent,
+                m.DisclosureRun.lp,
                 m.DisclosureRun.audited,
             ).join(m.DisclosureRun, m.DisclosureRun.release_id == m.Release.id)
         ).all()
     assert {
-        (p % 100 == 1, pinned, narrow, inherent) for p, pinned, narrow, inherent, _ in runs
+        (p % 100 == 1, pinned, narrow, inherent, lp) for p, pinned, narrow, inherent, lp, _ in runs
     } == {
-        (True, None, None, None),  # January: no cells of its own
-        (False, 0, 0, 0),
+        (True, None, None, None, None),  # January: no cells of its own
+        (False, 0, 0, 0, True),  # the last audit was the attacker's LP over every primary cell
     }
-    assert all(audited is None for *_, audited in runs)  # the LP did not run
+    assert all(audited is None for *_, audited in runs)  # the atom LP did not run
 
 
 def test_dsx002_the_atom_lp_agrees_no_protected_cell_is_recovered_exactly(unaudited):
@@ -91,3 +96,61 @@ def test_dsx004_the_time_budget_holds_inside_a_round(unaudited, monkeypatch):
     assert 0 < len(searched) < to_search  # the round stopped searching on time
     assert outcome.rounds == 1  # and the audit after it reported what was left
     assert outcome.pinned + outcome.narrow > 0
+
+
+def _released_year(factory, last: int | None = None):
+    """The year's released months as the attacker holds them (up to `last`), and the year's
+    system with the last of them (etl.disclosure.attacker)."""
+    with factory() as s:
+        tree = queries_disclosure.hierarchy(s)
+        releases = queries_disclosure.year_releases(s, SCOPE, 2021)
+        lines = queries_disclosure.released_lines(
+            s, SCOPE, {r.period: r.data_event_id for r in releases}
+        )
+        months = {
+            r.period: month_as_released(s, r, lines, tree)
+            for r in releases
+            if r.period % 100 >= 2 and (last is None or r.period <= last)
+        }
+    last = max(months)
+    return months, attacker.Year(months[last], last, {p: c for p, c in months.items() if p < last})
+
+
+def test_dsx005_the_attackers_lp_narrows_no_primary_cell_of_the_year(unaudited):
+    """The issue's audit, as released by default: every published figure of the year's released
+    months (what a leader can obtain: the catalogue's cells) and, for every primary cell, the
+    interval of values consistent with all of them (LP, amounts never negative): none is
+    narrower than ±15 % of its value on either side."""
+    months, year = _released_year(unaudited)
+    status = year.status(months[max(months)])
+    primary = [k for k, why in status.items() if why == PRIMARY]
+    assert len(primary) > 1000  # every window, node and month of the year
+    assert year.lp_narrow(pins.equations(year.relations, set(status)), primary, 0.15) == []
+
+
+def test_dsx006_without_the_lp_a_cell_stays_narrow_that_the_lp_repair_widens(unaudited):
+    """March on top of February as released: the shuttle's repair alone leaves primary cells the
+    LP narrows (滨海新区's 1–3月 knowledge-intensive mode 1, within 12 %); the LP's repair widens
+    them, hiding more and showing nothing hidden before."""
+    months, _ = _released_year(unaudited, last=202102)
+    tree, _, lines = _year(unaudited)
+    with unaudited() as s:
+        february = queries_disclosure.year_releases(s, SCOPE, 2021)[1]
+        fixed = queries_disclosure.suppressed_keys(s, february.id, YTD)
+    cells = month_cells(lines[lines["period"] <= 202103], 202103, tree, SCOPE)
+
+    def repaired(lp_cells: int):
+        pattern = compute_pattern(cells, tree, SCOPE, 202103, fixed, DisclosureRule(), 0.15)
+        outcome = exact.repair(pattern, SCOPE, 202103, months, 0.15, lp_cells=lp_cells)
+        year = attacker.Year(pattern, 202103, months)
+        status = year.status(pattern)
+        primary = [k for k, why in status.items() if why == PRIMARY]
+        eq = pins.equations(year.relations, set(status))
+        return pattern, outcome, {k for k, _ in year.lp_narrow(eq, primary, 0.15)}
+
+    shuttle, outcome, narrow = repaired(lp_cells=0)
+    assert (outcome.pinned, outcome.narrow, outcome.lp) == (0, 0, False)
+    assert ("y", 202103, "120116", "group:KIS", "1", "*", "*") in narrow
+    lp, outcome, narrow = repaired(lp_cells=10**6)
+    assert (outcome.pinned, outcome.narrow, outcome.lp, narrow) == (0, 0, True, set())
+    assert shuttle.suppressed.items() <= lp.suppressed.items()

@@ -12,6 +12,7 @@ from etl import models as m
 from etl.cli.main import EXIT_FAILED, EXIT_OK, main
 from etl.coverage.register import load_register
 from etl.data_version import RELEASED
+from etl.disclosure.store import Safeguards
 from etl.filters import ReportFilter
 from etl.intake.load import load_file
 from etl.queries import core as queries
@@ -199,7 +200,9 @@ def test_release_all_goes_through_every_scope_month_once_and_shows_it(session_fa
         return iter(months)
 
     kw = dict(min_coverage=0.9, deadline_day=10, each_month=progress)
-    ids = release_all(session_factory, "sample", "样例数据", release_audit=False, **kw)
+    ids = release_all(
+        session_factory, "sample", "样例数据", safeguards=Safeguards(audit=False), **kw
+    )
     assert ("120000", 201905) in seen and ("120000", 201906) in seen
     assert len(seen) == len(set(seen)) and len(ids) == 2
     # released without the release-time audit (the sample): recorded as not run

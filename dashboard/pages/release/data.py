@@ -6,7 +6,7 @@ import datetime as dt
 
 from dashboard import auth
 from dashboard.data import app_context, session
-from etl.disclosure import rule_from
+from etl.disclosure.store import safeguards_from
 from etl.mail.delivery import release_hook
 from etl.queries import core as queries
 from etl.queries import disclosure as queries_disclosure
@@ -70,10 +70,7 @@ def release(scope: str, month: int, note: str, override: bool) -> dict:
             note,
             min_coverage=settings.release_min_coverage,
             deadline_day=settings.report_deadline_day,
-            rule=rule_from(settings),
-            protection=settings.disclosure_protection,
-            max_atoms=settings.disclosure_audit_max_atoms,
-            audit_seconds=settings.disclosure_audit_seconds,
+            safeguards=safeguards_from(settings),
             override_coverage=override,
             # the briefing and its e-mail follow the commit, in a thread (seconds of rendering)
             after_commit=release_hook(app_context().session_factory, settings, background=True),

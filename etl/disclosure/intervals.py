@@ -1,0 +1,114 @@
+"""The attacker's linear program over the catalogue's relations: which hidden cells it narrows.
+
+The LP is the attacker the issue names (τ-ARGUS's audit): for a hidden cell, the least and the
+largest value consistent with every published figure of the year (etl.disclosure.attacker's
+equations, amounts never negative). The shuttle (etl.disclosure.bounds) finds a subset of what
+it finds; this is exact, and costly: one LP over the year's hidden cells each.
+
+Few LPs serve many cells: a cell needs only *one* feasible point at or beyond its protection
+level on each side to be safe on that side, and any solution of any LP over the same equations
+is such a point for every cell it happens to put there. So one LP pushes all undecided cells
+at once (the sum of each one's value relative to its own, each held at its protection level so
+none runs away), decides every cell it moves far enough, and again; only cells that no
+batch moves get an LP of their own, whose optimum decides them — narrow, with its certificate
+(the relations the bound is made of, by their multipliers). On the constructed test case: 35
+LPs in 2.8 s where one pair per primary cell took 293 s, the same two cells found. Pure.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linprog
+
+from etl.disclosure import pins
+
+CENT_SLACK = 0.5  # half a cent: the LP's answer counts as reaching a level this close to it
+NOISE = 1e-9  # and this share of the level besides: the solver's rounding, not the figures
+HOLD_SLACK = 1e-6  # a batch holds a cell a millionth beyond its level: the level is reached
+
+
+@dataclass(frozen=True)
+class Narrow:
+    """A hidden cell (column of the equations) the LP narrows on one side, and the relations
+    (rows of the equations) its bound is made of."""
+
+    column: int
+    side: str  # "low": its least value is above (1 − protection) × value; "high": the largest
+    bound: float
+    rows: np.ndarray
+
+
+def lp_scale(b_eq: np.ndarray) -> float:
+    """The unit the LP is solved in: the geometric mean of the smallest and largest published
+    figure, so both sit within the solver's tolerances. Cents run from 1 to 10^12: scaled by the
+    largest alone, a small figure falls below HiGHS's 10^-7 feasibility tolerance and a real
+    year's system (2,000 enterprises) came back "infeasible"."""
+    positive = np.abs(b_eq[b_eq != 0])
+    if positive.size == 0:
+        return 1.0
+    return float(np.sqrt(positive.min() * positive.max()))
+
+
+def narrow_cells(
+    eq: pins.Equations,
+    amounts: np.ndarray,
+    targets: np.ndarray,
+    protection: float,
+    deadline: float = float("inf"),
+) -> list[Narrow] | None:
+    """The `targets` (columns of `eq`) whose LP interval misses ±protection of their `amounts`,
+    each side found once; None when the clock passes `deadline` before every target is decided."""
+    found: list[Narrow] = []
+    for side in ("low", "high"):
+        narrow = _one_side(eq, amounts, targets, protection, side, deadline)
+        if narrow is None:
+            return None
+        found += narrow
+    return found
+
+
+def _one_side(eq, amounts, targets, protection, side, deadline) -> list[Narrow] | None:
+    """narrow_cells on one side: batches while they decide something, then one LP a cell."""
+    matrix, constant = eq.matrix, eq.constant
+    scale = lp_scale(constant)
+    sign = 1.0 if side == "low" else -1.0  # the LP minimises: the least value, or the largest
+    level = (1 - sign * protection) * amounts  # where a cell's value must be able to reach
+    undecided = np.unique(np.asarray(targets, dtype=int))
+    found: list[Narrow] = []
+    batch = True
+    while undecided.size:
+        if time.monotonic() > deadline:
+            return None
+        objective = np.zeros(matrix.shape[1])
+        low, high = np.zeros(matrix.shape[1]), np.full(matrix.shape[1], np.inf)
+        if batch:  # every undecided cell pushed towards its level, and held there
+            objective[undecided] = sign / amounts[undecided]
+            hold = level[undecided] * (1 - sign * HOLD_SLACK) / scale
+            (low if side == "low" else high)[undecided] = hold
+        else:  # the first undecided cell alone, as far as it goes
+            objective[undecided[0]] = sign
+        result = linprog(
+            objective,
+            A_eq=matrix,
+            b_eq=constant / scale,
+            bounds=np.column_stack([low, high]),
+            method="highs",
+        )
+        if result.status == 3:  # unbounded: only a lone cell's maximum can be (batches are held)
+            undecided = undecided[1:]
+            continue
+        if result.status != 0:
+            raise RuntimeError(f"disclosure LP: {result.message}")
+        x = result.x[undecided] * scale
+        goal = level[undecided]
+        reached = sign * (x - goal) <= CENT_SLACK + NOISE * np.abs(goal)
+        if not batch and not reached[0]:  # its optimum stops short: narrow on this side
+            rows = np.flatnonzero(np.abs(result.eqlin.marginals) > 1e-9)
+            found.append(Narrow(int(undecided[0]), side, float(x[0]), rows))
+            reached[0] = True
+        batch = batch and bool(reached.any())  # a batch that decides nothing: one at a time
+        undecided = undecided[~reached]
+    return found

@@ -1,0 +1,87 @@
+"""The attacker's LP over the catalogue's relations (etl.disclosure.intervals): exact, and cheap."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.optimize import linprog
+
+from etl.disclosure import intervals
+from tests.unit.test_pins import _eq, _table, _values
+
+PROTECTION = 0.15
+
+
+def _random_case(seed: int, rows: int = 4, cols: int = 5, hidden: int = 8):
+    """A random two-way table with `hidden` of its inner cells hidden: equations and amounts."""
+    rng = np.random.default_rng(seed)
+    value = _values(rows, cols, seed=int(rng.integers(1_000_000)))
+    cells = [k for k in value if len(k) == 2 and isinstance(k[0], int)]
+    chosen = {cells[i] for i in rng.choice(len(cells), size=hidden, replace=False)}
+    eq = _eq(_table(rows, cols), chosen, value)
+    amounts = eq.relations.value[eq.columns]
+    return eq, amounts
+
+
+def _one_lp_a_cell(eq, amounts) -> dict[tuple[int, str], float]:
+    """The plain audit: two LPs per hidden cell; (column, side) → bound, where it is narrow."""
+    found = {}
+    for i in range(len(eq.hidden)):
+        objective = np.eye(len(eq.hidden))[i]
+        low = linprog(objective, A_eq=eq.matrix, b_eq=eq.constant, bounds=(0, None)).fun
+        top = linprog(-objective, A_eq=eq.matrix, b_eq=eq.constant, bounds=(0, None))
+        high = np.inf if top.status == 3 else -top.fun
+        if low > amounts[i] * (1 - PROTECTION) + 0.5:
+            found[i, "low"] = low
+        if high < amounts[i] * (1 + PROTECTION) - 0.5:
+            found[i, "high"] = high
+    return found
+
+
+def test_int001_the_batched_lp_finds_what_one_lp_a_cell_finds():
+    """On random tables, the cells and sides found narrow, and their bounds, are those of two
+    LPs per hidden cell; the cases include narrow and wide cells on both sides."""
+    sides = {"low": 0, "high": 0}
+    wide = 0
+    for seed in range(25):
+        eq, amounts = _random_case(seed)
+        every = np.arange(len(eq.hidden))
+        found = intervals.narrow_cells(eq, amounts, every, PROTECTION)
+        expected = _one_lp_a_cell(eq, amounts)
+        assert {(n.column, n.side) for n in found} == set(expected)
+        for n in found:
+            assert abs(n.bound - expected[n.column, n.side]) <= 1e-6 * max(1.0, amounts[n.column])
+            assert len(n.rows) > 0  # the relations its bound is made of
+            sides[n.side] += 1
+        wide += len(every) - len({n.column for n in found})
+    assert sides["low"] > 5 and sides["high"] > 5 and wide > 20
+
+
+def test_int002_only_the_targets_are_decided():
+    eq, amounts = _random_case(3)
+    expected = _one_lp_a_cell(eq, amounts)
+    column = next(iter(expected))[0]
+    found = intervals.narrow_cells(eq, amounts, np.array([column]), PROTECTION)
+    assert {(n.column, n.side) for n in found} == {k for k in expected if k[0] == column}
+
+
+def test_int003_few_lps_decide_many_cells(monkeypatch):
+    """A solution of one LP decides every cell it puts beyond its level: far fewer LPs than
+    two per hidden cell."""
+    eq, amounts = _random_case(11, rows=10, cols=12, hidden=50)
+    calls = []
+    solve = intervals.linprog
+    monkeypatch.setattr(intervals, "linprog", lambda *a, **k: calls.append(1) or solve(*a, **k))
+    found = intervals.narrow_cells(eq, amounts, np.arange(len(eq.hidden)), PROTECTION)
+    assert {(n.column, n.side) for n in found} == set(_one_lp_a_cell(eq, amounts))
+    assert len(calls) < len(eq.hidden)  # 100 LPs one cell at a time
+
+
+def test_int004_out_of_time_is_undecided_not_safe():
+    eq, amounts = _random_case(5)
+    every = np.arange(len(eq.hidden))
+    assert intervals.narrow_cells(eq, amounts, every, PROTECTION, deadline=0.0) is None
+
+
+def test_int005_lp_scale_sits_between_the_smallest_and_largest_figure():
+    assert intervals.lp_scale(np.array([0.0, 4.0, -100.0])) == 20.0
+    assert intervals.lp_scale(np.array([0.0, 0.0])) == 1.0
