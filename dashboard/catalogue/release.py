@@ -138,6 +138,10 @@ STRINGS.update(
         "release.col.note": {"zh": "说明", "en": "Note"},
         "release.col.audit": {"zh": "保密核查", "en": "Disclosure audit"},
         "release.audit.passed": {"zh": "通过", "en": "passed"},
+        "release.audit.passed_bounds": {
+            "zh": "通过（未做线性规划核查）",
+            "en": "passed (without the LP check)",
+        },
         "release.audit.left": {"zh": "遗留 {n} 项", "en": "{n} left"},
         "release.audit.left_earlier": {
             "zh": "遗留 {n} 项（含 {k} 项由此前发布决定）",

@@ -153,14 +153,26 @@ class Year:
         return narrow
 
     def lp_narrow(
-        self, eq: pins.Equations, cells, protection: float, deadline: float = float("inf")
+        self,
+        eq: pins.Equations,
+        cells,
+        protection: float,
+        deadline: float = float("inf"),
+        sides: list[str] | None = None,
     ) -> list[tuple[tuple, intervals.Narrow]] | None:
-        """Which of `cells` (year keys hidden in `eq`) the attacker's LP narrows below
-        ±protection, each with the side and the relations of its bound; None when the time is up
-        first (etl.disclosure.intervals)."""
+        """Which of `cells` (year keys hidden in `eq`; with `sides`, only that side of each) the
+        attacker's LP narrows below ±protection, each with the side and the relations of its
+        bound; None when the time is up first (etl.disclosure.intervals)."""
         amounts = self.relations.value[eq.columns]
-        targets = np.fromiter((eq.index[k] for k in cells if k in eq.index), int)
-        found = intervals.narrow_cells(eq, amounts, targets, protection, deadline)
+        targets = np.fromiter((eq.index[k] for k in cells), int)
+        found = intervals.narrow_cells(
+            eq,
+            amounts,
+            targets,
+            protection,
+            deadline,
+            sides=None if sides is None else np.array(sides),
+        )
         return None if found is None else [(eq.hidden[n.column], n) for n in found]
 
     def lp_still_narrow(
@@ -175,6 +187,26 @@ class Year:
         `hidden`; None when the time is up first. A trial: nothing is changed."""
         found = self.lp_narrow(self._trial(hidden, extra), cells, protection, deadline)
         return None if found is None else {key for key, _ in found}
+
+    def lp_widens(
+        self,
+        hidden: np.ndarray,
+        extra: list[tuple],
+        targets: list[tuple[tuple, str]],
+        protection: float,
+        deadline: float = float("inf"),
+    ) -> bool | None:
+        """Whether the LP finds every (cell, side) of `targets` wide with `extra` hidden besides
+        `hidden` (only those sides: the others were wide already, and hiding more keeps them
+        so); None when the time is up first. A trial: nothing is changed."""
+        eq = self._trial(hidden, extra)
+        amounts = self.relations.value[eq.columns]
+        columns = np.fromiter((eq.index[k] for k, _ in targets), int)
+        sides = np.array([side for _, side in targets])
+        found = intervals.narrow_cells(
+            eq, amounts, columns, protection, deadline, sides=sides, first=True
+        )
+        return None if found is None else not found
 
     def _trial(self, hidden: np.ndarray, extra: list[tuple]) -> pins.Equations:
         """The equations with `extra` (year keys of the month, with their 1–2月 twins) hidden

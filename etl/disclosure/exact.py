@@ -70,6 +70,7 @@ def repair(
     assessed: set[tuple] = set()  # narrow cells tried with all of the month hidden
     lp_assessed: set[tuple] = set()  # the same, by the LP
     lp_left: list[tuple[tuple, Narrow]] | None = None  # the LP's findings, when it ran
+    lp_known: list[tuple[tuple, str]] | None = None  # (cell, side) narrow at its last run
     for round_ in range(max_rounds + 1):
         # hiding more only widens what the published cells allow: a cell neither pinned nor
         # narrow stays so, and once nothing is pinned the exact test need not run again
@@ -80,8 +81,9 @@ def repair(
         targets = [(c, side) for c, side in found.narrow if c not in inherent]
         lp_left, lp_targets = None, []
         if not (found.pinned or targets) and found.eq.matrix.shape[1] <= lp_cells:
-            lp_left = year.lp_narrow(found.eq, _primary(year, pattern), protection, deadline)
+            lp_left = _lp_audit(year, pattern, found, lp_known, protection, deadline)
             if lp_left is not None:
+                lp_known = [(c, n.side) for c, n in lp_left]
                 lp_test = partial(year.lp_still_narrow, deadline=deadline)
                 inherent |= _given_by_earlier(
                     year, pattern, lp_left, lp_assessed, lp_test, protection
@@ -131,9 +133,21 @@ def repair(
     )
 
 
+def _lp_audit(year, pattern, found, known, protection, deadline):
+    """A round's LP audit: every primary cell of the year the first time (`known` None), then
+    only the (cell, side) it found narrow (every other was wide, and hiding more keeps it so)."""
+    if known is None:
+        return year.lp_narrow(found.eq, _primary(year, pattern), protection, deadline)
+    cells, sides = zip(*known) if known else ((), ())
+    return year.lp_narrow(found.eq, cells, protection, deadline, list(sides))
+
+
 def _picks(year, pattern, found, targets, lp_targets, stalled, protection, deadline) -> set:
     """A round's figures to hide: quick picks for pins (again while their certificates change)
-    and, once, for narrow cells; then checked picks; for cells only the LP narrows, LP picks."""
+    and, once, for narrow cells; then checked picks. The same for cells only the LP narrows,
+    their quick picks taken from the relations its bounds are made of."""
+    if lp_targets and not stalled:
+        return pick.lp_quick_picks(found, lp_targets, year.month, protection)
     if lp_targets:
         return set(pick.lp_picks(year, pattern, found, lp_targets, protection, deadline))
     quick = not stalled or (found.pinned and stalled < STALLED)

@@ -17,6 +17,7 @@ LPs in 2.8 s where one pair per primary cell took 293 s, the same two cells foun
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from scipy.optimize import linprog
 
 from etl.disclosure import pins
 
+log = logging.getLogger(__name__)
 CENT_SLACK = 0.5  # half a cent: the LP's answer counts as reaching a level this close to it
 NOISE = 1e-9  # and this share of the level besides: the solver's rounding, not the figures
 HOLD_SLACK = 1e-6  # a batch holds a cell a millionth beyond its level: the level is reached
@@ -58,25 +60,35 @@ def narrow_cells(
     targets: np.ndarray,
     protection: float,
     deadline: float = float("inf"),
+    *,
+    sides: np.ndarray | None = None,
+    first: bool = False,
 ) -> list[Narrow] | None:
     """The `targets` (columns of `eq`) whose LP interval misses ±protection of their `amounts`,
-    each side found once; None when the clock passes `deadline` before every target is decided."""
+    each side found once; None when the clock passes `deadline` before every target is decided.
+
+    sides: the one side to decide for each target ("low" or "high"; default both). first: stop
+    at the first narrow one (a trial of the repair needs no more)."""
+    targets = np.asarray(targets, dtype=int)
     found: list[Narrow] = []
     for side in ("low", "high"):
-        narrow = _one_side(eq, amounts, targets, protection, side, deadline)
+        mine = targets if sides is None else targets[np.asarray(sides) == side]
+        narrow = _one_side(eq, amounts, mine, protection, side, deadline, first)
         if narrow is None:
             return None
         found += narrow
+        if first and found:
+            break
     return found
 
 
-def _one_side(eq, amounts, targets, protection, side, deadline) -> list[Narrow] | None:
+def _one_side(eq, amounts, targets, protection, side, deadline, first) -> list[Narrow] | None:
     """narrow_cells on one side: batches while they decide something, then one LP a cell."""
     matrix, constant = eq.matrix, eq.constant
     scale = lp_scale(constant)
     sign = 1.0 if side == "low" else -1.0  # the LP minimises: the least value, or the largest
     level = (1 - sign * protection) * amounts  # where a cell's value must be able to reach
-    undecided = np.unique(np.asarray(targets, dtype=int))
+    undecided = np.unique(targets)
     found: list[Narrow] = []
     batch = True
     while undecided.size:
@@ -90,12 +102,20 @@ def _one_side(eq, amounts, targets, protection, side, deadline) -> list[Narrow] 
             (low if side == "low" else high)[undecided] = hold
         else:  # the first undecided cell alone, as far as it goes
             objective[undecided[0]] = sign
+        started = time.monotonic()
         result = linprog(
             objective,
             A_eq=matrix,
             b_eq=constant / scale,
             bounds=np.column_stack([low, high]),
             method="highs",
+        )
+        log.debug(
+            "disclosure LP (%s, %s): %d undecided, %.1f s",
+            side,
+            "batch" if batch else "one cell",
+            undecided.size,
+            time.monotonic() - started,
         )
         if result.status == 3:  # unbounded: only a lone cell's maximum can be (batches are held)
             undecided = undecided[1:]
@@ -108,6 +128,8 @@ def _one_side(eq, amounts, targets, protection, side, deadline) -> list[Narrow] 
         if not batch and not reached[0]:  # its optimum stops short: narrow on this side
             rows = np.flatnonzero(np.abs(result.eqlin.marginals) > 1e-9)
             found.append(Narrow(int(undecided[0]), side, float(x[0]), rows))
+            if first:
+                return found
             reached[0] = True
         batch = batch and bool(reached.any())  # a batch that decides nothing: one at a time
         undecided = undecided[~reached]

@@ -56,6 +56,19 @@ def checked_picks(
     return _checked(year, pattern, found, near, cells, year.still_narrow, protection, deadline)
 
 
+def lp_quick_picks(
+    found: Findings, targets: list[tuple[tuple, Narrow]], month: int, protection: float
+) -> set[tuple]:
+    """One published figure of the month per cell the LP narrows, unchecked: the cheapest of
+    the relations its bound is made of (the LP's multipliers), as quick_picks for the shuttle."""
+    picks = set()
+    for cell, narrow in targets:
+        options = [k for row in narrow.rows for k in found.changeable_members(row, month)]
+        if options:
+            picks.add(_cheapest(options, cell, found, protection))
+    return picks
+
+
 def lp_picks(
     year: Year,
     pattern: Pattern,
@@ -70,9 +83,11 @@ def lp_picks(
         k for _, n in targets for row in n.rows for k in found.changeable_members(row, year.month)
     }
 
+    sides = [(c, n.side) for c, n in targets]
+
     def still_narrow(now, extra, cells, protection):
-        narrow = year.lp_still_narrow(now, extra, cells, protection, deadline)
-        return cells if narrow is None else narrow  # out of time: a trial that did not work
+        widens = year.lp_widens(now, extra, sides, protection, deadline)
+        return set() if widens else cells  # out of time (None): a trial that did not work
 
     cells = {c for c, _ in targets}
     return _checked(year, pattern, found, near, cells, still_narrow, protection, deadline)

@@ -109,11 +109,12 @@ def stored_pattern(session: Session, scope: str, months: list[int]) -> dict[tupl
 
 
 def audit_results(session: Session, release_ids: list[int]) -> dict[int, tuple]:
-    """release id -> (cells, pinned, narrow, inherent) of its disclosure run (pinned and narrow
-    None: the release-time audit did not run; inherent None: run before it was counted)."""
+    """release id -> (cells, pinned, narrow, inherent, lp) of its disclosure run (pinned and
+    narrow None: the release-time audit did not run; inherent and lp None: run before they were
+    recorded; lp: whether its last audit was the attacker's LP)."""
     run = m.DisclosureRun
     rows = session.execute(
-        sa.select(run.release_id, run.cells, run.pinned, run.narrow, run.inherent).where(
+        sa.select(run.release_id, run.cells, run.pinned, run.narrow, run.inherent, run.lp).where(
             run.release_id.in_(release_ids)
         )
     )

@@ -71,12 +71,16 @@ def test_the_release_list_says_what_the_disclosure_audit_left():
     """保密核查: passed, cells left, not run (the synthetic sample), or a dash for January."""
     from dashboard.pages.release.views import audit_text
 
-    assert audit_text((30000, 0, 0, 0), "zh") == "通过"
-    assert audit_text((30000, 0, 4, 0), "zh") == "遗留 4 项"
-    assert audit_text((30000, 1, 2, None), "en") == "3 left"
-    assert audit_text((30000, 0, 2, 1), "zh") == "遗留 2 项（含 1 项由此前发布决定）"
-    assert audit_text((30000, 0, 1, 1), "en") == "1 left (1 from earlier releases)"
-    assert audit_text((30000, 2, 2888, 23), "zh") == "遗留 2,890 项（含 23 项由此前发布决定）"
-    assert audit_text((30000, None, None, None), "zh") == "未运行"
-    assert audit_text((0, None, None, None), "zh") == "—"
+    assert audit_text((30000, 0, 0, 0, True), "zh") == "通过"
+    assert audit_text((30000, 0, 0, 0, False), "zh") == "通过（未做线性规划核查）"
+    assert audit_text((30000, 0, 0, None, None), "en") == "passed (without the LP check)"
+    assert audit_text((30000, 0, 4, 0, True), "zh") == "遗留 4 项"
+    assert audit_text((30000, 1, 2, None, None), "en") == "3 left"
+    assert audit_text((30000, 0, 2, 1, False), "zh") == "遗留 2 项（含 1 项由此前发布决定）"
+    assert audit_text((30000, 0, 1, 1, True), "en") == "1 left (1 from earlier releases)"
+    assert (
+        audit_text((30000, 2, 2888, 23, False), "zh") == "遗留 2,890 项（含 23 项由此前发布决定）"
+    )
+    assert audit_text((30000, None, None, None, None), "zh") == "未运行"
+    assert audit_text((0, None, None, None, None), "zh") == "—"
     assert audit_text(None, "en") == "—"

@@ -133,17 +133,17 @@ def refused(reason: str, message: str, lang: str) -> dbc.Alert:
 
 
 def audit_text(audit: tuple | None, lang: str) -> str:
-    """What the release-time disclosure audit left: passed, n cells left (and how many of them
-    only earlier months' figures give away), not run, or a dash (January: no cells of its own,
-    1–2月 is published with February)."""
+    """What the release-time disclosure audit left: passed (by the LP, or without it), n cells
+    left (and how many of them only earlier months' figures give away), not run, or a dash
+    (January: no cells of its own, 1–2月 is published with February)."""
     if audit is None or audit[0] == 0:
         return "—"
-    _cells, pinned, narrow, inherent = audit
+    _cells, pinned, narrow, inherent, lp = audit
     if pinned is None:
         return t("release.audit.not_run", lang)
     left = pinned + (narrow or 0)
-    if not left:
-        return t("release.audit.passed", lang)
+    if not left:  # proven by the attacker's LP, or only by the shuttle's bounds (a large year)
+        return t("release.audit.passed" if lp else "release.audit.passed_bounds", lang)
     n = i18n.fmt_count(left)
     if inherent:
         return t("release.audit.left_earlier", lang, n=n, k=i18n.fmt_count(inherent))
