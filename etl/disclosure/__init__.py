@@ -5,7 +5,8 @@ tables), `catalogue` (the cells a role without enterprise-level rights may ask f
 node of each dimension a read's row belongs to), `pattern` (a released month's suppression
 pattern over those linked cells), the release-time audit — `attacker` (the year's released
 months as one system), `pins` and `bounds` (the hidden cells it fixes exactly, by sparse linear
-algebra, and those it narrows, by the shuttle algorithm), `exact` (the repair of a month's
+algebra, and those it narrows, by the shuttle algorithm), `intervals` (those its linear program
+narrows: every primary cell, with few LPs), `exact` (the repair of a month's
 pattern until none is: at every release), `picks` and `checked` (the figures the repair hides) —,
 `audit` (the attacker's linear-programming audit of a pattern), `store` (writing a pattern
 beside its release), `apply` and `spans` (applying a stored pattern to a read's rows, and the
