@@ -11,7 +11,7 @@ run: venv  ## set up on first run, then serve http://127.0.0.1:8050
 	$(PY) -m etl init-db --sample-if-empty --demo-users
 	$(PY) -m dashboard
 
-serve: venv  ## production-style serving with gunicorn (see README, "Scale out"); a release's audit runs in the request: 15-minute worker timeout
+serve: venv  ## production-style serving with gunicorn (see README, "Scale out"); releases and uploads run in worker processes of their own
 	$(PY) -m etl init-db
 	$(VENV)/bin/gunicorn -w $${WORKERS:-4} -b $${STM_HOST:-127.0.0.1}:$${STM_PORT:-8050} \
 	  --timeout $${STM_WORKER_TIMEOUT:-900} --no-control-socket app:server

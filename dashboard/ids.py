@@ -431,6 +431,9 @@ class Release:
     CONFIRM = "release-confirm"
     FEEDBACK = "release-feedback"
     RUNNING = "release-running"  # shown while a release computes and audits its pattern
+    STEP = "release-step"  # in RUNNING: the step the release job is at
+    JOB = "release-job"  # dcc.Store: the id of the release job the page follows
+    POLL = "release-poll"  # dcc.Interval: reads the job's state while it runs
     LIST = "release-list"
     TICK = "release-tick"  # bumped after each release, to re-read the checklist and the list
     LANG = "release-lang"  # dcc.Store: the page's language

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -91,6 +93,23 @@ class Settings:
         if not self.database_url:
             db_file = Path(self.instance_path) / "services_trade.sqlite3"
             object.__setattr__(self, "database_url", f"sqlite:///{db_file}")
+
+    def to_json(self) -> str:
+        """These settings as JSON (for a worker process: pass it in the environment, never in a
+        file: it holds the secret key and the mail password)."""
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, default=str)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Settings":
+        """Settings written by to_json: paths and nested settings made again."""
+        values = json.loads(text)
+        for f in dataclasses.fields(cls):
+            default = f.default_factory() if f.default is dataclasses.MISSING else f.default
+            if isinstance(default, Path):
+                values[f.name] = Path(values[f.name])
+            elif dataclasses.is_dataclass(default):
+                values[f.name] = type(default)(**values[f.name])
+        return cls(**values)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":

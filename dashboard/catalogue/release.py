@@ -51,9 +51,23 @@ STRINGS.update(
         },
         "release.confirm": {"zh": "确认发布", "en": "Release"},
         "release.running": {
-            "zh": "正在发布：计算并核查保密模式，年末月份可能需要几分钟，请勿关闭本页。",
+            "zh": "正在发布：计算并核查保密模式，年末月份可能需要几分钟。发布在后台进行，离开本页不会中断。",
             "en": "Releasing: computing and auditing the suppression pattern. Late months of a "
-            "year can take a few minutes; please keep this page open.",
+            "year can take a few minutes. It runs in the background: leaving this page does "
+            "not stop it.",
+        },
+        "release.step.start": {
+            "zh": "正在启动发布…",
+            "en": "Starting the release…",
+        },
+        "release.step.pattern": {
+            "zh": "正在计算并核查 {month} 的保密模式（第 {index}/{count} 个月）",
+            "en": "Computing and auditing the suppression pattern of {month} ({index} of {count})",
+        },
+        "release.failed": {
+            "zh": "发布未完成：后台发布进程意外终止，该月未发布，可再次发布。",
+            "en": "Not released: the release's worker process ended unexpectedly. Nothing was "
+            "released; you can release again.",
         },
         "release.check.title": {"zh": "发布前检查", "en": "Checklist"},
         "release.check.coverage": {
@@ -107,6 +121,10 @@ STRINGS.update(
         "release.refused.no_data": {
             "zh": "未发布：该月该范围没有数据。",
             "en": "Not released: no data for this month and scope.",
+        },
+        "release.refused.busy": {
+            "zh": "未发布：该范围另有一项发布正在进行，请等它完成。",
+            "en": "Not released: another release of this scope is running; wait for it to end.",
         },
         "release.refused.scope": {"zh": "未发布：范围无效。", "en": "Not released: unknown scope."},
         "release.refused.not_released": {

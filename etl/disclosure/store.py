@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -52,11 +53,15 @@ def safeguards_from(settings: Settings) -> Safeguards:
 
 
 def store_patterns(
-    session: Session, release: m.Release, safeguards: Safeguards
+    session: Session,
+    release: m.Release,
+    safeguards: Safeguards,
+    progress: Callable[..., None] | None = None,
 ) -> list[m.DisclosureRun]:
     """The pattern of a new release's month and of every later released month of its year.
 
-    Later months are computed again because their 1–N月 cells contain the month just released.
+    Later months are computed again because their 1–N月 cells contain the month just released;
+    progress("pattern", month=, index=, count=) is called before each.
     January's cells do not exist (1–2月 is published together): its release stores an empty run.
     Safeguards.audit=False leaves out the release-time audit (etl.disclosure.exact; the synthetic
     sample, to start in minutes): its runs record pinned and narrow as NULL.
@@ -75,11 +80,13 @@ def store_patterns(
         for r in releases
         if safeguards.audit and 2 <= r.period % 100 and r.period < release.period
     }
-    return [
-        _store_month(session, r, releases, lines, tree, safeguards, earlier)
-        for r in releases
-        if r.period >= release.period
-    ]
+    todo = [r for r in releases if r.period >= release.period]
+    runs = []
+    for i, r in enumerate(todo, start=1):
+        if progress is not None:  # the months after it: their 1–N月 cells contain it
+            progress("pattern", month=r.period, index=i, count=len(todo))
+        runs.append(_store_month(session, r, releases, lines, tree, safeguards, earlier))
+    return runs
 
 
 def month_as_released(session: Session, release: m.Release, lines, tree) -> attacker.MonthCells:

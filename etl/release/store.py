@@ -57,41 +57,28 @@ def release_month(
     override_coverage: bool = False,
     safeguards: Safeguards = Safeguards(),
     after_commit: Callable[[int], None] | None = None,
+    progress: Callable[..., None] | None = None,
 ) -> tuple[m.Release, Checklist]:
     """Release a month of a scope (in the caller's transaction), or raise ReleaseRefused.
 
     after_commit(release_id) runs once the caller's transaction has committed (the briefing and
     its delivery, etl.mail.delivery.release_hook); it never runs for a release rolled back, and
-    whatever it raises is logged, never turned into a failed release."""
-    if scope not in SCOPES:
-        raise ReleaseRefused("scope", f"unknown scope {scope}: one of {', '.join(SCOPES)}")
+    whatever it raises is logged, never turned into a failed release. progress(step, **values)
+    says where it is (etl.disclosure.store.store_patterns: a month's pattern and audit)."""
     # One release at a time per scope and month: a second concurrent one waits, then finds
     # nothing changed (PostgreSQL row lock on the current release; SQLite writes serially).
-    previous = session.scalar(
-        sa.select(m.Release)
-        .where(m.Release.scope_code == scope, m.Release.period == period, m.Release.current)
-        .with_for_update()
+    previous = _current(session, scope, period, lock=True)
+    check = refusal_check(
+        session,
+        scope,
+        period,
+        note,
+        min_coverage=min_coverage,
+        deadline_day=deadline_day,
+        override_coverage=override_coverage,
+        previous=previous,
     )
-    check = checklist(session, scope, period, min_coverage, deadline_day)
     month = format_period(period)
-    if not check.has_data:
-        raise ReleaseRefused("no_data", f"{month}: no data loaded for {scope}")
-    if not check.changed:
-        raise ReleaseRefused(
-            "unchanged",
-            f"{month} {scope}: nothing changed since release {previous.id} "
-            f"({previous.released_at:%Y-%m-%d %H:%M})",
-        )
-    if not check.coverage_ok:
-        share = check.coverage["reported_share"]
-        if not override_coverage:
-            raise ReleaseRefused(
-                "coverage",
-                f"{month} {scope}: coverage {share:.1%} is below {min_coverage:.0%}; "
-                "release only with --override-coverage and a note",
-            )
-        if not note.strip():
-            raise ReleaseRefused("override_note", "an override of low coverage needs a note")
     if previous is not None:
         previous.current = False
         session.flush()  # the old release stops being current before the new one exists
@@ -114,7 +101,7 @@ def release_month(
     session.flush()
     _copy(session, release, queries.region_closure(session, (scope,)) or [scope])
     # What leaders may see of it: the suppression pattern, in the same transaction (etl.disclosure)
-    store_patterns(session, release, safeguards)
+    store_patterns(session, release, safeguards, progress)
     audit(
         session,
         user,
@@ -152,6 +139,54 @@ def _run_after_commit(session: Session, release_id: int, hook: Callable[[int], N
 
     sa.event.listen(session, "after_commit", committed)
     sa.event.listen(session, "after_rollback", rolled_back)
+
+
+def refusal_check(
+    session: Session,
+    scope: str,
+    period: int,
+    note: str = "",
+    *,
+    min_coverage: float,
+    deadline_day: int,
+    override_coverage: bool = False,
+    previous: m.Release | None = None,
+) -> Checklist:
+    """The month's checklist, or ReleaseRefused when it may not be released (no data, nothing
+    changed, low coverage without an override and its note). Before a release job starts, to
+    refuse at once; and again inside the release, under its lock."""
+    if scope not in SCOPES:
+        raise ReleaseRefused("scope", f"unknown scope {scope}: one of {', '.join(SCOPES)}")
+    previous = previous or _current(session, scope, period)
+    check = checklist(session, scope, period, min_coverage, deadline_day)
+    month = format_period(period)
+    if not check.has_data:
+        raise ReleaseRefused("no_data", f"{month}: no data loaded for {scope}")
+    if not check.changed:
+        raise ReleaseRefused(
+            "unchanged",
+            f"{month} {scope}: nothing changed since release {previous.id} "
+            f"({previous.released_at:%Y-%m-%d %H:%M})",
+        )
+    if not check.coverage_ok:
+        share = check.coverage["reported_share"]
+        if not override_coverage:
+            raise ReleaseRefused(
+                "coverage",
+                f"{month} {scope}: coverage {share:.1%} is below {min_coverage:.0%}; "
+                "release only with --override-coverage and a note",
+            )
+        if not note.strip():
+            raise ReleaseRefused("override_note", "an override of low coverage needs a note")
+    return check
+
+
+def _current(session: Session, scope: str, period: int, lock: bool = False) -> m.Release | None:
+    """The month's current release of the scope (locked for update: the release's own read)."""
+    query = sa.select(m.Release).where(
+        m.Release.scope_code == scope, m.Release.period == period, m.Release.current
+    )
+    return session.scalar(query.with_for_update() if lock else query)
 
 
 def mark_final(session: Session, scope: str, period: int, user: str) -> m.Release:

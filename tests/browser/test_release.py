@@ -16,7 +16,7 @@ from tests.browser.pages_data import TIMEOUT, assert_clean, open_page
 
 pytestmark = pytest.mark.browser
 NOTE = "2019年12月初步数，已核对报送情况"
-RELEASE_TIMEOUT = 90  # seconds: a release runs its disclosure audit (10 s here) in the request
+RELEASE_TIMEOUT = 120  # seconds: a release job runs its disclosure audit (10 s here)
 
 
 @pytest.fixture
@@ -49,15 +49,20 @@ def test_rel001_release_a_month(dash_duo, release_app, screenshot_dir) -> None:
     assert NOTE not in dash_duo.find_element(f"#{Ids.LIST}").text
     dash_duo.find_element(f"#{Ids.NOTE}").send_keys(NOTE)
     dash_duo.find_element(f"#{Ids.CONFIRM}").click()
-    # while it runs the button cannot be clicked again, and the page says what it is doing
+    # it runs in a worker process; while it runs the button cannot be clicked again, and the
+    # page says what it is doing: the step the job is at (December's pattern, 1 of 1)
     running = dash_duo.find_element(f"#{Ids.RUNNING}")
     wait.until(lambda: running.is_displayed(), timeout=TIMEOUT)
-    assert "正在发布" in running.text
+    assert "正在发布" in running.text and "离开本页不会中断" in running.text
     assert not dash_duo.find_element(f"#{Ids.CONFIRM}").is_enabled()
+    dash_duo.wait_for_contains_text(f"#{Ids.STEP}", "2019年12月 的保密模式", timeout=TIMEOUT)
+    assert "（第 1/1 个月）" in dash_duo.find_element(f"#{Ids.STEP}").text
+    assert not dash_duo.find_element(f"#{Ids.CONFIRM}").is_enabled()
+    dash_duo.driver.save_screenshot(str(screenshot_dir / "release_running.png"))
     # the release computes December's pattern and audits 2019 (docs/disclosure.md, step 4)
     dash_duo.wait_for_contains_text(f"#{Ids.FEEDBACK}", "已发布", timeout=RELEASE_TIMEOUT)
     wait.until(lambda: not running.is_displayed(), timeout=TIMEOUT)
-    assert dash_duo.find_element(f"#{Ids.CONFIRM}").is_enabled()
+    wait.until(lambda: dash_duo.find_element(f"#{Ids.CONFIRM}").is_enabled(), timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Ids.LIST}", NOTE, timeout=TIMEOUT)
     listed = dash_duo.find_element(f"#{Ids.LIST}").text
     assert "2019年12月" in listed and "初步" in listed
@@ -70,8 +75,10 @@ def test_rel001_release_a_month(dash_duo, release_app, screenshot_dir) -> None:
     assert_clean(dash_duo)
     dash_duo.driver.save_screenshot(str(screenshot_dir / "release.png"))
 
-    dash_duo.find_element(f"#{Ids.CONFIRM}").click()
+    dash_duo.find_element(f"#{Ids.CONFIRM}").click()  # again: refused at once, no job
     dash_duo.wait_for_contains_text(f"#{Ids.FEEDBACK}", "没有变化", timeout=TIMEOUT)
+    wait.until(lambda: dash_duo.find_element(f"#{Ids.CONFIRM}").is_enabled(), timeout=TIMEOUT)
+    assert not running.is_displayed()
 
     dash_duo.wait_for_page(url=dash_duo.server.url.rstrip("/") + "/overview?month=2019-12")
     wait.until(

@@ -6,14 +6,13 @@ import datetime as dt
 
 from dashboard import auth
 from dashboard.data import app_context, session
-from etl.disclosure.store import safeguards_from
-from etl.mail.delivery import release_hook
 from etl.queries import core as queries
 from etl.queries import disclosure as queries_disclosure
 from etl.queries import release as queries_release
+from etl.release import jobs
 from etl.release.checklist import Checklist, checklist
 from etl.release.scopes import SCOPES
-from etl.release.store import effective_status, release_month
+from etl.release.store import effective_status
 
 ACTION = "release"
 
@@ -57,25 +56,32 @@ def month_checklist(scope: str, month: int) -> Checklist:
         )
 
 
-def release(scope: str, month: int, note: str, override: bool) -> dict:
-    """Release the month by the signed-in person; etl ReleaseRefused says why not."""
+def start_release(scope: str, month: int, note: str, override: bool) -> str:
+    """Start releasing the month by the signed-in person in a worker process (etl.release.jobs);
+    returns the job's id. ReleaseRefused says why not, at once where the checklist can tell."""
     auth.guard(ACTION)
-    settings = app_context().settings
-    with app_context().session_factory.begin() as s:
-        made, _ = release_month(
-            s,
-            scope,
-            month,
-            auth.actor_name(),
-            note,
-            min_coverage=settings.release_min_coverage,
-            deadline_day=settings.report_deadline_day,
-            safeguards=safeguards_from(settings),
-            override_coverage=override,
-            # the briefing and its e-mail follow the commit, in a thread (seconds of rendering)
-            after_commit=release_hook(app_context().session_factory, settings, background=True),
-        )
-        return {"id": made.id, "revision": made.revision}
+    context = app_context()
+    return jobs.start(
+        context.session_factory,
+        context.settings,
+        scope,
+        month,
+        auth.actor_name(),
+        note,
+        override,
+    )
+
+
+def release_job(job_id: str) -> dict | None:
+    """A release job's state (etl.release.jobs.read)."""
+    auth.guard(ACTION)
+    return jobs.read(app_context().settings.instance_path, job_id)
+
+
+def running_job(scope: str) -> str | None:
+    """The id of the scope's release job still running, if any (a page opened again follows it)."""
+    auth.guard(ACTION)
+    return jobs.running(app_context().settings.instance_path, scope)
 
 
 def releases(scope: str) -> list[dict]:

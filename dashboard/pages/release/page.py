@@ -24,6 +24,7 @@ from etl.release.store import ReleaseRefused
 
 ACTION = release_data.ACTION
 HIDDEN, SHOWN = {"display": "none"}, {"display": "flex", "alignItems": "center"}
+POLL_MS = 1500  # how often the page reads a running release job's state
 dash.register_page(
     __name__,
     nav_group="manage",
@@ -55,6 +56,7 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
     )
     if not months:
         return html.Div([header, empty_state(t("home.empty", lang), t("home.empty_hint", lang))])
+    running = release_data.running_job(DEFAULT_SCOPE)
     controls = dbc.Row(
         [
             _field(
@@ -92,7 +94,10 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
                 t("release.confirm", lang), id=Ids.CONFIRM, color="primary", class_name="mt-2"
             ),
             html.Div(
-                [dbc.Spinner(size="sm", spinner_class_name="me-2"), t("release.running", lang)],
+                [
+                    dbc.Spinner(size="sm", spinner_class_name="me-2"),
+                    html.Div([html.Div(t("release.running", lang)), html.Div(id=Ids.STEP)]),
+                ],
                 id=Ids.RUNNING,
                 className="mt-2 stm-footnote",
                 style=HIDDEN,
@@ -106,6 +111,9 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
             header,
             dcc.Store(id=Ids.TICK, data=0),
             dcc.Store(id=Ids.LANG, data=lang),
+            # a release of the scope still running (the page opened again): followed at once
+            dcc.Store(id=Ids.JOB, data=running),
+            dcc.Interval(id=Ids.POLL, interval=POLL_MS, disabled=running is None),
             controls,
             dbc.Row(
                 [
@@ -156,30 +164,53 @@ def render(month, scope, _tick, lang):
 
 @callback(
     Output(Ids.FEEDBACK, "children"),
-    Output(Ids.TICK, "data"),
+    Output(Ids.JOB, "data"),
+    Output(Ids.POLL, "disabled"),
+    Output(Ids.CONFIRM, "disabled"),
+    Output(Ids.RUNNING, "style"),
+    Output(Ids.STEP, "children"),
     Input(Ids.CONFIRM, "n_clicks"),
     State(Ids.MONTH, "value"),
     State(Ids.SCOPE, "value"),
     State(Ids.NOTE, "value"),
     State(Ids.OVERRIDE, "value"),
-    State(Ids.TICK, "data"),
     State(Ids.LANG, "data"),
     prevent_initial_call=True,
-    # a release computes and audits its pattern (minutes for a year's late months at scale):
-    # one click, and say so
-    running=[
-        (Output(Ids.CONFIRM, "disabled"), True, False),
-        (Output(Ids.RUNNING, "style"), SHOWN, HIDDEN),
-    ],
+    # one click: the button is off from the click until the job's end (the poll turns it on)
+    running=[(Output(Ids.CONFIRM, "disabled"), True, True)],
 )
-def confirm(n_clicks, month, scope, note, override, tick, lang):
-    """Release the month (or say why not); the checklist and the list are read again."""
+def confirm(n_clicks, month, scope, note, override, lang):
+    """Start releasing the month in the background (or say why not at once)."""
     auth.guard(ACTION)
     lang = i18n.normalize_lang(lang)
     if not n_clicks or not month or not scope:
         raise PreventUpdate
     try:
-        made = release_data.release(scope, int(month), note or "", bool(override))
+        job = release_data.start_release(scope, int(month), note or "", bool(override))
     except ReleaseRefused as exc:
-        return views.refused(exc.reason, str(exc), lang), dash.no_update
-    return views.released(made, lang), (tick or 0) + 1
+        return views.refused(exc.reason, str(exc), lang), None, True, False, HIDDEN, ""
+    return None, job, False, True, SHOWN, t("release.step.start", lang)
+
+
+@callback(
+    Output(Ids.FEEDBACK, "children", allow_duplicate=True),
+    Output(Ids.TICK, "data"),
+    Output(Ids.POLL, "disabled", allow_duplicate=True),
+    Output(Ids.CONFIRM, "disabled", allow_duplicate=True),
+    Output(Ids.RUNNING, "style", allow_duplicate=True),
+    Output(Ids.STEP, "children", allow_duplicate=True),
+    Input(Ids.POLL, "n_intervals"),
+    State(Ids.JOB, "data"),
+    State(Ids.TICK, "data"),
+    State(Ids.LANG, "data"),
+    prevent_initial_call=True,
+)
+def follow(_n, job_id, tick, lang):
+    """While the job runs: the step it is at. When it ends: what came of it, the checklist and
+    the list read again, the button back."""
+    auth.guard(ACTION)
+    lang = i18n.normalize_lang(lang)
+    job = release_data.release_job(job_id) if job_id else None
+    if job is not None and job["state"] == "running":
+        return dash.no_update, dash.no_update, False, True, SHOWN, views.job_step(job, lang)
+    return views.job_end(job, lang), (tick or 0) + 1, True, False, HIDDEN, ""

@@ -132,6 +132,26 @@ def refused(reason: str, message: str, lang: str) -> dbc.Alert:
     )
 
 
+def job_step(job: dict, lang: str) -> str:
+    """The step a running release job is at, in words."""
+    values = job.get("values") or {}
+    if job.get("step") == "pattern":
+        month = i18n.fmt_period(values["month"], lang)
+        return t(
+            "release.step.pattern", lang, month=month, index=values["index"], count=values["count"]
+        )
+    return t("release.step.start", lang)
+
+
+def job_end(job: dict | None, lang: str):
+    """What came of a release job: released, refused (why), or failed."""
+    if job is not None and job["state"] == "done":
+        return released(job["release"], lang)
+    if job is not None and job["state"] == "refused":
+        return refused(job["reason"], job.get("message", ""), lang)
+    return dbc.Alert(t("release.failed", lang), color="danger", id=Ids.FEEDBACK + "-failed")
+
+
 def audit_text(audit: tuple | None, lang: str) -> str:
     """What the release-time disclosure audit left: passed (by the LP, or without it), n cells
     left (and how many of them only earlier months' figures give away), not run, or a dash
