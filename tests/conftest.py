@@ -181,12 +181,15 @@ def session_factory(engine):
 def settings(db_url, tmp_path) -> Settings:
     """Settings pointing at the fresh database and a temporary instance folder."""
     # No briefing after each release (seconds of chart rendering): tests/db/test_briefing*.py
-    # ask for it.
+    # ask for it. No attacker's LP at release (tens of seconds a release on these small
+    # samples, where nearly every primary cell is narrow): tests/db/test_disclosure*.py and
+    # tests/browser/test_release.py release with it.
     return Settings(
         instance_path=tmp_path / "instance",
         database_url=db_url,
         secret_key="test",
         briefing_on_release=False,
+        disclosure_lp_cells=0,
     )
 
 

@@ -69,8 +69,7 @@ def repair(
     inherent: set[tuple] = set()
     assessed: set[tuple] = set()  # narrow cells tried with all of the month hidden
     lp_assessed: set[tuple] = set()  # the same, by the LP
-    lp_left: list[tuple[tuple, Narrow]] | None = None  # the LP's findings, when it ran
-    lp_known: list[tuple[tuple, str]] | None = None  # (cell, side) narrow at its last run
+    lp_known: list[tuple[tuple, str]] | None = None  # (cell, side) narrow at the LP's last run
     for round_ in range(max_rounds + 1):
         # hiding more only widens what the published cells allow: a cell neither pinned nor
         # narrow stays so, and once nothing is pinned the exact test need not run again
@@ -79,7 +78,7 @@ def repair(
             year, pattern, found.narrow, assessed, year.still_narrow, protection
         )
         targets = [(c, side) for c, side in found.narrow if c not in inherent]
-        lp_left, lp_targets = None, []
+        lp_targets: list[tuple[tuple, Narrow]] = []
         if not (found.pinned or targets) and found.eq.matrix.shape[1] <= lp_cells:
             lp_left = _lp_audit(year, pattern, found, lp_known, protection, deadline)
             if lp_left is not None:
@@ -122,14 +121,15 @@ def repair(
             if month % 100 == 2:  # its twin in the other window is the same figure
                 pattern.suppressed.setdefault((twin_window(window), *dims), SECONDARY)
         pattern.close()
-    narrow = {c for c, _ in found.narrow} | {c for c, _ in lp_left or []}
+    # what the LP found narrow at its last run (if the time ran out after, those still count)
+    narrow = {c for c, _ in found.narrow} | {c for c, _ in lp_known or []}
     return Outcome(
         len(found.pinned),
         len(narrow),
         round_,
         len(pattern.suppressed) - before,
         len(narrow & inherent),
-        lp_left is not None,
+        lp_known is not None,
     )
 
 

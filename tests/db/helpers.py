@@ -90,6 +90,15 @@ def aggregates(engine: sa.Engine) -> dict[str, list[tuple]]:
 NO_SUPPRESSION = (1, 1.0)
 
 
+def no_lp():
+    """Release safeguards without the attacker's LP (tests about something else than disclosure:
+    on the small test samples nearly every primary cell is narrow, an LP each, tens of seconds a
+    release; tests/db/test_disclosure*.py and tests/browser/test_release.py keep it on)."""
+    from etl.disclosure.store import Safeguards
+
+    return Safeguards(lp_cells=0)
+
+
 def release_months(
     factory,
     months=None,

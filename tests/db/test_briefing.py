@@ -33,7 +33,7 @@ from etl.release.store import release_month
 from etl.summary import summary_frame
 from etl.targets.status import evaluate_targets
 from tests.conftest import SQLITE_ONLY
-from tests.db.helpers import release_months
+from tests.db.helpers import no_lp, release_months
 from tests.db.snapshot_data import load_two_years
 
 MONTH, SCOPE = 201906, "120000"
@@ -237,6 +237,7 @@ def test_release_hook_runs_after_commit_and_never_fails_the_release(loaded, sett
             min_coverage=0.9,
             deadline_day=10,
             override_coverage=True,
+            safeguards=no_lp(),
             after_commit=failing,
         )
         rid = release.id
@@ -262,6 +263,7 @@ def test_release_hook_runs_after_commit_and_never_fails_the_release(loaded, sett
                 min_coverage=0.9,
                 deadline_day=10,
                 override_coverage=True,
+                safeguards=no_lp(),
                 after_commit=calls.append,
             )
             raise RuntimeError("rolled back")

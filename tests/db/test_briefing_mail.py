@@ -20,7 +20,7 @@ from etl.cli.main import EXIT_OK, main
 from etl.mail.delivery import release_hook, send_due
 from etl.release.store import release_month
 from tests.conftest import SQLITE_ONLY
-from tests.db.helpers import release_months
+from tests.db.helpers import no_lp, release_months
 from tests.db.snapshot_data import load_two_years
 
 MONTH, SCOPE = 201906, "120000"
@@ -80,6 +80,7 @@ def _release(factory, settings):
             min_coverage=0.9,
             deadline_day=10,
             override_coverage=True,
+            safeguards=no_lp(),
             after_commit=release_hook(factory, replace(settings, briefing_on_release=True)),
         )
         return release.id

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from etl import models as m
 from etl.db import make_engine, make_session_factory
-from etl.disclosure import DisclosureRule, attacker, exact, picks, pins
+from etl.disclosure import DisclosureRule, attacker, exact, intervals, picks, pins
 from etl.disclosure.audit import audit, system
 from etl.disclosure.catalogue import YTD
 from etl.disclosure.pattern import PRIMARY, compute_pattern, month_cells
@@ -128,19 +128,27 @@ def test_dsx005_the_attackers_lp_narrows_no_primary_cell_of_the_year(unaudited):
     assert year.lp_narrow(pins.equations(year.relations, set(status)), primary, 0.15) == []
 
 
+def _march(factory):
+    """March's cells over February as released, and what computing its pattern needs."""
+    months, _ = _released_year(factory, last=202102)
+    tree, _, lines = _year(factory)
+    with factory() as s:
+        february = queries_disclosure.year_releases(s, SCOPE, 2021)[1]
+        fixed = queries_disclosure.suppressed_keys(s, february.id, YTD)
+    cells = month_cells(lines[lines["period"] <= 202103], 202103, tree, SCOPE)
+    return months, lambda: compute_pattern(
+        cells, tree, SCOPE, 202103, fixed, DisclosureRule(), 0.15
+    )
+
+
 def test_dsx006_without_the_lp_a_cell_stays_narrow_that_the_lp_repair_widens(unaudited):
     """March on top of February as released: the shuttle's repair alone leaves primary cells the
     LP narrows (滨海新区's 1–3月 knowledge-intensive mode 1, within 12 %); the LP's repair widens
     them, hiding more and showing nothing hidden before."""
-    months, _ = _released_year(unaudited, last=202102)
-    tree, _, lines = _year(unaudited)
-    with unaudited() as s:
-        february = queries_disclosure.year_releases(s, SCOPE, 2021)[1]
-        fixed = queries_disclosure.suppressed_keys(s, february.id, YTD)
-    cells = month_cells(lines[lines["period"] <= 202103], 202103, tree, SCOPE)
+    months, pattern_of = _march(unaudited)
 
     def repaired(lp_cells: int):
-        pattern = compute_pattern(cells, tree, SCOPE, 202103, fixed, DisclosureRule(), 0.15)
+        pattern = pattern_of()
         outcome = exact.repair(pattern, SCOPE, 202103, months, 0.15, lp_cells=lp_cells)
         year = attacker.Year(pattern, 202103, months)
         status = year.status(pattern)
@@ -154,3 +162,20 @@ def test_dsx006_without_the_lp_a_cell_stays_narrow_that_the_lp_repair_widens(una
     lp, outcome, narrow = repaired(lp_cells=10**6)
     assert (outcome.pinned, outcome.narrow, outcome.lp, narrow) == (0, 0, True, set())
     assert shuttle.suppressed.items() <= lp.suppressed.items()
+
+
+def test_dsx007_cells_the_lp_found_count_as_left_when_its_time_runs_out(unaudited, monkeypatch):
+    """The LP found narrow cells, then the time ran out before it could look again: the run
+    reports them left (by the LP), never a pass."""
+    months, pattern_of = _march(unaudited)
+    calls = []
+    decide = intervals.narrow_cells
+
+    def out_of_time_after_the_first(*args, **kwargs):
+        calls.append(1)
+        return decide(*args, **kwargs) if len(calls) == 1 else None
+
+    monkeypatch.setattr(intervals, "narrow_cells", out_of_time_after_the_first)
+    outcome = exact.repair(pattern_of(), SCOPE, 202103, months, 0.15, lp_cells=10**6)
+    assert len(calls) > 1
+    assert outcome.lp and outcome.narrow >= 1 and outcome.pinned == 0

@@ -17,7 +17,7 @@ from etl.filters import ReportFilter
 from etl.intake.load import load_file
 from etl.queries import core as queries
 from etl.release.store import ReleaseRefused, mark_final, release_month
-from tests.db.helpers import line, write_report
+from tests.db.helpers import line, no_lp, write_report
 from tests.db.test_coverage import member, register_file
 
 ROWS = [
@@ -30,6 +30,7 @@ ROWS = [
 def _release(factory, period=201906, **kw):
     kw.setdefault("min_coverage", 0.9)
     kw.setdefault("deadline_day", 10)
+    kw.setdefault("safeguards", no_lp())  # the release's mechanics here (disclosure: elsewhere)
     with factory.begin() as s:
         release, check = release_month(s, "120000", period, "stat", kw.pop("note", ""), **kw)
         return release.id, check
