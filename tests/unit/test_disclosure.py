@@ -102,7 +102,8 @@ def test_the_audit_lp_keeps_one_cent_and_a_billion_dollars_within_tolerance():
     # year's system came back "infeasible"); scaled by the geometric mean, both ends stay clear.
     import numpy as np
 
-    from etl.disclosure.audit import interval, lp_scale
+    from etl.disclosure.audit import interval
+    from etl.disclosure.intervals import lp_scale
 
     b = np.array([1.0, 250.0, 3e9, 1e12])
     scale = lp_scale(b)
