@@ -1,7 +1,7 @@
 """Benchmark: the exact-recovery audit and its repair (etl.disclosure.exact) over a released year.
 
     python bench/bench_exact_audit.py [--url sqlite:///instance/services_trade.sqlite3]
-        [--scope 120000] [--year 2021] [--through 12]
+        [--scope 120000] [--year 2021] [--through 12] [--lp-cells 10000] [--name exact_audit]
 
 Computes each month's pattern of the year in order, as a release does (etl/disclosure/store.py),
 from the released lines of the database `make run` builds (2,000 synthetic enterprises): the
@@ -9,8 +9,9 @@ relation rule, then the exact audit over the year so far and its repair. Nothing
 database. Per month: the cells, the primary cells the relation rule's pattern leaves pinned
 (exactly recoverable) or narrow (bounded within ±15 % by the shuttle), the rounds and cells the
 repair added, what is left (and how much of it the earlier months' published cells give away on
-their own, which no repair of the month can change), and the seconds each step took.
-Writes bench/results/exact_audit.md.
+their own, which no repair of the month can change), whether the attacker's LP ended the audit
+(the year at most --lp-cells hidden cells, as STM_DISCLOSURE_LP_CELLS), and the seconds each
+step took. Writes bench/results/<name>.md (exact_audit.md: 天津市; exact_audit_lj.md: 两江新区).
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ from etl.disclosure.catalogue import YTD
 from etl.disclosure.pattern import PRIMARY, compute_pattern, month_cells
 from etl.queries import disclosure as queries
 from etl.queries.core import hierarchy
-from etl.settings import PROJECT_ROOT
+from etl.settings import PROJECT_ROOT, Settings
 
 
-def measure(url: str, scope: str, year: int, through: int) -> list[list[str]]:
+def measure(url: str, scope: str, year: int, through: int, lp_cells: int) -> list[list[str]]:
     """One row per month: cells, primary, pinned before, rounds, added, pinned after, seconds."""
     factory = make_session_factory(make_engine(url))
     with factory() as s:
@@ -44,7 +45,7 @@ def measure(url: str, scope: str, year: int, through: int) -> list[list[str]]:
         relation_rule = time.perf_counter() - started
         before = exact.findings(pattern, scope, month, earlier, 0.15)
         checked = time.perf_counter() - started - relation_rule
-        outcome = exact.repair(pattern, scope, month, earlier, 0.15)
+        outcome = exact.repair(pattern, scope, month, earlier, 0.15, lp_cells=lp_cells)
         repaired = time.perf_counter() - started - relation_rule - checked
         primary = sum(why == PRIMARY for why in pattern.suppressed.values())
         rows.append(
@@ -58,6 +59,7 @@ def measure(url: str, scope: str, year: int, through: int) -> list[list[str]]:
                 str(outcome.rounds),
                 str(outcome.added),
                 f"{outcome.pinned} / {outcome.narrow} ({outcome.inherent})",
+                "yes" if outcome.lp else "no",
                 f"{relation_rule:.1f}",
                 f"{checked:.1f}",
                 f"{repaired:.1f}",
@@ -78,10 +80,12 @@ def main() -> None:
     parser.add_argument("--scope", default="120000")
     parser.add_argument("--year", type=int, default=2021)
     parser.add_argument("--through", type=int, default=12)
+    parser.add_argument("--lp-cells", type=int, default=Settings.disclosure_lp_cells)
+    parser.add_argument("--name", default="exact_audit")
     args = parser.parse_args()
-    rows = measure(args.url, args.scope, args.year, args.through)
+    rows = measure(args.url, args.scope, args.year, args.through, args.lp_cells)
     write_table(
-        "exact_audit",
+        args.name,
         f"Exact-recovery audit, {args.scope} {args.year}, each month as released in order",
         [
             "month",
@@ -93,6 +97,7 @@ def main() -> None:
             "repair rounds",
             "added by the repair",
             "pinned / narrow after (of them given by earlier months)",
+            f"LP ended it (≤ {args.lp_cells:,} hidden cells)",
             "s relation rule",
             "s audit",
             "s repair",

@@ -124,6 +124,7 @@ def cmd_release(args, settings: Settings) -> int:
                 # after the commit: the month's briefing, e-mailed to subscribers (never fails
                 # the release; --no-briefing for scripted bulk releases)
                 after_commit=None if args.no_briefing else release_hook(factory, settings),
+                progress=_say_step,
             )
             print_checklist(check)
             kind = "修订 revised" if release.revision else "发布 released"
@@ -132,6 +133,18 @@ def cmd_release(args, settings: Settings) -> int:
         print(f"refused: {exc}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _say_step(step: str, month: int, index: int, count: int) -> None:
+    """Each month whose suppression pattern the release computes and audits (minutes late in a
+    large year), on stderr: stdout keeps the checklist and the result."""
+    from etl.periods import format_period
+
+    print(
+        f"保密模式 disclosure pattern {format_period(month)} ({index}/{count})…",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _rows(releases, settings: Settings) -> list[dict]:
