@@ -159,10 +159,12 @@ class Year:
         protection: float,
         deadline: float = float("inf"),
         sides: list[str] | None = None,
+        first: bool = False,
     ) -> list[tuple[tuple, intervals.Narrow]] | None:
         """Which of `cells` (year keys hidden in `eq`; with `sides`, only that side of each) the
         attacker's LP narrows below ±protection, each with the side and the relations of its
-        bound; None when the time is up first (etl.disclosure.intervals)."""
+        bound (with `first`, the first one found only); None when the time is up first
+        (etl.disclosure.intervals)."""
         amounts = self.relations.value[eq.columns]
         targets = np.fromiter((eq.index[k] for k in cells), int)
         found = intervals.narrow_cells(
@@ -172,6 +174,7 @@ class Year:
             protection,
             deadline,
             sides=None if sides is None else np.array(sides),
+            first=first,
         )
         return None if found is None else [(eq.hidden[n.column], n) for n in found]
 
@@ -199,13 +202,9 @@ class Year:
         """Whether the LP finds every (cell, side) of `targets` wide with `extra` hidden besides
         `hidden` (only those sides: the others were wide already, and hiding more keeps them
         so); None when the time is up first. A trial: nothing is changed."""
+        cells, sides = zip(*targets)
         eq = self._trial(hidden, extra)
-        amounts = self.relations.value[eq.columns]
-        columns = np.fromiter((eq.index[k] for k, _ in targets), int)
-        sides = np.array([side for _, side in targets])
-        found = intervals.narrow_cells(
-            eq, amounts, columns, protection, deadline, sides=sides, first=True
-        )
+        found = self.lp_narrow(eq, cells, protection, deadline, list(sides), first=True)
         return None if found is None else not found
 
     def _trial(self, hidden: np.ndarray, extra: list[tuple]) -> pins.Equations:

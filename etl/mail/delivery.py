@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import threading
 from dataclasses import dataclass
 
 from sqlalchemy.orm import sessionmaker
@@ -159,25 +158,14 @@ def on_release(factory: sessionmaker, settings: Settings, release_id: int) -> No
         log.exception("briefing %s not delivered (left in the outbox)", made.briefing_id)
 
 
-def release_hook(factory: sessionmaker, settings: Settings, background: bool = False):
-    """The callable release_month runs after its commit: on_release, here or in a thread (the web
-    request that released returns at once; the briefing takes seconds). None when the settings
-    turn the briefing off (STM_BRIEFING_ON_RELEASE=0)."""
+def release_hook(factory: sessionmaker, settings: Settings):
+    """The callable release_month runs after its commit: on_release (the CLI's process, or the
+    page's release worker after it has said the release is done). None when the settings turn
+    the briefing off (STM_BRIEFING_ON_RELEASE=0)."""
     if not settings.briefing_on_release:
         return None
 
     def run(release_id: int) -> None:
-        if not background:
-            on_release(factory, settings, release_id)
-            return
-        threading.Thread(
-            target=_in_thread, args=(release_id,), name=f"briefing-{release_id}", daemon=True
-        ).start()
-
-    def _in_thread(release_id: int) -> None:
-        try:
-            on_release(factory, settings, release_id)
-        except BaseException:  # noqa: BLE001 - a server shutting down stops it (SystemExit)
-            log.warning("briefing of release %s interrupted (python -m etl briefing)", release_id)
+        on_release(factory, settings, release_id)
 
     return run

@@ -86,23 +86,27 @@ def start(
         "values": {},
         "started_at": _now(),
         "host": socket.gethostname(),
-        "pid": None,
+        # this web process until the worker writes its own: only the worker writes after this
+        # (a later write from here could undo an end the worker has already written)
+        "pid": os.getpid(),
     }
     write(folder, job)
     url = factory.kw["bind"].url.render_as_string(hide_password=False)
     env = dict(os.environ, **{URL_ENV: url, SETTINGS_ENV: settings.to_json()})
-    with open(folder / "worker.log", "ab") as err:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", WORKER, str(folder)],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-            start_new_session=True,  # a signal to the web server's group spares it
-        )
-    job["pid"] = proc.pid
-    _update(folder, pid=proc.pid)
+    try:
+        with open(folder / "worker.log", "ab") as err:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", WORKER, str(folder)],
+                cwd=PROJECT_ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                start_new_session=True,  # a signal to the web server's group spares it
+            )
+    except OSError:  # no worker: the job must not block the scope as running
+        _update(folder, state="failed", error="worker", ended_at=_now())
+        raise
     threading.Thread(
         target=_watch, args=(proc, folder), name=f"release-{job_id}", daemon=True
     ).start()
@@ -138,6 +142,7 @@ def run(
 ) -> None:
     """The worker's part: release the job's month, writing each step and how it ended; then
     `briefing` (the month's briefing and its mail: etl.mail.delivery.release_hook)."""
+    _update(folder, pid=os.getpid())
     job = json.loads((folder / "job.json").read_text(encoding="utf-8"))
     made: dict = {}
 
