@@ -19,6 +19,11 @@ def _context():
     return flask.current_app.config[CONFIG_KEY]
 
 
+def _now() -> dt.datetime:
+    """The clock the rate window reads (one place, so tests can hold it still)."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
 def _bearer() -> str | None:
     header = flask.request.headers.get("Authorization", "")
     scheme, _, value = header.partition(" ")
@@ -31,8 +36,9 @@ def check():
     if flask.request.path.endswith("/openapi.json"):
         return None  # the description is public: it holds no figures
     ctx = _context()
+    now = _now()
     with ctx.session_factory.begin() as session:
-        checked = check_token(session, _bearer(), dt.datetime.now(dt.timezone.utc))
+        checked = check_token(session, _bearer(), now)
     flask.g.api_token_id = checked.token_id
     if checked.principal is None:
         flask.g.api_refusal = checked.reason
@@ -46,7 +52,7 @@ def check():
         flask.g.api_refusal = "rate_limited"
         response = flask.jsonify(error="rate limited", limit_per_minute=limit)
         response.status_code = 429
-        response.headers["Retry-After"] = str(60 - int(time.time()) % 60)
+        response.headers["Retry-After"] = str(60 - int(now.timestamp()) % 60)
         return response
     return None
 
