@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+import pickle
 import shutil
 import tempfile
 import uuid
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -93,14 +97,45 @@ def _build_template(backend: str, workdir: Path) -> str:
     return url
 
 
+def shared_dir(tmp_path_factory) -> Path:
+    """A folder every xdist worker of this run sees: their base temps share a parent."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextlib.contextmanager
+def built_once(folder: Path, key: str):
+    """Run the block's build in one worker of the run: yields the path of the built thing's
+    record (a pickle) after taking the key's lock; the block writes it when it does not exist.
+    The other workers wait on the lock and read the record instead of building again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / f"{key}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield folder / f"{key}.pickle"
+
+
+def once_per_run(tmp_path_factory, key: str, build):
+    """What build(workdir) returns, computed by the first worker that asks, pickled for all."""
+    folder = shared_dir(tmp_path_factory) / "built-once"
+    with built_once(folder, key) as record:
+        if not record.exists():
+            workdir = folder / key
+            workdir.mkdir()
+            record.write_bytes(pickle.dumps(build(workdir)))
+        return pickle.loads(record.read_bytes())
+
+
 @pytest.fixture(scope="session")
 def template_urls(tmp_path_factory) -> dict[str, str]:
-    """One migrated, seeded template database per available backend."""
-    workdir = tmp_path_factory.mktemp("templates")
-    urls = {"sqlite": _build_template("sqlite", workdir)}
-    if _pg_admin_url():
-        urls["postgresql"] = _build_template("postgresql", workdir)
-    return urls
+    """One migrated, seeded template database per available backend and run (shared by the
+    workers: each test clones it)."""
+    backends = ["sqlite", "postgresql"] if _pg_admin_url() else ["sqlite"]
+    return {
+        backend: once_per_run(
+            tmp_path_factory, f"template-{backend}", partial(_build_template, backend)
+        )
+        for backend in backends
+    }
 
 
 def clone_database(template_urls: dict[str, str], backend: str, workdir: Path) -> str:
@@ -130,23 +165,30 @@ def db_url(request, template_urls, tmp_path) -> str:
 
 
 class Prepared:
-    """Databases a recipe built once per session and backend; each test gets a fresh copy, so
-    what one test changes no other sees (as with db_url), without building it again."""
+    """Databases a recipe built once per run and backend (by whichever worker asks first);
+    each test gets a fresh copy, so what one test changes no other sees (as with db_url),
+    without building it again."""
 
     def __init__(self, template_urls: dict[str, str], tmp_path_factory) -> None:
         self.template_urls, self.tmp_path_factory = template_urls, tmp_path_factory
-        self.built: dict[tuple, tuple[str, object]] = {}
+        self.built: dict[str, tuple[str, object]] = {}
+
+    def _build(self, recipe, backend: str, workdir: Path) -> tuple[str, object]:
+        url = clone_database(self.template_urls, backend, workdir)
+        engine = make_engine(url)
+        result = recipe(make_session_factory(engine), workdir)
+        engine.dispose()  # a PostgreSQL template must have no connections to be copied
+        return url, result
 
     def copy(self, recipe, backend: str, tmp_path: Path) -> tuple[str, object]:
         """(URL of a fresh copy, what recipe(session_factory, workdir) returned when built)."""
-        key = (recipe.__module__, recipe.__qualname__, backend)
+        key = f"prepared-{recipe.__module__}.{recipe.__qualname__}-{backend}"
         if key not in self.built:
-            workdir = self.tmp_path_factory.mktemp("prepared")
-            url = clone_database(self.template_urls, backend, workdir)
-            engine = make_engine(url)
-            result = recipe(make_session_factory(engine), workdir)
-            engine.dispose()  # a PostgreSQL template must have no connections to be copied
-            self.built[key] = (url, result)
+            if backend not in self.template_urls:
+                clone_database(self.template_urls, backend, tmp_path)  # skips or fails as it says
+            self.built[key] = once_per_run(
+                self.tmp_path_factory, key, partial(self._build, recipe, backend)
+            )
         url, result = self.built[key]
         return clone_database({backend: url}, backend, tmp_path), result
 

@@ -6,6 +6,7 @@ import contextlib
 import os
 import shutil
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -135,14 +136,12 @@ def app(sqlite_url, tmp_path):
     dash_app.server.config[CONFIG_KEY].dispose()
 
 
-@pytest.fixture(scope="session")
-def sample_db(template_urls, tmp_path_factory) -> str:
-    """One seeded SQLite sample for the page tests: 60 synthetic enterprises, 2017-01..2019-12."""
+def _sample(template_urls, workdir: Path) -> str:
+    """The page sample, built: 60 synthetic enterprises, 2017-01..2019-12, nothing released."""
     from etl.intake.load import load_file
     from etl.sample.generate import generate_reports, write_reports
     from tests.conftest import clone_database
 
-    workdir = tmp_path_factory.mktemp("pages-sample")
     url = clone_database(template_urls, "sqlite", workdir)
     engine = make_engine(url)
     frame = generate_reports(n_enterprises=60, start=201701, end=201912)
@@ -169,7 +168,7 @@ def release_the_rest(factory, but: tuple[int, ...] = ()) -> None:
         release_months(factory, months, rule=NO_SUPPRESSION)
 
 
-def _released_copy(source_url: str, workdir: Path, but: tuple[int, ...]) -> str:
+def _released_copy(source_url: str, but: tuple[int, ...], workdir: Path) -> str:
     """A copy of a sample database with every month that has data released but those named."""
     from tests.conftest import clone_database
 
@@ -180,17 +179,50 @@ def _released_copy(source_url: str, workdir: Path, but: tuple[int, ...]) -> str:
     return url
 
 
+def _worker_copy(built_url: str, tmp_path_factory, name: str) -> str:
+    """This worker's copy of a database built once per run: the worker's tests share it, as
+    they shared the one each worker used to build for itself."""
+    from tests.conftest import clone_database
+
+    return clone_database({"sqlite": built_url}, "sqlite", tmp_path_factory.mktemp(name))
+
+
 @pytest.fixture(scope="session")
-def sample_db_released_to_november(sample_db, tmp_path_factory) -> str:
+def _sample_built(template_urls, tmp_path_factory) -> str:
+    from tests.conftest import once_per_run
+
+    return once_per_run(tmp_path_factory, "pages-sample", partial(_sample, template_urls))
+
+
+@pytest.fixture(scope="session")
+def _released_to_november_built(_sample_built, tmp_path_factory) -> str:
+    from tests.conftest import once_per_run
+
+    build = partial(_released_copy, _sample_built, (201912,))
+    return once_per_run(tmp_path_factory, "pages-released-nov", build)
+
+
+@pytest.fixture(scope="session")
+def sample_db(_sample_built, tmp_path_factory) -> str:
+    """One seeded SQLite sample for the page tests: 60 synthetic enterprises, 2017-01..2019-12."""
+    return _worker_copy(_sample_built, tmp_path_factory, "pages-sample")
+
+
+@pytest.fixture(scope="session")
+def sample_db_released_to_november(_released_to_november_built, tmp_path_factory) -> str:
     """The page sample with 2017-01..2019-11 released (releasing the 36 months costs ~20 s:
-    done once, and each test that writes takes a copy)."""
-    return _released_copy(sample_db, tmp_path_factory.mktemp("released-nov"), (201912,))
+    done once a run, and each test that writes takes a copy)."""
+    return _worker_copy(_released_to_november_built, tmp_path_factory, "pages-released-nov")
 
 
 @pytest.fixture(scope="session")
-def sample_db_released(sample_db_released_to_november, tmp_path_factory) -> str:
+def sample_db_released(_released_to_november_built, tmp_path_factory) -> str:
     """The page sample with every month released (December 2019 the last)."""
-    return _released_copy(sample_db_released_to_november, tmp_path_factory.mktemp("released"), ())
+    from tests.conftest import once_per_run
+
+    build = partial(_released_copy, _released_to_november_built, ())
+    built = once_per_run(tmp_path_factory, "pages-released", build)
+    return _worker_copy(built, tmp_path_factory, "pages-released")
 
 
 def private_copy(url: str, workdir: Path) -> str:

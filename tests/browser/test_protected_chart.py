@@ -23,11 +23,12 @@ NOTE = t("fig.protected_note", "zh")
 
 
 @pytest.fixture
-def leader_app(sqlite_url, tmp_path):
-    """The constructed case, its months released (with their suppression patterns), one leader."""
+def leader_app(prepared, tmp_path):
+    """The constructed case, its months released (with their suppression patterns), one leader;
+    a copy of the build the HTTP tests read."""
+    sqlite_url, _ = prepared.copy(case.released_with_accounts, "sqlite", tmp_path)
     engine = make_engine(sqlite_url)
     factory = make_session_factory(engine)
-    case.build(factory, tmp_path, audited=False)
     with factory.begin() as s:
         password = accounts.add_user(s, "leader1", "leader", "王局长")
     engine.dispose()

@@ -21,22 +21,20 @@ from etl.queries.windows import (
     window_totals,
 )
 from etl.snapshot.forced import catalogue_key
-from tests.conftest import BACKENDS, clone_database
+from tests.conftest import BACKENDS
 from tests.db import disclosure_case as case
 
 SCOPE = "120000"
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def released(request, template_urls, tmp_path_factory):
-    """The constructed case, loaded and released once per backend (the tests only read it)."""
-    if request.param not in template_urls:
-        pytest.skip(f"{request.param} not configured")
+def released(request, prepared, tmp_path_factory):
+    """The constructed case, loaded and released with the atom LP once per backend and run
+    (the tests only read it)."""
     workdir = tmp_path_factory.mktemp("disclosure")
-    engine = make_engine(clone_database(template_urls, request.param, workdir))
-    factory = make_session_factory(engine)
-    case.build(factory, workdir)
-    yield factory
+    url, _ = prepared.copy(case.build, request.param, workdir)
+    engine = make_engine(url)
+    yield make_session_factory(engine)
     engine.dispose()
 
 
