@@ -16,11 +16,13 @@ reads as failed: the release is one transaction, so nothing was released.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import logging
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -40,6 +42,7 @@ JOB_ID = re.compile(r"^[A-Za-z0-9_-]{16,32}$")
 URL_ENV = "STM_WORKER_DATABASE_URL"  # the worker's database and settings: in its environment,
 SETTINGS_ENV = "STM_WORKER_SETTINGS"  # never in a file (passwords, the secret key)
 ENDED = ("done", "refused", "failed")
+KEEP_DAYS = 30  # an ended job's folder is removed at the first start after this
 WORKER = "etl.cli.release_worker"  # the worker's module (it makes the briefing too: etl.mail)
 
 
@@ -69,12 +72,26 @@ def start(
             deadline_day=settings.report_deadline_day,
             override_coverage=override_coverage,
         )
-    if running(settings.instance_path, scope):
-        raise ReleaseRefused("busy", f"a release of {scope} is running: wait for it to end")
-    job_id = secrets.token_urlsafe(12)
-    folder = jobs_root(settings.instance_path) / job_id
-    folder.mkdir(parents=True)
-    job = {
+    root = jobs_root(settings.instance_path)
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".lock", "w") as lock:
+        # the check and the new job.json as one step: two web workers' clicks at once would
+        # otherwise both find the scope free and both start
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if running(settings.instance_path, scope):
+            raise ReleaseRefused("busy", f"a release of {scope} is running: wait for it to end")
+        _prune(settings.instance_path)
+        folder = root / secrets.token_urlsafe(12)
+        folder.mkdir()
+        job = _new_job(folder.name, scope, period, user, note, override_coverage)
+        write(folder, job)
+    _spawn(factory, settings, folder)
+    return folder.name
+
+
+def _new_job(job_id, scope, period, user, note, override_coverage) -> dict:
+    """A job's first state: running, at its start."""
+    return {
         "id": job_id,
         "scope": scope,
         "period": period,
@@ -90,7 +107,10 @@ def start(
         # (a later write from here could undo an end the worker has already written)
         "pid": os.getpid(),
     }
-    write(folder, job)
+
+
+def _spawn(factory: sessionmaker[Session], settings: Settings, folder: Path) -> None:
+    """Start the job's worker process, and a thread that marks the job failed if it dies."""
     url = factory.kw["bind"].url.render_as_string(hide_password=False)
     env = dict(os.environ, **{URL_ENV: url, SETTINGS_ENV: settings.to_json()})
     try:
@@ -108,9 +128,19 @@ def start(
         _update(folder, state="failed", error="worker", ended_at=_now())
         raise
     threading.Thread(
-        target=_watch, args=(proc, folder), name=f"release-{job_id}", daemon=True
+        target=_watch, args=(proc, folder), name=f"release-{folder.name}", daemon=True
     ).start()
-    return job_id
+
+
+def _prune(instance_path: Path) -> None:
+    """Remove the folders of jobs that ended more than KEEP_DAYS ago (the releases themselves
+    are in the database; a folder only serves a page that follows its job)."""
+    cutoff = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=KEEP_DAYS)
+    for job in _jobs(instance_path):
+        # a job whose worker died reads failed with no end written: its start then
+        ended = job.get("ended_at") or (job.get("started_at") if job["state"] in ENDED else None)
+        if job["state"] in ENDED and ended and dt.datetime.fromisoformat(ended) < cutoff:
+            shutil.rmtree(jobs_root(instance_path) / job["id"], ignore_errors=True)
 
 
 def read(instance_path: Path, job_id: str) -> dict | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import subprocess
+import threading
 import time
 
 import pytest
@@ -89,3 +91,62 @@ def test_job004_a_job_whose_worker_is_gone_reads_as_failed(settings):
     assert jobs.read(settings.instance_path, "g" * 16)["state"] == "failed"
     assert jobs.read(settings.instance_path, "../etc") is None
     assert jobs.read(settings.instance_path, "n" * 16) is None
+
+
+def test_job005_two_clicks_at_once_start_one_job(session_factory, settings, tmp_path, monkeypatch):
+    """Two starts of one scope at the same moment (two web workers): one job, the other busy.
+    The check is held open a while, so without the lock both would find the scope free."""
+    assert load_file(session_factory, write_report(tmp_path / "a.csv", ROWS)).ok
+    real = jobs.running
+
+    def slow_running(instance_path, scope):
+        found = real(instance_path, scope)
+        time.sleep(0.5)
+        return found
+
+    monkeypatch.setattr(jobs, "running", slow_running)
+    outcomes: list[str] = []
+
+    def click():
+        try:
+            outcomes.append(_start(session_factory, settings))
+        except ReleaseRefused as refused:
+            outcomes.append(refused.reason)
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(o == "busy" for o in outcomes) == [False, True], outcomes
+    started = next(o for o in outcomes if o != "busy")
+    assert _wait(settings, started)["state"] == "done"
+    folders = [p for p in jobs.jobs_root(settings.instance_path).iterdir() if p.is_dir()]
+    assert [p.name for p in folders] == [started]
+
+
+def test_job006_a_start_removes_jobs_that_ended_long_ago(session_factory, settings, tmp_path):
+    """Ended more than KEEP_DAYS ago: removed at the next start; a recent end, a running job
+    and one whose worker died recently stay."""
+    assert load_file(session_factory, write_report(tmp_path / "a.csv", ROWS)).ok
+    now = dt.datetime.now(dt.timezone.utc)
+    old = (now - dt.timedelta(days=jobs.KEEP_DAYS + 1)).isoformat(timespec="seconds")
+    recent = (now - dt.timedelta(days=1)).isoformat(timespec="seconds")
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    here = {"host": socket.gethostname(), "scope": "500000-LJ"}
+    states = {
+        "o" * 16: {"state": "done", "ended_at": old},
+        "f" * 16: {"state": "running", "started_at": old, "pid": gone.pid},  # died long ago
+        "e" * 16: {"state": "refused", "ended_at": recent},
+        "d" * 16: {"state": "running", "started_at": recent, "pid": gone.pid},
+        "a" * 16: {"state": "running", "started_at": old, "pid": os.getpid()},  # alive
+    }
+    for job_id, state in states.items():
+        folder = jobs.jobs_root(settings.instance_path) / job_id
+        folder.mkdir(parents=True)
+        jobs.write(folder, {"id": job_id, **here, **state})
+    started = _start(session_factory, settings)
+    left = {p.name for p in jobs.jobs_root(settings.instance_path).iterdir() if p.is_dir()}
+    assert left == {"e" * 16, "d" * 16, "a" * 16, started}
+    _wait(settings, started)
