@@ -21,7 +21,7 @@ from etl import models as m
 from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
 from etl.snapshot.archive import make_snapshot
-from tests.conftest import BACKENDS, clone_database
+from tests.conftest import BACKENDS, clone_database, once_per_run
 from tests.db.helpers import release_months, uscc
 from tests.db.snapshot_data import load, load_two_years, report_rows
 from tests.db.test_auth_http import login
@@ -60,15 +60,18 @@ def _build_archive(template_urls, backend: str, workdir: Path) -> tuple[str, dic
 
 @pytest.fixture(scope="module")
 def archive_templates(template_urls, tmp_path_factory):
-    """Builds the archive once per backend per module (and worker); tests get copies of it."""
+    """Builds the archive once per backend and run (by the first worker); tests get copies."""
     built: dict[str, tuple[Path, str, dict, dict]] = {}
 
     def get(backend: str) -> tuple[Path, str, dict, dict]:
         if backend not in built:
             if backend not in template_urls:
                 clone_database(template_urls, backend, Path())  # skips or fails as elsewhere
-            workdir = tmp_path_factory.mktemp(f"archive-{backend}")
-            built[backend] = (workdir, *_build_archive(template_urls, backend, workdir))
+
+            def build(workdir: Path) -> tuple[Path, str, dict, dict]:
+                return (workdir, *_build_archive(template_urls, backend, workdir))
+
+            built[backend] = once_per_run(tmp_path_factory, f"archive-{backend}", build)
         return built[backend]
 
     return get

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,7 +17,7 @@ from etl.snapshot import read as snapshot_read
 from etl.snapshot.archive import make_snapshot
 from etl.snapshot.inputs import PARTNER_KEYS, table_slices, target_filters, to_slices
 from etl.snapshot.vintage import load_codes, target_data_start
-from tests.conftest import BACKENDS, clone_database
+from tests.conftest import BACKENDS, clone_database, once_per_run
 from tests.db.helpers import line, release_months, uscc
 from tests.db.snapshot_data import load, load_two_years, report_rows
 
@@ -55,19 +57,25 @@ def _build_revised(session_factory, tmp_path) -> None:
 
 @pytest.fixture(scope="module")
 def revised_templates(template_urls, tmp_path_factory):
-    """Builds the revised database once per backend per module (and worker); tests get copies."""
+    """Builds the revised database once per backend and run (by the first worker); tests get
+    copies."""
     built: dict[str, str] = {}
+
+    def build(backend: str, workdir: Path) -> str:
+        url = clone_database(template_urls, backend, workdir)
+        engine = make_engine(url)
+        try:
+            _build_revised(make_session_factory(engine), workdir)
+        finally:
+            engine.dispose()  # PostgreSQL copies a template only while no one is connected
+        return url
 
     def get(backend: str) -> str:
         if backend not in built:
-            workdir = tmp_path_factory.mktemp(f"revised-{backend}")
-            url = clone_database(template_urls, backend, workdir)
-            engine = make_engine(url)
-            try:
-                _build_revised(make_session_factory(engine), workdir)
-            finally:
-                engine.dispose()  # PostgreSQL copies a template only while no one is connected
-            built[backend] = url
+            if backend not in template_urls:
+                clone_database(template_urls, backend, Path())  # skips or fails as elsewhere
+            key = f"revised-{backend}"
+            built[backend] = once_per_run(tmp_path_factory, key, partial(build, backend))
         return built[backend]
 
     return get
