@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 CENT_SLACK = 0.5  # half a cent: the LP's answer counts as reaching a level this close to it
 NOISE = 1e-9  # and this share of the level besides: the solver's rounding, not the figures
 HOLD_SLACK = 1e-6  # a batch holds a cell a millionth beyond its level: the level is reached
+# HiGHS's interior point (then crossover to a vertex) solves the large LPs about 3 times faster
+# than its simplex: 天津市's April batch (91,136 hidden cells) in 23 s against 65 s.
+METHOD = "highs-ipm"
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,15 @@ def lp_scale(b_eq: np.ndarray) -> float:
     if positive.size == 0:
         return 1.0
     return float(np.sqrt(positive.min() * positive.max()))
+
+
+def _solve(objective, matrix, b_eq, bounds):
+    """linprog by the interior point; by the simplex again where that does not end optimal or
+    unbounded (the IPM can call an unbounded LP infeasible, which the simplex tells apart)."""
+    result = linprog(objective, A_eq=matrix, b_eq=b_eq, bounds=bounds, method=METHOD)
+    if result.status in (0, 3):
+        return result
+    return linprog(objective, A_eq=matrix, b_eq=b_eq, bounds=bounds, method="highs")
 
 
 def narrow_cells(
@@ -103,13 +115,7 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first) -> list[N
         else:  # the first undecided cell alone, as far as it goes
             objective[undecided[0]] = sign
         started = time.monotonic()
-        result = linprog(
-            objective,
-            A_eq=matrix,
-            b_eq=constant / scale,
-            bounds=np.column_stack([low, high]),
-            method="highs",
-        )
+        result = _solve(objective, matrix, constant / scale, np.column_stack([low, high]))
         log.debug(
             "disclosure LP (%s, %s): %d undecided, %.1f s",
             side,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 from scipy.optimize import linprog
 
@@ -74,6 +76,41 @@ def test_int003_few_lps_decide_many_cells(monkeypatch):
     found = intervals.narrow_cells(eq, amounts, np.arange(len(eq.hidden)), PROTECTION)
     assert {(n.column, n.side) for n in found} == set(_one_lp_a_cell(eq, amounts))
     assert len(calls) < len(eq.hidden)  # 100 LPs one cell at a time
+
+
+def test_int006_a_cell_with_no_upper_bound_is_wide_on_that_side():
+    """Its row, its column and the grand total hidden too: it can grow without end, an LP
+    the interior point may not call unbounded; the answer is wide above, the lower side exact."""
+    value = _values(3, 3, seed=4)
+    hidden = {(0, 0), (0, 1), (1, 0), ("r", 0), ("c", 0), ("all",)}
+    eq = _eq(_table(3, 3), hidden, value)
+    amounts = eq.relations.value[eq.columns]
+    every = np.arange(len(eq.hidden))
+    found = intervals.narrow_cells(eq, amounts, every, PROTECTION)
+    expected = _one_lp_a_cell(eq, amounts)
+    unbounded = [
+        linprog(-np.eye(len(every))[i], A_eq=eq.matrix, b_eq=eq.constant).status == 3 for i in every
+    ]
+    assert sum(unbounded) >= 3  # the case is what it says: (0, 0) and its margins grow freely
+    assert {(n.column, n.side) for n in found} == set(expected)
+
+
+def test_int007_where_the_interior_point_gives_up_the_simplex_answers(monkeypatch):
+    """An IPM run that ends neither optimal nor unbounded (numerical trouble) is solved again
+    by the simplex: the same cells, never an error."""
+    eq, amounts = _random_case(7)
+    solve, methods = intervals.linprog, []
+
+    def troubled(*args, method, **kwargs):
+        methods.append(method)
+        if method == intervals.METHOD:
+            return SimpleNamespace(status=4, message="numerical difficulties")
+        return solve(*args, method=method, **kwargs)
+
+    monkeypatch.setattr(intervals, "linprog", troubled)
+    found = intervals.narrow_cells(eq, amounts, np.arange(len(eq.hidden)), PROTECTION)
+    assert {(n.column, n.side) for n in found} == set(_one_lp_a_cell(eq, amounts))
+    assert methods[:2] == [intervals.METHOD, "highs"]
 
 
 def test_int004_out_of_time_is_undecided_not_safe():
