@@ -102,33 +102,33 @@ def cmd_release(args, settings: Settings) -> int:
     if args.action == "show":
         return _show(settings, args, month)
     from etl.mail.delivery import release_hook
-    from etl.release.store import ReleaseRefused, mark_final, release_month
+    from etl.release.store import ReleaseRefused, compute_then_release, mark_final
 
     factory = factory_for(settings)
     try:
-        with factory.begin() as session:
-            if args.action == "final":
+        if args.action == "final":
+            with factory.begin() as session:
                 release = mark_final(session, args.scope, month, args.user)
                 print(f"release {release.id} marked final")
-                return EXIT_OK
-            release, check = release_month(
-                session,
-                args.scope,
-                month,
-                args.user,
-                args.note,
-                min_coverage=settings.release_min_coverage,
-                deadline_day=settings.report_deadline_day,
-                safeguards=safeguards_from(settings),
-                override_coverage=args.override_coverage,
-                # after the commit: the month's briefing, e-mailed to subscribers (never fails
-                # the release; --no-briefing for scripted bulk releases)
-                after_commit=None if args.no_briefing else release_hook(factory, settings),
-                progress=_say_step,
-            )
-            print_checklist(check)
-            kind = "修订 revised" if release.revision else "发布 released"
-            print(f"{kind}: release {release.id} ({STATUS_ZH[release.status]})")
+            return EXIT_OK
+        release, check = compute_then_release(
+            factory,
+            args.scope,
+            month,
+            args.user,
+            args.note,
+            min_coverage=settings.release_min_coverage,
+            deadline_day=settings.report_deadline_day,
+            safeguards=safeguards_from(settings),
+            override_coverage=args.override_coverage,
+            # after the commit: the month's briefing, e-mailed to subscribers (never fails
+            # the release; --no-briefing for scripted bulk releases)
+            after_commit=None if args.no_briefing else release_hook(factory, settings),
+            progress=_say_step,
+        )
+        print_checklist(check)
+        kind = "修订 revised" if release.revision else "发布 released"
+        print(f"{kind}: release {release.id} ({STATUS_ZH[release.status]})")
     except ReleaseRefused as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return EXIT_FAILED

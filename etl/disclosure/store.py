@@ -22,6 +22,7 @@ from etl.disclosure.pattern import (
 )
 from etl.disclosure.table import DisclosureRule, rule_from
 from etl.queries import disclosure as queries
+from etl.queries.core import latest_event_id
 from etl.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -52,41 +53,123 @@ def safeguards_from(settings: Settings) -> Safeguards:
     )
 
 
+@dataclass(frozen=True)
+class MonthPattern:
+    """One month's computed pattern (None for January, whose cells are 1–2月's) and its run."""
+
+    period: int
+    pattern: Pattern | None
+    run: dict  # the DisclosureRun's fields but release_id
+
+
+@dataclass(frozen=True)
+class Computed:
+    """The patterns a release of `period` makes: its month's and every later released month's,
+    and what they were computed from (to tell, before writing them, that it still stands)."""
+
+    scope: str
+    period: int
+    basis: tuple  # (latest data event, the year's other current releases: (id, data event))
+    months: list[MonthPattern]
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """The release being made, as the computation needs it before it exists."""
+
+    scope_code: str
+    period: int
+    data_event_id: int
+    id: None = None
+
+
+def basis(session: Session, scope: str, period: int) -> tuple:
+    """What a release's patterns depend on besides the safeguards: the data (its latest
+    event) and the year's other current releases of the scope."""
+    others = [
+        (r.id, r.data_event_id)
+        for r in queries.year_releases(session, scope, period // 100)
+        if r.period != period
+    ]
+    return latest_event_id(session), tuple(others)
+
+
+def compute_patterns(
+    session: Session,
+    scope: str,
+    period: int,
+    safeguards: Safeguards,
+    progress: Callable[..., None] | None = None,
+) -> Computed:
+    """The patterns a release of the month as the data stand now would store; reads only.
+
+    Later months are computed again because their 1–N月 cells contain the month released;
+    progress("pattern", month=, index=, count=) is called before each.
+    January's cells do not exist (1–2月 is published together): its run is empty.
+    Safeguards.audit=False leaves out the release-time audit (etl.disclosure.exact; the synthetic
+    sample, to start in minutes): its runs record pinned and narrow as NULL.
+    """
+    made_from = basis(session, scope, period)
+    planned = _Planned(scope, period, made_from[0])
+    releases = sorted(
+        [r for r in queries.year_releases(session, scope, period // 100) if r.period != period]
+        + [planned],
+        key=lambda r: r.period,
+    )
+    # read once for the months recomputed: the year's released lines (each month as of its own
+    # release's data event) and the hierarchies
+    lines = queries.released_lines(session, scope, {r.period: r.data_event_id for r in releases})
+    tree = queries.hierarchy(session)
+    # the year's earlier months as the attacker holds them: their cells and stored patterns
+    earlier = {
+        r.period: month_as_released(session, r, lines, tree)
+        for r in releases
+        if safeguards.audit and 2 <= r.period % 100 and r.period < period
+    }
+    todo = [r for r in releases if r.period >= period]
+    months: list[MonthPattern] = []
+    for i, r in enumerate(todo, start=1):
+        if progress is not None:  # the months after it: their 1–N月 cells contain it
+            progress("pattern", month=r.period, index=i, count=len(todo))
+        before = months[-1] if months and months[-1].period == r.period - 1 else None
+        months.append(
+            _compute_month(session, r, releases, lines, tree, safeguards, earlier, before)
+        )
+    return Computed(scope, period, made_from, months)
+
+
+def write_patterns(
+    session: Session, release: m.Release, computed: Computed
+) -> list[m.DisclosureRun]:
+    """Store computed patterns: the new release's month under it, later months under their
+    current releases (replacing what those had)."""
+    current = {
+        r.period: r for r in queries.year_releases(session, computed.scope, release.period // 100)
+    }
+    runs = []
+    for month in computed.months:
+        target = release if month.period == release.period else current[month.period]
+        session.execute(sa.delete(m.ProtectedCell).where(m.ProtectedCell.release_id == target.id))
+        session.execute(sa.delete(m.DisclosureRun).where(m.DisclosureRun.release_id == target.id))
+        if month.pattern is not None:
+            _write(session, target, month.pattern)
+        run = m.DisclosureRun(release_id=target.id, **month.run)
+        session.add(run)
+        runs.append(run)
+    session.flush()
+    return runs
+
+
 def store_patterns(
     session: Session,
     release: m.Release,
     safeguards: Safeguards,
     progress: Callable[..., None] | None = None,
 ) -> list[m.DisclosureRun]:
-    """The pattern of a new release's month and of every later released month of its year.
-
-    Later months are computed again because their 1–N月 cells contain the month just released;
-    progress("pattern", month=, index=, count=) is called before each.
-    January's cells do not exist (1–2月 is published together): its release stores an empty run.
-    Safeguards.audit=False leaves out the release-time audit (etl.disclosure.exact; the synthetic
-    sample, to start in minutes): its runs record pinned and narrow as NULL.
-    """
-    year = release.period // 100
-    releases = queries.year_releases(session, release.scope_code, year)
-    # read once for the months recomputed: the year's released lines (each month as of its own
-    # release's data event) and the hierarchies
-    lines = queries.released_lines(
-        session, release.scope_code, {r.period: r.data_event_id for r in releases}
-    )
-    tree = queries.hierarchy(session)
-    # the year's earlier months as the attacker holds them: their cells and stored patterns
-    earlier = {
-        r.period: month_as_released(session, r, lines, tree)
-        for r in releases
-        if safeguards.audit and 2 <= r.period % 100 and r.period < release.period
-    }
-    todo = [r for r in releases if r.period >= release.period]
-    runs = []
-    for i, r in enumerate(todo, start=1):
-        if progress is not None:  # the months after it: their 1–N月 cells contain it
-            progress("pattern", month=r.period, index=i, count=len(todo))
-        runs.append(_store_month(session, r, releases, lines, tree, safeguards, earlier))
-    return runs
+    """Compute and store, in the session's transaction, the pattern of a new release's month and
+    of every later released month of its year (compute_patterns, write_patterns)."""
+    computed = compute_patterns(session, release.scope_code, release.period, safeguards, progress)
+    return write_patterns(session, release, computed)
 
 
 def month_as_released(session: Session, release: m.Release, lines, tree) -> attacker.MonthCells:
@@ -97,56 +180,57 @@ def month_as_released(session: Session, release: m.Release, lines, tree) -> atta
     return attacker.MonthCells(value, relations, queries.suppressed_status(session, release.id))
 
 
-def _store_month(
+def _compute_month(
     session: Session,
-    release: m.Release,
-    year_rels: list[m.Release],
+    release,
+    year_rels: list,
     year_lines,
     tree,
     safeguards: Safeguards,
     year_cells: dict[int, attacker.MonthCells],
-) -> m.DisclosureRun:
-    """Compute one month's pattern from the released lines of its year, audit it, write it
-    (and add it to `year_cells`, for the later months of the year computed after it)."""
+    before: MonthPattern | None,
+) -> MonthPattern:
+    """One month's pattern from the released lines of its year, audited (and added to
+    `year_cells`, for the later months computed after it). before: the month before it, when
+    computed here too (its 1–N月 pattern is not stored yet)."""
     scope, month = release.scope_code, release.period
-    session.execute(sa.delete(m.ProtectedCell).where(m.ProtectedCell.release_id == release.id))
-    session.execute(sa.delete(m.DisclosureRun).where(m.DisclosureRun.release_id == release.id))
-    run = m.DisclosureRun(release_id=release.id, cells=0, primary=0, secondary=0, atoms=0)
-    if month % 100 >= 2:
-        earlier = [r for r in year_rels if 2 <= r.period % 100 and r.period < month]
-        lines = year_lines[year_lines["period"] <= month]
-        cells = month_cells(lines, month, tree, scope)
-        fixed = set()
+    run = dict(cells=0, primary=0, secondary=0, atoms=0)
+    if month % 100 < 2:
+        return MonthPattern(month, None, run)
+    earlier = [r for r in year_rels if 2 <= r.period % 100 and r.period < month]
+    lines = year_lines[year_lines["period"] <= month]
+    cells = month_cells(lines, month, tree, scope)
+    fixed = set()
+    if before is not None and before.pattern is not None:
+        fixed = {key[1:] for key in before.pattern.suppressed if key[0] == YTD}
+    elif month % 100 >= 3:
         previous = next((r for r in earlier if r.period == month - 1), None)
-        if month % 100 >= 3 and previous is not None:
+        if previous is not None:
             fixed = queries.suppressed_keys(session, previous.id, YTD)
-        protection = safeguards.protection
-        pattern = compute_pattern(cells, tree, scope, month, fixed, safeguards.rule, protection)
-        if safeguards.audit:
-            outcome = exact.repair(
-                pattern,
-                scope,
-                month,
-                year_cells,
-                protection,
-                seconds=safeguards.audit_seconds,
-                lp_cells=safeguards.lp_cells,
-            )
-            run.pinned, run.narrow = outcome.pinned, outcome.narrow
-            run.inherent, run.lp = outcome.inherent, outcome.lp
-        run.audited, run.atoms = _audit(
-            session, pattern, lines, tree, scope, month, earlier, protection, safeguards.max_atoms
+    protection = safeguards.protection
+    pattern = compute_pattern(cells, tree, scope, month, fixed, safeguards.rule, protection)
+    if safeguards.audit:
+        outcome = exact.repair(
+            pattern,
+            scope,
+            month,
+            year_cells,
+            protection,
+            seconds=safeguards.audit_seconds,
+            lp_cells=safeguards.lp_cells,
         )
-        _write(session, release, pattern)
-        run.cells = len(cells)
-        run.primary = sum(why == "primary" for why in pattern.suppressed.values())
-        run.secondary = len(pattern.suppressed) - run.primary
-        year_cells[month] = attacker.MonthCells(
-            pattern.value, pattern.relations, dict(pattern.suppressed)
-        )
-    session.add(run)
-    session.flush()
-    return run
+        run.update(pinned=outcome.pinned, narrow=outcome.narrow)
+        run.update(inherent=outcome.inherent, lp=outcome.lp)
+    run["audited"], run["atoms"] = _audit(
+        session, pattern, lines, tree, scope, month, earlier, protection, safeguards.max_atoms
+    )
+    run["cells"] = len(cells)
+    run["primary"] = sum(why == "primary" for why in pattern.suppressed.values())
+    run["secondary"] = len(pattern.suppressed) - run["primary"]
+    year_cells[month] = attacker.MonthCells(
+        pattern.value, pattern.relations, dict(pattern.suppressed)
+    )
+    return MonthPattern(month, pattern, run)
 
 
 def _audit(session, pattern: Pattern, lines, tree, scope, month, earlier, protection, max_atoms):

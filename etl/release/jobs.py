@@ -32,8 +32,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from etl import models as m
 from etl.disclosure.store import safeguards_from
-from etl.release.store import ReleaseRefused, refusal_check, release_month
+from etl.release.store import ReleaseRefused, compute_then_release, refusal_check
 from etl.settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
@@ -174,33 +175,32 @@ def run(
     `briefing` (the month's briefing and its mail: etl.mail.delivery.release_hook)."""
     _update(folder, pid=os.getpid())
     job = json.loads((folder / "job.json").read_text(encoding="utf-8"))
-    made: dict = {}
 
     def progress(step: str, **values) -> None:
         _update(folder, step=step, values=values)
 
     def committed(release_id: int) -> None:
         # done first: the briefing after it takes seconds, and the release stands without it
+        with factory() as session:
+            made = {"id": release_id, "revision": session.get(m.Release, release_id).revision}
         _update(folder, state="done", release=made, ended_at=_now())
         if briefing is not None:
             briefing(release_id)
 
     try:
-        with factory.begin() as session:
-            release, _ = release_month(
-                session,
-                job["scope"],
-                job["period"],
-                job["user"],
-                job["note"],
-                min_coverage=settings.release_min_coverage,
-                deadline_day=settings.report_deadline_day,
-                override_coverage=job["override_coverage"],
-                safeguards=safeguards_from(settings),
-                after_commit=committed,
-                progress=progress,
-            )
-            made.update(id=release.id, revision=release.revision)
+        compute_then_release(
+            factory,
+            job["scope"],
+            job["period"],
+            job["user"],
+            job["note"],
+            min_coverage=settings.release_min_coverage,
+            deadline_day=settings.report_deadline_day,
+            override_coverage=job["override_coverage"],
+            safeguards=safeguards_from(settings),
+            after_commit=committed,
+            progress=progress,
+        )
     except ReleaseRefused as exc:
         _update(folder, state="refused", reason=exc.reason, message=str(exc), ended_at=_now())
 

@@ -8,12 +8,20 @@ import logging
 from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from etl import models as m
 from etl.accounts import audit
 from etl.data_version import RELEASE_CHANGED
-from etl.disclosure.store import Safeguards, store_patterns
+from etl.db import write_first
+from etl.disclosure.store import (
+    Computed,
+    Safeguards,
+    basis,
+    compute_patterns,
+    store_patterns,
+    write_patterns,
+)
 from etl.periods import add_months, format_period
 from etl.queries import core as queries
 from etl.queries import release as queries_release
@@ -21,6 +29,11 @@ from etl.release.checklist import Checklist, checklist
 from etl.release.scopes import SCOPES
 
 log = logging.getLogger(__name__)
+ATTEMPTS = 3  # computations of a release's patterns before it gives up on data that keep changing
+
+
+class Stale(RuntimeError):
+    """Patterns computed before a release's transaction no longer match the data."""
 
 
 class ReleaseRefused(ValueError):
@@ -58,13 +71,19 @@ def release_month(
     safeguards: Safeguards = Safeguards(),
     after_commit: Callable[[int], None] | None = None,
     progress: Callable[..., None] | None = None,
+    computed: Computed | None = None,
 ) -> tuple[m.Release, Checklist]:
     """Release a month of a scope (in the caller's transaction), or raise ReleaseRefused.
 
     after_commit(release_id) runs once the caller's transaction has committed (the briefing and
     its delivery, etl.mail.delivery.release_hook); it never runs for a release rolled back, and
     whatever it raises is logged, never turned into a failed release. progress(step, **values)
-    says where it is (etl.disclosure.store.store_patterns: a month's pattern and audit)."""
+    says where it is (etl.disclosure.store.compute_patterns: a month's pattern and audit).
+    computed: the patterns, computed before this transaction (compute_then_release); raises
+    Stale when what they were computed from has changed since. Without it they are computed
+    here, inside the transaction."""
+    if computed is not None and basis(session, scope, period) != computed.basis:
+        raise Stale(f"{format_period(period)} {scope}: the data or the year's releases changed")
     # One release at a time per scope and month: a second concurrent one waits, then finds
     # nothing changed (PostgreSQL row lock on the current release; SQLite writes serially).
     previous = _current(session, scope, period, lock=True)
@@ -101,7 +120,10 @@ def release_month(
     session.flush()
     _copy(session, release, queries.region_closure(session, (scope,)) or [scope])
     # What leaders may see of it: the suppression pattern, in the same transaction (etl.disclosure)
-    store_patterns(session, release, safeguards, progress)
+    if computed is None:
+        store_patterns(session, release, safeguards, progress)
+    else:
+        write_patterns(session, release, computed)
     audit(
         session,
         user,
@@ -120,6 +142,41 @@ def release_month(
     if after_commit is not None:
         _run_after_commit(session, release.id, after_commit)
     return release, check
+
+
+def compute_then_release(
+    factory: sessionmaker[Session],
+    scope: str,
+    period: int,
+    user: str,
+    note: str = "",
+    *,
+    safeguards: Safeguards = Safeguards(),
+    progress: Callable[..., None] | None = None,
+    **options,
+) -> tuple[m.Release, Checklist]:
+    """Release a month as release_month does (options: its min_coverage, deadline_day,
+    override_coverage, after_commit), with its patterns computed first, in a read-only
+    transaction, and the release written in a short one after (committed when it returns).
+
+    Why: the patterns take seconds to minutes. SQLite has one write lock for the whole file;
+    held that long, every sign-in, upload and API request that writes waits, and gives up after
+    the busy timeout (60 s). When the data or the year's releases change while the patterns are
+    computed, they are computed again (ATTEMPTS times, then refused as busy)."""
+    checks = {k: v for k, v in options.items() if k != "after_commit"}
+    for _ in range(ATTEMPTS):
+        with factory() as session:
+            refusal_check(session, scope, period, note, **checks)
+            computed = compute_patterns(session, scope, period, safeguards, progress)
+        try:
+            with factory.begin() as session:
+                write_first(session)  # the write lock first: wait for a writer, never "locked"
+                return release_month(
+                    session, scope, period, user, note, computed=computed, **options
+                )
+        except Stale:
+            log.info("release of %s %s: inputs changed while computing; again", scope, period)
+    raise ReleaseRefused("busy", f"{format_period(period)} {scope}: the data kept changing")
 
 
 def _run_after_commit(session: Session, release_id: int, hook: Callable[[int], None]) -> None:
