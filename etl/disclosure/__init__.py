@@ -8,8 +8,8 @@ months as one system), `pins` and `bounds` (the hidden cells it fixes exactly, b
 algebra, and those it narrows, by the shuttle algorithm), `intervals` (those its linear program
 narrows: every primary cell, with few LPs), `exact` (the repair of a month's
 pattern until none is: at every release), `picks` and `checked` (the figures the repair hides) —,
-`audit` (the attacker's linear-programming audit of a pattern), `store` (writing a pattern
-beside its release), `apply` and `spans` (applying a stored pattern to a read's rows, and the
+`audit` (the attacker's linear-programming audit of a pattern), `store` (computing a release's
+patterns, and writing them beside it), `apply` and `spans` (applying a stored pattern to a read's rows, and the
 sums over months its published cells fix: pure, the query layer calls them). May import
 etl.models, etl.queries, etl.filters, etl.periods and etl.settings; never the dashboard.
 """
