@@ -126,6 +126,11 @@ STRINGS.update(
             "zh": "未发布：该范围另有一项发布正在进行，请等它完成。",
             "en": "Not released: another release of this scope is running; wait for it to end.",
         },
+        "release.refused.changing": {
+            "zh": "未发布：计算保密模式期间数据一再变化（正在上传或撤回），请稍后再发布。",
+            "en": "Not released: the data kept changing while the disclosure pattern was "
+            "computed (uploads or retractions under way); release again later.",
+        },
         "release.refused.scope": {"zh": "未发布：范围无效。", "en": "Not released: unknown scope."},
         "release.refused.not_released": {
             "zh": "该月尚未发布。",

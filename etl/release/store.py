@@ -162,7 +162,7 @@ def compute_then_release(
     Why: the patterns take seconds to minutes. SQLite has one write lock for the whole file;
     held that long, every sign-in, upload and API request that writes waits, and gives up after
     the busy timeout (60 s). When the data or the year's releases change while the patterns are
-    computed, they are computed again (ATTEMPTS times, then refused as busy)."""
+    computed, they are computed again (ATTEMPTS times, then refused: changing)."""
     checks = {k: v for k, v in options.items() if k != "after_commit"}
     for _ in range(ATTEMPTS):
         with factory() as session:
@@ -176,7 +176,7 @@ def compute_then_release(
                 )
         except Stale:
             log.info("release of %s %s: inputs changed while computing; again", scope, period)
-    raise ReleaseRefused("busy", f"{format_period(period)} {scope}: the data kept changing")
+    raise ReleaseRefused("changing", f"{format_period(period)} {scope}: the data kept changing")
 
 
 def _run_after_commit(session: Session, release_id: int, hook: Callable[[int], None]) -> None:

@@ -1,6 +1,6 @@
 """A release computes its patterns before its write transaction (etl.release.store
 compute_then_release): other writers are not held up meanwhile, and a change of the data while
-it computes is caught — computed again, or refused when the data keep changing."""
+it computes is caught: computed again, or refused when the data keep changing."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 import sqlalchemy as sa
 
+from dashboard.i18n import t
 from etl import models as m
 from etl.intake.load import load_file
 from etl.release import store
@@ -74,9 +75,9 @@ def test_rst002_data_loaded_while_computing_is_computed_again(session_factory, t
     assert check.total_now == 165 * 1_000_000  # 100 + 40 + 25 万美元, in cents
 
 
-def test_rst003_data_that_keep_changing_are_refused_as_busy(session_factory, tmp_path, monkeypatch):
-    """Each computation overtaken by a new file, ATTEMPTS times: refused (busy), nothing
-    released."""
+def test_rst003_data_that_keep_changing_are_refused(session_factory, tmp_path, monkeypatch):
+    """Each computation overtaken by a new file, ATTEMPTS times: refused (changing, in words
+    on the page), nothing released."""
     assert load_file(session_factory, write_report(tmp_path / "a.csv", ROWS)).ok
     monkeypatch.setattr(store, "ATTEMPTS", 2)
     loads = []
@@ -89,6 +90,7 @@ def test_rst003_data_that_keep_changing_are_refused_as_busy(session_factory, tmp
 
     with pytest.raises(ReleaseRefused) as refused:
         _release(session_factory, progress)
-    assert refused.value.reason == "busy" and len(loads) == 2
+    assert refused.value.reason == "changing" and len(loads) == 2
+    assert t("release.refused.changing", "zh").startswith("未发布：计算保密模式期间数据一再变化")
     with session_factory() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(m.Release)) == 0
