@@ -138,12 +138,17 @@ def template_urls(tmp_path_factory) -> dict[str, str]:
     }
 
 
-def clone_database(template_urls: dict[str, str], backend: str, workdir: Path) -> str:
-    """A fresh copy of the template database for one test."""
+def require_backend(template_urls: dict[str, str], backend: str) -> None:
+    """Skip the test when its backend is not configured (fail when STM_REQUIRE_PG=1)."""
     if backend not in template_urls:
         if os.environ.get("STM_REQUIRE_PG") == "1":
             pytest.fail("PostgreSQL required (STM_REQUIRE_PG=1) but TEST_DATABASE_URL is not set")
         pytest.skip("PostgreSQL not configured (set TEST_DATABASE_URL)")
+
+
+def clone_database(template_urls: dict[str, str], backend: str, workdir: Path) -> str:
+    """A fresh copy of the template database for one test."""
+    require_backend(template_urls, backend)
     src = template_urls[backend]
     if backend == "sqlite":
         dst = workdir / f"db-{uuid.uuid4().hex[:8]}.sqlite3"
@@ -184,8 +189,7 @@ class Prepared:
         """(URL of a fresh copy, what recipe(session_factory, workdir) returned when built)."""
         key = f"prepared-{recipe.__module__}.{recipe.__qualname__}-{backend}"
         if key not in self.built:
-            if backend not in self.template_urls:
-                clone_database(self.template_urls, backend, tmp_path)  # skips or fails as it says
+            require_backend(self.template_urls, backend)
             self.built[key] = once_per_run(
                 self.tmp_path_factory, key, partial(self._build, recipe, backend)
             )

@@ -64,11 +64,9 @@ class MonthPattern:
 
 @dataclass(frozen=True)
 class Computed:
-    """The patterns a release of `period` makes: its month's and every later released month's,
+    """The patterns a release of a month makes: its month's and every later released month's,
     and what they were computed from (to tell, before writing them, that it still stands)."""
 
-    scope: str
-    period: int
     basis: tuple  # (latest data event, the year's other current releases: (id, data event))
     months: list[MonthPattern]
 
@@ -86,12 +84,16 @@ class _Planned:
 def basis(session: Session, scope: str, period: int) -> tuple:
     """What a release's patterns depend on besides the safeguards: the data (its latest
     event) and the year's other current releases of the scope."""
-    others = [
-        (r.id, r.data_event_id)
-        for r in queries.year_releases(session, scope, period // 100)
-        if r.period != period
-    ]
-    return latest_event_id(session), tuple(others)
+    return _basis(latest_event_id(session), _others(session, scope, period))
+
+
+def _others(session: Session, scope: str, period: int) -> list[m.Release]:
+    """The current releases of the scope's year but the month's own."""
+    return [r for r in queries.year_releases(session, scope, period // 100) if r.period != period]
+
+
+def _basis(event: int | None, others: list[m.Release]) -> tuple:
+    return event, tuple((r.id, r.data_event_id) for r in others)
 
 
 def compute_patterns(
@@ -109,13 +111,8 @@ def compute_patterns(
     Safeguards.audit=False leaves out the release-time audit (etl.disclosure.exact; the synthetic
     sample, to start in minutes): its runs record pinned and narrow as NULL.
     """
-    made_from = basis(session, scope, period)
-    planned = _Planned(scope, period, made_from[0])
-    releases = sorted(
-        [r for r in queries.year_releases(session, scope, period // 100) if r.period != period]
-        + [planned],
-        key=lambda r: r.period,
-    )
+    event, others = latest_event_id(session), _others(session, scope, period)
+    releases = sorted([*others, _Planned(scope, period, event)], key=lambda r: r.period)
     # read once for the months recomputed: the year's released lines (each month as of its own
     # release's data event) and the hierarchies
     lines = queries.released_lines(session, scope, {r.period: r.data_event_id for r in releases})
@@ -135,7 +132,7 @@ def compute_patterns(
         months.append(
             _compute_month(session, r, releases, lines, tree, safeguards, earlier, before)
         )
-    return Computed(scope, period, made_from, months)
+    return Computed(_basis(event, others), months)
 
 
 def write_patterns(
@@ -143,9 +140,8 @@ def write_patterns(
 ) -> list[m.DisclosureRun]:
     """Store computed patterns: the new release's month under it, later months under their
     current releases (replacing what those had)."""
-    current = {
-        r.period: r for r in queries.year_releases(session, computed.scope, release.period // 100)
-    }
+    year = release.period // 100
+    current = {r.period: r for r in queries.year_releases(session, release.scope_code, year)}
     runs = []
     for month in computed.months:
         target = release if month.period == release.period else current[month.period]

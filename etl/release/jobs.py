@@ -79,9 +79,10 @@ def start(
         # the check and the new job.json as one step: two web workers' clicks at once would
         # otherwise both find the scope free and both start
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if running(settings.instance_path, scope):
+        every = _jobs(settings.instance_path)
+        if _running_id(every, scope):
             raise ReleaseRefused("busy", f"a release of {scope} is running: wait for it to end")
-        _prune(settings.instance_path)
+        _prune(root, every)
         folder = root / secrets.token_urlsafe(12)
         folder.mkdir()
         job = _new_job(folder.name, scope, period, user, note, override_coverage)
@@ -133,15 +134,15 @@ def _spawn(factory: sessionmaker[Session], settings: Settings, folder: Path) -> 
     ).start()
 
 
-def _prune(instance_path: Path) -> None:
+def _prune(root: Path, every: list[dict]) -> None:
     """Remove the folders of jobs that ended more than KEEP_DAYS ago (the releases themselves
     are in the database; a folder only serves a page that follows its job)."""
     cutoff = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=KEEP_DAYS)
-    for job in _jobs(instance_path):
+    for job in every:
         # a job whose worker died reads failed with no end written: its start then
-        ended = job.get("ended_at") or (job.get("started_at") if job["state"] in ENDED else None)
+        ended = job.get("ended_at") or job.get("started_at")
         if job["state"] in ENDED and ended and dt.datetime.fromisoformat(ended) < cutoff:
-            shutil.rmtree(jobs_root(instance_path) / job["id"], ignore_errors=True)
+            shutil.rmtree(root / job["id"], ignore_errors=True)
 
 
 def read(instance_path: Path, job_id: str) -> dict | None:
@@ -161,7 +162,11 @@ def read(instance_path: Path, job_id: str) -> dict | None:
 
 def running(instance_path: Path, scope: str) -> str | None:
     """The id of the scope's job still running, if any."""
-    found = [j for j in _jobs(instance_path) if j["scope"] == scope and j["state"] == "running"]
+    return _running_id(_jobs(instance_path), scope)
+
+
+def _running_id(every: list[dict], scope: str) -> str | None:
+    found = [j for j in every if j["scope"] == scope and j["state"] == "running"]
     return found[0]["id"] if found else None
 
 

@@ -21,7 +21,7 @@ from etl import models as m
 from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
 from etl.snapshot.archive import make_snapshot
-from tests.conftest import BACKENDS, clone_database, once_per_run
+from tests.conftest import BACKENDS, clone_database, once_per_run, require_backend
 from tests.db.helpers import release_months, uscc
 from tests.db.snapshot_data import load, load_two_years, report_rows
 from tests.db.test_auth_http import login
@@ -65,8 +65,7 @@ def archive_templates(template_urls, tmp_path_factory):
 
     def get(backend: str) -> tuple[Path, str, dict, dict]:
         if backend not in built:
-            if backend not in template_urls:
-                clone_database(template_urls, backend, Path())  # skips or fails as elsewhere
+            require_backend(template_urls, backend)
 
             def build(workdir: Path) -> tuple[Path, str, dict, dict]:
                 return (workdir, *_build_archive(template_urls, backend, workdir))

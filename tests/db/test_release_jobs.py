@@ -97,14 +97,14 @@ def test_job005_two_clicks_at_once_start_one_job(session_factory, settings, tmp_
     """Two starts of one scope at the same moment (two web workers): one job, the other busy.
     The check is held open a while, so without the lock both would find the scope free."""
     assert load_file(session_factory, write_report(tmp_path / "a.csv", ROWS)).ok
-    real = jobs.running
+    real = jobs._running_id
 
-    def slow_running(instance_path, scope):
-        found = real(instance_path, scope)
+    def slow_running(every, scope):
+        found = real(every, scope)
         time.sleep(0.5)
         return found
 
-    monkeypatch.setattr(jobs, "running", slow_running)
+    monkeypatch.setattr(jobs, "_running_id", slow_running)
     outcomes: list[str] = []
 
     def click():

@@ -17,7 +17,7 @@ from etl.snapshot import read as snapshot_read
 from etl.snapshot.archive import make_snapshot
 from etl.snapshot.inputs import PARTNER_KEYS, table_slices, target_filters, to_slices
 from etl.snapshot.vintage import load_codes, target_data_start
-from tests.conftest import BACKENDS, clone_database, once_per_run
+from tests.conftest import BACKENDS, clone_database, once_per_run, require_backend
 from tests.db.helpers import line, release_months, uscc
 from tests.db.snapshot_data import load, load_two_years, report_rows
 
@@ -72,8 +72,7 @@ def revised_templates(template_urls, tmp_path_factory):
 
     def get(backend: str) -> str:
         if backend not in built:
-            if backend not in template_urls:
-                clone_database(template_urls, backend, Path())  # skips or fails as elsewhere
+            require_backend(template_urls, backend)
             key = f"revised-{backend}"
             built[backend] = once_per_run(tmp_path_factory, key, partial(build, backend))
         return built[backend]
