@@ -108,7 +108,7 @@ def cell_statistics(
             frame, "partner", lambda p: [n for n in hierarchy.partner_nodes(p) if n != ALL]
         )
         frame["category"] = ALL
-    frame = frame[frame["amount"] != 0].sort_values("amount", ascending=False)
+    frame = frame[frame["amount"] != 0].sort_values("amount", ascending=False, kind="stable")
     keys = columns[1:]
     grouped = frame.groupby(keys, sort=False)["amount"]
     stats = pd.DataFrame(

@@ -62,7 +62,7 @@ def cell_stats(
     ]
     units = pd.concat(frames, ignore_index=True)
     units = units[units[value] != 0]
-    units = units.sort_values(value, ascending=False)
+    units = units.sort_values(value, ascending=False, kind="stable")
     grouped = units.groupby([row, col], sort=False)[value]
     out = pd.DataFrame(
         {
