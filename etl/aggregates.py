@@ -98,7 +98,11 @@ def same_period_comparison(
     ]
     if not keys:
         return out
-    return out.sort_values("current", ascending=False, ignore_index=True, na_position="last")
+    # stable: ties (zeros) keep the same order on every machine (the default quicksort orders
+    # ties by the CPU's SIMD kernels)
+    return out.sort_values(
+        "current", ascending=False, ignore_index=True, na_position="last", kind="stable"
+    )
 
 
 def _points(share, share_base):

@@ -108,6 +108,8 @@ def cell_statistics(
             frame, "partner", lambda p: [n for n in hierarchy.partner_nodes(p) if n != ALL]
         )
         frame["category"] = ALL
+    # stable: a cell's order picks among equally cheap complements, and the default quicksort
+    # orders tied amounts by the CPU's SIMD kernels (test_dsx008)
     frame = frame[frame["amount"] != 0].sort_values("amount", ascending=False, kind="stable")
     keys = columns[1:]
     grouped = frame.groupby(keys, sort=False)["amount"]

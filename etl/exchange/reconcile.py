@@ -177,7 +177,7 @@ def movers(rows: pd.DataFrame, n: int = MOVERS) -> pd.DataFrame:
     cats = rows[(rows["category_code"] != "") & rows["coverage_change_pp"].notna()]
     if cats.empty:
         return cats
-    order = cats["coverage_change_pp"].abs().sort_values(ascending=False).index
+    order = cats["coverage_change_pp"].abs().sort_values(ascending=False, kind="stable").index
     return cats.loc[order].head(n).reset_index(drop=True)
 
 
@@ -270,7 +270,11 @@ def benchmark(
         return empty
     end = int(figures["period_to"].max())
     figures = figures[figures["period_to"] == end]
-    counts = figures.groupby(["source", "period_from"]).size().sort_values(ascending=False)
+    counts = (
+        figures.groupby(["source", "period_from"])
+        .size()
+        .sort_values(ascending=False, kind="stable")
+    )
     source, start = counts.index[0][0], int(counts.index[0][1])
     chosen = figures[(figures["source"] == source) & (figures["period_from"] == start)]
     earlier = queries_external.published(session, end - 100, end - 100)

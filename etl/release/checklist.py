@@ -62,7 +62,9 @@ def movers(now: pd.DataFrame, before: pd.DataFrame, by: str, n: int = MOVERS) ->
     both = pd.concat([b.rename("before"), a.rename("now")], axis=1).fillna(0).astype("int64")
     both["delta"] = both["now"] - both["before"]
     both = both[both["delta"] != 0]
-    both = both.reindex(both["delta"].abs().sort_values(ascending=False).index).head(n)
+    both = both.reindex(both["delta"].abs().sort_values(ascending=False, kind="stable").index).head(
+        n
+    )
     return [
         {
             "kind": by,

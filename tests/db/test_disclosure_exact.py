@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import sqlalchemy as sa
 
@@ -190,3 +192,43 @@ def test_dsx007_cells_the_lp_found_count_as_left_when_its_time_runs_out(unaudite
     outcome = exact.repair(pattern_of(), SCOPE, 202103, months, 0.15, lp_cells=10**6)
     assert len(calls) > 1
     assert outcome.lp and outcome.narrow >= 1 and outcome.pinned == 0
+
+
+_PATTERN_IN_A_CHILD = """
+import hashlib, pickle, sys
+from etl.disclosure import DisclosureRule
+from etl.disclosure.pattern import compute_pattern, month_cells
+lines, tree = pickle.load(open(sys.argv[1], "rb"))
+cells = month_cells(lines, 202103, tree, "120000")
+pattern = compute_pattern(cells, tree, "120000", 202103, set(), DisclosureRule(), 0.15)
+print(hashlib.sha256(repr(sorted(pattern.suppressed.items())).encode()).hexdigest())
+"""
+
+
+def test_dsx008_the_pattern_is_the_same_on_every_cpu(unaudited, tmp_path):
+    """The same data give the same pattern whatever vector instructions the CPU has: numpy's
+    default sort orders tied amounts by its SIMD kernels (AVX-512, AVX2, none), and a cell's
+    order picks among equally cheap complements (11 disclosure tests failed on a new machine
+    until the cells sorted stably). Each child runs with a level of numpy's kernels switched off."""
+    import pickle
+    import subprocess
+    import sys
+
+    from numpy._core._multiarray_umath import __cpu_features__
+
+    tree, _, lines = _year(unaudited)
+    data = tmp_path / "lines.pickle"
+    data.write_bytes(pickle.dumps((lines, tree)))
+    levels = [f for f in ("X86_V4", "X86_V3") if __cpu_features__.get(f)]
+    digests = set()
+    for off in range(len(levels) + 1):
+        env = {**os.environ, "NPY_DISABLE_CPU_FEATURES": " ".join(levels[:off])}
+        child = subprocess.run(
+            [sys.executable, "-c", _PATTERN_IN_A_CHILD, str(data)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        digests.add(child.stdout.strip())
+    assert len(digests) == 1

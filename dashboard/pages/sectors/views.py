@@ -152,7 +152,9 @@ def ranking(rows: pd.DataFrame, chosen: tuple[str, ...] = (), lang: str = "zh") 
     part["share"] = pd.Series(
         [ratio(c, whole) for c in part["current"]], index=part.index, dtype=object
     )
-    part = part.sort_values("current", ascending=False, ignore_index=True, na_position="last")
+    part = part.sort_values(
+        "current", ascending=False, ignore_index=True, na_position="last", kind="stable"
+    )
     part["rank"] = pd.array(
         [pd.NA if numbers.protected(c) else i + 1 for i, c in enumerate(part["current"])],
         dtype="Int64",
@@ -317,7 +319,7 @@ def with_rest_rows(rows: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
 def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> list[dict]:
     """AG Grid rows: numbers to sort by and their formatted *_text; sub-items indented."""
-    mains = rows[rows["level"] == 1].sort_values("current", ascending=False)
+    mains = rows[rows["level"] == 1].sort_values("current", ascending=False, kind="stable")
     rank = {c: i + 1 for i, c in enumerate(mains["code"])}
     main_names = dict(zip(mains["code"], mains["name"]))
     out = []
