@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
 import pytest
 import sqlalchemy as sa
 
@@ -232,3 +233,27 @@ def test_dsx008_the_pattern_is_the_same_on_every_cpu(unaudited, tmp_path):
         )
         digests.add(child.stdout.strip())
     assert len(digests) == 1
+
+
+def test_dsx009_random_weights_decide_the_year_with_fewer_lps(unaudited, monkeypatch):
+    """The LP's batches weight each cell at random (intervals.SPREAD): on March's pattern by the
+    relation rule alone, over February as released, they decide every primary cell of the year
+    in fewer LPs than equal weights (SPREAD 0), and find the same cells narrow."""
+    months, pattern_of = _march(unaudited)
+    pattern = pattern_of()
+    year = attacker.Year(pattern, 202103, months)
+    status = year.status(pattern)
+    eq = pins.equations(year.relations, set(status))
+    amounts = year.relations.value[eq.columns]
+    primary = np.array([eq.index[k] for k, why in status.items() if why == PRIMARY])
+    solve, runs = intervals.linprog, []
+    for spread in (0.0, intervals.SPREAD):
+        calls = []
+        monkeypatch.setattr(intervals, "SPREAD", spread)
+        monkeypatch.setattr(
+            intervals, "linprog", lambda *a, c=calls, **k: c.append(1) or solve(*a, **k)
+        )
+        found = intervals.narrow_cells(eq, amounts, primary, 0.15)
+        runs.append((len(calls), {(n.column, n.side) for n in found}))
+    (equal, equal_found), (spread, spread_found) = runs
+    assert spread < equal and spread_found == equal_found and len(equal_found) > 0
