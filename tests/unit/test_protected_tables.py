@@ -10,7 +10,7 @@ from dashboard import tables
 from dashboard.pages.modes import views as mv
 from dashboard.pages.partners import views as pv
 from dashboard.pages.regions import views as rv
-from dashboard.pages.sectors import views as sv
+from dashboard.pages.sectors import table as st
 from etl.aggregates import records
 from tests.unit.test_mode_figures import CATS as MODE_CATS
 from tests.unit.test_mode_figures import NAMES as MODE_NAMES
@@ -69,11 +69,11 @@ def test_regions_grid_and_download_say_c() -> None:
 
 
 def test_sectors_grid_and_download_say_c() -> None:
-    rows = sv.with_rest_rows(sector_rows(True))
-    grid = {r["code"]: r for r in sv.grid_rows(rows, "usd_100m", "zh")}
+    rows = st.with_rest_rows(sector_rows(True))
+    grid = {r["code"]: r for r in st.grid_rows(rows, "usd_100m", "zh")}
     assert grid["SC1"]["current_text"] == C and grid["SC"]["current_text"] == C
     assert grid["SJ"]["current_text"] == "2.0" and grid["SJ"]["share_text"] == C
-    table = sv.download_table(list(grid.values()), "usd_100m", "2020年1月", "zh")
+    table = st.download_table(list(grid.values()), "usd_100m", "2020年1月", "zh")
     by_name = table.set_index(table.columns[0])
     amount = [c for c in table.columns if "金额" in c or "累计" in c][0]
     assert by_name.loc["运输", amount] == C and by_name.loc["其他商业服务", amount] == 2.0

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.pages.sectors import figures as sf
+from dashboard.pages.sectors import table as st
 from dashboard.pages.sectors import views as sv
 
 E8 = 10**10  # 1 亿美元 in cents
@@ -128,16 +129,16 @@ def test_empty_frames_say_so_in_words() -> None:
 
 
 def test_grid_rows_and_download_in_chinese_without_nan() -> None:
-    grid = sv.grid_rows(rows(), "usd_100m", "zh")
+    grid = st.grid_rows(rows(), "usd_100m", "zh")
     first = grid[0]
     assert first["name"] == "运输" and first["rank"] == 1 and first["growth_text"] == "+75.0%"
     assert grid[1]["name"] == "\u3000海运" and grid[1]["main"] == "运输"
     assert grid[3]["growth_text"] == "—"
-    out = sv.download_table(grid, "usd_100m", "2020年1月", "zh")
+    out = st.download_table(grid, "usd_100m", "2020年1月", "zh")
     assert list(out.columns)[:3] == ["服务类别", "所属大类", "层级"]
     assert out.iloc[1, 0] == "海运" and out.iloc[1, 2] == "细项"
     assert "nan" not in out.to_csv().lower()
-    headers = [c["headerName"] for c in sv.column_defs("usd_100m", "2020年1月", "zh")]
+    headers = [c["headerName"] for c in st.column_defs("usd_100m", "2020年1月", "zh")]
     assert "2020年1月累计（亿美元）" in headers
 
 
@@ -159,7 +160,7 @@ def test_group_names_and_members() -> None:
 
 def test_table_closes_each_categorys_sub_items_with_a_rest_row() -> None:
     """#17: sub-items did not add up to their category and there was no 未细分 row."""
-    table = sv.with_rest_rows(rows())
+    table = st.with_rest_rows(rows())
     codes = list(table["code"])
     assert codes == ["SC", "SC1", "SC2", "SC~rest", "SD", "SD2", "SD21", "SJ"]
     by_code = table.set_index("code")
@@ -170,5 +171,5 @@ def test_table_closes_each_categorys_sub_items_with_a_rest_row() -> None:
     assert subs["current"].sum() == by_code.loc["SC", "current"]
     assert by_code.loc["SC~rest", "previous"] == 3 * E8  # what SC itself carried in 2019-01
     assert "SD2~rest" not in codes  # SD2 is all SD21: nothing left over
-    grid = sv.grid_rows(table, "usd_100m", "zh")
+    grid = st.grid_rows(table, "usd_100m", "zh")
     assert grid[3]["name"] == "\u3000未细分" and grid[3]["current_text"] == "4.0"

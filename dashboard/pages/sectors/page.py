@@ -23,6 +23,7 @@ from dashboard.filter_state import from_kwargs, from_query
 from dashboard.i18n import t
 from dashboard.ids import Coverage, FilterBar, Sectors
 from dashboard.page_data import options_or_notice
+from dashboard.pages.sectors import table as sector_table
 from dashboard.pages.sectors import views
 from dashboard.pages.sectors.figures import (
     emerging_growth,
@@ -186,8 +187,8 @@ def render_ranking(search: str | None):
         config=png_config(scoped(filename, state), lang),
         className="stm-graph",
     )
-    table = views.download_table(
-        views.grid_rows(rows[rows["code"].isin(ranked["code"])], state.unit, lang),
+    table = sector_table.download_table(
+        sector_table.grid_rows(rows[rows["code"].isin(ranked["code"])], state.unit, lang),
         state.unit,
         period,
         lang,
@@ -305,7 +306,7 @@ def render_groups(search: str | None):
             *notes,
         ]
     )
-    return panel, payload(views.groups_table(years, names, lang), filename, state)
+    return panel, payload(sector_table.groups_table(years, names, lang), filename, state)
 
 
 @dash.callback(
@@ -324,11 +325,11 @@ def render_table(search: str | None):
         return [], [], None
     v = sectors.view
     period = _period(v, lang)
-    columns = views.column_defs(state.unit, period, lang)
+    columns = sector_table.column_defs(state.unit, period, lang)
     if v.end is None:
         return [], columns, None
-    rows = views.grid_rows(
-        views.with_rest_rows(
+    rows = sector_table.grid_rows(
+        sector_table.with_rest_rows(
             views.sector_rows(sectors.frame, sectors.categories, v.start, v.end, lang), lang
         ),
         state.unit,
@@ -340,7 +341,7 @@ def render_table(search: str | None):
     return (
         rows,
         columns,
-        payload(views.download_table(rows, state.unit, period, lang), filename, state),
+        payload(sector_table.download_table(rows, state.unit, period, lang), filename, state),
     )
 
 

@@ -1,4 +1,4 @@
-"""The 服务类别 page's numbers (pure): sub-items rolled up, ranking, composition, groups, table.
+"""The 服务类别 page's numbers (pure): sub-items rolled up, ranking, composition, groups.
 
 Amounts are reported either under a main category (SC) or under a sub-item (SC1 海运); a
 category's amount is its own plus its sub-items' ("rolled up"). What a main category holds
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import i18n
 from dashboard.i18n import t
 from etl import numbers
 from etl.aggregates import growth, ratio, total
@@ -54,6 +53,16 @@ def _ancestors(categories: pd.DataFrame) -> dict[str, list[str]]:
 def _plus(a, b) -> object:
     """a + b exactly; NA when either is protected."""
     return pd.NA if a is pd.NA or b is pd.NA else int(a) + int(b)
+
+
+def exact_sum(values) -> object:
+    """Exact sum of amounts; NA when any is protected."""
+    return total(pd.Series(list(values), dtype="Int64"))
+
+
+def less(whole, part) -> object:
+    """whole − part; NA when either is protected."""
+    return pd.NA if whole is pd.NA or part is pd.NA else int(whole) - int(part)
 
 
 def _sums(frame: pd.DataFrame, span: tuple[int, int], chains: dict) -> dict[str, object]:
@@ -135,8 +144,8 @@ def ranking(rows: pd.DataFrame, chosen: tuple[str, ...] = (), lang: str = "zh") 
     if parent is not None:
         top = rows[rows["code"] == parent].iloc[0]
         rest = (
-            _less(top["current"], _sum(part["current"])),
-            _less(top["previous"], _sum(part["previous"])),
+            less(top["current"], exact_sum(part["current"])),
+            less(top["previous"], exact_sum(part["previous"])),
         )
         if numbers.nonzero(rest[0]) or numbers.nonzero(rest[1]):
             extra = pd.DataFrame(
@@ -147,7 +156,7 @@ def ranking(rows: pd.DataFrame, chosen: tuple[str, ...] = (), lang: str = "zh") 
         return part.assign(growth=[], share=[], rank=[])
     for column in ("current", "previous"):  # NA (protected) sorts last, never by its value
         part[column] = part[column].astype("Int64")
-    whole = _sum(part["current"])
+    whole = exact_sum(part["current"])
     part["growth"] = [growth(c, p) for c, p in zip(part["current"], part["previous"])]
     part["share"] = pd.Series(
         [ratio(c, whole) for c in part["current"]], index=part.index, dtype=object
@@ -171,7 +180,7 @@ def treemap_nodes(rows: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     rows: sector_rows(...), parents before their sub-items."""
     cur = rows[rows["current"].map(lambda v: numbers.protected(v) or v > 0).astype(bool)]
     values = dict(zip(cur["code"], cur["current"]))
-    total = _sum(cur[cur["level"] == 1]["current"])
+    total = exact_sum(cur[cur["level"] == 1]["current"])
     nodes, hidden = [], set()  # hidden: protected categories and everything below them
     for rec in rows_of(cur):
         parent = rec["parent_code"] if rec["parent_code"] in values else ""
@@ -185,7 +194,7 @@ def treemap_nodes(rows: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
             continue
         nodes.append({**node, "value": int(rec["current"])})
         kids = cur[cur["parent_code"] == rec["code"]]["current"]
-        rest = _less(rec["current"], _sum(kids))
+        rest = less(rec["current"], exact_sum(kids))
         if len(kids) and not numbers.protected(rest) and rest > 0:
             nodes.append(
                 {
@@ -254,186 +263,3 @@ def group_members(groups: pd.DataFrame, categories: pd.DataFrame, code: str, lan
 
 
 # ---------------------------------------------------------------- table and downloads
-
-
-def _sum(values) -> object:
-    """Exact sum of amounts; NA when any is protected."""
-    return total(pd.Series(list(values), dtype="Int64"))
-
-
-def _less(whole, part) -> object:
-    """whole − part; NA when either is protected."""
-    return pd.NA if whole is pd.NA or part is pd.NA else int(whole) - int(part)
-
-
-def with_rest_rows(rows: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """The table with a 未细分 row closing each category's sub-items, so they add up to it
-    (运输 47.2 read against sub-items of 5.7): the category less its direct sub-items, as
-    ranking() and treemap_nodes() show it."""
-    if rows.empty:
-        return rows
-    records = rows_of(rows)
-    # NA (a protected figure, etl.disclosure) makes every sum and difference it is in NA
-    total = {k: _sum(r[k] for r in records if r["level"] == 1) for k in ("current", "previous")}
-    children: dict[str, list[dict]] = {}
-    for r in records:
-        if r["parent_code"]:
-            children.setdefault(r["parent_code"], []).append(r)
-    out: list[dict] = []
-    open_parents: list[dict] = []
-
-    def close(until_level: int) -> None:
-        while open_parents and open_parents[-1]["level"] >= until_level:
-            parent = open_parents.pop()
-            kids = children[parent["code"]]
-            c = _less(parent["current"], _sum(k["current"] for k in kids))
-            p = _less(parent["previous"], _sum(k["previous"] for k in kids))
-            if not numbers.nonzero(c) and not numbers.nonzero(p):
-                continue
-            share, share_prev = ratio(c, total["current"]), ratio(p, total["previous"])
-            out.append(
-                {
-                    "code": parent["code"] + REST,
-                    "parent_code": parent["code"],
-                    "main_code": parent["main_code"],
-                    "level": parent["level"] + 1,
-                    "name": t("sec.rest_short", lang),
-                    "current": c,
-                    "previous": p,
-                    "growth": growth(c, p),
-                    "share": share,
-                    "share_change": None
-                    if share is None or share_prev is None
-                    else (pd.NA if share is pd.NA or share_prev is pd.NA else share - share_prev),
-                }
-            )
-
-    for r in records:
-        close(r["level"])
-        out.append(r)
-        if r["code"] in children:
-            open_parents.append(r)
-    close(0)
-    return pd.DataFrame(out, columns=rows.columns)
-
-
-def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> list[dict]:
-    """AG Grid rows: numbers to sort by and their formatted *_text; sub-items indented."""
-    mains = rows[rows["level"] == 1].sort_values("current", ascending=False, kind="stable")
-    rank = {c: i + 1 for i, c in enumerate(mains["code"])}
-    main_names = dict(zip(mains["code"], mains["name"]))
-    out = []
-    for rec in rows_of(rows):  # NA kept: a protected figure prints C, not —
-        out.append(
-            {
-                "code": rec["code"],
-                "level": rec["level"],
-                "name": "\u3000" * (rec["level"] - 1) + rec["name"],
-                "main": main_names.get(rec["main_code"], rec["main_code"]),
-                "rank": rank.get(rec["code"]),
-                "current": i18n.to_unit(rec["current"], unit, lang),
-                "current_text": i18n.fmt_number(rec["current"], unit, lang),
-                "previous": i18n.to_unit(rec["previous"], unit, lang),
-                "previous_text": i18n.fmt_number(rec["previous"], unit, lang),
-                "growth": None if i18n.is_missing(rec["growth"]) else float(rec["growth"]),
-                "growth_text": i18n.fmt_pct(rec["growth"]),
-                "share": None if i18n.is_missing(rec["share"]) else float(rec["share"]),
-                "share_text": i18n.fmt_pct(rec["share"], signed=False),
-                "share_change": None
-                if i18n.is_missing(rec["share_change"])
-                else float(rec["share_change"]),
-                "share_change_text": i18n.fmt_pp(rec["share_change"], lang),
-            }
-        )
-    return out
-
-
-def column_defs(unit: str, period: str, lang: str) -> list[dict]:
-    """AG Grid columns with headers in the page language; numbers sort, text shows."""
-    unit_name = i18n.unit_label(unit, lang)
-
-    def num(field: str, header: str, width: int = 120) -> dict:
-        return {
-            "field": field,
-            "headerName": header,
-            "type": "numericColumn",
-            "valueFormatter": {"function": f"params.data.{field}_text"},
-            "minWidth": width,
-            "flex": 1,
-        }
-
-    return [
-        {
-            "field": "name",
-            "headerName": t("sec.col.category", lang),
-            "minWidth": 220,
-            "flex": 2,
-            "filter": True,
-        },
-        {
-            "field": "main",
-            "headerName": t("sec.col.main", lang),
-            "minWidth": 140,
-            "flex": 1,
-            "filter": True,
-        },
-        {
-            "field": "rank",
-            "headerName": t("sec.col.rank", lang),
-            "maxWidth": 90,
-            "type": "numericColumn",
-        },
-        num("current", t("mod.col.current", lang, period=period, unit=unit_name), 160),
-        num("previous", t("mod.col.previous", lang, unit=unit_name), 140),
-        num("growth", t("mod.col.growth", lang), 100),
-        num("share", t("sec.col.share", lang), 110),
-        num("share_change", t("mod.col.share_change", lang), 190),
-    ]
-
-
-def download_table(rows: list[dict], unit: str, period: str, lang: str) -> pd.DataFrame:
-    """The table as numbers under catalogue headers (growth and shares in %, changes in pp)."""
-    unit_name = i18n.unit_label(unit, lang)
-    digits = 0 if lang == "en" else 1
-
-    def rnd(row: dict, field: str, scale: float = 1.0, n: int = 1):
-        """The grid row's number, or C where the grid shows C (a protected figure)."""
-        if row.get(f"{field}_text") == numbers.CONFIDENTIAL:
-            return numbers.CONFIDENTIAL
-        value = row[field]
-        return None if value is None else round(value * scale, n)
-
-    return pd.DataFrame(
-        {
-            t("sec.col.category", lang): [r["name"].strip("\u3000") for r in rows],
-            t("sec.col.main", lang): [r["main"] for r in rows],
-            t("sec.col.level", lang): [t(f"sec.level.{min(r['level'], 3)}", lang) for r in rows],
-            t("mod.col.current", lang, period=period, unit=unit_name): [
-                rnd(r, "current", n=digits) for r in rows
-            ],
-            t("mod.col.previous", lang, unit=unit_name): [
-                rnd(r, "previous", n=digits) for r in rows
-            ],
-            t("mod.col.growth", lang): [rnd(r, "growth", 100) for r in rows],
-            t("sec.col.share", lang): [rnd(r, "share", 100) for r in rows],
-            t("mod.col.share_change_pp", lang): [rnd(r, "share_change", 100) for r in rows],
-        }
-    )
-
-
-def groups_table(years: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """The group panels as a table: period, group, share and 同比 in %."""
-    return pd.DataFrame(
-        {
-            t("tbl.period", lang): [
-                i18n.fmt_window(a, b, lang) for a, b in zip(years["start"], years["end"])
-            ],
-            t("sec.col.group", lang): [names.get(g, g) for g in years["group"]],
-            t("sec.col.share", lang): [
-                None if i18n.is_missing(v) else round(v * 100, 1) for v in years["share"]
-            ],
-            t("mod.col.growth", lang): [
-                None if i18n.is_missing(v) else round(v * 100, 1) for v in years["growth"]
-            ],
-        }
-    )
