@@ -1,4 +1,5 @@
-"""Pure: the data behind a chart as a table with catalogue headers, for CSV/xlsx downloads.
+"""Pure: the data behind a chart as a table with catalogue headers, for CSV/xlsx downloads;
+and the AG Grid pieces the pages' tables share (numeric columns, the grid's own words).
 
 Numbers stay numbers (rounded to the unit's decimals; growth in % with one decimal), so a
 spreadsheet can compute with them; missing values are empty cells, never "nan".
@@ -72,6 +73,19 @@ def share_table(frame: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.DataFrame:
             t("tbl.share", lang): _pct(frame["share"]),
         }
     )
+
+
+def numeric_column(field: str, header: str, width: int) -> dict:
+    """An AG Grid column that sorts by the number in `field` and shows `<field>_text` (the
+    product's one formatter wrote it), at least `width` pixels wide."""
+    return {
+        "field": field,
+        "headerName": header,
+        "type": "numericColumn",
+        "valueFormatter": {"function": f"params.data.{field}_text"},
+        "minWidth": width,
+        "flex": 1,
+    }
 
 
 def grid_locale(lang: str, no_rows: str) -> dict[str, str]:

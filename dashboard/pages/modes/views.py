@@ -16,6 +16,7 @@ from dashboard import i18n
 from dashboard.components import stat_card
 from dashboard.i18n import MISSING, t
 from dashboard.pages.modes.figures import scope_modes, stacked_modes
+from dashboard.tables import numeric_column
 from etl import aggregates, numbers
 from etl.aggregates import records
 from etl.filters import ALL_MODES
@@ -185,14 +186,7 @@ def column_defs(unit: str, period: str, lang: str) -> list[dict]:
     unit_name = i18n.unit_label(unit, lang)
 
     def num(field: str, header: str, width: int = 130) -> dict:
-        return {
-            "field": field,
-            "headerName": header,
-            "type": "numericColumn",
-            "valueFormatter": {"function": f"params.data.{field}_text"},
-            "minWidth": width,
-            "flex": 1,
-        }
+        return numeric_column(field, header, width)
 
     return [
         {"field": "name", "headerName": t("mod.col.mode", lang), "minWidth": 220, "flex": 2},

@@ -10,7 +10,7 @@ from dash import html
 from dashboard import i18n
 from dashboard.i18n import partner_name, t
 from dashboard.ids import Partners
-from dashboard.tables import _pct, _scaled
+from dashboard.tables import _pct, _scaled, numeric_column
 from etl import numbers
 from etl.aggregates import growth, ratio, records, total
 from etl.filters import GROUP_PREFIX
@@ -184,14 +184,7 @@ def column_defs(lang: str, unit: str) -> list[dict]:
     unit_name = i18n.unit_label(unit, lang)
 
     def num(field: str, header: str, width: int = 120) -> dict:
-        return {
-            "field": field,
-            "headerName": header,
-            "type": "numericColumn",
-            "valueFormatter": {"function": f"params.data.{field}_text"},
-            "minWidth": width,
-            "flex": 1,
-        }
+        return numeric_column(field, header, width)
 
     return [
         {

@@ -12,7 +12,7 @@ from dashboard.components import empty_state
 from dashboard.filter_state import from_query, to_query
 from dashboard.i18n import t
 from dashboard.ids import Regions
-from dashboard.tables import _pct, _scaled
+from dashboard.tables import _pct, _scaled, numeric_column
 from etl import numbers
 from etl.aggregates import records
 from etl.evaluation.districts import TOTAL
@@ -140,14 +140,7 @@ def column_defs(lang: str, unit: str, parent: str) -> list[dict]:
     unit_name = i18n.unit_label(unit, lang)
 
     def num(field: str, header: str, width: int = 120) -> dict:
-        return {
-            "field": field,
-            "headerName": header,
-            "type": "numericColumn",
-            "valueFormatter": {"function": f"params.data.{field}_text"},
-            "minWidth": width,
-            "flex": 1,
-        }
+        return numeric_column(field, header, width)
 
     return [
         {

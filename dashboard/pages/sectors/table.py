@@ -8,6 +8,7 @@ import pandas as pd
 from dashboard import i18n
 from dashboard.i18n import t
 from dashboard.pages.sectors.views import REST, exact_sum, less
+from dashboard.tables import numeric_column
 from etl import numbers
 from etl.aggregates import growth, ratio
 from etl.aggregates import records as rows_of  # NA kept (to_dict turns it into None)
@@ -102,14 +103,7 @@ def column_defs(unit: str, period: str, lang: str) -> list[dict]:
     unit_name = i18n.unit_label(unit, lang)
 
     def num(field: str, header: str, width: int = 120) -> dict:
-        return {
-            "field": field,
-            "headerName": header,
-            "type": "numericColumn",
-            "valueFormatter": {"function": f"params.data.{field}_text"},
-            "minWidth": width,
-            "flex": 1,
-        }
+        return numeric_column(field, header, width)
 
     return [
         {

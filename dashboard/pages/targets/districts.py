@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard import i18n
 from dashboard.i18n import t
+from dashboard.tables import numeric_column
 from etl.aggregates import records
 from etl.evaluation.districts import TOTAL, DistrictReport
 from etl.spreadsheet import csv_bytes, xlsx_bytes
@@ -80,14 +81,7 @@ def column_defs(lang: str) -> list[dict]:
     unit = i18n.unit_label(UNIT, lang)
 
     def num(field: str, header: str, width: int = 130) -> dict:
-        return {
-            "field": field,
-            "headerName": header,
-            "type": "numericColumn",
-            "valueFormatter": {"function": f"params.data.{field}_text"},
-            "minWidth": width,
-            "flex": 1,
-        }
+        return numeric_column(field, header, width)
 
     return [
         {
