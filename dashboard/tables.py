@@ -75,7 +75,7 @@ def share_table(frame: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.DataFrame:
     )
 
 
-def numeric_column(field: str, header: str, width: int) -> dict:
+def numeric_column(field: str, header: str, width: int = 120) -> dict:
     """An AG Grid column that sorts by the number in `field` and shows `<field>_text` (the
     product's one formatter wrote it), at least `width` pixels wide."""
     return {

@@ -9,10 +9,10 @@ Few LPs serve many cells: a cell needs only *one* feasible point at or beyond it
 level on each side to be safe on that side, and any solution of any LP over the same equations
 is such a point for every cell it happens to put there. So one LP pushes all undecided cells
 at once (each cell's value relative to its own, at a random weight, each held at its
-protection level so none runs away), decides every cell it moves far enough, and again; only cells that no
-batch moves get an LP of their own, whose optimum decides them — narrow, with its certificate
-(the relations the bound is made of, by their multipliers). On the constructed test case: 35
-LPs in 2.8 s where one pair per primary cell took 293 s, the same two cells found.
+protection level so none runs away), decides every cell it moves far enough, and again; only
+cells that no batch moves get an LP of their own, whose optimum decides them — narrow, with its
+certificate (the relations the bound is made of, by their multipliers). On the constructed
+test case: 35 LPs in 2.8 s where one pair per primary cell took 293 s, the same two cells found.
 
 Why random weights: with every cell weighted alike, a cell that can only go down while a
 smaller undecided one goes up never moves (the smaller one's weight outweighs it), batch after
@@ -111,7 +111,7 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first) -> list[N
     level = (1 - sign * protection) * amounts  # where a cell's value must be able to reach
     undecided = np.unique(targets)
     found: list[Narrow] = []
-    weights = np.random.default_rng(0)  # the same system gets the same batches
+    rng = np.random.default_rng(0)  # seeded: the same system gets the same batches
     batch = True
     while undecided.size:
         if time.monotonic() > deadline:
@@ -119,7 +119,7 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first) -> list[N
         objective = np.zeros(matrix.shape[1])
         low, high = np.zeros(matrix.shape[1]), np.full(matrix.shape[1], np.inf)
         if batch:  # every undecided cell pushed towards its level, and held there
-            weight = weights.lognormal(0.0, SPREAD, undecided.size)
+            weight = rng.lognormal(0.0, SPREAD, undecided.size)
             objective[undecided] = sign * weight / amounts[undecided]
             hold = level[undecided] * (1 - sign * HOLD_SLACK) / scale
             (low if side == "low" else high)[undecided] = hold

@@ -185,16 +185,13 @@ def column_defs(unit: str, period: str, lang: str) -> list[dict]:
     """AG Grid columns, Chinese headers; cells show the *_text fields, sort by the numbers."""
     unit_name = i18n.unit_label(unit, lang)
 
-    def num(field: str, header: str, width: int = 130) -> dict:
-        return numeric_column(field, header, width)
-
     return [
         {"field": "name", "headerName": t("mod.col.mode", lang), "minWidth": 220, "flex": 2},
-        num("current", t("mod.col.current", lang, period=period, unit=unit_name), 170),
-        num("previous", t("mod.col.previous", lang, unit=unit_name), 150),
-        num("growth", t("mod.col.growth", lang), 110),
-        num("share", t("mod.col.share", lang), 130),
-        num("share_change", t("mod.col.share_change", lang), 190),
+        numeric_column("current", t("mod.col.current", lang, period=period, unit=unit_name), 170),
+        numeric_column("previous", t("mod.col.previous", lang, unit=unit_name), 150),
+        numeric_column("growth", t("mod.col.growth", lang), 110),
+        numeric_column("share", t("mod.col.share", lang), 130),
+        numeric_column("share_change", t("mod.col.share_change", lang), 190),
     ]
 
 

@@ -183,9 +183,6 @@ def column_defs(lang: str, unit: str) -> list[dict]:
     """AG Grid columns with catalogue headers; numbers sort, their text is shown."""
     unit_name = i18n.unit_label(unit, lang)
 
-    def num(field: str, header: str, width: int = 120) -> dict:
-        return numeric_column(field, header, width)
-
     return [
         {
             "field": "rank",
@@ -200,11 +197,11 @@ def column_defs(lang: str, unit: str) -> list[dict]:
             "flex": 2,
             "filter": True,
         },
-        num("current", t("ptn.col.current", lang, unit=unit_name), 140),
-        num("previous", t("ptn.col.previous", lang, unit=unit_name), 150),
-        num("growth", t("ptn.col.growth", lang)),
-        num("share", t("ptn.col.share", lang)),
-        num("share_change", t("ptn.col.share_change", lang), 150),
+        numeric_column("current", t("ptn.col.current", lang, unit=unit_name), 140),
+        numeric_column("previous", t("ptn.col.previous", lang, unit=unit_name), 150),
+        numeric_column("growth", t("ptn.col.growth", lang)),
+        numeric_column("share", t("ptn.col.share", lang)),
+        numeric_column("share_change", t("ptn.col.share_change", lang), 150),
     ]
 
 

@@ -139,9 +139,6 @@ def column_defs(lang: str, unit: str, parent: str) -> list[dict]:
     """AG Grid columns, Chinese headers by default; numbers sort, their text is shown."""
     unit_name = i18n.unit_label(unit, lang)
 
-    def num(field: str, header: str, width: int = 120) -> dict:
-        return numeric_column(field, header, width)
-
     return [
         {
             "field": "rank",
@@ -150,12 +147,12 @@ def column_defs(lang: str, unit: str, parent: str) -> list[dict]:
             "type": "numericColumn",
         },
         {"field": "region", "headerName": t("reg.col.region", lang), "minWidth": 190, "flex": 2},
-        num("current", t("reg.col.current", lang, unit=unit_name), 140),
-        num("previous", t("reg.col.previous", lang, unit=unit_name), 150),
-        num("growth", t("reg.col.growth", lang)),
-        num("share", t("reg.col.share", lang, region=parent), 140),
-        num("share_change", t("reg.col.share_change", lang), 150),
-        num("contribution", t("reg.col.contribution", lang), 150),
+        numeric_column("current", t("reg.col.current", lang, unit=unit_name), 140),
+        numeric_column("previous", t("reg.col.previous", lang, unit=unit_name), 150),
+        numeric_column("growth", t("reg.col.growth", lang)),
+        numeric_column("share", t("reg.col.share", lang, region=parent), 140),
+        numeric_column("share_change", t("reg.col.share_change", lang), 150),
+        numeric_column("contribution", t("reg.col.contribution", lang), 150),
     ]
 
 

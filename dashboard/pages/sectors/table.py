@@ -102,9 +102,6 @@ def column_defs(unit: str, period: str, lang: str) -> list[dict]:
     """AG Grid columns with headers in the page language; numbers sort, text shows."""
     unit_name = i18n.unit_label(unit, lang)
 
-    def num(field: str, header: str, width: int = 120) -> dict:
-        return numeric_column(field, header, width)
-
     return [
         {
             "field": "name",
@@ -126,11 +123,11 @@ def column_defs(unit: str, period: str, lang: str) -> list[dict]:
             "maxWidth": 90,
             "type": "numericColumn",
         },
-        num("current", t("mod.col.current", lang, period=period, unit=unit_name), 160),
-        num("previous", t("mod.col.previous", lang, unit=unit_name), 140),
-        num("growth", t("mod.col.growth", lang), 100),
-        num("share", t("sec.col.share", lang), 110),
-        num("share_change", t("mod.col.share_change", lang), 190),
+        numeric_column("current", t("mod.col.current", lang, period=period, unit=unit_name), 160),
+        numeric_column("previous", t("mod.col.previous", lang, unit=unit_name), 140),
+        numeric_column("growth", t("mod.col.growth", lang), 100),
+        numeric_column("share", t("sec.col.share", lang), 110),
+        numeric_column("share_change", t("mod.col.share_change", lang), 190),
     ]
 
 

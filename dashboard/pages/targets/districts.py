@@ -80,9 +80,6 @@ def column_defs(lang: str) -> list[dict]:
     """AG Grid columns with headers in the page language; cells show the *_text fields."""
     unit = i18n.unit_label(UNIT, lang)
 
-    def num(field: str, header: str, width: int = 130) -> dict:
-        return numeric_column(field, header, width)
-
     return [
         {
             "field": "rank",
@@ -96,17 +93,19 @@ def column_defs(lang: str) -> list[dict]:
             "minWidth": 170,
             "flex": 2,
         },
-        num("current", t("targets.dist.current", lang, unit=unit), 150),
-        num("previous", t("targets.dist.previous", lang, unit=unit), 165),
-        num("growth", t("targets.dist.growth", lang), 110),
-        num("share", t("targets.dist.share", lang), 110),
-        num("contribution", t("targets.dist.contribution", lang), 200),
+        numeric_column("current", t("targets.dist.current", lang, unit=unit), 150),
+        numeric_column("previous", t("targets.dist.previous", lang, unit=unit), 165),
+        numeric_column("growth", t("targets.dist.growth", lang), 110),
+        numeric_column("share", t("targets.dist.share", lang), 110),
+        numeric_column("contribution", t("targets.dist.contribution", lang), 200),
         {
-            **num("enterprises", t("targets.dist.enterprises", lang), 120),
+            **numeric_column("enterprises", t("targets.dist.enterprises", lang), 120),
             "headerTooltip": t("targets.dist.coverage_note", lang),
         },
         {
-            **num("enterprises_previous", t("targets.dist.enterprises_previous", lang), 140),
+            **numeric_column(
+                "enterprises_previous", t("targets.dist.enterprises_previous", lang), 140
+            ),
             "headerTooltip": t("targets.dist.coverage_note", lang),
         },
     ]
