@@ -4,7 +4,7 @@
 
 For each built scale (bench/build_db.py) and each filter state a user clicks to:
 - every data call the page callbacks make (dashboard/data.py), timed in an app context;
-- the same calls with etl.queries.core' aggregate reads swapped for GROUP BY over the raw report lines
+- the same calls with etl.queries.figures' aggregate reads swapped for GROUP BY over the raw report lines
   (in the app's database, and in DuckDB over an in-memory copy of the lines) — the baselines;
 - every filter-driven callback and every page layout as a real POST to /_dash-update-component
   (Flask test client; the app is built with sign-in off, the access checks still run).

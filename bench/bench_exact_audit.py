@@ -26,7 +26,7 @@ from etl.disclosure import DisclosureRule, attacker, exact
 from etl.disclosure.catalogue import YTD
 from etl.disclosure.pattern import PRIMARY, compute_pattern, month_cells
 from etl.queries import disclosure as queries
-from etl.queries.core import hierarchy
+from etl.queries.disclosure import hierarchy
 from etl.settings import PROJECT_ROOT, Settings
 
 

@@ -3,7 +3,7 @@
     python bench/bench_leader_reads.py [--url sqlite:///instance/services_trade.sqlite3] [--reps 5]
 
 A leader (the circulated audience) reads the released copies through the stored disclosure
-pattern (etl/queries/core.py `_circulated`, etl/queries/windows.py); the statistician reads the
+pattern (etl/queries/figures.py `_circulated`, etl/queries/windows.py); the statistician reads the
 aggregates. Each data call is computed (uncached), median of --reps runs, for three filter states.
 The default database is the one `make run` builds: 2,000 synthetic enterprises, every month released.
 Writes bench/results/leader_reads.md.

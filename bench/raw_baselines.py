@@ -1,9 +1,10 @@
 """Baselines for the click benchmark: the same aggregates computed from the raw report lines.
 
-`raw_sql(...)` and `duckdb_lines(...)` return replacements for etl.queries.core.totals,
-sub_item_totals and partner_totals; patched in, every dashboard data call runs unchanged but reads
-the current report lines (GROUP BY in the app's database, or in DuckDB over a copy of the lines)
-instead of the maintained aggregate tables — what a generic BI tool pointed at the lines would do.
+`raw_sql(...)` and `duckdb_lines(...)` return replacements for etl.queries.figures.totals,
+sub_item_totals and partner_totals (and etl.queries.enterprises.reporting_enterprises); patched
+in, every dashboard data call runs unchanged but reads the current report lines (GROUP BY in the
+app's database, or in DuckDB over a copy of the lines) instead of the maintained aggregate tables —
+what a generic BI tool pointed at the lines would do.
 """
 
 from __future__ import annotations
@@ -15,34 +16,42 @@ import pandas as pd
 import sqlalchemy as sa
 
 from etl import models as m
-from etl.queries import core as queries
+from etl.queries import enterprises as queries_enterprises
+from etl.queries import figures as queries_figures
+from etl.queries.closures import category_closure, partner_closure, region_closure
 
-PATCHED = ("totals", "sub_item_totals", "partner_totals", "reporting_enterprises")
+# Each swapped function, by the module the data calls look it up in.
+PATCHED = {
+    "totals": queries_figures,
+    "sub_item_totals": queries_figures,
+    "partner_totals": queries_figures,
+    "reporting_enterprises": queries_enterprises,
+}
 
 
 @contextmanager
 def patched(replacements: dict) -> Iterator[None]:
-    """Swap etl.queries.core functions for the duration of a block."""
-    saved = {name: getattr(queries, name) for name in PATCHED}
+    """Swap etl.queries.figures and .enterprises functions for the duration of a block."""
+    saved = {name: getattr(module, name) for name, module in PATCHED.items()}
     for name, fn in replacements.items():
-        setattr(queries, name, fn)
+        setattr(PATCHED[name], name, fn)
     try:
         yield
     finally:
         for name, fn in saved.items():
-            setattr(queries, name, fn)
+            setattr(PATCHED[name], name, fn)
 
 
 # A generic tool remembers nothing between clicks: the baselines read reporters afresh.
-UNREMEMBERED = {"reporting_enterprises": queries.reporting_enterprises.uncached}
+UNREMEMBERED = {"reporting_enterprises": queries_enterprises.reporting_enterprises.uncached}
 
 
 def _closures(session, f):
-    cats = queries.category_closure(session, f.categories)
+    cats = category_closure(session, f.categories)
     return (
-        queries.region_closure(session, f.regions),
+        region_closure(session, f.regions),
         None if cats is None else cats[0],
-        queries.partner_closure(session, f.partners),
+        partner_closure(session, f.partners),
     )
 
 

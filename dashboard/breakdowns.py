@@ -9,7 +9,8 @@ import pandas as pd
 from dashboard.data import View, in_group, remembered, session, view_of
 from dashboard.filter_state import FilterState, to_report_filter
 from etl.periods import add_months, month_range
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
+from etl.queries.reference_tables import reference_table
 from etl.queries.windows import months_by
 
 SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类别 page follows
@@ -47,13 +48,13 @@ def mode_series(state: FilterState) -> ModeSeries:
 
     with session() as s:
         v = view_of(s, state)
-        modes = queries.reference_table(s, "supply_mode")
+        modes = reference_table(s, "supply_mode")
         if v.end is None:
             return ModeSeries(v, pd.DataFrame(columns=["period", "mode", "amount"]), None, modes)
         shown = _shown(state, v)
         first = add_months(min(shown, v.start), -12)
         f = to_report_filter(state, first, v.end, modes=ALL_MODES)
-        frame = queries.totals(s, f, ("period", "mode"))
+        frame = queries_figures.totals(s, f, ("period", "mode"))
         periods = sorted(frame["period"].unique())
         by_mode = months_by(s, f, "mode", list(ALL_MODES), read=frame)
         ytd = [
@@ -86,12 +87,12 @@ def mode_matrix(state: FilterState) -> ModeMatrix:
 
     with session() as s:
         v = view_of(s, state)
-        modes = queries.reference_table(s, "supply_mode")
-        cats = queries.reference_table(s, "service_category")
+        modes = reference_table(s, "supply_mode")
+        cats = reference_table(s, "service_category")
         frame = pd.DataFrame(columns=["category_code", "mode", "amount"])
         if v.end is not None:
             f = to_report_filter(state, v.start, v.end, modes=ALL_MODES)
-            frame = queries.totals(s, f, ("category_code", "mode"))
+            frame = queries_figures.totals(s, f, ("category_code", "mode"))
     return ModeMatrix(v, frame, modes, cats)
 
 
@@ -109,11 +110,11 @@ def sector_totals(state: FilterState) -> SectorTotals:
     """The state's slice by category code as reported, over the window and a year earlier."""
     with session() as s:
         v = view_of(s, state)
-        cats = queries.reference_table(s, "service_category")
+        cats = reference_table(s, "service_category")
         frame = pd.DataFrame(columns=["period", "category_code", "amount"])
         if v.end is not None:
             f = to_report_filter(state, add_months(v.start, -12), v.end)
-            frame = queries.sub_item_totals(s, f, ("period", "category_code"))
+            frame = queries_figures.sub_item_totals(s, f, ("period", "category_code"))
     return SectorTotals(v, frame, cats)
 
 
@@ -134,13 +135,13 @@ def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
     is ignored: a group's share is of all services), the window and `years` years before."""
     with session() as s:
         v = view_of(s, state)
-        groups = queries.reference_table(s, "category_group")
-        cats = queries.reference_table(s, "service_category")
+        groups = reference_table(s, "category_group")
+        cats = reference_table(s, "service_category")
         empty = pd.DataFrame(columns=["period", "group", "amount"])
         if v.end is None:
             return SectorGroups(v, empty, groups, cats, years)
         f = to_report_filter(state, add_months(v.start, -12 * years), v.end, categories=())
-        frame = queries.sub_item_totals(s, f, ("period", "category_code"))
+        frame = queries_figures.sub_item_totals(s, f, ("period", "category_code"))
 
     # a protected category (NA) leaves the month's total or group protected, not a partial sum
     def by_month(part: pd.DataFrame) -> pd.DataFrame:

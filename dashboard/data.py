@@ -25,8 +25,13 @@ from etl.data_version import (
     remember,
 )
 from etl.periods import add_months, month_range
-from etl.queries import core as queries
+from etl.queries import enterprises as queries_enterprises
+from etl.queries import facts as queries_facts
+from etl.queries import figures as queries_figures
 from etl.queries import release as queries_release
+from etl.queries.closures import region_closure
+from etl.queries.months import period_range, released_range
+from etl.queries.reference_tables import reference_table
 from etl.release.scopes import scope_of
 
 log = logging.getLogger(__name__)
@@ -64,7 +69,7 @@ def session() -> Iterator[Session]:
     """A read session for one call; connection and schema errors become DatabaseUnavailable.
 
     THE door for the release rule: a session of the released audience reads the released copies
-    of the aggregates and released months only (etl.queries.core swaps the tables), so no page
+    of the aggregates and released months only (etl.queries.figures swaps the tables), so no page
     can show a leader an unreleased figure."""
     try:
         with app_context().session_factory() as s:
@@ -102,7 +107,7 @@ def remembered(fn):
 def database_facts() -> dict[str, int | None]:
     """Periods, enterprises, current reports, lines and loaded batches in the database."""
     with session() as s:
-        return queries.database_facts(s)
+        return queries_facts.database_facts(s)
 
 
 def targets_overview(as_of: int | None = None):
@@ -147,9 +152,9 @@ class FilterOptions:
 def filter_options() -> FilterOptions:
     """Months with data and the region, category, group and mode tables for the filter bar."""
     with session() as s:
-        first, last = queries.period_range(s)
+        first, last = period_range(s)
         tables = {
-            n: queries.reference_table(s, n)
+            n: reference_table(s, n)
             for n in ("region", "service_category", "category_group", "supply_mode")
         }
     return FilterOptions(
@@ -188,16 +193,16 @@ def view_of(s: Session, state: FilterState) -> View:
     """The state resolved: for the released audience against the released months of the region's
     scope (a later month asked for is cut to the latest released one); for everyone else against
     the loaded months, with the window's unreleased months listed."""
-    table = queries.reference_table(s, "region")
+    table = reference_table(s, "region")
     parents = {
         c: (p if isinstance(p, str) else None) for c, p in zip(table["code"], table["parent_code"])
     }
     scope = scope_of(state.region, parents)
     if reads_released(s):
-        first, last = queries.released_range(s, scope)
+        first, last = released_range(s, scope)
         state = released_only(state, last)
     else:
-        first, last = queries.period_range(s)
+        first, last = period_range(s)
     window = state.window(last)
     regions = table.set_index("code")
     names = {}
@@ -220,7 +225,7 @@ def _unreleased(
     releases = queries_release.window_releases(s, scope, start, end)
     touched = {}
     if releases:
-        regions = queries.region_closure(s, (scope,)) or [scope]
+        regions = region_closure(s, (scope,)) or [scope]
         touched = queries_release.changed_since(s, min(releases.values()), start, end, regions)
     out = []
     for p in month_range(start, end):
@@ -268,7 +273,7 @@ def monthly_trend(
             return v, pd.DataFrame(columns=["period", "amount"]), None
         shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
         f = to_report_filter(state, add_months(shown, -12), v.end, partners=tuple(partners))
-        return v, queries.totals(s, f, ("period",)), shown
+        return v, queries_figures.totals(s, f, ("period",)), shown
 
 
 def in_group(codes: pd.Series, categories: pd.DataFrame, members: set[str]) -> pd.Series:
@@ -292,7 +297,7 @@ def coverage(state: FilterState) -> tuple[View, dict[int, int]]:
         if v.end is None:
             return v, {}
         f = to_report_filter(state, add_months(v.end, -1), v.end)
-        frame = queries.enterprises_reporting(s, f)
+        frame = queries_enterprises.enterprises_reporting(s, f)
     return v, {int(p): int(n) for p, n in zip(frame["period"], frame["enterprises"])}
 
 
@@ -306,7 +311,7 @@ def enterprise_rows(state: FilterState, n: int = 10) -> pd.DataFrame:
         v = view_of(s, state)
         if v.end is None:
             return pd.DataFrame(columns=["uscc", "name", "amount"])
-        return queries.top_enterprises(s, to_report_filter(state, v.start, v.end), n)
+        return queries_enterprises.top_enterprises(s, to_report_filter(state, v.start, v.end), n)
 
 
 def _may_see_enterprises() -> None:
@@ -323,7 +328,7 @@ def _may_see_enterprises() -> None:
 def sample_data_loaded() -> bool:
     """Whether the synthetic sample is loaded (the shell then says so on every page)."""
     with session() as s:
-        return queries.sample_data_loaded(s)
+        return queries_facts.sample_data_loaded(s)
 
 
 # ---------------------------------------------------------------- 地区 / 伙伴 (regions, partners)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from etl.aggregates import ratio, same_period_comparison, total
 from etl.data_version import reads_protected
 from etl.filters import ReportFilter
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
 from etl.reference import ReferenceCodes, reference_codes
 from etl.release.scopes import DEFAULT_SCOPE
 
@@ -47,7 +47,7 @@ def summary_frame(
     if region is None and reads_protected(session):
         region = DEFAULT_SCOPE  # a circulated figure is always of a region (天津市 by default)
     key = DIMENSION_COLUMN[by]
-    read = queries.partner_totals if by == "partner" else queries.totals
+    read = queries_figures.partner_totals if by == "partner" else queries_figures.totals
 
     def windows(f: ReportFilter, dims: tuple[str, ...]) -> pd.DataFrame:
         # 1–N月 of the year and of the year before, each read as one figure per row (a window

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from etl import accounts
+from etl.accounts import passwords
 from etl.db import make_engine, make_session_factory
 from etl.migrate import upgrade
 from etl.seed import load_seeds
@@ -24,7 +24,7 @@ from etl.settings import PROJECT_ROOT, Settings
 os.environ.setdefault("DASH_TEST_CHROMEPATH", "/usr/bin/chromium")
 # Tests only: a cheap scrypt work factor (n=2**8, ~1 ms, instead of 2**15, ~200 ms); the checks
 # are the same.
-accounts.HASH_METHOD = "scrypt:256:8:1"
+passwords.HASH_METHOD = "scrypt:256:8:1"
 BACKENDS = ("sqlite", "postgresql")
 # For a database test whose own code sends no SQL (delivery, rendering, CLI wiring over the
 # query layer): its db_url on SQLite alone; the queries it reaches are tested on both backends.

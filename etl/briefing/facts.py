@@ -1,7 +1,7 @@
 """The figures a briefing rests on, read from the released copies through the query layer.
 
 Every read goes through the functions the pages and the CLI use (etl.summary.summary_frame,
-etl.queries.core.totals, etl.targets.status.evaluate_targets) on a session marked to read the
+etl.queries.figures.totals, etl.targets.status.evaluate_targets) on a session marked to read the
 released copies, so a briefing never shows an unreleased figure and never derives a protected one.
 """
 
@@ -18,7 +18,7 @@ from etl.aggregates import share_comparison
 from etl.data_version import PROTECTED as CIRCULATED
 from etl.data_version import RELEASED
 from etl.filters import GROUP_PREFIX, ReportFilter
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
 from etl.queries import release as queries_release
 from etl.reference import reference_codes
 from etl.release.store import effective_status
@@ -106,11 +106,11 @@ def read_facts(
     }
     start = (year - 1) * 100 + 1
     whole_f = ReportFilter(period_from=start, period_to=period, regions=(scope,))
-    whole = queries.totals(session, whole_f, ("period",))
+    whole = queries_figures.totals(session, whole_f, ("period",))
     part_f = ReportFilter(
         period_from=start, period_to=period, regions=(scope,), categories=(GROUP_PREFIX + KIS,)
     )
-    part = queries.totals(session, part_f, ("period",))
+    part = queries_figures.totals(session, part_f, ("period",))
     kis = None
     if not (is_protected(part) or is_protected(whole)):
         kis = share_comparison(part, whole, year * 100 + 1, period)

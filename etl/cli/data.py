@@ -13,7 +13,7 @@ from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, factory_for, money_
 from etl.db import make_engine, make_session_factory
 from etl.intake.read import ReadLimits, ReportReadError
 from etl.migrate import upgrade
-from etl.queries import core as queries
+from etl.queries.facts import report_count
 from etl.seed import load_seeds, read_csv, upsert_fx_rates
 from etl.settings import Settings
 from etl.spreadsheet import write_table
@@ -30,7 +30,7 @@ def cmd_init_db(args, settings: Settings) -> int:
         written = load_seeds(session, settings.seeds_path)
     print(f"schema up to date; reference rows written: {sum(written.values())}")
     with factory() as session:
-        has_data = queries.report_count(session) > 0
+        has_data = report_count(session) > 0
     if args.demo_users:
         _create_demo_users(factory)
     if args.sample or (args.sample_if_empty and not has_data):
@@ -255,7 +255,7 @@ def cmd_fx_load(args, settings: Settings) -> int:
 
 def cmd_batches(args, settings: Settings) -> int:
     """List upload batches."""
-    from etl.queries.core import batches
+    from etl.queries.uploads import batches
 
     with factory_for(settings)() as session:
         frame = batches(session, args.limit)

@@ -11,7 +11,7 @@ import pandas as pd
 from etl.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, factory_for, money_text  # noqa: F401
 from etl.data_version import PROTECTED, RELEASED
 from etl.numbers import CONFIDENTIAL, percent_text, protected
-from etl.queries import core as queries
+from etl.queries.months import latest_period
 from etl.release.scopes import DEFAULT_SCOPE
 from etl.settings import Settings
 from etl.spreadsheet import csv_text, write_table
@@ -29,7 +29,7 @@ def cmd_summary(args, settings: Settings) -> int:
         if circulated:  # what a leader sees: released months, protected cells as "C"
             session.info[RELEASED] = session.info[PROTECTED] = True
         if args.month is None:
-            last = queries.latest_period(session, args.year)
+            last = latest_period(session, args.year)
             if last is None:
                 print(f"no reports for {args.year}", file=sys.stderr)
                 return EXIT_FAILED

@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 
 from etl.data_version import remembered_until_register_change
 from etl.evaluation.districts import TOTAL, roll_up
-from etl.queries import core as queries
 from etl.queries import register as queries_register
+from etl.queries.as_of import latest_event_id
+from etl.queries.reference_tables import reference_table
 
 BEIJING = dt.timezone(dt.timedelta(hours=8), "CST")  # China has one time zone and no DST
 DEFAULT_DEADLINE_DAY = 10  # the default of Settings.report_deadline_day (STM_REPORT_DEADLINE_DAY)
@@ -168,7 +169,7 @@ def coverage_by_region(
 ) -> RegionCoverage:
     """Coverage of a month in a region and each region below it, as of a data event (default:
     the newest); prior (uscc, region_code, amount) defaults to the previous year's current data."""
-    event_id = event_id if event_id is not None else queries.latest_event_id(session)
+    event_id = event_id if event_id is not None else latest_event_id(session)
     members = queries_register.register_members(session, month, (region,))
     usccs = members["uscc"].tolist()
     arrivals = (
@@ -184,7 +185,7 @@ def coverage_by_region(
         start, end = (year - 1) * 100 + 1, (year - 1) * 100 + 12
         prior = queries_register.enterprise_region_totals(session, start, end, (region,), usccs)
         region_prior = queries_register.region_totals(session, start, end, (region,))
-    regions = queries.reference_table(session, "region")
+    regions = reference_table(session, "region")
     return assemble_coverage(
         members,
         arrivals,

@@ -1,6 +1,6 @@
 """Apply a stored pattern to a read's rows: each row is a cell of the catalogue, or it reads "C".
 
-Pure: the query layer (etl.queries.core) reads the rows and the pattern and calls these.
+Pure: the query layer (etl.queries.figures) reads the rows and the pattern and calls these.
 A protected row keeps its keys and loses its amount (pandas NA in an Int64 column): every sum,
 growth rate or share computed from it downstream is NA too, and prints "C" (etl.numbers).
 """

@@ -22,7 +22,7 @@ from etl.disclosure.pattern import (
 )
 from etl.disclosure.table import DisclosureRule, rule_from
 from etl.queries import disclosure as queries
-from etl.queries.core import latest_event_id
+from etl.queries.as_of import latest_event_id
 from etl.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,8 @@ from etl.aggregates import growth, ratio, total
 from etl.data_version import reads_protected
 from etl.filters import ReportFilter
 from etl.periods import add_months
-from etl.queries import core as queries
+from etl.queries import enterprises as queries_enterprises
+from etl.queries import figures as queries_figures
 from etl.queries.windows import region_window_totals
 from etl.reference import reference_codes
 
@@ -157,9 +158,11 @@ def district_report(
     end = min(end, as_of) if as_of else end
     base_start, base_end = add_months(start, -12), add_months(end, -12)
     f = ReportFilter(period_from=base_start, period_to=end, regions=(root,))
-    amounts = queries.totals(session, f, ("period", "region_code"))
-    now = queries.reporting_enterprises(session, f.with_periods(start, end))
-    before = queries.reporting_enterprises(session, f.with_periods(base_start, base_end))
+    amounts = queries_figures.totals(session, f, ("period", "region_code"))
+    now = queries_enterprises.reporting_enterprises(session, f.with_periods(start, end))
+    before = queries_enterprises.reporting_enterprises(
+        session, f.with_periods(base_start, base_end)
+    )
     ref = reference_codes(session)
     windows = own_windows(session, f, ref.region_parent, root, (start, end))
     rows = district_evaluation(amounts, now, before, ref.region_parent, root, start, end, windows)

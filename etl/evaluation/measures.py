@@ -17,9 +17,10 @@ from etl import numbers
 from etl.coverage.compute import coverage_by_region
 from etl.evaluation.districts import TOTAL, district_report
 from etl.periods import month_range
-from etl.queries import core as queries
 from etl.queries import evaluation as eval_queries
 from etl.queries import tasks as task_queries
+from etl.queries.months import latest_period
+from etl.queries.reference_tables import reference_table
 from etl.tasks.supervision import ledger_state
 
 VALUES = ["subject", "indicator", "value"]
@@ -35,7 +36,7 @@ def district_values(
     session: Session, root: str, year: int, deadline_day: int
 ) -> tuple[list[str], pd.DataFrame]:
     """The districts of root and the measured + entered values of their indicators for a year."""
-    latest = queries.latest_period(session, year)
+    latest = latest_period(session, year)
     rows: list[tuple] = []
     subjects: list[str] = []
     if latest is not None:
@@ -70,7 +71,7 @@ def district_values(
 
 
 def _children(session: Session, root: str) -> list[str]:
-    regions = queries.reference_table(session, "region")
+    regions = reference_table(session, "region")
     children = regions[regions["parent_code"] == root]
     return list(children.sort_values(["sort_order", "code"])["code"])
 

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from etl.exchange.external import NATION, SOURCE_NAMES
 from etl.filters import ReportFilter
 from etl.periods import add_months, month_range
-from etl.queries import core as queries
 from etl.queries import external as queries_external
+from etl.queries import figures as queries_figures
 from etl.reference import ReferenceCodes, reference_codes
 
 MOVERS = 5  # categories listed as moving most
@@ -103,7 +103,7 @@ def _direct(session: Session, fig: dict, start: int, end: int, currency: str) ->
         currency=currency,
         full_scope=fig["scope"] == "full",
     )
-    frame = queries.totals(session, f, ())
+    frame = queries_figures.totals(session, f, ())
     return int(frame["amount"].sum()) if len(frame) else 0
 
 

@@ -29,7 +29,7 @@ from etl.intake.uscc import normalize_uscc
 from etl.intake.validate import ValidationResult, match_headers, validate_report
 from etl.quality.store import recompute_flags
 from etl.quality.thresholds import QualityThresholds
-from etl.queries.core import registry_facts
+from etl.queries.facts import registry_facts
 from etl.reference import reference_codes
 
 LOAD_WAIT_SECONDS = 30 * 60  # how long a load waits for another one before it gives up (busy)

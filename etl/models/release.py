@@ -100,7 +100,7 @@ class PubPartnerCategory(_Amounts, _Key, Base):
     direction: Mapped[str] = mapped_column(sa.String(1), primary_key=True)
 
 
-# agg table -> its released copy (etl.queries.core swaps them for the released audience)
+# agg table -> its released copy (etl.queries.figures swaps them for the released audience)
 PUBLISHED = {
     "agg_cell": PubCell,
     "agg_category": PubCategory,

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session, aliased
 
 from etl import models as m
 from etl.filters import BOP_MODES
-from etl.queries.core import AMOUNT, region_closure
+from etl.queries.closures import region_closure
+from etl.queries.frames import AMOUNT
 
 CHUNK = 900  # SQLite allows at most 999 bound parameters in one IN list
 

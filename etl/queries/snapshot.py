@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from etl import models as m
 from etl.filters import ReportFilter
-from etl.queries.core import AMOUNT, lines_as_of
+from etl.queries.as_of import lines_as_of
+from etl.queries.frames import AMOUNT
 
 SLICE_DIMS = ("period", "uscc", "region_code", "category_code", "mode", "direction")
 PARTNER_DIMS = ("period", "uscc", "partner_code", "direction")
@@ -59,9 +60,9 @@ def _sort_in_memory(session: Session):
 
 
 def _driver_frame(session: Session, stmt, columns: list[str]) -> pd.DataFrame:
-    """Columns + amount from the driver's cursor (etl.queries.core._columns_frame without SQLAlchemy's
-    Row objects: a second per half a million rows). The statement's values are rendered inline
-    (integers and codes, quoted by SQLAlchemy)."""
+    """Columns + amount from the driver's cursor (etl.queries.frames.columns_frame without
+    SQLAlchemy's Row objects: a second per half a million rows). The statement's values are
+    rendered inline (integers and codes, quoted by SQLAlchemy)."""
     connection = session.connection()
     sql = str(stmt.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
     cursor = connection.connection.cursor()

@@ -19,12 +19,11 @@ from etl.disclosure.catalogue import KEY_COLUMNS
 from etl.disclosure.spans import Months, published_months, window_cells
 from etl.filters import ReportFilter
 from etl.periods import month_range
-from etl.queries.core import (
+from etl.queries.disclosure import hierarchy, protected_cells
+from etl.queries.figures import (
     catalogue_place,
-    hierarchy,
     partner_source,
     partner_totals,
-    protected_cells,
     read_grouped,
     totals,
     totals_source,
@@ -37,7 +36,7 @@ BY_PERIOD = ("period",)
 def monthly_figures(session: Session, f: ReportFilter, partners: bool = False) -> Months:
     """The filter's monthly amounts and, for the circulated reader, its published window cells.
 
-    partners: read as etl.queries.core.partner_totals does (the Partners page), else as totals.
+    partners: read as etl.queries.figures.partner_totals does (the Partners page), else as totals.
     """
     if not reads_protected(session):
         frame = (partner_totals if partners else totals)(session, f, BY_PERIOD)

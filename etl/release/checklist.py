@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from etl.coverage.compute import coverage_by_region
 from etl.filters import BOP_MODES
-from etl.queries import core as queries
 from etl.queries import release as queries_release
+from etl.queries.closures import region_closure
 
 MOVERS = 5  # the largest movers shown, by region and by main category
 
@@ -86,7 +86,7 @@ def checklist(
     session: Session, scope: str, period: int, min_coverage: float, deadline_day: int
 ) -> Checklist:
     """The checklist of a month of a scope, from the data as it stands."""
-    regions = queries.region_closure(session, (scope,)) or [scope]
+    regions = region_closure(session, (scope,)) or [scope]
     previous = queries_release.current_release(session, scope, period)
     cov = coverage_by_region(session, period, scope, deadline_day).total
     now = queries_release.month_cells(session, period, regions, released=False)

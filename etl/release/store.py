@@ -23,8 +23,9 @@ from etl.disclosure.store import (
     write_patterns,
 )
 from etl.periods import add_months, format_period
-from etl.queries import core as queries
 from etl.queries import release as queries_release
+from etl.queries.as_of import latest_event_id
+from etl.queries.closures import region_closure
 from etl.release.checklist import Checklist, checklist
 from etl.release.scopes import SCOPES
 
@@ -110,7 +111,7 @@ def release_month(
         released_by=user,
         note=note.strip(),
         status="preliminary",
-        data_event_id=queries.latest_event_id(session),
+        data_event_id=latest_event_id(session),
         total_usd_cents=check.total_now,
         coverage_share=None if share is None else f"{share:.4f}",
         coverage_overridden=not check.coverage_ok,
@@ -118,7 +119,7 @@ def release_month(
     )
     session.add(release)
     session.flush()
-    _copy(session, release, queries.region_closure(session, (scope,)) or [scope])
+    _copy(session, release, region_closure(session, (scope,)) or [scope])
     # What leaders may see of it: the suppression pattern, in the same transaction (etl.disclosure)
     if computed is None:
         store_patterns(session, release, safeguards, progress)
@@ -289,7 +290,7 @@ def release_all(
     todo = []
     for scope in SCOPES:
         with factory() as session:
-            regions = queries.region_closure(session, (scope,)) or [scope]
+            regions = region_closure(session, (scope,)) or [scope]
             todo += [(scope, p) for p in queries_release.months_with_data(session, regions)]
     for scope, period in each_month(todo):
         try:

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from etl import models as m
 from etl.disclosure import rule_from
 from etl.periods import format_period
-from etl.queries import core as queries
+from etl.queries.archive import original_snapshot, snapshot_records
+from etl.queries.reference_tables import reference_table
 from etl.settings import Settings
 from etl.snapshot.build import Snapshot, SnapshotError, build_snapshot
 from etl.snapshot.format import cell_kind, display
@@ -91,7 +92,7 @@ def _entry(row: m.Snapshot) -> SnapshotEntry:
 
 def list_snapshots(session: Session, include_internal: bool = False) -> list[SnapshotEntry]:
     """Archived snapshots, newest month first; internal ones only when asked (role-check first)."""
-    rows = queries.snapshot_records(session)
+    rows = snapshot_records(session)
     return [_entry(r) for r in rows if include_internal or not r.internal]
 
 
@@ -176,7 +177,7 @@ def make_snapshot(
 
     root = archive_root(settings)
     with factory() as session:
-        original = queries.original_snapshot(session, month, region, internal)
+        original = original_snapshot(session, month, region, internal)
         if original is not None and not revise and out_dir is None:
             entry = _entry(original)
             return SnapshotOutcome(
@@ -249,7 +250,7 @@ def _released_vintage(session: Session, month: int, region: str, event_id: int |
     from etl.queries import release as queries_release
     from etl.release.scopes import scope_of
 
-    regions = queries.reference_table(session, "region")
+    regions = reference_table(session, "region")
     parents = {
         c: (p if isinstance(p, str) else None)
         for c, p in zip(regions["code"], regions["parent_code"])

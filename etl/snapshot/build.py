@@ -19,7 +19,7 @@ from etl.aggregates import growth
 from etl.coverage.compute import DEFAULT_DEADLINE_DAY, RegionCoverage, coverage_by_region
 from etl.disclosure import TOTAL, DisclosureRule
 from etl.evaluation.districts import roll_up
-from etl.queries import core as queries
+from etl.queries.targets import targets_in_regions
 from etl.snapshot.forced import OTHER, forced_cells, hidden_chart_months, hidden_measures
 from etl.snapshot.inputs import SnapshotInputs, chart_filters, target_filters
 from etl.snapshot.protect import ATOM, DIRECTION, KEY, Protected, protect_with_groups
@@ -130,7 +130,7 @@ def build_snapshot(
         raise SnapshotError(f"unknown region {region}")
     regions = sorted(codes.region_closure([region]))
     year = month // 100
-    targets = queries.targets_in_regions(session, regions)
+    targets = targets_in_regions(session, regions)
     first = target_data_start(targets, (year - 1) * 100 + 1)
     inputs = read_inputs(
         session,

@@ -149,7 +149,7 @@ def from_months(
     filters: list[ReportFilter],
     rule: DisclosureRule | None,
 ) -> SnapshotInputs:
-    """The inputs from the monthly contributor frame (etl.queries.core.enterprise_months_as_of) and
+    """The inputs from the monthly contributor frame (etl.queries.as_of.enterprise_months_as_of) and
     the partner slices (PARTNER_KEYS)."""
     return SnapshotInputs(
         to_slices(lines, slices(month), SLICE_KEYS),

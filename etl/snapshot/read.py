@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from etl.disclosure import DisclosureRule
 from etl.filters import ReportFilter
-from etl.queries import core as queries
 from etl.queries import snapshot as queries_snapshot
+from etl.queries.as_of import enterprise_months_as_of, latest_event_id
 from etl.snapshot.inputs import (
     SERIES_KEYS,
     SnapshotInputs,
@@ -52,11 +52,11 @@ def read_inputs(
     """The inputs of the snapshot of `month` in `region` (regions: its closure) as of an event;
     first: the earliest month the targets read; rule None: internal, nothing is suppressed."""
     filters = target_filters(targets, month)
-    if event_id == queries.latest_event_id(session):
+    if event_id == latest_event_id(session):
         inputs = read_current(
             session, event_id, month, region, regions, first, filters, codes, rule
         )
-        if queries.latest_event_id(session) == event_id:
+        if latest_event_id(session) == event_id:
             return inputs
     return read_as_of(session, event_id, month, regions, first, filters, codes, rule)
 
@@ -82,7 +82,7 @@ def read_as_of(
             regions,
             codes.ref.modes_in_bop,
         )
-        lines = queries.enterprise_months_as_of(session, event_id, first, month, regions)
+        lines = enterprise_months_as_of(session, event_id, first, month, regions)
         partners = partners.result()
     return from_months(lines, partners, month, codes, filters, rule)
 

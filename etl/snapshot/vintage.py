@@ -1,8 +1,9 @@
 """Vintages: figures "as of" a data event, so a snapshot regenerated later gives the same numbers.
 
-The query layer returns contributor-level frames as of an event (etl.queries.core.*_as_of); this module
-filters them the way etl.filters.ReportFilter filters the maintained aggregates, and evaluates the
-policy targets on them. As of the newest event the answers equal the current aggregates.
+The query layer returns contributor-level frames as of an event (etl.queries.as_of.*_as_of); this
+module filters them the way etl.filters.ReportFilter filters the maintained aggregates, and
+evaluates the policy targets on them. As of the newest event the answers equal the current
+aggregates.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from sqlalchemy.orm import Session
 
 from etl.filters import GROUP_PREFIX, ReportFilter
 from etl.periods import add_months
-from etl.queries import core as queries
+from etl.queries.as_of import data_event_info, latest_event_id
+from etl.queries.frames import AMOUNT
+from etl.queries.reference_tables import group_members, reference_table
 from etl.reference import ReferenceCodes, reference_codes
 from etl.targets.compute import PRIOR_YEARS, evaluate, target_windows
 from etl.targets.status import TargetResult, measure_filter
-
-AMOUNT = queries.AMOUNT
 
 
 class VintageError(ValueError):
@@ -38,8 +39,8 @@ class Vintage:
 
 def resolve_vintage(session: Session, event_id: int | None = None) -> Vintage:
     """The given data event, or the newest one (current data)."""
-    event_id = event_id if event_id is not None else queries.latest_event_id(session)
-    info = queries.data_event_info(session, event_id) if event_id is not None else None
+    event_id = event_id if event_id is not None else latest_event_id(session)
+    info = data_event_info(session, event_id) if event_id is not None else None
     if info is None:
         raise VintageError(
             "no data loaded yet" if event_id is None else f"no data event {event_id}"
@@ -80,9 +81,9 @@ class Codes:
 
 def load_codes(session: Session) -> Codes:
     """Reference codes, category tree and groups as the database holds them now."""
-    cats = queries.reference_table(session, "service_category")
-    regions = queries.reference_table(session, "region")
-    cat_groups, partner_groups = queries.group_members(session)
+    cats = reference_table(session, "service_category")
+    regions = reference_table(session, "region")
+    cat_groups, partner_groups = group_members(session)
 
     def groups(frame: pd.DataFrame) -> dict[str, tuple[str, str, list[str]]]:
         """code -> (name_zh, name_en, members)."""

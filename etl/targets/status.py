@@ -11,7 +11,8 @@ from etl import models as m
 from etl.disclosure.spans import Months
 from etl.filters import GROUP_PREFIX, ReportFilter
 from etl.periods import add_months
-from etl.queries import core as queries
+from etl.queries.months import latest_period, period_range
+from etl.queries.targets import stored_targets
 from etl.queries.windows import monthly_figures
 from etl.reference import reference_codes
 from etl.targets.compute import PRIOR_YEARS, Evaluation, evaluate, target_windows
@@ -57,7 +58,7 @@ def monthly(session: Session, f: ReportFilter) -> Months:
 
 def evaluate_targets(session: Session, as_of: int | None = None) -> list[TargetResult]:
     """Every stored target, every window, as of a month (default: the newest month reported)."""
-    as_of = as_of or queries.latest_period(session) or 0
+    as_of = as_of or latest_period(session) or 0
     results = []
     # Targets of a region share windows and totals: read each distinct filter once per call.
     read: dict[ReportFilter, Months] = {}
@@ -67,7 +68,7 @@ def evaluate_targets(session: Session, as_of: int | None = None) -> list[TargetR
             read[f] = monthly(session, f)
         return read[f]
 
-    for target in queries.stored_targets(session):
+    for target in stored_targets(session):
         start = add_months(target.window_start, -12 * (PRIOR_YEARS + 1))
         end = max(as_of, target.window_end)
         measure = series(measure_filter(target, start, min(end, as_of)))
@@ -107,7 +108,7 @@ def targets_overview(session: Session, as_of: int | None = None) -> TargetsOverv
     """Evaluate every target as of a month (default: the newest) with the loaded period range."""
     ref = reference_codes(session)
     names = {"zh": ref.regions, "en": ref.region_names_en}
-    first, last = queries.period_range(session)
+    first, last = period_range(session)
     if last is None:
         return TargetsOverview(None, None, None, [], names, ref.region_parent)
     as_of = min(max(as_of or last, first), last)

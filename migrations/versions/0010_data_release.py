@@ -6,7 +6,7 @@ Create Date: 2026-12-05 03:51:09
 
 data_release records who released which month of which scope, when, with what note and checklist;
 pub_cell, pub_category, pub_partner and pub_partner_category hold the released agg_* rows that
-roles without enterprise-level rights read (etl.queries.core swaps the tables for them).
+roles without enterprise-level rights read (etl.queries.figures swaps the tables for them).
 """
 
 from alembic import op

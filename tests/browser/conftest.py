@@ -154,13 +154,13 @@ def _sample(template_urls, workdir: Path) -> str:
 def release_the_rest(factory, but: tuple[int, ...] = ()) -> None:
     """Release every month of 天津市 with data that is not yet released, but the months named
     (without the disclosure rule: the pages' tests read figures)."""
-    from etl.queries import core as queries
     from etl.queries import release as queries_release
+    from etl.queries.closures import region_closure
     from tests.db.helpers import NO_SUPPRESSION, release_months
 
     with factory() as s:
         done = set(queries_release.released_months(s, "120000"))
-        regions = queries.region_closure(s, ("120000",))
+        regions = region_closure(s, ("120000",))
         months = [
             p for p in queries_release.months_with_data(s, regions) if p not in done | set(but)
         ]

@@ -11,7 +11,7 @@ from dashboard import i18n
 from dashboard.ids import FilterBar, HomeLinks, Overview, Shell
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,9 @@ def bop_total(url: str, region: str, start: int, end: int) -> int:
     """Exports + imports (modes 1, 2, 4) straight from the query layer, in cents."""
     engine = make_engine(url)
     with make_session_factory(engine)() as s:
-        frame = queries.totals(s, ReportFilter(start, end, regions=(region,)), ("direction",))
+        frame = queries_figures.totals(
+            s, ReportFilter(start, end, regions=(region,)), ("direction",)
+        )
     engine.dispose()
     return int(frame["amount"].sum())
 

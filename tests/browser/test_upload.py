@@ -14,7 +14,7 @@ from etl import accounts
 from etl import models as m
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
 from etl.settings import PROJECT_ROOT, Settings
 from tests.browser.pages_data import BAD_WORDS
 from tests.db.helpers import NO_SUPPRESSION, release_months
@@ -83,7 +83,9 @@ def _batches(factory) -> list[tuple[str, str]]:
 
 def _total_10k(factory) -> str:
     with factory() as s:
-        frame = queries.totals(s, ReportFilter(201901, 201906, regions=("120000",)), ("direction",))
+        frame = queries_figures.totals(
+            s, ReportFilter(201901, 201906, regions=("120000",)), ("direction",)
+        )
     return i18n.fmt_amount(int(frame["amount"].sum()), "usd_10k")
 
 

@@ -117,12 +117,12 @@ def release_months(
     about disclosure: it costs seconds a month on the generated samples fixtures release)."""
     from etl.disclosure import DisclosureRule
     from etl.disclosure.store import Safeguards
-    from etl.queries import core as queries
     from etl.queries import release as queries_release
+    from etl.queries.closures import region_closure
     from etl.release.store import ReleaseRefused, release_month
 
     with factory() as s:
-        regions = queries.region_closure(s, (scope,))
+        regions = region_closure(s, (scope,))
         months = months or queries_release.months_with_data(s, regions)
     safeguards = Safeguards(
         rule=DisclosureRule(min_contributors=rule[0], dominance_k=rule[1])

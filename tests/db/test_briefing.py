@@ -28,7 +28,7 @@ from etl.briefing.render import write_docx
 from etl.cli.main import EXIT_FAILED, EXIT_OK, main
 from etl.data_version import RELEASED
 from etl.filters import ReportFilter
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
 from etl.release.store import release_month
 from etl.summary import summary_frame
 from etl.targets.status import evaluate_targets
@@ -68,8 +68,10 @@ def _expected_numbers(factory) -> set[str]:
                     out.add(numbers.percent_text(abs(row["growth"])))
                 if row["contribution_pp"] is not None:
                     out.add(numbers.decimal_text(abs(row["contribution_pp"]), 1))
-        whole = queries.totals(s, ReportFilter(201801, MONTH, regions=(SCOPE,)), ("period",))
-        part = queries.totals(
+        whole = queries_figures.totals(
+            s, ReportFilter(201801, MONTH, regions=(SCOPE,)), ("period",)
+        )
+        part = queries_figures.totals(
             s, ReportFilter(201801, MONTH, regions=(SCOPE,), categories=("group:KIS",)), ("period",)
         )
         kis = share_comparison(part, whole, 201901, MONTH)

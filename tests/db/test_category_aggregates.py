@@ -14,7 +14,8 @@ from etl.filters import ALL_MODES, ReportFilter
 from etl.intake.load import load_file
 from etl.intake.retract import retract_batch
 from etl.migrate import downgrade, upgrade
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
+from etl.queries.closures import category_closure
 from tests.db.helpers import line, write_report
 
 TODAY = dt.date(2022, 6, 30)
@@ -118,7 +119,7 @@ def test_totals_equal_the_lines(loaded, categories, partners, by):
     f = ReportFilter(201901, 201912, categories=categories, partners=partners, full_scope=True)
     with loaded() as s:
         lines = _lines(s)
-        cats = queries.category_closure(s, categories)
+        cats = category_closure(s, categories)
         if partners:  # read through agg_partner(_category): categories answer at the main level
             lines = lines.assign(category_code=lines["main"])
         else:
@@ -126,7 +127,7 @@ def test_totals_equal_the_lines(loaded, categories, partners, by):
         want = _expected(
             lines, None if cats is None else cats[0], set(partners) or None, ALL_MODES, by
         )
-        assert _got(queries.totals(s, f, tuple(by)), by) == want
+        assert _got(queries_figures.totals(s, f, tuple(by)), by) == want
 
 
 @pytest.mark.parametrize("categories", [("SC",), ("group:KIS",), ("group:TJ_EMERGING",), ("SD21",)])
@@ -134,10 +135,11 @@ def test_partner_totals_with_a_category_filter_equal_the_lines(loaded, categorie
     """The partners page filtered to a category or group reads agg_partner_category."""
     f = ReportFilter(201901, 201912, categories=categories)
     with loaded() as s:
-        codes = queries.category_closure(s, categories)[0]
+        codes = category_closure(s, categories)[0]
         want = _expected(_lines(s), codes, None, (1, 2, 4), ["period", "partner_code"])
         got = _got(
-            queries.partner_totals(s, f, ("period", "partner_code")), ["period", "partner_code"]
+            queries_figures.partner_totals(s, f, ("period", "partner_code")),
+            ["period", "partner_code"],
         )
     assert got == want and got
 

@@ -9,7 +9,7 @@ import pytest
 from etl.cli.main import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
 from tests.db.helpers import line, write_report
 
 ROWS = [
@@ -48,7 +48,7 @@ def test_load_summary_retract_round_trip(settings, capsys, tmp_path):
     rows = {r["code"]: r for r in json.loads(out)["rows"]}
     factory = make_session_factory(make_engine(settings.database_url))
     with factory() as s:
-        by_dir = queries.totals(s, ReportFilter(201901, 201906), ("direction",))
+        by_dir = queries_figures.totals(s, ReportFilter(201901, 201906), ("direction",))
     expected = dict(zip(by_dir["direction"], by_dir["amount"]))
     assert rows["X"]["current_usd_minor"] == expected["X"]
     assert rows["M"]["current_usd_minor"] == expected["M"] == 40 * 1_000_000

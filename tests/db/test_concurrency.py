@@ -11,7 +11,7 @@ from etl import models as m
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
 from etl.intake.aggregate_tables import rebuild_all
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
 from tests.db.helpers import aggregates, line, write_report
 
 
@@ -54,7 +54,7 @@ def test_parallel_loads_of_different_and_identical_files(db_url, tmp_path):
         assert current == 29 and versions == 29 * 3 + 3
         lines = s.scalar(sa.select(sa.func.count(m.ReportLine.id)))
         assert lines == 29 * 3 + 3
-        july = queries.totals(s, ReportFilter(201907, 201907), ())
+        july = queries_figures.totals(s, ReportFilter(201907, 201907), ())
         assert int(july["amount"].sum()) == 3 * 5 * 1_000_000
     incremental = aggregates(engine)
     with factory.begin() as s:

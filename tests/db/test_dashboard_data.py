@@ -11,7 +11,7 @@ from dashboard.pages.overview import data as overview_data
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
 from etl.intake.load import load_file
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
 from etl.sample.generate import generate_reports, write_reports
 from etl.settings import Settings
 from tests.conftest import clone_database
@@ -44,7 +44,7 @@ def ctx(sample_url, tmp_path):
 def _total(url: str, f: ReportFilter) -> int:
     engine = make_engine(url)
     with make_session_factory(engine)() as s:
-        out = int(queries.totals(s, f, ("direction",))["amount"].sum())
+        out = int(queries_figures.totals(s, f, ("direction",))["amount"].sum())
     engine.dispose()
     return out
 

@@ -12,8 +12,8 @@ from etl.db import make_engine, make_session_factory
 from etl.disclosure import TOTAL, DisclosureRule
 from etl.disclosure.audit import audit, system
 from etl.filters import ReportFilter
-from etl.queries import core as queries
 from etl.queries import disclosure as queries_disclosure
+from etl.queries import figures as queries_figures
 from etl.queries.windows import (
     monthly_figures,
     months_by,
@@ -46,7 +46,7 @@ def _leader(factory):
 
 def _read(factory, f: ReportFilter, by: tuple[str, ...]) -> pd.DataFrame:
     with _leader(factory) as s:
-        return queries.totals(s, f, by)
+        return queries_figures.totals(s, f, by)
 
 
 def test_dsc001_single_enterprise_district_is_C_and_the_city_is_not(released):
@@ -76,7 +76,7 @@ def test_dsc003_january_alone_is_never_read(released):
     monthly = _read(released, ReportFilter(202101, 202104, regions=(SCOPE,)), ("period",))
     assert 202101 not in set(monthly["period"])
     with released() as s:
-        plain = queries.totals(s, ReportFilter(202101, 202102, regions=(SCOPE,)), ())
+        plain = queries_figures.totals(s, ReportFilter(202101, 202102, regions=(SCOPE,)), ())
     feb = monthly.loc[monthly["period"] == 202102, "amount"].iloc[0]
     assert int(feb) == int(plain["amount"].iloc[0])
     jan = _read(released, ReportFilter(202101, 202101, regions=(SCOPE,)), ())
@@ -92,7 +92,7 @@ def test_dsc009_chongqing_reads_liangjiang_release_with_its_protection(released)
         read[region] = dict(zip(frame["category_code"], frame["amount"]))
     with released() as s:
         f = ReportFilter(202103, 202103, regions=("500000",))
-        plain = dict(queries.totals(s, f, ("category_code",)).itertuples(index=False))
+        plain = dict(queries_figures.totals(s, f, ("category_code",)).itertuples(index=False))
     assert set(plain) == {"SC", "SI", "SJ"}
     assert read[case.LIANGJIANG_SCOPE].keys() == read["500000"].keys() == plain.keys()
     for rows in read.values():
@@ -179,7 +179,7 @@ def test_dsc005_audit_catches_a_pattern_without_secondary_suppression(released):
 def _year(factory):
     """The hierarchy, the stored suppressions of 2021 and the released lines."""
     with factory() as s:
-        tree = queries.hierarchy(s)
+        tree = queries_disclosure.hierarchy(s)
         releases = queries_disclosure.year_releases(s, SCOPE, 2021)
         suppressed = {
             (key[0], r.period, *key[1:]): why

@@ -13,7 +13,9 @@ from etl.filters import ReportFilter
 from etl.intake.aggregate_tables import rebuild_all
 from etl.intake.load import load_file
 from etl.intake.retract import RetractError, retract_batch
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
+from etl.queries.facts import database_facts
+from etl.queries.uploads import batch_line_total
 from tests.db.helpers import aggregates, line, snapshot, write_report
 
 TODAY = dt.date(2022, 6, 30)
@@ -56,21 +58,23 @@ def test_clean_file_loads_and_reconciles_to_the_cent(session_factory, engine, tm
     )
     assert outcome.total_usd_cents == expected
     with session_factory() as s:
-        assert queries.batch_line_total(s, outcome.batch_id) == expected
+        assert batch_line_total(s, outcome.batch_id) == expected
         full = ReportFilter(201901, 201912, full_scope=True)
-        assert int(queries.totals(s, full, ("direction",))["amount"].sum()) == expected
-        assert int(queries.partner_totals(s, full, ())["amount"].sum()) == expected
+        assert int(queries_figures.totals(s, full, ("direction",))["amount"].sum()) == expected
+        assert int(queries_figures.partner_totals(s, full, ())["amount"].sum()) == expected
         bop = ReportFilter(201901, 201912)  # mode 3 is not part of the BOP total
-        assert int(queries.totals(s, bop, ())["amount"].sum()) == expected - 500 * 10_000 * 100
+        assert (
+            int(queries_figures.totals(s, bop, ())["amount"].sum()) == expected - 500 * 10_000 * 100
+        )
         # the sub-item SK1 rolls up into SK in the main-category table
-        sk = queries.totals(s, ReportFilter(201906, 201906, categories=("SK",)), ())
+        sk = queries_figures.totals(s, ReportFilter(201906, 201906, categories=("SK",)), ())
         assert int(sk["amount"].sum()) == _usd_cents("10", 10_000, rate)
         # the original CNY amount is kept exactly beside the USD amount
         cny = s.scalar(
             sa.select(m.ReportLine.amount_cny_fen).where(m.ReportLine.partner_code == "JP")
         )
         assert cny == 1234_5600_00
-        assert queries.database_facts(s)["reports"] == 4
+        assert database_facts(s)["reports"] == 4
 
 
 def test_rejected_file_changes_nothing_but_the_history(session_factory, engine, tmp_path):
@@ -137,13 +141,13 @@ def test_revision_replaces_the_report_and_moves_aggregates_by_the_difference(
     first = _load(session_factory, write_report(tmp_path / "a.csv", CLEAN))
     f = ReportFilter(201906, 201906)
     with session_factory() as s:
-        before = queries.totals(s, f, ("direction",)).set_index("direction")["amount"]
+        before = queries_figures.totals(s, f, ("direction",)).set_index("direction")["amount"]
     # enterprise 1 revises June: the US line goes from 120.50 to 150, the HK and DE lines are dropped
     revised = [line(1, "2019-06", "出口", "SC", 1, "US", "150")]
     second = _load(session_factory, write_report(tmp_path / "rev.csv", revised))
     assert (second.reports_new, second.reports_revised) == (0, 1)
     with session_factory() as s:
-        after = queries.totals(s, f, ("direction",)).set_index("direction")["amount"]
+        after = queries_figures.totals(s, f, ("direction",)).set_index("direction")["amount"]
         versions = s.execute(
             sa.select(m.ReportVersion.version_no, m.ReportVersion.status, m.ReportVersion.batch_id)
             .join(m.Report, m.Report.id == m.ReportVersion.report_id)
@@ -178,7 +182,7 @@ def test_retract_restores_previous_versions_exactly(session_factory, engine, tmp
     retract_batch(session_factory, first.batch_id, "tester", "all wrong")
     assert all(rows == [] for rows in aggregates(engine).values())
     with session_factory() as s:
-        assert queries.database_facts(s)["reports"] == 0
+        assert database_facts(s)["reports"] == 0
 
 
 def test_retracted_file_can_be_loaded_again(session_factory, tmp_path):
@@ -240,6 +244,8 @@ def test_cells_carry_contributors_and_top_two(session_factory, tmp_path):
 def test_an_empty_range_totals_zero(session_factory):
     """An ungrouped total over months with no data is 0, grouped totals are empty frames."""
     with session_factory() as s:
-        assert queries.totals(s, ReportFilter(203001, 203012), ())["amount"].tolist() == [0]
-        assert queries.totals(s, ReportFilter(203001, 203012), ("period",)).empty
-        assert queries.partner_totals(s, ReportFilter(203001, 203012), ())["amount"].tolist() == [0]
+        assert queries_figures.totals(s, ReportFilter(203001, 203012), ())["amount"].tolist() == [0]
+        assert queries_figures.totals(s, ReportFilter(203001, 203012), ("period",)).empty
+        assert queries_figures.partner_totals(s, ReportFilter(203001, 203012), ())[
+            "amount"
+        ].tolist() == [0]

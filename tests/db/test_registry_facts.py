@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from etl.intake.load import load_file
-from etl.queries.core import registry_facts
+from etl.queries.facts import registry_facts
 from tests.db.helpers import line, uscc, write_report
 
 MONTHS = [

@@ -15,7 +15,8 @@ from etl.data_version import RELEASED
 from etl.disclosure.store import Safeguards
 from etl.filters import ReportFilter
 from etl.intake.load import load_file
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
+from etl.queries.as_of import latest_event_id
 from etl.release.store import ReleaseRefused, mark_final, release_month
 from tests.db.helpers import line, no_lp, write_report
 from tests.db.test_coverage import member, register_file
@@ -40,7 +41,7 @@ def _total(factory, released: bool, period=201906) -> int:
     with factory() as s:
         if released:
             s.info[RELEASED] = True
-        frame = queries.totals(s, ReportFilter(period, period), ("direction",))
+        frame = queries_figures.totals(s, ReportFilter(period, period), ("direction",))
     return int(frame["amount"].sum())
 
 
@@ -164,7 +165,7 @@ def test_snapshot_of_an_unreleased_month_is_refused(session_factory, settings, t
         release = s.get(m.Release, release_id)
         snap = s.get(m.Snapshot, made.snapshot_id)
         assert snap.vintage_event_id == release.data_event_id
-        assert snap.vintage_event_id < queries.latest_event_id(s)
+        assert snap.vintage_event_id < latest_event_id(s)
 
 
 def test_migration_0010_round_trip(engine):

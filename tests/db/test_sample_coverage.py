@@ -12,8 +12,8 @@ from etl import models as m
 from etl.coverage.compute import BEIJING, coverage
 from etl.db import make_engine, make_session_factory
 from etl.intake.load import load_file
-from etl.queries import core as queries
 from etl.queries import register as qr
+from etl.queries.as_of import latest_event_id
 from etl.reference import reference_from_seeds
 from etl.sample.load import REGISTER_FILE, load_sample
 from etl.settings import PROJECT_ROOT
@@ -67,7 +67,7 @@ def test_arrivals_are_the_received_times(loaded):
     """Coverage reads each report's received time, not the moment the sample was loaded."""
     session_factory = loaded[0]
     with session_factory() as s:
-        event = queries.latest_event_id(s)
+        event = latest_event_id(s)
         usccs = list(s.scalars(sa.select(m.KeyEnterprise.uscc)))
         arrived = qr.first_arrivals(s, 202106, usccs, event)
         stored = dict(
@@ -99,7 +99,7 @@ def test_received_at_one_time_for_a_file_and_normal_upload_unchanged(session_fac
     with pytest.raises(ValueError):
         load_file(session_factory, naive, user="migrate", received_at=dt.datetime(2019, 7, 5))
     with session_factory() as s:
-        event = queries.latest_event_id(s)
+        event = latest_event_id(s)
         arrived = qr.first_arrivals(s, 201906, [uscc(1), uscc(2), uscc(3)], event)
         versions = s.execute(
             sa.select(m.Report.uscc, m.ReportVersion.received_at).join(

@@ -10,7 +10,9 @@ import pytest
 from etl.aggregates import growth
 from etl.disclosure import rule_from
 from etl.filters import ReportFilter
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
+from etl.queries.as_of import enterprise_months_as_of, enterprise_partners_as_of, latest_event_id
+from etl.queries.targets import targets_in_regions
 from etl.snapshot.archive import (
     SnapshotFileError,
     list_snapshots,
@@ -66,13 +68,15 @@ def make(factory, settings, **kw):
 
 
 def test_workbook_equals_the_snapshot_and_the_query_layer(loaded, settings):
-    """Every cell of every sheet is the assembled value; amounts and 同比 equal queries.totals."""
+    """Every cell of every sheet is the assembled value; amounts and 同比 equal figures.totals."""
     out = make(loaded, settings)
     with loaded() as s:
         snap = build_snapshot(s, MONTH, ROOT, rule_from(settings))
         ytd = ReportFilter(201901, MONTH, regions=(ROOT,))
-        by_cat = queries.totals(s, ytd, ("category_code", "direction"))
-        base = queries.totals(s, ytd.with_periods(201801, 201806), ("category_code", "direction"))
+        by_cat = queries_figures.totals(s, ytd, ("category_code", "direction"))
+        base = queries_figures.totals(
+            s, ytd.with_periods(201801, 201806), ("category_code", "direction")
+        )
         codes = load_codes(s)
     import openpyxl
 
@@ -141,9 +145,9 @@ def test_no_published_cell_has_few_contributors_or_a_dominant_pair(loaded, setti
     out = make(loaded, settings)
     rule = rule_from(settings)
     with loaded() as s:
-        event = queries.latest_event_id(s)
-        lines = queries.enterprise_months_as_of(s, event, 201801, MONTH)
-        partners = queries.enterprise_partners_as_of(s, event, 201801, MONTH)
+        event = latest_event_id(s)
+        lines = enterprise_months_as_of(s, event, 201801, MONTH)
+        partners = enterprise_partners_as_of(s, event, 201801, MONTH)
         codes = load_codes(s)
     bop = {"lines": lines[lines["mode"] != 3], "partners": partners[partners["mode"] != 3]}
     shown = 0
@@ -189,7 +193,7 @@ def test_a_lone_district_cannot_be_recovered_by_subtraction(loaded, settings):
     ]
     assert len(hidden) >= 2 and "宁河区" in hidden
     with loaded() as s:
-        lines = queries.enterprise_months_as_of(s, queries.latest_event_id(s), 201901, MONTH)
+        lines = enterprise_months_as_of(s, latest_event_id(s), 201901, MONTH)
         codes = load_codes(s)
     names = {v: k for k, v in codes.ref.regions.items()}
     region_codes = {d for label in hidden for d in codes.ref.region_descendants(names[label])}
@@ -276,10 +280,10 @@ def test_internal_variant_has_no_c_and_says_internal(loaded, settings):
 
 
 def test_as_of_reads_equal_the_current_aggregates_and_targets(loaded, settings, tmp_path):
-    """As of the newest event the contributor frame sums to queries.totals and the targets
+    """As of the newest event the contributor frame sums to figures.totals and the targets
     evaluate as evaluate_targets does; as of an earlier event a later correction is invisible."""
     with loaded() as s:
-        before = queries.latest_event_id(s)
+        before = latest_event_id(s)
     load(
         loaded,
         tmp_path,
@@ -287,12 +291,12 @@ def test_as_of_reads_equal_the_current_aggregates_and_targets(loaded, settings, 
         [r for r in report_rows("2019-06", revise={2: 50000}) if r[0] == uscc(2)],
     )
     with loaded() as s:
-        latest = queries.latest_event_id(s)
+        latest = latest_event_id(s)
         full = ReportFilter(201801, MONTH, full_scope=True)
-        want = queries.sub_item_totals(
+        want = queries_figures.sub_item_totals(
             s, full, ("period", "region_code", "category_code", "mode", "direction")
         )
-        got = queries.enterprise_months_as_of(s, latest, 201801, MONTH)
+        got = enterprise_months_as_of(s, latest, 201801, MONTH)
         keys = ["period", "region_code", "category_code", "mode", "direction"]
         got = got.groupby(keys, as_index=False)["amount"].sum()
         pd.testing.assert_frame_equal(
@@ -301,13 +305,13 @@ def test_as_of_reads_equal_the_current_aggregates_and_targets(loaded, settings, 
                 for f in (got, want)
             )
         )
-        old = queries.enterprise_months_as_of(s, before, 201906, MONTH)
-        new = queries.enterprise_months_as_of(s, latest, 201906, MONTH)
+        old = enterprise_months_as_of(s, before, 201906, MONTH)
+        new = enterprise_months_as_of(s, latest, 201906, MONTH)
         assert new["amount"].sum() - old["amount"].sum() == (50000 - 10400) * 10_000 * 100
         codes = load_codes(s)
-        targets = queries.targets_in_regions(s, sorted(codes.region_closure([ROOT])))
+        targets = targets_in_regions(s, sorted(codes.region_closure([ROOT])))
         mine = targets_as_of(
-            targets, queries.enterprise_months_as_of(s, latest, 201001, MONTH), MONTH, codes
+            targets, enterprise_months_as_of(s, latest, 201001, MONTH), MONTH, codes
         )
         theirs = {r.target.code: r for r in evaluate_targets(s, MONTH)}
     for res in mine:

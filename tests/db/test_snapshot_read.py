@@ -12,7 +12,8 @@ import pytest
 from etl.db import make_engine, make_session_factory
 from etl.disclosure import DisclosureRule
 from etl.intake.retract import retract_batch
-from etl.queries import core as queries
+from etl.queries.as_of import enterprise_partners_as_of, latest_event_id
+from etl.queries.targets import targets_in_regions
 from etl.snapshot import read as snapshot_read
 from etl.snapshot.archive import make_snapshot
 from etl.snapshot.inputs import PARTNER_KEYS, table_slices, target_filters, to_slices
@@ -96,17 +97,17 @@ def revised(session_factory):
 
 def _reads(factory, rule):
     with factory() as s:
-        event = queries.latest_event_id(s)
+        event = latest_event_id(s)
         codes = load_codes(s)
         regions = sorted(codes.region_closure([ROOT]))
-        targets = queries.targets_in_regions(s, regions)
+        targets = targets_in_regions(s, regions)
         first = target_data_start(targets, (MONTH // 100 - 1) * 100 + 1)
         filters = target_filters(targets, MONTH)
         args = (event, MONTH, ROOT, regions, first, filters, codes, rule)
         fast = snapshot_read.read_current(s, *args)
         slow = snapshot_read.read_as_of(s, event, MONTH, regions, first, filters, codes, rule)
         # the partner slices against the monthly as-of read they replace
-        monthly = queries.enterprise_partners_as_of(s, event, 201801, MONTH, regions)
+        monthly = enterprise_partners_as_of(s, event, 201801, MONTH, regions)
         monthly = monthly[monthly["mode"].isin(codes.ref.modes_in_bop)]
         slow.partners = to_slices(monthly, table_slices(MONTH), PARTNER_KEYS)
     return fast, slow

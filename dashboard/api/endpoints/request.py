@@ -14,8 +14,8 @@ from dashboard.api.respond import BadRequest, respond
 from dashboard.filter_state import KEYS, FilterState, QueryError, from_query
 from etl.exchange import serialize
 from etl.filters import GROUP_PREFIX
-from etl.queries import core as queries
 from etl.queries import release as queries_release
+from etl.queries.reference_tables import group_members, reference_table
 from etl.release.scopes import scope_of
 
 BY = ("direction", "mode", "category", "region", "partner")
@@ -102,7 +102,7 @@ def check_codes(s, asked: Asked) -> None:
     ref = reference_codes(s)
     if asked.state.region not in ref.regions:
         raise BadRequest("region", f"unknown region {asked.state.region}")
-    category_groups, partner_groups = (set(g["code"]) for g in queries.group_members(s))
+    category_groups, partner_groups = (set(g["code"]) for g in group_members(s))
     asks = (
         ("cat", "category", asked.state.categories, category_groups, ref.categories),
         ("partner", "partner", asked.partners, partner_groups, ref.partners),
@@ -132,7 +132,7 @@ def release_meta(s, region: str, end: int | None) -> dict | None:
     """The current release of the window's last month in the region's scope (None: unreleased)."""
     if end is None:
         return None
-    table = queries.reference_table(s, "region")
+    table = reference_table(s, "region")
     parents = {
         c: (p if isinstance(p, str) else None) for c, p in zip(table["code"], table["parent_code"])
     }

@@ -21,7 +21,7 @@ from dashboard.api.respond import Answer
 from dashboard.filter_state import CATEGORY_GROUPS
 from etl.exchange import serialize
 from etl.periods import add_months, format_period
-from etl.queries import core as queries
+from etl.queries.reference_tables import reference_table
 
 SUMMARY_COLUMNS = (
     "code",
@@ -136,7 +136,7 @@ def _summary_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _group_rows(s, summary_frame, year, month, region, currency, kw, frame) -> pd.DataFrame:
     """The followed category groups (支柱, 新兴, 知识密集型): each the total row of its own slice."""
-    groups = queries.reference_table(s, "category_group")
+    groups = reference_table(s, "category_group")
     names = groups.drop_duplicates("code").set_index("code")
     total = frame.iloc[0]["current"] if len(frame) else None
     rows = []

@@ -25,8 +25,10 @@ from etl.coverage.register import (
     load_register,
 )
 from etl.periods import add_months, month_range
-from etl.queries import core as queries
 from etl.queries import register as queries_register
+from etl.queries.closures import region_closure
+from etl.queries.months import period_range
+from etl.queries.reference_tables import reference_table
 
 
 def _deadline_day() -> int:
@@ -42,7 +44,7 @@ def _principal(action: str) -> Principal | None:
 def _visible(s: Session, principal: Principal | None) -> set[str] | None:
     if principal is None:
         return None
-    return visible_regions(principal, lambda codes: queries.region_closure(s, codes) or [])
+    return visible_regions(principal, lambda codes: region_closure(s, codes) or [])
 
 
 def _names(regions: pd.DataFrame) -> dict[str, dict[str, str]]:
@@ -83,8 +85,8 @@ def choices(month: int | None, region: str | None) -> Choices:
     """Months loaded and the regions this person may see; the asked ones if allowed."""
     principal = _principal("view_enterprises")
     with session() as s:
-        first, last = queries.period_range(s)
-        regions = queries.reference_table(s, "region")
+        first, last = period_range(s)
+        regions = reference_table(s, "region")
         visible = _visible(s, principal)
     months = list(reversed(month_range(first, last))) if last else []
     regions = regions.assign(depth=regions["code"].map(_depths(regions)))
@@ -122,7 +124,7 @@ def coverage_report(month: int, region: str) -> CoverageReport:
         if visible is not None and region not in visible:
             flask.abort(403)
         covered = coverage_by_region(s, month, region, _deadline_day())
-        names = _names(queries.reference_table(s, "region"))
+        names = _names(reference_table(s, "region"))
     return CoverageReport(covered, names)
 
 
@@ -146,7 +148,7 @@ def register() -> Register:
     """Everything the register tab shows (statisticians and admins)."""
     _principal("manage_register")
     with session() as s:
-        _, last = queries.period_range(s)
+        _, last = period_range(s)
         window = (add_months(last, -11), last) if last else None
         candidates = (
             queries_register.register_candidates(s, *window, last)
@@ -155,14 +157,14 @@ def register() -> Register:
                 columns=["uscc", "name", "region_code", "months", "last_period", "amount"]
             )
         )
-        categories = queries.reference_table(s, "service_category")
+        categories = reference_table(s, "service_category")
         return Register(
             queries_register.register_entries(s),
             queries_register.register_history(s),
             candidates,
             last,
             window,
-            queries.reference_table(s, "region"),
+            reference_table(s, "region"),
             categories[categories["parent_code"].isna()],
         )
 

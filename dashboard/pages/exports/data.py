@@ -11,7 +11,8 @@ from pathlib import Path
 
 from dashboard import auth
 from dashboard.data import app_context, session
-from etl.queries import core as queries
+from etl.queries.months import released_range
+from etl.queries.reference_tables import reference_table
 from etl.release.scopes import scope_of
 from etl.snapshot.archive import SnapshotEntry, list_snapshots, make_snapshot, snapshot_file
 from etl.snapshot.build import SnapshotError
@@ -44,14 +45,14 @@ def archive(include_internal: bool) -> Archive:
     """Snapshots (internal ones only when asked), the months with data, region names."""
     with session() as s:
         entries = list_snapshots(s, include_internal)
-        regions = queries.reference_table(s, "region")
+        regions = reference_table(s, "region")
         parents = {
             c: (p if isinstance(p, str) else None)
             for c, p in zip(regions["code"], regions["parent_code"])
         }
         # Snapshots are made of released months only: the form offers those.
         scope = scope_of(app_context().settings.snapshot_region, parents)
-        first, last = queries.released_range(s, scope)
+        first, last = released_range(s, scope)
     names = {
         row.code: {"zh": row.name_zh, "en": row.name_en or row.name_zh}
         for row in regions.itertuples()
@@ -69,7 +70,7 @@ def snapshot_entry(snapshot_id: int) -> SnapshotEntry | None:
 def region_name(code: str) -> str:
     """The Chinese name of a region (its code when unknown)."""
     with session() as s:
-        regions = queries.reference_table(s, "region").set_index("code")
+        regions = reference_table(s, "region").set_index("code")
     return str(regions.at[code, "name_zh"]) if code in regions.index else code
 
 

@@ -11,7 +11,8 @@ from dashboard.data import View, in_group, remembered, session, view_of
 from dashboard.filter_state import FilterState, to_report_filter
 from etl import aggregates
 from etl.periods import add_months
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
+from etl.queries.reference_tables import reference_table
 from etl.queries.windows import window_totals
 
 
@@ -23,7 +24,7 @@ def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
         if v.end is None:
             return v, None
         f = to_report_filter(state, add_months(v.start, -12), v.end, directions=("X", "M"))
-        frame = queries.totals(s, f, ("period", "direction"))
+        frame = queries_figures.totals(s, f, ("period", "direction"))
         windows = {
             name: _window_trade(s, f, start, end)
             for name, (start, end) in (
@@ -60,8 +61,8 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
     year earlier, and its share in the same months of earlier years."""
     with session() as s:
         v = view_of(s, state)
-        groups = queries.reference_table(s, "category_group")
-        cats = queries.reference_table(s, "service_category")
+        groups = reference_table(s, "category_group")
+        cats = reference_table(s, "service_category")
         codes = set(groups.loc[groups["code"] == group, "category_code"])
         members = cats[cats["code"].isin(codes)][["code", "name_zh", "name_en"]]
         members = members.to_dict("records")
@@ -89,7 +90,7 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
                 members,
             )
         # the group within a category filter: its categories among the filter's
-        frame = queries.totals(s, f, ("period", "category_code"))
+        frame = queries_figures.totals(s, f, ("period", "category_code"))
         part = frame[in_group(frame["category_code"], cats, codes)]
     if frame.empty:
         return empty

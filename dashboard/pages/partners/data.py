@@ -9,7 +9,8 @@ import pandas as pd
 from dashboard.data import View, remembered, session, view_of
 from dashboard.filter_state import FilterState, to_report_filter
 from etl.periods import add_months
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
+from etl.queries.reference_tables import group_members
 from etl.queries.windows import window_totals
 
 
@@ -34,12 +35,12 @@ class PartnerBreakdown:
 @remembered
 def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
     """Partner amounts for the window and the same months of earlier years (with a category
-    filter they come from agg_partner_category: etl.queries.core.partner_totals)."""
+    filter they come from agg_partner_category: etl.queries.figures.partner_totals)."""
     from etl.reference import reference_codes
 
     with session() as s:
         v = view_of(s, state)
-        _, groups = queries.group_members(s)
+        _, groups = group_members(s)
         ref = reference_codes(s)
         names = {
             "zh": {c: n for c, n in ref.partners.items() if n},
@@ -52,7 +53,7 @@ def partner_breakdown(state: FilterState, years: int = 5) -> PartnerBreakdown:
             shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
             first = min(add_months(v.start, -12 * years), shown)
             f = to_report_filter(state, first, v.end)
-            frame = queries.partner_totals(s, f, ("period", "partner_code"))
+            frame = queries_figures.partner_totals(s, f, ("period", "partner_code"))
             own = [("TOTAL", ())] + [
                 (f"group:{g}", (f"group:{g}",)) for g in groups["code"].drop_duplicates()
             ]

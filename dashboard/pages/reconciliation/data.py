@@ -13,8 +13,8 @@ from etl.exchange.external import WEB_MAX_ROWS, Problem, template_sheets
 from etl.exchange.reconcile import Benchmark, Reconciliation, benchmark, reconciliation
 from etl.exchange.store import ExternalLoad, load_external
 from etl.intake.read import ReadLimits
-from etl.queries import core as queries
 from etl.queries import external as queries_external
+from etl.queries.reference_tables import reference_table
 from etl.spreadsheet import xlsx_bytes
 
 ACTION = "reconcile"
@@ -39,7 +39,7 @@ def reconcile(
     auth.guard(ACTION)
     threshold = app_context().settings.reconcile_min_coverage
     with session() as s:
-        regions = queries.reference_table(s, "region").set_index("code")
+        regions = reference_table(s, "region").set_index("code")
         result = reconciliation(s, year, month, threshold)
         bench = benchmark(s, year, month, region)
     names = {"zh": region, "en": region}

@@ -9,7 +9,8 @@ import pandas as pd
 from dashboard.data import View, remembered, session, view_of
 from dashboard.filter_state import FilterState, to_report_filter
 from etl.periods import add_months
-from etl.queries import core as queries
+from etl.queries import figures as queries_figures
+from etl.queries.reference_tables import reference_table
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def region_breakdown(state: FilterState) -> RegionBreakdown:
 
     with session() as s:
         v = view_of(s, state)
-        regions = queries.reference_table(s, "region")
+        regions = reference_table(s, "region")
         parents = {
             c: (p if isinstance(p, str) else None)
             for c, p in zip(regions["code"], regions["parent_code"])
@@ -64,7 +65,7 @@ def region_breakdown(state: FilterState) -> RegionBreakdown:
         if v.end is not None:
             shown = v.start if state.period == "range" else (v.end // 100 - 2) * 100 + 1
             f = to_report_filter(state, min(add_months(v.start, -12), shown), v.end)
-            amounts = queries.totals(s, f, ("period", "region_code"))
+            amounts = queries_figures.totals(s, f, ("period", "region_code"))
             windows = own_windows(s, f, parents, state.region, (v.start, v.end))
     root = state.region
     nobody = pd.DataFrame(columns=["region_code", "uscc"])

@@ -6,9 +6,10 @@ import datetime as dt
 
 from dashboard import auth
 from dashboard.data import app_context, session
-from etl.queries import core as queries
 from etl.queries import disclosure as queries_disclosure
 from etl.queries import release as queries_release
+from etl.queries.months import period_range
+from etl.queries.reference_tables import reference_table
 from etl.release import jobs
 from etl.release.checklist import Checklist, checklist
 from etl.release.scopes import SCOPES
@@ -21,9 +22,9 @@ def choices() -> dict:
     """Months loaded (newest first), the scopes with their names, months already released."""
     auth.guard(ACTION)
     with session() as s:
-        first, last = queries.period_range(s)
-        regions = queries.reference_table(s, "region").set_index("code")
-        cats = queries.reference_table(s, "service_category")
+        first, last = period_range(s)
+        regions = reference_table(s, "region").set_index("code")
+        cats = reference_table(s, "service_category")
         released = {scope: queries_release.released_months(s, scope) for scope in SCOPES}
     code_names = {
         lang: {

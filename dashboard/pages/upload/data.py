@@ -15,8 +15,8 @@ from etl.intake.read import ReadLimits
 from etl.intake.retract import RetractOutcome, retract_batch
 from etl.intake.template import write_template
 from etl.intake.worker import WorkerLimits
-from etl.queries import core as queries
 from etl.queries.retract import BatchImpact, batch_impact
+from etl.queries.uploads import batches
 from etl.reference import reference_codes
 
 
@@ -129,7 +129,7 @@ def history(limit: int = 200) -> pd.DataFrame:
     auth.guard("upload")
     user, scope = _who()
     with session() as s:
-        return queries.batches(s, limit, uploaded_by=user if scope is not None else None)
+        return batches(s, limit, uploaded_by=user if scope is not None else None)
 
 
 def retract_impact(batch_id: int) -> BatchImpact:
