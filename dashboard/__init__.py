@@ -6,7 +6,8 @@ from pathlib import Path
 
 import dash
 
-from dashboard import api, auth, briefings, downloads, i18n, shell
+from dashboard import api, briefings, downloads, i18n
+from dashboard.auth.install import init_auth
 from dashboard.context import CONFIG_KEY, AppContext
 from dashboard.filter_bar import callbacks as filter_bar_callbacks
 from dashboard.pages.evaluation import routes as evaluation_routes
@@ -15,6 +16,9 @@ from dashboard.pages.reconciliation import routes as reconciliation_routes
 from dashboard.pages.supervision import routes as supervision_routes
 from dashboard.pages.tasks import routes as task_routes
 from dashboard.pages.upload import routes as upload_routes
+from dashboard.shell import callbacks as shell_callbacks
+from dashboard.shell import layout as shell_layout
+from dashboard.shell.nav import check_pages
 from etl.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -54,7 +58,7 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
         suppress_callback_exceptions=True,
         index_string=INDEX_STRING,
     )
-    shell.check_pages(dash.page_registry)
+    check_pages(dash.page_registry)
     app.server.config[CONFIG_KEY] = AppContext(settings)
     # Bodies larger than a full drop (files are sent base64 in JSON: 4/3 of their size) are
     # refused with 413 before anything parses them.
@@ -64,15 +68,15 @@ def create_app(settings: Settings | None = None) -> dash.Dash:
     if settings.secret_key:
         app.server.secret_key = settings.secret_key
     if settings.auth_required:
-        auth.init_auth(
+        init_auth(
             app.server,
             settings.instance_path,
             settings.secret_key,
             secure_cookies=settings.secure_cookies,
             session_hours=settings.session_hours,
         )
-    app.layout = shell.layout
-    shell.register_callbacks(app)
+    app.layout = shell_layout.layout
+    shell_callbacks.register_callbacks(app)
     filter_bar_callbacks.register_callbacks(app)  # shared by every page that shows the filter bar
     downloads.register_callbacks(app)  # CSV/xlsx of every chart (downloads.download_bar)
     upload_routes.register(app.server)  # template and problem-list downloads of 数据报送

@@ -13,7 +13,7 @@ from dashboard import auth, data, i18n
 from dashboard.filter_state import from_query
 from dashboard.i18n import t
 from dashboard.ids import Coverage
-from dashboard.shell import with_query
+from dashboard.shell.links import with_query
 from etl.periods import format_period
 
 COVERAGE_PATH = "/coverage"  # the 报送情况 page the line links to

@@ -9,7 +9,6 @@ import dash
 from dash import ALL, Input, Output, State
 from dash.exceptions import PreventUpdate
 
-from dashboard import shell
 from dashboard.filter_bar.options import CONTROLS, HIDDEN, update_print_line
 from dashboard.filter_state import (
     PERIOD_KINDS,
@@ -18,6 +17,8 @@ from dashboard.filter_state import (
     to_query,
 )
 from dashboard.ids import FilterBar, Shell
+from dashboard.shell.links import with_query
+from dashboard.shell.nav import nav_link_props
 
 
 def state_from_controls(
@@ -88,10 +89,10 @@ def carry_filters(search, pathname):
     """The shell's language buttons and navigation links, carrying the page's filters."""
     lang, path = from_query(search).lang, pathname or "/"
     nav = [
-        shell.nav_link_props(dash.page_registry[o["id"]["page"]], lang, path, search)[1]
+        nav_link_props(dash.page_registry[o["id"]["page"]], lang, path, search)[1]
         for o in dash.ctx.outputs_list[2]
     ]
-    return shell.with_query(path, search, lang="zh"), shell.with_query(path, search, lang="en"), nav
+    return with_query(path, search, lang="zh"), with_query(path, search, lang="en"), nav
 
 
 def control_values(state: FilterState, latest: int | None = None) -> list:

@@ -6,7 +6,6 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import shell
 from dashboard.filter_bar.options import (
     HIDDEN,
     category_options,
@@ -24,6 +23,7 @@ from dashboard.filter_state import (
 )
 from dashboard.i18n import t
 from dashboard.ids import FilterBar
+from dashboard.shell.links import with_query
 
 
 def _field(
@@ -113,7 +113,7 @@ def filter_bar(state: FilterState, options, search: str = "", pathname: str = "/
         t("filter.reset", lang),
         id=FilterBar.RESET,
         className="stm-filter-reset",
-        href=shell.with_query(dash.get_relative_path(pathname), lang=lang),
+        href=with_query(dash.get_relative_path(pathname), lang=lang),
     )
     controls = [
         _field(t("filter.period", lang), period, "stm-w-period"),

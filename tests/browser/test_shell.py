@@ -8,7 +8,7 @@ from dash.testing import wait
 
 from dashboard.i18n import t
 from dashboard.ids import Home, NotFound, Shell
-from dashboard.shell import nav_pages, nav_tree
+from dashboard.shell.nav import nav_pages, nav_tree
 
 pytestmark = pytest.mark.browser
 

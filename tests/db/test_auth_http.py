@@ -170,14 +170,14 @@ def test_a_sign_in_ends_after_the_absolute_lifetime(app_with_users, monkeypatch)
     """However active, a session is over after STM_SESSION_HOURS (default 12)."""
     import time as clock
 
-    from dashboard import auth
+    from dashboard.auth import sessions
 
     app, passwords = app_with_users
     client = app.server.test_client()
     login(client, "lead", passwords["lead"])
     assert client.get("/_dash-layout").status_code == 200
     later = clock.time() + 12 * 3600 + 60
-    monkeypatch.setattr(auth.time, "time", lambda: later)
+    monkeypatch.setattr(sessions.time, "time", lambda: later)
     assert client.get("/_dash-layout").status_code == 401
 
 

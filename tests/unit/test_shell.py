@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.shell import LangChoice, check_pages, choose_lang, nav_pages, with_query
+from dashboard.shell.links import LangChoice, choose_lang, with_query
+from dashboard.shell.nav import check_pages, nav_pages
 
 
 def _page(module: str, order=None, **extra) -> dict:
@@ -76,7 +77,7 @@ def test_with_query(path, search, params, expected) -> None:
 
 def test_nav_tree_groups_pages_into_dropdowns_after_lone_links() -> None:
     """#17: ~17 links for an admin fit at 1440 px: lone links first, then 数据/分析/管理 menus."""
-    from dashboard.shell import nav_tree
+    from dashboard.shell.nav import nav_tree
 
     pages = [
         _page("home", 0),
@@ -101,7 +102,7 @@ def test_nav_tree_groups_pages_into_dropdowns_after_lone_links() -> None:
 
 
 def test_landing_path_sends_people_without_enterprise_rights_to_the_overview() -> None:
-    from dashboard.shell import landing_path
+    from dashboard.shell.nav import landing_path
 
     assert landing_path({"view_aggregates", "view_enterprises"}.__contains__) == "/"
     assert landing_path({"view_aggregates", "export"}.__contains__) == "/overview"

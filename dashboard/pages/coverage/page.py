@@ -21,7 +21,7 @@ from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Coverage
 from dashboard.pages.coverage import data as coverage_data
 from dashboard.pages.coverage import views
-from dashboard.shell import with_query
+from dashboard.shell.links import with_query
 from dashboard.tables import grid_locale
 from etl.periods import format_period, parse_period
 

@@ -12,7 +12,7 @@ from dashboard.components import stat_card
 from dashboard.coverage_line import share_text
 from dashboard.i18n import t
 from dashboard.ids import Coverage
-from dashboard.shell import with_query
+from dashboard.shell.links import with_query
 from etl.coverage.compute import BEIJING
 from etl.evaluation.districts import TOTAL
 from etl.periods import format_period

@@ -1,8 +1,8 @@
 """The download route of archived snapshots: /exports/<id>/<xlsx|html|pdf>, role-checked, audited.
 
-Behind the sign-in gate like every path not in auth.OPEN_PREFIXES. Circulated snapshots need the
-`export` action, internal (unprotected) ones `export_internal` as well; every file sent is written
-to the audit log first, so no download goes unrecorded.
+Behind the sign-in gate like every path not in auth.gate.OPEN_PREFIXES. Circulated snapshots need
+the `export` action, internal (unprotected) ones `export_internal` as well; every file sent is
+written to the audit log first, so no download goes unrecorded.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Home, HomeLinks
 from etl.periods import month_range
 
-# Database internals: statisticians and clerks; leaders land on the Overview (shell.landing_path).
+# Database internals: statisticians and clerks; leaders land on the Overview (shell.nav.landing_path).
 dash.register_page(__name__, path="/", order=0, name_key="nav.home", permission="view_enterprises")
 
 LOAD_COMMAND = "python -m etl load FILE.xlsx"

@@ -28,7 +28,7 @@ from dashboard.ids import Coverage, FilterBar, Overview
 from dashboard.page_data import options_or_notice
 from dashboard.pages.overview import data as overview_data
 from dashboard.pages.overview import views
-from dashboard.shell import with_query
+from dashboard.shell.links import with_query
 from dashboard.tables import share_table, trend_table
 from etl import numbers
 

@@ -20,7 +20,7 @@ from dashboard.ids import Targets
 from dashboard.pages.targets import districts as district_views
 from dashboard.pages.targets import views as target_views
 from dashboard.pages.targets.figures import cumulative_path_figure, has_path
-from dashboard.shell import with_query
+from dashboard.shell.links import with_query
 from dashboard.tables import grid_locale
 from etl.periods import format_period, month_range, parse_period
 

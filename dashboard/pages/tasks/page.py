@@ -12,17 +12,14 @@ import base64
 import binascii
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, dcc, html
 
 from dashboard import auth, i18n
-from dashboard.components import access_denied, empty_state, page_header, section_card
+from dashboard.components import access_denied, page_header, section_card
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Tasks as Ids
-from dashboard.pages.tasks import data, views
-from dashboard.tables import grid_locale
-from etl.periods import add_months, format_period
+from dashboard.pages.tasks import data, detail, views
 from etl.tasks.evidence import EvidenceRejected
 from etl.tasks.store import TaskError
 
@@ -36,37 +33,13 @@ dash.register_page(
 )
 
 
-def _grid(id: str, columns: list[dict], lang: str, empty_key: str, **kw) -> dag.AgGrid:
-    return dag.AgGrid(
-        id=id,
-        columnDefs=columns,
-        rowData=[],
-        defaultColDef={
-            "sortable": True,
-            "resizable": True,
-            "filter": True,
-            "floatingFilter": kw.pop("floating", False),
-            "wrapHeaderText": True,
-            "autoHeaderHeight": True,
-        },
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "localeText": grid_locale(lang, t(empty_key, lang)),
-            **kw.pop("options", {}),
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
-        **kw,
-    )
-
-
 def layout(lang: str = DEFAULT_LANG, task: str | None = None, **_query: str) -> html.Div:
     """The ledger, or one task's page when ?task= names one."""
     lang = i18n.normalize_lang(lang)
     if not auth.allowed(data.VIEW):
         return access_denied(lang)
     if task:
-        return _task_page(task, lang)
+        return detail.task_page(task, lang)
     documents = [{"label": views.document_name(d, lang), "value": d} for d in views.DOCUMENTS]
     units = data.my_units()
     controls = [
@@ -105,7 +78,7 @@ def layout(lang: str = DEFAULT_LANG, task: str | None = None, **_query: str) -> 
                 t("tasks.grid", lang),
                 [
                     html.P(t("tasks.filter.hint", lang), className="stm-footnote"),
-                    _grid(
+                    views.grid(
                         Ids.GRID,
                         views.column_defs(lang),
                         lang,
@@ -147,166 +120,6 @@ def show_ledger(document, mine, context):
         overdue=int((state["state"] == "overdue").sum()),
     )
     return views.task_rows(state, lang, data.gap_months()), count
-
-
-def _fact(label: str, value) -> html.Div:
-    return html.Div(
-        [html.Div(label, className="stm-kpi-caption"), html.Div(value, className="stm-task-fact")],
-        className="mb-2",
-    )
-
-
-def _task_page(task_id: str, lang: str) -> html.Div:
-    state = data.ledger(data.today())
-    found = state[state["id"] == task_id]
-    back = dcc.Link(t("tasks.back", lang), href=f"/tasks?lang={lang}", className="stm-back-link")
-    if found.empty:
-        return html.Div([back, empty_state(t("tasks.unknown", lang, task=task_id))])
-    row = found.iloc[0]
-    gap = data.gap_months()
-    [grid_row] = views.task_rows(found, lang, gap)
-    title = t(
-        "tasks.detail.title",
-        lang,
-        document=views.document_name(row["document"], lang),
-        number=int(row["number"]),
-    )
-    facts = [
-        _fact(t("tasks.detail.area", lang), row["area"] or "—"),
-        _fact(t("tasks.col.text", lang), row["text"]),
-    ]
-    if row["measures"]:
-        facts.append(
-            _fact(
-                t("tasks.detail.measures", lang),
-                [html.P(p, className="mb-1") for p in row["measures"].split("\n")],
-            )
-        )
-    facts += [
-        dbc.Row(
-            [
-                dbc.Col(_fact(t("tasks.detail.deadline", lang), grid_row["deadline"]), md=3),
-                dbc.Col(_fact(t("tasks.col.lead", lang), grid_row["lead"] or "—"), md=3),
-                dbc.Col(
-                    _fact(t("tasks.col.cooperating", lang), grid_row["cooperating"] or "—"), md=3
-                ),
-                dbc.Col(
-                    _fact(
-                        t("tasks.detail.state", lang),
-                        html.Span(f"{grid_row['status']} · {grid_row['state']}", id=Ids.STATE),
-                    ),
-                    md=3,
-                ),
-            ]
-        )
-    ]
-    ours = [u for u in row["lead"] + row["cooperating"] if u in data.my_units()]
-    parts = [
-        back,
-        page_header(title, None, title_id=Ids.TITLE),
-        dcc.Store(id=Ids.CONTEXT, data={"lang": lang, "task": task_id}),
-        dcc.Store(id=Ids.TICK, data=0),
-        section_card(None, facts),
-        html.Div(id=Ids.MESSAGE),
-        section_card(
-            t("tasks.history", lang),
-            _grid(Ids.HISTORY, views.history_columns(lang), lang, "tasks.history.empty"),
-        ),
-    ]
-    if auth.allowed(data.REPORT) and auth.current_principal() is not None:
-        parts.append(
-            _report_form(lang, ours)
-            if ours
-            else dbc.Alert(t("tasks.form.not_yours", lang), color="secondary", class_name="py-2")
-        )
-    if data.may_review():
-        parts.append(_review_form(lang))
-    return html.Div(parts)
-
-
-def _report_form(lang: str, units: list[str]) -> dbc.Card:
-    statuses = [{"label": views.status_name(s, lang), "value": s} for s in views.STATUSES]
-    last_month = format_period(add_months(data.today().year * 100 + data.today().month, -1))
-    mb = data.max_evidence_bytes() // (1024 * 1024)
-    figures = [
-        dbc.Col(
-            [
-                dbc.Label(t(f"tasks.figure.{k}", lang), class_name="stm-control-label"),
-                dbc.Input(id=Ids.FIGURES[k], type="number", min=0, step=1),
-            ],
-            xs=12,
-            md=4,
-        )
-        for k in views.FIGURES
-    ]
-    return section_card(
-        t("tasks.form.title", lang),
-        [
-            html.P(
-                t("tasks.form.lead", lang, units="、".join(units)), className="stm-section-lead"
-            ),
-            dbc.Row(
-                [
-                    dbc.Col(
-                        [
-                            dbc.Label(t("tasks.form.period", lang), class_name="stm-control-label"),
-                            dbc.Input(id=Ids.PERIOD, value=last_month, maxLength=7),
-                        ],
-                        xs=12,
-                        md=3,
-                    ),
-                    dbc.Col(
-                        [
-                            dbc.Label(t("tasks.form.status", lang), class_name="stm-control-label"),
-                            dcc.Dropdown(id=Ids.STATUS, options=statuses),
-                        ],
-                        xs=12,
-                        md=3,
-                    ),
-                ],
-                class_name="g-2 mb-2",
-            ),
-            dbc.Label(t("tasks.form.text", lang), class_name="stm-control-label"),
-            dbc.Textarea(id=Ids.TEXT, maxLength=2000, rows=3, class_name="mb-2"),
-            dbc.Label(t("tasks.form.figures", lang), class_name="stm-control-label"),
-            dbc.Row(figures, class_name="g-2 mb-2"),
-            dcc.Upload(
-                id=Ids.UPLOAD,
-                children=html.Div(t("tasks.form.evidence", lang, mb=mb)),
-                max_size=data.max_evidence_bytes(),
-                accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png",
-                className="stm-upload mb-1",
-            ),
-            html.Div(id=Ids.UPLOAD_NAME, className="stm-footnote mb-2"),
-            dbc.Button(t("tasks.form.submit", lang), id=Ids.SUBMIT, color="primary"),
-        ],
-    )
-
-
-def _review_form(lang: str) -> dbc.Card:
-    return section_card(
-        t("tasks.review.title", lang),
-        [
-            dbc.Label(t("tasks.review.pick", lang), class_name="stm-control-label"),
-            dcc.Dropdown(
-                id=Ids.REVIEW_PICK,
-                options=[],
-                placeholder=t("tasks.review.none", lang),
-                className="mb-2",
-            ),
-            dbc.Label(t("tasks.review.comment", lang), class_name="stm-control-label"),
-            dbc.Textarea(id=Ids.COMMENT, maxLength=1000, rows=2, class_name="mb-2"),
-            html.Div(
-                [
-                    dbc.Button(t("tasks.review.confirm", lang), id=Ids.CONFIRM, color="success"),
-                    dbc.Button(
-                        t("tasks.review.return", lang), id=Ids.RETURN, color="danger", outline=True
-                    ),
-                ],
-                className="d-flex gap-2",
-            ),
-        ],
-    )
 
 
 @callback(

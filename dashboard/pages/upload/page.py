@@ -12,17 +12,16 @@ import base64
 import binascii
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, dcc, html
 
 from dashboard import auth, i18n
-from dashboard.components import access_denied, page_header, section_card
+from dashboard.components import access_denied, page_header
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Upload
 from dashboard.pages.upload import data as upload_data
+from dashboard.pages.upload import sections
 from dashboard.pages.upload import views as upload_views
-from dashboard.tables import grid_locale
 from etl.intake.jobs import StagedFile, UploadRefused, may_commit
 from etl.intake.retract import RetractError
 
@@ -38,179 +37,6 @@ dash.register_page(
 POLL_MS = 700
 
 
-def _template_section(lang: str):
-    return section_card(
-        t("upload.step_template", lang),
-        [
-            html.P(t("upload.template_hint", lang), className="mb-2"),
-            html.A(
-                t("upload.template_button", lang),
-                href="/upload/template.xlsx",
-                id=Upload.TEMPLATE,
-                className="btn btn-outline-primary",
-                download="服务贸易企业直报模板.xlsx",
-            ),
-        ],
-    )
-
-
-def _files_section(lang: str, limit_mb: int, regions: list[tuple[str, str]]):
-    scope = []
-    if regions:
-        names = "、".join(f"{name}（{code}）" for code, name in regions)
-        scope = [
-            dbc.Alert(
-                t("upload.scope_clerk", lang, regions=names),
-                color="secondary",
-                class_name="py-2",
-                id=Upload.SCOPE,
-            )
-        ]
-    drop = dcc.Upload(
-        id=Upload.DROP,
-        multiple=True,
-        accept=".xlsx,.csv",
-        children=html.Div(
-            [
-                html.Div(t("upload.drop", lang), className="stm-drop-main"),
-                html.Div(t("upload.drop_hint", lang, limit=limit_mb), className="stm-drop-hint"),
-            ]
-        ),
-        className="stm-drop",
-    )
-    return section_card(
-        t("upload.step_files", lang),
-        scope
-        + [
-            drop,
-            html.Div(id=Upload.MESSAGE, className="mt-2"),
-            dbc.Progress(
-                id=Upload.PROGRESS,
-                value=0,
-                striped=True,
-                animated=True,
-                class_name="mt-3 stm-upload-progress",
-                style={"display": "none"},
-            ),
-            html.Div(
-                [
-                    html.Div(
-                        id=Upload.PROGRESS_TEXT,
-                        className="stm-upload-progress-text me-3",
-                        role="status",
-                    ),
-                    dbc.Button(
-                        t("upload.cancel", lang),
-                        id=Upload.CANCEL,
-                        color="secondary",
-                        outline=True,
-                        size="sm",
-                        style={"display": "none"},
-                    ),
-                ],
-                className="d-flex align-items-center",
-            ),
-        ],
-    )
-
-
-def _preview_section(lang: str):
-    return section_card(
-        t("upload.step_preview", lang),
-        [
-            html.Div(id=Upload.PREVIEW),
-            html.Div(
-                [
-                    dbc.Button(
-                        t("upload.commit", lang),
-                        id=Upload.COMMIT,
-                        color="primary",
-                        disabled=True,
-                        class_name="me-3",
-                    ),
-                    html.Span(id=Upload.COMMIT_NOTE, className="stm-footnote"),
-                ],
-                className="d-flex align-items-center mt-2",
-            ),
-            html.Div(id=Upload.RESULTS, className="mt-3"),
-        ],
-    )
-
-
-def _history_section(lang: str, may_retract: bool):
-    lead = "upload.history.lead_all" if may_retract else "upload.history.lead_clerk"
-    tools = (
-        [
-            dbc.Button(
-                t("upload.retract", lang),
-                id=Upload.RETRACT,
-                color="danger",
-                outline=True,
-                size="sm",
-            )
-        ]
-        if may_retract
-        else []
-    )
-    options = {
-        "pagination": True,
-        "paginationPageSize": 20,
-        "tooltipShowDelay": 300,
-        "localeText": grid_locale(lang, t("upload.history.empty", lang)),
-    }
-    if may_retract:
-        options["rowSelection"] = {"mode": "singleRow"}
-    grid = dag.AgGrid(
-        id=Upload.HISTORY,
-        columnDefs=upload_views.history_column_defs(lang),
-        rowData=[],
-        defaultColDef={"sortable": True, "resizable": True, "filter": True},
-        dashGridOptions=options,
-        style={"height": "460px"},
-        className="ag-theme-quartz stm-grid",
-    )
-    return section_card(
-        t("upload.history.title", lang),
-        [
-            html.P(t(lead, lang), className="stm-section-lead"),
-            html.Div(id=Upload.RETRACT_MESSAGE),
-            grid,
-            _retract_modal(lang) if may_retract else html.Div(),
-        ],
-        tools=tools,
-    )
-
-
-def _retract_modal(lang: str) -> dbc.Modal:
-    return dbc.Modal(
-        [
-            dbc.ModalHeader(dbc.ModalTitle(id=Upload.RETRACT_TITLE)),
-            dbc.ModalBody(
-                [
-                    html.Div(id=Upload.RETRACT_BODY),
-                    dbc.Label(t("upload.retract.reason", lang), html_for=Upload.RETRACT_REASON),
-                    dbc.Textarea(id=Upload.RETRACT_REASON, maxLength=500, rows=3),
-                ]
-            ),
-            dbc.ModalFooter(
-                [
-                    dbc.Button(
-                        t("upload.retract.cancel", lang),
-                        id=Upload.RETRACT_CANCEL,
-                        color="secondary",
-                        outline=True,
-                    ),
-                    dbc.Button(
-                        t("upload.retract.confirm", lang), id=Upload.RETRACT_CONFIRM, color="danger"
-                    ),
-                ]
-            ),
-        ],
-        id=Upload.RETRACT_MODAL,
-        is_open=False,
-    )
-
-
 def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
     """The four steps of a report upload, for roles that may upload."""
     lang = i18n.normalize_lang(lang)
@@ -224,10 +50,10 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
             dcc.Store(id=Upload.JOB),
             dcc.Store(id=Upload.HISTORY_TICK, data=0),
             dcc.Interval(id=Upload.POLL, interval=POLL_MS, disabled=True),
-            _template_section(lang),
-            _files_section(lang, limit_mb, upload_data.my_regions()),
-            _preview_section(lang),
-            _history_section(lang, upload_data.may_retract()),
+            sections.template_section(lang),
+            sections.files_section(lang, limit_mb, upload_data.my_regions()),
+            sections.preview_section(lang),
+            sections.history_section(lang, upload_data.may_retract()),
         ]
     )
 
