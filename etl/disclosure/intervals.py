@@ -20,7 +20,14 @@ batch, and is left to an LP of its own although it is wide. Each batch draws new
 the optimum lands on another vertex; batches stop at the first that decides nothing. 两江新区,
 April 2021 of the sample, low side: of 2,667 primary cells, equal weights leave 67 to LPs of
 their own after 16 batches (65 of them wide), random weights 9 after 12. Seeded: the same year
-gives the same answer. Pure.
+gives the same answer.
+
+The tail: each cell left gets an LP of its own, which also pushes the other undecided cells a
+little (together a tenth of its own push, `TAIL_PUSH`), so its solution decides more of them.
+The push can hold the cell itself short of its level, so a cell left short gets a pure LP before
+it is called narrow; and narrow cells come in runs (twins, cells of one relation), so after a
+narrow one the next cell gets a pure LP at once. 天津市, April 2021, low side, the 143 cells
+the batches leave: the first four pushed LPs decide 48 of them, four lone LPs 26. Pure.
 """
 
 from __future__ import annotations
@@ -42,6 +49,10 @@ HOLD_SLACK = 1e-6  # a batch holds a cell a millionth beyond its level: the leve
 # than its simplex: 天津市's April batch (91,136 hidden cells) in 23 s against 65 s.
 METHOD = "highs-ipm"
 SPREAD = 2.0  # the weights' spread (σ of their logarithm): a factor of e² up or down is usual
+# A lone cell's LP also pushes the other undecided cells down (up), together worth this share of
+# its own push: its solution then decides more of them. Its own optimum may stay short of its
+# level for their sake, so a cell it leaves short gets a pure LP before it is called narrow.
+TAIL_PUSH = 0.1
 
 
 @dataclass(frozen=True)
@@ -112,42 +123,60 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first) -> list[N
     undecided = np.unique(targets)
     found: list[Narrow] = []
     rng = np.random.default_rng(0)  # seeded: the same system gets the same batches
-    batch = True
+    mode = "batch"  # then "push": the first undecided cell, the others a little; "alone": it only
     while undecided.size:
         if time.monotonic() > deadline:
             return None
         objective = np.zeros(matrix.shape[1])
         low, high = np.zeros(matrix.shape[1]), np.full(matrix.shape[1], np.inf)
-        if batch:  # every undecided cell pushed towards its level, and held there
+        if mode == "batch":  # every undecided cell pushed towards its level, and held there
             weight = rng.lognormal(0.0, SPREAD, undecided.size)
             objective[undecided] = sign * weight / amounts[undecided]
             hold = level[undecided] * (1 - sign * HOLD_SLACK) / scale
             (low if side == "low" else high)[undecided] = hold
-        else:  # the first undecided cell alone, as far as it goes
+        else:  # the first undecided cell, as far as it goes
             objective[undecided[0]] = sign
+            others = undecided[1:]
+            if not (TAIL_PUSH and others.size):
+                mode = "alone"  # nothing to push beside it: its own LP
+            if mode == "push":
+                weight = rng.lognormal(0.0, SPREAD, others.size)
+                share = TAIL_PUSH * amounts[undecided[0]] * weight / weight.sum()
+                objective[others] = sign * share / amounts[others]
         started = time.monotonic()
         result = _solve(objective, matrix, constant / scale, np.column_stack([low, high]))
         log.debug(
             "disclosure LP (%s, %s): %d undecided, %.1f s",
             side,
-            "batch" if batch else "one cell",
+            mode,
             undecided.size,
             time.monotonic() - started,
         )
         if result.status == 3:  # unbounded: only a lone cell's maximum can be (batches are held)
-            undecided = undecided[1:]
+            if mode == "push":  # the others' push may be what runs away
+                mode = "alone"
+            else:
+                undecided = undecided[1:]
             continue
         if result.status != 0:
             raise RuntimeError(f"disclosure LP: {result.message}")
         x = result.x[undecided] * scale
         goal = level[undecided]
         reached = sign * (x - goal) <= CENT_SLACK + NOISE * np.abs(goal)
-        if not batch and not reached[0]:  # its optimum stops short: narrow on this side
+        short = not reached[0]
+        if mode == "alone" and short:  # its optimum stops short: narrow on this side
             rows = np.flatnonzero(np.abs(result.eqlin.marginals) > 1e-9)
             found.append(Narrow(int(undecided[0]), side, float(x[0]), rows))
             if first:
                 return found
             reached[0] = True
-        batch = batch and bool(reached.any())  # a batch that decides nothing: one at a time
+        if mode == "batch":
+            mode = (
+                "batch" if reached.any() else "push"
+            )  # a batch that decides nothing: one at a time
+        elif mode == "push":
+            mode = "alone" if short else "push"  # short of its level: its own LP decides
+        else:  # narrow cells come in runs (twins, one relation's cells): after one, no push
+            mode = "alone" if short else "push"
         undecided = undecided[~reached]
     return found

@@ -235,10 +235,10 @@ def test_dsx008_the_pattern_is_the_same_on_every_cpu(unaudited, tmp_path):
     assert len(digests) == 1
 
 
-def test_dsx009_random_weights_decide_the_year_with_fewer_lps(unaudited, monkeypatch):
-    """The LP's batches weight each cell at random (intervals.SPREAD): on March's pattern by the
-    relation rule alone, over February as released, they decide every primary cell of the year
-    in fewer LPs than equal weights (SPREAD 0), and find the same cells narrow."""
+def _lps_and_narrow(unaudited, monkeypatch, **settings) -> list[tuple[int, set]]:
+    """For each value of the one intervals setting given: the LPs that decide every primary cell
+    of the year on March's pattern by the relation rule alone (over February as released), and
+    the (column, side) found narrow."""
     months, pattern_of = _march(unaudited)
     pattern = pattern_of()
     year = attacker.Year(pattern, 202103, months)
@@ -246,14 +246,34 @@ def test_dsx009_random_weights_decide_the_year_with_fewer_lps(unaudited, monkeyp
     eq = pins.equations(year.relations, set(status))
     amounts = year.relations.value[eq.columns]
     primary = np.array([eq.index[k] for k, why in status.items() if why == PRIMARY])
+    ((name, values),) = settings.items()
     solve, runs = intervals.linprog, []
-    for spread in (0.0, intervals.SPREAD):
+    for value in values:
         calls = []
-        monkeypatch.setattr(intervals, "SPREAD", spread)
+        monkeypatch.setattr(intervals, name, value)
         monkeypatch.setattr(
             intervals, "linprog", lambda *a, c=calls, **k: c.append(1) or solve(*a, **k)
         )
         found = intervals.narrow_cells(eq, amounts, primary, 0.15)
         runs.append((len(calls), {(n.column, n.side) for n in found}))
+    return runs
+
+
+def test_dsx009_random_weights_decide_the_year_with_fewer_lps(unaudited, monkeypatch):
+    """The LP's batches weight each cell at random (intervals.SPREAD): they decide the year in
+    fewer LPs than equal weights (SPREAD 0), and find the same cells narrow (without the lone
+    cells' push, which dsx010 tries)."""
+    monkeypatch.setattr(intervals, "TAIL_PUSH", 0.0)
+    runs = _lps_and_narrow(unaudited, monkeypatch, SPREAD=(0.0, intervals.SPREAD))
     (equal, equal_found), (spread, spread_found) = runs
     assert spread < equal and spread_found == equal_found and len(equal_found) > 0
+
+
+def test_dsx010_a_lone_cells_lp_pushes_the_others_and_decides_more(unaudited, monkeypatch):
+    """Where no batch decides anything more, a cell's own LP also pushes the other undecided
+    cells a little (intervals.TAIL_PUSH): with equal batch weights, which leave a tail on this
+    case, the year is decided in fewer LPs than without the push, the same cells narrow."""
+    monkeypatch.setattr(intervals, "SPREAD", 0.0)
+    runs = _lps_and_narrow(unaudited, monkeypatch, TAIL_PUSH=(0.0, intervals.TAIL_PUSH))
+    (alone, alone_found), (pushed, pushed_found) = runs
+    assert pushed < alone and pushed_found == alone_found and len(alone_found) > 0
