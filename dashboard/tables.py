@@ -1,5 +1,5 @@
 """Pure: the data behind a chart as a table with catalogue headers, for CSV/xlsx downloads;
-and the AG Grid pieces the pages' tables share (numeric columns, the grid's own words).
+and the AG Grid pieces the pages' tables share (the grid itself, numeric columns, its own words).
 
 Numbers stay numbers (rounded to the unit's decimals; growth in % with one decimal), so a
 spreadsheet can compute with them; missing values are empty cells, never "nan".
@@ -7,6 +7,7 @@ spreadsheet can compute with them; missing values are empty cells, never "nan".
 
 from __future__ import annotations
 
+import dash_ag_grid as dag
 import pandas as pd
 
 from dashboard import i18n
@@ -98,6 +99,43 @@ def grid_locale(lang: str, no_rows: str) -> dict[str, str]:
         if key.startswith("grid.")
     }
     return {**texts, "noRowsToShow": no_rows}
+
+
+# Headers wrap onto a second line rather than cut a long Chinese header short.
+_WRAPPED_HEADERS = {"wrapHeaderText": True, "autoHeaderHeight": True}
+
+
+def grid(
+    id: str,
+    columns: list[dict],
+    lang: str,
+    empty_key: str,
+    *,
+    column_defaults: dict | None = None,
+    wrap_headers: bool = True,
+    options: dict | None = None,
+    **props,
+) -> dag.AgGrid:
+    """An empty AG Grid in the product's look, as tall as its rows; callbacks fill the rows."""
+    return dag.AgGrid(
+        id=id,
+        columnDefs=columns,
+        rowData=[],
+        defaultColDef={
+            "sortable": True,
+            "resizable": True,
+            **(column_defaults or {}),
+            **(_WRAPPED_HEADERS if wrap_headers else {}),
+        },
+        dashGridOptions={
+            "domLayout": "autoHeight",
+            "localeText": grid_locale(lang, t(empty_key, lang)),
+            **(options or {}),
+        },
+        style={"height": None},
+        className="ag-theme-quartz stm-grid",
+        **props,
+    )
 
 
 def lines_table(

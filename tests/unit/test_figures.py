@@ -184,6 +184,34 @@ def test_grid_controls_speak_the_page_language() -> None:
     assert tables.grid_locale("en", "No data")["page"] == "Page"
 
 
+def test_a_grid_starts_empty_in_the_house_look() -> None:
+    """tables.grid: sortable, resizable, wrapping headers, the catalogue's empty text; a page's
+    own column defaults, options and props go on top."""
+    plain = tables.grid("g", [{"field": "a"}], "zh", "eval.empty")
+    assert (plain.rowData, plain.className) == ([], "ag-theme-quartz stm-grid")
+    assert plain.defaultColDef == {
+        "sortable": True,
+        "resizable": True,
+        "wrapHeaderText": True,
+        "autoHeaderHeight": True,
+    }
+    assert plain.dashGridOptions["domLayout"] == "autoHeight"
+    assert plain.dashGridOptions["localeText"]["noRowsToShow"] == "该年度没有可评价的对象"
+    paged = tables.grid(
+        "g",
+        [],
+        "en",
+        "eval.empty",
+        column_defaults={"filter": True},
+        wrap_headers=False,
+        options={"pagination": True},
+        getRowId="params.data.id",
+    )
+    assert paged.defaultColDef == {"sortable": True, "resizable": True, "filter": True}
+    assert paged.dashGridOptions["pagination"] is True
+    assert paged.getRowId == "params.data.id"
+
+
 def test_scoped_titles_and_file_names_say_full_total_under_full_scope() -> None:
     """#15: under 全口径 every chart title and PNG name says 全口径合计 (not only the Overview)."""
     from dashboard.filter_state import FilterState

@@ -9,7 +9,6 @@ dropdown offered. Every callback calls auth.guard first.
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
@@ -22,7 +21,7 @@ from dashboard.ids import Coverage
 from dashboard.pages.coverage import data as coverage_data
 from dashboard.pages.coverage import views
 from dashboard.shell.links import with_query
-from dashboard.tables import grid_locale
+from dashboard.tables import grid
 from etl.periods import format_period, parse_period
 
 dash.register_page(
@@ -39,28 +38,8 @@ REGISTER_COMMAND = "python -m etl register load 名录.xlsx"
 
 
 CHASE_PAGING = {"pagination": True, "paginationPageSize": 25, "paginationPageSizeSelector": False}
-
-
-def _grid(id: str, columns: list[dict], lang: str, empty_key: str, **options) -> dag.AgGrid:
-    return dag.AgGrid(
-        id=id,
-        columnDefs=columns,
-        rowData=[],
-        defaultColDef={
-            "sortable": True,
-            "resizable": True,
-            "wrapHeaderText": True,
-            "autoHeaderHeight": True,
-        },
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "pinnedBottomRowData": [],
-            "localeText": grid_locale(lang, t(empty_key, lang)),
-            **options,
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
-    )
+# The region grid's total row, pinned below its rows (render_coverage fills it).
+PINNED = {"pinnedBottomRowData": []}
 
 
 def _controls(choices, lang: str) -> dbc.Row:
@@ -147,17 +126,23 @@ def layout(
             dcc.Loading(html.Div(id=Coverage.SUMMARY), delay_show=250, color="#12355b"),
             section_card(
                 t("cov.regions.title", lang),
-                _grid(Coverage.REGION_GRID, views.region_columns(lang), lang, "cov.regions.empty"),
+                grid(
+                    Coverage.REGION_GRID,
+                    views.region_columns(lang),
+                    lang,
+                    "cov.regions.empty",
+                    options=PINNED,
+                ),
             ),
             section_card(
                 t("cov.list.title", lang),
-                _grid(
+                grid(
                     Coverage.CHASE_GRID,
                     views.chase_columns(lang),
                     lang,
                     "cov.list.empty",
                     # 171 enterprises made an 8,400-px page: pages of 25 in the grid.
-                    **CHASE_PAGING,
+                    options={**PINNED, **CHASE_PAGING},
                 ),
                 tools=[download, dcc.Download(id=Coverage.CHASE_DOWNLOAD)],
             ),

@@ -20,7 +20,7 @@ from dashboard.ids import RegisterEdit
 from dashboard.pages.coverage import data as coverage_data
 from dashboard.pages.coverage import register_views as views
 from dashboard.pages.coverage import views as cov_views
-from dashboard.tables import grid_locale
+from dashboard.tables import grid
 from etl.periods import format_period
 
 dash.register_page(__name__, path=cov_views.REGISTER_PATH, nav=False, permission="manage_register")
@@ -30,20 +30,15 @@ FORM = [State(RegisterEdit.ADD_FIELDS[k], "value") for k in views.FORM_FIELDS]
 
 
 def _grid(id: str, kind: str, lang: str, empty_key: str, **options) -> dag.AgGrid:
-    return dag.AgGrid(
-        id=id,
-        columnDefs=views.columns(kind, lang),
-        rowData=[],
-        defaultColDef={"sortable": True, "resizable": True, "filter": True},
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "pagination": True,
-            "paginationPageSize": 20,
-            "localeText": grid_locale(lang, t(empty_key, lang)),
-            **options,
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
+    """One of the register's grids: a filter on every column, 20 rows a page."""
+    return grid(
+        id,
+        views.columns(kind, lang),
+        lang,
+        empty_key,
+        column_defaults={"filter": True},
+        wrap_headers=False,
+        options={"pagination": True, "paginationPageSize": 20, **options},
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
@@ -18,7 +17,7 @@ from dashboard.components import access_denied, page_header, section_card
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Evaluation as Ids
 from dashboard.pages.evaluation import data, views
-from dashboard.tables import grid_locale
+from dashboard.tables import grid
 from etl.evaluation.entries import EntryError
 
 dash.register_page(
@@ -31,26 +30,8 @@ dash.register_page(
 )
 
 
-def _grid(id: str, columns: list[dict], lang: str, **options) -> dag.AgGrid:
-    return dag.AgGrid(
-        id=id,
-        columnDefs=columns,
-        rowData=[],
-        defaultColDef={
-            "sortable": True,
-            "resizable": True,
-            "wrapHeaderText": True,
-            "autoHeaderHeight": True,
-        },
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "tooltipShowDelay": 200,
-            "localeText": grid_locale(lang, t("eval.empty", lang)),
-            **options,
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
-    )
+# A scorecard point shows the value behind it as a tooltip (views.card_columns).
+TOOLTIPS = {"tooltipShowDelay": 200}
 
 
 def _col(label: str, control, width: int) -> dbc.Col:
@@ -113,12 +94,14 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
         dcc.Store(id=Ids.TICK, data=0),
         controls,
         html.Div(id=Ids.MESSAGE),
-        section_card(t("eval.card", lang), _grid(Ids.GRID, [], lang)),
+        section_card(
+            t("eval.card", lang), grid(Ids.GRID, [], lang, "eval.empty", options=TOOLTIPS)
+        ),
         section_card(
             t("eval.method", lang),
             [
                 html.P(t("eval.method_rule", lang), className="stm-footnote"),
-                _grid(Ids.METHOD, method_cols, lang),
+                grid(Ids.METHOD, method_cols, lang, "eval.empty", options=TOOLTIPS),
             ],
         ),
     ]

@@ -18,7 +18,7 @@ from dashboard.components import access_denied, kpi_card, page_header, section_c
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Supervision as Ids
 from dashboard.pages.supervision import data, views
-from dashboard.tables import grid_locale
+from dashboard.tables import grid
 from etl.tasks.supervision import overdue, summary
 
 dash.register_page(
@@ -32,24 +32,8 @@ dash.register_page(
 
 
 def _grid(id: str, columns: list[dict], lang: str, empty_key: str) -> dag.AgGrid:
-    return dag.AgGrid(
-        id=id,
-        columnDefs=columns,
-        rowData=[],
-        defaultColDef={
-            "sortable": True,
-            "resizable": True,
-            "filter": True,
-            "wrapHeaderText": True,
-            "autoHeaderHeight": True,
-        },
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "localeText": grid_locale(lang, t(empty_key, lang)),
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
-    )
+    """A supervision table, a filter on every column."""
+    return grid(id, columns, lang, empty_key, column_defaults={"filter": True})
 
 
 def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:

@@ -11,6 +11,7 @@ from dashboard.components import empty_state, page_header, section_card
 from dashboard.i18n import t
 from dashboard.ids import Tasks as Ids
 from dashboard.pages.tasks import data, forms, views
+from dashboard.tables import grid
 
 
 def _fact(label: str, value) -> html.Div:
@@ -75,7 +76,13 @@ def task_page(task_id: str, lang: str) -> html.Div:
         html.Div(id=Ids.MESSAGE),
         section_card(
             t("tasks.history", lang),
-            views.grid(Ids.HISTORY, views.history_columns(lang), lang, "tasks.history.empty"),
+            grid(
+                Ids.HISTORY,
+                views.history_columns(lang),
+                lang,
+                "tasks.history.empty",
+                column_defaults={"filter": True, "floatingFilter": False},
+            ),
         ),
     ]
     if auth.allowed(data.REPORT) and auth.current_principal() is not None:

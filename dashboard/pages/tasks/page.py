@@ -20,6 +20,7 @@ from dashboard.components import access_denied, page_header, section_card
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Tasks as Ids
 from dashboard.pages.tasks import data, detail, views
+from dashboard.tables import grid
 from etl.tasks.evidence import EvidenceRejected
 from etl.tasks.store import TaskError
 
@@ -78,12 +79,12 @@ def layout(lang: str = DEFAULT_LANG, task: str | None = None, **_query: str) -> 
                 t("tasks.grid", lang),
                 [
                     html.P(t("tasks.filter.hint", lang), className="stm-footnote"),
-                    views.grid(
+                    grid(
                         Ids.GRID,
                         views.column_defs(lang),
                         lang,
                         "tasks.empty",
-                        floating=True,
+                        column_defaults={"filter": True, "floatingFilter": True},
                         options={"pagination": True, "paginationPageSize": 20},
                         getRowId="params.data.id",
                     ),

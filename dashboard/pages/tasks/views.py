@@ -1,16 +1,14 @@
-"""Pure: the 试点任务 grids (rows, columns, the AG Grid itself), a task's facts and its report
-history, with words for codes."""
+"""Pure: the 试点任务 grids' rows and columns, a task's facts and its report history, with words
+for codes."""
 
 from __future__ import annotations
 
 import datetime as dt
 from urllib.parse import quote
 
-import dash_ag_grid as dag
 import pandas as pd
 
 from dashboard.i18n import t
-from dashboard.tables import grid_locale
 from etl.periods import format_period
 
 BEIJING = dt.timezone(dt.timedelta(hours=8))
@@ -172,31 +170,6 @@ def pending_options(reports: pd.DataFrame, lang: str) -> list[dict]:
         }
         for _, r in pending.iterrows()
     ]
-
-
-def grid(id: str, columns: list[dict], lang: str, empty_key: str, **kw) -> dag.AgGrid:
-    """An empty grid in the page's look (the ledger, a task's history); callbacks fill its rows."""
-    return dag.AgGrid(
-        id=id,
-        columnDefs=columns,
-        rowData=[],
-        defaultColDef={
-            "sortable": True,
-            "resizable": True,
-            "filter": True,
-            "floatingFilter": kw.pop("floating", False),
-            "wrapHeaderText": True,
-            "autoHeaderHeight": True,
-        },
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "localeText": grid_locale(lang, t(empty_key, lang)),
-            **kw.pop("options", {}),
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
-        **kw,
-    )
 
 
 def _local(value) -> str:
