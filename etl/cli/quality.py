@@ -69,11 +69,11 @@ def cmd_quality(args, settings: Settings) -> int:
 
 
 def _recompute(factory, settings: Settings) -> None:
-    from etl.intake.load import _take_load_lock
+    from etl.intake.load_lock import take_load_lock
     from etl.quality.store import recompute_all
 
     with factory.begin() as session:
-        _take_load_lock(session, "quality")  # no load may change reports meanwhile
+        take_load_lock(session, "quality")  # no load may change reports meanwhile
         changes = recompute_all(session, settings.quality)
     print(
         f"recomputed: {changes.new} new, {changes.changed} changed, {changes.cleared} cleared, "

@@ -1,6 +1,7 @@
 """From an uploaded file to loaded reports: read, normalize, validate (pure), load (atomic), retract.
 
 Also the Excel template, the web upload jobs, USCC checks and exact money. The write side of the
-reports lives here (load, retract, aggregate_tables, bulk_insert, received). May import: models,
-queries, quality, reference, periods, filters, settings, db, data_version, coded.
+reports lives here: load (with outcome, report_versions, enterprises), load_lock, retract,
+aggregate_tables, bulk_insert, received. May import: models, queries, quality, reference, periods,
+filters, settings, db, data_version, coded.
 """

@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from etl import accounts
 from etl.db import write_first
 from etl.intake import worker as upload_worker
-from etl.intake.load import LoadOutcome, load_file, record_not_loaded
+from etl.intake.load import load_file, record_not_loaded
+from etl.intake.outcome import LoadOutcome
 from etl.intake.read import ReadLimits, ReportReadError
 from etl.intake.worker import WorkerLimits
 from etl.quality.thresholds import QualityThresholds

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from etl import models as m
 from etl.db import write_first
 from etl.intake.aggregate_tables import refresh_enterprise_month, refresh_slices
-from etl.intake.load import _take_load_lock
+from etl.intake.load_lock import take_load_lock
 from etl.quality.store import recompute_flags
 from etl.quality.thresholds import QualityThresholds
 
@@ -39,7 +39,7 @@ def retract_batch(
     data-quality flags of the enterprises concerned are recomputed in the same transaction."""
     with factory.begin() as session:
         write_first(session)
-        _take_load_lock(session, user)
+        take_load_lock(session, user)
         batch = session.get(m.UploadBatch, batch_id)
         if batch is None or batch.status != "loaded":
             state = "unknown" if batch is None else batch.status

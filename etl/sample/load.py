@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from etl.coverage.register import RegisterCheck, load_register
 from etl.disclosure.store import Safeguards
-from etl.intake.load import LoadOutcome, load_file
+from etl.intake.load import load_file
+from etl.intake.outcome import LoadOutcome
 from etl.quality.thresholds import QualityThresholds
 from etl.reference import ReferenceCodes
 from etl.release.store import release_all

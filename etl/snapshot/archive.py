@@ -23,8 +23,9 @@ from etl.periods import format_period
 from etl.queries.archive import original_snapshot, snapshot_records
 from etl.queries.reference_tables import reference_table
 from etl.settings import Settings
-from etl.snapshot.build import Snapshot, SnapshotError, build_snapshot
+from etl.snapshot.build import SnapshotError, build_snapshot
 from etl.snapshot.format import cell_kind, display
+from etl.snapshot.types import Snapshot
 
 KINDS = ("xlsx", "html", "pdf", "cells")
 CHANGE_COLUMNS = ["table", "row", "column", "old", "new"]

@@ -7,7 +7,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from etl import numbers
-from etl.snapshot.build import Column, SnapshotMeta
+from etl.snapshot.types import Column, SnapshotMeta
 
 CENTS_PER_YI = 10**10  # 1 亿美元 = 10^8 USD = 10^10 cents
 DASH = "—"

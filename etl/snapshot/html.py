@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from etl.disclosure import TOTAL
-from etl.snapshot.build import C, Snapshot, Table
 from etl.snapshot.format import (
     FONT_STACK,
     INTERNAL_STAMP,
@@ -25,6 +24,7 @@ from etl.snapshot.format import (
     display,
     rounded,
 )
+from etl.snapshot.types import C, Snapshot, Table
 from etl.snapshot.xlsx import changes_table
 
 CSS = """

@@ -7,7 +7,7 @@ import pandas as pd
 from etl.disclosure import DisclosureRule
 from etl.evaluation.districts import roll_up
 from etl.periods import add_months, month_range
-from etl.snapshot.build import C, Column, SnapshotMeta, Table
+from etl.snapshot.types import C, Column, SnapshotMeta, Table
 from etl.snapshot.vintage import Codes, targets_as_of
 from etl.targets.path import AMOUNT_KINDS
 from etl.targets.status import TargetResult, measure_filter

@@ -12,7 +12,6 @@ import pandas as pd
 import xlsxwriter
 
 from etl.disclosure import TOTAL
-from etl.snapshot.build import C, Snapshot, Table
 from etl.snapshot.format import (
     FONT_STACK,
     INTERNAL_STAMP,
@@ -21,6 +20,7 @@ from etl.snapshot.format import (
     definitions,
     excel_value,
 )
+from etl.snapshot.types import C, Column, Snapshot, Table
 
 FONT = FONT_STACK.split(",")[0].strip('" ')  # Microsoft YaHei; Excel substitutes where missing
 NUMBER_FORMATS = {"usd": "#,##0.0", "pct": "0.0%", "pp": "0.0", "count": "#,##0"}
@@ -183,8 +183,6 @@ def _table_sheet(wb, fmt: _Formats, snapshot: Snapshot, table: Table) -> None:
 
 def changes_table(changes: pd.DataFrame) -> Table:
     """A revision's changed cells as a table (all text, as they were shown)."""
-    from etl.snapshot.build import Column
-
     columns = [
         Column("table", "表", "text"),
         Column("row", "项目", "text"),

@@ -24,7 +24,7 @@ from etl.snapshot.vintage import Codes, filter_frame
 
 
 def _windows(month: int) -> list[tuple[int, int]]:
-    """Every period window the snapshot's tables test (etl.snapshot.build, etl.snapshot.targets)."""
+    """Every period window the snapshot's tables test (etl.snapshot.breakdowns, headline, targets)."""
     y, base = month // 100, month - 100
     out = [
         (y * 100 + 1, month),
