@@ -6,7 +6,7 @@ node of each dimension a read's row belongs to), `pattern` (a released month's s
 pattern over those linked cells), the release-time audit — `attacker` (the year's released
 months as one system), `pins` and `bounds` (the hidden cells it fixes exactly, by sparse linear
 algebra, and those it narrows, by the shuttle algorithm), `intervals` (those its linear program
-narrows: every primary cell, with few LPs), `exact` (the repair of a month's
+narrows: every primary cell, with few LPs; `twins`, the cells it decides together), `exact` (the repair of a month's
 pattern until none is: at every release), `picks` and `checked` (the figures the repair hides) —,
 `audit` (the attacker's linear-programming audit of a pattern), `store` (computing a release's
 patterns, and writing them beside it), `apply` and `spans` (applying a stored pattern to a read's rows, and the

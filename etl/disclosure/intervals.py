@@ -39,7 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linprog
 
-from etl.disclosure import pins
+from etl.disclosure import pins, twins
 
 log = logging.getLogger(__name__)
 CENT_SLACK = 0.5  # half a cent: the LP's answer counts as reaching a level this close to it
@@ -102,10 +102,11 @@ def narrow_cells(
     sides: the one side to decide for each target ("low" or "high"; default both). first: stop
     at the first narrow one (a trial of the repair needs no more)."""
     targets = np.asarray(targets, dtype=int)
+    tied = twins.twins(eq.matrix, eq.constant)
     found: list[Narrow] = []
     for side in ("low", "high"):
         mine = targets if sides is None else targets[np.asarray(sides) == side]
-        narrow = _one_side(eq, amounts, mine, protection, side, deadline, first)
+        narrow = _one_side(eq, amounts, mine, protection, side, deadline, first, tied)
         if narrow is None:
             return None
         found += narrow
@@ -114,7 +115,7 @@ def narrow_cells(
     return found
 
 
-def _one_side(eq, amounts, targets, protection, side, deadline, first) -> list[Narrow] | None:
+def _one_side(eq, amounts, targets, protection, side, deadline, first, tied: twins.Twins):
     """narrow_cells on one side: batches while they decide something, then one LP a cell."""
     matrix, constant = eq.matrix, eq.constant
     scale = lp_scale(constant)
@@ -155,8 +156,9 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first) -> list[N
         if result.status == 3:  # unbounded: only a lone cell's maximum can be (batches are held)
             if mode == "push":  # the others' push may be what runs away
                 mode = "alone"
-            else:
-                undecided = undecided[1:]
+            else:  # its twins rise with it: unbounded too
+                mates, _ = tied.beside(int(undecided[0]), 0.0)
+                undecided = undecided[1:][~np.isin(undecided[1:], mates)]
             continue
         if result.status != 0:
             raise RuntimeError(f"disclosure LP: {result.message}")
@@ -170,13 +172,30 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first) -> list[N
             if first:
                 return found
             reached[0] = True
-        if mode == "batch":
-            mode = (
-                "batch" if reached.any() else "push"
-            )  # a batch that decides nothing: one at a time
+            decided, narrow = _twins_decided(tied, undecided, float(x[0]), level, side, rows)
+            reached |= decided
+            found += narrow
+        if mode == "batch":  # a batch that decides nothing: one cell at a time
+            mode = "batch" if reached.any() else "push"
         elif mode == "push":
             mode = "alone" if short else "push"  # short of its level: its own LP decides
         else:  # narrow cells come in runs (twins, one relation's cells): after one, no push
             mode = "alone" if short else "push"
         undecided = undecided[~reached]
     return found
+
+
+def _twins_decided(tied, undecided, bound, level, side, rows) -> tuple[np.ndarray, list[Narrow]]:
+    """The first undecided cell's bound is its twins' (etl.disclosure.twins): which of the
+    undecided it decides, and those of them it finds narrow, with the relations that tie them."""
+    cell = int(undecided[0])
+    mates, bounds = tied.beside(cell, bound)
+    decided = np.isin(undecided, mates)
+    sign = 1.0 if side == "low" else -1.0
+    narrow = []
+    for column in undecided[decided]:
+        value = float(bounds[mates == column][0])
+        if sign * (value - level[column]) > CENT_SLACK + NOISE * abs(level[column]):
+            tie = np.union1d(rows, tied.path(cell, int(column)))
+            narrow.append(Narrow(int(column), side, value, tie))
+    return decided, narrow

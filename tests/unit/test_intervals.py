@@ -13,11 +13,12 @@ from tests.unit.test_pins import _eq, _table, _values
 PROTECTION = 0.15
 
 
-def _random_case(seed: int, rows: int = 4, cols: int = 5, hidden: int = 8):
-    """A random two-way table with `hidden` of its inner cells hidden: equations and amounts."""
+def _random_case(seed: int, rows: int = 4, cols: int = 5, hidden: int = 8, margins=False):
+    """A random two-way table with `hidden` of its inner cells hidden (of any of its cells, with
+    margins): equations and amounts."""
     rng = np.random.default_rng(seed)
     value = _values(rows, cols, seed=int(rng.integers(1_000_000)))
-    cells = [k for k in value if len(k) == 2 and isinstance(k[0], int)]
+    cells = [k for k in value if margins or (len(k) == 2 and isinstance(k[0], int))]
     chosen = {cells[i] for i in rng.choice(len(cells), size=hidden, replace=False)}
     eq = _eq(_table(rows, cols), chosen, value)
     amounts = eq.relations.value[eq.columns]
@@ -122,3 +123,34 @@ def test_int004_out_of_time_is_undecided_not_safe():
 def test_int005_lp_scale_sits_between_the_smallest_and_largest_figure():
     assert intervals.lp_scale(np.array([0.0, 4.0, -100.0])) == 20.0
     assert intervals.lp_scale(np.array([0.0, 0.0])) == 1.0
+
+
+def test_int008_a_bound_found_is_every_twins_bound(monkeypatch):
+    """With margins hidden too, a margin and its one hidden cell move together
+    (etl.disclosure.twins): the cells, sides and bounds found are two LPs per cell's, in fewer
+    LPs than when every cell needs its own."""
+    solve, counts = intervals.linprog, {True: 0, False: 0}
+    real = intervals.twins.twins
+    for seed in range(12):
+        eq, amounts = _random_case(seed, rows=5, cols=6, hidden=14, margins=True)
+        expected = _one_lp_a_cell(eq, amounts)
+        for tied in (True, False):
+            calls = []
+            monkeypatch.setattr(intervals.twins, "twins", real if tied else _no_twins)
+            monkeypatch.setattr(
+                intervals, "linprog", lambda *a, c=calls, **k: c.append(1) or solve(*a, **k)
+            )
+            found = intervals.narrow_cells(eq, amounts, np.arange(len(eq.hidden)), PROTECTION)
+            assert {(n.column, n.side) for n in found} == set(expected)
+            for n in found:
+                assert abs(n.bound - expected[n.column, n.side]) <= 1e-6 * max(1, amounts[n.column])
+            counts[tied] += len(calls)
+    assert counts[True] < counts[False]
+
+
+def _no_twins(matrix, _constant):
+    """Every cell a group of its own."""
+    n = matrix.shape[1]
+    return intervals.twins.Twins(
+        np.arange(n), np.ones(n), np.zeros(n), np.full(n, -1), np.full(n, -1)
+    )
