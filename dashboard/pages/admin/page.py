@@ -7,7 +7,6 @@ callback checks `manage_users` on the server before anything else.
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, dcc, html
 
@@ -17,7 +16,7 @@ from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Admin
 from dashboard.pages.admin import data as admin_data
 from dashboard.pages.admin import views as admin_views
-from dashboard.tables import grid_locale
+from dashboard.tables import grid
 from etl.accounts import AccountError
 
 dash.register_page(
@@ -190,19 +189,15 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
         return access_denied(lang)
     regions = admin_views.region_options(admin_data.region_names())
     orgs = [{"label": n, "value": n} for n in admin_data.organisation_names()]
-    grid = dag.AgGrid(
-        id=Admin.GRID,
-        columnDefs=admin_views.column_defs(lang),
-        rowData=[],
-        defaultColDef={"sortable": True, "resizable": True, "filter": True},
-        dashGridOptions={
-            "rowSelection": {"mode": "singleRow"},
-            "domLayout": "autoHeight",
-            "localeText": grid_locale(lang, t("admin.empty", lang)),
-        },
+    users = grid(
+        Admin.GRID,
+        admin_views.column_defs(lang),
+        lang,
+        "admin.empty",
+        column_defaults={"filter": True},
+        wrap_headers=False,
+        options={"rowSelection": {"mode": "singleRow"}},
         getRowId="params.data.username",
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
     )
     return html.Div(
         [
@@ -210,7 +205,7 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
             dcc.Store(id=Admin.CONTEXT, data={"lang": lang}),
             dcc.Store(id=Admin.TICK, data=0),
             html.Div(id=Admin.MESSAGE),
-            section_card(t("admin.users", lang), grid),
+            section_card(t("admin.users", lang), users),
             _actions(lang, regions, orgs),
             _new_user_form(lang, regions, orgs),
         ]

@@ -8,13 +8,12 @@ sales) is drawn beside the BOP total, stacked into it only under 全口径.
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import breakdowns as modes_sectors_data
-from dashboard import coverage_line, data, drill, i18n
+from dashboard import coverage_line, data, drill, i18n, tables
 from dashboard.components import empty_state, no_data, page_header, scope_note, section_card
 from dashboard.downloads import download_bar, download_store, payload
 from dashboard.figures import png_config, scoped
@@ -25,7 +24,6 @@ from dashboard.ids import Coverage, FilterBar, Modes
 from dashboard.page_data import options_or_notice
 from dashboard.pages.modes import views
 from dashboard.pages.modes.figures import mode_matrix, mode_points, mode_shares, mode_trend
-from dashboard.tables import grid_locale
 
 dash.register_page(__name__, nav_group="data", path="/modes", order=20, name_key="nav.modes")
 
@@ -85,23 +83,7 @@ def layout(**query: str) -> html.Div:
         tools=download_bar(Modes.MATRIX_DOWNLOAD, lang),
         fill=True,
     )
-    grid = dag.AgGrid(
-        id=Modes.GRID,
-        columnDefs=[],
-        rowData=[],
-        defaultColDef={
-            "sortable": True,
-            "resizable": True,
-            "wrapHeaderText": True,
-            "autoHeaderHeight": True,
-        },
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "localeText": grid_locale(lang, t("fig.no_data", lang)),
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
-    )
+    grid = tables.grid(Modes.GRID, [], lang, "fig.no_data")
     return html.Div(
         [
             dcc.Location(id=Modes.NAV, refresh="callback-nav"),

@@ -9,11 +9,10 @@ bar: its monthly trend); the filter bar keeps them, other pages do not get them.
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html
 
-from dashboard import coverage_line, data, i18n
+from dashboard import coverage_line, data, i18n, tables
 from dashboard.components import context_line, empty_state, no_data, page_header, section_card
 from dashboard.downloads import download_bar, download_store, payload
 from dashboard.figures import monthly_trend, png_config, scoped
@@ -25,7 +24,7 @@ from dashboard.page_data import options_or_notice
 from dashboard.pages.partners import data as partners_data
 from dashboard.pages.partners import figures, views
 from dashboard.rankings import series_lines
-from dashboard.tables import grid_locale, lines_table, trend_table
+from dashboard.tables import lines_table, trend_table
 
 dash.register_page(__name__, nav_group="data", path="/partners", order=50, name_key="nav.partners")
 
@@ -61,25 +60,12 @@ def layout(**query: str) -> html.Div:
     if notice is not None:
         return notice
     top, _ = views.page_params(search)
-    grid = dag.AgGrid(
-        id=Partners.GRID,
-        columnDefs=[],
-        rowData=[],
-        defaultColDef={
-            "sortable": True,
-            "resizable": True,
-            "wrapHeaderText": True,
-            "autoHeaderHeight": True,
-        },
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "pagination": True,
-            "paginationPageSize": 20,
-            "paginationPageSizeSelector": False,
-            "localeText": grid_locale(lang, t("fig.no_data", lang)),
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
+    grid = tables.grid(
+        Partners.GRID,
+        [],
+        lang,
+        "fig.no_data",
+        options={"pagination": True, "paginationPageSize": 20, "paginationPageSizeSelector": False},
     )
     tools = html.Div(
         [

@@ -22,7 +22,7 @@ from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Quality
 from dashboard.pages.quality import data as quality_data
 from dashboard.pages.quality import views as quality_views
-from dashboard.tables import grid_locale
+from dashboard.tables import grid
 from etl.quality.rules import RULES
 from etl.quality.store import ReviewError
 
@@ -86,13 +86,15 @@ def _controls(months: list[int], lang: str) -> dbc.Row:
 
 
 def _grid(lang: str) -> dag.AgGrid:
-    return dag.AgGrid(
-        id=Quality.GRID,
-        columnDefs=quality_views.column_defs(lang),
-        rowData=[],
+    return grid(
+        Quality.GRID,
+        quality_views.column_defs(lang),
+        lang,
+        "quality.empty",
         getRowId="params.data.row_id",
-        defaultColDef={"sortable": True, "resizable": True, "filter": True},
-        dashGridOptions={
+        column_defaults={"filter": True},
+        wrap_headers=False,
+        options={
             "rowSelection": {
                 "mode": "singleRow",
                 "checkboxes": False,
@@ -100,13 +102,9 @@ def _grid(lang: str) -> dag.AgGrid:
             },
             "pagination": True,
             "paginationPageSize": 20,
-            "domLayout": "autoHeight",
             "paginationPageSizeSelector": False,
             "tooltipShowDelay": 300,
-            "localeText": grid_locale(lang, t("quality.empty", lang)),
         },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
     )
 
 

@@ -8,7 +8,6 @@ clicking a bar writes region=<code> into the URL (drill-down), the breadcrumb le
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html
 
@@ -24,7 +23,6 @@ from dashboard.ids import Coverage, FilterBar, Regions
 from dashboard.page_data import options_or_notice
 from dashboard.pages.regions import data as regions_data
 from dashboard.pages.regions import views
-from dashboard.tables import grid_locale
 
 dash.register_page(__name__, nav_group="data", path="/regions", order=40, name_key="nav.regions")
 
@@ -36,27 +34,6 @@ def _loading(child) -> dcc.Loading:
     return dcc.Loading(child, type="default", delay_show=250, color="#12355b")
 
 
-def _grid(lang: str) -> dag.AgGrid:
-    return dag.AgGrid(
-        id=Regions.GRID,
-        columnDefs=[],
-        rowData=[],
-        defaultColDef={
-            "sortable": True,
-            "resizable": True,
-            "wrapHeaderText": True,
-            "autoHeaderHeight": True,
-        },
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "pinnedBottomRowData": [],
-            "localeText": grid_locale(lang, t("reg.table.empty", lang)),
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
-    )
-
-
 def layout(**query: str) -> html.Div:
     """Header, filter bar and the panels the callback fills (nothing is computed here)."""
     search = from_kwargs(query)
@@ -66,9 +43,12 @@ def layout(**query: str) -> html.Div:
     options, notice = options_or_notice(header, lang, Regions.EMPTY)
     if notice is not None:
         return notice
+    grid = tables.grid(
+        Regions.GRID, [], lang, "reg.table.empty", options={"pinnedBottomRowData": []}
+    )
     table = section_card(
         t("reg.table.title", lang),
-        html.Div([_grid(lang), html.P(id=Regions.GRID_NOTE, className="stm-footnote")]),
+        html.Div([grid, html.P(id=Regions.GRID_NOTE, className="stm-footnote")]),
         tools=download_bar(Regions.TABLE_DOWNLOAD, lang),
     )
     return html.Div(

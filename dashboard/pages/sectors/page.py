@@ -8,13 +8,12 @@ a block opens this page filtered to that category (its sub-items are then ranked
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import breakdowns as modes_sectors_data
-from dashboard import coverage_line, data, drill, i18n
+from dashboard import coverage_line, data, drill, i18n, tables
 from dashboard.components import empty_state, no_data, page_header, scope_note, section_card
 from dashboard.downloads import download_bar, download_store, payload
 from dashboard.figures import png_config, scoped
@@ -31,7 +30,6 @@ from dashboard.pages.sectors.figures import (
     sector_ranking,
     sector_treemap,
 )
-from dashboard.tables import grid_locale
 
 dash.register_page(__name__, nav_group="data", path="/sectors", order=30, name_key="nav.sectors")
 
@@ -64,25 +62,12 @@ def layout(**query: str) -> html.Div:
         _loading(html.Div(id=Sectors.GROUPS_BOX)),
         tools=download_bar(Sectors.GROUPS_DOWNLOAD, lang),
     )
-    grid = dag.AgGrid(
-        id=Sectors.GRID,
-        columnDefs=[],
-        rowData=[],
-        defaultColDef={
-            "sortable": True,
-            "resizable": True,
-            "wrapHeaderText": True,
-            "autoHeaderHeight": True,
-        },
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "pagination": True,
-            "paginationPageSize": 40,
-            "paginationPageSizeSelector": False,
-            "localeText": grid_locale(lang, t("fig.no_data", lang)),
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
+    grid = tables.grid(
+        Sectors.GRID,
+        [],
+        lang,
+        "fig.no_data",
+        options={"pagination": True, "paginationPageSize": 40, "paginationPageSizeSelector": False},
     )
     return html.Div(
         [

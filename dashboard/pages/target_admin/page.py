@@ -17,7 +17,7 @@ from dashboard.components import access_denied, page_header, section_card
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import TargetAdmin as Ids
 from dashboard.pages.target_admin import data, views
-from dashboard.tables import grid_locale
+from dashboard.tables import grid
 from etl.targets.rules import RATIO_KINDS, TargetError
 
 dash.register_page(
@@ -126,20 +126,7 @@ def _grid(
     id: str, columns: list[dict], lang: str, empty_key: str, options: dict | None = None, **kw
 ) -> dag.AgGrid:
     # No column filters: a handful of rows, and the filter icons would cost the columns' width.
-    return dag.AgGrid(
-        id=id,
-        columnDefs=columns,
-        rowData=[],
-        defaultColDef={"sortable": True, "resizable": True},
-        dashGridOptions={
-            "domLayout": "autoHeight",
-            "localeText": grid_locale(lang, t(empty_key, lang)),
-            **(options or {}),
-        },
-        style={"height": None},
-        className="ag-theme-quartz stm-grid",
-        **kw,
-    )
+    return grid(id, columns, lang, empty_key, wrap_headers=False, options=options, **kw)
 
 
 def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:

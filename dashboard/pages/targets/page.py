@@ -8,7 +8,6 @@ a control value in, one data call, one figure / table / file out.
 from __future__ import annotations
 
 import dash
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 
@@ -21,7 +20,7 @@ from dashboard.pages.targets import districts as district_views
 from dashboard.pages.targets import views as target_views
 from dashboard.pages.targets.figures import cumulative_path_figure, has_path
 from dashboard.shell.links import with_query
-from dashboard.tables import grid_locale
+from dashboard.tables import grid
 from etl.periods import format_period, month_range, parse_period
 
 dash.register_page(
@@ -170,24 +169,12 @@ def _district_section(overview, lang: str) -> html.Section:
                 class_name="g-2 mb-2",
             ),
             html.Div(id=Targets.DIST_NOTE, className="stm-dist-note"),
-            dag.AgGrid(
-                id=Targets.DIST_GRID,
-                columnDefs=district_views.column_defs(lang),
-                rowData=[],
-                defaultColDef={
-                    "sortable": True,
-                    "resizable": True,
-                    "wrapHeaderText": True,
-                    "autoHeaderHeight": True,
-                },
-                dashGridOptions={
-                    "domLayout": "autoHeight",
-                    "pinnedBottomRowData": [],
-                    "localeText": grid_locale(lang, t("targets.dist.empty", lang)),
-                    "tooltipShowDelay": 300,
-                },
-                style={"height": None},
-                className="ag-theme-quartz stm-grid",
+            grid(
+                Targets.DIST_GRID,
+                district_views.column_defs(lang),
+                lang,
+                "targets.dist.empty",
+                options={"pinnedBottomRowData": [], "tooltipShowDelay": 300},
             ),
             html.P(t("targets.dist.coverage_note", lang), className="stm-footnote"),
             dcc.Download(id=Targets.DOWNLOAD),
