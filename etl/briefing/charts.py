@@ -26,6 +26,11 @@ BLUE, ORANGE, GREY, RED = "#2F5597", "#ED7D31", "#A5A5A5", "#C00000"
 TOP_PARTNERS = 8
 STOP_SECONDS = 30  # kaleido's browser not stopped by then is left to the process's exit
 log = logging.getLogger(__name__)
+# plotly always passes its (empty) browser options, which a running kaleido server ignores. Set
+# once here: a catch_warnings() around the call swaps the process's filters, and charts render
+# in server threads, where that restores another thread's filters (the likely source of 76
+# warnings that pytest.ini ignores, printed for a page test in one CI run).
+warnings.filterwarnings("ignore", message="The kopts argument is ignored")
 SIZES = {"monthly": (900, 300), "contrib": (440, 300), "partners": (440, 300)}
 
 
@@ -177,15 +182,12 @@ def images(figs: dict[str, go.Figure], scale: int = 2) -> dict[str, bytes]:
         paths = [Path(folder) / f"{key}.png" for key in figs]
         # write_images draws at plotly's default 700×500 unless told: pass each chart's size.
         sizes = [(fig.layout.width, fig.layout.height) for fig in figs.values()]
-        with warnings.catch_warnings():
-            # plotly always passes its (empty) browser options, which a running server ignores
-            warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-            pio.write_images(
-                list(figs.values()),
-                paths,
-                format="png",
-                scale=scale,
-                width=[w for w, _ in sizes],
-                height=[h for _, h in sizes],
-            )
+        pio.write_images(
+            list(figs.values()),
+            paths,
+            format="png",
+            scale=scale,
+            width=[w for w, _ in sizes],
+            height=[h for _, h in sizes],
+        )
         return {key: path.read_bytes() for key, path in zip(figs, paths)}
