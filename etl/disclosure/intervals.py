@@ -32,6 +32,7 @@ the batches leave: the first four pushed LPs decide 48 of them, four lone LPs 26
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from dataclasses import dataclass
@@ -102,7 +103,8 @@ def narrow_cells(
     sides: the one side to decide for each target ("low" or "high"; default both). first: stop
     at the first narrow one (a trial of the repair needs no more)."""
     targets = np.asarray(targets, dtype=int)
-    tied = twins.twins(eq.matrix, eq.constant)
+    # built when a cell first needs an LP of its own: most calls end in their batches
+    tied = functools.cache(lambda: twins.twins(eq.matrix, eq.constant))
     found: list[Narrow] = []
     for side in ("low", "high"):
         mine = targets if sides is None else targets[np.asarray(sides) == side]
@@ -115,7 +117,7 @@ def narrow_cells(
     return found
 
 
-def _one_side(eq, amounts, targets, protection, side, deadline, first, tied: twins.Twins):
+def _one_side(eq, amounts, targets, protection, side, deadline, first, tied):
     """narrow_cells on one side: batches while they decide something, then one LP a cell."""
     matrix, constant = eq.matrix, eq.constant
     scale = lp_scale(constant)
@@ -157,7 +159,7 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied: twi
             if mode == "push":  # the others' push may be what runs away
                 mode = "alone"
             else:  # its twins rise with it: unbounded too
-                mates, _ = tied.beside(int(undecided[0]), 0.0)
+                mates = tied().mates(int(undecided[0]))
                 undecided = undecided[1:][~np.isin(undecided[1:], mates)]
             continue
         if result.status != 0:
@@ -172,15 +174,13 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied: twi
             if first:
                 return found
             reached[0] = True
-            decided, narrow = _twins_decided(tied, undecided, float(x[0]), level, side, rows)
+            decided, narrow = _twins_decided(tied(), undecided, float(x[0]), level, side, rows)
             reached |= decided
             found += narrow
         if mode == "batch":  # a batch that decides nothing: one cell at a time
             mode = "batch" if reached.any() else "push"
-        elif mode == "push":
-            mode = "alone" if short else "push"  # short of its level: its own LP decides
-        else:  # narrow cells come in runs (twins, one relation's cells): after one, no push
-            mode = "alone" if short else "push"
+        else:  # a pushed cell left short gets its own LP; after a narrow one, so does the next
+            mode = "alone" if short else "push"  # (narrow cells come in runs: one relation's)
         undecided = undecided[~reached]
     return found
 

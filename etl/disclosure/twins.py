@@ -28,10 +28,14 @@ class Twins:
     parent: np.ndarray  # the column one step nearer the root
     via: np.ndarray  # the row that links a column to its parent
 
+    def mates(self, column: int) -> np.ndarray:
+        """The other columns of `column`'s group."""
+        mates = np.flatnonzero(self.root == self.root[column])
+        return mates[mates != column]
+
     def beside(self, column: int, value: float) -> tuple[np.ndarray, np.ndarray]:
         """The other columns of `column`'s group, and their values where it has `value`."""
-        mates = np.flatnonzero(self.root == self.root[column])
-        mates = mates[mates != column]
+        mates = self.mates(column)
         at_root = (value - self.beta[column]) / self.alpha[column]
         return mates, self.alpha[mates] * at_root + self.beta[mates]
 
