@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from etl import models as m
 from etl.intake import jobs
-from etl.intake.worker import WorkerLimits
+from etl.intake.jobs import WorkerLimits
 from etl.settings import PROJECT_ROOT
 from tests.db.helpers import line, write_report
 

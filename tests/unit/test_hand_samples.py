@@ -5,9 +5,9 @@ import importlib.util
 
 import pytest
 
-from etl.intake.issues import ISSUE_KINDS
 from etl.intake.read import read_report
 from etl.intake.validate import RegistryFacts, validate_report
+from etl.intake.validate.issues import ISSUE_KINDS
 from etl.reference import reference_from_seeds
 from etl.settings import PROJECT_ROOT
 

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from etl.coded import Coded
 from etl.intake import money
-from etl.intake.issues import ISSUE_COLUMNS, ISSUE_KINDS, MAX_LISTED
 from etl.intake.schemas import CLEAN_COLUMNS, REPORT_COLUMNS, UNITS
 from etl.intake.uscc import check_character, complete_uscc, org_code_consistent
 from etl.intake.validate import RegistryFacts, validate_report
+from etl.intake.validate.issues import ISSUE_COLUMNS, ISSUE_KINDS, MAX_LISTED
 from etl.reference import reference_from_seeds
 from etl.settings import PROJECT_ROOT
 

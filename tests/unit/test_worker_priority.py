@@ -9,7 +9,7 @@ import sys
 import pytest
 
 PROBE = (
-    "import os, sys; from etl.intake.worker import step_aside; "
+    "import os, sys; from etl.intake.jobs.worker import step_aside; "
     "step_aside(commit=sys.argv[1] == 'load'); "
     "print(os.sched_getscheduler(0) == os.SCHED_IDLE, os.nice(0))"
 )

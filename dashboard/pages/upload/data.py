@@ -11,10 +11,10 @@ from dashboard import auth
 from dashboard.data import app_context, session
 from etl import accounts
 from etl.intake import jobs as upload_jobs
+from etl.intake.jobs import WorkerLimits
 from etl.intake.read import ReadLimits
 from etl.intake.retract import RetractOutcome, retract_batch
 from etl.intake.template import write_template
-from etl.intake.worker import WorkerLimits
 from etl.queries.retract import BatchImpact, batch_impact
 from etl.queries.uploads import batches
 from etl.reference import reference_codes

@@ -1,9 +1,9 @@
 """数据报送 / Upload: template, files → background check → preview → commit; history and retract.
 
-Checking and loading run in a worker process with a memory and a time cap (etl.intake.jobs,
-etl.intake.worker) and the page polls the job's state, so a 300k-row file never blocks a request
-or the web process; a running check can be cancelled. Every callback checks the role on the
-server (upload_data calls auth.guard first).
+Checking and loading run in a worker process with a memory and a time cap (etl.intake.jobs, its
+worker etl.intake.jobs.worker) and the page polls the job's state, so a 300k-row file never blocks
+a request or the web process; a running check can be cancelled. Every callback checks the role on
+the server (upload_data calls auth.guard first).
 """
 
 from __future__ import annotations

@@ -1,23 +1,22 @@
-"""Checks across rows (duplicate keys, conflicting names/regions) and warnings that need context."""
+"""Warnings that need context: what the database knows about the file's enterprises (RegistryFacts),
+and the organisation-code, area-code, registered-name and unusual-total warnings."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
-from etl.coded import MISSING, Coded
-from etl.intake.issues import IssueLog
-from etl.intake.money import Converted
+from etl.coded import Coded
 from etl.intake.uscc import area_code, org_code_consistent
+from etl.intake.validate.across_rows import _compare_key
+from etl.intake.validate.amounts import Amounts
+from etl.intake.validate.issues import IssueLog
 from etl.reference import ReferenceCodes
 
-KEY_COLUMNS = ("uscc", "period", "direction", "category_code", "mode", "partner_code")
 UNUSUAL_FACTOR = 10  # a report total above 10× the enterprise's recent median is worth a look
-_ROWS_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -37,110 +36,11 @@ class RegistryFacts:
         )
 
 
-@dataclass
-class Amounts:
-    """Per row: the amount as stored, the rate used and the exact conversions (0 where unusable)."""
-
-    reported: Coded
-    rate: Coded  # Decimal CNY per USD
-    amount_orig_minor: np.ndarray
-    amount_usd_cents: np.ndarray
-    amount_cny_fen: np.ndarray
-    ok: np.ndarray  # converted and within limits
-
-    @classmethod
-    def empty(cls, n: int, reported: Coded, rate: Coded) -> Amounts:
-        """No row converted yet."""
-        return cls(
-            reported,
-            rate,
-            *(np.zeros(n, dtype=np.int64) for _ in range(3)),
-            np.zeros(n, dtype=bool),
-        )
-
-    def fill(self, positions: np.ndarray, conv: Converted) -> None:
-        """Store the conversions of the rows at positions."""
-        self.amount_orig_minor[positions] = conv.orig_minor
-        self.amount_usd_cents[positions] = conv.usd_cents
-        self.amount_cny_fen[positions] = conv.cny_fen
-        self.ok[positions] = ~conv.too_large
-
-
 def first_positions(keys: list[np.ndarray], mask: np.ndarray) -> np.ndarray:
     """The first row of each distinct key combination among the masked rows."""
     pos = np.flatnonzero(mask)
     frame = pd.DataFrame({i: k[pos] for i, k in enumerate(keys)})
     return pos[~frame.duplicated().to_numpy()]
-
-
-# ---------------------------------------------------------------- across rows (errors)
-
-
-def check_across_rows(
-    values: dict[str, Coded], cells: dict[str, Coded], col: dict[str, str], log: IssueLog
-) -> None:
-    """The same key twice, and one enterprise-month with different names or regions."""
-    codes = pd.DataFrame({k: values[k].codes for k in KEY_COLUMNS})
-    complete = (codes.to_numpy() != MISSING).all(axis=1)
-    dup = complete & codes.duplicated(keep=False).to_numpy()
-    if dup.any():
-        pos = np.flatnonzero(dup)
-        rows = codes.iloc[pos].assign(_row=log.row_numbers[pos])
-        grouped = rows.groupby(list(KEY_COLUMNS), sort=False)["_row"]
-        log.add(
-            "duplicate_line",
-            pos,
-            "",
-            "",
-            rows=grouped.transform(_row_list).to_numpy(),
-            count=grouped.transform("size").to_numpy(),
-            detail=lambda f: {"rows_zh": f["rows"].replace(", ", "、")},
-        )
-    report = values["uscc"].ok & values["period"].ok
-    for code, key, canonical in (
-        ("conflicting_name", "enterprise_name", cells["enterprise_name"].map(_compare_key)),
-        ("conflicting_region", "region", values["region_code"]),
-    ):
-        _conflicts(code, canonical, cells[key], col[key], values, report, log)
-
-
-def _conflicts(
-    code: str,
-    canonical: Coded,
-    text: Coded,
-    header: str,
-    values: dict[str, Coded],
-    report: np.ndarray,
-    log: IssueLog,
-) -> None:
-    """Flag every row of an enterprise-month whose canonical values differ."""
-    pos = np.flatnonzero(report & canonical.ok)
-    frame = pd.DataFrame(
-        {
-            "u": values["uscc"].codes[pos],
-            "p": values["period"].codes[pos],
-            "v": canonical.codes[pos],
-        }
-    )
-    varied = frame.groupby(["u", "p"])["v"].transform("nunique").to_numpy() > 1
-    if not varied.any():
-        return
-    bad = frame[varied].assign(t=text.values(pos[varied]))
-    found = bad.groupby(["u", "p"])["t"].transform(lambda t: " / ".join(dict.fromkeys(t)))
-    log.add(code, pos[varied], header, bad["t"].to_numpy(), found=found.to_numpy())
-
-
-def _row_list(rows: pd.Series) -> str:
-    shown = ", ".join(str(r) for r in rows.iloc[:_ROWS_SHOWN])
-    return shown + ("…" if len(rows) > _ROWS_SHOWN else "")
-
-
-def _compare_key(name: str) -> str:
-    """Names compare equal regardless of bracket width and spaces."""
-    return "".join(unicodedata.normalize("NFKC", name).split())
-
-
-# ---------------------------------------------------------------- warnings that need context
 
 
 def warn_in_context(
