@@ -14,7 +14,7 @@ generated, whatever range is asked for): Tianjin 2017-07..2018-06 = US$12.0bn an
 (just short of its US$10bn target). The 2020 shock then makes pilot year 2 miss 10%.
 
 Random draws for a month depend only on (seed, month), so any [start, end] gives the same rows for
-the months it shares with another range. Tables and parameters live in etl/sample/profiles.py.
+the months it shares with another range. Tables and parameters live in etl/sample/profiles/.
 """
 
 from __future__ import annotations
