@@ -103,6 +103,9 @@ class Year:
             if self.value.get((k[0], p, *k[1:]), 0) != 0
         }
         self.month = month
+        # the year's first released month: with all of it hidden nothing of the year is known,
+        # every amount may be 0 or grow without end, and no cell can be given by earlier months
+        self.first = not earlier
         # hidden sets tried, with their bounds: the first is all of the month hidden (every
         # audit of the repair hides less), the last the latest trial that worked
         self._outer: list[tuple[set[tuple], np.ndarray, np.ndarray]] = []

@@ -162,7 +162,7 @@ def _given_by_earlier(year, pattern, narrow, assessed: set, test, protection: fl
     finds narrow with all of the month hidden: the earlier months' figures give them away, and
     no pick of this month can help (hiding for them would cost readers only). Marks them tried."""
     unknown = {c for c, _ in narrow} - assessed
-    if not unknown:
+    if not unknown or year.first:  # a first month: nothing earlier to give anything away
         return set()
     assessed |= unknown
     hidden = year.hidden_columns(pattern)

@@ -111,3 +111,29 @@ def test_rep006_a_trial_leaves_the_pattern_as_it_was(month):
     # February: the month's own figure of the total is the same number, so it must go too
     assert year.still_narrow(now, hide_total, {cell}, 0.15) == set()
     assert set(pattern.suppressed) == {big, small}
+
+
+def test_rep007_a_first_month_is_never_tried_as_given_by_earlier_months():
+    """With no earlier month released, hiding all of the month leaves nothing of the year known:
+    no cell can be given by earlier months, and the trial (a costly LP at 天津市's scale, all of
+    February hidden) is not run. With an earlier month it is."""
+    total, big, small = _cell(YTD, "*"), _cell(YTD, "A"), _cell(YTD, "B")
+    pattern = _Pattern(
+        {total: 100, big: 90, small: 10},
+        [(total, [big, small])],
+        {big: PRIMARY, small: "secondary"},
+    )
+    narrow = [((YTD, 202103, *big[1:]), "high")]
+    tried = []
+
+    def trial(hidden, extra, cells, protection):
+        tried.append(cells)
+        return set(cells)
+
+    first = attacker.Year(pattern, 202103, {})
+    assert exact._given_by_earlier(first, pattern, narrow, set(), trial, 0.15) == set()
+    assert tried == []
+    february = attacker.MonthCells({_cell(YTD, "A"): 50}, [], {})
+    later = attacker.Year(pattern, 202103, {202102: february})
+    assert exact._given_by_earlier(later, pattern, narrow, set(), trial, 0.15) == {narrow[0][0]}
+    assert tried == [{narrow[0][0]}]

@@ -123,6 +123,9 @@ def test_int004_out_of_time_is_undecided_not_safe():
 def test_int005_lp_scale_sits_between_the_smallest_and_largest_figure():
     assert intervals.lp_scale(np.array([0.0, 4.0, -100.0])) == 20.0
     assert intervals.lp_scale(np.array([0.0, 0.0])) == 1.0
+    # nothing published: the hidden amounts, whose levels bound the LP, set the unit
+    assert intervals.lp_scale(np.array([0.0, 0.0]), np.array([9.0, 0.0, 1e4])) == 300.0
+    assert intervals.lp_scale(np.array([0.0, 4.0, -100.0]), np.array([9.0, 1e4])) == 20.0
 
 
 def test_int008_a_bound_found_is_every_twins_bound(monkeypatch):
