@@ -32,15 +32,23 @@ the batches leave: the first four pushed LPs decide 48 of them, four lone LPs 26
 In a large system (NEARBY_FROM hidden cells) a tail cell is first tried by the LP over the
 relations near it (etl.disclosure.nearby): fewer relations allow more, so narrow there is
 narrow in the whole system, with a bound no tighter than the whole LP's and the relations it is
-made of; a cell it does not prove narrow gets the whole system's LP as before. Pure.
+made of; a cell it does not prove narrow gets the whole system's LP as before. There too the
+two sides are decided at once, the high side in a spawned process of its own (PARALLEL_FROM):
+they share nothing and are seeded alike, so the answer is the sequential one. Pure.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
+import multiprocessing
+import os
+import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 import numpy as np
 from scipy.optimize import linprog
@@ -63,6 +71,13 @@ TAIL_PUSH = 0.1
 # (etl.disclosure.nearby): narrow there is narrow in the whole system, at a fraction of its cost.
 # Below, the whole system's LP takes well under a second: 两江新区's year has about 9,000 by June.
 NEARBY_FROM = 20_000
+# From this many hidden cells, the high side is decided in a process of its own beside the low
+# side (a second core): 天津市's April takes about 20 s an LP, and the two sides about as many.
+PARALLEL_FROM = 20_000
+# what a process deciding one side takes over from its caller (tests and benchmarks set them)
+TUNABLES = [
+    ("etl.disclosure.intervals", name) for name in ("METHOD", "SPREAD", "TAIL_PUSH", "NEARBY_FROM")
+] + [("etl.disclosure.nearby", "MAX_SHARE"), ("etl.disclosure.nearby", "MAX_STEPS")]
 
 
 @dataclass(frozen=True)
@@ -117,19 +132,55 @@ def narrow_cells(
     sides: the one side to decide for each target ("low" or "high"; default both). first: stop
     at the first narrow one (a trial of the repair needs no more)."""
     targets = np.asarray(targets, dtype=int)
+    chosen = {
+        side: targets if sides is None else targets[np.asarray(sides) == side]
+        for side in ("low", "high")
+    }
+    if not first and _at_once(eq, chosen):
+        return _both_sides_at_once(eq, amounts, chosen, protection, deadline)
     # built when a cell first needs an LP of its own: most calls end in their batches
     tied = functools.cache(lambda: twins.twins(eq.matrix, eq.constant))
     rings = functools.cache(lambda: nearby.Rings.of(eq.matrix))
     found: list[Narrow] = []
     for side in ("low", "high"):
-        mine = targets if sides is None else targets[np.asarray(sides) == side]
-        narrow = _one_side(eq, amounts, mine, protection, side, deadline, first, tied, rings)
+        narrow = _one_side(
+            eq, amounts, chosen[side], protection, side, deadline, first, tied, rings
+        )
         if narrow is None:
             return None
         found += narrow
         if first and found:
             break
     return found
+
+
+def _at_once(eq, chosen) -> bool:
+    """Whether the two sides are worth a process each: a large system, both sides to decide,
+    and a second core."""
+    both = all(cells.size for cells in chosen.values())
+    return both and eq.matrix.shape[1] >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+
+
+def _both_sides_at_once(eq, amounts, chosen, protection, deadline) -> list[Narrow] | None:
+    """narrow_cells with the high side in a process of its own (the two sides share nothing;
+    each is seeded alike, so the answer is the sequential one)."""
+    tunables = {(module, name): getattr(sys.modules[module], name) for module, name in TUNABLES}
+    system = (eq.matrix, eq.constant, amounts, protection, deadline)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        high = pool.submit(_side_in_process, tunables, *system, chosen["high"], "high")
+        low = _side_in_process({}, *system, chosen["low"], "low")
+        high = high.result()
+    return None if low is None or high is None else low + high
+
+
+def _side_in_process(tunables, matrix, constant, amounts, protection, deadline, targets, side):
+    """One side of narrow_cells, in whichever process runs it (with the caller's settings)."""
+    for (module, name), value in tunables.items():
+        setattr(importlib.import_module(module), name, value)
+    eq = SimpleNamespace(matrix=matrix, constant=constant)
+    tied = functools.cache(lambda: twins.twins(matrix, constant))
+    rings = functools.cache(lambda: nearby.Rings.of(matrix))
+    return _one_side(eq, amounts, targets, protection, side, deadline, False, tied, rings)
 
 
 def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rings):

@@ -157,3 +157,32 @@ def _no_twins(matrix, _constant):
     return intervals.twins.Twins(
         np.arange(n), np.ones(n), np.zeros(n), np.full(n, -1), np.full(n, -1)
     )
+
+
+def test_int009_the_high_side_in_a_process_of_its_own_gives_the_same_answer(monkeypatch):
+    """A large system's two sides are decided at once, the high one in a spawned process that
+    takes over the caller's settings: the same cells, bounds and relations as one after the
+    other. Settings that change the bounds (the nearby proofs of one ring, weaker than the whole
+    LP's on the high side here) show that the process used the caller's."""
+    from etl.disclosure import nearby
+
+    monkeypatch.setattr(intervals, "NEARBY_FROM", 0)
+    monkeypatch.setattr(nearby, "MAX_SHARE", 1.0)
+    monkeypatch.setattr(nearby, "MAX_STEPS", 1)
+    cases = [_random_case(seed, rows=5, cols=6, hidden=12, margins=True) for seed in range(3)]
+    answers = {}
+    for at_once in (False, True):
+        monkeypatch.setattr(intervals, "PARALLEL_FROM", 0 if at_once else 10**9)
+        answers[at_once] = [
+            [
+                (n.column, n.side, round(n.bound, 6), n.rows.tolist())
+                for n in intervals.narrow_cells(eq, amounts, np.arange(len(eq.hidden)), PROTECTION)
+            ]
+            for eq, amounts in cases
+        ]
+    assert answers[True] == answers[False]
+    weaker = 0
+    for (eq, amounts), found in zip(cases, answers[True]):
+        exact = _one_lp_a_cell(eq, amounts)
+        weaker += sum(side == "high" and bound > exact[c, side] + 1 for c, side, bound, _ in found)
+    assert weaker > 0
