@@ -29,8 +29,8 @@ it is called narrow; and narrow cells come in runs (twins, cells of one relation
 narrow one the next cell gets a pure LP at once. 天津市, April 2021, low side, the 143 cells
 the batches leave: the first four pushed LPs decide 48 of them, four lone LPs 26.
 
-In a large system (NEARBY_FROM hidden cells) a tail cell is first tried by the LP over the
-relations near it (etl.disclosure.nearby): fewer relations allow more, so narrow there is
+In a large system (NEARBY_FROM hidden cells) a cell about to get a pure LP of its own is first
+tried by the LP over the relations near it (etl.disclosure.nearby): fewer relations allow more, so narrow there is
 narrow in the whole system, with a bound no tighter than the whole LP's and the relations it is
 made of; a cell it does not prove narrow gets the whole system's LP as before. There too the
 two sides are decided at once, the high side in a spawned process of its own (PARALLEL_FROM):
@@ -67,8 +67,8 @@ SPREAD = 2.0  # the weights' spread (σ of their logarithm): a factor of e² up 
 # its own push: its solution then decides more of them. Its own optimum may stay short of its
 # level for their sake, so a cell it leaves short gets a pure LP before it is called narrow.
 TAIL_PUSH = 0.1
-# From this many hidden cells, a tail cell is first tried by the LP over the relations near it
-# (etl.disclosure.nearby): narrow there is narrow in the whole system, at a fraction of its cost.
+# From this many hidden cells, a cell about to get a pure LP is first tried by the LP over the
+# relations near it (etl.disclosure.nearby): narrow there is narrow in the whole system, cheaper.
 # Below, the whole system's LP takes well under a second: 两江新区's year has about 9,000 by June.
 NEARBY_FROM = 20_000
 # From this many hidden cells, the high side is decided in a process of its own beside the low
@@ -199,7 +199,7 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
     while undecided.size:
         if time.monotonic() > deadline:
             return None
-        if mode != "batch" and near and int(undecided[0]) not in tried:
+        if mode == "alone" and near and int(undecided[0]) not in tried:
             tried.add(int(undecided[0]))
             proof = _proven_nearby(rings(), tied, constant / scale, scale, undecided, level, side)
             if proof:

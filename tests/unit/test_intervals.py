@@ -169,7 +169,8 @@ def test_int009_the_high_side_in_a_process_of_its_own_gives_the_same_answer(monk
     monkeypatch.setattr(intervals, "NEARBY_FROM", 0)
     monkeypatch.setattr(nearby, "MAX_SHARE", 1.0)
     monkeypatch.setattr(nearby, "MAX_STEPS", 1)
-    cases = [_random_case(seed, rows=5, cols=6, hidden=12, margins=True) for seed in range(3)]
+    # one case where a bound of one ring is weaker than the whole LP's on the high side
+    cases = [_random_case(2, rows=5, cols=6, hidden=12, margins=True)]
     answers = {}
     for at_once in (False, True):
         monkeypatch.setattr(intervals, "PARALLEL_FROM", 0 if at_once else 10**9)

@@ -84,7 +84,7 @@ def _audit_both_ways(monkeypatch, eq, amounts) -> dict[bool, int]:
 
 def test_near002_the_audit_finds_the_same_cells_with_fewer_whole_lps(monkeypatch):
     """Tables side by side: their narrow cells are proven near themselves, so the audit finds
-    the same cells solving the whole system far fewer times (about 115 against 11)."""
+    the same cells solving the whole system far fewer times (about 110 against 15)."""
     for seed in range(3):
         counts = _audit_both_ways(monkeypatch, *_blocks(seed))
         assert counts[True] * 2 < counts[False]
