@@ -47,6 +47,7 @@ import os
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -169,7 +170,11 @@ def _both_sides_at_once(eq, amounts, chosen, protection, deadline) -> list[Narro
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         high = pool.submit(_side_in_process, tunables, *system, chosen["high"], "high")
         low = _side_in_process({}, *system, chosen["low"], "low")
-        high = high.result()
+        try:
+            high = high.result()
+        except BrokenProcessPool:  # e.g. a script that starts work on import: here, then
+            log.warning("disclosure LP: the high side's process failed; deciding it here")
+            high = _side_in_process({}, *system, chosen["high"], "high")
     return None if low is None or high is None else low + high
 
 

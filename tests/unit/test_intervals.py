@@ -187,3 +187,37 @@ def test_int009_the_high_side_in_a_process_of_its_own_gives_the_same_answer(monk
         exact = _one_lp_a_cell(eq, amounts)
         weaker += sum(side == "high" and bound > exact[c, side] + 1 for c, side, bound, _ in found)
     assert weaker > 0
+
+
+def test_int010_where_the_high_sides_process_fails_it_is_decided_here(monkeypatch):
+    """A process that cannot start (a caller's script that starts its work on import, run again
+    by the spawned process) breaks the pool: the high side is then decided in the caller, with
+    the same answer."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, *args, **kwargs):
+            future = Future()
+            future.set_exception(BrokenProcessPool("the process could not start"))
+            return future
+
+    eq, amounts = _random_case(2, rows=5, cols=6, hidden=12, margins=True)
+    every = np.arange(len(eq.hidden))
+    expected = intervals.narrow_cells(eq, amounts, every, PROTECTION)
+    monkeypatch.setattr(intervals, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(intervals, "ProcessPoolExecutor", Broken)
+    found = intervals.narrow_cells(eq, amounts, every, PROTECTION)
+    assert [(n.column, n.side, n.bound) for n in found] == [
+        (n.column, n.side, n.bound) for n in expected
+    ]
+    assert {n.side for n in found} == {"low", "high"}
