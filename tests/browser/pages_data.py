@@ -39,6 +39,17 @@ def url_has(dash_duo, *parts: str) -> None:
     wait.until(lambda: all(p in dash_duo.driver.current_url for p in parts), timeout=TIMEOUT)
 
 
+def absent(dash_duo, selector: str) -> bool:
+    """No element matches selector now. Call it after a wait for the render that would hold
+    it: find_elements alone waits the driver's implicit 2 s before it answers "none"."""
+    driver = dash_duo.driver
+    driver.implicitly_wait(0)
+    try:
+        return not driver.find_elements("css selector", selector)
+    finally:
+        driver.implicitly_wait(2)  # dash.testing's setting, which the other look-ups rely on
+
+
 def click_choice(dash_duo, group_id: str, text: str) -> None:
     """Click the segmented button labelled text in a RadioItems group."""
     labels = dash_duo.find_elements(f"#{group_id} label")

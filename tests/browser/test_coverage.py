@@ -16,7 +16,7 @@ from etl import accounts
 from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
 from tests.browser.coverage_pages_data import build_coverage_db
-from tests.browser.pages_data import BAD_WORDS, PORT, TIMEOUT, open_page
+from tests.browser.pages_data import BAD_WORDS, PORT, TIMEOUT, absent, open_page
 from tests.db.helpers import uscc
 
 pytestmark = pytest.mark.browser
@@ -90,7 +90,7 @@ def test_cov001_clerk_sees_whom_to_chase_in_their_region(
     summary = dash_duo.find_element(f"#{Coverage.SUMMARY}").text
     assert "报送截止：2020年1月10日" in summary and "应报重点企业" in summary
     assert "只显示您负责的地区" in dash_duo.find_element("body").text
-    assert not dash_duo.driver.find_elements(By.ID, Coverage.TABS)  # no register tab
+    assert absent(dash_duo, f"#{Coverage.TABS}")  # no register tab
     _no_bad_words(dash_duo)
     dash_duo.driver.set_window_size(1400, 1700)
     dash_duo.driver.save_screenshot(str(screenshot_dir / "coverage.png"))

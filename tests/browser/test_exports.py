@@ -13,6 +13,7 @@ from selenium.webdriver.common.by import By
 
 from dashboard.ids import Exports
 from tests.browser.conftest import private_copy
+from tests.browser.pages_data import absent
 from tests.browser.test_login import _sign_in, set_own_password
 from tests.browser.test_login import secured_app as secured_app  # a fixture, used by name
 
@@ -68,7 +69,7 @@ def test_exp001_leader_downloads_last_months_snapshot(dash_duo, secured_app, tmp
     )
     sign_in(dash_duo, "/exports", "leader1", password)
     dash_duo.wait_for_text_to_equal(f"#{Exports.TITLE}", "月度快照导出", timeout=TIMEOUT)
-    assert not dash_duo.driver.find_elements(By.ID, Exports.MAKE)  # leaders make no edition
+    assert absent(dash_duo, f"#{Exports.MAKE}")  # leaders make no edition
     link = f"#{Exports.GRID} .ag-row a[href$='/xlsx']"
     wait.until(lambda: dash_duo.driver.find_elements(By.CSS_SELECTOR, link), TIMEOUT)
     row = dash_duo.find_element(f"#{Exports.GRID} .ag-center-cols-container .ag-row").text

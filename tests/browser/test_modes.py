@@ -13,6 +13,7 @@ from dashboard.ids import FilterBar, Modes, Sectors, Shell
 from etl.settings import Settings
 from tests.browser.pages_data import (
     TIMEOUT,
+    absent,
     assert_clean,
     build_sample,
     click_choice,
@@ -170,6 +171,6 @@ def test_mod007_region_without_reports_says_so(dash_duo, modes_app) -> None:
     open_page(dash_duo, modes_app, "/modes?region=120102")
     dash_duo.wait_for_contains_text(f"#{Modes.CARDS}", "河东区尚无企业报送", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Modes.TREND_BOX}", "尚无企业报送", timeout=TIMEOUT)
-    assert not dash_duo.find_elements(f"#{Modes.TREND}")
+    assert absent(dash_duo, f"#{Modes.TREND}")
     assert_clean(dash_duo)
     assert dash_duo.get_logs() == []

@@ -12,6 +12,7 @@ from dashboard.ids import FilterBar, HomeLinks, Overview, Shell
 from etl.db import make_engine, make_session_factory
 from etl.filters import ReportFilter
 from etl.queries import figures as queries_figures
+from tests.browser.pages_data import absent
 
 pytestmark = pytest.mark.browser
 
@@ -223,7 +224,7 @@ def test_ovw008_region_without_reports_says_so(dash_duo, sample_app) -> None:
     open_page(dash_duo, sample_app, "/overview?region=120102")
     dash_duo.wait_for_contains_text(f"#{Overview.KPIS}", "河东区尚无企业报送", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Overview.TREND_BOX}", "尚无企业报送", timeout=TIMEOUT)
-    assert not dash_duo.find_elements(f"#{Overview.TREND}")
+    assert absent(dash_duo, f"#{Overview.TREND}")
     assert_clean(dash_duo)
     assert dash_duo.get_logs() == []
 
@@ -232,7 +233,7 @@ def test_ovw009_empty_database_and_home_link(dash_duo, app) -> None:
     """With nothing loaded the overview says how to load data; home links to the overview."""
     open_page(dash_duo, app, "/overview")
     dash_duo.wait_for_contains_text(f"#{Overview.EMPTY}", "数据库中尚无数据", timeout=TIMEOUT)
-    assert not dash_duo.find_elements(f"#{FilterBar.ROOT}")
+    assert absent(dash_duo, f"#{FilterBar.ROOT}")
     assert dash_duo.get_logs() == []
 
 

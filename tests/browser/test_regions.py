@@ -8,6 +8,7 @@ from dash.testing import wait
 
 from dashboard.ids import FilterBar, Regions, Shell
 from dashboard.pages.regions.views import drill_search
+from tests.browser.pages_data import absent
 from tests.browser.test_overview import TIMEOUT, assert_clean, click_choice, open_page, url_has
 
 pytestmark = pytest.mark.browser
@@ -117,6 +118,6 @@ def test_reg006_region_without_children_says_so(dash_duo, sample_app) -> None:
     open_page(dash_duo, sample_app, "/regions?region=120101")
     dash_duo.wait_for_contains_text(f"#{Regions.CHARTS}", "和平区没有下级区域", timeout=TIMEOUT)
     assert "返回上级：天津市" in dash_duo.find_element(f"#{Regions.LEAF}").text
-    assert not dash_duo.find_elements(f"#{Regions.RANK}")
+    assert absent(dash_duo, f"#{Regions.RANK}")
     assert_clean(dash_duo)
     assert dash_duo.get_logs() == []

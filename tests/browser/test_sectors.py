@@ -12,6 +12,7 @@ from dashboard.ids import FilterBar, Sectors, Shell
 from etl.settings import Settings
 from tests.browser.pages_data import (
     TIMEOUT,
+    absent,
     assert_clean,
     build_sample,
     click_choice,
@@ -152,7 +153,7 @@ def test_sec006_region_without_reports_says_so(dash_duo, sectors_app) -> None:
         f"#{Sectors.RANKING_BOX}", "河东区尚无企业报送", timeout=TIMEOUT
     )
     dash_duo.wait_for_contains_text(f"#{Sectors.TREEMAP_BOX}", "尚无企业报送", timeout=TIMEOUT)
-    assert not dash_duo.find_elements(f"#{Sectors.RANKING}")
+    assert absent(dash_duo, f"#{Sectors.RANKING}")
     assert_clean(dash_duo)
     assert dash_duo.get_logs() == []
 

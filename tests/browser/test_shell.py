@@ -9,6 +9,7 @@ from dash.testing import wait
 from dashboard.i18n import t
 from dashboard.ids import Home, NotFound, Shell
 from dashboard.shell.nav import nav_pages, nav_tree
+from tests.browser.pages_data import absent
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +62,7 @@ def test_shl002_home_shows_database_facts(dash_duo, app, seeded_reports) -> None
         (Home.KPI_BATCHES, "batches"),
     ):
         dash_duo.wait_for_text_to_equal(kpi(card_id), str(seeded_reports[key]), timeout=TIMEOUT)
-    assert not dash_duo.find_elements(f"#{Home.EMPTY}")
+    assert absent(dash_duo, f"#{Home.EMPTY}")
     assert dash_duo.get_logs() == []
 
 
@@ -96,7 +97,7 @@ def test_shl005_unknown_address_shows_404_with_way_home(dash_duo, app) -> None:
     """An unknown path shows the 404 page; its link leads back to the home page."""
     open_page(dash_duo, app, "/no-such-page")
     dash_duo.wait_for_text_to_equal(f"#{NotFound.TITLE}", "页面不存在", timeout=TIMEOUT)
-    assert not dash_duo.find_elements(f"{NAV} a.active")
+    assert absent(dash_duo, f"{NAV} a.active")
     dash_duo.find_element(f"#{NotFound.HOME_LINK}").click()
     dash_duo.wait_for_text_to_equal(f"#{Home.TITLE}", "数据概况", timeout=TIMEOUT)
     dash_duo.wait_for_page(url=dash_duo.server.url.rstrip("/") + "/no-such-page?lang=en")

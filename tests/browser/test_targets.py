@@ -15,6 +15,7 @@ from etl.cli import main as cli
 from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
 from etl.targets.status import evaluate_targets
+from tests.browser.pages_data import absent
 from tests.browser.targets_data import LAST, load_targets_sample
 from tests.conftest import clone_database
 
@@ -166,7 +167,7 @@ def test_tgt005_empty_database_says_so(dash_duo, app) -> None:
     """With nothing loaded the page shows words and a command, not empty cards or axes."""
     open_page(dash_duo, app, "/targets")
     dash_duo.wait_for_contains_text(f"#{Targets.EMPTY}", "尚无数据", timeout=TIMEOUT)
-    assert not dash_duo.find_elements(f"#{Targets.CHART}")
+    assert absent(dash_duo, f"#{Targets.CHART}")
     assert dash_duo.get_logs() == []
 
 

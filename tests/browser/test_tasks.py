@@ -15,6 +15,7 @@ from dashboard.ids import Evaluation, Supervision, Tasks
 from etl import accounts
 from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
+from tests.browser.pages_data import absent
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 15
@@ -110,12 +111,12 @@ def test_tsk001_unit_reports_with_evidence_and_statistician_confirms(
 
     dash_duo.driver.get(f"{dash_duo.server.url}/tasks?task=liangjiang-1")
     dash_duo.wait_for_contains_text("body", "本任务不属于您的单位", timeout=TIMEOUT)
-    assert not dash_duo.driver.find_elements(By.ID, Tasks.SUBMIT)
+    assert absent(dash_duo, f"#{Tasks.SUBMIT}")
 
     _sign_in(dash_duo, "stat1", "/tasks?task=tianjin-9")
     dash_duo.wait_for_contains_text(f"#{Tasks.HISTORY}", "待审核", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Tasks.REVIEW_PICK}", "2019-06", timeout=TIMEOUT)
-    assert not dash_duo.driver.find_elements(By.ID, Tasks.SUBMIT)  # statisticians do not report
+    assert absent(dash_duo, f"#{Tasks.SUBMIT}")  # statisticians do not report
     _click(dash_duo, f"#{Tasks.CONFIRM}")
     dash_duo.wait_for_contains_text(f"#{Tasks.MESSAGE}", "已确认报告", timeout=TIMEOUT)
     dash_duo.wait_for_contains_text(f"#{Tasks.HISTORY}", "已确认（stat1）", timeout=TIMEOUT)
