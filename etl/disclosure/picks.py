@@ -17,6 +17,10 @@ from etl.disclosure.pattern import Pattern, headline
 BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
 BOUND_TRACE_WIDTH = 400  # hidden cells followed per ring, at most
 PINS_PER_ROUND = 20  # certificates sought per round (each an LSMR solve)
+# Trials of a checked search by the LP, at most: each is an LP audit of the targets (20 s and
+# more at 天津市's scale, where a search to the smallest set ran past 26 min). Past them the
+# search hides the set it holds that works: a few figures more, and the round ends repaired.
+LP_TRIALS = 24
 
 
 def quick_picks(
@@ -44,7 +48,7 @@ def checked_picks(
 ) -> list[tuple]:
     """Published figures of the month that the shuttle confirms widen every target's bound, few
     and cheap (etl.disclosure.checked): searched among those around the targets' bounds first,
-    then among all of the month's. Empty when the time runs out first."""
+    then among all of the month's. Empty when the time runs out before the first trial."""
     near = {
         k
         for cell, side in targets
@@ -90,12 +94,17 @@ def lp_picks(
         return set() if widens else cells  # out of time (None): a trial that did not work
 
     cells = {c for c, _ in targets}
-    return _checked(year, pattern, found, near, cells, still_narrow, protection, deadline)
+    return _checked(
+        year, pattern, found, near, cells, still_narrow, protection, deadline, LP_TRIALS
+    )
 
 
-def _checked(year, pattern, found, near, cells, still_narrow, protection, deadline) -> list[tuple]:
+def _checked(
+    year, pattern, found, near, cells, still_narrow, protection, deadline, trials=None
+) -> list[tuple]:
     """The checked search: `near` (cheapest first), then all of the month's figures besides,
-    each set tried by `still_narrow` with the month's hidden cells."""
+    each set tried by `still_narrow` with the month's hidden cells (at most `trials` trials a
+    search: etl.disclosure.checked)."""
 
     def cost(k: tuple):
         return (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
@@ -109,7 +118,7 @@ def _checked(year, pattern, found, near, cells, still_narrow, protection, deadli
 
     nearest = sorted(near, key=cost)
     for candidates in (nearest, nearest + sorted(rest, key=cost)):
-        chosen = checked.smallest_sufficient(candidates, works, deadline)
+        chosen = checked.smallest_sufficient(candidates, works, deadline, trials)
         if chosen is not None:
             return chosen
     return []

@@ -43,6 +43,36 @@ def test_rep003_none_when_not_even_all_work_or_the_time_is_up():
     assert checked.smallest_sufficient([], lambda subset: not subset) == []
 
 
+@pytest.mark.parametrize("trials", [1, 2, 3, 4, 5, 6, 7])
+def test_rep008_out_of_trials_the_search_returns_a_set_that_works(trials):
+    """Cut short after any number of trials, the search answers with a set that works (never one
+    that fails, never nothing), within its trials; given enough, the smallest."""
+    tried = []
+
+    def works(subset):
+        tried.append(list(subset))
+        return {"c", "f"} <= set(subset)
+
+    chosen = checked.smallest_sufficient(list("abcdefgh"), works, trials=trials)
+    assert works(chosen)
+    assert len(tried) - 1 <= trials  # the check above is one more
+    full = checked.smallest_sufficient(list("abcdefgh"), works, trials=100)
+    assert sorted(full) == ["c", "f"] and len(chosen) >= len(full)
+
+
+def test_rep009_out_of_time_after_a_first_trial_that_works():
+    """The clock passes the deadline during the search: the set held is returned, and it works."""
+    clock = iter([0.0, 0.0, 5.0, 5.0, 5.0, 5.0])
+
+    def works(subset):
+        return {"c", "f"} <= set(subset)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(checked.time, "monotonic", lambda: next(clock))
+        chosen = checked.smallest_sufficient(list("abcdefgh"), works, deadline=1.0)
+    assert chosen is not None and works(chosen)
+
+
 @dataclass
 class _Pattern:
     """What the repair reads and changes of a month's pattern (etl.disclosure.pattern.Pattern)."""
