@@ -20,18 +20,22 @@ def smallest_sufficient(
     works: Callable[[list], bool],
     deadline: float = float("inf"),
     trials: int | None = None,
+    seconds: float = 0.0,
 ) -> list | None:
     """A small subset of `candidates` (ordered cheapest first) for which works(subset) holds:
     each member is one the cheaper ones cannot replace. None when not even all of them work, or
-    when the clock passes `deadline` before the first trial. After `trials` trials, or once the
-    clock passes `deadline`, the search stops early and returns the set it holds that works
-    (larger than the smallest, never one that fails: an answer that costs readers some figures
-    instead of a release that stops with its narrow cells unrepaired)."""
-    count = 0
+    when the clock passes `deadline` before the first trial. Once it has made `trials` trials
+    and spent `seconds`, or once the clock passes `deadline`, the search stops early and returns
+    the set it holds that works (larger than the smallest, never one that fails: an answer that
+    costs readers some figures instead of a release that stops with its narrow cells
+    unrepaired)."""
+    count, start = 0, time.monotonic()
 
     def trial(subset: list) -> bool | None:
         nonlocal count
-        if time.monotonic() > deadline or (trials is not None and count >= trials):
+        now = time.monotonic()
+        spent = trials is not None and count >= trials and now - start >= seconds
+        if now > deadline or spent:
             return None
         count += 1
         return works(subset)

@@ -17,10 +17,13 @@ from etl.disclosure.pattern import Pattern, headline
 BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
 BOUND_TRACE_WIDTH = 400  # hidden cells followed per ring, at most
 PINS_PER_ROUND = 20  # certificates sought per round (each an LSMR solve)
-# Trials of a checked search by the LP, at most: each is an LP audit of the targets (20 s and
-# more at 天津市's scale, where a search to the smallest set ran past 26 min). Past them the
-# search hides the set it holds that works: a few figures more, and the round ends repaired.
+# A checked search by the LP stops once it has made LP_TRIALS trials and spent
+# LP_SEARCH_SECONDS, and hides the set it holds that works: figures more than the smallest set,
+# and the round ends repaired. Each trial is an LP audit of the targets: about 30 s at 天津市's
+# scale in March, where a search to the smallest set ran past 26 min (24 trials: 12-18 min), and
+# 1-4 s in February, whose whole search takes 200 s (cut at 24 trials, it hid 258 figures more).
 LP_TRIALS = 24
+LP_SEARCH_SECONDS = 300.0
 
 
 def quick_picks(
@@ -94,17 +97,16 @@ def lp_picks(
         return set() if widens else cells  # out of time (None): a trial that did not work
 
     cells = {c for c, _ in targets}
-    return _checked(
-        year, pattern, found, near, cells, still_narrow, protection, deadline, LP_TRIALS
-    )
+    limit = (LP_TRIALS, LP_SEARCH_SECONDS)
+    return _checked(year, pattern, found, near, cells, still_narrow, protection, deadline, limit)
 
 
 def _checked(
-    year, pattern, found, near, cells, still_narrow, protection, deadline, trials=None
+    year, pattern, found, near, cells, still_narrow, protection, deadline, limit=(None, 0.0)
 ) -> list[tuple]:
     """The checked search: `near` (cheapest first), then all of the month's figures besides,
-    each set tried by `still_narrow` with the month's hidden cells (at most `trials` trials a
-    search: etl.disclosure.checked)."""
+    each set tried by `still_narrow` with the month's hidden cells; limit: (trials, seconds)
+    after both of which a search stops early (etl.disclosure.checked)."""
 
     def cost(k: tuple):
         return (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
@@ -118,7 +120,7 @@ def _checked(
 
     nearest = sorted(near, key=cost)
     for candidates in (nearest, nearest + sorted(rest, key=cost)):
-        chosen = checked.smallest_sufficient(candidates, works, deadline, trials)
+        chosen = checked.smallest_sufficient(candidates, works, deadline, *limit)
         if chosen is not None:
             return chosen
     return []

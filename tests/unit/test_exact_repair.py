@@ -60,6 +60,21 @@ def test_rep008_out_of_trials_the_search_returns_a_set_that_works(trials):
     assert sorted(full) == ["c", "f"] and len(chosen) >= len(full)
 
 
+def test_rep010_cheap_trials_run_on_until_the_seconds_are_spent(monkeypatch):
+    """A search stops only when it has made its trials and spent its seconds: trials of 1 s with
+    100 s to spend go on to the smallest set; with none to spend, they stop at the trials."""
+    ticks = iter(range(10**6))
+    monkeypatch.setattr(checked.time, "monotonic", lambda: float(next(ticks)))
+
+    def works(subset):
+        return {"c", "f"} <= set(subset)
+
+    patient = checked.smallest_sufficient(list("abcdefgh"), works, trials=2, seconds=100.0)
+    hasty = checked.smallest_sufficient(list("abcdefgh"), works, trials=2, seconds=0.0)
+    assert sorted(patient) == ["c", "f"]
+    assert works(hasty) and len(hasty) > 2
+
+
 def test_rep009_out_of_time_after_a_first_trial_that_works():
     """The clock passes the deadline during the search: the set held is returned, and it works."""
     clock = iter([0.0, 0.0, 5.0, 5.0, 5.0, 5.0])
