@@ -30,11 +30,12 @@ narrow one the next cell gets a pure LP at once. 天津市, April 2021, low side
 the batches leave: the first four pushed LPs decide 48 of them, four lone LPs 26.
 
 In a large system (NEARBY_FROM hidden cells) a cell about to get a pure LP of its own is first
-tried by the LP over the relations near it (etl.disclosure.nearby): fewer relations allow more, so narrow there is
-narrow in the whole system, with a bound no tighter than the whole LP's and the relations it is
-made of; a cell it does not prove narrow gets the whole system's LP as before. There too the
-two sides are decided at once, the high side in a spawned process of its own (PARALLEL_FROM):
-they share nothing and are seeded alike, so the answer is the sequential one. Pure.
+tried by the LP over the relations near it (etl.disclosure.nearby): fewer relations allow more,
+so narrow there is narrow in the whole system, with a bound no tighter than the whole LP's and
+the relations it is made of; a cell it does not prove narrow gets the whole system's LP as
+before. There too the two sides are decided at once, the high side in a spawned process of its
+own (PARALLEL_FROM): they share nothing and are seeded alike, so the answer is the sequential
+one. Pure.
 """
 
 from __future__ import annotations
