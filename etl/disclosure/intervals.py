@@ -91,6 +91,9 @@ class Narrow:
     side: str  # "low": its least value is above (1 − protection) × value; "high": the largest
     bound: float
     rows: np.ndarray
+    # the LP's multipliers of `rows` (its dual: how far the bound moves per unit of each row's
+    # published part), None for a twin's bound, which is derived (etl.disclosure.picks reads them)
+    weights: np.ndarray | None = None
 
 
 def lp_scale(b_eq: np.ndarray, amounts: np.ndarray | None = None) -> float:
@@ -255,7 +258,8 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
         short = not reached[0]
         if mode == "alone" and short:  # its optimum stops short: narrow on this side
             rows = np.flatnonzero(np.abs(result.eqlin.marginals) > 1e-9)
-            found.append(Narrow(int(undecided[0]), side, float(x[0]), rows))
+            weights = result.eqlin.marginals[rows]
+            found.append(Narrow(int(undecided[0]), side, float(x[0]), rows, weights))
             if first:
                 return found
             reached[0] = True
@@ -279,9 +283,9 @@ def _proven_nearby(rings, tied, b_eq, scale, undecided, level, side) -> list[Nar
     proof = nearby.narrow_bound(rings, b_eq, scale, cell, level[cell], side, slack)
     if proof is None:
         return []
-    bound, rows = proof
+    bound, rows, weights = proof
     _, narrow = _twins_decided(tied(), undecided, bound, level, side, rows)
-    return [Narrow(cell, side, bound, rows), *narrow]
+    return [Narrow(cell, side, bound, rows, weights), *narrow]
 
 
 def _twins_decided(tied, undecided, bound, level, side, rows) -> tuple[np.ndarray, list[Narrow]]:

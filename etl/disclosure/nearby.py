@@ -56,10 +56,10 @@ def narrow_bound(
     level: float,
     side: str,
     slack: float,
-) -> tuple[float, np.ndarray] | None:
-    """The cell's least (largest) value over the relations near it, and the relations (rows of
-    the whole system) that bound it, where that already misses `level` by more than `slack`
-    (both in cents); None where no ring small enough proves it. b_eq: the published parts in
+) -> tuple[float, np.ndarray, np.ndarray] | None:
+    """The cell's least (largest) value over the relations near it, the relations (rows of the
+    whole system) that bound it and their multipliers, where that already misses `level` by more
+    than `slack` (both in cents); None where no ring small enough proves it. b_eq: the published parts in
     the LP's unit, `scale` cents."""
     sign = 1.0 if side == "low" else -1.0
     total = rings.by_row.shape[0]
@@ -78,5 +78,6 @@ def narrow_bound(
             continue
         value = float(result.x[at]) * scale
         if sign * (value - level) > slack:
-            return value, rows[np.abs(result.eqlin.marginals) > 1e-9]
+            binding = np.abs(result.eqlin.marginals) > 1e-9
+            return value, rows[binding], result.eqlin.marginals[binding]
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from etl.disclosure import checked, pins
+from etl.disclosure import checked, intervals, pins
 from etl.disclosure.attacker import Findings, Year, is_changeable
 from etl.disclosure.catalogue import ALL
 from etl.disclosure.intervals import Narrow
@@ -24,6 +24,7 @@ PINS_PER_ROUND = 20  # certificates sought per round (each an LSMR solve)
 # 1-4 s in February, whose whole search takes 200 s (cut at 24 trials, it hid 258 figures more).
 LP_TRIALS = 24
 LP_SEARCH_SECONDS = 300.0
+WEIGHT_TOLERANCE = 1e-9  # a multiplier's product smaller than this is the solver's rounding
 
 
 def quick_picks(
@@ -67,13 +68,42 @@ def lp_quick_picks(
     found: Findings, targets: list[tuple[tuple, Narrow]], month: int, protection: float
 ) -> set[tuple]:
     """One published figure of the month per cell the LP narrows, unchecked: the cheapest of
-    the relations its bound is made of (the LP's multipliers), as quick_picks for the shuttle."""
+    the relations its bound is made of (the LP's multipliers) that can widen it, as quick_picks
+    for the shuttle."""
     picks = set()
     for cell, narrow in targets:
         options = [k for row in narrow.rows for k in found.changeable_members(row, month)]
         if options:
-            picks.add(_cheapest(options, cell, found, protection))
+            useful = _could_widen(found, cell, narrow, options, protection)
+            picks.add(_cheapest(useful or options, cell, found, protection))
     return picks
+
+
+def _could_widen(
+    found: Findings, cell: tuple, narrow: Narrow, options: list[tuple], protection: float
+) -> list[tuple]:
+    """The options whose hiding the bound's own certificate does not already answer.
+
+    Hiding a published figure f turns it into an unknown: with the LP's multipliers y (one per
+    relation of the bound), f's column a_f and amount v_f, the certificate still holds where
+    y·a_f ≤ 0, and then keeps the bound within v_f·|y·a_f| of where it was (weak duality). So f
+    can only help where y·a_f > 0 (it breaks the certificate) or v_f·|y·a_f| reaches the
+    protection level; any other pick leaves the cell narrow, and the next round finds it again.
+    All options where the multipliers are not known (a twin's bound)."""
+    if narrow.weights is None:
+        return options
+    eq = found.eq
+    relations = eq.relations
+    along = narrow.weights @ relations.matrix[eq.rows[narrow.rows]]  # y·a_f for every cell
+    amount = found.value[cell]
+    level = (1 - protection) * amount if narrow.side == "low" else (1 + protection) * amount
+    # the LP counts a level reached within its slack (etl.disclosure.intervals)
+    needed = abs(narrow.bound - level) - intervals.CENT_SLACK - intervals.NOISE * abs(level)
+    return [
+        k
+        for k in options
+        if (g := along[relations.index[k]]) > WEIGHT_TOLERANCE or -g * found.value[k] >= needed
+    ]
 
 
 def lp_picks(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from etl.disclosure import intervals, nearby
 from tests.unit.test_intervals import PROTECTION, _one_lp_a_cell, _random_case
@@ -51,10 +52,14 @@ def test_near001_a_proof_is_sound_and_no_tighter_than_the_whole_lp(monkeypatch):
                 if proof is None:
                     unproven += (column, side) in exact
                     continue
-                bound, rows = proof
+                bound, rows, weights = proof
                 assert (column, side) in exact
                 assert sign * (bound - exact[column, side]) <= 1e-6 * max(1.0, amounts[column])
-                assert rows.size > 0
+                assert rows.size > 0 and weights.shape == rows.shape
+                # the multipliers are the bound's certificate: the rows' published parts,
+                # weighed by them, make the bound (the LP's duality)
+                made = float(weights @ eq.constant[rows])  # both in cents
+                assert made == pytest.approx(sign * bound, rel=1e-6, abs=1e-3)
                 proven += 1
     assert proven > 50 and unproven > 30
 
