@@ -96,6 +96,11 @@ class Narrow:
     weights: np.ndarray | None = None
 
 
+def reach_slack(level):
+    """How close to a level (cents, a number or an array) the LP's answer counts as reaching it."""
+    return CENT_SLACK + NOISE * np.abs(level)
+
+
 def lp_scale(b_eq: np.ndarray, amounts: np.ndarray | None = None) -> float:
     """The unit the LP is solved in: the geometric mean of the smallest and largest published
     figure, so both sit within the solver's tolerances. Cents run from 1 to 10^12: scaled by the
@@ -254,7 +259,7 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
             raise RuntimeError(f"disclosure LP: {result.message}")
         x = result.x[undecided] * scale
         goal = level[undecided]
-        reached = sign * (x - goal) <= CENT_SLACK + NOISE * np.abs(goal)
+        reached = sign * (x - goal) <= reach_slack(goal)
         short = not reached[0]
         if mode == "alone" and short:  # its optimum stops short: narrow on this side
             rows = np.flatnonzero(np.abs(result.eqlin.marginals) > 1e-9)
@@ -279,7 +284,7 @@ def _proven_nearby(rings, tied, b_eq, scale, undecided, level, side) -> list[Nar
     with the twins its bound narrows; nothing when it is not. A twin this bound leaves wide is
     not proven so (the bound may be weaker than the whole LP's): it stays undecided."""
     cell = int(undecided[0])
-    slack = CENT_SLACK + NOISE * abs(level[cell])
+    slack = reach_slack(level[cell])
     proof = nearby.narrow_bound(rings, b_eq, scale, cell, level[cell], side, slack)
     if proof is None:
         return []
@@ -298,7 +303,7 @@ def _twins_decided(tied, undecided, bound, level, side, rows) -> tuple[np.ndarra
     narrow = []
     for column in undecided[decided]:
         value = float(bounds[mates == column][0])
-        if sign * (value - level[column]) > CENT_SLACK + NOISE * abs(level[column]):
+        if sign * (value - level[column]) > reach_slack(level[column]):
             tie = np.union1d(rows, tied.path(cell, int(column)))
             narrow.append(Narrow(int(column), side, value, tie))
     return decided, narrow

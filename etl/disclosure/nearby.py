@@ -59,8 +59,8 @@ def narrow_bound(
 ) -> tuple[float, np.ndarray, np.ndarray] | None:
     """The cell's least (largest) value over the relations near it, the relations (rows of the
     whole system) that bound it and their multipliers, where that already misses `level` by more
-    than `slack` (both in cents); None where no ring small enough proves it. b_eq: the published parts in
-    the LP's unit, `scale` cents."""
+    than `slack` (both in cents); None where no ring small enough proves it. b_eq: the published
+    parts in the LP's unit, `scale` cents."""
     sign = 1.0 if side == "low" else -1.0
     total = rings.by_row.shape[0]
     columns = np.array([cell])

@@ -98,7 +98,7 @@ def _could_widen(
     amount = found.value[cell]
     level = (1 - protection) * amount if narrow.side == "low" else (1 + protection) * amount
     # the LP counts a level reached within its slack (etl.disclosure.intervals)
-    needed = abs(narrow.bound - level) - intervals.CENT_SLACK - intervals.NOISE * abs(level)
+    needed = abs(narrow.bound - level) - intervals.reach_slack(level)
     return [
         k
         for k in options

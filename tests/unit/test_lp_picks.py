@@ -40,7 +40,7 @@ def _still_narrow(relations, value, hidden, cell, side) -> bool:
     if result.status == 3:  # no largest value
         return False
     level = (1 - sign * PROTECTION) * value[cell]
-    return sign * (sign * result.fun - level) > intervals.CENT_SLACK + intervals.NOISE * level
+    return sign * (sign * result.fun - level) > intervals.reach_slack(level)
 
 
 def test_lpk001_a_figure_the_certificate_answers_leaves_the_cell_narrow():

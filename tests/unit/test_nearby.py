@@ -31,7 +31,7 @@ def _proof(eq, amounts, column, side):
     scale = intervals.lp_scale(eq.constant)
     sign = 1.0 if side == "low" else -1.0
     level = (1 - sign * PROTECTION) * amounts[column]
-    slack = intervals.CENT_SLACK + intervals.NOISE * abs(level)
+    slack = intervals.reach_slack(level)
     rings = nearby.Rings.of(eq.matrix)
     return nearby.narrow_bound(rings, eq.constant / scale, scale, column, level, side, slack)
 
