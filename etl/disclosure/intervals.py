@@ -29,6 +29,10 @@ it is called narrow; and narrow cells come in runs (twins, cells of one relation
 narrow one the next cell gets a pure LP at once. 天津市, April 2021, low side, the 143 cells
 the batches leave: the first four pushed LPs decide 48 of them, four lone LPs 26.
 
+Pushed cells are held at their levels as in a batch, and a lone cell at its own, so no LP is
+unbounded: HiGHS's interior point took 261 s to call one cell's largest value unbounded in
+天津市's April with all of the month hidden, where that system's bounded LPs take 20 s.
+
 In a large system (NEARBY_FROM hidden cells) a cell about to get a pure LP of its own is first
 tried by the LP over the relations near it (etl.disclosure.nearby): fewer relations allow more,
 so narrow there is narrow in the whole system, with a bound no tighter than the whole LP's and
@@ -118,10 +122,10 @@ def lp_scale(b_eq: np.ndarray, amounts: np.ndarray | None = None) -> float:
 
 
 def _solve(objective, matrix, b_eq, bounds):
-    """linprog by the interior point; by the simplex again where that does not end optimal or
-    unbounded (the IPM can call an unbounded LP infeasible, which the simplex tells apart)."""
+    """linprog by the interior point; by the simplex again where that does not end optimal
+    (numerical trouble: every LP here is feasible and bounded)."""
     result = linprog(objective, A_eq=matrix, b_eq=b_eq, bounds=bounds, method=METHOD)
-    if result.status in (0, 3):
+    if result.status == 0:
         return result
     return linprog(objective, A_eq=matrix, b_eq=b_eq, bounds=bounds, method="highs")
 
@@ -223,22 +227,27 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
                 undecided = undecided[~np.isin(undecided, [n.column for n in proof])]
                 mode = "alone"  # narrow cells come in runs
                 continue
+        if mode == "push" and not (TAIL_PUSH and undecided.size > 1):
+            mode = "alone"  # nothing to push beside it: its own LP
         objective = np.zeros(matrix.shape[1])
-        low, high = np.zeros(matrix.shape[1]), np.full(matrix.shape[1], np.inf)
-        if mode == "batch":  # every undecided cell pushed towards its level, and held there
+        if mode == "batch":  # every undecided cell pushed towards its level
             weight = rng.lognormal(0.0, SPREAD, undecided.size)
             objective[undecided] = sign * weight / amounts[undecided]
-            hold = level[undecided] * (1 - sign * HOLD_SLACK) / scale
-            (low if side == "low" else high)[undecided] = hold
         else:  # the first undecided cell, as far as it goes
             objective[undecided[0]] = sign
-            others = undecided[1:]
-            if not (TAIL_PUSH and others.size):
-                mode = "alone"  # nothing to push beside it: its own LP
-            if mode == "push":
+            if mode == "push":  # and the others a little
+                others = undecided[1:]
                 weight = rng.lognormal(0.0, SPREAD, others.size)
                 share = TAIL_PUSH * amounts[undecided[0]] * weight / weight.sum()
                 objective[others] = sign * share / amounts[others]
+        # Every pushed cell is held just beyond its level, where it counts as decided, so no LP
+        # is unbounded: HiGHS's interior point took 261 s to call a cell's maximum unbounded in
+        # 天津市's April, where a bounded LP of that system takes 20 s. A lone cell holds only
+        # itself (holding others could narrow it); where it stops short, its hold is not reached
+        # and its optimum is its bound, as without.
+        held = undecided[:1] if mode == "alone" else undecided
+        low, high = np.zeros(matrix.shape[1]), np.full(matrix.shape[1], np.inf)
+        (low if side == "low" else high)[held] = level[held] * (1 - sign * HOLD_SLACK) / scale
         started = time.monotonic()
         result = _solve(objective, matrix, constant / scale, np.column_stack([low, high]))
         log.debug(
@@ -248,13 +257,6 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
             undecided.size,
             time.monotonic() - started,
         )
-        if result.status == 3:  # unbounded: only a lone cell's maximum can be (batches are held)
-            if mode == "push":  # the others' push may be what runs away
-                mode = "alone"
-            else:  # its twins rise with it: unbounded too
-                mates = tied().mates(int(undecided[0]))
-                undecided = undecided[1:][~np.isin(undecided[1:], mates)]
-            continue
         if result.status != 0:
             raise RuntimeError(f"disclosure LP: {result.message}")
         x = result.x[undecided] * scale
