@@ -96,35 +96,6 @@ def test_int006_a_cell_with_no_upper_bound_is_wide_on_that_side():
     assert {(n.column, n.side) for n in found} == set(expected)
 
 
-def test_int008_no_lp_it_solves_is_unbounded(monkeypatch):
-    """Every LP holds the cells it pushes at their levels, a lone cell its own: none is
-    unbounded (the interior point takes minutes to say so at 天津市's scale), on the case of
-    int006 where cells grow without end, and on random tables with margins hidden."""
-    value = _values(3, 3, seed=4)
-    hidden = {(0, 0), (0, 1), (1, 0), ("r", 0), ("c", 0), ("all",)}
-    cases = [_eq(_table(3, 3), hidden, value)] + [
-        _random_case(seed, hidden=10, margins=True)[0] for seed in range(12)
-    ]
-    statuses, unheld, lone_high = [], 0, 0
-    solve = intervals.linprog
-
-    def recorded(objective, **kwargs):
-        nonlocal unheld, lone_high
-        # a cell pushed up needs a finite upper bound, or the LP can be unbounded
-        unheld += int(np.isinf(kwargs["bounds"][objective < 0, 1]).sum())
-        lone_high += int(np.count_nonzero(objective) == 1 and objective.min() < 0)
-        result = solve(objective, **kwargs)
-        statuses.append(result.status)
-        return result
-
-    monkeypatch.setattr(intervals, "linprog", recorded)
-    for eq in cases:
-        amounts = eq.relations.value[eq.columns]
-        intervals.narrow_cells(eq, amounts, np.arange(len(eq.hidden)), PROTECTION)
-    assert lone_high > 10  # the cases reach lone cells' LPs on the high side
-    assert unheld == 0 and set(statuses) == {0}
-
-
 def test_int007_where_the_interior_point_gives_up_the_simplex_answers(monkeypatch):
     """An IPM run that ends neither optimal nor unbounded (numerical trouble) is solved again
     by the simplex: the same cells, never an error."""
@@ -250,3 +221,32 @@ def test_int010_where_the_high_sides_process_fails_it_is_decided_here(monkeypatc
         (n.column, n.side, n.bound) for n in expected
     ]
     assert {n.side for n in found} == {"low", "high"}
+
+
+def test_int011_no_lp_it_solves_is_unbounded(monkeypatch):
+    """Every LP holds the cells it pushes at their levels, a lone cell its own: none is
+    unbounded (the interior point takes minutes to say so at 天津市's scale), on the case of
+    int006 where cells grow without end, and on random tables with margins hidden."""
+    value = _values(3, 3, seed=4)
+    hidden = {(0, 0), (0, 1), (1, 0), ("r", 0), ("c", 0), ("all",)}
+    cases = [_eq(_table(3, 3), hidden, value)] + [
+        _random_case(seed, hidden=10, margins=True)[0] for seed in range(12)
+    ]
+    statuses, unheld, lone_high = [], 0, 0
+    solve = intervals.linprog
+
+    def recorded(objective, **kwargs):
+        nonlocal unheld, lone_high
+        # a cell pushed up needs a finite upper bound, or the LP can be unbounded
+        unheld += int(np.isinf(kwargs["bounds"][objective < 0, 1]).sum())
+        lone_high += int(np.count_nonzero(objective) == 1 and objective.min() < 0)
+        result = solve(objective, **kwargs)
+        statuses.append(result.status)
+        return result
+
+    monkeypatch.setattr(intervals, "linprog", recorded)
+    for eq in cases:
+        amounts = eq.relations.value[eq.columns]
+        intervals.narrow_cells(eq, amounts, np.arange(len(eq.hidden)), PROTECTION)
+    assert lone_high > 10  # the cases reach lone cells' LPs on the high side
+    assert unheld == 0 and set(statuses) == {0}
