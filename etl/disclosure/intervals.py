@@ -270,7 +270,10 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
             if first:
                 return found
             reached[0] = True
-            decided, narrow = _twins_decided(tied(), undecided, float(x[0]), level, side, rows)
+            certificate = (rows, weights)
+            decided, narrow = _twins_decided(
+                tied(), matrix, undecided, float(x[0]), level, side, certificate
+            )
             reached |= decided
             found += narrow
         if mode == "batch":  # a batch that decides nothing: one cell at a time
@@ -291,13 +294,16 @@ def _proven_nearby(rings, tied, b_eq, scale, undecided, level, side) -> list[Nar
     if proof is None:
         return []
     bound, rows, weights = proof
-    _, narrow = _twins_decided(tied(), undecided, bound, level, side, rows)
+    _, narrow = _twins_decided(tied(), rings.by_row, undecided, bound, level, side, (rows, weights))
     return [Narrow(cell, side, bound, rows, weights), *narrow]
 
 
-def _twins_decided(tied, undecided, bound, level, side, rows) -> tuple[np.ndarray, list[Narrow]]:
+def _twins_decided(
+    tied, matrix, undecided, bound, level, side, certificate
+) -> tuple[np.ndarray, list[Narrow]]:
     """The first undecided cell's bound is its twins' (etl.disclosure.twins): which of the
-    undecided it decides, and those of them it finds narrow, with the relations that tie them."""
+    undecided it decides, and those of them it finds narrow, each with its certificate carried
+    over (the relations that tie them; the multipliers where the tie gives them exactly)."""
     cell = int(undecided[0])
     mates, bounds = tied.beside(cell, bound)
     decided = np.isin(undecided, mates)
@@ -306,6 +312,10 @@ def _twins_decided(tied, undecided, bound, level, side, rows) -> tuple[np.ndarra
     for column in undecided[decided]:
         value = float(bounds[mates == column][0])
         if sign * (value - level[column]) > reach_slack(level[column]):
-            tie = np.union1d(rows, tied.path(cell, int(column)))
-            narrow.append(Narrow(int(column), side, value, tie))
+            carried = tied.carried(matrix, cell, int(column), sign, certificate)
+            if carried is None:  # the relations alone, as the picks' old rule reads them
+                tie = np.union1d(certificate[0], tied.path(cell, int(column)))
+                narrow.append(Narrow(int(column), side, value, tie))
+            else:
+                narrow.append(Narrow(int(column), side, value, *carried))
     return decided, narrow

@@ -39,6 +39,34 @@ class Twins:
         at_root = (value - self.beta[column]) / self.alpha[column]
         return mates, self.alpha[mates] * at_root + self.beta[mates]
 
+    def carried(
+        self,
+        matrix: csr_matrix,
+        column: int,
+        mate: int,
+        sign: float,
+        certificate: tuple[np.ndarray, np.ndarray],
+    ) -> tuple[np.ndarray, np.ndarray] | None:
+        """`column`'s certificate (rows and their multipliers y: y·A ≤ sign·e_column, where A is
+        `matrix`) carried over to `mate`: k·y plus multipliers z of the tie's rows, z·A =
+        sign·(e_mate − k·e_column) with k = α_mate/α_column > 0, so the sum is ≤ sign·e_mate and
+        makes the mate's bound. None where the tie's few equations have no exact answer."""
+        tie = self.path(column, mate)
+        part = matrix[tie]
+        columns = np.unique(part.indices)
+        dense = part[:, columns].toarray()
+        k = self.alpha[mate] / self.alpha[column]
+        target = sign * ((columns == mate) - k * (columns == column))
+        z = np.linalg.lstsq(dense.T, target, rcond=None)[0]
+        if not np.allclose(dense.T @ z, target, rtol=0, atol=1e-9 * max(1.0, k)):
+            return None
+        rows, y = certificate
+        together = np.union1d(rows, tie)
+        weights = np.zeros(together.size)
+        np.add.at(weights, np.searchsorted(together, rows), k * y)
+        np.add.at(weights, np.searchsorted(together, tie), z)
+        return together, weights
+
     def path(self, a: int, b: int) -> np.ndarray:
         """The rows that link two columns of one group (both paths to the root)."""
         rows = []

@@ -131,7 +131,7 @@ def test_int005_lp_scale_sits_between_the_smallest_and_largest_figure():
 def test_int008_a_bound_found_is_every_twins_bound(monkeypatch):
     """With margins hidden too, a margin and its one hidden cell move together
     (etl.disclosure.twins): the cells, sides and bounds found are two LPs per cell's, in fewer
-    LPs than when every cell needs its own."""
+    LPs than when every cell needs its own; each bound, a twin's too, with its certificate."""
     solve, counts = intervals.linprog, {True: 0, False: 0}
     real = intervals.twins.twins
     for seed in range(12):
@@ -147,8 +147,22 @@ def test_int008_a_bound_found_is_every_twins_bound(monkeypatch):
             assert {(n.column, n.side) for n in found} == set(expected)
             for n in found:
                 assert abs(n.bound - expected[n.column, n.side]) <= 1e-6 * max(1, amounts[n.column])
+                _assert_certifies(eq, n)
             counts[tied] += len(calls)
     assert counts[True] < counts[False]
+
+
+def _assert_certifies(eq, narrow):
+    """The bound's multipliers are a certificate (LP duality), a twin's carried over too: the
+    rows they weigh, summed, leave every other hidden cell a coefficient of at most zero and the
+    cell itself at most one (its sign's side), and their published parts make the bound."""
+    sign = 1.0 if narrow.side == "low" else -1.0
+    assert narrow.weights is not None and narrow.weights.shape == narrow.rows.shape
+    along = narrow.weights @ eq.matrix[narrow.rows].toarray()
+    along[narrow.column] -= sign
+    assert along.max() <= 1e-7
+    made = float(narrow.weights @ eq.constant[narrow.rows])
+    assert abs(made - sign * narrow.bound) <= 1e-6 * max(1.0, abs(narrow.bound))
 
 
 def _no_twins(matrix, _constant):
