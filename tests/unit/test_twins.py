@@ -46,3 +46,31 @@ def test_twn003_a_chain_carries_a_move_through():
         for other in chain:
             if other != key:
                 assert np.isclose(moved[eq.index[other]], value[other] + 7.0)
+
+
+def test_twn004_a_certificate_is_carried_to_a_mate_with_another_slope():
+    """a, b, c, d hidden, x published: 2a − b = 3 and b − 3c = 1 tie b and c to a (slopes 2 and
+    2/3); a + d + x = 10 bounds them. The certificate of a's largest value, carried over, is one
+    of each mate's: weighted, the relations leave the mate at most −1 and every other cell at
+    most 0 (y·A ≤ −e), and their published parts make the mate's largest value."""
+    from scipy.optimize import linprog
+    from scipy.sparse import csr_matrix
+
+    matrix = csr_matrix(
+        np.array([[2.0, -1.0, 0.0, 0.0], [0.0, 1.0, -3.0, 0.0], [1.0, 0.0, 0.0, 1.0]])
+    )
+    constant = np.array([3.0, 1.0, 6.0])  # the last: 10 less the published x = 4
+    tied = twins.twins(matrix, constant)
+    top = linprog([-1.0, 0, 0, 0], A_eq=matrix, b_eq=constant, bounds=(0, None), method="highs")
+    rows = np.flatnonzero(np.abs(top.eqlin.marginals) > 1e-9)
+    certificate = (rows, top.eqlin.marginals[rows])
+    assert top.x[0] == 6.0
+    for mate in (1, 2):
+        alone = np.zeros(4)
+        alone[mate] = -1.0
+        largest = -linprog(alone, A_eq=matrix, b_eq=constant, bounds=(0, None)).fun
+        assert abs(tied.beside(0, 6.0)[1][[1, 2].index(mate)] - largest) <= 1e-9  # 9, 8/3
+        together, weights = tied.carried(matrix, 0, mate, -1.0, certificate)
+        along = weights @ matrix[together].toarray()
+        assert along[mate] <= -1.0 + 1e-9 and np.delete(along, mate).max() <= 1e-9
+        assert abs(weights @ constant[together] - (-largest)) <= 1e-9
