@@ -240,11 +240,9 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
                 weight = rng.lognormal(0.0, SPREAD, others.size)
                 share = TAIL_PUSH * amounts[undecided[0]] * weight / weight.sum()
                 objective[others] = sign * share / amounts[others]
-        # Every pushed cell is held just beyond its level, where it counts as decided, so no LP
-        # is unbounded: HiGHS's interior point took 261 s to call a cell's maximum unbounded in
-        # 天津市's April, where a bounded LP of that system takes 20 s. A lone cell holds only
-        # itself (holding others could narrow it); where it stops short, its hold is not reached
-        # and its optimum is its bound, as without.
+        # every pushed cell held just beyond its level, so no LP is unbounded (module docstring);
+        # a lone cell only itself: holding others could narrow it. Where it stops short, its
+        # hold is not reached and its optimum is its bound, as without.
         held = undecided[:1] if mode == "alone" else undecided
         low, high = np.zeros(matrix.shape[1]), np.full(matrix.shape[1], np.inf)
         (low if side == "low" else high)[held] = level[held] * (1 - sign * HOLD_SLACK) / scale
@@ -270,9 +268,8 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
             if first:
                 return found
             reached[0] = True
-            certificate = (rows, weights)
             decided, narrow = _twins_decided(
-                tied(), matrix, undecided, float(x[0]), level, side, certificate
+                tied(), matrix, undecided, float(x[0]), level, side, (rows, weights)
             )
             reached |= decided
             found += narrow
@@ -313,9 +310,5 @@ def _twins_decided(
         value = float(bounds[mates == column][0])
         if sign * (value - level[column]) > reach_slack(level[column]):
             carried = tied.carried(matrix, cell, int(column), sign, certificate)
-            if carried is None:  # the relations alone, as the picks' old rule reads them
-                tie = np.union1d(certificate[0], tied.path(cell, int(column)))
-                narrow.append(Narrow(int(column), side, value, tie))
-            else:
-                narrow.append(Narrow(int(column), side, value, *carried))
+            narrow.append(Narrow(int(column), side, value, *carried))
     return decided, narrow

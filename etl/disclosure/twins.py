@@ -46,12 +46,15 @@ class Twins:
         mate: int,
         sign: float,
         certificate: tuple[np.ndarray, np.ndarray],
-    ) -> tuple[np.ndarray, np.ndarray] | None:
+    ) -> tuple[np.ndarray, np.ndarray | None]:
         """`column`'s certificate (rows and their multipliers y: y·A ≤ sign·e_column, where A is
-        `matrix`) carried over to `mate`: k·y plus multipliers z of the tie's rows, z·A =
-        sign·(e_mate − k·e_column) with k = α_mate/α_column > 0, so the sum is ≤ sign·e_mate and
-        makes the mate's bound. None where the tie's few equations have no exact answer."""
+        `matrix`) carried over to `mate`: the rows with the tie's, and k·y plus multipliers z of
+        the tie's rows, z·A = sign·(e_mate − k·e_column) with k = α_mate/α_column > 0, so the sum
+        is ≤ sign·e_mate and makes the mate's bound. The multipliers are None where the tie's few
+        equations have no exact answer (the picks then read the relations alone)."""
+        rows, y = certificate
         tie = self.path(column, mate)
+        together = np.union1d(rows, tie)
         part = matrix[tie]
         columns = np.unique(part.indices)
         dense = part[:, columns].toarray()
@@ -59,9 +62,7 @@ class Twins:
         target = sign * ((columns == mate) - k * (columns == column))
         z = np.linalg.lstsq(dense.T, target, rcond=None)[0]
         if not np.allclose(dense.T @ z, target, rtol=0, atol=1e-9 * max(1.0, k)):
-            return None
-        rows, y = certificate
-        together = np.union1d(rows, tie)
+            return together, None
         weights = np.zeros(together.size)
         np.add.at(weights, np.searchsorted(together, rows), k * y)
         np.add.at(weights, np.searchsorted(together, tie), z)

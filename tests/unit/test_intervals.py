@@ -79,12 +79,17 @@ def test_int003_few_lps_decide_many_cells(monkeypatch):
     assert len(calls) < len(eq.hidden)  # 100 LPs one cell at a time
 
 
+def _growing_case():
+    """(0, 0) with its row, its column and the grand total hidden: they grow without end."""
+    value = _values(3, 3, seed=4)
+    hidden = {(0, 0), (0, 1), (1, 0), ("r", 0), ("c", 0), ("all",)}
+    return _eq(_table(3, 3), hidden, value)
+
+
 def test_int006_a_cell_with_no_upper_bound_is_wide_on_that_side():
     """Its row, its column and the grand total hidden too: it can grow without end, an LP
     the interior point may not call unbounded; the answer is wide above, the lower side exact."""
-    value = _values(3, 3, seed=4)
-    hidden = {(0, 0), (0, 1), (1, 0), ("r", 0), ("c", 0), ("all",)}
-    eq = _eq(_table(3, 3), hidden, value)
+    eq = _growing_case()
     amounts = eq.relations.value[eq.columns]
     every = np.arange(len(eq.hidden))
     found = intervals.narrow_cells(eq, amounts, every, PROTECTION)
@@ -241,9 +246,7 @@ def test_int011_no_lp_it_solves_is_unbounded(monkeypatch):
     """Every LP holds the cells it pushes at their levels, a lone cell its own: none is
     unbounded (the interior point takes minutes to say so at 天津市's scale), on the case of
     int006 where cells grow without end, and on random tables with margins hidden."""
-    value = _values(3, 3, seed=4)
-    hidden = {(0, 0), (0, 1), (1, 0), ("r", 0), ("c", 0), ("all",)}
-    cases = [_eq(_table(3, 3), hidden, value)] + [
+    cases = [_growing_case()] + [
         _random_case(seed, hidden=10, margins=True)[0] for seed in range(12)
     ]
     statuses, unheld, lone_high = [], 0, 0
