@@ -21,18 +21,15 @@ from dashboard.context import CONFIG_KEY
 from etl import models as m
 from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
+from tests.browser import ports
 
 USCC = "91120116MA05XXXX0X"
 
 # dash_duo serves each app on the next port from 58050 in every process; under pytest-xdist two
-# workers would both take 58050. Each worker serves from its own block (gw0: 59000, gw1: 59500 …;
-# pages_data.PORT lies below, at 58100–58899), and every test starts again at its block's first
-# port: the same origin each time, so Chromium reuses the Dash bundles it has cached and compiled
-# (the 69 browser tests: 220 s instead of 241 s). STM_TEST_PORT_BASE moves the blocks, so that
-# two suites on one machine (two worktrees) keep apart.
-_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-_BASE = int(os.environ.get("STM_TEST_PORT_BASE", "59000"))
-_PORT = _BASE + 500 * int(_WORKER.removeprefix("gw") or 0)
+# workers would both take 58050. Each worker serves from its own block (tests/browser/ports.py),
+# and every test starts again at its block's first free port: the same origin each time, so
+# Chromium reuses the Dash bundles it has cached and compiled (the 69 browser tests: 220 s
+# instead of 241 s).
 
 
 WINDOW_SIZE = (1400, 1000)  # as tests/conftest.py's pytest_setup_options starts Chromium
@@ -120,7 +117,7 @@ class _SharedChromium(DashComposite):
 @pytest.fixture
 def dash_duo(request, dash_thread_server, tmpdir, _chromium) -> DashComposite:
     """dash[testing]'s dash_duo on the worker's shared Chromium (see _SharedChromium)."""
-    BaseDashRunner._next_port = _PORT
+    BaseDashRunner._next_port = ports.free(ports.DASH_DUO)
     with _SharedChromium(
         server=dash_thread_server,
         shared=_chromium(),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from dash.testing import wait
@@ -10,10 +9,10 @@ from dash.testing import wait
 from etl.db import make_engine, make_session_factory
 from etl.intake.load import load_file
 from etl.sample.generate import generate_reports, write_reports
+from tests.browser import ports
 from tests.conftest import clone_database
 
 TIMEOUT = 15
-PORT = 58100 + os.getpid() % 800  # not dash_duo's default: other suites may run beside us
 BAD_WORDS = ("NaN", "nan%", "undefined", "None", "Traceback", "Error loading")
 
 
@@ -30,7 +29,7 @@ def build_sample(template_urls: dict[str, str], workdir: Path) -> str:
 
 def open_page(dash_duo, app, path: str) -> None:
     """Start the server and open path (with its query) as the first page."""
-    dash_duo.start_server(app, navigate=False, port=PORT)
+    dash_duo.start_server(app, navigate=False, port=ports.free(ports.PAGES))
     dash_duo.wait_for_page(url=dash_duo.server.url.rstrip("/") + path)
 
 

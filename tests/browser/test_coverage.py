@@ -15,8 +15,9 @@ from dashboard.ids import Coverage, RegisterEdit
 from etl import accounts
 from etl.db import make_engine, make_session_factory
 from etl.settings import Settings
+from tests.browser import ports
 from tests.browser.coverage_pages_data import build_coverage_db
-from tests.browser.pages_data import BAD_WORDS, PORT, TIMEOUT, absent, open_page
+from tests.browser.pages_data import BAD_WORDS, TIMEOUT, absent, open_page
 from tests.db.helpers import uscc
 
 pytestmark = pytest.mark.browser
@@ -70,7 +71,7 @@ def test_cov001_clerk_sees_whom_to_chase_in_their_region(
         accounts.get_user(s, "clerk9").must_change_password = False  # tested in test_login
     engine.dispose()
     app = _app(coverage_db, tmp_path, True)
-    dash_duo.start_server(app, navigate=False, port=PORT)
+    dash_duo.start_server(app, navigate=False, port=ports.free(ports.PAGES))
     dash_duo.driver.get(dash_duo.server.url + "/coverage?region=120000")
     dash_duo.wait_for_text_to_equal("h1", "登录", timeout=TIMEOUT)
     driver = dash_duo.driver
