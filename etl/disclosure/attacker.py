@@ -194,21 +194,34 @@ class Year:
         found = self.lp_narrow(self._trial(hidden, extra), cells, protection, deadline)
         return None if found is None else {key for key, _ in found}
 
-    def lp_widens(
+    def lp_trial(
         self,
         hidden: np.ndarray,
         extra: list[tuple],
         targets: list[tuple[tuple, str]],
         protection: float,
         deadline: float = float("inf"),
-    ) -> bool | None:
-        """Whether the LP finds every (cell, side) of `targets` wide with `extra` hidden besides
-        `hidden` (only those sides: the others were wide already, and hiding more keeps them
-        so); None when the time is up first. A trial: nothing is changed."""
+        suspects: list[tuple[tuple, str]] = (),
+    ) -> list[tuple[tuple, str]] | None:
+        """The first (cell, side) of `targets` the LP finds narrow with `extra` hidden besides
+        `hidden`, in a list (empty: every one wide; only those sides: the others were wide
+        already, and hiding more keeps them so); None when the time is up first. `suspects`
+        (among the targets) are decided first. A trial: nothing is changed."""
         cells, sides = zip(*targets)
         eq = self._trial(hidden, extra)
-        found = self.lp_narrow(eq, cells, protection, deadline, list(sides), first=True)
-        return None if found is None else not found
+        ahead = [(eq.index[cell], side) for cell, side in suspects]
+        amounts = self.relations.value[eq.columns]
+        found = intervals.narrow_cells(
+            eq,
+            amounts,
+            np.fromiter((eq.index[k] for k in cells), int),
+            protection,
+            deadline,
+            sides=np.array(sides),
+            first=True,
+            suspects=ahead,
+        )
+        return None if found is None else [(eq.hidden[n.column], n.side) for n in found]
 
     def _trial(self, hidden: np.ndarray, extra: list[tuple]) -> pins.Equations:
         """The equations with `extra` (year keys of the month, with their 1–2月 twins) hidden

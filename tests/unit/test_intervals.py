@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 from scipy.optimize import linprog
 
 from etl.disclosure import intervals
@@ -267,3 +268,65 @@ def test_int011_no_lp_it_solves_is_unbounded(monkeypatch):
         intervals.narrow_cells(eq, amounts, np.arange(len(eq.hidden)), PROTECTION)
     assert lone_high > 10  # the cases reach lone cells' LPs on the high side
     assert unheld == 0 and set(statuses) == {0}
+
+
+def _counted(monkeypatch) -> list:
+    """The LPs narrow_cells solves from now on, one entry each."""
+    calls = []
+    solve = intervals.linprog
+    monkeypatch.setattr(intervals, "linprog", lambda *a, **k: calls.append(1) or solve(*a, **k))
+    return calls
+
+
+def test_int012_a_batch_of_one_cell_is_its_own_lp_solved_once(monkeypatch):
+    """One (cell, side) to decide takes one LP, narrow or wide (a batch of one is the same LP as
+    the cell's own: it used to be solved twice), with the bound two LPs a cell find."""
+    calls = _counted(monkeypatch)
+    narrow = wide = 0
+    for seed in range(8):
+        eq, amounts = _random_case(seed)
+        expected = _one_lp_a_cell(eq, amounts)
+        for column in range(len(eq.hidden)):
+            for side in ("low", "high"):
+                calls.clear()
+                found = intervals.narrow_cells(
+                    eq, amounts, np.array([column]), PROTECTION, sides=np.array([side])
+                )
+                assert len(calls) == 1
+                if (column, side) in expected:
+                    narrow += 1
+                    (n,) = found
+                    assert abs(n.bound - expected[column, side]) <= 1e-6 * max(1, amounts[column])
+                else:
+                    wide += 1
+                    assert found == []
+    assert narrow > 10 and wide > 10
+
+
+def test_int013_suspects_are_decided_first(monkeypatch):
+    """A trial (first=True) told of a narrow (cell, side) ends after that cell's one LP, with it;
+    told of a wide one, it still finds a narrow cell where there is one. A whole audit told of
+    suspects finds what it finds without them, bounds included."""
+    calls = _counted(monkeypatch)
+    checked = 0
+    for seed in range(8):
+        eq, amounts = _random_case(seed)
+        every = np.arange(len(eq.hidden))
+        plain = intervals.narrow_cells(eq, amounts, every, PROTECTION)
+        narrow = {(n.column, n.side): n.bound for n in plain}
+        wide = [(c, s) for c in every.tolist() for s in ("low", "high") if (c, s) not in narrow]
+        for suspect in list(narrow)[:3]:
+            calls.clear()
+            (first,) = intervals.narrow_cells(
+                eq, amounts, every, PROTECTION, first=True, suspects=[suspect]
+            )
+            assert (first.column, first.side) == suspect and len(calls) == 1
+            checked += 1
+        if narrow:
+            found = intervals.narrow_cells(
+                eq, amounts, every, PROTECTION, first=True, suspects=wide[:2]
+            )
+            assert len(found) == 1 and (found[0].column, found[0].side) in narrow
+        again = intervals.narrow_cells(eq, amounts, every, PROTECTION, suspects=wide[:1])
+        assert {(n.column, n.side): n.bound for n in again} == pytest.approx(narrow)
+    assert checked > 10

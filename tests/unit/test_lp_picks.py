@@ -3,11 +3,14 @@ picked, and every figure it rules out would indeed have left the cell narrow."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 from scipy.optimize import linprog
 
 from etl.disclosure import intervals, picks
 from etl.disclosure.attacker import Findings
+from etl.disclosure.catalogue import ALL, MONTH
 from tests.unit.test_intervals import PROTECTION
 from tests.unit.test_pins import _eq, _table, _values
 
@@ -70,3 +73,49 @@ def test_lpk001_a_figure_the_certificate_answers_leaves_the_cell_narrow():
                 else:
                     kept_and_widened += not narrow_after
     assert ruled_out > 50 and kept_and_widened > 100
+
+
+def _search(monkeypatch, suspects: int) -> tuple[list, list]:
+    """lp_picks over a stand-in year whose LP trials narrow cell A until figure 2 is hidden and
+    cell B until figure 5 is: the figures chosen, and each trial's (suspects, answer)."""
+    month = 202103
+    figures = [(MONTH, month, "120000", f"S{i}", ALL, ALL, ALL) for i in range(8)]
+    needs = {("A", "high"): figures[2], ("B", "low"): figures[5]}
+    trials = []
+
+    def lp_trial(hidden, extra, targets, protection, deadline, told):
+        order = [*told, *(t for t in targets if t not in told)]  # as narrow_cells decides them
+        answer = [t for t in order if needs[t] not in extra][:1]
+        trials.append((list(told), answer))
+        return answer
+
+    year = SimpleNamespace(
+        month=month,
+        relations=SimpleNamespace(columns_of=lambda keys: np.arange(0)),
+        status=lambda pattern: {},
+        changeable=lambda: figures,
+        lp_trial=lp_trial,
+    )
+    found = SimpleNamespace(
+        changeable_members=lambda row, m: figures[:4],
+        scope="120000",
+        value={k: 100 + i for i, k in enumerate(figures)},
+    )
+    targets = [(cell, intervals.Narrow(0, side, 1.0, np.array([0]))) for cell, side in needs]
+    monkeypatch.setattr(picks, "LP_SUSPECTS", suspects)
+    chosen = picks.lp_picks(year, None, found, targets, PROTECTION, float("inf"))
+    return chosen, trials
+
+
+def test_lpk002_a_trial_decides_the_last_trials_narrow_cells_first(monkeypatch):
+    """Each LP trial of the checked search is told the (cell, side) the last trials found narrow,
+    the latest first; the figures chosen are those of the search told nothing."""
+    chosen, trials = _search(monkeypatch, suspects=2)
+    plain, _ = _search(monkeypatch, suspects=0)
+    assert sorted(chosen) == sorted(plain) and {k[3] for k in chosen} == {"S2", "S5"}
+    narrow_so_far: list = []
+    for told, answer in trials:
+        assert told == narrow_so_far[:2]
+        if answer:
+            narrow_so_far = [answer[0], *(t for t in narrow_so_far if t != answer[0])]
+    assert any(answer and answer[0] in told for told, answer in trials)  # failed on a suspect
