@@ -27,7 +27,13 @@ little (together a tenth of its own push, `TAIL_PUSH`), so its solution decides 
 The push can hold the cell itself short of its level, so a cell left short gets a pure LP before
 it is called narrow; and narrow cells come in runs (twins, cells of one relation), so after a
 narrow one the next cell gets a pure LP at once. 天津市, April 2021, low side, the 143 cells
-the batches leave: the first four pushed LPs decide 48 of them, four lone LPs 26.
+the batches leave: the first four pushed LPs decide 48 of them, four lone LPs 26. A batch of
+one cell is that cell's own LP, so it is solved once, as its own.
+
+A repair's trial (first=True) wants any narrow cell, soon: it decides the `suspects` first (the
+cells narrow in its last trials, etl.disclosure.picks), each by its own LP, on their side first.
+Its sets hide less and less, and fail mostly on the same cell: after one LP, not a trial's
+batches. The order changes what is decided first, not what is found.
 
 Pushed cells are held at their levels as in a batch, and a lone cell at its own, so no LP is
 unbounded: HiGHS's interior point took 261 s to call one cell's largest value unbounded in
