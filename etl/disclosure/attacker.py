@@ -163,11 +163,12 @@ class Year:
         deadline: float = float("inf"),
         sides: list[str] | None = None,
         first: bool = False,
+        suspects: list[tuple[tuple, str]] = (),
     ) -> list[tuple[tuple, intervals.Narrow]] | None:
         """Which of `cells` (year keys hidden in `eq`; with `sides`, only that side of each) the
         attacker's LP narrows below ±protection, each with the side and the relations of its
-        bound (with `first`, the first one found only); None when the time is up first
-        (etl.disclosure.intervals)."""
+        bound (with `first`, the first one found only, the (cell, side) `suspects` decided
+        first); None when the time is up first (etl.disclosure.intervals)."""
         amounts = self.relations.value[eq.columns]
         targets = np.fromiter((eq.index[k] for k in cells), int)
         found = intervals.narrow_cells(
@@ -178,6 +179,7 @@ class Year:
             deadline,
             sides=None if sides is None else np.array(sides),
             first=first,
+            suspects=[(eq.index[cell], side) for cell, side in suspects],
         )
         return None if found is None else [(eq.hidden[n.column], n) for n in found]
 
@@ -209,19 +211,8 @@ class Year:
         (among the targets) are decided first. A trial: nothing is changed."""
         cells, sides = zip(*targets)
         eq = self._trial(hidden, extra)
-        ahead = [(eq.index[cell], side) for cell, side in suspects]
-        amounts = self.relations.value[eq.columns]
-        found = intervals.narrow_cells(
-            eq,
-            amounts,
-            np.fromiter((eq.index[k] for k in cells), int),
-            protection,
-            deadline,
-            sides=np.array(sides),
-            first=True,
-            suspects=ahead,
-        )
-        return None if found is None else [(eq.hidden[n.column], n.side) for n in found]
+        found = self.lp_narrow(eq, cells, protection, deadline, list(sides), True, suspects)
+        return None if found is None else [(key, n.side) for key, n in found]
 
     def _trial(self, hidden: np.ndarray, extra: list[tuple]) -> pins.Equations:
         """The equations with `extra` (year keys of the month, with their 1–2月 twins) hidden

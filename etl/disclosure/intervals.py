@@ -233,7 +233,7 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
             return None
         suspect = int(undecided[0]) in pending
         if suspect or (mode == "batch" and undecided.size == 1):
-            mode = "alone"  # a batch of one is its LP: the same optimum, found once
+            mode = "alone"  # a suspect; or a batch of one: its own LP, the same optimum, once
         if mode == "alone" and near and int(undecided[0]) not in tried:
             tried.add(int(undecided[0]))
             proof = _proven_nearby(rings(), tied, constant / scale, scale, undecided, level, side)
