@@ -165,7 +165,7 @@ def narrow_cells(
     tied = functools.cache(lambda: twins.twins(eq.matrix, eq.constant))
     rings = functools.cache(lambda: nearby.Rings.of(eq.matrix))
     found: list[Narrow] = []
-    order = sorted(("low", "high"), key=lambda side: side not in [s for _, s in suspects[:1]])
+    order = ("high", "low") if suspects and suspects[0][1] == "high" else ("low", "high")
     for side in order:
         ahead = [column for column, s in suspects if s == side]
         narrow = _one_side(
@@ -220,7 +220,7 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
     sign = 1.0 if side == "low" else -1.0  # the LP minimises: the least value, or the largest
     level = (1 - sign * protection) * amounts  # where a cell's value must be able to reach
     undecided = np.unique(targets)
-    first_of = [c for c in dict.fromkeys(ahead) if c in set(undecided.tolist())]
+    first_of = [c for c in dict.fromkeys(ahead) if c in undecided]
     undecided = np.concatenate([first_of, undecided[~np.isin(undecided, first_of)]]).astype(int)
     pending = set(first_of)
     found: list[Narrow] = []
