@@ -6,6 +6,7 @@ the quick ones leave the same narrow cells (etl.disclosure.checked). Pure.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 from functools import partial
 
 from etl.disclosure import checked, intervals, pins
@@ -24,10 +25,6 @@ PINS_PER_ROUND = 20  # certificates sought per round (each an LSMR solve)
 # 1-4 s in February, whose whole search takes 200 s (cut at 24 trials, it hid 258 figures more).
 LP_TRIALS = 24
 LP_SEARCH_SECONDS = 300.0
-# A trial decides the (cell, side) narrow in the last trials first, each by an LP of its own: the
-# search's next sets hide less, and fail mostly on the same cell, after one LP instead of a
-# trial's every batch. Each one wide costs a trial that works one LP more.
-LP_SUSPECTS = 2
 WEIGHT_TOLERANCE = 1e-9  # a multiplier's product smaller than this is the solver's rounding
 
 
@@ -65,7 +62,20 @@ def checked_picks(
         for k in options
     }
     cells = {c for c, _ in targets}
-    return _checked(year, pattern, found, near, cells, year.still_narrow, protection, deadline)
+    cost = _cost(found)
+    hidden = year.status(pattern)
+    now = year.relations.columns_of(hidden)
+
+    def works(extra: list[tuple]) -> bool:
+        return not year.still_narrow(now, extra, cells, protection)
+
+    nearest = sorted(near, key=cost)
+    rest = sorted({k for k in year.changeable() if k not in hidden} - near, key=cost)
+    for candidates in (nearest, nearest + rest):
+        chosen = checked.smallest_sufficient(candidates, works, deadline)
+        if chosen is not None:
+            return chosen
+    return []
 
 
 def lp_quick_picks(
@@ -118,51 +128,62 @@ def lp_picks(
     protection: float,
     deadline: float,
 ) -> list[tuple]:
-    """checked_picks for cells the attacker's LP narrows (the shuttle does not): trials by the
-    LP, searched among the figures of the relations its bounds are made of first."""
-    near = {
-        k for _, n in targets for row in n.rows for k in found.changeable_members(row, year.month)
-    }
+    """checked_picks for cells the attacker's LP narrows (the shuttle does not): one search per
+    (cell, side), each trial that cell's own LP, among the figures of the relations its bound is
+    made of (then of every target's, then all of the month's). A search starts from the figures
+    chosen for the cells before it, which often widen its cell already (one LP, no search)."""
+    month = year.month
+    hidden = year.hidden_columns(pattern)
+    cost = _cost(found)
+    near = {k for _, n in targets for row in n.rows for k in found.changeable_members(row, month)}
+    shown = [k for k in year.changeable() if k not in year.status(pattern)]
+    budget = _Budget(LP_TRIALS, LP_SEARCH_SECONDS)
+    chosen: list[tuple] = []
+    for cell, narrow in targets:
 
-    sides = [(c, n.side) for c, n in targets]
-    suspects: list[tuple[tuple, str]] = []  # narrow in earlier trials, the latest first
+        def works(extra: list[tuple], cell=cell, side=narrow.side) -> bool:
+            budget.trials += 1
+            return bool(year.lp_widens(hidden, chosen + extra, cell, side, protection, deadline))
 
-    def still_narrow(now, extra, cells, protection):
-        found = year.lp_trial(now, extra, sides, protection, deadline, suspects[:LP_SUSPECTS])
-        if found is None:  # out of time: a trial that did not work
-            return cells
-        for key in found:  # a smaller set fails on it again, mostly
-            suspects[:] = [key, *(k for k in suspects if k != key)]
-        return cells if found else set()
+        if chosen and works([]):  # the figures chosen for the cells before widen it
+            continue
+        own = {k for row in narrow.rows for k in found.changeable_members(row, month)}
+        candidates: list[tuple] = []
+        for pool in (own, near, shown):  # each adds to the last: its own figures first
+            candidates += sorted(set(pool) - set(candidates) - set(chosen), key=cost)
+            got = checked.smallest_sufficient(
+                candidates, works, deadline, *budget.left(), empty_fails=True
+            )
+            if got is not None:
+                chosen += got
+                break
+    return chosen
 
-    cells = {c for c, _ in targets}
-    limit = (LP_TRIALS, LP_SEARCH_SECONDS)
-    return _checked(year, pattern, found, near, cells, still_narrow, protection, deadline, limit)
+
+@dataclass
+class _Budget:
+    """What the checked searches of one repair round may spend between them before each is cut
+    at its first trial (etl.disclosure.checked): trials, and seconds from its start."""
+
+    limit: int
+    seconds: float
+    trials: int = 0
+    start: float = field(default_factory=time.monotonic)
+
+    def left(self) -> tuple[int, float]:
+        """The (trials, seconds) left, for the next search."""
+        spent = time.monotonic() - self.start
+        return max(0, self.limit - self.trials), max(0.0, self.seconds - spent)
 
 
-def _checked(
-    year, pattern, found, near, cells, still_narrow, protection, deadline, limit=(None, 0.0)
-) -> list[tuple]:
-    """The checked search: `near` (cheapest first), then all of the month's figures besides,
-    each set tried by `still_narrow` with the month's hidden cells; limit: (trials, seconds)
-    after both of which a search stops early (etl.disclosure.checked)."""
+def _cost(found: Findings):
+    """The order of the figures a search tries, cheapest first: no total of the whole scope,
+    the least headline, the smallest."""
 
     def cost(k: tuple):
         return (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
 
-    hidden = year.status(pattern)
-    rest = {k for k in year.changeable() if k not in hidden} - near
-    now = year.relations.columns_of(hidden)
-
-    def works(extra: list[tuple]) -> bool:
-        return not still_narrow(now, extra, cells, protection)
-
-    nearest = sorted(near, key=cost)
-    for candidates in (nearest, nearest + sorted(rest, key=cost)):
-        chosen = checked.smallest_sufficient(candidates, works, deadline, *limit)
-        if chosen is not None:
-            return chosen
-    return []
+    return cost
 
 
 def _pick_for_pin(found: Findings, cell: tuple, month: int, protection: float):

@@ -88,6 +88,35 @@ def test_rep009_out_of_time_after_a_first_trial_that_works():
     assert chosen is not None and works(chosen)
 
 
+def test_rep011_a_search_cut_at_once_still_makes_its_first_trial():
+    """With no trials and no seconds left, the search makes one trial, of all the candidates,
+    and answers with them when they work (None when they do not)."""
+    tried = []
+
+    def works(subset):
+        tried.append(list(subset))
+        return {"c", "f"} <= set(subset)
+
+    assert checked.smallest_sufficient(list("abcdefgh"), works, trials=0) == list("abcdefgh")
+    assert tried == [list("abcdefgh")]
+    assert checked.smallest_sufficient(list("abde"), works, trials=0) is None
+
+
+def test_rep012_a_caller_that_knows_nothing_fails_spares_that_trial():
+    """empty_fails: the empty set is never tried, and the same set is found."""
+    tried = []
+
+    def works(subset):
+        tried.append(list(subset))
+        return {"c", "f"} <= set(subset)
+
+    told = checked.smallest_sufficient(list("abcdefgh"), works, empty_fails=True)
+    assert [] not in tried and sorted(told) == ["c", "f"]
+    tried.clear()
+    assert sorted(checked.smallest_sufficient(list("abcdefgh"), works)) == ["c", "f"]
+    assert [] in tried
+
+
 @dataclass
 class _Pattern:
     """What the repair reads and changes of a month's pattern (etl.disclosure.pattern.Pattern)."""
@@ -137,6 +166,30 @@ def test_rep005_when_the_quick_picks_find_nothing_checked_picks_widen_the_bound(
     outcome = exact.repair(pattern, "R", 202103, {}, 0.15)
     assert (outcome.pinned, outcome.narrow, outcome.inherent) == (0, 0, 0)
     assert pattern.suppressed[total] == "secondary"
+
+
+def test_rep013_lp_picks_on_a_year_widen_each_cell_the_lp_narrows():
+    """Two regions, each a shown total over a confidential large part, a hidden small one and a
+    shown smaller one: the LP narrows both large parts from above. The checked LP search hides
+    the cheapest figure that widens each, the shown small part (not the total, a headline), after
+    which the LP finds both wide; one region's figure does not widen the other's cell."""
+    value, relations, suppressed = {}, [], {}
+    for region, amounts in (("R", (100, 85, 10, 5)), ("S", (200, 170, 20, 10))):
+        cells = [(YTD, region, c, "bop", "*", "*") for c in ("*", "A", "B", "C")]
+        value |= dict(zip(cells, amounts))
+        relations.append((cells[0], cells[1:]))
+        suppressed |= {cells[1]: PRIMARY, cells[2]: "secondary"}
+    pattern = _Pattern(value, relations, suppressed)
+    year = attacker.Year(pattern, 202103, {})
+    found = year.findings(pattern, "R", 0.15)
+    primary = [(YTD, 202103, *k[1:]) for k, why in suppressed.items() if why == PRIMARY]
+    targets = year.lp_narrow(found.eq, primary, 0.15)
+    assert sorted((c[2], n.side) for c, n in targets) == [("R", "high"), ("S", "high")]
+    chosen = picks.lp_picks(year, pattern, found, targets, 0.15, float("inf"))
+    assert sorted(chosen) == [(YTD, 202103, r, "C", "bop", "*", "*") for r in ("R", "S")]
+    now = year.hidden_columns(pattern)
+    assert all(year.lp_widens(now, chosen, c, n.side, 0.15) for c, n in targets)
+    assert not any(year.lp_widens(now, chosen[:1], c, n.side, 0.15) for c, n in targets[1:])
 
 
 @pytest.mark.parametrize("month", [202102, 202103])
