@@ -62,3 +62,5 @@ def smallest_sufficient(
             low, high = (low, middle) if enough else (middle + 1, high)
         kept.append(pool[low - 1])
         pool = pool[: low - 1]
+        if not pool:  # kept + pool works, and is kept: no need to try it
+            return kept

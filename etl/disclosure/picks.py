@@ -18,12 +18,13 @@ from etl.disclosure.pattern import Pattern, headline
 BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
 BOUND_TRACE_WIDTH = 400  # hidden cells followed per ring, at most
 PINS_PER_ROUND = 20  # certificates sought per round (each an LSMR solve)
-# A checked search by the LP stops once it has made LP_TRIALS trials and spent
-# LP_SEARCH_SECONDS, and hides the set it holds that works: figures more than the smallest set,
-# and the round ends repaired. Each trial is an LP audit of the targets: about 30 s at 天津市's
-# scale in March, where a search to the smallest set ran past 26 min (24 trials: 12-18 min), and
-# 1-4 s in February, whose whole search takes 200 s (cut at 24 trials, it hid 258 figures more).
-LP_TRIALS = 24
+# The checked searches by the LP of one round (one per narrow cell and side) stop once they have
+# made LP_TRIALS trials between them and spent LP_SEARCH_SECONDS; each search after that makes
+# its first trial and hides what it held: figures more than the smallest set, and the round ends
+# repaired. A trial is one cell's LP: under a second at 两江新区's scale, 20-35 s at 天津市's.
+# There, in April, a cut at 24 trials fell in the middle of a search over the whole month's
+# figures and hid 1,476 of them; not cut, the same searches had found 4 figures in 49 trials.
+LP_TRIALS = 64
 LP_SEARCH_SECONDS = 300.0
 WEIGHT_TOLERANCE = 1e-9  # a multiplier's product smaller than this is the solver's rounding
 
@@ -133,10 +134,11 @@ def lp_picks(
     made of (then of every target's, then all of the month's). A search starts from the figures
     chosen for the cells before it, which often widen its cell already (one LP, no search)."""
     month = year.month
-    hidden = year.hidden_columns(pattern)
+    status = year.status(pattern)
+    hidden = year.relations.columns_of(status)
     cost = _cost(found)
     near = {k for _, n in targets for row in n.rows for k in found.changeable_members(row, month)}
-    shown = [k for k in year.changeable() if k not in year.status(pattern)]
+    shown = [k for k in year.changeable() if k not in status]
     budget = _Budget(LP_TRIALS, LP_SEARCH_SECONDS)
     chosen: list[tuple] = []
     for cell, narrow in targets:
@@ -147,10 +149,17 @@ def lp_picks(
 
         if chosen and works([]):  # the figures chosen for the cells before widen it
             continue
-        own = {k for row in narrow.rows for k in found.changeable_members(row, month)}
+        own = list(
+            dict.fromkeys(k for r in narrow.rows for k in found.changeable_members(r, month))
+        )
+        # first those that break its bound's certificate (a few of the hundreds in its relations)
+        useful = _could_widen(found, cell, narrow, own, protection)
         candidates: list[tuple] = []
-        for pool in (own, near, shown):  # each adds to the last: its own figures first
-            candidates += sorted(set(pool) - set(candidates) - set(chosen), key=cost)
+        for pool in (useful, own, near, shown):  # each adds to the last: its own figures first
+            more = sorted(set(pool) - set(candidates) - set(chosen), key=cost)
+            if not more:  # nothing new to try: the same trial would fail again
+                continue
+            candidates += more
             got = checked.smallest_sufficient(
                 candidates, works, deadline, *budget.left(), empty_fails=True
             )

@@ -117,6 +117,32 @@ def test_rep012_a_caller_that_knows_nothing_fails_spares_that_trial():
     assert [] in tried
 
 
+def test_rep014_a_set_known_to_work_is_not_tried_again():
+    """One candidate that works: one trial. The kept figures once nothing cheaper is left are
+    the set the search knows works: no trial repeats a set."""
+    tried = []
+
+    def works(subset):
+        tried.append(sorted(subset))
+        return {"c", "f"} <= set(subset)
+
+    assert checked.smallest_sufficient(["c", "f"], works, empty_fails=True) == ["f", "c"]
+    assert tried == [["c", "f"], ["c"], ["f"]]
+    tried.clear()
+    assert checked.smallest_sufficient(["f", "g"], works) is None
+    tried.clear()
+
+    def needs_f(subset):
+        tried.append(list(subset))
+        return "f" in subset
+
+    assert checked.smallest_sufficient(["f"], needs_f) == ["f"]
+    assert tried == [["f"], []]  # the empty set tried, the one candidate not again
+    tried.clear()
+    chosen = checked.smallest_sufficient(list("abcdefgh"), works)
+    assert sorted(chosen) == ["c", "f"] and len(tried) == len({tuple(t) for t in tried})
+
+
 @dataclass
 class _Pattern:
     """What the repair reads and changes of a month's pattern (etl.disclosure.pattern.Pattern)."""

@@ -89,7 +89,7 @@ def _search(monkeypatch, needs: dict, own: dict, budget=(100, 0.0)) -> tuple[lis
 
     year = SimpleNamespace(
         month=month,
-        hidden_columns=lambda pattern: np.arange(0),
+        relations=SimpleNamespace(columns_of=lambda keys: np.arange(0)),
         status=lambda pattern: {},
         changeable=lambda: figures,
         lp_widens=lp_widens,
