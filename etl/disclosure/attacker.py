@@ -163,11 +163,12 @@ class Year:
         deadline: float = float("inf"),
         sides: list[str] | None = None,
         first: bool = False,
+        suspects: list[tuple[tuple, str]] = (),
     ) -> list[tuple[tuple, intervals.Narrow]] | None:
         """Which of `cells` (year keys hidden in `eq`; with `sides`, only that side of each) the
         attacker's LP narrows below ±protection, each with the side and the relations of its
-        bound (with `first`, the first one found only); None when the time is up first
-        (etl.disclosure.intervals)."""
+        bound (with `first`, the first one found only, the (cell, side) `suspects` decided
+        first); None when the time is up first (etl.disclosure.intervals)."""
         amounts = self.relations.value[eq.columns]
         targets = np.fromiter((eq.index[k] for k in cells), int)
         found = intervals.narrow_cells(
@@ -178,6 +179,7 @@ class Year:
             deadline,
             sides=None if sides is None else np.array(sides),
             first=first,
+            suspects=[(eq.index[cell], side) for cell, side in suspects],
         )
         return None if found is None else [(eq.hidden[n.column], n) for n in found]
 
@@ -194,20 +196,23 @@ class Year:
         found = self.lp_narrow(self._trial(hidden, extra), cells, protection, deadline)
         return None if found is None else {key for key, _ in found}
 
-    def lp_widens(
+    def lp_trial(
         self,
         hidden: np.ndarray,
         extra: list[tuple],
-        cell: tuple,
-        side: str,
+        targets: list[tuple[tuple, str]],
         protection: float,
         deadline: float = float("inf"),
-    ) -> bool | None:
-        """Whether the LP finds `cell` wide on `side` with `extra` hidden besides `hidden` (one
-        LP: a repair's trial); None when the time is up first. Nothing is changed."""
+        suspects: list[tuple[tuple, str]] = (),
+    ) -> list[tuple[tuple, str]] | None:
+        """The first (cell, side) of `targets` the LP finds narrow with `extra` hidden besides
+        `hidden`, in a list (empty: every one wide; only those sides: the others were wide
+        already, and hiding more keeps them so); None when the time is up first. `suspects`
+        (among the targets) are decided first. A trial: nothing is changed."""
+        cells, sides = zip(*targets)
         eq = self._trial(hidden, extra)
-        found = self.lp_narrow(eq, [cell], protection, deadline, [side], first=True)
-        return None if found is None else not found
+        found = self.lp_narrow(eq, cells, protection, deadline, list(sides), True, suspects)
+        return None if found is None else [(key, n.side) for key, n in found]
 
     def _trial(self, hidden: np.ndarray, extra: list[tuple]) -> pins.Equations:
         """The equations with `extra` (year keys of the month, with their 1–2月 twins) hidden

@@ -21,7 +21,6 @@ def smallest_sufficient(
     deadline: float = float("inf"),
     trials: int | None = None,
     seconds: float = 0.0,
-    empty_fails: bool = False,
 ) -> list | None:
     """A small subset of `candidates` (ordered cheapest first) for which works(subset) holds:
     each member is one the cheaper ones cannot replace. None when not even all of them work, or
@@ -29,8 +28,7 @@ def smallest_sufficient(
     and spent `seconds`, or once the clock passes `deadline`, the search stops early and returns
     the set it holds that works (larger than the smallest, never one that fails: an answer that
     costs readers some figures instead of a release that stops with its narrow cells
-    unrepaired). With `empty_fails` the caller knows that no figure at all does not work, and
-    that trial is not made."""
+    unrepaired)."""
     count, start = 0, time.monotonic()
 
     def trial(subset: list) -> bool | None:
@@ -48,7 +46,7 @@ def smallest_sufficient(
     kept: list = []
     pool = list(candidates)  # invariant: kept + pool works
     while True:
-        done = False if empty_fails and not kept else trial(kept)
+        done = trial(kept)
         if done is None:
             return kept + pool
         if done:

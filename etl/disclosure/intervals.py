@@ -30,6 +30,11 @@ narrow one the next cell gets a pure LP at once. 天津市, April 2021, low side
 the batches leave: the first four pushed LPs decide 48 of them, four lone LPs 26. A batch of
 one cell is that cell's own LP, so it is solved once, as its own.
 
+A repair's trial (first=True) wants any narrow cell, soon: it decides the `suspects` first (the
+cells narrow in its last trials, etl.disclosure.picks), each by its own LP, on their side first.
+Its sets hide less and less, and fail mostly on the same cell: after one LP, not a trial's
+batches. The order changes what is decided first, not what is found.
+
 Pushed cells are held at their levels as in a batch, and a lone cell at its own, so no LP is
 unbounded: HiGHS's interior point took 261 s to call one cell's largest value unbounded in
 天津市's April with all of the month hidden, where that system's bounded LPs take 20 s.
@@ -140,12 +145,15 @@ def narrow_cells(
     *,
     sides: np.ndarray | None = None,
     first: bool = False,
+    suspects: list[tuple[int, str]] = (),
 ) -> list[Narrow] | None:
     """The `targets` (columns of `eq`) whose LP interval misses ±protection of their `amounts`,
     each side found once; None when the clock passes `deadline` before every target is decided.
 
     sides: the one side to decide for each target ("low" or "high"; default both). first: stop
-    at the first narrow one (a trial of the repair needs no more)."""
+    at the first narrow one (a trial of the repair needs no more). suspects: (column, side) to
+    decide first, each by an LP of its own, their sides first (the cells narrow in the repair's
+    last trial: a trial that fails again then ends after one LP)."""
     targets = np.asarray(targets, dtype=int)
     chosen = {
         side: targets if sides is None else targets[np.asarray(sides) == side]
@@ -157,9 +165,11 @@ def narrow_cells(
     tied = functools.cache(lambda: twins.twins(eq.matrix, eq.constant))
     rings = functools.cache(lambda: nearby.Rings.of(eq.matrix))
     found: list[Narrow] = []
-    for side in ("low", "high"):
+    order = ("high", "low") if suspects and suspects[0][1] == "high" else ("low", "high")
+    for side in order:
+        ahead = [column for column, s in suspects if s == side]
         narrow = _one_side(
-            eq, amounts, chosen[side], protection, side, deadline, first, tied, rings
+            eq, amounts, chosen[side], protection, side, deadline, first, tied, rings, ahead
         )
         if narrow is None:
             return None
@@ -202,14 +212,17 @@ def _side_in_process(tunables, matrix, constant, amounts, protection, deadline, 
     return _one_side(eq, amounts, targets, protection, side, deadline, False, tied, rings)
 
 
-def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rings):
-    """narrow_cells on one side: batches while they decide something, then one LP a cell (the
-    relations near it first, in a large system)."""
+def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rings, ahead=()):
+    """narrow_cells on one side: the cells `ahead` one LP each, then batches while they decide
+    something, then one LP a cell (the relations near it first, in a large system)."""
     matrix, constant = eq.matrix, eq.constant
     scale = lp_scale(constant, amounts)
     sign = 1.0 if side == "low" else -1.0  # the LP minimises: the least value, or the largest
     level = (1 - sign * protection) * amounts  # where a cell's value must be able to reach
     undecided = np.unique(targets)
+    first_of = [c for c in dict.fromkeys(ahead) if c in undecided]
+    undecided = np.concatenate([first_of, undecided[~np.isin(undecided, first_of)]]).astype(int)
+    pending = set(first_of)
     found: list[Narrow] = []
     rng = np.random.default_rng(0)  # seeded: the same system gets the same batches
     mode = "batch"  # then "push": the first undecided cell, the others a little; "alone": it only
@@ -218,8 +231,9 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
     while undecided.size:
         if time.monotonic() > deadline:
             return None
-        if mode == "batch" and undecided.size == 1:
-            mode = "alone"  # a batch of one is its own LP: the same optimum, found once
+        suspect = int(undecided[0]) in pending
+        if suspect or (mode == "batch" and undecided.size == 1):
+            mode = "alone"  # a suspect; or a batch of one: its own LP, the same optimum, once
         if mode == "alone" and near and int(undecided[0]) not in tried:
             tried.add(int(undecided[0]))
             proof = _proven_nearby(rings(), tied, constant / scale, scale, undecided, level, side)
@@ -276,7 +290,10 @@ def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rin
             )
             reached |= decided
             found += narrow
-        if mode == "batch":  # a batch that decides nothing: one cell at a time
+        if suspect:  # decided: the next suspect, or batches for the rest
+            pending.discard(int(undecided[0]))
+            mode = "batch"
+        elif mode == "batch":  # a batch that decides nothing: one cell at a time
             mode = "batch" if reached.any() else "push"
         else:  # a pushed cell left short gets its own LP; after a narrow one, so does the next
             mode = "alone" if short else "push"  # (narrow cells come in runs: one relation's)

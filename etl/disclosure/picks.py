@@ -6,7 +6,6 @@ the quick ones leave the same narrow cells (etl.disclosure.checked). Pure.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from functools import partial
 
 from etl.disclosure import checked, intervals, pins
@@ -18,14 +17,17 @@ from etl.disclosure.pattern import Pattern, headline
 BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
 BOUND_TRACE_WIDTH = 400  # hidden cells followed per ring, at most
 PINS_PER_ROUND = 20  # certificates sought per round (each an LSMR solve)
-# The checked searches by the LP of one round (one per narrow cell and side) stop once they have
-# made LP_TRIALS trials between them and spent LP_SEARCH_SECONDS; each search after that makes
-# its first trial and hides what it held: figures more than the smallest set, and the round ends
-# repaired. A trial is one cell's LP: under a second at 两江新区's scale, 20-35 s at 天津市's.
-# There, in April, a cut at 24 trials fell in the middle of a search over the whole month's
-# figures and hid 1,476 of them; not cut, the same searches had found 4 figures in 49 trials.
-LP_TRIALS = 64
+# A checked search by the LP stops once it has made LP_TRIALS trials and spent
+# LP_SEARCH_SECONDS, and hides the set it holds that works: figures more than the smallest set,
+# and the round ends repaired. Each trial is an LP audit of the targets: about 30 s at 天津市's
+# scale in March, where a search to the smallest set ran past 26 min (24 trials: 12-18 min), and
+# 1-4 s in February, whose whole search takes 200 s (cut at 24 trials, it hid 258 figures more).
+LP_TRIALS = 24
 LP_SEARCH_SECONDS = 300.0
+# A trial decides the (cell, side) narrow in the last trials first, each by an LP of its own: the
+# search's next sets hide less, and fail mostly on the same cell, after one LP instead of a
+# trial's every batch. Each one wide costs a trial that works one LP more.
+LP_SUSPECTS = 2
 WEIGHT_TOLERANCE = 1e-9  # a multiplier's product smaller than this is the solver's rounding
 
 
@@ -63,20 +65,7 @@ def checked_picks(
         for k in options
     }
     cells = {c for c, _ in targets}
-    cost = _cost(found)
-    hidden = year.status(pattern)
-    now = year.relations.columns_of(hidden)
-
-    def works(extra: list[tuple]) -> bool:
-        return not year.still_narrow(now, extra, cells, protection)
-
-    nearest = sorted(near, key=cost)
-    rest = sorted({k for k in year.changeable() if k not in hidden} - near, key=cost)
-    for candidates in (nearest, nearest + rest):
-        chosen = checked.smallest_sufficient(candidates, works, deadline)
-        if chosen is not None:
-            return chosen
-    return []
+    return _checked(year, pattern, found, near, cells, year.still_narrow, protection, deadline)
 
 
 def lp_quick_picks(
@@ -129,70 +118,51 @@ def lp_picks(
     protection: float,
     deadline: float,
 ) -> list[tuple]:
-    """checked_picks for cells the attacker's LP narrows (the shuttle does not): one search per
-    (cell, side), each trial that cell's own LP, among the figures of the relations its bound is
-    made of (then of every target's, then all of the month's). A search starts from the figures
-    chosen for the cells before it, which often widen its cell already (one LP, no search)."""
-    month = year.month
-    status = year.status(pattern)
-    hidden = year.relations.columns_of(status)
-    cost = _cost(found)
-    near = {k for _, n in targets for row in n.rows for k in found.changeable_members(row, month)}
-    shown = [k for k in year.changeable() if k not in status]
-    budget = _Budget(LP_TRIALS, LP_SEARCH_SECONDS)
-    chosen: list[tuple] = []
-    for cell, narrow in targets:
+    """checked_picks for cells the attacker's LP narrows (the shuttle does not): trials by the
+    LP, searched among the figures of the relations its bounds are made of first."""
+    near = {
+        k for _, n in targets for row in n.rows for k in found.changeable_members(row, year.month)
+    }
 
-        def works(extra: list[tuple], cell=cell, side=narrow.side) -> bool:
-            budget.trials += 1
-            return bool(year.lp_widens(hidden, chosen + extra, cell, side, protection, deadline))
+    sides = [(c, n.side) for c, n in targets]
+    suspects: list[tuple[tuple, str]] = []  # narrow in earlier trials, the latest first
 
-        if chosen and works([]):  # the figures chosen for the cells before widen it
-            continue
-        own = list(
-            dict.fromkeys(k for r in narrow.rows for k in found.changeable_members(r, month))
-        )
-        # first those that break its bound's certificate (a few of the hundreds in its relations)
-        useful = _could_widen(found, cell, narrow, own, protection)
-        candidates: list[tuple] = []
-        for pool in (useful, own, near, shown):  # each adds to the last: its own figures first
-            more = sorted(set(pool) - set(candidates) - set(chosen), key=cost)
-            if not more:  # nothing new to try: the same trial would fail again
-                continue
-            candidates += more
-            got = checked.smallest_sufficient(
-                candidates, works, deadline, *budget.left(), empty_fails=True
-            )
-            if got is not None:
-                chosen += got
-                break
-    return chosen
+    def still_narrow(now, extra, cells, protection):
+        found = year.lp_trial(now, extra, sides, protection, deadline, suspects[:LP_SUSPECTS])
+        if found is None:  # out of time: a trial that did not work
+            return cells
+        for key in found:  # a smaller set fails on it again, mostly
+            suspects[:] = [key, *(k for k in suspects if k != key)]
+        return cells if found else set()
+
+    cells = {c for c, _ in targets}
+    limit = (LP_TRIALS, LP_SEARCH_SECONDS)
+    return _checked(year, pattern, found, near, cells, still_narrow, protection, deadline, limit)
 
 
-@dataclass
-class _Budget:
-    """What the checked searches of one repair round may spend between them before each is cut
-    at its first trial (etl.disclosure.checked): trials, and seconds from its start."""
-
-    limit: int
-    seconds: float
-    trials: int = 0
-    start: float = field(default_factory=time.monotonic)
-
-    def left(self) -> tuple[int, float]:
-        """The (trials, seconds) left, for the next search."""
-        spent = time.monotonic() - self.start
-        return max(0, self.limit - self.trials), max(0.0, self.seconds - spent)
-
-
-def _cost(found: Findings):
-    """The order of the figures a search tries, cheapest first: no total of the whole scope,
-    the least headline, the smallest."""
+def _checked(
+    year, pattern, found, near, cells, still_narrow, protection, deadline, limit=(None, 0.0)
+) -> list[tuple]:
+    """The checked search: `near` (cheapest first), then all of the month's figures besides,
+    each set tried by `still_narrow` with the month's hidden cells; limit: (trials, seconds)
+    after both of which a search stops early (etl.disclosure.checked)."""
 
     def cost(k: tuple):
         return (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
 
-    return cost
+    hidden = year.status(pattern)
+    rest = {k for k in year.changeable() if k not in hidden} - near
+    now = year.relations.columns_of(hidden)
+
+    def works(extra: list[tuple]) -> bool:
+        return not still_narrow(now, extra, cells, protection)
+
+    nearest = sorted(near, key=cost)
+    for candidates in (nearest, nearest + sorted(rest, key=cost)):
+        chosen = checked.smallest_sufficient(candidates, works, deadline, *limit)
+        if chosen is not None:
+            return chosen
+    return []
 
 
 def _pick_for_pin(found: Findings, cell: tuple, month: int, protection: float):

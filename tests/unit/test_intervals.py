@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 from scipy.optimize import linprog
 
 from etl.disclosure import intervals
@@ -300,3 +301,32 @@ def test_int012_a_batch_of_one_cell_is_its_own_lp_solved_once(monkeypatch):
                     wide += 1
                     assert found == []
     assert narrow > 10 and wide > 10
+
+
+def test_int013_suspects_are_decided_first(monkeypatch):
+    """A trial (first=True) told of a narrow (cell, side) ends after that cell's one LP, with it;
+    told of a wide one, it still finds a narrow cell where there is one. A whole audit told of
+    suspects finds what it finds without them, bounds included."""
+    calls = _counted(monkeypatch)
+    checked = 0
+    for seed in range(8):
+        eq, amounts = _random_case(seed)
+        every = np.arange(len(eq.hidden))
+        plain = intervals.narrow_cells(eq, amounts, every, PROTECTION)
+        narrow = {(n.column, n.side): n.bound for n in plain}
+        wide = [(c, s) for c in every.tolist() for s in ("low", "high") if (c, s) not in narrow]
+        for suspect in list(narrow)[:3]:
+            calls.clear()
+            (first,) = intervals.narrow_cells(
+                eq, amounts, every, PROTECTION, first=True, suspects=[suspect]
+            )
+            assert (first.column, first.side) == suspect and len(calls) == 1
+            checked += 1
+        if narrow:
+            found = intervals.narrow_cells(
+                eq, amounts, every, PROTECTION, first=True, suspects=wide[:2]
+            )
+            assert len(found) == 1 and (found[0].column, found[0].side) in narrow
+        again = intervals.narrow_cells(eq, amounts, every, PROTECTION, suspects=wide[:1])
+        assert {(n.column, n.side): n.bound for n in again} == pytest.approx(narrow)
+    assert checked > 10

@@ -75,75 +75,47 @@ def test_lpk001_a_figure_the_certificate_answers_leaves_the_cell_narrow():
     assert ruled_out > 50 and kept_and_widened > 100
 
 
-def _search(monkeypatch, needs: dict, own: dict, budget=(100, 0.0)) -> tuple[list, list]:
-    """lp_picks over a stand-in year of eight figures whose LP narrows each (cell, side) of
-    `needs` until one of its sets of figures is hidden; `own`: the figures of the relations of
-    each target's bound. The figures chosen, and each trial's (targets, figures hidden)."""
+def _search(monkeypatch, suspects: int) -> tuple[list, list]:
+    """lp_picks over a stand-in year whose LP trials narrow cell A until figure 2 is hidden and
+    cell B until figure 5 is: the figures chosen, and each trial's (suspects, answer)."""
     month = 202103
     figures = [(MONTH, month, "120000", f"S{i}", ALL, ALL, ALL) for i in range(8)]
+    needs = {("A", "high"): figures[2], ("B", "low"): figures[5]}
     trials = []
 
-    def lp_widens(hidden, extra, cell, side, protection, deadline):
-        trials.append(([(cell, side)], sorted(k[3] for k in extra)))
-        return any(set(figures) <= {k[3] for k in extra} for figures in needs[cell, side])
+    def lp_trial(hidden, extra, targets, protection, deadline, told):
+        order = [*told, *(t for t in targets if t not in told)]  # as narrow_cells decides them
+        answer = [t for t in order if needs[t] not in extra][:1]
+        trials.append((list(told), answer))
+        return answer
 
     year = SimpleNamespace(
         month=month,
         relations=SimpleNamespace(columns_of=lambda keys: np.arange(0)),
         status=lambda pattern: {},
         changeable=lambda: figures,
-        lp_widens=lp_widens,
+        lp_trial=lp_trial,
     )
     found = SimpleNamespace(
-        changeable_members=lambda row, m: [figures[i] for i in own[row]],
+        changeable_members=lambda row, m: figures[:4],
         scope="120000",
         value={k: 100 + i for i, k in enumerate(figures)},
     )
-    rows = {t: i for i, t in enumerate(needs)}
-    targets = [(c, intervals.Narrow(0, side, 1.0, np.array([rows[c, side]]))) for c, side in needs]
-    own = {rows[t]: own[t] for t in needs}
-    monkeypatch.setattr(picks, "LP_TRIALS", budget[0])
-    monkeypatch.setattr(picks, "LP_SEARCH_SECONDS", budget[1])
+    targets = [(cell, intervals.Narrow(0, side, 1.0, np.array([0]))) for cell, side in needs]
+    monkeypatch.setattr(picks, "LP_SUSPECTS", suspects)
     chosen = picks.lp_picks(year, None, found, targets, PROTECTION, float("inf"))
-    return sorted(k[3] for k in chosen), trials
+    return chosen, trials
 
 
-def test_lpk002_one_search_per_cell_each_trial_its_own_lp(monkeypatch):
-    """Each trial is one (cell, side)'s LP; each cell's search finds its own figure among its
-    relations', and B's starts from the figure chosen for A."""
-    needs = {("A", "high"): [["S2"]], ("B", "low"): [["S5"]]}
-    own = {("A", "high"): [0, 1, 2, 3], ("B", "low"): [4, 5, 6, 7]}
-    chosen, trials = _search(monkeypatch, needs, own)
-    assert chosen == ["S2", "S5"]
-    cells = [targets[0][0] for targets, _ in trials]
-    assert cells == sorted(cells) and cells[-1] == "B"  # A's search, then B's
-    b_trials = [hidden for targets, hidden in trials if targets == [("B", "low")]]
-    assert all("S2" in hidden for hidden in b_trials)  # A's figure stays hidden for B
-    assert all(set(hidden) <= {"S0", "S1", "S2", "S3"} for targets, hidden in trials[:4])
-
-
-def test_lpk003_a_cell_the_earlier_figures_widen_costs_one_trial(monkeypatch):
-    """B is widened by the figure chosen for A: one trial of B's (nothing more hidden for it)."""
-    needs = {("A", "high"): [["S2"]], ("B", "low"): [["S2"], ["S5"]]}
-    own = {("A", "high"): [0, 1, 2, 3], ("B", "low"): [4, 5, 6, 7]}
-    chosen, trials = _search(monkeypatch, needs, own)
-    assert chosen == ["S2"]
-    assert [hidden for targets, hidden in trials if targets == [("B", "low")]] == [["S2"]]
-
-
-def test_lpk004_beyond_its_own_relations_when_they_cannot_widen_it(monkeypatch):
-    """A's relations hold no figure that widens it: the search goes on among every target's
-    relations, then the whole month's, and finds the one it needs."""
-    needs = {("A", "high"): [["S6"]], ("B", "low"): [["S4"]]}
-    own = {("A", "high"): [0, 1], ("B", "low"): [4, 5]}
-    chosen, _ = _search(monkeypatch, needs, own)
-    assert chosen == ["S4", "S6"]
-
-
-def test_lpk005_out_of_trials_each_search_hides_its_candidates_after_one_trial(monkeypatch):
-    """With no trials left, each cell's search makes one trial (its candidates, all hidden) and
-    keeps them: a set that works, larger than the smallest."""
-    needs = {("A", "high"): [["S2"]], ("B", "low"): [["S5"]]}
-    own = {("A", "high"): [0, 1, 2, 3], ("B", "low"): [4, 5, 6, 7]}
-    chosen, trials = _search(monkeypatch, needs, own, budget=(0, 0.0))
-    assert chosen == [f"S{i}" for i in range(8)] and len(trials) == 3  # A's, B's check, B's
+def test_lpk002_a_trial_decides_the_last_trials_narrow_cells_first(monkeypatch):
+    """Each LP trial of the checked search is told the (cell, side) the last trials found narrow,
+    the latest first; the figures chosen are those of the search told nothing."""
+    chosen, trials = _search(monkeypatch, suspects=2)
+    plain, _ = _search(monkeypatch, suspects=0)
+    assert sorted(chosen) == sorted(plain) and {k[3] for k in chosen} == {"S2", "S5"}
+    narrow_so_far: list = []
+    for told, answer in trials:
+        assert told == narrow_so_far[:2]
+        if answer:
+            narrow_so_far = [answer[0], *(t for t in narrow_so_far if t != answer[0])]
+    assert any(answer and answer[0] in told for told, answer in trials)  # failed on a suspect
