@@ -138,9 +138,9 @@ class _Pattern:
         """No relation of these tests is left with one hidden cell."""
 
 
-def _cell(window: str, category: str) -> tuple:
+def _cell(window: str, category: str, region: str = "R") -> tuple:
     """A catalogue key without its period: window, region, category, mode, direction, partner."""
-    return (window, "R", category, "bop", "*", "*")
+    return (window, region, category, "bop", "*", "*")
 
 
 def test_rep004_a_cell_earlier_months_give_away_is_reported_and_costs_nothing():
@@ -184,15 +184,14 @@ def test_rep013_lp_picks_on_a_year_widen_each_cell_the_lp_narrows():
     after which the LP finds both wide; neither alone widens both."""
     value, relations, suppressed = {}, [], {}
     for region, amounts in (("R", (100, 85, 10, 5)), ("S", (200, 170, 20, 10))):
-        cells = [(YTD, region, c, "bop", "*", "*") for c in ("*", "A", "B", "C")]
+        cells = [_cell(YTD, c, region) for c in ("*", "A", "B", "C")]
         value |= dict(zip(cells, amounts))
         relations.append((cells[0], cells[1:]))
         suppressed |= {cells[1]: PRIMARY, cells[2]: "secondary"}
     pattern = _Pattern(value, relations, suppressed)
     year = attacker.Year(pattern, 202103, {})
     found = year.findings(pattern, "R", 0.15)
-    primary = [(YTD, 202103, *k[1:]) for k, why in suppressed.items() if why == PRIMARY]
-    targets = year.lp_narrow(found.eq, primary, 0.15)
+    targets = year.lp_narrow(found.eq, exact._primary(year, pattern), 0.15)
     assert sorted((c[2], n.side) for c, n in targets) == [("R", "high"), ("S", "high")]
     chosen = picks.lp_picks(year, pattern, found, targets, 0.15, float("inf"))
     assert sorted(chosen) == [(YTD, 202103, r, "C", "bop", "*", "*") for r in ("R", "S")]
