@@ -8,6 +8,8 @@ from __future__ import annotations
 import time
 from functools import partial
 
+import numpy as np
+
 from etl.disclosure import checked, intervals, pins
 from etl.disclosure.attacker import Findings, Year, is_changeable
 from etl.disclosure.catalogue import ALL
@@ -143,9 +145,10 @@ def lp_picks(
 def _checked(
     year, pattern, found, near, cells, still_narrow, protection, deadline, limit=(None, 0.0)
 ) -> list[tuple]:
-    """The checked search: `near` (cheapest first), then all of the month's figures besides,
-    each set tried by `still_narrow` with the month's hidden cells; limit: (trials, seconds)
-    after both of which a search stops early (etl.disclosure.checked)."""
+    """The checked search: `near` (cheapest first), then all of the month's figures besides
+    (the nearest the cells first, the cheapest of equally near), each set tried by
+    `still_narrow` with the month's hidden cells; limit: (trials, seconds) after both of which
+    a search stops early (etl.disclosure.checked)."""
 
     def cost(k: tuple):
         return (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
@@ -157,12 +160,34 @@ def _checked(
     def works(extra: list[tuple]) -> bool:
         return not still_narrow(now, extra, cells, protection)
 
+    # the rest nearest the cells first: a search cut short holds a prefix of its candidates,
+    # and the figure a bound needs lies near it more often than among the cheapest
+    steps = distances(year.relations, year.relations.columns_of(cells))
+    index = year.relations.index
     nearest = sorted(near, key=cost)
-    for candidates in (nearest, nearest + sorted(rest, key=cost)):
+    farther = sorted(rest, key=lambda k: (steps[index[k]], cost(k)))
+    for candidates in (nearest, nearest + farther):
         chosen = checked.smallest_sufficient(candidates, works, deadline, *limit)
         if chosen is not None:
             return chosen
     return []
+
+
+def distances(relations: pins.Relations, start: np.ndarray) -> np.ndarray:
+    """Each cell's distance from the cells `start` (columns of the relations): how many
+    relations lie between (hidden or published: a figure hidden on trial opens its relations to
+    the attacker too); inf where nothing leads."""
+    by_column = relations.by_column
+    steps = np.full(relations.matrix.shape[1], np.inf)
+    steps[start] = 0
+    frontier, step = np.asarray(start, dtype=int), 0
+    while frontier.size:
+        step += 1
+        rows = np.unique(by_column[:, frontier].indices)
+        reached = np.unique(relations.matrix[rows].indices)
+        frontier = reached[np.isinf(steps[reached])]
+        steps[frontier] = step
+    return steps
 
 
 def _pick_for_pin(found: Findings, cell: tuple, month: int, protection: float):

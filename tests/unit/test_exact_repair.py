@@ -4,10 +4,11 @@ checked by the shuttle when the quick ones stall, and cells only earlier months 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 import pytest
 
-from etl.disclosure import attacker, checked, exact, picks
+from etl.disclosure import attacker, checked, exact, picks, pins
 from etl.disclosure.catalogue import MONTH, YTD
 from etl.disclosure.pattern import PREVIOUS, PRIMARY
 
@@ -243,3 +244,52 @@ def test_rep007_a_first_month_is_never_tried_as_given_by_earlier_months():
     later = attacker.Year(pattern, 202103, {202102: february})
     assert exact._given_by_earlier(later, pattern, narrow, set(), trial, 0.15) == {narrow[0][0]}
     assert tried == [{narrow[0][0]}]
+
+
+def test_rep015_distances_count_the_relations_between_cells():
+    """A chain T = A + B, B = C + D, D = E + F and a table of its own: distances from A step
+    through hidden and published cells alike; the other table is out of reach."""
+    relations = [["T", "A", "B"], ["B", "C", "D"], ["D", "E", "F"], ["Z", "X", "Y"]]
+    rel = pins.relations_matrix(relations, dict.fromkeys("TABCDEFXYZ", 1))
+    steps = picks.distances(rel, rel.columns_of(["A"]))
+    by_cell = {cell: steps[rel.index[cell]] for cell in rel.cells}
+    assert by_cell == {"T": 1, "A": 0, "B": 1, "C": 2, "D": 2, "E": 3, "F": 3} | dict.fromkeys(
+        "ZXY", float("inf")
+    )
+
+
+def _far_needed_year() -> tuple:
+    """A shown total T = 10,000 over a confidential A (8,500), a hidden B and a shown C (500 =
+    C1 300 + C2 200, shown); T's own parent G = T + U is shown. The LP holds A ≤ 9,500, narrow
+    from above. Hiding T or C (the figures of A's bound) alone or together changes nothing (G − U
+    and C1 + C2 give them back); hiding C with C1 widens it (A ≤ 9,800). Another table of ten
+    figures of 100, cheaper than C1 but unrelated to A, lies beside it."""
+    cell = partial(_cell, YTD)
+    t, a, b, c, c1, c2 = (cell(k) for k in ("*", "A", "B", "C", "C1", "C2"))
+    g, u = cell("*", "P"), cell("*", "Q")
+    far = [cell(f"F{i}", "S") for i in range(10)]
+    value = {t: 10_000, a: 8_500, b: 1_000, c: 500, c1: 300, c2: 200, g: 15_000, u: 5_000}
+    value |= {cell("*", "S"): 1_000} | dict.fromkeys(far, 100)
+    relations = [(t, [a, b, c]), (c, [c1, c2]), (g, [t, u]), (cell("*", "S"), far)]
+    pattern = _Pattern(value, relations, {a: PRIMARY, b: "secondary"})
+    year = attacker.Year(pattern, 202103, {})
+    found = year.findings(pattern, "P", 0.15)
+    targets = year.lp_narrow(found.eq, exact._primary(year, pattern), 0.15)
+    return year, pattern, found, targets
+
+
+def test_rep016_a_search_cut_short_tries_the_figures_near_the_cell_first(monkeypatch):
+    """The figure A's bound needs (C1) lies two relations away and costs more than ten unrelated
+    figures. Cut at four trials, the search holds the prefix of its candidates it has reached:
+    nearest first, that is five figures with C1 among them, and the LP finds A wide; by cost
+    alone it would hold all seventeen."""
+    year, pattern, found, targets = _far_needed_year()
+    assert [(c[3], n.side) for c, n in targets] == [("A", "high")]
+    monkeypatch.setattr(picks, "LP_TRIALS", 4)
+    monkeypatch.setattr(picks, "LP_SEARCH_SECONDS", 0.0)
+    chosen = picks.lp_picks(year, pattern, found, targets, 0.15, float("inf"))
+    assert len(chosen) == 5 and (YTD, 202103, "R", "C1", "bop", "*", "*") in chosen
+    now = year.hidden_columns(pattern)
+    assert year.lp_still_narrow(now, chosen, {targets[0][0]}, 0.15) == set()
+    monkeypatch.setattr(picks, "distances", lambda relations, start: relations.value * 0)
+    assert len(picks.lp_picks(year, pattern, found, targets, 0.15, float("inf"))) == 17

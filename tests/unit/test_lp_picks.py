@@ -91,7 +91,9 @@ def _search(monkeypatch, suspects: int) -> tuple[list, list]:
 
     year = SimpleNamespace(
         month=month,
-        relations=SimpleNamespace(columns_of=lambda keys: np.arange(0)),
+        relations=SimpleNamespace(
+            columns_of=lambda keys: np.arange(0), index={k: i for i, k in enumerate(figures)}
+        ),
         status=lambda pattern: {},
         changeable=lambda: figures,
         lp_trial=lp_trial,
@@ -103,6 +105,8 @@ def _search(monkeypatch, suspects: int) -> tuple[list, list]:
     )
     targets = [(cell, intervals.Narrow(0, side, 1.0, np.array([0]))) for cell, side in needs]
     monkeypatch.setattr(picks, "LP_SUSPECTS", suspects)
+    # a stand-in without relations: every figure equally near, so cost alone orders them
+    monkeypatch.setattr(picks, "distances", lambda relations, start: np.zeros(len(figures)))
     chosen = picks.lp_picks(year, None, found, targets, PROTECTION, float("inf"))
     return chosen, trials
 
