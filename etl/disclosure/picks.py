@@ -160,13 +160,16 @@ def _checked(
     def works(extra: list[tuple]) -> bool:
         return not still_narrow(now, extra, cells, protection)
 
-    # the rest nearest the cells first: a search cut short holds a prefix of its candidates,
-    # and by cost alone a needed figure sat about 1,460th of 天津市 April's 2,777 (docs/disclosure.md)
-    steps = distances(year.relations, year.relations.columns_of(cells))
-    index = year.relations.index
-    nearest = sorted(near, key=cost)
-    farther = sorted(rest, key=lambda k: (steps[index[k]], cost(k)))
-    for candidates in (nearest, nearest + farther):
+    def candidate_lists():
+        nearest = sorted(near, key=cost)
+        yield nearest
+        # the rest nearest the cells first: a search cut short holds a prefix of its candidates,
+        # and by cost alone a needed figure sat about 1,460th of 天津市 April's 2,777
+        steps = distances(year.relations, year.relations.columns_of(cells))
+        index = year.relations.index
+        yield nearest + sorted(rest, key=lambda k: (steps[index[k]], cost(k)))
+
+    for candidates in candidate_lists():
         chosen = checked.smallest_sufficient(candidates, works, deadline, *limit)
         if chosen is not None:
             return chosen
