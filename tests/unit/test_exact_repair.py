@@ -293,3 +293,17 @@ def test_rep016_a_search_cut_short_tries_the_figures_near_the_cell_first(monkeyp
     assert year.lp_still_narrow(now, chosen, {targets[0][0]}, 0.15) == set()
     monkeypatch.setattr(picks, "distances", lambda relations, start: relations.value * 0)
     assert len(picks.lp_picks(year, pattern, found, targets, 0.15, float("inf"))) == 17
+
+
+def test_rep017_a_search_run_to_its_end_keeps_the_cost_order(monkeypatch):
+    """Without a limit the order chooses which figures are kept, and the cheapest are wanted:
+    no distances are taken, and the search ends with the two figures that widen A, C and C1."""
+    year, pattern, found, targets = _far_needed_year()
+    monkeypatch.setattr(picks, "LP_TRIALS", None)
+
+    def no_distances(relations, start):
+        raise AssertionError("a search without a limit orders by cost alone")
+
+    monkeypatch.setattr(picks, "distances", no_distances)
+    chosen = picks.lp_picks(year, pattern, found, targets, 0.15, float("inf"))
+    assert sorted(k[3] for k in chosen) == ["C", "C1"]
