@@ -130,12 +130,12 @@ def lp_picks(
     suspects: list[tuple[tuple, str]] = []  # narrow in earlier trials, the latest first
 
     def still_narrow(now, extra, cells, protection):
-        found = year.lp_trial(now, extra, sides, protection, deadline, suspects[:LP_SUSPECTS])
-        if found is None:  # out of time: a trial that did not work
+        narrow = year.lp_trial(now, extra, sides, protection, deadline, suspects[:LP_SUSPECTS])
+        if narrow is None:  # out of time: a trial that did not work
             return cells
-        for key in found:  # a smaller set fails on it again, mostly
+        for key in narrow:  # a smaller set fails on it again, mostly
             suspects[:] = [key, *(k for k in suspects if k != key)]
-        return cells if found else set()
+        return cells if narrow else set()
 
     cells = {c for c, _ in targets}
     limit = (LP_TRIALS, LP_SEARCH_SECONDS)
@@ -149,12 +149,8 @@ def _checked(
     (cheapest first; in a search with a limit, the nearest the cells first), each set tried by
     `still_narrow` with the month's hidden cells; limit: (trials, seconds) after both of which
     a search stops early (etl.disclosure.checked)."""
-
-    def cost(k: tuple):
-        return (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
-
+    cost = _cost(found)
     hidden = year.status(pattern)
-    rest = {k for k in year.changeable() if k not in hidden} - near
     now = year.relations.columns_of(hidden)
 
     def works(extra: list[tuple]) -> bool:
@@ -163,6 +159,7 @@ def _checked(
     def candidate_lists():
         nearest = sorted(near, key=cost)
         yield nearest
+        rest = {k for k in year.changeable() if k not in hidden} - near  # most searches end above
         if limit[0] is None:  # a search run to its end keeps the cheapest: cost alone
             yield nearest + sorted(rest, key=cost)
             return
@@ -276,12 +273,14 @@ def _cheapest(options: list[tuple], cell: tuple, found: Findings, protection: fl
     """One worth the protection level of `cell` if any; no total of the whole scope (all
     categories and partners: the cards every reader opens) if any; the least headline (the
     pattern's weight) and the smallest."""
-    value = found.value
-    enough = [k for k in options if value[k] >= protection * value[cell]]
-    return min(
-        enough or options,
-        key=lambda k: (_scope_total(k, found.scope), headline((k[0], *k[2:])), value[k], k),
-    )
+    enough = [k for k in options if found.value[k] >= protection * found.value[cell]]
+    return min(enough or options, key=_cost(found))
+
+
+def _cost(found: Findings):
+    """The order of the figures to hide, cheapest first: no total of the whole scope, the least
+    headline, the smallest."""
+    return lambda k: (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
 
 
 def _scope_total(key: tuple, scope: str) -> bool:
