@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 
 import pytest
@@ -165,11 +166,19 @@ def _gone(pid: int, seconds: float = 10) -> bool:
     return False
 
 
+def _worker_ended(job_id: str, seconds: float = 60) -> None:
+    """Wait until the job's worker process has exited and its watcher has recorded the end."""
+    # the watcher outlives the worker, which cannot have exited yet: Python alone takes longer
+    [watcher] = [t for t in threading.enumerate() if t.name == f"watch-{job_id}"]
+    watcher.join(seconds)
+    assert not watcher.is_alive(), "the worker is still running"
+
+
 def test_a_cancel_before_the_worker_has_started_still_stops_it(session_factory, tmp_path):
     job_id = _stage_paths(tmp_path, SAMPLES / "clean_2019-06.xlsx")
     assert jobs.start(session_factory, tmp_path, job_id, "clerk", commit=False)
     assert jobs.cancel(session_factory, tmp_path, job_id, "clerk") is True  # at once
-    time.sleep(5)  # long enough for the worker to have started and finished, had it run on
+    _worker_ended(job_id)  # whatever it would have written, had it run on, is written
     job = jobs.read_job(tmp_path, job_id, "clerk")
     assert job["state"] == "cancelled" and "preview" not in job
     assert _nothing_loaded(session_factory)
