@@ -43,9 +43,11 @@ In a large system (NEARBY_FROM hidden cells) a cell about to get a pure LP of it
 tried by the LP over the relations near it (etl.disclosure.nearby): fewer relations allow more,
 so narrow there is narrow in the whole system, with a bound no tighter than the whole LP's and
 the relations it is made of; a cell it does not prove narrow gets the whole system's LP as
-before. There too the two sides are decided at once, the high side in a spawned process of its
-own (PARALLEL_FROM): they share nothing and are seeded alike, so the answer is the sequential
-one. Pure.
+before. There too the two sides are decided at once, the second in a spawned process of its own
+(PARALLEL_FROM): they share nothing and are seeded alike, so the answer is the sequential one
+(up to the deadline, which the second side meets sooner). A trial reads the second side only
+where the sequence would have gone on to it, after a first side with nothing narrow; else the
+process is ended at once. Pure.
 """
 
 from __future__ import annotations
@@ -57,8 +59,6 @@ import multiprocessing
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -83,8 +83,8 @@ TAIL_PUSH = 0.1
 # relations near it (etl.disclosure.nearby): narrow there is narrow in the whole system, cheaper.
 # Below, the whole system's LP takes well under a second: 两江新区's year has about 9,000 by June.
 NEARBY_FROM = 20_000
-# From this many hidden cells, the high side is decided in a process of its own beside the low
-# side (a second core): 天津市's April takes about 20 s an LP, and the two sides about as many.
+# From this many hidden cells, the second side is decided in a process of its own beside the
+# first (a second core): 天津市's April takes about 20 s an LP, and the two sides about as many.
 PARALLEL_FROM = 20_000
 # what a process deciding one side takes over from its caller (tests and benchmarks set them)
 TUNABLES = [
@@ -159,17 +159,18 @@ def narrow_cells(
         side: targets if sides is None else targets[np.asarray(sides) == side]
         for side in ("low", "high")
     }
-    if not first and _at_once(eq, chosen):
-        return _both_sides_at_once(eq, amounts, chosen, protection, deadline)
+    order = ("high", "low") if suspects and suspects[0][1] == "high" else ("low", "high")
+    ahead = {side: [column for column, s in suspects if s == side] for side in order}
+    if _at_once(eq, chosen):
+        system = (eq.matrix, eq.constant, amounts, protection, deadline)
+        return _both_sides_at_once(system, chosen, first, order, ahead)
     # built when a cell first needs an LP of its own: most calls end in their batches
     tied = functools.cache(lambda: twins.twins(eq.matrix, eq.constant))
     rings = functools.cache(lambda: nearby.Rings.of(eq.matrix))
     found: list[Narrow] = []
-    order = ("high", "low") if suspects and suspects[0][1] == "high" else ("low", "high")
     for side in order:
-        ahead = [column for column, s in suspects if s == side]
         narrow = _one_side(
-            eq, amounts, chosen[side], protection, side, deadline, first, tied, rings, ahead
+            eq, amounts, chosen[side], protection, side, deadline, first, tied, rings, ahead[side]
         )
         if narrow is None:
             return None
@@ -186,30 +187,70 @@ def _at_once(eq, chosen) -> bool:
     return both and eq.matrix.shape[1] >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
 
 
-def _both_sides_at_once(eq, amounts, chosen, protection, deadline) -> list[Narrow] | None:
-    """narrow_cells with the high side in a process of its own (the two sides share nothing;
-    each is seeded alike, so the answer is the sequential one)."""
-    tunables = {(module, name): getattr(sys.modules[module], name) for module, name in TUNABLES}
-    system = (eq.matrix, eq.constant, amounts, protection, deadline)
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        high = pool.submit(_side_in_process, tunables, *system, chosen["high"], "high")
-        low = _side_in_process({}, *system, chosen["low"], "low")
+def _both_sides_at_once(system, chosen, first, order, ahead) -> list[Narrow] | None:
+    """narrow_cells with the second side of `order` in a process of its own. The sides share
+    nothing and each is seeded alike, so the answer is the sequential one: the first side's
+    decides, and the second's is read only where the sequence would have gone on to it (with
+    `first`, after a first side with nothing narrow; else the process is ended at once)."""
+    here, there = order
+    beside = _Beside(system, chosen[there], there, first, ahead[there])
+    try:
+        found = _side_in_process({}, *system, chosen[here], here, first, ahead[here])
+        if found is None or (first and found):
+            return found
+        rest = beside.result()
+    finally:
+        beside.stop()
+    return None if rest is None else found + rest
+
+
+class _Beside:
+    """One side of narrow_cells in a spawned process beside the caller (a second core), with
+    the caller's settings; ended at once when its answer is not wanted."""
+
+    def __init__(self, system, targets, side, first, ahead):
+        tunables = {(module, name): getattr(sys.modules[module], name) for module, name in TUNABLES}
+        self.side, self.args = side, (*system, targets, side, first, ahead)
+        context = multiprocessing.get_context("spawn")
+        self._answer, sender = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_side_to_pipe, args=(sender, tunables, *self.args), daemon=True
+        )
+        self._process.start()
+        sender.close()  # the child's end only: its exit without an answer reads as EOFError
+
+    def result(self) -> list[Narrow] | None:
+        """The side's answer; decided here when the process ended without one (e.g. a
+        caller's script that starts its work on import, run again by the spawned process)."""
         try:
-            high = high.result()
-        except BrokenProcessPool:  # e.g. a script that starts work on import: here, then
-            log.warning("disclosure LP: the high side's process failed; deciding it here")
-            high = _side_in_process({}, *system, chosen["high"], "high")
-    return None if low is None or high is None else low + high
+            return self._answer.recv()
+        except EOFError:
+            log.warning("disclosure LP: the %s side's process failed; deciding it here", self.side)
+            return _side_in_process({}, *self.args)
+
+    def stop(self) -> None:
+        """End the process (it is done, or its answer is not wanted) and close the pipe."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._answer.close()
 
 
-def _side_in_process(tunables, matrix, constant, amounts, protection, deadline, targets, side):
+def _side_to_pipe(sender, tunables, *args) -> None:
+    """The spawned process: one side of narrow_cells, its answer sent back."""
+    sender.send(_side_in_process(tunables, *args))
+
+
+def _side_in_process(
+    tunables, matrix, constant, amounts, protection, deadline, targets, side, first, ahead
+):
     """One side of narrow_cells, in whichever process runs it (with the caller's settings)."""
     for (module, name), value in tunables.items():
         setattr(importlib.import_module(module), name, value)
     eq = SimpleNamespace(matrix=matrix, constant=constant)
     tied = functools.cache(lambda: twins.twins(matrix, constant))
     rings = functools.cache(lambda: nearby.Rings.of(matrix))
-    return _one_side(eq, amounts, targets, protection, side, deadline, False, tied, rings)
+    return _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rings, ahead)
 
 
 def _one_side(eq, amounts, targets, protection, side, deadline, first, tied, rings, ahead=()):

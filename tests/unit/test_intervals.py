@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from types import SimpleNamespace
 
 import numpy as np
@@ -209,38 +211,61 @@ def test_int009_the_high_side_in_a_process_of_its_own_gives_the_same_answer(monk
     assert weaker > 0
 
 
-def test_int010_where_the_high_sides_process_fails_it_is_decided_here(monkeypatch):
-    """A process that cannot start (a caller's script that starts its work on import, run again
-    by the spawned process) breaks the pool: the high side is then decided in the caller, with
-    the same answer."""
-    from concurrent.futures import Future
-    from concurrent.futures.process import BrokenProcessPool
+def _ends_without_an_answer(sender, *args) -> None:
+    """A spawned side's process that dies before it answers (run in the child: os._exit)."""
+    os._exit(3)
 
-    class Broken:
-        def __init__(self, *args, **kwargs):
-            pass
 
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return False
-
-        def submit(self, *args, **kwargs):
-            future = Future()
-            future.set_exception(BrokenProcessPool("the process could not start"))
-            return future
-
+def test_int010_where_the_second_sides_process_fails_it_is_decided_here(monkeypatch, caplog):
+    """A process that ends without an answer (a caller's script that starts its work on import,
+    run again by the spawned process; here one that exits at once) is noticed: the side is then
+    decided in the caller, with the same answer, and the log says so."""
     eq, amounts = _random_case(2, rows=5, cols=6, hidden=12, margins=True)
     every = np.arange(len(eq.hidden))
     expected = intervals.narrow_cells(eq, amounts, every, PROTECTION)
     monkeypatch.setattr(intervals, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(intervals, "ProcessPoolExecutor", Broken)
+    monkeypatch.setattr(intervals, "_side_to_pipe", _ends_without_an_answer)
     found = intervals.narrow_cells(eq, amounts, every, PROTECTION)
     assert [(n.column, n.side, n.bound) for n in found] == [
         (n.column, n.side, n.bound) for n in expected
     ]
     assert {n.side for n in found} == {"low", "high"}
+    assert "the high side's process failed" in caplog.text
+    assert not multiprocessing.active_children()
+
+
+def test_int014_a_trials_sides_at_once_give_the_sequential_answer(monkeypatch):
+    """A trial (first=True) of a large system decides its second side in a process of its own:
+    the answer is the sequential one, whichever side holds the first narrow cell (suspects on
+    the high side put it first), or none; the process is ended when the first side answers."""
+    answers, kinds = {}, set()
+    for at_once in (False, True):
+        monkeypatch.setattr(intervals, "PARALLEL_FROM", 0 if at_once else 10**9)
+        answers[at_once] = []
+        for seed in range(3):
+            eq, amounts = _random_case(seed)
+            every = np.arange(len(eq.hidden))
+            narrow = [
+                (n.column, n.side) for n in intervals.narrow_cells(eq, amounts, every, PROTECTION)
+            ]
+            wide = [(c, s) for c in every.tolist() for s in ("low", "high") if (c, s) not in narrow]
+            highs = [cell for cell in narrow if cell[1] == "high"][:1]
+            for suspects in ([], highs, wide[:1]):
+                found = intervals.narrow_cells(
+                    eq, amounts, every, PROTECTION, first=True, suspects=suspects
+                )
+                answers[at_once].append([(n.column, n.side, round(n.bound, 6)) for n in found])
+                assert not multiprocessing.active_children()
+            # only the wide cells' sides: the trial finds nothing, after both sides
+            if {side for _, side in wide} == {"low", "high"}:
+                columns, sides = zip(*wide)
+                found = intervals.narrow_cells(
+                    eq, amounts, np.array(columns), PROTECTION, sides=np.array(sides), first=True
+                )
+                answers[at_once].append([(n.column, n.side) for n in found])
+    assert answers[True] == answers[False]
+    kinds = {answer[0][1] if answer else "none" for answer in answers[True]}
+    assert kinds == {"low", "high", "none"}
 
 
 def test_int011_no_lp_it_solves_is_unbounded(monkeypatch):
