@@ -171,5 +171,39 @@ STRINGS.update(
             "en": "{n} left ({k} from earlier releases)",
         },
         "release.audit.not_run": {"zh": "未运行", "en": "not run"},
+        "release.audit.legend": {"zh": "保密核查：", "en": "Disclosure audit: "},
+        "release.audit.legend.sep": {"zh": "；", "en": "; "},
+        "release.audit.legend.passed": {
+            "zh": "“通过”指线性规划（攻击者模型）核查确认，任何保密数据都无法从领导可见的数据"
+            "推算到其真实值 ±{p} 以内",
+            "en": "“passed”: the attacker's linear programme proves that no confidential figure "
+            "can be narrowed to within ±{p} of its value from what leaders can see",
+        },
+        "release.audit.legend.passed_bounds": {
+            "zh": "“通过（未做线性规划核查）”指当年隐藏单元超过 {n} 个，只做了区间传播核查，"
+            "线性规划仍可能把个别保密数据推算到 ±{p} 以内；提高 STM_DISCLOSURE_LP_CELLS 与 "
+            "STM_DISCLOSURE_AUDIT_SECONDS 可做完整核查，大范围的发布将耗时一小时以上",
+            "en": "“passed (without the LP check)”: the year has more than {n} hidden cells, so "
+            "only the propagated bounds checked it, and a linear programme may still narrow a "
+            "confidential figure to within ±{p}; raising STM_DISCLOSURE_LP_CELLS and "
+            "STM_DISCLOSURE_AUDIT_SECONDS gives the full check, at an hour or more a release "
+            "for a large scope",
+        },
+        "release.audit.legend.left": {
+            "zh": "“遗留”指核查结束时仍可推算到 ±{p} 以内的保密数据个数，其中“由此前发布决定”"
+            "的仅凭早先月份已发布的数据即可推算，本月的任何数据都无法改变",
+            "en": "“left”: confidential figures that could still be narrowed to within ±{p} "
+            "when the audit ended; those “from earlier releases” are bounded by earlier "
+            "months' published figures alone, which no figure of this month can change",
+        },
+        "release.audit.legend.not_run": {
+            "zh": "“未运行”指发布时未做核查（示例数据为快速启动而发布）",
+            "en": "“not run”: released without the audit (the sample, released to start quickly)",
+        },
+        "release.audit.legend.no_cells": {
+            "zh": "“—”指该月没有单独的单元（1月：1–2月数据随2月一并发布与核查）",
+            "en": "“—”: the month has no cells of its own (January: Jan–Feb is published and "
+            "audited with February)",
+        },
     }
 )

@@ -74,6 +74,12 @@ def test_rel001_release_a_month(dash_duo, release_app, screenshot_dir) -> None:
     assert "保密核查" in listed and "未运行" in listed
     december = next(line for line in listed.splitlines() if line.startswith("2019年12月"))
     assert "通过" in december or "遗留" in december
+    # under the list, what each outcome in it means
+    legend = dash_duo.find_element(f"#{Ids.LIST}-audit-legend").text
+    assert legend.startswith("保密核查：") and "“未运行”指发布时未做核查" in legend
+    assert ("“通过" in legend) == ("通过" in december) and ("“遗留”指" in legend) == (
+        "遗留" in december
+    )
     dash_duo.wait_for_contains_text(f"#{Ids.CHECKLIST}", "没有变化", timeout=TIMEOUT)
     assert_clean(dash_duo)
     dash_duo.driver.save_screenshot(str(screenshot_dir / "release.png"))

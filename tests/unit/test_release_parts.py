@@ -84,3 +84,26 @@ def test_the_release_list_says_what_the_disclosure_audit_left():
     assert audit_text((30000, None, None, None, None), "zh") == "未运行"
     assert audit_text((0, None, None, None, None), "zh") == "—"
     assert audit_text(None, "en") == "—"
+
+
+def test_the_release_list_explains_the_audit_outcomes_it_shows():
+    """Under the list, a footnote says what each outcome in it means, with the LP's size limit
+    and the protection level as set; outcomes not in the list are not explained."""
+    from dashboard.pages.release.views import audit_legend
+
+    terms = {"lp_cells": 10_000, "protection": 0.15}
+    rows = [{"audit": (30000, 0, 0, 0, False)}, {"audit": (30000, 0, 0, 0, True)}]
+    text = audit_legend(rows, terms, "zh").children
+    assert text.startswith("保密核查：“通过”指线性规划")
+    assert "当年隐藏单元超过 10,000 个" in text and "±15% 以内" in text
+    assert "遗留" not in text and "未运行" not in text
+    rows = [
+        {"audit": (30000, 0, 2, 1, True)},
+        {"audit": None},
+        {"audit": (0, None, None, None, None)},
+    ]
+    text = audit_legend(rows, {"lp_cells": 500, "protection": 0.2}, "en").children
+    assert text.startswith("Disclosure audit: “left”: confidential figures")
+    assert "±20%" in text and "passed" not in text
+    assert "January: Jan–Feb is published and audited with February" in text
+    assert audit_legend([{"audit": None}], terms, "zh") is None  # no audit recorded: no legend

@@ -85,6 +85,14 @@ def running_job(scope: str) -> str | None:
     return jobs.running(app_context().settings.instance_path, scope)
 
 
+def audit_terms() -> dict:
+    """The settings that decide a release's audit outcome, which the list explains: the LP's
+    size limit (hidden cells of the year) and the protection level."""
+    auth.guard(ACTION)
+    settings = app_context().settings
+    return {"lp_cells": settings.disclosure_lp_cells, "protection": settings.disclosure_protection}
+
+
 def releases(scope: str) -> list[dict]:
     """The scope's releases, newest month first: what the list shows."""
     auth.guard(ACTION)

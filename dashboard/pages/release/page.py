@@ -158,7 +158,7 @@ def render(month, scope, _tick, lang):
     names = release_data.choices()["names"][lang]
     return (
         views.checklist_view(check, names, lang),
-        views.releases_table(release_data.releases(scope), lang),
+        views.releases_table(release_data.releases(scope), release_data.audit_terms(), lang),
     )
 
 

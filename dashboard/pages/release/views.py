@@ -152,22 +152,53 @@ def job_end(job: dict | None, lang: str):
     return dbc.Alert(t("release.failed", lang), color="danger", id=Ids.FEEDBACK + "-failed")
 
 
-def audit_text(audit: tuple | None, lang: str) -> str:
-    """What the release-time disclosure audit left: passed (by the LP, or without it), n cells
-    left (and how many of them only earlier months' figures give away), not run, or a dash
-    (January: no cells of its own, 1–2月 is published with February)."""
-    if audit is None or audit[0] == 0:
-        return "—"
+def audit_kind(audit: tuple | None) -> str:
+    """What the release-time disclosure audit left, as a word of the catalogue: passed (by the
+    LP, or only by the shuttle's bounds in a large year), cells left (some of them given away by
+    earlier months' figures alone), not run, no cells (January: 1–2月 is published with
+    February), or none (no audit recorded)."""
+    if audit is None:
+        return "none"
+    if audit[0] == 0:
+        return "no_cells"
     _cells, pinned, narrow, inherent, lp = audit
     if pinned is None:
-        return t("release.audit.not_run", lang)
-    left = pinned + (narrow or 0)
-    if not left:  # proven by the attacker's LP, or only by the shuttle's bounds (a large year)
-        return t("release.audit.passed" if lp else "release.audit.passed_bounds", lang)
-    n = i18n.fmt_count(left)
-    if inherent:
-        return t("release.audit.left_earlier", lang, n=n, k=i18n.fmt_count(inherent))
-    return t("release.audit.left", lang, n=n)
+        return "not_run"
+    if not pinned + (narrow or 0):
+        return "passed" if lp else "passed_bounds"
+    return "left_earlier" if inherent else "left"
+
+
+def audit_text(audit: tuple | None, lang: str) -> str:
+    """The 保密核查 column: the audit's outcome in words (a dash where there is none)."""
+    kind = audit_kind(audit)
+    if kind in ("none", "no_cells"):
+        return "—"
+    if kind.startswith("left"):
+        _cells, pinned, narrow, inherent, _lp = audit
+        n = i18n.fmt_count(pinned + narrow)
+        return t(f"release.audit.{kind}", lang, n=n, k=i18n.fmt_count(inherent))
+    return t(f"release.audit.{kind}", lang)
+
+
+def audit_legend(rows: list[dict], terms: dict, lang: str) -> html.P | None:
+    """A footnote under the list: what each audit outcome in it means, with the settings that
+    decide it (the LP's size limit, the protection level)."""
+    kinds = {audit_kind(r["audit"]) for r in rows} - {"none"}
+    kinds = {"left" if kind == "left_earlier" else kind for kind in kinds}
+    values = {
+        "p": i18n.fmt_pct(terms["protection"], digits=0, signed=False),
+        "n": i18n.fmt_count(terms["lp_cells"]),
+    }
+    parts = [
+        t(f"release.audit.legend.{kind}", lang, **values)
+        for kind in ("passed", "passed_bounds", "left", "not_run", "no_cells")
+        if kind in kinds
+    ]
+    if not parts:
+        return None
+    text = t("release.audit.legend", lang) + t("release.audit.legend.sep", lang).join(parts)
+    return html.P(text, className="stm-footnote", id=Ids.LIST + "-audit-legend")
 
 
 _NOWRAP = {"whiteSpace": "nowrap"}  # short labels and figures: one line each, never a column of
@@ -180,8 +211,9 @@ def released(made: dict, lang: str) -> dbc.Alert:
     return dbc.Alert(t(key, lang, id=made["id"]), color="success", id=Ids.FEEDBACK + "-done")
 
 
-def releases_table(rows: list[dict], lang: str) -> html.Div:
-    """The scope's releases, newest month first; the one leaders read is marked current."""
+def releases_table(rows: list[dict], terms: dict, lang: str) -> html.Div:
+    """The scope's releases, newest month first (the one leaders read is marked current), and
+    what their audits' outcomes mean."""
     if not rows:
         return html.P(t("release.list.empty", lang), className="stm-footnote")
     head = html.Thead(
@@ -220,6 +252,7 @@ def releases_table(rows: list[dict], lang: str) -> html.Div:
             for r in rows
         ]
     )
-    return dbc.Table(
+    table = dbc.Table(
         [head, body], size="sm", striped=True, responsive=True, class_name="stm-release-list"
     )
+    return html.Div([table, audit_legend(rows, terms, lang)])
