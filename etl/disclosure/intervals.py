@@ -58,6 +58,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -238,7 +239,18 @@ class _Beside:
 
 def _side_to_pipe(sender, tunables, *args) -> None:
     """The spawned process: one side of narrow_cells, its answer sent back."""
+    watch = threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True)
+    watch.start()
     sender.send(_side_in_process(tunables, *args))
+
+
+def exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End this process once `parent` is gone. A killed caller (a release stopped, a worker
+    killed) leaves its spawned side an orphan, which would solve on for minutes on a core the
+    next release wants; the check runs between the solver's steps, within a second or an LP."""
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _side_in_process(

@@ -355,3 +355,59 @@ def test_int013_suspects_are_decided_first(monkeypatch):
         again = intervals.narrow_cells(eq, amounts, every, PROTECTION, suspects=wide[:1])
         assert {(n.column, n.side): n.bound for n in again} == pytest.approx(narrow)
     assert checked > 10
+
+
+def _sleeps_as_a_side(pids) -> None:
+    """A side's spawned process (intervals._side_to_pipe) whose LPs take long: a sleep."""
+    import time
+
+    def solving(*args):
+        pids.put(os.getpid())
+        time.sleep(120)
+
+    intervals._side_in_process = solving  # in this process only
+    receiving, sender = multiprocessing.Pipe(duplex=False)
+    intervals._side_to_pipe(sender, {})
+
+
+def _starts_a_side_and_waits(pids) -> None:
+    """A caller (a release worker) that starts a side's process and is then killed."""
+    import time
+
+    multiprocessing.get_context("spawn").Process(target=_sleeps_as_a_side, args=(pids,)).start()
+    time.sleep(120)
+
+
+def _gone(pid: int) -> bool:
+    """Whether the process has ended (a zombie no parent has reaped yet counts as ended)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def test_int015_a_sides_process_ends_when_its_caller_is_killed():
+    """A caller killed while its spawned side solves (a release stopped): the side's process
+    notices that its parent is gone and ends, instead of solving on as an orphan."""
+    import signal
+    import time
+
+    context = multiprocessing.get_context("spawn")
+    pids = context.Queue()
+    caller = context.Process(target=_starts_a_side_and_waits, args=(pids,))
+    caller.start()
+    side = pids.get(timeout=60)
+    assert not _gone(side)
+    os.kill(caller.pid, signal.SIGKILL)
+    caller.join()
+    deadline = time.monotonic() + 10
+    while not _gone(side):
+        if time.monotonic() > deadline:
+            os.kill(side, signal.SIGKILL)
+            raise AssertionError("the side's process outlived its caller")
+        time.sleep(0.1)
