@@ -247,7 +247,8 @@ def _side_to_pipe(sender, tunables, *args) -> None:
 def exit_with_parent(parent: int, every: float = 1.0) -> None:
     """End this process once `parent` is gone. A killed caller (a release stopped, a worker
     killed) leaves its spawned side an orphan, which would solve on for minutes on a core the
-    next release wants; the check runs between the solver's steps, within a second or an LP."""
+    next release wants. HiGHS lets go of the GIL while it solves (a thread ticking every 0.1 s
+    ran 24 times in a 2.5 s solve), so this ends it within a second, mid-LP."""
     while os.getppid() == parent:
         time.sleep(every)
     os._exit(1)
