@@ -238,7 +238,7 @@ def test_int014_a_trials_sides_at_once_give_the_sequential_answer(monkeypatch):
     """A trial (first=True) of a large system decides its second side in a process of its own:
     the answer is the sequential one, whichever side holds the first narrow cell (suspects on
     the high side put it first), or none; the process is ended when the first side answers."""
-    answers, kinds = {}, set()
+    answers = {}
     for at_once in (False, True):
         monkeypatch.setattr(intervals, "PARALLEL_FROM", 0 if at_once else 10**9)
         answers[at_once] = []

@@ -81,6 +81,7 @@ def test_the_release_list_says_what_the_disclosure_audit_left():
     assert (
         audit_text((30000, 2, 2888, 23, False), "zh") == "遗留 2,890 项（含 23 项由此前发布决定）"
     )
+    assert audit_text((30000, 2, None, None, False), "zh") == "遗留 2 项"  # no bounds recorded
     assert audit_text((30000, None, None, None, None), "zh") == "未运行"
     assert audit_text((0, None, None, None, None), "zh") == "—"
     assert audit_text(None, "en") == "—"

@@ -176,7 +176,7 @@ def audit_text(audit: tuple | None, lang: str) -> str:
         return "—"
     if kind.startswith("left"):
         _cells, pinned, narrow, inherent, _lp = audit
-        n = i18n.fmt_count(pinned + narrow)
+        n = i18n.fmt_count(pinned + (narrow or 0))
         return t(f"release.audit.{kind}", lang, n=n, k=i18n.fmt_count(inherent))
     return t(f"release.audit.{kind}", lang)
 
