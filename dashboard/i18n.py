@@ -120,6 +120,18 @@ def fmt_count(value: object) -> str:
     return MISSING if is_missing(value) else f"{int(value):,}"  # type: ignore[arg-type]
 
 
+def fmt_duration(seconds: float, lang: str = DEFAULT_LANG) -> str:
+    """How long something has run, whole units down: 40 -> '40 秒', 1380 -> '23 分钟',
+    5700 -> '1 小时 35 分钟'."""
+    whole = max(int(seconds), 0)
+    hours, minutes = divmod(whole // 60, 60)
+    if hours:
+        return t("fmt.duration.hours", lang, h=hours, m=minutes)
+    if minutes:
+        return t("fmt.duration.minutes", lang, m=minutes)
+    return t("fmt.duration.seconds", lang, s=whole)
+
+
 def fmt_pct(value: object, digits: int = 1, signed: bool = True) -> str:
     """A ratio as a percentage: 0.1234 -> '+12.3%' (growth); signed=False for shares."""
     if numbers.protected(value):

@@ -64,6 +64,21 @@ STRINGS.update(
             "zh": "正在计算并核查 {month} 的保密模式（第 {index}/{count} 个月）",
             "en": "Computing and auditing the suppression pattern of {month} ({index} of {count})",
         },
+        "release.step.audit": {
+            "zh": "正在核查 {month} 的保密模式（第 {index}/{count} 个月）：第 {round} 轮核查发现 "
+            "{left} 项保密数可被推算，正在补充隐藏后复核",
+            "en": "Auditing the suppression pattern of {month} ({index} of {count}): audit "
+            "round {round} found {left} confidential figures that could be derived; hiding "
+            "more and auditing again",
+        },
+        "release.step.audit_lp": {
+            "zh": "正在核查 {month} 的保密模式（第 {index}/{count} 个月）：第 {round} 轮核查发现 "
+            "{left} 项保密数可被推算（其中线性规划发现 {lp} 项），正在补充隐藏后复核",
+            "en": "Auditing the suppression pattern of {month} ({index} of {count}): audit "
+            "round {round} found {left} confidential figures that could be derived ({lp} of "
+            "them by the linear programme); hiding more and auditing again",
+        },
+        "release.step.elapsed": {"zh": "已用时 {elapsed}", "en": "{elapsed} so far"},
         "release.failed": {
             "zh": "发布未完成：后台发布进程意外终止，该月未发布，可再次发布。",
             "en": "Not released: the release's worker process ended unexpectedly. Nothing was "

@@ -80,4 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "unit.cny_100m.label": {"zh": "亿元人民币", "en": "RMB million"},
     "fmt.pp": {"zh": "{v}个百分点", "en": "{v} percentage points"},
     "fmt.period_range": {"zh": "{a} – {b}", "en": "{a} – {b}"},
+    "fmt.duration.seconds": {"zh": "{s} 秒", "en": "{s} s"},
+    "fmt.duration.minutes": {"zh": "{m} 分钟", "en": "{m} min"},
+    "fmt.duration.hours": {"zh": "{h} 小时 {m} 分钟", "en": "{h} h {m} min"},
 }

@@ -135,16 +135,19 @@ def cmd_release(args, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _say_step(step: str, month: int, index: int, count: int) -> None:
+def _say_step(step: str, month: int, index: int, count: int, **audit) -> None:
     """Each month whose suppression pattern the release computes and audits (minutes late in a
-    large year), on stderr: stdout keeps the checklist and the result."""
+    large year), and each round of its audit's repair, on stderr: stdout keeps the checklist
+    and the result."""
     from etl.periods import format_period
 
-    print(
-        f"保密模式 disclosure pattern {format_period(month)} ({index}/{count})…",
-        file=sys.stderr,
-        flush=True,
-    )
+    said = f"保密模式 disclosure pattern {format_period(month)} ({index}/{count})"
+    if step == "audit":
+        said += (
+            f": 第 {audit['round']} 轮核查 audit round {audit['round']}, "
+            f"{audit['left']} 项 cells to protect ({audit['lp']} 线性规划 by the LP)"
+        )
+    print(f"{said}…", file=sys.stderr, flush=True)
 
 
 def _rows(releases, settings: Settings) -> list[dict]:

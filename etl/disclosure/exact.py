@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -57,11 +58,14 @@ def repair(
     max_rounds: int = 30,
     seconds: float = float("inf"),
     lp_cells: int = 0,
+    report: Callable[..., None] | None = None,
 ) -> Outcome:
     """Hide published cells of `month` until the audit finds nothing (in place), for at most
     about `seconds` (a round under way finishes its audit; what is left is reported). When the
     shuttle finds nothing and the year has at most `lp_cells` hidden cells, the attacker's LP
-    audits every primary cell, and what it narrows is repaired the same way."""
+    audits every primary cell, and what it narrows is repaired the same way. report(round=,
+    left=, lp=) is called before each repair: the audit's round (from 1), the cells it found,
+    how many of them by the LP (a release job shows it: rounds can take minutes)."""
     deadline = time.monotonic() + seconds
     before = len(pattern.suppressed)
     year = Year(pattern, month, earlier)
@@ -102,6 +106,8 @@ def repair(
             )
             break
         last = left
+        if report is not None:
+            report(round=round_ + 1, left=sum(map(len, left)), lp=len(lp_targets))
         picks = _picks(year, pattern, found, targets, lp_targets, stalled, protection, deadline)
         log.info(
             "disclosure %s: %d pinned, %d narrow, %d by the LP (%d given by earlier months), "

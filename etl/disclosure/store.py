@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -106,7 +107,8 @@ def compute_patterns(
     """The patterns a release of the month as the data stand now would store; reads only.
 
     Later months are computed again because their 1–N月 cells contain the month released;
-    progress("pattern", month=, index=, count=) is called before each.
+    progress("pattern", month=, index=, count=) is called before each, and progress("audit",
+    month=, index=, count=, round=, left=, lp=) before each round of its audit's repair.
     January's cells do not exist (1–2月 is published together): its run is empty.
     Safeguards.audit=False leaves out the release-time audit (etl.disclosure.exact; the synthetic
     sample, to start in minutes): its runs record pinned and narrow as NULL.
@@ -129,8 +131,11 @@ def compute_patterns(
         if progress is not None:  # the months after it: their 1–N月 cells contain it
             progress("pattern", month=r.period, index=i, count=len(todo))
         before = months[-1] if months and months[-1].period == r.period - 1 else None
+        report = None
+        if progress is not None:
+            report = partial(progress, "audit", month=r.period, index=i, count=len(todo))
         months.append(
-            _compute_month(session, r, releases, lines, tree, safeguards, earlier, before)
+            _compute_month(session, r, releases, lines, tree, safeguards, earlier, before, report)
         )
     return Computed(_basis(event, others), months)
 
@@ -185,10 +190,12 @@ def _compute_month(
     safeguards: Safeguards,
     year_cells: dict[int, attacker.MonthCells],
     before: MonthPattern | None,
+    report: Callable[..., None] | None = None,
 ) -> MonthPattern:
     """One month's pattern from the released lines of its year, audited (and added to
     `year_cells`, for the later months computed after it). before: the month before it, when
-    computed here too (its 1–N月 pattern is not stored yet)."""
+    computed here too (its 1–N月 pattern is not stored yet); report: the audit's rounds
+    (exact.repair)."""
     scope, month = release.scope_code, release.period
     run = dict(cells=0, primary=0, secondary=0, atoms=0)
     if month % 100 < 2:
@@ -214,6 +221,7 @@ def _compute_month(
             protection,
             seconds=safeguards.audit_seconds,
             lp_cells=safeguards.lp_cells,
+            report=report,
         )
         run.update(pinned=outcome.pinned, narrow=outcome.narrow)
         run.update(inherent=outcome.inherent, lp=outcome.lp)

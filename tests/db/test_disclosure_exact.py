@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from etl import models as m
 from etl.db import make_engine, make_session_factory
-from etl.disclosure import DisclosureRule, attacker, exact, intervals, picks, pins
+from etl.disclosure import DisclosureRule, attacker, exact, intervals, picks, pins, store
 from etl.disclosure.audit import audit, system
 from etl.disclosure.catalogue import YTD
 from etl.disclosure.pattern import PRIMARY, compute_pattern, month_cells
@@ -73,8 +73,13 @@ def test_dsx003_the_relation_rule_alone_leaves_cells_that_the_repair_protects(un
     before = dict(pattern.suppressed)
     found = exact.findings(pattern, SCOPE, 202102, {}, 0.15)
     assert found.pinned
-    outcome = exact.repair(pattern, SCOPE, 202102, {}, 0.15)
+    reports = []
+    outcome = exact.repair(pattern, SCOPE, 202102, {}, 0.15, report=lambda **v: reports.append(v))
     assert (outcome.pinned, outcome.narrow) == (0, 0) and outcome.added > 0
+    # each round that repaired said so (a release job shows it): its number and what it found
+    assert [r["round"] for r in reports] == list(range(1, outcome.rounds + 1))
+    assert reports[0]["left"] >= len(found.pinned) and all(r["left"] > 0 for r in reports)
+    assert all(r["lp"] == 0 for r in reports)  # no LP here
     found = exact.findings(pattern, SCOPE, 202102, {}, 0.15)
     assert (found.pinned, found.narrow) == ([], [])
     assert before.items() <= pattern.suppressed.items()
@@ -160,9 +165,19 @@ def test_dsx006_without_the_lp_a_cell_stays_narrow_that_the_lp_repair_widens(
     months, pattern_of = _march(unaudited)
     _blind_shuttle(monkeypatch)
 
+    reports = []
+
     def repaired(lp_cells: int):
         pattern = pattern_of()
-        outcome = exact.repair(pattern, SCOPE, 202103, months, 0.15, lp_cells=lp_cells)
+        outcome = exact.repair(
+            pattern,
+            SCOPE,
+            202103,
+            months,
+            0.15,
+            lp_cells=lp_cells,
+            report=lambda **v: reports.append(v),
+        )
         year = attacker.Year(pattern, 202103, months)
         status = year.status(pattern)
         primary = [k for k, why in status.items() if why == PRIMARY]
@@ -172,8 +187,10 @@ def test_dsx006_without_the_lp_a_cell_stays_narrow_that_the_lp_repair_widens(
     shuttle, outcome, narrow = repaired(lp_cells=0)
     assert (outcome.pinned, outcome.narrow, outcome.lp) == (0, 0, False)
     assert any(key[1] == 202103 for key in narrow)  # March's own cells, not only earlier ones
+    assert not reports  # the blind shuttle found nothing to repair
     lp, outcome, narrow = repaired(lp_cells=10**6)
     assert (outcome.pinned, outcome.narrow, outcome.lp, narrow) == (0, 0, True, set())
+    assert reports and reports[0]["lp"] == reports[0]["left"] > 0  # the LP's cells, said so
     assert shuttle.suppressed.items() <= lp.suppressed.items()
 
 
@@ -277,3 +294,24 @@ def test_dsx010_a_lone_cells_lp_pushes_the_others_and_decides_more(unaudited, mo
     runs = _lps_and_narrow(unaudited, monkeypatch, TAIL_PUSH=(0.0, intervals.TAIL_PUSH))
     (alone, alone_found), (pushed, pushed_found) = runs
     assert pushed < alone and pushed_found == alone_found and len(alone_found) > 0
+
+
+def test_dsx011_a_release_says_each_round_of_its_months_audit(unaudited):
+    """Computing February's patterns again (as a revision would: February, then every later
+    month) reports each month, then each repair round of its audit under the same month and
+    place in the list: what the release page shows while a long release runs."""
+    steps = []
+    with unaudited() as s:
+        store.compute_patterns(
+            s, SCOPE, 202102, store.Safeguards(), lambda step, **v: steps.append((step, v))
+        )
+    months = [v["month"] for step, v in steps if step == "pattern"]
+    assert months[0] == 202102 and len(months) > 1 and months == sorted(months)
+    audits = [v for step, v in steps if step == "audit"]
+    assert audits and {a["month"] for a in audits} <= set(months)
+    for a in audits:  # after its month's own step, before the next month's
+        said = steps.index(("pattern", {k: a[k] for k in ("month", "index", "count")}))
+        assert steps.index(("audit", a)) > said and a["left"] > 0
+        assert a["count"] == len(months) and months[a["index"] - 1] == a["month"]
+    february = [a["round"] for a in audits if a["month"] == 202102]
+    assert february == list(range(1, len(february) + 1)) and february

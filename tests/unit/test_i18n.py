@@ -210,3 +210,20 @@ def test_no_formatter_emits_nan_or_none() -> None:
         f(v) for v in values for f in (i18n.fmt_amount, i18n.fmt_count, i18n.fmt_pct, i18n.fmt_pp)
     ]
     assert not any(bad in text for text in texts for bad in ("nan", "NaN", "None", "inf"))
+
+
+@pytest.mark.parametrize(
+    "seconds,lang,expected",
+    [
+        (0, "zh", "0 秒"),
+        (59.9, "zh", "59 秒"),
+        (60, "zh", "1 分钟"),
+        (1380, "zh", "23 分钟"),
+        (5700, "zh", "1 小时 35 分钟"),
+        (7200, "en", "2 h 0 min"),
+        (1380, "en", "23 min"),
+        (-3, "en", "0 s"),  # a clock set back reads no time, never a negative one
+    ],
+)
+def test_fmt_duration(seconds, lang, expected) -> None:
+    assert i18n.fmt_duration(seconds, lang) == expected

@@ -108,3 +108,45 @@ def test_the_release_list_explains_the_audit_outcomes_it_shows():
     assert "±20%" in text and "passed" not in text
     assert "January: Jan–Feb is published and audited with February" in text
     assert audit_legend([{"audit": None}], terms, "zh") is None  # no audit recorded: no legend
+
+
+def test_a_running_release_says_its_month_its_audit_round_and_how_long_it_has_run():
+    """A long release (a 天津市 month with the LP takes over an hour) shows the round of the
+    audit's repair it is at, with the cells found and the time since it started."""
+    from dashboard.pages.release import views
+
+    started = dt.datetime(2026, 12, 7, 8, 0, tzinfo=dt.timezone.utc)
+    now = started + dt.timedelta(minutes=83, seconds=20)
+    job = {"started_at": started.isoformat(timespec="seconds"), "step": "audit"}
+    job["values"] = {"month": 202104, "index": 1, "count": 3, "round": 4, "left": 12, "lp": 12}
+    assert views.job_step(job, "zh", now) == (
+        "正在核查 2021年4月 的保密模式（第 1/3 个月）：第 4 轮核查发现 12 项保密数可被推算"
+        "（其中线性规划发现 12 项），正在补充隐藏后复核 · 已用时 1 小时 23 分钟"
+    )
+    assert views.job_step(job, "en", now).endswith(
+        "(1 of 3): audit round 4 found 12 "
+        "confidential figures that could be derived (12 of them by the linear programme); "
+        "hiding more and auditing again · 1 h 23 min so far"
+    )
+    job["values"]["lp"] = 0  # the shuttle's cells alone: no word of the LP
+    assert views.job_step(job, "zh", now).startswith(
+        "正在核查 2021年4月 的保密模式（第 1/3 个月）：第 4 轮核查发现 12 项保密数可被推算，"
+    )
+    job.update(step="pattern", values={"month": 202105, "index": 2, "count": 3})
+    assert views.job_step(job, "zh", started + dt.timedelta(seconds=40)) == (
+        "正在计算并核查 2021年5月 的保密模式（第 2/3 个月） · 已用时 40 秒"
+    )
+    assert views.job_step({"state": "running"}, "en") == "Starting the release…"
+
+
+def test_the_cli_says_each_round_of_a_months_audit(capsys):
+    """`etl release` says on stderr each month it computes and each round of its audit."""
+    from etl.cli.release import _say_step
+
+    _say_step("pattern", month=202104, index=1, count=2)
+    _say_step("audit", month=202104, index=1, count=2, round=3, left=12, lp=5)
+    assert capsys.readouterr().err.splitlines() == [
+        "保密模式 disclosure pattern 2021-04 (1/2)…",
+        "保密模式 disclosure pattern 2021-04 (1/2): 第 3 轮核查 audit round 3, "
+        "12 项 cells to protect (5 线性规划 by the LP)…",
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import dash_bootstrap_components as dbc
 from dash import html
 
@@ -132,15 +134,22 @@ def refused(reason: str, message: str, lang: str) -> dbc.Alert:
     )
 
 
-def job_step(job: dict, lang: str) -> str:
-    """The step a running release job is at, in words."""
-    values = job.get("values") or {}
-    if job.get("step") == "pattern":
-        month = i18n.fmt_period(values["month"], lang)
-        return t(
-            "release.step.pattern", lang, month=month, index=values["index"], count=values["count"]
-        )
-    return t("release.step.start", lang)
+def job_step(job: dict, lang: str, now: dt.datetime | None = None) -> str:
+    """The step a running release job is at, in words, and how long it has run (a 天津市 month
+    with the LP audit takes over an hour: the rounds and the time say it is not stuck)."""
+    values = dict(job.get("values") or {})
+    step = job.get("step")
+    if step in ("pattern", "audit"):
+        values["month"] = i18n.fmt_period(values["month"], lang)
+        key = "audit_lp" if step == "audit" and values.get("lp") else step
+        said = t(f"release.step.{key}", lang, **values)
+    else:
+        said = t("release.step.start", lang)
+    if not job.get("started_at"):
+        return said
+    now = now or dt.datetime.now(dt.timezone.utc)
+    elapsed = (now - dt.datetime.fromisoformat(job["started_at"])).total_seconds()
+    return f"{said} · {t('release.step.elapsed', lang, elapsed=i18n.fmt_duration(elapsed, lang))}"
 
 
 def job_end(job: dict | None, lang: str):
