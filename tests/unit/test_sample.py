@@ -16,13 +16,11 @@ from etl.reference import reference_from_seeds
 from etl.sample.generate import (
     HEADERS,
     H,
-    bop_total,
     generate_enterprises,
     generate_reports,
-    scenario_totals,
-    usd_value,
     write_reports,
 )
+from etl.sample.scenario import bop_total, scenario_totals, usd_value
 from etl.settings import PROJECT_ROOT
 
 N = 300
