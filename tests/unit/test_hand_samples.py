@@ -52,7 +52,7 @@ def test_mistakes_file_has_every_row_error_and_every_warning(sample_dir):
     # The scope errors depend on who uploads (a clerk's regions), not on the file alone.
     errors = {c for c, k in ISSUE_KINDS.items() if k.severity == "error"} - FILE_LEVEL
     errors -= {"region_not_assigned", "enterprise_not_assigned", "region_change_not_allowed"}
-    # Control characters are checked in tests/unit/test_validate.py; the shipped file predates it.
+    # Control characters are checked in tests/unit/validate/test_result.py; the shipped file predates it.
     errors -= {"control_character"}
     warnings = {c for c, k in ISSUE_KINDS.items() if k.severity == "warning"}
     assert errors | warnings <= set(result.counts_by_code)

@@ -200,7 +200,7 @@ def test_every_issue_code_has_a_case():
         "duplicate_column",
         "no_data",
         "region_not_assigned",
-        "enterprise_not_assigned",  # tests/unit/test_validate.py::test_clerk_scope_…
+        "enterprise_not_assigned",  # test_file_codes.py::test_clerk_scope_…
         "region_change_not_allowed",
     }
     assert covered == set(ISSUE_KINDS)

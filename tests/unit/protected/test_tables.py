@@ -12,15 +12,15 @@ from dashboard.pages.partners import views as pv
 from dashboard.pages.regions import views as rv
 from dashboard.pages.sectors import table as st
 from etl.aggregates import records
-from tests.unit.test_mode_figures import CATS as MODE_CATS
-from tests.unit.test_mode_figures import NAMES as MODE_NAMES
-from tests.unit.test_protected_markers import (
+from tests.unit.protected.cases import (
     matrix_input,
     mode_frame,
     partner_frame,
     sector_rows,
     two_years,
 )
+from tests.unit.test_mode_figures import CATS as MODE_CATS
+from tests.unit.test_mode_figures import NAMES as MODE_NAMES
 from tests.unit.test_region_figures import evaluation
 
 NA = pd.NA
