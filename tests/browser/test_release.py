@@ -60,6 +60,7 @@ def test_rel001_release_a_month(dash_duo, release_app, screenshot_dir) -> None:
         f"#{Ids.STEP}", "2019年12月 的保密模式", timeout=RELEASE_TIMEOUT
     )
     assert "（第 1/1 个月）" in dash_duo.find_element(f"#{Ids.STEP}").text
+    assert "已用时" in dash_duo.find_element(f"#{Ids.STEP}").text  # and how long it has run
     assert not dash_duo.find_element(f"#{Ids.CONFIRM}").is_enabled()
     dash_duo.driver.save_screenshot(str(screenshot_dir / "release_running.png"))
     # the release computes December's pattern and audits 2019 (docs/disclosure.md, step 4)
@@ -82,6 +83,12 @@ def test_rel001_release_a_month(dash_duo, release_app, screenshot_dir) -> None:
     )
     dash_duo.wait_for_contains_text(f"#{Ids.CHECKLIST}", "没有变化", timeout=TIMEOUT)
     assert_clean(dash_duo)
+    # the list has the page's width: every column shows, 保密核查 too, with nothing to scroll
+    hidden = dash_duo.driver.execute_script(
+        "const t = document.querySelector('.stm-release-list');"
+        "return t.scrollWidth - t.parentElement.clientWidth;"
+    )
+    assert hidden <= 0
     dash_duo.driver.save_screenshot(str(screenshot_dir / "release.png"))
 
     dash_duo.find_element(f"#{Ids.CONFIRM}").click()  # again: refused at once, no job

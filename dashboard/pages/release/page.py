@@ -121,17 +121,14 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
                         section_card(
                             t("release.check.title", lang),
                             html.Div([html.Div(id=Ids.CHECKLIST), confirm]),
-                            fill=True,
                         ),
                         xs=12,
-                        lg=7,
                     ),
+                    # the list below, the page's width: beside the checklist its eight columns
+                    # scrolled, and 保密核查 (the column a statistician reads it for) was cut
                     dbc.Col(
-                        section_card(
-                            t("release.list.title", lang), html.Div(id=Ids.LIST), fill=True
-                        ),
+                        section_card(t("release.list.title", lang), html.Div(id=Ids.LIST)),
                         xs=12,
-                        lg=5,
                     ),
                 ],
                 class_name="g-3",
