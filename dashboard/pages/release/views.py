@@ -253,7 +253,9 @@ def releases_table(rows: list[dict], terms: dict, lang: str) -> html.Div:
                     html.Td(
                         r["note"]
                         + (f" ({t('release.list.override', lang)})" if r["overridden"] else ""),
-                        style={"minWidth": "16em"},  # a note reads as lines, not a ribbon
+                        style={
+                            "minWidth": "11em"
+                        },  # a note reads as lines, not a ribbon (fits 1024 px)
                     ),
                 ],
                 className="" if r["current"] else "text-muted",
