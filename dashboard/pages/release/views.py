@@ -253,9 +253,8 @@ def releases_table(rows: list[dict], terms: dict, lang: str) -> html.Div:
                     html.Td(
                         r["note"]
                         + (f" ({t('release.list.override', lang)})" if r["overridden"] else ""),
-                        style={
-                            "minWidth": "11em"
-                        },  # a note reads as lines, not a ribbon (fits 1024 px)
+                        # a note reads as lines, not a ribbon; 11em: the list fits 1024 px
+                        style={"minWidth": "11em"},
                     ),
                 ],
                 className="" if r["current"] else "text-muted",
