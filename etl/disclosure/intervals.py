@@ -214,11 +214,24 @@ class _Beside:
         self.side, self.args = side, (*system, targets, side, first, ahead)
         context = multiprocessing.get_context("spawn")
         self._answer, sender = context.Pipe(duplex=False)
+        receiver, work = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_side_to_pipe, args=(sender, tunables, *self.args), daemon=True
+            target=_side_to_pipe, args=(receiver, sender, tunables), daemon=True
         )
         self._process.start()
-        sender.close()  # the child's end only: its exit without an answer reads as EOFError
+        # the child's ends only: its exit without an answer reads as EOFError
+        sender.close()
+        receiver.close()
+        # the system goes through a pipe of ours, not the process's arguments: spawn writes
+        # those while it holds the child's end, so a child that dies before reading them (a
+        # caller's script that starts its work on import) left the caller blocked for good
+        # once they outgrew the pipe's buffer (a large system, which is when this runs)
+        try:
+            work.send(self.args)
+        except OSError:  # the child is gone: result() decides the side here
+            log.debug("disclosure LP: the %s side's process ended before its work", side)
+        finally:
+            work.close()
 
     def result(self) -> list[Narrow] | None:
         """The side's answer; decided here when the process ended without one (e.g. a
@@ -237,10 +250,12 @@ class _Beside:
         self._answer.close()
 
 
-def _side_to_pipe(sender, tunables, *args) -> None:
-    """The spawned process: one side of narrow_cells, its answer sent back."""
+def _side_to_pipe(receiver, sender, tunables) -> None:
+    """The spawned process: one side of narrow_cells, its work read and its answer sent back."""
     watch = threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True)
     watch.start()
+    args = receiver.recv()
+    receiver.close()
     sender.send(_side_in_process(tunables, *args))
 
 

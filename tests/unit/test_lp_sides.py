@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 
@@ -43,7 +46,7 @@ def test_int009_the_high_side_in_a_process_of_its_own_gives_the_same_answer(monk
     assert weaker > 0
 
 
-def _ends_without_an_answer(sender, *args) -> None:
+def _ends_without_an_answer(*args) -> None:
     """A spawned side's process that dies before it answers (run in the child: os._exit)."""
     os._exit(3)
 
@@ -110,7 +113,9 @@ def _sleeps_as_a_side(pids) -> None:
 
     intervals._side_in_process = solving  # in this process only
     receiving, sender = multiprocessing.Pipe(duplex=False)
-    intervals._side_to_pipe(sender, {})
+    work, giving = multiprocessing.Pipe(duplex=False)
+    giving.send(())  # its work: no arguments for the sleep
+    intervals._side_to_pipe(work, sender, {})
 
 
 def _starts_a_side_and_waits(pids) -> None:
@@ -154,3 +159,37 @@ def test_int015_a_sides_process_ends_when_its_caller_is_killed():
             os.kill(side, signal.SIGKILL)
             raise AssertionError("the side's process outlived its caller")
         time.sleep(0.1)
+
+
+NO_MAIN_GUARD = """
+import sys
+sys.path.insert(0, {root!r})
+import numpy as np
+from etl.disclosure import intervals
+from tests.unit.test_intervals import PROTECTION, _random_case
+
+intervals.PARALLEL_FROM = 0
+eq, amounts = _random_case(2, rows=5, cols=6, hidden=12, margins=True)
+every = np.arange(len(eq.hidden))
+# each cell 20,000 times (a target list of megabytes, as a large system's): more than a pipe holds
+found = intervals.narrow_cells(eq, amounts, np.repeat(every, 20_000), PROTECTION)
+print(sorted((n.column, n.side, round(n.bound, 6)) for n in found))
+"""
+
+
+def test_int016_a_side_whose_process_dies_before_its_work_is_decided_here(tmp_path):
+    """A caller's script that starts its work on import (no __main__ guard): the spawned process
+    runs it again and dies before it reads its work. With work larger than a pipe's buffer the
+    caller waited for good (spawn wrote it while holding the child's end); now the side is
+    decided in the caller, with the sequential answer."""
+    eq, amounts = _random_case(2, rows=5, cols=6, hidden=12, margins=True)
+    expected = intervals.narrow_cells(eq, amounts, np.arange(len(eq.hidden)), PROTECTION)
+    script = tmp_path / "starts_on_import.py"
+    script.write_text(NO_MAIN_GUARD.format(root=str(Path(__file__).parents[2])), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    answer = sorted((n.column, n.side, round(n.bound, 6)) for n in expected)
+    assert run.stdout.strip() == str(answer)
+    assert "the high side's process failed" in run.stderr
