@@ -44,7 +44,7 @@ tried by the LP over the relations near it (etl.disclosure.nearby): fewer relati
 so narrow there is narrow in the whole system, with a bound no tighter than the whole LP's and
 the relations it is made of; a cell it does not prove narrow gets the whole system's LP as
 before. There too the two sides are decided at once, the second in a spawned process of its own
-(PARALLEL_FROM): they share nothing and are seeded alike, so the answer is the sequential one
+(PARALLEL_FROM, etl.disclosure.beside): they share nothing and are seeded alike, so the answer is the sequential one
 (up to the deadline, which the second side meets sooner). A trial reads the second side only
 where the sequence would have gone on to it, after a first side with nothing narrow; else the
 process is ended at once. Pure.
@@ -55,10 +55,8 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
-import multiprocessing
 import os
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -67,6 +65,7 @@ import numpy as np
 from scipy.optimize import linprog
 
 from etl.disclosure import nearby, pins, twins
+from etl.disclosure.beside import Beside
 
 log = logging.getLogger(__name__)
 CENT_SLACK = 0.5  # half a cent: the LP's answer counts as reaching a level this close to it
@@ -194,7 +193,9 @@ def _both_sides_at_once(system, chosen, first, order, ahead) -> list[Narrow] | N
     decides, and the second's is read only where the sequence would have gone on to it (with
     `first`, after a first side with nothing narrow; else the process is ended at once)."""
     here, there = order
-    beside = _Beside(system, chosen[there], there, first, ahead[there])
+    tunables = {(module, name): getattr(sys.modules[module], name) for module, name in TUNABLES}
+    work = (tunables, *system, chosen[there], there, first, ahead[there])
+    beside = Beside(_side_in_process, work, f"{there} side")
     try:
         found = _side_in_process({}, *system, chosen[here], here, first, ahead[here])
         if found is None or (first and found):
@@ -203,70 +204,6 @@ def _both_sides_at_once(system, chosen, first, order, ahead) -> list[Narrow] | N
     finally:
         beside.stop()
     return None if rest is None else found + rest
-
-
-class _Beside:
-    """One side of narrow_cells in a spawned process beside the caller (a second core), with
-    the caller's settings; ended at once when its answer is not wanted."""
-
-    def __init__(self, system, targets, side, first, ahead):
-        tunables = {(module, name): getattr(sys.modules[module], name) for module, name in TUNABLES}
-        self.side, self.args = side, (*system, targets, side, first, ahead)
-        context = multiprocessing.get_context("spawn")
-        self._answer, sender = context.Pipe(duplex=False)
-        receiver, work = context.Pipe(duplex=False)
-        self._process = context.Process(
-            target=_side_to_pipe, args=(receiver, sender, tunables), daemon=True
-        )
-        self._process.start()
-        # the child's ends only: its exit without an answer reads as EOFError
-        sender.close()
-        receiver.close()
-        # the system goes through a pipe of ours, not the process's arguments: spawn writes
-        # those while it holds the child's end, so a child that dies before reading them (a
-        # caller's script that starts its work on import) left the caller blocked for good
-        # once they outgrew the pipe's buffer (a large system, which is when this runs)
-        try:
-            work.send(self.args)
-        except OSError:  # the child is gone: result() decides the side here
-            log.debug("disclosure LP: the %s side's process ended before its work", side)
-        finally:
-            work.close()
-
-    def result(self) -> list[Narrow] | None:
-        """The side's answer; decided here when the process ended without one (e.g. a
-        caller's script that starts its work on import, run again by the spawned process)."""
-        try:
-            return self._answer.recv()
-        except EOFError:
-            log.warning("disclosure LP: the %s side's process failed; deciding it here", self.side)
-            return _side_in_process({}, *self.args)
-
-    def stop(self) -> None:
-        """End the process (it is done, or its answer is not wanted) and close the pipe."""
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
-        self._answer.close()
-
-
-def _side_to_pipe(receiver, sender, tunables) -> None:
-    """The spawned process: one side of narrow_cells, its work read and its answer sent back."""
-    watch = threading.Thread(target=exit_with_parent, args=(os.getppid(),), daemon=True)
-    watch.start()
-    args = receiver.recv()
-    receiver.close()
-    sender.send(_side_in_process(tunables, *args))
-
-
-def exit_with_parent(parent: int, every: float = 1.0) -> None:
-    """End this process once `parent` is gone. A killed caller (a release stopped, a worker
-    killed) leaves its spawned side an orphan, which would solve on for minutes on a core the
-    next release wants. HiGHS lets go of the GIL while it solves (a thread ticking every 0.1 s
-    ran 24 times in a 2.5 s solve), so this ends it within a second, mid-LP."""
-    while os.getppid() == parent:
-        time.sleep(every)
-    os._exit(1)
 
 
 def _side_in_process(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from etl.disclosure import intervals
+from etl.disclosure import beside, intervals
 from tests.unit.test_intervals import PROTECTION, _one_lp_a_cell, _random_case
 
 
@@ -59,7 +59,7 @@ def test_int010_where_the_second_sides_process_fails_it_is_decided_here(monkeypa
     every = np.arange(len(eq.hidden))
     expected = intervals.narrow_cells(eq, amounts, every, PROTECTION)
     monkeypatch.setattr(intervals, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(intervals, "_side_to_pipe", _ends_without_an_answer)
+    monkeypatch.setattr(beside, "_run_to_pipe", _ends_without_an_answer)
     found = intervals.narrow_cells(eq, amounts, every, PROTECTION)
     assert [(n.column, n.side, n.bound) for n in found] == [
         (n.column, n.side, n.bound) for n in expected
@@ -104,18 +104,17 @@ def test_int014_a_trials_sides_at_once_give_the_sequential_answer(monkeypatch):
 
 
 def _sleeps_as_a_side(pids) -> None:
-    """A side's spawned process (intervals._side_to_pipe) whose LPs take long: a sleep."""
+    """A side's spawned process (beside._run_to_pipe) whose LPs take long: a sleep."""
     import time
 
     def solving(*args):
         pids.put(os.getpid())
         time.sleep(120)
 
-    intervals._side_in_process = solving  # in this process only
     receiving, sender = multiprocessing.Pipe(duplex=False)
     work, giving = multiprocessing.Pipe(duplex=False)
     giving.send(())  # its work: no arguments for the sleep
-    intervals._side_to_pipe(work, sender, {})
+    beside._run_to_pipe(work, sender, solving)
 
 
 def _starts_a_side_and_waits(pids) -> None:
@@ -165,7 +164,7 @@ NO_MAIN_GUARD = """
 import sys
 sys.path.insert(0, {root!r})
 import numpy as np
-from etl.disclosure import intervals
+from etl.disclosure import beside, intervals
 from tests.unit.test_intervals import PROTECTION, _random_case
 
 intervals.PARALLEL_FROM = 0
