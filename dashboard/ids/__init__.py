@@ -1,7 +1,8 @@
 """Every component ID in the app, one class per page (pages import these, tests select them).
 
 Owns the ID strings only, grouped as the navigation bar groups the pages (frame: the shell and
-the parts pages share). Imports nothing of the app: every other dashboard module may import it.
+the parts pages share). Imports nothing of the dashboard (of etl only the target's field names):
+every other dashboard module may import it.
 """
 
 from dashboard.ids.analysis import Evaluation, Supervision, Targets, Tasks

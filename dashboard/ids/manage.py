@@ -1,6 +1,8 @@
 """Component IDs of the pages of the 管理 menu: upload, coverage and the register, quality,
 release, the targets' settings, admin."""
 
+from etl.targets.rules import FIELDS as TARGET_FIELDS
+
 
 class Upload:
     """数据报送: template, file drop, background job progress, preview, commit, history, retract."""
@@ -139,22 +141,8 @@ class TargetAdmin:
     GRID = "target-edit-grid"
     MESSAGE = "target-edit-message"
     FORM_TITLE = "target-edit-form-title"
-    FIELDS = {
-        k: f"target-edit-{k.replace('_', '-')}"
-        for k in (
-            "code",
-            "region_code",
-            "measure",
-            "kind",
-            "threshold",
-            "window_start",
-            "window_end",
-            "currency",
-            "name_zh",
-            "name_en",
-            "source",
-        )
-    }
+    # one per field of a target (etl.targets.rules.FIELDS: the form edits exactly those)
+    FIELDS = {k: f"target-edit-{k.replace('_', '-')}" for k in TARGET_FIELDS}
     THRESHOLD_LABEL = "target-edit-threshold-label"
     SAVE = "target-edit-save"
     NEW = "target-edit-new"

@@ -15,6 +15,7 @@ from etl.intake import jobs
 from etl.intake.jobs import WorkerLimits
 from etl.settings import PROJECT_ROOT
 from tests.db.helpers import line, write_report
+from tests.db.upload_http.calls import wait_for_state
 
 SAMPLES = PROJECT_ROOT / "sample_data"
 MB = 1024 * 1024
@@ -36,13 +37,7 @@ def big_report(path, lines: int):
 
 
 def _wait(tmp_path, job_id, seconds=180, user="clerk", until=ENDED) -> dict:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        job = jobs.read_job(tmp_path, job_id, user)
-        if job["state"] in until:
-            return job
-        time.sleep(0.1)
-    raise AssertionError(f"job still {job['state']}")
+    return wait_for_state(tmp_path, job_id, until, user, seconds)
 
 
 def _history(session_factory) -> list[tuple[str, str]]:
