@@ -8,8 +8,9 @@ from the released lines of the database `make run` builds (2,000 synthetic enter
 relation rule, then the exact audit over the year so far and its repair. Nothing is written to the
 database. Per month: the cells, the primary cells the relation rule's pattern leaves pinned
 (exactly recoverable) or narrow (bounded within ±15 % by the shuttle), the rounds and cells the
-repair added, what is left (and how much of it the earlier months' published cells give away on
-their own, which no repair of the month can change), whether the attacker's LP ended the audit
+repair added, the year's hidden cells after it (what STM_DISCLOSURE_LP_CELLS is compared with),
+what is left (and how much of it the earlier months' published cells give away on their own,
+which no repair of the month can change), whether the attacker's LP ended the audit
 (the year at most --lp-cells hidden cells, as STM_DISCLOSURE_LP_CELLS), and the seconds each
 step took. Writes bench/results/<name>.md (exact_audit.md: 天津市; exact_audit_lj.md: 两江新区).
 """
@@ -22,7 +23,7 @@ import time
 from common import write_table
 
 from etl.db import make_engine, make_session_factory
-from etl.disclosure import DisclosureRule, attacker, exact
+from etl.disclosure import DisclosureRule, attacker, exact, pins
 from etl.disclosure.catalogue import YTD
 from etl.disclosure.pattern import PRIMARY, compute_pattern, month_cells
 from etl.queries import disclosure as queries
@@ -48,6 +49,8 @@ def measure(url: str, scope: str, year: int, through: int, lp_cells: int) -> lis
         outcome = exact.repair(pattern, scope, month, earlier, 0.15, lp_cells=lp_cells)
         repaired = time.perf_counter() - started - relation_rule - checked
         primary = sum(why == PRIMARY for why in pattern.suppressed.values())
+        year = attacker.Year(pattern, month, earlier)
+        hidden = pins.equations(year.relations, set(year.status(pattern))).matrix.shape[1]
         rows.append(
             [
                 str(month),
@@ -58,6 +61,7 @@ def measure(url: str, scope: str, year: int, through: int, lp_cells: int) -> lis
                 str(len(before.narrow)),
                 str(outcome.rounds),
                 str(outcome.added),
+                f"{hidden:,}",
                 f"{outcome.pinned} / {outcome.narrow} ({outcome.inherent})",
                 "yes" if outcome.lp else "no",
                 f"{relation_rule:.1f}",
@@ -96,6 +100,7 @@ def main() -> None:
             "narrow (relation rule alone)",
             "repair rounds",
             "added by the repair",
+            "hidden cells of the year (the LP's columns)",
             "pinned / narrow after (of them given by earlier months)",
             f"LP ended it (≤ {args.lp_cells:,} hidden cells)",
             "s relation rule",

@@ -26,7 +26,7 @@ from etl.disclosure.pattern import PRIMARY, SECONDARY, Pattern
 
 log = logging.getLogger(__name__)
 
-STALLED = 2  # rounds in a row that leave the same pinned cells: the repair stops, reports them
+STALLED = 2  # rounds in a row that leave the same pinned cells: their picks broaden to all
 
 
 @dataclass(frozen=True)
@@ -149,15 +149,18 @@ def _lp_audit(year, pattern, found, known, protection, deadline):
 
 
 def _picks(year, pattern, found, targets, lp_targets, stalled, protection, deadline) -> set:
-    """A round's figures to hide: quick picks for pins (again while their certificates change)
-    and, once, for narrow cells; then checked picks. The same for cells only the LP narrows,
-    their quick picks taken from the relations its bounds are made of."""
+    """A round's figures to hide: quick picks for pins (again while their certificates change,
+    then every figure their attacks lean on) and, once, for narrow cells; then checked picks.
+    The same for cells only the LP narrows, their quick picks taken from the relations its
+    bounds are made of."""
     if lp_targets and not stalled:
         return pick.lp_quick_picks(found, lp_targets, year.month, protection)
     if lp_targets:
         return set(pick.lp_picks(year, pattern, found, lp_targets, protection, deadline))
     quick = not stalled or (found.pinned and stalled < STALLED)
     picks = pick.quick_picks(found, targets, year.month, protection, deadline) if quick else set()
+    if not picks and found.pinned:  # one figure a round did not free them: all they lean on
+        picks = pick.broad_pin_picks(found, year.month, deadline)
     if not picks and not found.pinned:
         picks = set(pick.checked_picks(year, pattern, found, targets, protection, deadline))
     return picks

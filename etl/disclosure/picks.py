@@ -195,14 +195,34 @@ def distances(relations: pins.Relations, start: np.ndarray) -> np.ndarray:
     return steps
 
 
-def _pick_for_pin(found: Findings, cell: tuple, month: int, protection: float):
-    """The published figure of `month` to hide so that this attack on `cell` fails, or None:
-    among those the attack leans on most (at least a tenth of the largest weight)."""
-    weights = {
+def broad_pin_picks(found: Findings, month: int, deadline: float) -> set[tuple]:
+    """Every published figure of the month that a pinned cell's attack leans on (at least a
+    tenth of the largest weight), for each pinned cell: when one figure a round has not freed
+    them (another combination isolates the cell once one is hidden), all of them at once."""
+    picks: set[tuple] = set()
+    for cell in found.pinned[:PINS_PER_ROUND]:
+        if time.monotonic() >= deadline:
+            break
+        weights = _pin_weights(found, cell, month)
+        if weights:
+            heaviest = max(weights.values())
+            picks |= {k for k, w in weights.items() if w >= heaviest / 10}
+    return picks
+
+
+def _pin_weights(found: Findings, cell: tuple, month: int) -> dict[tuple, float]:
+    """The published figures of `month` an attack on `cell` is made of, by their weight in it."""
+    return {
         k: abs(w)
         for k, w in pins.certificate(found.eq, cell).items()
         if is_changeable(k, month, found.value)
     }
+
+
+def _pick_for_pin(found: Findings, cell: tuple, month: int, protection: float):
+    """The published figure of `month` to hide so that this attack on `cell` fails, or None:
+    among those the attack leans on most (at least a tenth of the largest weight)."""
+    weights = _pin_weights(found, cell, month)
     if not weights:
         return None
     heaviest = max(weights.values())
@@ -280,7 +300,12 @@ def _cheapest(options: list[tuple], cell: tuple, found: Findings, protection: fl
 def _cost(found: Findings):
     """The order of the figures to hide, cheapest first: no total of the whole scope, the least
     headline, the smallest."""
-    return lambda k: (_scope_total(k, found.scope), headline((k[0], *k[2:])), found.value[k], k)
+    return lambda k: (
+        _scope_total(k, found.scope),
+        headline((k[0], *k[2:]), found.scope),
+        found.value[k],
+        k,
+    )
 
 
 def _scope_total(key: tuple, scope: str) -> bool:

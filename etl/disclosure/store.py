@@ -270,7 +270,7 @@ def _audit(session, pattern: Pattern, lines, tree, scope, month, earlier, protec
         lambda k: k[1] == month,
         protection,
         close,
-        cost=lambda k: headline((k[0], *k[2:])),
+        cost=lambda k: headline((k[0], *k[2:]), scope),
     )
     return rounds >= 0, atoms
 

@@ -136,16 +136,24 @@ def test_dsx005_the_attackers_lp_narrows_no_primary_cell_of_the_year(unaudited):
     assert year.lp_narrow(pins.equations(year.relations, set(status)), primary, 0.15) == []
 
 
+# A protection level the relation rule alone does not meet on this case's March: 9 of March's
+# primary cells narrow by the LP at ±30 % (none at the product's ±15 %, since the complements
+# carry their primary cells' level: docs/disclosure.md step 3). What the LP's own tests need.
+LEVEL = 0.3
+
+
 def _march(factory):
-    """March's cells over February as released, and what computing its pattern needs."""
-    months, _ = _released_year(factory, last=202102)
+    """March's cells over February (its pattern repaired with the LP at LEVEL, as a release at
+    that level would), and what computing March's pattern by the relation rule at LEVEL needs."""
     tree, _, lines = _year(factory)
-    with factory() as s:
-        february = queries_disclosure.year_releases(s, SCOPE, 2021)[1]
-        fixed = queries_disclosure.suppressed_keys(s, february.id, YTD)
+    february = month_cells(lines[lines["period"] <= 202102], 202102, tree, SCOPE)
+    pattern = compute_pattern(february, tree, SCOPE, 202102, set(), DisclosureRule(), LEVEL)
+    exact.repair(pattern, SCOPE, 202102, {}, LEVEL, lp_cells=10**6)
+    months = {202102: attacker.MonthCells(pattern.value, pattern.relations, pattern.suppressed)}
+    fixed = {k[1:] for k in pattern.suppressed if k[0] == YTD}
     cells = month_cells(lines[lines["period"] <= 202103], 202103, tree, SCOPE)
     return months, lambda: compute_pattern(
-        cells, tree, SCOPE, 202103, fixed, DisclosureRule(), 0.15
+        cells, tree, SCOPE, 202103, fixed, DisclosureRule(), LEVEL
     )
 
 
@@ -174,7 +182,7 @@ def test_dsx006_without_the_lp_a_cell_stays_narrow_that_the_lp_repair_widens(
             SCOPE,
             202103,
             months,
-            0.15,
+            LEVEL,
             lp_cells=lp_cells,
             report=lambda **v: reports.append(v),
         )
@@ -182,7 +190,7 @@ def test_dsx006_without_the_lp_a_cell_stays_narrow_that_the_lp_repair_widens(
         status = year.status(pattern)
         primary = [k for k, why in status.items() if why == PRIMARY]
         eq = pins.equations(year.relations, set(status))
-        return pattern, outcome, {k for k, _ in year.lp_narrow(eq, primary, 0.15)}
+        return pattern, outcome, {k for k, _ in year.lp_narrow(eq, primary, LEVEL)}
 
     shuttle, outcome, narrow = repaired(lp_cells=0)
     assert (outcome.pinned, outcome.narrow, outcome.lp) == (0, 0, False)
@@ -207,7 +215,7 @@ def test_dsx007_cells_the_lp_found_count_as_left_when_its_time_runs_out(unaudite
         return decide(*args, **kwargs) if len(calls) == 1 else None
 
     monkeypatch.setattr(intervals, "narrow_cells", out_of_time_after_the_first)
-    outcome = exact.repair(pattern_of(), SCOPE, 202103, months, 0.15, lp_cells=10**6)
+    outcome = exact.repair(pattern_of(), SCOPE, 202103, months, LEVEL, lp_cells=10**6)
     assert len(calls) > 1
     assert outcome.lp and outcome.narrow >= 1 and outcome.pinned == 0
 
@@ -271,7 +279,7 @@ def _lps_and_narrow(unaudited, monkeypatch, **settings) -> list[tuple[int, set]]
         monkeypatch.setattr(
             intervals, "linprog", lambda *a, c=calls, **k: c.append(1) or solve(*a, **k)
         )
-        found = intervals.narrow_cells(eq, amounts, primary, 0.15)
+        found = intervals.narrow_cells(eq, amounts, primary, LEVEL)
         runs.append((len(calls), {(n.column, n.side) for n in found}))
     return runs
 

@@ -13,6 +13,7 @@ from tests.db.dash_calls import dash_call
 
 SEARCH = "?month=2021-04&region=120000&unit=usd_10k"
 HEPING = "和平区"  # one enterprise: protected in every month (primary)
+HEXI = "?month=2021-04&region=120103&unit=usd_10k"  # 河西区: one enterprise in March
 
 
 @pytest.fixture
@@ -33,8 +34,8 @@ def _graph(node, graph_id: str) -> dict | None:
     return None
 
 
-def figure(client, app, output: str, graph_id: str) -> dict:
-    response = dash_call(client, app, output, {f"{FilterBar.URL}.search": SEARCH})
+def figure(client, app, output: str, graph_id: str, search: str = SEARCH) -> dict:
+    response = dash_call(client, app, output, {f"{FilterBar.URL}.search": search})
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
     found = _graph(response.get_json(), graph_id)
     assert found is not None, graph_id
@@ -85,15 +86,16 @@ def test_leaders_regions_ranking_marks_c_where_the_statistician_sees_the_figure(
 
 
 def test_leaders_overview_trend_marks_c_where_the_statistician_sees_the_figure(site):
+    """河西区's trend: its March has one enterprise, so a leader's bar there is a C."""
     app, passwords = site
     output = f"{Overview.TREND_BOX}.children"
-    stat = figure(signed_in(app, passwords, "stat"), app, output, Overview.TREND)
-    lead = figure(signed_in(app, passwords, "lead"), app, output, Overview.TREND)
+    stat = figure(signed_in(app, passwords, "stat"), app, output, Overview.TREND, HEXI)
+    lead = figure(signed_in(app, passwords, "lead"), app, output, Overview.TREND, HEXI)
     assert markers(stat) == []
 
     stat_bars, lead_bars = bars(stat), bars(lead)
     marked = [pos for tr in markers(lead) if tr.get("yaxis", "y") == "y" for pos in zip(*tr["x"])]
-    assert marked  # the constructed case protects some of the city's months for leaders
+    assert ("2021年", "3") in marked  # (the year, the month) on the axis
     for pos in marked:
         assert lead_bars[pos] is None and stat_bars[pos] is not None
     assert t("fig.protected_note", "zh") in subtitle(lead)

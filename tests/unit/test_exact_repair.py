@@ -307,3 +307,16 @@ def test_rep017_a_search_run_to_its_end_keeps_the_cost_order(monkeypatch):
     monkeypatch.setattr(picks, "distances", no_distances)
     chosen = picks.lp_picks(year, pattern, found, targets, 0.15, float("inf"))
     assert sorted(k[3] for k in chosen) == ["C", "C1"]
+
+
+def test_rep015_a_pin_one_figure_a_round_does_not_free_gets_all_its_attack_leans_on(monkeypatch):
+    """A confidential A under a shown total and a shown B is A = total − B exactly. With the
+    one-figure pick finding nothing (as when each figure hidden opens another combination), the
+    repair does not stop with the pin: it hides both figures the attack is made of."""
+    total, a, b = _cell(YTD, "*"), _cell(YTD, "A"), _cell(YTD, "B")
+    pattern = _Pattern({total: 100, a: 60, b: 40}, [(total, [a, b])], {a: PRIMARY})
+    monkeypatch.setattr(picks, "_pick_for_pin", lambda *a: None)
+    assert exact.findings(pattern, "R", 202103, {}, 0.15).pinned == [(YTD, 202103, *a[1:])]
+    outcome = exact.repair(pattern, "R", 202103, {}, 0.15)
+    assert outcome.pinned == 0
+    assert pattern.suppressed == {a: PRIMARY, total: "secondary", b: "secondary"}

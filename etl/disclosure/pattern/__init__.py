@@ -6,7 +6,9 @@ their contributor counts and two largest contributions. Primary: fewer than `min
 contributors or the two largest above `dominance_k` of the cell. Secondary: every linear relation
 between cells (a node = the sum of the nodes below it, in each dimension; 1–M月 = 1–(M−1)月 + M)
 holds no suppressed cell or at least two, the complement chosen to cover the protection level
-(the smallest cell of the relation worth at least `protection` × the suppressed one). The 1–(M−1)月
+(the least headline, then smallest, cell of the relation worth at least what the suppressed one
+carries: `protection` × a primary cell, passed on to the complements hidden for it, never more
+than a complement's own `protection` × value; the scope's totals last). The 1–(M−1)月
 cells are fixed by the earlier release: their suppressions count, they are never changed.
 Proven, or not, by etl.disclosure.audit.
 

@@ -4,7 +4,7 @@ earlier release fixed; Pattern.close restores the relations after the audit adds
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -27,6 +27,9 @@ class Pattern:
     fixed: set[tuple]
     protection: float
     rule: DisclosureRule | None = None  # None: no union check (the relation rule alone)
+    # what each complement must carry (cents): the level of the primary cells it was hidden for
+    need: dict[tuple, float] = field(default_factory=dict)
+    scope: str | None = None  # the region of the headline figures
 
     def close(self) -> None:
         """Restore every relation after suppressions were added from outside (the audit)."""
@@ -39,6 +42,8 @@ class Pattern:
             self.protection,
             stats,
             self.rule,
+            self.need,
+            self.scope,
         )
 
 
@@ -64,6 +69,6 @@ def compute_pattern(
         for key in list(suppressed):
             suppressed[(twin_window(key[0]), *key[1:])] = PRIMARY
     fixed = {(PREVIOUS, *k) for k in fixed_suppressed}
-    pattern = Pattern(cells, suppressed, value, relations, fixed, protection, rule)
+    pattern = Pattern(cells, suppressed, value, relations, fixed, protection, rule, scope=scope)
     pattern.close()
     return pattern

@@ -1,5 +1,7 @@
 """Secondary suppression: complements until no relation holds exactly one hidden cell, the cheapest
-(etl.disclosure.pattern.costs) of those covering the protection level; and one more shown cell
+(etl.disclosure.pattern.costs) of those covering the protection the hidden cell must carry (its
+need: a primary cell's level, passed on to the complements hidden for it, never more than their
+own level); and one more shown cell
 wherever the hidden part of a relation whose parent is shown may fail the primary rules as a whole
 (union_may_fail, τ-ARGUS's singleton problem). _secondary runs it; _Closer keeps its state."""
 
@@ -7,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from etl.disclosure.catalogue import ALL, MONTH, YTD
 from etl.disclosure.pattern.costs import _cost
 from etl.disclosure.pattern.keys import PREVIOUS, SECONDARY
 from etl.disclosure.table import DisclosureRule
@@ -33,12 +36,19 @@ def _secondary(
     protection: float,
     stats: dict | None = None,
     rule: DisclosureRule | None = None,
+    need: dict[tuple, float] | None = None,
+    scope: str | None = None,
 ) -> None:
     """Add complementary suppressions until no relation holds exactly one suppressed cell, and
     (with a rule) the hidden part of every relation whose parent is shown passes the primary
     rules as a whole: else a contributor to one hidden cell, or anyone for a dominated sum,
-    learns the others from the parent less the shown cells (τ-ARGUS's singleton problem)."""
-    closer = _Closer(value, relations, suppressed, fixed, protection, stats or {}, rule)
+    learns the others from the parent less the shown cells (τ-ARGUS's singleton problem).
+
+    need: what each complement hidden so far must carry (kept across calls; filled here);
+    scope: the region whose cells are the headline figures."""
+    closer = _Closer(
+        value, relations, suppressed, fixed, protection, stats or {}, rule, need, scope
+    )
     # sorted: the same data gives the same pattern in every process (sets of str are not)
     queue = [i for k in list(suppressed) + sorted(fixed) for i in closer.index.get(k, ())]
     while queue:
@@ -48,9 +58,10 @@ def _secondary(
 
 class _Closer:
     """The state of _secondary: each relation's nonzero members and how many of them are hidden
-    (kept as cells are hidden, so a relation is checked in constant time)."""
+    (kept as cells are hidden, so a relation is checked in constant time), and the protection
+    each complement must carry."""
 
-    def __init__(self, value, relations, suppressed, fixed, protection, stats, rule):
+    def __init__(self, value, relations, suppressed, fixed, protection, stats, rule, need, scope):
         self.value, self.relations, self.suppressed, self.fixed = (
             value,
             relations,
@@ -58,6 +69,11 @@ class _Closer:
             fixed,
         )
         self.protection, self.stats, self.rule = protection, stats, rule
+        # A complement is hidden so that the primary cells behind it can move by their level; it
+        # need carry no more than that. A share of its own value (the rule before) made every step
+        # of a chain dearer: from a primary of a million to the scope's largest categories.
+        self.need = need if need is not None else {}
+        self.scope = scope
         self.members_of = [
             [k for k in (parent, *kids) if value.get(k, 0) != 0 or k[0] == PREVIOUS]
             for parent, kids in relations
@@ -79,9 +95,31 @@ class _Closer:
                 self.twins[a].append(b)
                 self.twins[b].append(a)
 
-    def hide(self, key: tuple) -> list[int]:
-        """Suppress a shown cell; the relations it is in, to check again."""
+    def price(self, key: tuple) -> tuple:
+        """The order complements are picked in: no total of the whole scope (all categories and
+        partners: the cards every reader opens) if anything else will do, the least headline
+        (twins counted), the smallest."""
+        _, region, category, mode, direction, partner = key
+        whole = region == self.scope and category == ALL and partner == ALL
+        top = whole and direction == ALL and mode in ("bop", "full")
+        return top, whole, _cost(key, self.twins, self.suppressed, self.scope), self.value[key]
+
+    def carries(self, key: tuple) -> float:
+        """The protection a hidden cell must carry: its own level, or less where it was hidden
+        for a primary cell whose level is less (a primary, a fixed earlier cell and one the audit
+        hid carry their own)."""
+        return self.need.get(key, self._own(key) * self.protection)
+
+    def _own(self, key: tuple) -> int:
+        if key[0] == PREVIOUS:  # 1–(M−1)月 = 1–M月 less the month
+            return self.value.get((YTD, *key[1:]), 0) - self.value.get((MONTH, *key[1:]), 0)
+        return self.value.get(key, 0)
+
+    def hide(self, key: tuple, need: float) -> list[int]:
+        """Suppress a shown cell hidden for a cell that carries need; the relations it is in, to
+        check again."""
         self.suppressed[key] = SECONDARY
+        self.need[key] = min(need, self.carries(key))
         touched = self.index[key]
         for i in touched:
             self.hidden_count[i] += 1
@@ -102,15 +140,15 @@ class _Closer:
             candidates = [k for k in members if k not in self.suppressed and k[0] != PREVIOUS]
             if not candidates:
                 continue  # only fixed cells left: the audit reports it
-            target = value.get(hidden, 0) * self.protection
+            target = self.carries(hidden)
             enough = [k for k in candidates if value[k] >= target]
             # the most detailed cell that covers the protection level, the smallest of those;
             # the headline totals (the scope, all categories, bop, both directions) go last
             if enough:
-                pick = min(enough, key=lambda k: (_cost(k, self.twins, self.suppressed), value[k]))
+                pick = min(enough, key=self.price)
             else:
                 pick = max(candidates, key=value.get)
-            queue.extend(self.hide(pick))
+            queue.extend(self.hide(pick, target))
 
     def widen(self) -> list[int]:
         """Hide one more shown cell in every relation whose hidden part may fail as a whole;
@@ -128,6 +166,6 @@ class _Closer:
             shown = [k for k in kids if not self._is_hidden(k)]
             if not union_may_fail(hidden, self.value, self.stats, self.rule):
                 continue
-            pick = min(shown, key=lambda k: (_cost(k, self.twins, self.suppressed), self.value[k]))
-            queue.extend(self.hide(pick))
+            pick = min(shown, key=self.price)
+            queue.extend(self.hide(pick, max(map(self.carries, hidden))))
         return queue
