@@ -1,7 +1,7 @@
 """Benchmark: the exact-recovery audit and its repair (etl.disclosure.exact) over a released year.
 
     python bench/bench_exact_audit.py [--url sqlite:///instance/services_trade.sqlite3]
-        [--scope 120000] [--year 2021] [--through 12] [--lp-cells 10000] [--name exact_audit]
+        [--scope 120000] [--year 2021] [--through 12] [--lp-cells 25000] [--name exact_audit]
 
 Computes each month's pattern of the year in order, as a release does (etl/disclosure/store.py),
 from the released lines of the database `make run` builds (2,000 synthetic enterprises): the

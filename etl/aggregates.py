@@ -65,12 +65,14 @@ def sum_window(frame: pd.DataFrame, start: int, end: int, keys: list[str]) -> pd
 
 
 def same_period_comparison(
-    frame: pd.DataFrame, year: int, month: int, keys: list[str]
+    frame: pd.DataFrame, year: int, month: int, keys: list[str], base: tuple | None = None
 ) -> pd.DataFrame:
     """1–N月累计 by keys against the same months a year earlier: amounts, 同比, shares, 个百分点.
 
     The base uses the same months of the previous year as the data hold them now (revised base,
-    同口径), so a revision to last year moves this year's growth rate as it should.
+    同口径), so a revision to last year moves this year's growth rate as it should. base: the
+    totals (current, previous) that shares and contributions divide by, where they are figures
+    of their own (a published total over a protected row); else the rows' sums.
     """
     start, end = ytd_window(year, month)
     cur = sum_window(frame, start, end, keys).rename(columns={AMOUNT: "current"})
@@ -87,7 +89,7 @@ def same_period_comparison(
         out = out.drop(columns="_merge")
     out[["current", "previous"]] = out[["current", "previous"]].astype("Int64")
     out["growth"] = [growth(c, p) for c, p in zip(out["current"], out["previous"])]
-    total_cur, total_prev = total(out["current"]), total(out["previous"])
+    total_cur, total_prev = base or (total(out["current"]), total(out["previous"]))
     out["share"] = [ratio(c, total_cur) for c in out["current"]]
     out["share_previous"] = [ratio(p, total_prev) for p in out["previous"]]
     out["share_change_pp"] = [_points(a, b) for a, b in zip(out["share"], out["share_previous"])]

@@ -38,7 +38,7 @@ class Settings:
     # its linear program (the attacker's, over every primary cell) runs when the year has at
     # most this many hidden cells: on the sample, 两江新区 until about June (a minute a month),
     # 天津市 never (90,000 hidden cells by April: over two minutes an LP)
-    disclosure_lp_cells: int = 10_000
+    disclosure_lp_cells: int = 25_000
     snapshot_region: str = "120000"  # the scope of the monthly snapshot (天津市)
     max_upload_bytes: int = 50 * 1024 * 1024
     max_upload_rows: int = 300_000  # data rows per uploaded file (web); checked before parsing
@@ -127,7 +127,7 @@ class Settings:
             disclosure_protection=float(env.get("STM_DISCLOSURE_PROTECTION", "0.15")),
             disclosure_audit_max_atoms=int(env.get("STM_DISCLOSURE_AUDIT_MAX_ATOMS", "0")),
             disclosure_audit_seconds=float(env.get("STM_DISCLOSURE_AUDIT_SECONDS", "600")),
-            disclosure_lp_cells=int(env.get("STM_DISCLOSURE_LP_CELLS", "10000")),
+            disclosure_lp_cells=int(env.get("STM_DISCLOSURE_LP_CELLS", "25000")),
             snapshot_region=env.get("STM_SNAPSHOT_REGION", "120000"),
             max_upload_bytes=int(env.get("STM_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024))),
             max_upload_rows=int(env.get("STM_MAX_UPLOAD_ROWS", "300000")),

@@ -79,8 +79,10 @@ def summary_frame(
     # (disclosure control) must not hide the published total. By mode, the BOP total excludes
     # mode 3, which is shown beside it, not added.
     whole = windows(replace(f, full_scope=full_scope), ())
-    rows = same_period_comparison(frame, year, month, [key])
     overall = same_period_comparison(whole, year, month, [])
+    # shares divide by that total too (by mode, the rows hold mode 3, which the total does not)
+    base = None if by == "mode" else (overall["current"].iloc[0], overall["previous"].iloc[0])
+    rows = same_period_comparison(frame, year, month, [key], base)
     overall.insert(0, key, "TOTAL")
     if by == "mode":
         fats = rows["mode"] == 3

@@ -246,3 +246,21 @@ def test_dsc008_the_briefing_reads_through_the_pattern(released):
     total = facts.direction[facts.direction["code"] == "TOTAL"].iloc[0]
     assert total["current"] is not pd.NA and int(total["current"]) > 0
     assert "和平区" not in compose(facts, "zh").text()
+
+
+def test_dsc012_shares_divide_by_the_published_total_beside_a_protected_row(released):
+    """By region, 和平区 reads C for leaders, the city's total is a figure of its own: every
+    other region's share (and its contribution to growth) is the statistician's, not C."""
+    from etl.summary import summary_frame
+
+    with _leader(released) as s:
+        lead = summary_frame(s, 2021, 4, SCOPE, "region").set_index("code")
+    with released() as s:
+        stat = summary_frame(s, 2021, 4, SCOPE, "region").set_index("code")
+    assert pd.isna(lead.loc["120101", "current"]) and pd.isna(lead.loc["120101", "share"])
+    shown = [c for c in lead.index if c != "TOTAL" and not pd.isna(lead.loc[c, "current"])]
+    assert shown
+    for code in shown:
+        assert lead.loc[code, "share"] == stat.loc[code, "share"] > 0
+        a, b = lead.loc[code, "contribution_pp"], stat.loc[code, "contribution_pp"]
+        assert (pd.isna(a) and pd.isna(b)) or a == b  # the case has no year before: none
