@@ -1,9 +1,9 @@
 """Secondary suppression: complements until no relation holds exactly one hidden cell, the cheapest
 (etl.disclosure.pattern.costs) of those covering the protection the hidden cell must carry (its
 need: a primary cell's level, passed on to the complements hidden for it, never more than their
-own level); and one more shown cell
-wherever the hidden part of a relation whose parent is shown may fail the primary rules as a whole
-(union_may_fail, τ-ARGUS's singleton problem). _secondary runs it; _Closer keeps its state."""
+own level); and one more shown cell wherever the hidden part of a relation whose parent is shown
+may fail the primary rules as a whole (union_may_fail, τ-ARGUS's singleton problem). _secondary
+runs it; _Closer keeps its state."""
 
 from __future__ import annotations
 
@@ -111,6 +111,7 @@ class _Closer:
         return self.need.get(key, self._own(key) * self.protection)
 
     def _own(self, key: tuple) -> int:
+        """A cell's value; a fixed 1–(M−1)月 cell's is not among the month's, so derived."""
         if key[0] == PREVIOUS:  # 1–(M−1)月 = 1–M月 less the month
             return self.value.get((YTD, *key[1:]), 0) - self.value.get((MONTH, *key[1:]), 0)
         return self.value.get(key, 0)
