@@ -136,7 +136,7 @@ def test_dsx005_the_attackers_lp_narrows_no_primary_cell_of_the_year(unaudited):
     assert year.lp_narrow(pins.equations(year.relations, set(status)), primary, 0.15) == []
 
 
-# A protection level the relation rule alone does not meet on this case's March: 9 of March's
+# A protection level the relation rule alone does not meet on this case's March: 7 of March's
 # primary cells narrow by the LP at ±30 % (none at the product's ±15 %, since the complements
 # carry their primary cells' level: docs/disclosure.md step 3). What the LP's own tests need.
 LEVEL = 0.3

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from etl.disclosure.catalogue import ALL, MONTH, YTD
+from etl.disclosure.catalogue import ALL
 from etl.disclosure.pattern.costs import _cost
 from etl.disclosure.pattern.keys import PREVIOUS, SECONDARY
 from etl.disclosure.table import DisclosureRule
@@ -106,15 +106,11 @@ class _Closer:
 
     def carries(self, key: tuple) -> float:
         """The protection a hidden cell must carry: its own level, or less where it was hidden
-        for a primary cell whose level is less (a primary, a fixed earlier cell and one the audit
-        hid carry their own)."""
-        return self.need.get(key, self._own(key) * self.protection)
-
-    def _own(self, key: tuple) -> int:
-        """A cell's value; a fixed 1–(M−1)月 cell's is not among the month's, so derived."""
-        if key[0] == PREVIOUS:  # 1–(M−1)月 = 1–M月 less the month
-            return self.value.get((YTD, *key[1:]), 0) - self.value.get((MONTH, *key[1:]), 0)
-        return self.value.get(key, 0)
+        for a primary cell whose level is less. A fixed 1–(M−1)月 cell of an earlier release
+        carries nothing here (its value and why it was hidden are not the month's): the
+        cheapest complement closes its relation, and the audit over the year checks its
+        primary cells."""
+        return self.need.get(key, self.value.get(key, 0) * self.protection)
 
     def hide(self, key: tuple, need: float) -> list[int]:
         """Suppress a shown cell hidden for a cell that carries need; the relations it is in, to
