@@ -99,7 +99,7 @@ def sector_treemap(
     secret = [label for label, h in zip(nodes["label"], hidden) if h]
     nodes = nodes[[not h for h in hidden]]
     if nodes.empty:
-        return message_figure(_secret_line(secret, lang), title)
+        return message_figure("<br>".join(_secret_lines(secret, lang)), title)
     unit_name = i18n.unit_label(unit, lang)
     amounts = [i18n.fmt_amount(v, unit, lang) for v in nodes["value"]]
     shares = [i18n.fmt_pct(s, signed=False) for s in nodes["share"]]
@@ -128,15 +128,32 @@ def sector_treemap(
     base_layout(fig, title, subtitle or unit_name, height=460, legend=False)
     fig.update_layout(margin={"l": 8, "r": 8, "t": 88 if title else 16, "b": 8})
     if secret:
+        lines = _secret_lines(secret, lang)
         sub = fig.layout.title.subtitle.text
-        fig.layout.title.subtitle.text = f"{sub}<br>{_secret_line(secret, lang)}"
-        fig.update_layout(margin={"t": fig.layout.margin.t + 16})
+        fig.layout.title.subtitle.text = "<br>".join([sub, *lines])
+        fig.update_layout(margin={"t": fig.layout.margin.t + 16 * len(lines)})
     return fig
 
 
-def _secret_line(names: list[str], lang: str) -> str:
-    """'保密（C），未计入图中：运输、电信、计算机和信息服务' for the categories left out."""
-    return t("sec.treemap.protected", lang, names=t("fig.protected_sep", lang).join(names))
+# Characters a subtitle line holds in the treemap's card (a third of the page): a title's text
+# does not wrap by itself, and a long list of left-out categories ran past the card's edge.
+_LINE_CHARS = {"zh": 30, "en": 60}
+
+
+def _secret_lines(names: list[str], lang: str) -> list[str]:
+    """'保密（C），未计入图中：运输、电信、计算机和信息服务' for the categories left out, broken
+    between names (never inside one) into lines that fit the card."""
+    sep = t("fig.protected_sep", lang)
+    head = t("sec.treemap.protected", lang, names="")  # the names come last in both languages
+    lines, line = [], head
+    for i, name in enumerate(names):
+        piece = name + (sep if i < len(names) - 1 else "")
+        if line != head and len(line) + len(piece) > _LINE_CHARS[lang]:
+            lines.append(line)
+            line = piece
+        else:
+            line += piece
+    return [*lines, line]
 
 
 def _year_axis(years: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:

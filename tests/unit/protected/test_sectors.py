@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.i18n import t
 from dashboard.pages.sectors import figures as sf
 from dashboard.pages.sectors import views as sv
 from tests.unit.protected.cases import (
@@ -54,6 +55,17 @@ def test_treemap_never_sizes_a_protected_category_and_names_it_c() -> None:
     assert "Confidential (C), not drawn: 运输" in en.layout.title.subtitle.text
     clean = sf.sector_treemap(sv.treemap_nodes(sector_rows(False)), title="构成", subtitle="面积")
     assert "保密" not in clean.layout.title.subtitle.text and "SC" in clean.data[0].ids
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_list_of_left_out_categories_wraps_within_the_card(lang) -> None:
+    """两江新区's 1–12月 left nine categories out: one subtitle line ran past the card's edge."""
+    names = ["运输", "旅行", "建设", "保险和养老金服务", "金融服务", "电信、计算机和信息服务"] * 2
+    lines = sf._secret_lines(names, lang)
+    assert len(lines) > 1 and all(len(line) <= sf._LINE_CHARS[lang] for line in lines)
+    assert all(line.rstrip(t("fig.protected_sep", lang)).endswith(tuple(names)) for line in lines)
+    sep = t("fig.protected_sep", lang)
+    assert "".join(lines) == t("sec.treemap.protected", lang, names=sep.join(names))
 
 
 def test_sector_groups_mark_a_protected_share_and_growth() -> None:
