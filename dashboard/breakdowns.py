@@ -103,6 +103,9 @@ class SectorTotals:
     view: View
     frame: pd.DataFrame  # period, category_code, amount: the window and the year before it
     categories: pd.DataFrame  # the service_category reference
+    # the window's and the year-earlier window's main categories and total ("TOTAL") as figures
+    # of their own: a leader's published cell where the sum of its parts holds a protected one
+    cells: dict = field(default_factory=dict)
 
 
 @remembered
@@ -112,10 +115,17 @@ def sector_totals(state: FilterState) -> SectorTotals:
         v = view_of(s, state)
         cats = reference_table(s, "service_category")
         frame = pd.DataFrame(columns=["period", "category_code", "amount"])
+        cells: dict = {}
         if v.end is not None:
             f = to_report_filter(state, add_months(v.start, -12), v.end)
             frame = queries_figures.sub_item_totals(s, f, ("period", "category_code"))
-    return SectorTotals(v, frame, cats)
+            for side, back in (("current", 0), ("previous", -12)):
+                window = f.with_periods(add_months(v.start, back), add_months(v.end, back))
+                mains = queries_figures.totals(s, window, ("category_code",))
+                whole = queries_figures.totals(s, window, ())["amount"]
+                cells[side] = dict(zip(mains["category_code"], mains["amount"]))
+                cells[side]["TOTAL"] = whole.iloc[0] if len(whole) else pd.NA
+    return SectorTotals(v, frame, cats, cells)
 
 
 @dataclass(frozen=True)

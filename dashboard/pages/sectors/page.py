@@ -139,7 +139,7 @@ def render_ranking(search: str | None):
         return _unavailable(lang), None
     v = sectors.view
     rows = (
-        views.sector_rows(sectors.frame, sectors.categories, v.start, v.end, lang)
+        views.sector_rows(sectors.frame, sectors.categories, v.start, v.end, lang, sectors.cells)
         if v.end
         else views.sector_rows(sectors.frame.iloc[0:0], sectors.categories, 0, 0)
     )
@@ -193,7 +193,7 @@ def render_treemap(search: str | None):
     v = sectors.view
     if v.end is None:
         return no_data(v, lang)
-    rows = views.sector_rows(sectors.frame, sectors.categories, v.start, v.end, lang)
+    rows = views.sector_rows(sectors.frame, sectors.categories, v.start, v.end, lang, sectors.cells)
     nodes = views.treemap_nodes(rows, lang)
     if nodes.empty:
         return no_data(v, lang)
@@ -315,7 +315,10 @@ def render_table(search: str | None):
         return [], columns, None
     rows = sector_table.grid_rows(
         sector_table.with_rest_rows(
-            views.sector_rows(sectors.frame, sectors.categories, v.start, v.end, lang), lang
+            views.sector_rows(
+                sectors.frame, sectors.categories, v.start, v.end, lang, sectors.cells
+            ),
+            lang,
         ),
         state.unit,
         lang,

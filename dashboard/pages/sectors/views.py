@@ -81,16 +81,29 @@ def _window_total(frame: pd.DataFrame, span: tuple[int, int]) -> object:
 
 
 def sector_rows(
-    frame: pd.DataFrame, categories: pd.DataFrame, start: int, end: int, lang: str = "zh"
+    frame: pd.DataFrame,
+    categories: pd.DataFrame,
+    start: int,
+    end: int,
+    lang: str = "zh",
+    cells: dict | None = None,
 ) -> pd.DataFrame:
     """Every category with data, rolled up, in EBOPS tree order: amount over start..end, a year
-    earlier, 同比, share of the total and its change (a ratio difference)."""
+    earlier, 同比, share of the total and its change (a ratio difference). cells: the main
+    categories' and the total's own figures ({"current"|"previous": {code or "TOTAL": amount}}),
+    read where a sum holds a protected part (a leader's published main category over a
+    protected sub-item)."""
     if frame.empty:
         return pd.DataFrame(columns=ROW_COLUMNS)
     chains = _ancestors(categories)
     base = (add_months(start, -12), add_months(end, -12))
     cur, prev = _sums(frame, (start, end), chains), _sums(frame, base, chains)
-    total_cur, total_prev = _window_total(frame, (start, end)), _window_total(frame, base)
+    cur["TOTAL"], prev["TOTAL"] = _window_total(frame, (start, end)), _window_total(frame, base)
+    for sums, side in ((cur, "current"), (prev, "previous")):
+        for code, amount in (cells or {}).get(side, {}).items():
+            if sums.get(code) is pd.NA and not numbers.protected(amount):
+                sums[code] = amount
+    total_cur, total_prev = cur.pop("TOTAL"), prev.pop("TOTAL")
     rows = []
     ref = categories.assign(
         tree=categories["main_code"].map(dict(zip(categories["code"], categories["sort_order"])))

@@ -9,7 +9,9 @@ from dashboard.pages.sectors import figures as sf
 from dashboard.pages.sectors import views as sv
 from tests.unit.protected.cases import (
     GROUP_NAMES,
+    SECTOR_CATS,
     group_frame,
+    sector_frame,
     sector_rows,
 )
 from tests.unit.protected.reading import (
@@ -83,3 +85,18 @@ def test_sector_groups_mark_a_protected_share_and_growth() -> None:
     clean = sv.group_years(group_frame(False), 202001, 202001, years=2)
     assert_clean(sf.group_shares(clean, GROUP_NAMES, title="占比"))
     assert_clean(sf.emerging_growth(clean, GROUP_NAMES, title="增速"))
+
+
+def test_a_published_main_category_reads_over_its_protected_sub_item() -> None:
+    """运输海运 (SC1) is protected, 运输 (SC) and the total are published figures of their own:
+    the page reads them, so 运输 and every share read as the statistician's; SC1 stays C."""
+    truth = sector_rows(False).set_index("code")
+    total = sv.exact_sum(sector_frame(False).query("period == 202001")["amount"])
+    cells = {"current": {"SC": truth.loc["SC", "current"], "TOTAL": total}}
+    rows = sv.sector_rows(sector_frame(True), SECTOR_CATS, 202001, 202001, cells=cells)
+    rows = rows.set_index("code")
+    assert rows.loc["SC", "current"] == truth.loc["SC", "current"]
+    assert rows.loc["SJ", "share"] == truth.loc["SJ", "share"]
+    assert rows.loc["SC1", "current"] is NA and rows.loc["SC1", "share"] is NA
+    hidden = sv.sector_rows(sector_frame(True), SECTOR_CATS, 202001, 202001).set_index("code")
+    assert hidden.loc["SC", "current"] is NA and hidden.loc["SJ", "share"] is NA  # without them
