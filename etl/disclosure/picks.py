@@ -12,9 +12,8 @@ import numpy as np
 
 from etl.disclosure import checked, intervals, pins
 from etl.disclosure.attacker import Findings, Year, is_changeable
-from etl.disclosure.catalogue import ALL
 from etl.disclosure.intervals import Narrow
-from etl.disclosure.pattern import Pattern, headline
+from etl.disclosure.pattern import Pattern, headline, scope_total
 
 BOUND_TRACE_DEPTH = 6  # relations followed back from a narrow cell to find one to widen
 BOUND_TRACE_WIDTH = 400  # hidden cells followed per ring, at most
@@ -250,7 +249,7 @@ def _trace(found: Findings, cell: tuple, side: str, month: int, protection: floa
     for options in _rings(found, cell, side, month, binding):
         if options:
             best = _cheapest(options, cell, found, protection)
-            if not _scope_total(best, found.scope):
+            if not _scope_total(best, found):
                 return best
             fallback = fallback or best
     return fallback
@@ -301,14 +300,13 @@ def _cost(found: Findings):
     """The order of the figures to hide, cheapest first: no total of the whole scope, the least
     headline, the smallest."""
     return lambda k: (
-        _scope_total(k, found.scope),
+        _scope_total(k, found),
         headline((k[0], *k[2:]), found.scope),
         found.value[k],
         k,
     )
 
 
-def _scope_total(key: tuple, scope: str) -> bool:
-    """A figure of the whole scope over all categories and partners (any mode, direction)."""
-    _, _, region, category, _, _, partner = key
-    return region == scope and category == ALL and partner == ALL
+def _scope_total(key: tuple, found: Findings) -> bool:
+    """pattern.scope_total for a year key (its period dropped)."""
+    return scope_total((key[0], *key[2:]), found.scope)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from etl.disclosure.pattern.cells import month_cells
 from etl.disclosure.pattern.compute import Pattern, compute_pattern
-from etl.disclosure.pattern.costs import headline
+from etl.disclosure.pattern.costs import headline, scope_total
 from etl.disclosure.pattern.keys import DIMS, PREVIOUS, PRIMARY, SECONDARY
 from etl.disclosure.pattern.relations import month_relations
 from etl.disclosure.pattern.secondary import _secondary, union_may_fail
@@ -39,5 +39,6 @@ __all__ = [
     "headline",
     "month_cells",
     "month_relations",
+    "scope_total",
     "union_may_fail",
 ]

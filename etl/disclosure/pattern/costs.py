@@ -45,6 +45,13 @@ def headline(key: tuple, scope: str | None = None) -> int:
     return 4 - min(_detail(key, scope), 3)
 
 
+def scope_total(key: tuple, scope: str | None) -> bool:
+    """A figure of the whole scope over all categories and partners (any mode, direction): the
+    cards every reader opens, hidden only when nothing else will do."""
+    _, region, category, _, _, partner = key
+    return region == scope and category == ALL and partner == ALL
+
+
 def _cost(key: tuple, twins: dict[tuple, list[tuple]], suppressed: dict, scope: str | None) -> int:
     """What hiding a cell costs: its own headline weight and that of the visible twins it drags."""
     dragged = [t for t in twins.get(key, ()) if t not in suppressed and t[0] != PREVIOUS]

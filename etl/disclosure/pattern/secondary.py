@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from etl.disclosure.catalogue import ALL
-from etl.disclosure.pattern.costs import _cost
+from etl.disclosure.pattern.costs import _cost, scope_total
 from etl.disclosure.pattern.keys import PREVIOUS, SECONDARY
 from etl.disclosure.table import DisclosureRule
 
@@ -99,8 +99,8 @@ class _Closer:
         """The order complements are picked in: no total of the whole scope (all categories and
         partners: the cards every reader opens) if anything else will do, the least headline
         (twins counted), the smallest."""
-        _, region, category, mode, direction, partner = key
-        whole = region == self.scope and category == ALL and partner == ALL
+        _, _, _, mode, direction, _ = key
+        whole = scope_total(key, self.scope)
         top = whole and direction == ALL and mode in ("bop", "full")
         return top, whole, _cost(key, self.twins, self.suppressed, self.scope), self.value[key]
 
