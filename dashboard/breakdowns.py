@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from dashboard.data import View, in_group, remembered, session, view_of
+from dashboard.data import View, remembered, session, view_of
 from dashboard.filter_state import FilterState, to_report_filter
 from etl.periods import add_months, month_range
 from etl.queries import figures as queries_figures
 from etl.queries.reference_tables import reference_table
-from etl.queries.windows import months_by
+from etl.queries.windows import months_by, window_totals
 
 SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类别 page follows
 
@@ -130,10 +130,11 @@ def sector_totals(state: FilterState) -> SectorTotals:
 
 @dataclass(frozen=True)
 class SectorGroups:
-    """The total and each followed category group by month (every category counted)."""
+    """The total and each followed category group over the window and the same months of earlier
+    years, each a figure of its own (every category counted)."""
 
     view: View
-    frame: pd.DataFrame  # period, group ('TOTAL', 'TJ_PILLAR', …), amount
+    frame: pd.DataFrame  # start, end, group ('TOTAL', 'TJ_PILLAR', …), amount (NA: protected)
     groups: pd.DataFrame  # code, name_zh, name_en, category_code (one row per member)
     categories: pd.DataFrame  # the service_category reference (member names)
     years: int
@@ -147,20 +148,25 @@ def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
         v = view_of(s, state)
         groups = reference_table(s, "category_group")
         cats = reference_table(s, "service_category")
-        empty = pd.DataFrame(columns=["period", "group", "amount"])
+        empty = pd.DataFrame(columns=["start", "end", "group", "amount"])
         if v.end is None:
             return SectorGroups(v, empty, groups, cats, years)
-        f = to_report_filter(state, add_months(v.start, -12 * years), v.end, categories=())
-        frame = queries_figures.sub_item_totals(s, f, ("period", "category_code"))
-
-    # a protected category (NA) leaves the month's total or group protected, not a partial sum
-    def by_month(part: pd.DataFrame) -> pd.DataFrame:
-        return part.groupby("period", as_index=False)["amount"].sum(skipna=False)
-
-    parts = [by_month(frame).assign(group="TOTAL")]
-    for code in SECTOR_GROUPS:
-        members = set(groups.loc[groups["code"] == code, "category_code"])
-        part = frame[in_group(frame["category_code"], cats, members)] if len(frame) else frame
-        parts.append(by_month(part).assign(group=code))
-    out = pd.concat(parts, ignore_index=True) if len(frame) else empty
-    return SectorGroups(v, out[["period", "group", "amount"]], groups, cats, years)
+        # each group and the total read window by window as figures of their own, as the
+        # Overview's 知识密集型 share does: a hidden category in a month leaves the group's
+        # published cell readable, where a sum of its parts would be C (and a range longer than
+        # a year overlaps the one before it: windows are never summed)
+        # one window more than shown: the oldest shown has its 同比 too
+        spans = [
+            (add_months(v.start, -12 * k), add_months(v.end, -12 * k)) for k in range(years + 1)
+        ]
+        f = to_report_filter(state, spans[-1][0], v.end, categories=())
+        read = {"TOTAL": window_totals(s, f, spans)}
+        for code in SECTOR_GROUPS:
+            read[code] = window_totals(s, replace(f, categories=(f"group:{code}",)), spans)
+    rows = [
+        (start, end, code, amount)
+        for code, amounts in read.items()
+        for (start, end), amount in zip(spans, amounts)
+    ]
+    frame = pd.DataFrame(rows, columns=["start", "end", "group", "amount"])
+    return SectorGroups(v, frame, groups, cats, years)

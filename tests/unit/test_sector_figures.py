@@ -34,6 +34,19 @@ FRAME = pd.DataFrame(
     ],
     columns=["period", "category_code", "amount"],
 )
+GROUP_WINDOWS = pd.DataFrame(  # one-month windows (start = end) of the total and the groups
+    [
+        (201901, 201901, "TOTAL", 10),
+        (201901, 201901, "TJ_PILLAR", 6),
+        (201901, 201901, "TJ_EMERGING", 1),
+        (201901, 201901, "KIS", 4),
+        (202001, 202001, "TOTAL", 12),
+        (202001, 202001, "TJ_PILLAR", 6),
+        (202001, 202001, "TJ_EMERGING", 2),
+        (202001, 202001, "KIS", 5),
+    ],
+    columns=["start", "end", "group", "amount"],
+)
 
 
 def rows() -> pd.DataFrame:
@@ -82,19 +95,7 @@ def test_treemap_parents_equal_their_children() -> None:
 
 
 def test_groups_by_year_share_and_growth() -> None:
-    frame = pd.DataFrame(
-        [
-            (201901, "TOTAL", 10),
-            (201901, "TJ_PILLAR", 6),
-            (201901, "TJ_EMERGING", 1),
-            (202001, "TOTAL", 12),
-            (202001, "TJ_PILLAR", 6),
-            (202001, "TJ_EMERGING", 2),
-            (202001, "KIS", 5),
-        ],
-        columns=["period", "group", "amount"],
-    )
-    years = sv.group_years(frame, 202001, 202001, years=3)
+    years = sv.group_years(GROUP_WINDOWS, 202001, 202001, years=3)
     assert sorted(years["end"].unique()) == [201901, 202001]
     now = years[years["end"] == 202001].set_index("group")
     assert now.loc["TJ_PILLAR", "share"] == pytest.approx(0.5)
@@ -117,7 +118,7 @@ def test_groups_by_year_share_and_growth() -> None:
 def test_empty_frames_say_so_in_words() -> None:
     empty_rows = sv.sector_rows(FRAME.iloc[0:0], CATS, 202001, 202001)
     empty_years = sv.group_years(
-        pd.DataFrame(columns=["period", "group", "amount"]), 202001, 202001
+        pd.DataFrame(columns=["start", "end", "group", "amount"]), 202001, 202001
     )
     for fig in (
         sf.sector_ranking(sv.ranking(empty_rows)),

@@ -229,21 +229,25 @@ def treemap_nodes(rows: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 def group_years(frame: pd.DataFrame, start: int, end: int, years: int = 5) -> pd.DataFrame:
     """Each group and the total over start..end and the same months of earlier years.
 
-    frame: period, group ('TOTAL', 'TJ_PILLAR' …), amount. Out: start, end, group, amount,
-    growth (同比), share (of the total); years without a total are left out.
+    frame: start, end, group ('TOTAL', 'TJ_PILLAR' …), amount: each window's figure of its own
+    (NA: protected), the oldest window read for the 同比 of the next. Out: start, end, group,
+    amount, growth (同比), share (of the total); windows without a total are left out.
     """
+    windows = {
+        (a, b): part.set_index("group")["amount"]
+        for (a, b), part in frame.groupby(["start", "end"], sort=False)
+    }
     rows = []
     for k in range(years - 1, -1, -1):
         span = (add_months(start, -12 * k), add_months(end, -12 * k))
         base = (add_months(span[0], -12), add_months(span[1], -12))
-        # a protected month (NA) leaves the year's amount protected, never a partial sum
-        now = frame[frame["period"].between(*span)].groupby("group")["amount"].sum(skipna=False)
-        before = frame[frame["period"].between(*base)].groupby("group")["amount"].sum(skipna=False)
+        now = windows.get(span, pd.Series(dtype="object"))
+        before = windows.get(base, pd.Series(dtype="object"))
         whole = now.get("TOTAL", 0)
         if not numbers.nonzero(whole):
             continue
-        for group in now.index.union(before.index):
-            amount = now.get(group, 0)
+        for group in now.index:
+            amount = now[group]
             amount = amount if numbers.protected(amount) else int(amount)
             rows.append(
                 {

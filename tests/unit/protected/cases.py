@@ -16,6 +16,7 @@ from tests.unit.protected.reading import (
 from tests.unit.test_mode_figures import FRAME as MODE_FRAME
 from tests.unit.test_sector_figures import CATS as SECTOR_CATS
 from tests.unit.test_sector_figures import FRAME as SECTOR_FRAME
+from tests.unit.test_sector_figures import GROUP_WINDOWS
 from tests.unit.test_targets import series
 
 
@@ -93,22 +94,10 @@ GROUP_NAMES = {
 
 
 def group_frame(hidden: bool) -> pd.DataFrame:
-    frame = pd.DataFrame(
-        [
-            (201901, "TOTAL", 10),
-            (201901, "TJ_PILLAR", 6),
-            (201901, "TJ_EMERGING", 1),
-            (201901, "KIS", 4),
-            (202001, "TOTAL", 12),
-            (202001, "TJ_PILLAR", 6),
-            (202001, "TJ_EMERGING", 2),
-            (202001, "KIS", 5),
-        ],
-        columns=["period", "group", "amount"],
-    )
-    frame["amount"] = frame["amount"].astype("Int64")
+    """The groups' windows of test_sector_figures; hidden: 天津加快发展领域 in 2020 is C."""
+    frame = GROUP_WINDOWS.astype({"amount": "object"})
     if hidden:
-        frame.loc[(frame["period"] == 202001) & (frame["group"] == "TJ_EMERGING"), "amount"] = NA
+        frame.loc[(frame["end"] == 202001) & (frame["group"] == "TJ_EMERGING"), "amount"] = NA
     return frame
 
 
