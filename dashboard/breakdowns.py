@@ -12,6 +12,7 @@ from etl.periods import add_months, month_range
 from etl.queries import figures as queries_figures
 from etl.queries.reference_tables import reference_table
 from etl.queries.windows import months_by, window_totals
+from etl.reference import region_ancestors
 
 SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类别 page follows
 
@@ -135,9 +136,23 @@ class SectorGroups:
 
     view: View
     frame: pd.DataFrame  # start, end, group ('TOTAL', 'TJ_PILLAR', …), amount (NA: protected)
-    groups: pd.DataFrame  # code, name_zh, name_en, category_code (one row per member)
+    groups: pd.DataFrame  # code, name_zh, name_en, region_code, category_code (one per member)
     categories: pd.DataFrame  # the service_category reference (member names)
     years: int
+    # the SECTOR_GROUPS the state's region follows: 天津's own groups only in 天津市
+    followed: tuple[str, ...] = SECTOR_GROUPS
+
+
+def followed_groups(groups: pd.DataFrame, regions: pd.DataFrame, region: str) -> tuple[str, ...]:
+    """The SECTOR_GROUPS that apply to a region: national ones (no region) and those named by
+    the policy of the region or a region above it."""
+    above = set(region_ancestors(dict(zip(regions["code"], regions["parent_code"])), region))
+    named = dict(zip(groups["code"], groups["region_code"]))
+    return tuple(
+        code
+        for code in SECTOR_GROUPS
+        if code in named and (pd.isna(named[code]) or named[code] in above)
+    )
 
 
 @remembered
@@ -148,9 +163,10 @@ def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
         v = view_of(s, state)
         groups = reference_table(s, "category_group")
         cats = reference_table(s, "service_category")
+        followed = followed_groups(groups, reference_table(s, "region"), state.region)
         empty = pd.DataFrame(columns=["start", "end", "group", "amount"])
         if v.end is None:
-            return SectorGroups(v, empty, groups, cats, years)
+            return SectorGroups(v, empty, groups, cats, years, followed)
         # each group and the total read window by window as figures of their own, as the
         # Overview's 知识密集型 share does: a hidden category in a month leaves the group's
         # published cell readable, where a sum of its parts would be C (and a range longer than
@@ -161,7 +177,7 @@ def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
         ]
         f = to_report_filter(state, spans[-1][0], v.end, categories=())
         read = {"TOTAL": window_totals(s, f, spans)}
-        for code in SECTOR_GROUPS:
+        for code in followed:
             read[code] = window_totals(s, replace(f, categories=(f"group:{code}",)), spans)
     rows = [
         (start, end, code, amount)
@@ -169,4 +185,4 @@ def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
         for (start, end), amount in zip(spans, amounts)
     ]
     frame = pd.DataFrame(rows, columns=["start", "end", "group", "amount"])
-    return SectorGroups(v, frame, groups, cats, years)
+    return SectorGroups(v, frame, groups, cats, years, followed)

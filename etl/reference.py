@@ -79,6 +79,14 @@ def region_descendants(parents: Mapping[str, str | None], code: str) -> list[str
     return out
 
 
+def region_ancestors(parents: Mapping[str, str | None], code: str) -> list[str]:
+    """The region and every region above it, nearest first."""
+    out = [code]
+    while (parent := parents.get(out[-1])) is not None and parent not in out:
+        out.append(parent)
+    return out
+
+
 def reference_codes(session: Session) -> ReferenceCodes:
     """Reference codes as the database holds them now."""
     wanted = (

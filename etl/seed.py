@@ -48,10 +48,17 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
         for r in read_csv(seeds / "regions.csv")
     ]
     groups = [
-        dict(code=r["code"], name_zh=r["name_zh"], name_en=r["name_en"], source=r["source"] or None)
+        dict(
+            code=r["code"],
+            name_zh=r["name_zh"],
+            name_en=r["name_en"],
+            source=r["source"] or None,
+            region_code=r["region_code"] or None,
+        )
         for r in read_csv(seeds / "category_groups.csv")
     ]
     return {
+        models.Region: regions,  # before the category groups, which name a region
         models.ServiceCategory: [
             dict(
                 code=r["code"],
@@ -71,7 +78,6 @@ def read_seed_tables(seeds: Path) -> dict[type, list[dict]]:
             dict(r, code=int(r["code"]), in_bop_total=r["in_bop_total"].lower() == "true")
             for r in read_csv(seeds / "supply_modes.csv")
         ],
-        models.Region: regions,
         models.Partner: [
             dict(
                 code=r["code"],

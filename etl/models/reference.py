@@ -32,6 +32,8 @@ class CategoryGroup(Base):
     name_zh: Mapped[str] = mapped_column(sa.String(100))
     name_en: Mapped[str] = mapped_column(sa.String(200))
     source: Mapped[str | None] = mapped_column(sa.String(300))
+    # the region whose policy names the group (its sub-regions follow it); None: every region
+    region_code: Mapped[str | None] = mapped_column(sa.ForeignKey("region.code"))
 
 
 class CategoryGroupMember(Base):

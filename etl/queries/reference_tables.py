@@ -11,7 +11,8 @@ from etl import models as m
 
 def reference_table(session: Session, name: str) -> pd.DataFrame:
     """One reference table as a frame, in its display order: region, service_category,
-    category_group (with a category_code per member), supply_mode."""
+    category_group (with a category_code per member, and the region whose policy names it:
+    None for every region), supply_mode."""
     if name == "region":
         t = m.Region
         stmt = sa.select(t.code, t.parent_code, t.kind, t.sort_order, t.name_zh, t.name_en)
@@ -24,7 +25,7 @@ def reference_table(session: Session, name: str) -> pd.DataFrame:
     elif name == "category_group":
         g, gm = m.CategoryGroup, m.CategoryGroupMember
         stmt = (
-            sa.select(g.code, g.name_zh, g.name_en, gm.category_code)
+            sa.select(g.code, g.name_zh, g.name_en, g.region_code, gm.category_code)
             .join(gm, gm.group_code == g.code)
             .order_by(g.code, gm.category_code)
         )

@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 
 from etl import models as m
-from etl.db import make_engine
+from etl.db import make_engine, make_session_factory
 from etl.migrate import downgrade, upgrade
 from etl.models import Base
 from etl.seed import load_seeds
@@ -40,3 +40,30 @@ def test_seeds_are_idempotent_and_editable(session_factory):
     with session_factory() as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(m.ServiceCategory)) >= 12
         assert s.scalar(sa.select(m.LoadLock.id)) == 1
+
+
+def test_a_table_others_reference_is_altered_in_place_with_its_rows(db_url):
+    """0018 copies category_group (SQLite's batch mode) while category_group_member refers to
+    it: the members stay, the seeds name 天津's groups' region, and foreign keys are on again."""
+    engine = make_engine(db_url)
+
+    def members() -> int:
+        with engine.connect() as c:
+            return c.scalar(sa.select(sa.func.count()).select_from(m.CategoryGroupMember))
+
+    before = members()
+    assert before > 0
+    downgrade(engine, "0017")
+    assert "region_code" not in {
+        c["name"] for c in sa.inspect(engine).get_columns("category_group")
+    }
+    upgrade(engine)
+    assert members() == before
+    with make_session_factory(engine).begin() as s:
+        load_seeds(s, PROJECT_ROOT / "seeds")
+        assert s.get(m.CategoryGroup, "TJ_PILLAR").region_code == "120000"
+        assert s.get(m.CategoryGroup, "KIS").region_code is None
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as c:
+            assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()

@@ -8,6 +8,8 @@ three together, which no single enterprise dominates), and a leader reads its sh
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dashboard.ids import FilterBar, Sectors
@@ -81,3 +83,30 @@ def test_leaders_group_share_is_the_groups_own_figure_over_its_hidden_members(si
             assert any(pos[1] == x and pos[0] in text for text, x in marked), pos
         else:
             assert y == pytest.approx(stat_points[pos])
+
+
+@pytest.mark.parametrize(
+    ("region", "shown", "absent"),
+    [
+        ("500000-LJ", {KIS}, {PILLAR, "天津加快发展领域"}),
+        ("120000", {KIS, PILLAR, "天津加快发展领域"}, set()),
+        ("120116", {KIS, PILLAR, "天津加快发展领域"}, set()),  # a district follows its city
+    ],
+)
+def test_a_region_follows_only_the_groups_its_own_policy_names(
+    disclosure_site, region, shown, absent
+):
+    """天津传统支柱领域 and 天津加快发展领域 are Tianjin's plan: 两江新区 follows 知识密集型服务,
+    its growth set against the total's (in the bars' title and legend, the download too)."""
+    site = disclosure_site
+    client = signed_in(site.app, site.passwords, "stat")
+    search = f"?month=2021-04&region={region}&unit=usd_10k"
+    response = dash_call(
+        client, site.app, f"{Sectors.GROUPS_BOX}.children", {f"{FilterBar.URL}.search": search}
+    )
+    text = json.dumps(response.get_json(), ensure_ascii=False)
+    assert response.status_code == 200 and all(name in text for name in shown), text[:300]
+    assert not any(name in text for name in absent)
+    growth = _graph(response.get_json(), Sectors.EMERGING)
+    expected = KIS if region == "500000-LJ" else "天津加快发展领域"
+    assert growth["layout"]["title"]["text"].startswith(expected)

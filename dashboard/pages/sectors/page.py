@@ -218,7 +218,8 @@ def render_treemap(search: str | None):
     SEARCH,
 )
 def render_groups(search: str | None):
-    """Pillar and knowledge-intensive shares by year; emerging sectors' growth vs the total."""
+    """The followed groups' shares by year and one group's growth vs the total's
+    (views.group_charts: 天津's pillar and emerging sectors only where the region follows them)."""
     state = from_query(search)
     lang = state.lang
     try:
@@ -235,10 +236,12 @@ def render_groups(search: str | None):
         return no_data(v, lang), None
     names = views.group_names(groups.groups, lang)
     period = _period(v, lang)
+    share_groups, growth_group = views.group_charts(groups.followed)
     shares = group_shares(
         years,
         names,
         lang,
+        groups=share_groups,
         title=scoped(t("sec.groups.title", lang), state),
         subtitle=t("sec.groups.subtitle", lang, region=v.region_name(lang)),
     )
@@ -246,7 +249,8 @@ def render_groups(search: str | None):
         years,
         names,
         lang,
-        title=t("sec.emerging.title", lang, name=names.get("TJ_EMERGING", "")),
+        group=growth_group,
+        title=t("sec.emerging.title", lang, name=names.get(growth_group, "")),
         subtitle=v.region_name(lang),
     )
     filename = t("sec.groups.file", lang, region=v.region_name(lang), period=period)
@@ -259,7 +263,7 @@ def render_groups(search: str | None):
                 members=views.group_members(groups.groups, groups.categories, code, lang),
             )
         )
-        for code in modes_sectors_data.SECTOR_GROUPS
+        for code in groups.followed
     ]
     notes = [html.Ul(members, className="stm-footnote mb-1")]
     if state.categories:

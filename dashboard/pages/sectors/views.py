@@ -262,6 +262,13 @@ def group_years(frame: pd.DataFrame, start: int, end: int, years: int = 5) -> pd
     return pd.DataFrame(rows, columns=["start", "end", "group", "amount", "growth", "share"])
 
 
+def group_charts(followed: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """The groups the share lines draw and the group whose 同比 the bars set against the
+    total's: 天津's pillar and emerging sectors where the region follows them, else 知识密集型."""
+    shares = tuple(code for code in ("TJ_PILLAR", "KIS") if code in followed)
+    return shares, "TJ_EMERGING" if "TJ_EMERGING" in followed else "KIS"
+
+
 def group_names(groups: pd.DataFrame, lang: str) -> dict[str, str]:
     """{'TJ_PILLAR': '天津传统支柱领域', …, 'TOTAL': '服务进出口总额'}."""
     col = "name_en" if lang == "en" else "name_zh"
