@@ -3,10 +3,11 @@
 STRINGS: dict[str, dict[str, str]] = {
     "sec.title": {"zh": "服务类别", "en": "Service sectors"},
     "sec.lead": {
-        "zh": "12个服务大类（及已报送的细项）的规模、增速、占比与排名；天津传统支柱领域、"
-        "加快发展领域和知识密集型服务的变化。",
+        "zh": "12个服务大类（及已报送的细项）的规模、增速、占比与排名；重点领域的变化："
+        "知识密集型服务，天津市及其各区另有传统支柱领域和加快发展领域。",
         "en": "The 12 service categories (and sub-items where reported): levels, growth, shares "
-        "and ranking; Tianjin's pillar, emerging and knowledge-intensive sectors.",
+        "and ranking; key groups: knowledge-intensive services, and in Tianjin its pillar and "
+        "emerging sectors.",
     },
     "sec.context": {
         "zh": "{region} · {period} · {direction} · {scope} · 单位：{unit}",
