@@ -33,6 +33,8 @@ CALLS = {
     "overview: trade_kpis": overview.trade_kpis,
     "overview: group_share KIS": overview.group_share,
     "modes: mode_series": breakdowns.mode_series,
+    "sectors: sector_totals": breakdowns.sector_totals,
+    "sectors: sector_groups": breakdowns.sector_groups,
     "regions: region_breakdown": regions.region_breakdown,
     "partners: partner_breakdown": partners.partner_breakdown,
 }
