@@ -21,7 +21,7 @@ from etl.briefing.wording import word
 from etl.periods import format_period
 from etl.queries import release as queries_release
 from etl.reference import reference_codes
-from etl.release.scopes import SCOPES
+from etl.release.scopes import SCOPES, scope_of
 
 log = logging.getLogger(__name__)
 KINDS = ("docx", "pdf")
@@ -47,6 +47,14 @@ def scope_names() -> dict[str, dict[str, str]]:
     with session() as s:
         ref = reference_codes(s)
     return {c: {"zh": ref.regions.get(c, c), "en": ref.region_names_en.get(c) or c} for c in SCOPES}
+
+
+def scope_for_region(region: str) -> str:
+    """The scope whose briefing holds a region's figures (the filters' region, which the
+    navigation carries from the other pages): 滨海新区 → 天津市, 重庆市 → 两江新区."""
+    with session() as s:
+        ref = reference_codes(s)
+    return scope_of(region, ref.region_parent)
 
 
 def briefing(scope: str, period: int, lang: str) -> tuple[BriefingFacts, Briefing] | None:

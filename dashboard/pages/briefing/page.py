@@ -31,8 +31,11 @@ def _field(label: str, control, for_id: str, width: int) -> dbc.Col:
     )
 
 
-def layout(lang: str = DEFAULT_LANG, scope: str = "", month: str = "", **_query: str):
-    """Scope and month pickers (released months only), the print button and the briefing."""
+def layout(
+    lang: str = DEFAULT_LANG, scope: str = "", month: str = "", region: str = "", **_query: str
+):
+    """Scope and month pickers (released months only), the print button and the briefing; the
+    scope is the one asked for, else the one of the region the other pages' filters carry."""
     lang = i18n.normalize_lang(lang)
     if not auth.allowed(VIEW):
         return access_denied(lang)
@@ -40,6 +43,7 @@ def layout(lang: str = DEFAULT_LANG, scope: str = "", month: str = "", **_query:
     try:
         months = briefings.released_months()
         names = briefings.scope_names()
+        scope = scope or (briefings.scope_for_region(region) if region else "")
     except DatabaseUnavailable:
         return html.Div([header, empty_state(t("home.unavailable", lang), "")])
     scopes = views.scope_options(names, lang, months)

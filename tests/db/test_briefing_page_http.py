@@ -1,0 +1,48 @@
+"""简报 opens on the scope of the region the other pages' filters carry (the navigation keeps
+them): a leader reading 两江新区 on the Overview who clicks 简报 reads 两江新区's briefing."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.ids import Briefing
+from tests.db.auth_helpers import signed_in
+from tests.db.dash_calls import dash_call
+
+
+def _prop(node, component_id: str, prop: str):
+    """A property of the component with the id anywhere in a layout."""
+    if isinstance(node, dict):
+        props = node.get("props")
+        if isinstance(props, dict) and props.get("id") == component_id:
+            return props.get(prop)
+        return next(
+            (f for v in node.values() if (f := _prop(v, component_id, prop)) is not None), None
+        )
+    if isinstance(node, list):
+        return next((f for v in node if (f := _prop(v, component_id, prop)) is not None), None)
+    return None
+
+
+@pytest.mark.parametrize(
+    ("search", "scope"),
+    [
+        ("?month=2021-04&region=500000-LJ", "500000-LJ"),
+        ("?month=2021-04&region=500000", "500000-LJ"),  # 重庆市 shows what 两江新区 released
+        ("?month=2021-04&region=120116", "120000"),  # a district: its city's briefing
+        ("?month=2021-04", "120000"),
+        ("?scope=500000-LJ&region=120000", "500000-LJ"),  # the page's own pick wins
+    ],
+)
+def test_briefing_opens_on_the_scope_of_the_filters_region(disclosure_site, search, scope):
+    site = disclosure_site
+    client = signed_in(site.app, site.passwords, "lead")
+    response = dash_call(
+        client,
+        site.app,
+        "_pages_content.children",
+        {"_pages_location.pathname": "/briefing", "_pages_location.search": search},
+    )
+    assert response.status_code == 200
+    assert _prop(response.get_json(), Briefing.SCOPE, "value") == scope
+    assert _prop(response.get_json(), Briefing.MONTH, "value") == "2021-04"
