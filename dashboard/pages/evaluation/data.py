@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from dashboard import auth
-from dashboard.data import app_context, session
+from dashboard.data import DatabaseUnavailable, app_context, session
 from etl.evaluation import entries
 from etl.evaluation.report import Evaluation, evaluate
+from etl.queries import release as queries_release
 
 VIEW, MANAGE = "view_evaluation", "manage_evaluation"
 RULES = "manage_reference"  # weights and marks: administrators (the conference office)
@@ -17,6 +18,20 @@ RULES = "manage_reference"  # weights and marks: administrators (the conference 
 def this_year() -> int:
     """The current year in Beijing."""
     return dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).year
+
+
+def default_year() -> int:
+    """The year the page opens on: last year, or the latest year before it with a released
+    month of the region evaluated (a database whose data end earlier opens on its last year,
+    not on an empty scorecard)."""
+    last = this_year() - 1
+    try:
+        with session() as s:
+            months = queries_release.released_months(s, app_context().settings.snapshot_region)
+    except DatabaseUnavailable:  # the scorecard says so
+        return last
+    years = [month // 100 for month in months if month // 100 <= last]
+    return max(years, default=last)
 
 
 def scorecard(kind: str, year: int) -> Evaluation:

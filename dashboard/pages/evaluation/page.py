@@ -53,7 +53,7 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
             ),
             _col(
                 t("eval.year", lang),
-                dbc.Input(id=Ids.YEAR, type="number", value=data.this_year() - 1, min=2000),
+                dbc.Input(id=Ids.YEAR, type="number", value=data.default_year(), min=2000),
                 2,
             ),
             dbc.Col(
@@ -156,8 +156,8 @@ def _year(value) -> int:
     try:
         year = int(value)
     except (TypeError, ValueError):
-        return data.this_year() - 1
-    return year if 2000 <= year <= 2100 else data.this_year() - 1
+        return data.default_year()
+    return year if 2000 <= year <= 2100 else data.default_year()
 
 
 @callback(

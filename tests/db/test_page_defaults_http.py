@@ -1,11 +1,11 @@
-"""简报 opens on the scope of the region the other pages' filters carry (the navigation keeps
-them): a leader reading 两江新区 on the Overview who clicks 简报 reads 两江新区's briefing."""
+"""The pages open where the user already is: 简报 on the scope of the region the other pages'
+filters carry (the navigation keeps them), 绩效评价 on the last year with data."""
 
 from __future__ import annotations
 
 import pytest
 
-from dashboard.ids import Briefing
+from dashboard.ids import Briefing, Evaluation
 from tests.db.auth_helpers import signed_in
 from tests.db.dash_calls import dash_call
 
@@ -46,3 +46,18 @@ def test_briefing_opens_on_the_scope_of_the_filters_region(disclosure_site, sear
     assert response.status_code == 200
     assert _prop(response.get_json(), Briefing.SCOPE, "value") == scope
     assert _prop(response.get_json(), Briefing.MONTH, "value") == "2021-04"
+
+
+def test_evaluation_opens_on_the_last_year_with_released_months(disclosure_site):
+    """The case's data end in 2021 (released 2021-01..04): the 绩效评价 page opens on 2021,
+    not on last year's empty scorecard (every district 0.00 and 无数据, all ranked 1)."""
+    site = disclosure_site
+    client = signed_in(site.app, site.passwords, "lead")
+    response = dash_call(
+        client,
+        site.app,
+        "_pages_content.children",
+        {"_pages_location.pathname": "/evaluation", "_pages_location.search": ""},
+    )
+    assert response.status_code == 200
+    assert _prop(response.get_json(), Evaluation.YEAR, "value") == 2021
