@@ -24,6 +24,19 @@ def _prop(node, component_id: str, prop: str):
     return None
 
 
+def _opened(site, path: str, search: str) -> dict:
+    """The layout a leader's browser gets when it opens the page at path?search."""
+    client = signed_in(site.app, site.passwords, "lead")
+    response = dash_call(
+        client,
+        site.app,
+        "_pages_content.children",
+        {"_pages_location.pathname": path, "_pages_location.search": search},
+    )
+    assert response.status_code == 200
+    return response.get_json()
+
+
 @pytest.mark.parametrize(
     ("search", "scope"),
     [
@@ -35,29 +48,13 @@ def _prop(node, component_id: str, prop: str):
     ],
 )
 def test_briefing_opens_on_the_scope_of_the_filters_region(disclosure_site, search, scope):
-    site = disclosure_site
-    client = signed_in(site.app, site.passwords, "lead")
-    response = dash_call(
-        client,
-        site.app,
-        "_pages_content.children",
-        {"_pages_location.pathname": "/briefing", "_pages_location.search": search},
-    )
-    assert response.status_code == 200
-    assert _prop(response.get_json(), Briefing.SCOPE, "value") == scope
-    assert _prop(response.get_json(), Briefing.MONTH, "value") == "2021-04"
+    opened = _opened(disclosure_site, "/briefing", search)
+    assert _prop(opened, Briefing.SCOPE, "value") == scope
+    assert _prop(opened, Briefing.MONTH, "value") == "2021-04"
 
 
 def test_evaluation_opens_on_the_last_year_with_released_months(disclosure_site):
     """The case's data end in 2021 (released 2021-01..04): the 绩效评价 page opens on 2021,
     not on last year's empty scorecard (every district 0.00 and 无数据, all ranked 1)."""
-    site = disclosure_site
-    client = signed_in(site.app, site.passwords, "lead")
-    response = dash_call(
-        client,
-        site.app,
-        "_pages_content.children",
-        {"_pages_location.pathname": "/evaluation", "_pages_location.search": ""},
-    )
-    assert response.status_code == 200
-    assert _prop(response.get_json(), Evaluation.YEAR, "value") == 2021
+    opened = _opened(disclosure_site, "/evaluation", "")
+    assert _prop(opened, Evaluation.YEAR, "value") == 2021
