@@ -16,7 +16,9 @@ from dashboard.i18n import DEFAULT_LANG, t
 from etl import numbers
 
 
-def _scaled(values, unit: str, lang: str) -> list[float | str | None]:
+def amount_cells(values, unit: str, lang: str) -> list[float | str | None]:
+    """Amounts as the numbers of a file's column in the unit, as the screen rounds them; C
+    where protected."""
     # The number the screen shows (i18n.fmt_number: exact, half up), kept a number; a protected
     # figure is "C" in the file as on the screen, an empty cell only where there is nothing.
     return [
@@ -29,7 +31,8 @@ def _scaled(values, unit: str, lang: str) -> list[float | str | None]:
     ]
 
 
-def _pct(values) -> list[float | str | None]:
+def percent_cells(values) -> list[float | str | None]:
+    """Ratios as the numbers of a file's % column, half up to 0.1; C where protected."""
     return [
         numbers.CONFIDENTIAL
         if numbers.protected(v)
@@ -56,9 +59,9 @@ def trend_table(
             t("tbl.period", lang): [
                 point_label(p, m, lang) for p, m in zip(points["period"], points["months"])
             ],
-            t("tbl.amount", lang, unit=unit_name): _scaled(points["amount"], unit, lang),
-            t("tbl.previous", lang, unit=unit_name): _scaled(points["previous"], unit, lang),
-            t("tbl.yoy", lang): _pct(points["yoy"]),
+            t("tbl.amount", lang, unit=unit_name): amount_cells(points["amount"], unit, lang),
+            t("tbl.previous", lang, unit=unit_name): amount_cells(points["previous"], unit, lang),
+            t("tbl.yoy", lang): percent_cells(points["yoy"]),
         }
     )
 
@@ -71,7 +74,7 @@ def share_table(frame: pd.DataFrame, lang: str = DEFAULT_LANG) -> pd.DataFrame:
             t("tbl.period", lang): [
                 i18n.fmt_window(a, b, lang) for a, b in zip(frame["start"], frame["end"])
             ],
-            t("tbl.share", lang): _pct(frame["share"]),
+            t("tbl.share", lang): percent_cells(frame["share"]),
         }
     )
 
@@ -155,7 +158,9 @@ def lines_table(
         shown = [point_label(p, m, lang) for p, m in zip(points["period"], points["months"])]
         if len(shown) > len(periods):
             periods = shown
-        columns[names.get(code, code)] = dict(zip(shown, _scaled(points["amount"], unit, lang)))
+        columns[names.get(code, code)] = dict(
+            zip(shown, amount_cells(points["amount"], unit, lang))
+        )
     unit_name = i18n.unit_label(unit, lang)
     frame = pd.DataFrame({t("tbl.period", lang): periods})
     for name, values in columns.items():

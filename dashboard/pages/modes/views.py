@@ -289,9 +289,13 @@ def points_table(
     from dashboard.pages.modes.figures import label
 
     unit_name = i18n.unit_label(unit, lang)
-    wide = points.pivot_table(
-        index=["period", "months"], columns="mode", values="amount", aggfunc="sum"
-    ).reset_index()
+    # a protected point (NA) stays C: pivot_table's sum would make it a zero
+    wide = (
+        points.groupby(["period", "months", "mode"])["amount"]
+        .sum(skipna=False)
+        .unstack("mode", fill_value=0)
+        .reset_index()
+    )
     out = pd.DataFrame(
         {t("tbl.period", lang): [label(p, m, lang) for p, m in zip(wide["period"], wide["months"])]}
     )
@@ -300,9 +304,13 @@ def points_table(
         name = names.get(mode, str(mode))
         if mode == 3 and not full_scope:
             name = t("mod.fats_trace", lang, name=name)
-        values = [i18n.to_unit(v, unit, lang) for v in wide[mode]]
         out[f"{name}（{unit_name}）" if lang != "en" else f"{name} ({unit_name})"] = [
-            None if v is None else round(v, digits) for v in values
+            numbers.CONFIDENTIAL
+            if numbers.protected(x)
+            else None
+            if (v := i18n.to_unit(x, unit, lang)) is None
+            else round(v, digits)
+            for x in wide[mode]
         ]
     return out
 

@@ -10,7 +10,7 @@ from dash import html
 from dashboard import i18n
 from dashboard.i18n import partner_name, t
 from dashboard.ids import Partners
-from dashboard.tables import _pct, _scaled, numeric_column
+from dashboard.tables import amount_cells, numeric_column, percent_cells
 from etl import numbers
 from etl.aggregates import growth, ratio, records, total
 from etl.filters import GROUP_PREFIX
@@ -274,11 +274,11 @@ def table_frame(rows: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
         {
             t("ptn.col.rank", lang): list(rows["rank"]),
             t("ptn.col.partner", lang): list(rows["name"]),
-            t("ptn.col.current", lang, unit=unit_name): _scaled(rows["current"], unit, lang),
-            t("ptn.col.previous", lang, unit=unit_name): _scaled(rows["previous"], unit, lang),
-            t("ptn.col.growth", lang): _pct(rows["growth"]),
-            t("ptn.col.share", lang): _pct(rows["share"]),
-            t("ptn.col.share_change", lang): _pct(rows["share_change"]),
+            t("ptn.col.current", lang, unit=unit_name): amount_cells(rows["current"], unit, lang),
+            t("ptn.col.previous", lang, unit=unit_name): amount_cells(rows["previous"], unit, lang),
+            t("ptn.col.growth", lang): percent_cells(rows["growth"]),
+            t("ptn.col.share", lang): percent_cells(rows["share"]),
+            t("ptn.col.share_change", lang): percent_cells(rows["share_change"]),
         }
     )
 
@@ -290,9 +290,9 @@ def groups_frame(summary: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
         {
             t("ptn.groups.col.group", lang): list(summary["name"]),
             t("ptn.groups.col.members", lang): list(summary["members"]),
-            t("ptn.col.current", lang, unit=unit_name): _scaled(summary["amount"], unit, lang),
-            t("ptn.col.growth", lang): _pct(summary["growth"]),
-            t("ptn.col.share", lang): _pct(summary["share"]),
-            t("ptn.col.share_change", lang): _pct(summary["share_change"]),
+            t("ptn.col.current", lang, unit=unit_name): amount_cells(summary["amount"], unit, lang),
+            t("ptn.col.growth", lang): percent_cells(summary["growth"]),
+            t("ptn.col.share", lang): percent_cells(summary["share"]),
+            t("ptn.col.share_change", lang): percent_cells(summary["share_change"]),
         }
     )

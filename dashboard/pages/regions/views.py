@@ -12,7 +12,7 @@ from dashboard.components import empty_state
 from dashboard.filter_state import from_query, to_query
 from dashboard.i18n import t
 from dashboard.ids import Regions
-from dashboard.tables import _pct, _scaled, numeric_column
+from dashboard.tables import amount_cells, numeric_column, percent_cells
 from etl import numbers
 from etl.aggregates import records
 from etl.evaluation.districts import TOTAL
@@ -211,11 +211,11 @@ def table_frame(rows: pd.DataFrame, unit: str, lang: str, parent: str) -> pd.Dat
         {
             t("reg.col.rank", lang): pd.array([r["rank"] for r in shown], dtype="Int64"),
             t("reg.col.region", lang): [r["region"] for r in shown],
-            t("reg.col.current", lang, unit=unit_name): _scaled(raw["current"], unit, lang),
-            t("reg.col.previous", lang, unit=unit_name): _scaled(raw["previous"], unit, lang),
-            t("reg.col.growth", lang): _pct(raw["growth"]),
-            t("reg.col.share", lang, region=parent): _pct(raw["share"]),
-            t("reg.col.share_change", lang): _pct(_share_change(r) for r in raw_records),
+            t("reg.col.current", lang, unit=unit_name): amount_cells(raw["current"], unit, lang),
+            t("reg.col.previous", lang, unit=unit_name): amount_cells(raw["previous"], unit, lang),
+            t("reg.col.growth", lang): percent_cells(raw["growth"]),
+            t("reg.col.share", lang, region=parent): percent_cells(raw["share"]),
+            t("reg.col.share_change", lang): percent_cells(_share_change(r) for r in raw_records),
             t("reg.col.contribution", lang): [
                 numbers.CONFIDENTIAL
                 if numbers.protected(c)

@@ -8,7 +8,7 @@ import pandas as pd
 from dashboard import i18n
 from dashboard.i18n import t
 from dashboard.pages.sectors.views import REST, exact_sum, less
-from dashboard.tables import numeric_column
+from dashboard.tables import numeric_column, percent_cells
 from etl import numbers
 from etl.aggregates import growth, ratio
 from etl.aggregates import records as rows_of  # NA kept (to_dict turns it into None)
@@ -162,18 +162,14 @@ def download_table(rows: list[dict], unit: str, period: str, lang: str) -> pd.Da
 
 
 def groups_table(years: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """The group panels as a table: period, group, share and 同比 in %."""
+    """The group panels as a table: period, group, share and 同比 in % (C where protected)."""
     return pd.DataFrame(
         {
             t("tbl.period", lang): [
                 i18n.fmt_window(a, b, lang) for a, b in zip(years["start"], years["end"])
             ],
             t("sec.col.group", lang): [names.get(g, g) for g in years["group"]],
-            t("sec.col.share", lang): [
-                None if i18n.is_missing(v) else round(v * 100, 1) for v in years["share"]
-            ],
-            t("mod.col.growth", lang): [
-                None if i18n.is_missing(v) else round(v * 100, 1) for v in years["growth"]
-            ],
+            t("sec.col.share", lang): percent_cells(years["share"]),
+            t("mod.col.growth", lang): percent_cells(years["growth"]),
         }
     )

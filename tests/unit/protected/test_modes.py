@@ -7,6 +7,7 @@ import pytest
 
 from dashboard.i18n import t
 from dashboard.pages.modes import figures as mf
+from dashboard.pages.modes import views as mv
 from tests.unit.protected.cases import (
     matrix_input,
     mode_frame,
@@ -50,6 +51,17 @@ def test_mode_trend_marks_a_protected_mode_month(lang) -> None:
     assert list(trace.y) == [6.0 if lang == "zh" else 600.0]
     assert trace.textposition == "top center"
     assert_clean(mf.mode_trend(mf.mode_points(mode_frame(), 202001), MODE_NAMES, lang=lang))
+
+
+def test_the_trend_download_says_c_for_a_protected_point_never_zero() -> None:
+    """The chart leaves a protected point as a gap with a C; the file behind it printed 0."""
+    points = mf.mode_points(mode_frame((202003, 1)), 202001)
+    table = mv.points_table(points, MODE_NAMES, "usd_100m", False, "zh").set_index("期间")
+    mode_1 = next(c for c in table.columns if c.startswith(MODE_NAMES[1]))
+    assert table.loc["2020年3月", mode_1] == "C"
+    assert table.loc["2020年1–2月", mode_1] == 8.0  # the months around it are numbers
+    mode_2 = next(c for c in table.columns if c.startswith(MODE_NAMES[2]))
+    assert table.loc["2020年3月", mode_2] == 2.0
 
 
 def test_mode_trend_keeps_jan_feb_at_its_monthly_average_beside_a_protected_month() -> None:
