@@ -16,7 +16,7 @@ from dashboard import i18n
 from dashboard.components import stat_card
 from dashboard.i18n import MISSING, t
 from dashboard.pages.modes.figures import scope_modes, stacked_modes
-from dashboard.tables import numeric_column
+from dashboard.tables import amount_cells, numeric_column
 from etl import aggregates, numbers
 from etl.aggregates import records
 from etl.filters import ALL_MODES
@@ -299,19 +299,12 @@ def points_table(
     out = pd.DataFrame(
         {t("tbl.period", lang): [label(p, m, lang) for p, m in zip(wide["period"], wide["months"])]}
     )
-    digits = 0 if lang == "en" else 1
     for mode in [m for m in ALL_MODES if m in wide.columns]:
         name = names.get(mode, str(mode))
         if mode == 3 and not full_scope:
             name = t("mod.fats_trace", lang, name=name)
-        out[f"{name}（{unit_name}）" if lang != "en" else f"{name} ({unit_name})"] = [
-            numbers.CONFIDENTIAL
-            if numbers.protected(x)
-            else None
-            if (v := i18n.to_unit(x, unit, lang)) is None
-            else round(v, digits)
-            for x in wide[mode]
-        ]
+        header = f"{name}（{unit_name}）" if lang != "en" else f"{name} ({unit_name})"
+        out[header] = amount_cells(wide[mode], unit, lang)
     return out
 
 
@@ -333,7 +326,6 @@ def matrix_table(
     name_col = "name_en" if lang == "en" else "name_zh"
     cat_names = dict(zip(categories["code"], categories[name_col].fillna(categories["name_zh"])))
     unit_name = i18n.unit_label(unit, lang)
-    digits = 0 if lang == "en" else 1
     out = pd.DataFrame(
         {t("mod.matrix.col_category", lang): [cat_names.get(c, c) for c in grid.index]}
     )
@@ -343,12 +335,5 @@ def matrix_table(
             if lang != "en"
             else f"{names.get(mode, mode)} ({unit_name})"
         )
-        out[header] = [
-            numbers.CONFIDENTIAL
-            if numbers.protected(x)
-            else None
-            if (v := i18n.to_unit(x, unit, lang)) is None
-            else round(v, digits)
-            for x in grid[mode]
-        ]
+        out[header] = amount_cells(grid[mode], unit, lang)
     return out
