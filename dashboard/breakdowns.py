@@ -12,7 +12,7 @@ from etl.periods import add_months, month_range
 from etl.queries import figures as queries_figures
 from etl.queries.reference_tables import reference_table
 from etl.queries.windows import months_by, window_totals
-from etl.reference import region_ancestors
+from etl.reference import group_applies
 
 SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类别 page follows
 
@@ -144,14 +144,16 @@ class SectorGroups:
 
 
 def followed_groups(groups: pd.DataFrame, regions: pd.DataFrame, region: str) -> tuple[str, ...]:
-    """The SECTOR_GROUPS that apply to a region: national ones (no region) and those named by
-    the policy of the region or a region above it."""
-    above = set(region_ancestors(dict(zip(regions["code"], regions["parent_code"])), region))
-    named = dict(zip(groups["code"], groups["region_code"]))
+    """The SECTOR_GROUPS a region follows (etl.reference.group_applies)."""
+    parents = dict(zip(regions["code"], regions["parent_code"]))
+    named = {
+        code: None if pd.isna(where) else where
+        for code, where in zip(groups["code"], groups["region_code"])
+    }
     return tuple(
         code
         for code in SECTOR_GROUPS
-        if code in named and (pd.isna(named[code]) or named[code] in above)
+        if code in named and group_applies(named[code], region, parents)
     )
 
 

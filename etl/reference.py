@@ -87,6 +87,13 @@ def region_ancestors(parents: Mapping[str, str | None], code: str) -> list[str]:
     return out
 
 
+def group_applies(group_region: str | None, region: str, parents: Mapping[str, str | None]) -> bool:
+    """Whether a category group a region's pages and snapshots follow: a national one (no
+    region), or one named by the policy of the region or a region above it (天津传统支柱领域
+    for 天津市 and its districts, not for 两江新区)."""
+    return group_region is None or group_region in region_ancestors(parents, region)
+
+
 def reference_codes(session: Session) -> ReferenceCodes:
     """Reference codes as the database holds them now."""
     wanted = (

@@ -48,20 +48,24 @@ def reference_table(session: Session, name: str) -> pd.DataFrame:
 
 
 def group_members(session: Session) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Category and partner groups with their members: code, name_zh, name_en, member."""
+    """Category and partner groups with their members: code, name_zh, name_en, member, and for
+    category groups region_code (the region whose policy names it; None for every region)."""
     out = []
-    for g, gm, member in (
-        (m.CategoryGroup, m.CategoryGroupMember, "category_code"),
-        (m.PartnerGroup, m.PartnerGroupMember, "partner_code"),
+    for g, gm, member, extra in (
+        (m.CategoryGroup, m.CategoryGroupMember, "category_code", ("region_code",)),
+        (m.PartnerGroup, m.PartnerGroupMember, "partner_code", ()),
     ):
         stmt = (
-            sa.select(g.code, g.name_zh, g.name_en, getattr(gm, member).label("member"))
+            sa.select(
+                g.code,
+                g.name_zh,
+                g.name_en,
+                getattr(gm, member).label("member"),
+                *(getattr(g, c) for c in extra),
+            )
             .join(gm, gm.group_code == g.code)
             .order_by(g.code, getattr(gm, member))
         )
-        out.append(
-            pd.DataFrame(
-                session.execute(stmt).all(), columns=["code", "name_zh", "name_en", "member"]
-            )
-        )
+        columns = ["code", "name_zh", "name_en", "member", *extra]
+        out.append(pd.DataFrame(session.execute(stmt).all(), columns=columns))
     return out[0], out[1]

@@ -123,13 +123,12 @@ def category_breakdown(meta, codes: Codes, bop) -> Breakdown:
     """服务类别: the main categories, their total and the category groups (其中)."""
     main = codes.ref.category_main
     rows = [(c, codes.ref.categories[c], 0) for c in codes.category_order]
+    followed = codes.followed_groups(meta.region_code)  # 天津's own groups in 天津's only
     groups = {
         f"group:{g}": frozenset(codes.category_closure(members))
-        for g, (_, _, members) in codes.category_groups.items()
+        for g, (_, _, members) in followed.items()
     }
-    group_rows = [
-        (f"group:{g}", f"其中：{name}", 1) for g, (name, _, _) in codes.category_groups.items()
-    ]
+    group_rows = [(f"group:{g}", f"其中：{name}", 1) for g, (name, _, _) in followed.items()]
     frames = _frames(meta, bop, lambda f: f["category_code"].map(main), "category_code")
     return Breakdown("category", frames, rows + [(TOTAL, "合计", 0)] + group_rows, groups)
 

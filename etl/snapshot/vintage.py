@@ -9,7 +9,7 @@ aggregates.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from etl.periods import add_months
 from etl.queries.as_of import data_event_info, latest_event_id
 from etl.queries.frames import AMOUNT
 from etl.queries.reference_tables import group_members, reference_table
-from etl.reference import ReferenceCodes, reference_codes
+from etl.reference import ReferenceCodes, group_applies, reference_codes
 from etl.targets.compute import PRIOR_YEARS, evaluate, target_windows
 from etl.targets.status import TargetResult, measure_filter
 
@@ -58,6 +58,16 @@ class Codes:
     region_order: dict[str, int]
     category_groups: dict[str, tuple[str, str, list[str]]]  # code -> (name_zh, name_en, members)
     partner_groups: dict[str, tuple[str, str, list[str]]]
+    # code -> the region whose policy names the group (None: every region)
+    category_group_regions: dict[str, str | None] = field(default_factory=dict)
+
+    def followed_groups(self, region: str) -> dict[str, tuple[str, str, list[str]]]:
+        """The category groups a region's snapshot lists (etl.reference.group_applies)."""
+        return {
+            code: group
+            for code, group in self.category_groups.items()
+            if group_applies(self.category_group_regions.get(code), region, self.ref.region_parent)
+        }
 
     def category_closure(self, codes) -> set[str]:
         """The codes with every sub-item below them ("group:" codes expanded)."""
@@ -99,6 +109,10 @@ def load_codes(session: Session) -> Codes:
         region_order=dict(zip(regions["code"], regions["sort_order"])),
         category_groups=groups(cat_groups),
         partner_groups=groups(partner_groups),
+        category_group_regions={
+            code: None if pd.isna(where) else where
+            for code, where in zip(cat_groups["code"], cat_groups["region_code"])
+        },
     )
 
 

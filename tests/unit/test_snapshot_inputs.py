@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -157,3 +159,18 @@ def test_bounds_never_pass_a_sensitive_figure():
                     decided += 1
                     assert not sensitive(exact, rule), (trial, f, rule)
     assert decided > 20
+
+
+def test_a_scope_lists_only_the_category_groups_its_policy_names():
+    """天津's pillar group is 天津市's and its districts' (其中 rows of the 服务类别 sheet), not
+    两江新区's; a national group (no region) is everyone's."""
+    codes = replace(
+        _codes(),
+        category_groups={"KIS": ("知识密集型", "KIS", ["SJ"]), "TJ": ("天津支柱", "TJ", ["SC"])},
+        category_group_regions={"KIS": None, "TJ": "120000"},
+    )
+    assert list(codes.followed_groups("120000")) == ["KIS", "TJ"]
+    assert list(codes.followed_groups("120103")) == ["KIS", "TJ"]  # a district of 天津市
+    assert list(codes.followed_groups("500000-LJ")) == ["KIS"]
+    # every group still expands in a filter (a leader may ask for it anywhere)
+    assert codes.category_closure(["group:TJ"]) == {"SC"}
