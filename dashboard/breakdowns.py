@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -11,7 +11,7 @@ from dashboard.filter_state import FilterState, to_report_filter
 from etl.periods import add_months, month_range
 from etl.queries import figures as queries_figures
 from etl.queries.reference_tables import reference_table
-from etl.queries.windows import months_by, window_totals
+from etl.queries.windows import ALL, months_by
 from etl.reference import group_applies
 
 SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类别 page follows
@@ -178,9 +178,12 @@ def sector_groups(state: FilterState, years: int = 5) -> SectorGroups:
             (add_months(v.start, -12 * k), add_months(v.end, -12 * k)) for k in range(years + 1)
         ]
         f = to_report_filter(state, spans[-1][0], v.end, categories=())
-        read = {"TOTAL": window_totals(s, f, spans)}
-        for code in followed:
-            read[code] = window_totals(s, replace(f, categories=(f"group:{code}",)), spans)
+        asked = {"TOTAL": ALL, **{code: f"group:{code}" for code in followed}}
+        months = months_by(s, f, "category", list(asked.values()))
+        read = {
+            code: [months[value].total(month_range(a, b)) for a, b in spans]
+            for code, value in asked.items()
+        }
     rows = [
         (start, end, code, amount)
         for code, amounts in read.items()

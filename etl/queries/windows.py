@@ -19,18 +19,21 @@ from etl.disclosure.catalogue import KEY_COLUMNS
 from etl.disclosure.spans import Months, published_months, window_cells
 from etl.filters import ReportFilter
 from etl.periods import month_range
+from etl.queries.closures import category_closure
 from etl.queries.disclosure import hierarchy, protected_cells
 from etl.queries.figures import (
     catalogue_place,
     partner_source,
     partner_totals,
     read_grouped,
+    sub_item_totals,
     totals,
     totals_source,
 )
 from etl.reference import region_descendants
 
 BY_PERIOD = ("period",)
+ALL = "*"  # months_by's "category" value for every category (the catalogue's total node)
 
 
 def monthly_figures(session: Session, f: ReportFilter, partners: bool = False) -> Months:
@@ -81,16 +84,26 @@ def months_by(
     read: pd.DataFrame | None = None,
 ) -> dict:
     """Each value's Months of f along one dimension ("region": f's region or regions below it;
-    "mode": modes f counts), as monthly_figures reads each alone: one read of the amounts and,
-    for the circulated reader, one of the pattern per release scope, not reads per value.
+    "mode": modes f counts; "category": categories, sub-items, group:CODE groups, or ALL for
+    every category (f itself names no category, nor partners)), as monthly_figures reads each
+    alone: one
+    read of the amounts and, for the circulated reader, one of the pattern per release scope,
+    not reads per value.
 
-    read: totals(session, f, ("period", <the dimension's column>)) when the caller has it; a
-    reader with enterprise-level rights then needs no read at all."""
-    column = {"region": "region_code", "mode": "mode"}[dimension]
+    read: totals(session, f, ("period", <the dimension's column>)) when the caller has it
+    (sub_item_totals for "category"); a reader with enterprise-level rights then needs no read
+    at all."""
+    column = {"region": "region_code", "mode": "mode", "category": "category_code"}[dimension]
     wide = f.with_periods(f.period_from - f.period_from % 100 + 1, f.period_to)  # 1–N月 cells
     by = ("period", column)
     protected = reads_protected(session)
-    if protected:
+    if dimension == "category":
+        assert not (f.categories or f.partners), "months_by('category') splits all categories"
+        if protected:  # categories as reported: a group's sub-items are its own rows
+            frame = read_grouped(session, m.PUBLISHED[m.AggCategory.__tablename__], wide, by)
+        else:
+            frame = read if read is not None else sub_item_totals(session, f, by)
+    elif protected:
         table, narrowing = totals_source(session, wide, by)
         frame = read_grouped(session, m.PUBLISHED[table.__tablename__], wide, by, **narrowing)
     else:
@@ -99,14 +112,19 @@ def months_by(
     position = KEY_COLUMNS.index(dimension)
     patterns: dict[tuple, tuple[set, set]] = {}  # (scope, fixed nodes) -> (suppressed, released)
     places = {}
+    alone = {"region": "regions", "mode": "modes", "category": "categories"}[dimension]
     for value in values if protected else ():
-        alone = {"region": {"regions": (value,)}, "mode": {"modes": (value,)}}[dimension]
-        places[value] = catalogue_place(session, replace(wide, **alone), tree)
+        asked = () if value == ALL else (value,)
+        places[value] = catalogue_place(session, replace(wide, **{alone: asked}), tree)
     read_nodes = [place[2][dimension] for place in places.values() if place is not None]
     out = {}
     for value in values:
         if dimension == "region":
             part = frame[frame[column].isin(region_descendants(tree.region_parent, value))]
+        elif dimension == "category" and value == ALL:
+            part = frame
+        elif dimension == "category":
+            part = frame[frame[column].isin(category_closure(session, (value,))[0])]
         else:
             part = frame[frame[column].astype(int) == value]
         amounts = {int(p): int(v) for p, v in part.groupby("period")["amount"].sum().items()}
