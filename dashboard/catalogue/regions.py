@@ -61,6 +61,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "reg.col.share": {"zh": "占{region}比重（%）", "en": "Share of {region} (%)"},
     "reg.col.share_change": {"zh": "比重变化（个百分点）", "en": "Share change (points)"},
     "reg.col.contribution": {"zh": "拉动增长（百分点）", "en": "Contribution (points)"},
+    "reg.table.protected": {
+        "zh": "标为C的地区数据保密，不予显示，但已计入{region}合计。",
+        "en": " Regions marked C are confidential and not shown; the {region} total includes them.",
+    },
     "reg.table.note": {
         "zh": "合计行为{region}；功能区并入所属区；“本级（未分区）”为登记在{region}"
         "但未细分到下级地区的企业。",

@@ -61,6 +61,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "按全部服务类别计算，不受“服务类别”筛选影响。",
         "en": "Computed over all categories; the category filter does not apply here.",
     },
+    "sec.table.protected": {
+        "zh": "标为C的类别或细项数据保密，不予显示；占比按全部类别合计（含保密项）计算。",
+        "en": "Categories and sub-items marked C are confidential and not shown; shares are of "
+        "the total of all categories, confidential ones included.",
+    },
     "sec.table.title": {"zh": "分类别明细", "en": "By category"},
     "sec.table.file": {"zh": "分类别明细_{region}_{period}", "en": "by-category_{region}_{period}"},
     "sec.col.category": {"zh": "服务类别", "en": "Category"},

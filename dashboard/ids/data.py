@@ -41,6 +41,7 @@ class Sectors:
     EMERGING = "sectors-emerging"
     GRID_BOX = "sectors-grid-box"
     GRID = "sectors-grid"
+    GRID_NOTE = "sectors-grid-note"
     EMPTY = "sectors-empty"
     RANKING_DOWNLOAD = "sectors-ranking"  # download names (see Downloads)
     GROUPS_DOWNLOAD = "sectors-groups"

@@ -231,7 +231,7 @@ def render_regions(search: str | None, grid_options: dict | None):
         views.column_defs(lang, unit, region),
         rows,
         {**grid_options, "pinnedBottomRowData": total},
-        t("reg.table.note", lang, region=region),
+        views.table_note(b.rows, region, lang),
         payload(table, t("reg.file.table", lang, region=region, period=period), state),
         payload(trend_table, trend_file, state),
     )

@@ -190,6 +190,16 @@ def grid_rows(rows: pd.DataFrame, unit: str, lang: str) -> tuple[list[dict], lis
     return [r for r in out if r["code"] != TOTAL], [r for r in out if r["code"] == TOTAL]
 
 
+def table_note(rows: pd.DataFrame, region: str, lang: str) -> str:
+    """The table's footnote; where a region's figure is C it says the total still counts it
+    (the rows shown then do not add up to the total, and the reader should know why)."""
+    note = t("reg.table.note", lang, region=region)
+    body = rows[rows["code"] != TOTAL]
+    if any(numbers.protected(v) for v in body["current"]):
+        note += t("reg.table.protected", lang, region=region)
+    return note
+
+
 def _float(value) -> float | None:
     return None if i18n.is_missing(value) else float(value)
 

@@ -86,7 +86,10 @@ def layout(**query: str) -> html.Div:
             groups,
             section_card(
                 t("sec.table.title", lang),
-                _loading(html.Div(grid, id=Sectors.GRID_BOX)),
+                [
+                    _loading(html.Div(grid, id=Sectors.GRID_BOX)),
+                    html.P(id=Sectors.GRID_NOTE, className="stm-footnote"),
+                ],
                 tools=download_bar(Sectors.TABLE_DOWNLOAD, lang),
             ),
             html.P(t("sec.drill_hint", lang), className="stm-footnote"),
@@ -301,22 +304,24 @@ def render_groups(search: str | None):
 @dash.callback(
     Output(Sectors.GRID, "rowData"),
     Output(Sectors.GRID, "columnDefs"),
+    Output(Sectors.GRID_NOTE, "children"),
     Output(download_store(Sectors.TABLE_DOWNLOAD), "data"),
     SEARCH,
 )
 def render_table(search: str | None):
-    """Every category and sub-item: amount, 同比, share and its change in 个百分点, rank."""
+    """Every category and sub-item: amount, 同比, share and its change in 个百分点, rank; a
+    footnote where some read C."""
     state = from_query(search)
     lang = state.lang
     try:
         sectors = modes_sectors_data.sector_totals(state)
     except data.DatabaseUnavailable:
-        return [], [], None
+        return [], [], None, None
     v = sectors.view
     period = _period(v, lang)
     columns = sector_table.column_defs(state.unit, period, lang)
     if v.end is None:
-        return [], columns, None
+        return [], columns, None, None
     rows = sector_table.grid_rows(
         sector_table.with_rest_rows(
             views.sector_rows(
@@ -328,11 +333,12 @@ def render_table(search: str | None):
         lang,
     )
     if not rows:
-        return [], columns, None
+        return [], columns, None, None
     filename = t("sec.table.file", lang, region=v.region_name(lang), period=period)
     return (
         rows,
         columns,
+        sector_table.table_note(rows, lang),
         payload(sector_table.download_table(rows, state.unit, period, lang), filename, state),
     )
 

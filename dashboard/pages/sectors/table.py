@@ -161,6 +161,14 @@ def download_table(rows: list[dict], unit: str, period: str, lang: str) -> pd.Da
     )
 
 
+def table_note(rows: list[dict], lang: str) -> str | None:
+    """Where a category or sub-item reads C: it is confidential, and every share is still of
+    the total that counts it (the shares shown add up to less); None where nothing reads C."""
+    if any(row.get("current_text") == numbers.CONFIDENTIAL for row in rows):
+        return t("sec.table.protected", lang)
+    return None
+
+
 def groups_table(years: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
     """The group panels as a table: period, group, share and 同比 in % (C where protected)."""
     return pd.DataFrame(
