@@ -109,6 +109,10 @@ def mark_protected(
     if group is not None:
         trace.update(offsetgroup=group)
     fig.add_trace(trace)
+    # a legendgroup on any trace makes plotly group the legend, and a horizontal legend then
+    # puts each series on a row of its own, over the title (the markers have no legend entry)
+    if fig.layout.legend.traceorder is None:
+        fig.update_layout(legend_traceorder="normal")
     return fig
 
 

@@ -143,3 +143,19 @@ def test_series_lines_mark_a_protected_month_once_naming_each_line() -> None:
     assert marked(fig) == [march]  # one C for both lines
     lines = {tr.name: tr for tr in values(fig)}
     assert value_at(lines["乙"], march) is None and value_at(lines["甲"], march) == 1.0
+
+
+def test_c_markers_leave_a_horizontal_legend_on_one_row():
+    """The markers' legendgroup made plotly group the legend, and a horizontal legend then put
+    each series on a row of its own, over the title (seen on the Partners and Regions trends
+    where most points are C); the legend keeps the series in trace order instead."""
+    rows = [(p, code, E8) for p in (202003, 202004) for code in ("A", "B")]
+    frame = pd.DataFrame(rows, columns=["period", "code", "amount"])
+    frame["amount"] = frame["amount"].astype("Int64")
+    names = {"A": "甲", "B": "乙"}
+    clean = rankings.series_lines(frame, "code", names, ["A", "B"], title="走势")
+    assert not markers(clean) and clean.layout.legend.traceorder is None  # nothing to undo
+    frame.loc[frame["code"] == "A", "amount"] = NA
+    fig = rankings.series_lines(frame, "code", names, ["A", "B"], title="走势")
+    assert markers(fig) and fig.layout.legend.orientation == "h"
+    assert fig.layout.legend.traceorder == "normal"
