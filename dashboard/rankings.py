@@ -27,6 +27,16 @@ SELECTED = PALETTE[1]  # amber: the partner or region picked
 LIGHT = "#8fa8c4"  # a bar that cannot be opened
 
 
+def leading_codes(codes, amounts, n: int) -> list[str]:
+    """The n codes with the largest amounts (codes come largest first), then protected ones
+    (C: never placed by their value) while there is room: a trend of the leading rows draws
+    them with their gaps rather than nothing."""
+    pairs = list(zip(codes, amounts))
+    known = [c for c, v in pairs if not numbers.protected(v) and v > 0]
+    hidden = [c for c, v in pairs if numbers.protected(v)]
+    return (known + hidden)[:n]
+
+
 def _height(n: int) -> int:
     return max(260, 30 * n + 130)
 

@@ -25,6 +25,12 @@ def nonzero(value) -> bool:
     return bool(value) and value == value  # NaN is no amount
 
 
+def any_amount(values) -> bool:
+    """Whether any of the figures holds an amount: a protected one does (a view whose figures
+    are all C has data, confidential; it is not "no data")."""
+    return any(nonzero(v) for v in values)
+
+
 def _exact(value) -> Decimal:
     """An int, Decimal or float as an exact Decimal (a float through its shortest repr)."""
     if isinstance(value, Decimal):

@@ -49,6 +49,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ptn.groups.col.group": {"zh": "组别", "en": "Group"},
     "ptn.groups.col.members": {"zh": "成员数", "en": "Members"},
+    "ptn.table.protected": {
+        "zh": "标为C的伙伴数据保密，不予显示；占比按全部伙伴合计（含保密项）计算。",
+        "en": "Partners marked C are confidential and not shown; shares are of the total of all "
+        "partners, confidential ones included.",
+    },
     "ptn.cat_note": {
         "zh": "已按服务类别筛选：伙伴数据取自企业报表明细行（按类别汇总）。",
         "en": "Filtered by service category: partner figures come from the report lines.",

@@ -85,6 +85,7 @@ class Partners:
     TREND_BOX = "partners-trend-box"
     TREND = "partners-trend"
     GRID = "partners-grid"
+    GRID_NOTE = "partners-grid-note"
     EMPTY = "partners-empty"
     TABLE_DOWNLOAD = "partners-table"  # download names (see Downloads)
     GROUPS_DOWNLOAD = "partners-groups"

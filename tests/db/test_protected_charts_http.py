@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.i18n import t
-from dashboard.ids import FilterBar, Overview, Regions, Sectors
+from dashboard.ids import FilterBar, Overview, Partners, Regions, Sectors
 from dashboard.protected_marks import PROTECTED
 from tests.db.auth_helpers import signed_in
 from tests.db.dash_calls import dash_call
@@ -121,11 +121,13 @@ def test_leaders_trend_has_the_statisticians_points_1_2_included(site):
     [
         (f"{Regions.GRID_NOTE}.children", t("reg.table.protected", "zh", region="天津市")),
         (f"{Sectors.GRID_NOTE}.children", t("sec.table.protected", "zh")),
+        (f"{Partners.GRID_NOTE}.children", t("ptn.table.protected", "zh")),
     ],
 )
 def test_leaders_tables_say_their_totals_count_the_rows_marked_c(site, output, said):
-    """和平区 and SI read C for the leader: the rows shown no longer add up to 天津市's total, and
-    the table's footnote says why; the statistician's tables have no C and no such sentence."""
+    """和平区, SI and some partners read C for the leader: the rows shown no longer add up to
+    天津市's total, and the table's footnote says why; the statistician's tables have no C and
+    no such sentence."""
     app, passwords = site
     notes = {}
     for user in ("lead", "stat"):

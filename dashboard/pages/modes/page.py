@@ -24,6 +24,7 @@ from dashboard.ids import Coverage, FilterBar, Modes
 from dashboard.page_data import options_or_notice
 from dashboard.pages.modes import views
 from dashboard.pages.modes.figures import mode_matrix, mode_points, mode_shares, mode_trend
+from etl import numbers
 
 dash.register_page(__name__, nav_group="data", path="/modes", order=20, name_key="nav.modes")
 
@@ -174,7 +175,7 @@ def render_trend(search: str | None):
         jan_in_feb=series.view.circulated,
         ytd=series.ytd,
     )
-    if points.empty or not points["amount"].any():
+    if points.empty or not numbers.any_amount(points["amount"]):
         return no_data(v, lang), None, None
     names = _names(series.modes, lang)
     period = views.period_text(series.shown, v.end, lang)
@@ -229,7 +230,7 @@ def render_shares(search: str | None):
         jan_in_feb=series.view.circulated,
         ytd=series.ytd,
     )
-    if points.empty or not points["amount"].any():
+    if points.empty or not numbers.any_amount(points["amount"]):
         return no_data(series.view, lang)
     total = t("mod.total_short_full" if state.full_scope else "mod.total_short_bop", lang)
     figure = mode_shares(
@@ -262,7 +263,7 @@ def render_matrix(search: str | None):
     except data.DatabaseUnavailable:
         return _unavailable(lang), None
     v = matrix.view
-    if v.end is None or matrix.frame.empty or not matrix.frame["amount"].any():
+    if v.end is None or matrix.frame.empty or not numbers.any_amount(matrix.frame["amount"]):
         return no_data(v, lang), None
     names = _names(matrix.modes, lang)
     period = views.period_text(v.start, v.end, lang)

@@ -144,8 +144,9 @@ def row_name(row: dict, names: dict[int, str], full_scope: bool, lang: str) -> s
 
 
 def has_data(table: pd.DataFrame) -> bool:
-    """Whether any mode has an amount in the window (else the page says so in words)."""
-    return bool(table["current"].abs().sum()) if not table.empty else False
+    """Whether any mode has an amount in the window, protected ones counting (else the page
+    says so in words)."""
+    return not table.empty and numbers.any_amount(table["current"])
 
 
 def _float(value) -> float | None:

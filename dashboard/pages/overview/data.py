@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.data import View, in_group, remembered, session, view_of
 from dashboard.filter_state import FilterState, to_report_filter
-from etl import aggregates
+from etl import aggregates, numbers
 from etl.periods import add_months
 from etl.queries import figures as queries_figures
 from etl.queries.reference_tables import reference_table
@@ -32,7 +32,7 @@ def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
                 ("cum_base", (add_months(v.start, -12), add_months(v.end, -12))),
             )
         }
-    if frame.loc[frame["period"].between(v.start, v.end), "amount"].abs().sum() == 0:
+    if not numbers.any_amount(frame.loc[frame["period"].between(v.start, v.end), "amount"]):
         return v, None
     return v, aggregates.trade_comparison(frame, v.start, v.end, windows)
 

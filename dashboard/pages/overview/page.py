@@ -134,7 +134,7 @@ def render_trend(search: str | None):
         view, frame, start = data.monthly_trend(state)
     except data.DatabaseUnavailable:
         return _unavailable(lang), None
-    if frame.empty or not frame["amount"].any():
+    if frame.empty or not numbers.any_amount(frame["amount"]):
         return no_data(view, lang), None
     direction = t(f"dir.{state.direction}", lang)
     period = window_label(start, view.end, lang)

@@ -23,8 +23,9 @@ from dashboard.ids import Coverage, FilterBar, Partners
 from dashboard.page_data import options_or_notice
 from dashboard.pages.partners import data as partners_data
 from dashboard.pages.partners import figures, views
-from dashboard.rankings import series_lines
+from dashboard.rankings import leading_codes, series_lines
 from dashboard.tables import lines_table, trend_table
+from etl import numbers
 
 dash.register_page(__name__, nav_group="data", path="/partners", order=50, name_key="nav.partners")
 
@@ -112,7 +113,10 @@ def layout(**query: str) -> html.Div:
                 _loading(html.Div(id=Partners.TREND_BOX, className="stm-chart-box")),
                 tools=download_bar(Partners.TREND_DOWNLOAD, lang),
             ),
-            section_card(t("ptn.table.title", lang), html.Div(grid)),
+            section_card(
+                t("ptn.table.title", lang),
+                [html.Div(grid), html.P(id=Partners.GRID_NOTE, className="stm-footnote")],
+            ),
         ],
         className="stm-partners",
     )
@@ -157,7 +161,7 @@ def _trend(b: partners_data.PartnerBreakdown, rows, code: str | None, lang: str,
         )
         table = trend_table(frame, unit, lang, b.shown, jan_in_feb=b.view.circulated)
     else:
-        order = list(rows["code"][rows["current"] > 0][: views.TREND_N])
+        order = leading_codes(rows["code"], rows["current"], views.TREND_N)
         names = dict(zip(rows["code"], rows["name"]))
         fig = series_lines(
             b.monthly,
@@ -198,6 +202,7 @@ def _trend(b: partners_data.PartnerBreakdown, rows, code: str | None, lang: str,
     Output(Partners.TREND_BOX, "children"),
     Output(Partners.GRID, "columnDefs"),
     Output(Partners.GRID, "rowData"),
+    Output(Partners.GRID_NOTE, "children"),
     Output(download_store(Partners.TABLE_DOWNLOAD), "data"),
     Output(download_store(Partners.GROUPS_DOWNLOAD), "data"),
     Output(download_store(Partners.TREND_DOWNLOAD), "data"),
@@ -212,7 +217,7 @@ def render_partners(search: str | None):
         b = partners_data.partner_breakdown(state)
     except data.DatabaseUnavailable:
         words = empty_state(t("home.unavailable", lang), t("home.unavailable_hint", lang))
-        return "", None, None, words, None, None, [], [], None, None, None
+        return "", None, None, words, None, None, [], [], None, None, None, None
     v = b.view
     note = t("ptn.cat_note", lang) if state.categories else None
     rows = (
@@ -220,9 +225,9 @@ def render_partners(search: str | None):
         if v.end is not None
         else None
     )
-    if rows is None or not rows["current"].any():
+    if rows is None or not numbers.any_amount(rows["current"]):
         words = no_data(v, lang, id=Partners.EMPTY)
-        return context_line(v, lang), note, None, words, None, None, [], [], None, None, None
+        return context_line(v, lang), note, None, words, None, None, [], [], None, None, None, None
     region = v.region_name(lang)
     period = i18n.fmt_window(v.start, v.end, lang)
     direction = t(f"dir.{state.direction}", lang)
@@ -274,6 +279,7 @@ def render_partners(search: str | None):
         trend,
         views.column_defs(lang, unit),
         views.grid_rows(rows, unit, lang),
+        views.table_note(rows, lang),
         payload(views.table_frame(rows, unit, lang), table_file, state),
         payload(views.groups_frame(summary, unit, lang), groups_file, state),
         trend_data,

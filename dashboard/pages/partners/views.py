@@ -267,6 +267,14 @@ def group_table(summary: pd.DataFrame, unit: str, lang: str) -> html.Table:
     )
 
 
+def table_note(rows: pd.DataFrame, lang: str) -> str | None:
+    """Where a partner reads C: it is confidential, and every share is still of the total that
+    counts it (the shares shown add up to less); None where nothing reads C."""
+    if any(numbers.protected(v) for v in rows["current"]):
+        return t("ptn.table.protected", lang)
+    return None
+
+
 def table_frame(rows: pd.DataFrame, unit: str, lang: str) -> pd.DataFrame:
     """The partner table as downloaded: catalogue headers, numbers as numbers."""
     unit_name = i18n.unit_label(unit, lang)

@@ -12,6 +12,7 @@ from dashboard.components import empty_state
 from dashboard.filter_state import from_query, to_query
 from dashboard.i18n import t
 from dashboard.ids import Regions
+from dashboard.rankings import leading_codes
 from dashboard.tables import amount_cells, numeric_column, percent_cells
 from etl import numbers
 from etl.aggregates import records
@@ -113,9 +114,7 @@ def top_codes(rows: pd.DataFrame, n: int = TOP_N) -> list[str]:
     """The n largest children with an amount in the window, largest first; protected ones
     (C: never placed by their value) after them while there is room, drawn with their gaps."""
     body = rows[rows["code"] != TOTAL]
-    known = [c for c, v in zip(body["code"], body["current"]) if not numbers.protected(v) and v > 0]
-    hidden = [c for c, v in zip(body["code"], body["current"]) if numbers.protected(v)]
-    return (known + hidden)[:n]
+    return leading_codes(body["code"], body["current"], n)
 
 
 def labels(rows: pd.DataFrame, lang: str) -> dict[str, str]:

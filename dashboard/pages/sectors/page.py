@@ -30,6 +30,7 @@ from dashboard.pages.sectors.figures import (
     sector_ranking,
     sector_treemap,
 )
+from etl import numbers
 
 dash.register_page(__name__, nav_group="data", path="/sectors", order=30, name_key="nav.sectors")
 
@@ -147,7 +148,7 @@ def render_ranking(search: str | None):
         else views.sector_rows(sectors.frame.iloc[0:0], sectors.categories, 0, 0)
     )
     ranked = views.ranking(rows, state.categories, lang)
-    if ranked.empty or not ranked["current"].any():
+    if ranked.empty or not numbers.any_amount(ranked["current"]):
         return no_data(v, lang), None
     period = _period(v, lang)
     parent, _ = views.ranked_codes(rows, state.categories)
