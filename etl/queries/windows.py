@@ -86,9 +86,8 @@ def months_by(
     """Each value's Months of f along one dimension ("region": f's region or regions below it;
     "mode": modes f counts; "category": categories, sub-items, group:CODE groups, or ALL for
     every category (f itself names no category, nor partners)), as monthly_figures reads each
-    alone: one
-    read of the amounts and, for the circulated reader, one of the pattern per release scope,
-    not reads per value.
+    alone: one read of the amounts and, for the circulated reader, one of the pattern per
+    release scope, not reads per value.
 
     read: totals(session, f, ("period", <the dimension's column>)) when the caller has it
     (sub_item_totals for "category"); a reader with enterprise-level rights then needs no read
@@ -98,7 +97,8 @@ def months_by(
     by = ("period", column)
     protected = reads_protected(session)
     if dimension == "category":
-        assert not (f.categories or f.partners), "months_by('category') splits all categories"
+        if f.categories or f.partners:
+            raise ValueError("months_by over categories reads a filter without categories")
         if protected:  # categories as reported: a group's sub-items are its own rows
             frame = read_grouped(session, m.PUBLISHED[m.AggCategory.__tablename__], wide, by)
         else:
