@@ -124,6 +124,7 @@ def note_protected(fig: go.Figure, lang: str = DEFAULT_LANG, when: bool | None =
     (after base_layout, which sets the title)."""
     if not (has_protected(fig) if when is None else when):
         return fig
+    _blank_value_axis(fig)
     note = t("fig.protected_note", i18n.normalize_lang(lang))
     title = fig.layout.title
     if title.text:
@@ -147,6 +148,21 @@ def note_protected(fig: go.Figure, lang: str = DEFAULT_LANG, when: bool | None =
     )
     fig.update_layout(margin={"t": max(fig.layout.margin.t or 0, 40)})
     return fig
+
+
+def _blank_value_axis(fig: go.Figure) -> None:
+    """Where every figure of a chart is C, its value axis has nothing to measure: no tick
+    labels (plotly's default range, in a whole-number format, read "1 1 1 0 0 0"), the Cs on
+    the baseline of a 0–1 range."""
+    drawn = [tr for tr in fig.data if tr.legendgroup != PROTECTED]
+    if not drawn or any(tr.type not in ("scatter", "bar") for tr in drawn):
+        return
+    horizontal = all(tr.type == "bar" and tr.orientation == "h" for tr in drawn)
+    values = [v for tr in drawn for v in ((tr.x if horizontal else tr.y) or ())]
+    if any(not i18n.is_missing(v) for v in values):
+        return
+    update = fig.update_xaxes if horizontal else fig.update_yaxes
+    update(showticklabels=False, range=[0, 1], autorange=False)
 
 
 def has_protected(fig: go.Figure) -> bool:

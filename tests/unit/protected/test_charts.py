@@ -159,3 +159,19 @@ def test_c_markers_leave_a_horizontal_legend_on_one_row():
     fig = rankings.series_lines(frame, "code", names, ["A", "B"], title="走势")
     assert markers(fig) and fig.layout.legend.orientation == "h"
     assert fig.layout.legend.traceorder == "normal"
+
+
+def test_a_chart_whose_every_figure_is_c_shows_no_value_ticks():
+    """和平区's Modes trend, every month C: plotly's default range in a whole-number format
+    read "1 1 1 0 0 0" up the axis; the axis now has no labels, the Cs on its baseline."""
+    rows = [(p, code, E8) for p in (202003, 202004) for code in ("A", "B")]
+    frame = pd.DataFrame(rows, columns=["period", "code", "amount"])
+    frame["amount"] = frame["amount"].astype("Int64")
+    names = {"A": "甲", "B": "乙"}
+    frame.loc[frame["code"] == "A", "amount"] = NA
+    some = rankings.series_lines(frame, "code", names, ["A", "B"], title="走势")
+    assert some.layout.yaxis.showticklabels is None  # a figure is drawn: the axis measures it
+    frame.loc[frame["code"] == "B", "amount"] = NA
+    none = rankings.series_lines(frame, "code", names, ["A", "B"], title="走势")
+    assert markers(none) and none.layout.yaxis.showticklabels is False
+    assert list(none.layout.yaxis.range) == [0, 1]
