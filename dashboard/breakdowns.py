@@ -146,10 +146,7 @@ class SectorGroups:
 def followed_groups(groups: pd.DataFrame, regions: pd.DataFrame, region: str) -> tuple[str, ...]:
     """The SECTOR_GROUPS a region follows (etl.reference.group_applies)."""
     parents = dict(zip(regions["code"], regions["parent_code"]))
-    named = {
-        code: None if pd.isna(where) else where
-        for code, where in zip(groups["code"], groups["region_code"])
-    }
+    named = dict(zip(groups["code"], groups["region_code"]))
     return tuple(
         code
         for code in SECTOR_GROUPS

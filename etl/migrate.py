@@ -29,7 +29,7 @@ def downgrade(engine: sa.Engine, revision: str = "base") -> None:
 def _run(engine: sa.Engine, step, revision: str) -> None:
     """One migration step in one transaction, with SQLite's foreign keys off while it runs."""
     cfg = alembic_config()
-    with engine.connect() as conn, foreign_keys_deferred(conn), conn.begin():
+    with engine.connect() as conn, _foreign_keys_off(conn), conn.begin():
         cfg.attributes["connection"] = conn
         step(cfg, revision)
         broken = (
@@ -42,7 +42,7 @@ def _run(engine: sa.Engine, step, revision: str) -> None:
 
 
 @contextmanager
-def foreign_keys_deferred(conn: sa.Connection):
+def _foreign_keys_off(conn: sa.Connection):
     """SQLite: foreign keys off for the connection while the block runs, as SQLite's own
     procedure for altering a table asks. Alembic's batch mode copies a table, drops it and
     renames the copy; with them on, dropping a table another one references fails. The

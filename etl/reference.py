@@ -87,11 +87,13 @@ def region_ancestors(parents: Mapping[str, str | None], code: str) -> list[str]:
     return out
 
 
-def group_applies(group_region: str | None, region: str, parents: Mapping[str, str | None]) -> bool:
+def group_applies(group_region, region: str, parents: Mapping[str, str | None]) -> bool:
     """Whether a category group a region's pages and snapshots follow: a national one (no
-    region), or one named by the policy of the region or a region above it (天津传统支柱领域
-    for 天津市 and its districts, not for 两江新区)."""
-    return group_region is None or group_region in region_ancestors(parents, region)
+    region: None, or a frame's NaN), or one named by the policy of the region or a region above
+    it (天津传统支柱领域 for 天津市 and its districts, not for 两江新区)."""
+    if not isinstance(group_region, str):
+        return True
+    return group_region in region_ancestors(parents, region)
 
 
 def reference_codes(session: Session) -> ReferenceCodes:

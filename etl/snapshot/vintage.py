@@ -58,7 +58,7 @@ class Codes:
     region_order: dict[str, int]
     category_groups: dict[str, tuple[str, str, list[str]]]  # code -> (name_zh, name_en, members)
     partner_groups: dict[str, tuple[str, str, list[str]]]
-    # code -> the region whose policy names the group (None: every region)
+    # code -> the region whose policy names the group (None or NaN: every region)
     category_group_regions: dict[str, str | None] = field(default_factory=dict)
 
     def followed_groups(self, region: str) -> dict[str, tuple[str, str, list[str]]]:
@@ -109,10 +109,7 @@ def load_codes(session: Session) -> Codes:
         region_order=dict(zip(regions["code"], regions["sort_order"])),
         category_groups=groups(cat_groups),
         partner_groups=groups(partner_groups),
-        category_group_regions={
-            code: None if pd.isna(where) else where
-            for code, where in zip(cat_groups["code"], cat_groups["region_code"])
-        },
+        category_group_regions=dict(zip(cat_groups["code"], cat_groups["region_code"])),
     )
 
 
