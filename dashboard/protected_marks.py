@@ -117,7 +117,7 @@ def mark_protected(
 
 
 def note_protected(fig: go.Figure, lang: str = DEFAULT_LANG, when: bool | None = None) -> go.Figure:
-    """Say on the figure that some of it is protected: '部分数据保密（C），图中以空缺表示' as
+    """Say on the figure that some of it is protected: '部分数据保密，图中标为C' as
     a line of the subtitle (a figure with a title), else at the top left above the plot.
 
     when: whether to say it; by default, when the figure carries C markers. Call it last

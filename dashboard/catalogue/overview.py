@@ -56,8 +56,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "fig.protected": {"zh": "保密", "en": "Confidential"},
     "fig.protected_name": {"zh": "C＝保密", "en": "C = confidential"},
     "fig.protected_note": {
-        "zh": "部分数据保密（C），图中以空缺表示",
-        "en": "Some figures are confidential (C), shown as gaps",
+        "zh": "部分数据保密，图中标为C",
+        "en": "Some figures are confidential, marked C",
     },
     "fig.protected_sep": {"zh": "、", "en": ", "},
     "tbl.share": {"zh": "占比（%）", "en": "Share (%)"},

@@ -3,9 +3,9 @@
 STRINGS = {
     "release.mark.unreleased": {"zh": "未发布：{months}", "en": "unreleased: {months}"},
     "disclosure.note": {
-        "zh": "C＝保密（统计法：不显示可推算出单个企业的数据；图中以空缺表示）",
+        "zh": "C＝保密（统计法：不显示可推算出单个企业的数据；图中标为C）",
         "en": "C = confidential (statistics law: no figure that reveals a single enterprise; "
-        "a gap in charts)",
+        "marked C in charts)",
     },
     "disclosure.view_as_leader": {"zh": "按领导视图查看", "en": "View as leaders see it"},
     "disclosure.view_as_self": {"zh": "退出领导视图", "en": "Leave the leaders' view"},

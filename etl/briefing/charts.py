@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import textwrap
 import threading
 import warnings
 from collections.abc import Iterator
@@ -32,17 +33,44 @@ log = logging.getLogger(__name__)
 # warnings that pytest.ini ignores, printed for a page test in one CI run).
 warnings.filterwarnings("ignore", message="The kopts argument is ignored")
 SIZES = {"monthly": (900, 300), "contrib": (440, 300), "partners": (440, 300)}
+LABEL_CHARS = 26  # a bar's name longer than this wraps: the half-width charts clipped them
 
 
-def _style(fig: go.Figure, title: str, key: str, horizontal: bool = False) -> go.Figure:
+def _label(name: str) -> str:
+    """A bar's name on lines of at most LABEL_CHARS (English EBOPS names run to 60)."""
+    return "<br>".join(textwrap.wrap(name, LABEL_CHARS)) or name
+
+
+def _fitted_height(fig: go.Figure, height: int, top: int, bottom: int) -> int:
+    """The chart's height, raised so that every line of a horizontal chart's names has room."""
+    labels = list(fig.data[0].y) if fig.data and fig.data[0].y is not None else []
+    lines = sum(str(label).count("<br>") + 1 for label in labels)
+    return max(height, top + bottom + 14 * lines + 8 * len(labels))
+
+
+def _style(
+    fig: go.Figure, title: str, key: str, lang: str, hidden: bool, horizontal: bool = False
+) -> go.Figure:
+    """Size, fonts and axes of a briefing chart; a chart that leaves protected items out says
+    so on a line under its title (in the title it ran past the right edge of a half-width chart)."""
     width, height = SIZES[key]
+    note = word("chart.protected_left_out", lang) if hidden else ""
+    top = 56 if note else 40
+    if horizontal:
+        height = _fitted_height(fig, height, top, 30)
     fig.update_layout(
-        title=dict(text=title, font=dict(size=14), x=0.01, xanchor="left"),
+        title=dict(
+            text=title,
+            subtitle=dict(text=note, font=dict(size=11, color="#595959")),
+            font=dict(size=14),
+            x=0.01,
+            xanchor="left",
+        ),
         font_family=FONT_STACK,
         font_size=11,
         width=width,
         height=height,
-        margin=dict(l=120 if horizontal else 45, r=15, t=40, b=30),
+        margin=dict(l=120 if horizontal else 45, r=15, t=top, b=30),
         legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom"),
         plot_bgcolor="white",
         paper_bgcolor="white",
@@ -50,7 +78,11 @@ def _style(fig: go.Figure, title: str, key: str, horizontal: bool = False) -> go
         showlegend=not horizontal,
     )
     fig.update_xaxes(gridcolor="#E5E5E5")
-    fig.update_yaxes(gridcolor="#E5E5E5", autorange="reversed" if horizontal else None)
+    fig.update_yaxes(
+        gridcolor="#E5E5E5",
+        autorange="reversed" if horizontal else None,
+        automargin=horizontal,  # the names' width, not a guess of it
+    )
     return fig
 
 
@@ -83,8 +115,7 @@ def monthly_figure(facts: BriefingFacts, lang: str) -> go.Figure:
             )
         # Months in calendar order, whichever year has them first (plotly orders by appearance).
         fig.update_xaxes(categoryorder="array", categoryarray=[lb for _, lb in sorted(set(order))])
-    title = word("chart.monthly", lang) + (word("chart.protected_left_out", lang) if hidden else "")
-    return _style(fig, title, "monthly")
+    return _style(fig, word("chart.monthly", lang), "monthly", lang, hidden)
 
 
 def contribution_figure(facts: BriefingFacts, lang: str) -> go.Figure:
@@ -97,14 +128,13 @@ def contribution_figure(facts: BriefingFacts, lang: str) -> go.Figure:
     values = [float(decimal_text(r["contribution_pp"], 1, grouping=False)) for r in shown]
     fig = go.Figure(
         go.Bar(
-            y=[r[name] or r["name_zh"] for r in shown],
+            y=[_label(r[name] or r["name_zh"]) for r in shown],
             x=values,
             orientation="h",
             marker_color=[BLUE if v >= 0 else RED for v in values],
         )
     )
-    title = word("chart.contrib", lang) + (word("chart.protected_left_out", lang) if hidden else "")
-    return _style(fig, title, "contrib", horizontal=True)
+    return _style(fig, word("chart.contrib", lang), "contrib", lang, hidden, horizontal=True)
 
 
 def partners_figure(facts: BriefingFacts, lang: str) -> go.Figure:
@@ -116,16 +146,13 @@ def partners_figure(facts: BriefingFacts, lang: str) -> go.Figure:
     name = "name_en" if lang == "en" else "name_zh"
     fig = go.Figure(
         go.Bar(
-            y=[r[name] or r["name_zh"] for r in shown],
+            y=[_label(r[name] or r["name_zh"]) for r in shown],
             x=[rounded("usd", int(r["current"])) for r in shown],
             orientation="h",
             marker_color=BLUE,
         )
     )
-    title = word("chart.partners", lang) + (
-        word("chart.protected_left_out", lang) if hidden else ""
-    )
-    return _style(fig, title, "partners", horizontal=True)
+    return _style(fig, word("chart.partners", lang), "partners", lang, hidden, horizontal=True)
 
 
 def figures(facts: BriefingFacts, lang: str) -> dict[str, go.Figure]:

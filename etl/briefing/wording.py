@@ -152,7 +152,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "chart.contrib": {
         "zh": "分类别拉动增长（百分点）",
-        "en": "Contribution to growth by category (percentage points)",
+        "en": "Contribution to growth (percentage points)",
     },
     "chart.partners": {
         "zh": "主要贸易伙伴进出口（亿美元）",
@@ -162,8 +162,8 @@ WORDS: dict[str, dict[str, str]] = {
     "chart.month": {"zh": "{m}月", "en": "{m}"},
     "chart.jan_feb": {"zh": "1–2月月均", "en": "Jan–Feb avg."},
     "chart.protected_left_out": {
-        "zh": "（保密项不在图中显示）",
-        "en": " (confidential items not shown)",
+        "zh": "保密项不在图中显示",
+        "en": "Confidential items are not shown",
     },
     # mail
     "mail.subject": {

@@ -1,5 +1,5 @@
 """A leader's chart in headless Chromium: a protected figure is a gap with a readable "C" on the
-baseline and the line 部分数据保密（C），图中以空缺表示 under the title (the constructed
+baseline and the line 部分数据保密，图中标为C under the title (the constructed
 disclosure case of tests/db/disclosure_case.py, released, read as a leader)."""
 
 from __future__ import annotations

@@ -116,11 +116,15 @@ def test_a_leaders_scorecard_never_scores_a_confidential_growth(session_factory,
     assert load_file(session_factory, path, today=dt.date(2020, 6, 30)).status == "loaded"
     release_months(session_factory)
     with session_factory() as s:
-        official = evaluate(s, "district", 2019).card.set_index("subject")
+        statistician = evaluate(s, "district", 2019)
+        official = statistician.card.set_index("subject")
     with session_factory() as s:
         s.info[RELEASED] = s.info[PROTECTED] = True
         seen = evaluate(s, "district", 2019)
     assert official.loc["120101", "trade_growth.value"] == D("4.00")
+    # printed as every percentage of the product is, with its places kept for the points
+    rows = {r["name"]: r for r in card_rows(statistician, "en")}
+    assert rows["Heping District"]["trade_growth_value"] == "4.00%"
     card = seen.card.set_index("subject")
     for column in ("trade_growth.value", "trade_growth.points", "total", "rank"):
         assert card.loc["120101", column] is pd.NA, column

@@ -1,4 +1,4 @@
-"""The briefing's monthly chart: months in calendar order and 1–2月 at its monthly average."""
+"""The briefing's charts: months in calendar order, 1–2月 at its monthly average, notes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from etl.briefing.charts import monthly_figure
+from etl.briefing.charts import monthly_figure, partners_figure
 
 YI = 10**10  # 1 亿美元 in cents
 
@@ -49,3 +49,27 @@ def test_a_browser_that_does_not_stop_does_not_hold_the_caller(monkeypatch, capl
     assert done.wait(10)
     assert "did not stop within 0.2 s" in caplog.text
     never.set()
+
+
+def test_a_chart_that_leaves_partners_out_says_so_under_its_title() -> None:
+    """The note is a subtitle line: in the title it ran past a half-width chart's right edge."""
+    partner = pd.DataFrame(
+        {
+            "code": ["TOTAL", "HK", "US", "JP"],
+            "name_zh": ["合计", "中国香港", "美国", "日本"],
+            "name_en": ["Total", "Hong Kong", "United States", "Japan"],
+            "current": [60 * YI, 30 * YI, 20 * YI, pd.NA],
+            "status": ["", "", "", "C"],
+        }
+    )
+    for lang, title, note in (
+        ("zh", "主要贸易伙伴", "保密项不在图中显示"),
+        ("en", "Main partners' services trade", "Confidential items are not shown"),
+    ):
+        fig = partners_figure(SimpleNamespace(partner=partner), lang)
+        assert fig.layout.title.text.startswith(title) and note not in fig.layout.title.text
+        assert fig.layout.title.subtitle.text == note
+        assert list(fig.data[0].y) == list(partner[f"name_{lang}"][1:3])  # Japan left out
+    shown = partners_figure(SimpleNamespace(partner=partner.iloc[:3]), "zh")
+    assert not shown.layout.title.subtitle.text
+    assert shown.layout.margin.t < fig.layout.margin.t

@@ -27,7 +27,8 @@ def scope_options(names: dict[str, dict[str, str]], lang: str, months: dict) -> 
 
 
 def _graph(key: str, fig) -> dcc.Graph:
-    fig.update_layout(width=None, height=HEIGHTS[key], autosize=True)
+    # the page's width, and at least the height the chart asked for (wrapped names need it)
+    fig.update_layout(width=None, height=max(HEIGHTS[key], fig.layout.height or 0), autosize=True)
     return dcc.Graph(
         figure=fig,
         config=GRAPH_CONFIG,

@@ -31,10 +31,16 @@ def card_rows(result: Evaluation, lang: str) -> list[dict]:
                 if numbers.protected(value)
                 else t("eval.no_value", lang)
                 if value is None
-                else f"{value} {unit}"
+                else _with_unit(value, unit, lang)
             )
         rows.append(row)
     return rows
+
+
+def _with_unit(value, unit: str, lang: str) -> str:
+    """A value and its unit as the product prints them: '19.81%', '12家', '12 enterprises'."""
+    # the scorecard keeps the value's own places (points are computed from them)
+    return f"{value}{'' if unit == '%' or lang == 'zh' else ' '}{unit}"
 
 
 def _text(value) -> str:

@@ -304,6 +304,22 @@ def matrix_frame(frame: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
     return grid.reindex([c for c in order if c in grid.index])
 
 
+def tiles(hidden: list[list[bool]], x: list[str], y: list[str]) -> go.Heatmap:
+    """Grey tiles at the protected cells of a matrix, for their C markers to sit on."""
+    # a gap alone reads as an empty corner of the matrix, and an all-C matrix as a blank chart
+    return go.Heatmap(
+        z=[[1 if h else None for h in row] for row in hidden],
+        x=x,
+        y=y,
+        colorscale=[[0, GRID], [1, GRID]],
+        showscale=False,
+        hoverongaps=False,
+        hoverinfo="skip",
+        xgap=2,
+        ygap=2,
+    )
+
+
 def mode_matrix(
     frame: pd.DataFrame,
     categories: pd.DataFrame,
@@ -336,12 +352,13 @@ def mode_matrix(
     x = [names.get(m, str(m)).replace("·", "<br>").replace(": ", ":<br>") for m in shown]
     z = [[i18n.to_unit(v, unit, lang) for v in row] for row in cells]
     d = _decimals(unit, lang)
-    # a protected cell is a gap with the C marker on it (below); a cell without data reads —
+    # a protected cell is a grey tile with the C marker on it (below); a cell without data reads —
     text = [
         ["" if h else i18n.MISSING if v is None else f"{v:,.{d}f}" for v, h in zip(row, hrow)]
         for row, hrow in zip(z, hidden)
     ]
     unit_name = i18n.unit_label(unit, lang)
+    shown_values = any(v is not None for row in z for v in row)
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -352,6 +369,9 @@ def mode_matrix(
             colorscale="Blues",
             hoverongaps=False,
             customdata=[[[name, x[j]] for j in range(len(shown))] for name in y],
+            showscale=shown_values,
+            xgap=2,
+            ygap=2,
             colorbar={"title": {"text": unit_name, "side": "right"}, "thickness": 12},
             hovertemplate=(
                 f"%{{customdata[0]}} · %{{customdata[1]}}<br>%{{text}} {unit_name}<extra></extra>"
@@ -359,6 +379,8 @@ def mode_matrix(
         )
     )
     spots = [(i, j) for i in range(len(codes)) for j in range(len(shown)) if hidden[i][j]]
+    if spots:
+        fig.add_trace(tiles(hidden, modes_text, codes))
     mark_protected(
         fig,
         [modes_text[j] for _, j in spots],

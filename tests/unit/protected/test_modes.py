@@ -85,9 +85,26 @@ def test_mode_matrix_shows_c_on_a_protected_cell_and_a_dash_where_there_is_no_da
     (trace,) = markers(fig)
     assert list(trace.x) == ["2"] and list(trace.y) == ["SC"]  # the cell, not a baseline
     assert "运输" in trace.hovertext[0] and "保密" in trace.hovertext[0]
-    heat = values(fig)[0]
+    heat, tiles = values(fig)
     row = list(heat.y).index("SC")
     assert heat.z[row][1] is None and heat.text[row][1] == ""  # a gap under the C
     assert heat.text[list(heat.y).index("SJ")][1] == "—"
+    # a grey tile fills that gap and no other cell, and tells nothing on hover
+    assert [(r, c) for r, zr in enumerate(tiles.z) for c, v in enumerate(zr) if v] == [(row, 1)]
+    assert tiles.hoverinfo == "skip" and tiles.showscale is False
     assert noted(fig)
-    assert_clean(mf.mode_matrix(matrix_input(False), MODE_CATS, MODE_NAMES, title="矩阵"))
+    clean = mf.mode_matrix(matrix_input(False), MODE_CATS, MODE_NAMES, title="矩阵")
+    assert_clean(clean)
+    assert len(clean.data) == 1  # no tiles without a protected cell
+
+
+def test_mode_matrix_of_protected_cells_only_draws_tiles_and_no_colour_scale() -> None:
+    frame = matrix_input(True)
+    frame["amount"] = pd.array([NA] * len(frame), dtype="Int64")
+    heat, tiles = values(mf.mode_matrix(frame, MODE_CATS, MODE_NAMES, title="矩阵"))
+    assert heat.showscale is False  # a colour bar over no values reads as a scale of nothing
+    assert all(v is None for row in heat.z for v in row)
+    assert all(v == 1 for row in tiles.z for v in row if v is not None)
+    assert sum(v == 1 for row in tiles.z for v in row) == sum(
+        t == "" for row in heat.text for t in row
+    )
