@@ -10,7 +10,7 @@ import logging
 import flask
 from dash import html
 
-from dashboard import auth
+from dashboard import auth, i18n
 from dashboard.data import app_context, session
 from dashboard.downloads import content_disposition
 from dashboard.i18n import t
@@ -150,7 +150,7 @@ def archive_table(entries: list[BriefingEntry], names: dict, links, lang: str):
         rows.append(
             html.Tr(
                 [
-                    html.Td(format_period(e.period)),
+                    html.Td(i18n.fmt_period(e.period, lang)),  # as the snapshots above
                     html.Td(names.get(e.scope_code, {}).get(lang) or e.scope_code),
                     html.Td(t(f"briefing.lang.{e.lang}", lang)),
                     html.Td(edition),

@@ -165,6 +165,27 @@ def test_archive_docx_pdf_one_page_and_listing(loaded, settings):
         make_briefing(loaded, settings, SCOPE, 201907, "zh")
 
 
+def test_a_first_run_archives_the_newest_released_month_of_each_scope(loaded, settings, capsys):
+    """`init-db --sample…` ends with the newest month's circulated snapshot and briefing of each
+    scope that has released months, so the Exports page of a demo is not empty; once."""
+    from etl.cli.data import archive_newest
+    from etl.queries.release import released_months
+    from etl.snapshot.archive import list_snapshots
+
+    with loaded() as s:
+        newest = max(released_months(s, SCOPE))
+        assert not released_months(s, "500000-LJ")  # a scope without releases gets nothing
+    archive_newest(loaded, settings)
+    assert f"{SCOPE} {newest // 100}-{newest % 100:02d}: snapshot and briefing archived" in (
+        capsys.readouterr().out
+    )
+    archive_newest(loaded, settings)  # found, not made again
+    with loaded() as s:
+        snapshots = [(e.month, e.region_code, e.internal) for e in list_snapshots(s, True)]
+        briefings = [(e.period, e.scope_code, e.lang) for e in list_briefings(s)]
+    assert snapshots == [(newest, SCOPE, False)] and briefings == [(newest, SCOPE, "zh")]
+
+
 def office_pages(docx: Path, folder: Path) -> int:
     """The pages of a .docx as LibreOffice lays it out (converted to PDF headless)."""
     if shutil.which("soffice") is None:

@@ -110,3 +110,30 @@ def test_empty_archive_tells_a_leader_who_makes_snapshots_not_a_command() -> Non
     assert "statisticians" in str(v.empty_list(False, "python -m etl snapshot", "en"))
     maker = str(v.empty_list(True, "python -m etl snapshot", "zh"))
     assert "python -m etl snapshot" in maker
+
+
+def test_the_briefing_list_names_its_months_as_the_snapshot_list_does() -> None:
+    from dash import html
+
+    from dashboard.briefings import archive_table
+    from etl.briefing.archive import BriefingEntry
+
+    brief = BriefingEntry(
+        id=3,
+        release_id=9,
+        scope_code="120000",
+        period=201906,
+        lang="zh",
+        revision=1,
+        created_at=dt.datetime(2019, 7, 10, 1, 30),
+        files={"docx": "b.docx"},
+        sha256={"docx": "ab" * 32},
+    )
+    for lang, month, scope, edition in (
+        ("zh", "2019年6月", "天津市", "第1次修订"),
+        ("en", v.grid_rows([entry()], NAMES, "en")[0]["month"], "Tianjin", "Revision 1"),
+    ):
+        table = archive_table([brief], NAMES, lambda e, lang: html.Span("links"), lang)
+        cells = [td.children for td in table.children[1].children[0].children]
+        assert cells[:2] == [month, scope] and cells[3] == edition
+        assert month == v.grid_rows([entry()], NAMES, lang)[0]["month"]
