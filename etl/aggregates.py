@@ -176,6 +176,24 @@ def _shift(span: tuple[int, int], months: int) -> tuple[int, int]:
     return add_months(span[0], months), add_months(span[1], months)
 
 
+def comparison_spans(by_direction: pd.DataFrame, start: int, end: int) -> dict:
+    """The month spans trade_comparison compares: cum, cum_base, month (当月, 1–2月 combined),
+    month_base and prev_month (环比's base; None where either month is part of 1–2月: the month
+    before March is published only inside 1–2月, and 环比 against it read −34% for a leader
+    where February alone gave +61% to a statistician)."""
+    # a protected amount is never zero (zero is not confidential)
+    periods = set(by_direction.loc[by_direction[AMOUNT].ne(0).fillna(True), "period"])
+    month = month_span(end, periods)
+    in_jan_feb = month[0] != month[1] or month[1] % 100 in (2, 3)
+    return {
+        "cum": (start, end),
+        "cum_base": _shift((start, end), -12),
+        "month": month,
+        "month_base": _shift(month, -12),
+        "prev_month": None if in_jan_feb else _shift(month, -1),
+    }
+
+
 def trade_comparison(
     by_direction: pd.DataFrame, start: int, end: int, windows: dict | None = None
 ) -> pd.DataFrame:
@@ -184,22 +202,16 @@ def trade_comparison(
     by_direction: period, direction (X/M), amount, holding at least the window and the
     12 months before it. Index: total, exports, imports, balance. Columns: cum, cum_base,
     cum_yoy (1–N月累计 against the same months a year earlier); month, month_base, month_yoy
-    (当月, 1–2月 combined); prev_month, mom (环比; None for 1–2月). Balance growth is None.
+    (当月, 1–2月 combined); prev_month, mom (环比; None for 1–2月 and March). Balance growth
+    is None.
 
-    windows: {"cum": {...}, "cum_base": {...}} with total, exports and imports read as the
-    window's own figures (a leader's 1–N月累计 is a cell of its own, published even where a
-    month in it is hidden); a published one stands where the months' sum is protected.
+    windows: {span name: {...}} (comparison_spans) with total, exports and imports read as the
+    window's own figures (a leader's 1–N月累计 or 当月 total is a cell of its own, published even
+    where a month or a direction in it is hidden); a published one stands where the sum of the
+    parts is protected.
     """
-    # a protected amount is never zero (zero is not confidential)
-    periods = set(by_direction.loc[by_direction[AMOUNT].ne(0).fillna(True), "period"])
-    month = month_span(end, periods)
-    spans = {
-        "cum": (start, end),
-        "cum_base": _shift((start, end), -12),
-        "month": month,
-        "month_base": _shift(month, -12),
-        "prev_month": None if month[0] != month[1] else _shift(month, -1),
-    }
+    spans = comparison_spans(by_direction, start, end)
+    month = spans["month"]
     columns = {}
     for name, span in spans.items():
         summary = trade_summary(_window(by_direction, span))

@@ -18,6 +18,7 @@ from dashboard.filter_state import FilterState
 from dashboard.pages.overview import views as overview_views
 from etl.aggregates import (
     combined_monthly,
+    comparison_spans,
     month_span,
     share_by_year,
     share_comparison,
@@ -37,24 +38,50 @@ FRAME = by_direction(
         (201901, 10, 5),
         (201902, 20, 5),
         (201903, 30, 10),
+        (201904, 40, 10),
         (202001, 11, 6),
         (202002, 22, 6),
         (202003, 33, 12),
+        (202004, 44, 16),
     ]
 )
 
 
 def test_trade_comparison_window_month_and_previous_month() -> None:
-    table = trade_comparison(FRAME, 202001, 202003)
+    table = trade_comparison(FRAME, 202001, 202004)
     total = table.loc["total"]
-    assert (total["cum"], total["cum_base"]) == (90, 80)
-    assert total["cum_yoy"] == pytest.approx(0.125)
-    assert (total["month"], total["month_base"], total["prev_month"]) == (45, 40, 28)
-    assert total["mom"] == pytest.approx(45 / 28 - 1)
+    assert (total["cum"], total["cum_base"]) == (150, 130)
+    assert total["cum_yoy"] == pytest.approx(20 / 130)
+    assert (total["month"], total["month_base"], total["prev_month"]) == (60, 50, 45)
+    assert total["mom"] == pytest.approx(60 / 45 - 1)
     balance = table.loc["balance"]
-    assert (balance["cum"], balance["month"]) == (42, 21)
+    assert (balance["cum"], balance["month"]) == (70, 28)
     assert pd.isna(balance["cum_yoy"]) and pd.isna(balance["mom"])
+    assert table.attrs["month_span"] == (202004, 202004)
+
+
+def test_march_has_no_mom_its_month_before_is_published_inside_january_february() -> None:
+    """A leader's February holds January (1–2月, one figure): 环比 against it read −34% where
+    February alone gave a statistician +61%. Neither reads one now."""
+    table = trade_comparison(FRAME, 202001, 202003)
     assert table.attrs["month_span"] == (202003, 202003)
+    assert table.loc["total", "month"] == 45 and table.loc["total", "month_base"] == 40
+    assert table.loc["total", "prev_month"] is None and table.loc["total", "mom"] is None
+    circulated = FRAME[FRAME["period"] % 100 != 1]  # January inside February's figure
+    assert trade_comparison(circulated, 202001, 202003).loc["total", "mom"] is None
+
+
+def test_a_window_figure_of_its_own_stands_for_the_months_protected_parts() -> None:
+    """当月's exports and imports hidden, its total published: the total reads, the rest C."""
+    hidden = FRAME.astype({"amount": "object"})
+    hidden.loc[hidden["period"] == 202004, "amount"] = pd.NA
+    spans = comparison_spans(hidden, 202001, 202004)
+    assert spans["month"] == (202004, 202004) and spans["prev_month"] == (202003, 202003)
+    table = trade_comparison(hidden, 202001, 202004, {"month": {"total": 60}})
+    assert table.loc["total", "month"] == 60 and table.loc["total", "mom"] == pytest.approx(
+        60 / 45 - 1
+    )
+    assert table.loc["exports", "month"] is pd.NA and table.loc["balance", "month"] is pd.NA
 
 
 def test_february_is_published_as_january_february_without_mom() -> None:
@@ -143,13 +170,27 @@ def test_context_line_and_windows() -> None:
 
 
 def test_kpi_cards_have_cumulative_and_month_blocks() -> None:
-    table = trade_comparison(FRAME, 202001, 202003)
-    view = FakeView(FilterState(), start=202001, end=202003)
+    table = trade_comparison(FRAME, 202001, 202004)
+    view = FakeView(FilterState(), start=202001, end=202004)
     cards = overview_views.kpi_cards(table, view, "zh")
     text = str(cards)
-    assert "2020年1–3月累计" in text and "2020年3月当月" in text
-    assert "同比+12.5%" in text and "环比+60.7%" in text
+    assert "2020年1–4月累计" in text and "2020年4月当月" in text
+    assert "同比+15.4%" in text and "环比+33.3%" in text
     assert "nan" not in text.lower() and "None" not in text
+    march = FakeView(FilterState(), start=202001, end=202003)
+    text = str(overview_views.kpi_cards(trade_comparison(FRAME, 202001, 202003), march, "zh"))
+    assert "1–2月合并，不计环比" in text and "环比+" not in text
+
+
+def test_the_balance_of_protected_exports_and_imports_is_c_not_no_data() -> None:
+    hidden = FRAME.astype({"amount": "object"})
+    hidden.loc[hidden["period"] >= 202001, "amount"] = pd.NA
+    table = trade_comparison(hidden, 202001, 202004)
+    assert overview_views.balance_text(table.loc["balance", "cum"], "usd_100m", "zh") == "C"
+    view = FakeView(FilterState(), start=202001, end=202004)
+    text = str(overview_views.kpi_cards(table, view, "zh"))
+    assert "上年同期：顺差" in text  # 2019 is published: its balance reads
+    assert "—" not in text.split("overview-kpi-imports")[-1]  # the balance card: C, not —
 
 
 def test_balance_without_a_year_earlier_is_unknown_not_balanced() -> None:

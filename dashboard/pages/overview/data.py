@@ -25,24 +25,22 @@ def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
             return v, None
         f = to_report_filter(state, add_months(v.start, -12), v.end, directions=("X", "M"))
         frame = queries_figures.totals(s, f, ("period", "direction"))
-        windows = {
-            name: _window_trade(s, f, start, end)
-            for name, (start, end) in (
-                ("cum", (v.start, v.end)),
-                ("cum_base", (add_months(v.start, -12), add_months(v.end, -12))),
-            )
-        }
+        spans = aggregates.comparison_spans(frame, v.start, v.end)
+        windows = _window_trades(s, f, {k: span for k, span in spans.items() if span})
     if not numbers.any_amount(frame.loc[frame["period"].between(v.start, v.end), "amount"]):
         return v, None
     return v, aggregates.trade_comparison(frame, v.start, v.end, windows)
 
 
-def _window_trade(s: Session, f, start: int, end: int) -> dict:
-    """Total, exports and imports over a window, each as the published cells fix it."""
-    return {
-        name: window_totals(s, replace(f, directions=directions), [(start, end)])[0]
-        for name, directions in (("total", ("X", "M")), ("exports", ("X",)), ("imports", ("M",)))
+def _window_trades(s: Session, f, spans: dict) -> dict:
+    """Total, exports and imports over each named span, each as the published cells fix it: a
+    month's total where its exports and imports are hidden is still a figure of its own."""
+    directions = {"total": ("X", "M"), "exports": ("X",), "imports": ("M",)}
+    read = {
+        key: window_totals(s, replace(f, directions=d), list(spans.values()))
+        for key, d in directions.items()
     }
+    return {name: {key: read[key][i] for key in directions} for i, name in enumerate(spans)}
 
 
 @dataclass(frozen=True)

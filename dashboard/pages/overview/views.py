@@ -15,6 +15,7 @@ from dashboard.benchmark_line import benchmark_sentence
 from dashboard.components import stat_card
 from dashboard.i18n import MISSING, t, window_label
 from dashboard.ids import Overview
+from etl import numbers
 from etl.periods import add_months
 
 MEASURES = (
@@ -32,7 +33,9 @@ def month_label(span: tuple[int, int], lang: str) -> str:
 
 
 def balance_text(value, unit: str, lang: str) -> str:
-    """'顺差12.3亿美元' / '逆差12.3亿美元' / '收支平衡' for exports − imports."""
+    """'顺差12.3亿美元' / '逆差12.3亿美元' / '收支平衡' for exports − imports; C when either is."""
+    if numbers.protected(value):
+        return numbers.CONFIDENTIAL
     if i18n.is_missing(value):
         return MISSING
     if value == 0:
@@ -60,7 +63,9 @@ def _notes(
 ) -> list[str]:
     if measure == "balance":
         # No trade a year earlier means no balance to compare with, not a balanced one.
-        empty = i18n.is_missing(base_trade) or base_trade == 0
+        empty = not numbers.protected(base_trade) and (
+            i18n.is_missing(base_trade) or base_trade == 0
+        )
         base = MISSING if empty else balance_text(row[f"{prefix}_base"], unit, lang)
         return [t("ovw.base", lang, v=base)]
     notes = [t("ovw.yoy", lang, v=i18n.fmt_pct(row[f"{prefix}_yoy"]))]
