@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -11,8 +11,10 @@ from dashboard.filter_state import FilterState, to_report_filter
 from etl.periods import add_months, month_range
 from etl.queries import figures as queries_figures
 from etl.queries.reference_tables import reference_table
-from etl.queries.windows import ALL, months_by
+from etl.queries.windows import ALL, months_by, window_totals
 from etl.reference import group_applies
+
+TOTAL = "total"  # ModeSeries.windows' key of the total of the modes the scope counts
 
 SECTOR_GROUPS = ("TJ_PILLAR", "TJ_EMERGING", "KIS")  # the groups the 服务类别 page follows
 
@@ -37,15 +39,15 @@ class ModeSeries:
     # period, mode, amount: each mode's 1–N月 at each of frame's months, read as the published
     # cells fix it (etl.queries.windows): a leader's 累计 is not C from a hidden month on
     ytd: pd.DataFrame = field(default_factory=lambda: _frame([]))
-    # mode -> (its window, the same months a year earlier), read likewise: the summary cards and
-    # table (pages/modes/views.mode_table)
-    windows: dict[int, tuple] = field(default_factory=dict)
+    # mode -> (its window, the same months a year earlier), read likewise, and TOTAL -> the same
+    # of the modes the scope counts: the summary cards and table (pages/modes/views.mode_table)
+    windows: dict[int | str, tuple] = field(default_factory=dict)
 
 
 @remembered
 def mode_series(state: FilterState) -> ModeSeries:
     """Monthly amounts of modes 1–4 in the state's slice (mode 3 is kept apart by the page)."""
-    from etl.filters import ALL_MODES
+    from etl.filters import ALL_MODES, BOP_MODES
 
     with session() as s:
         v = view_of(s, state)
@@ -68,6 +70,10 @@ def mode_series(state: FilterState) -> ModeSeries:
             mode: tuple(months.total(month_range(a, b)) for a, b in spans)
             for mode, months in by_mode.items()
         }
+        # the total of the modes the scope counts, a figure of its own: published where a
+        # mode in it is hidden (天津市's 1–3月 of the constructed case read C here, 1.1亿 on 总览)
+        counted = ALL_MODES if state.full_scope else BOP_MODES
+        windows[TOTAL] = tuple(window_totals(s, replace(f, modes=counted), spans))
         return ModeSeries(v, frame, shown, modes, _frame(ytd), windows)
 
 

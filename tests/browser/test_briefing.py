@@ -68,5 +68,5 @@ def test_brf001_leader_reads_prints_and_downloads_the_briefing(
     link = f"#{Ids.ARCHIVE} a[href$='/briefings/{made.briefing_id}/docx']"
     wait.until(lambda: dash_duo.driver.find_elements(By.CSS_SELECTOR, link), TIMEOUT)
     row = dash_duo.find_element(f"#{Ids.ARCHIVE} tbody tr").text
-    assert "2019-12" in row and "天津市" in row and "中文" in row
+    assert "2019年12月" in row and "天津市" in row and "中文" in row
     assert dash_duo.get_logs() == []

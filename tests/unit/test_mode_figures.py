@@ -163,6 +163,18 @@ def test_mode_table_keeps_mode_3_beside_the_total() -> None:
     assert full.loc["total", "current"] == 54 * E8
 
 
+def test_mode_table_takes_the_total_read_as_its_own_figure() -> None:
+    """A leader's modes hidden, their total published: the total row reads, not C."""
+    from pandas import NA
+
+    windows = {1: (NA, 10 * E8), 2: (NA, 4 * E8), 4: (2 * E8, 2 * E8), 3: (9 * E8, NA)}
+    table = mv.mode_table({**windows, "total": (20 * E8, 16 * E8)}).set_index("key")
+    assert table.loc["total", "current"] == 20 * E8 and table.loc["total", "previous"] == 16 * E8
+    assert table.loc["total", "growth"] == pytest.approx(0.25)
+    assert table.loc["4", "share"] == pytest.approx(0.1) and table.loc["1", "share"] is NA
+    assert mv.mode_table(windows).set_index("key").loc["total", "current"] is NA  # summed: C
+
+
 def test_grid_rows_and_download_say_words_and_percentage_points() -> None:
     table = mv.mode_table(mv.mode_windows(FRAME, 202001, 202003))
     rows = mv.grid_rows(table, NAMES, "usd_100m", False, "zh")

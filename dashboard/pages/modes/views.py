@@ -13,6 +13,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import i18n
+from dashboard.breakdowns import TOTAL
 from dashboard.components import stat_card
 from dashboard.i18n import MISSING, t
 from dashboard.pages.modes.figures import scope_modes, stacked_modes
@@ -77,8 +78,8 @@ def mode_table(
 ) -> pd.DataFrame:
     """Per mode over a window against a year earlier: amount, 同比, share of the total.
 
-    windows: mode -> (window, a year earlier) as read (ModeSeries.windows, or mode_windows from
-    monthly amounts). Rows: the modes in the total (chosen ones), then 'total', then mode 3
+    windows: mode -> (window, a year earlier) as read (ModeSeries.windows, with TOTAL, or
+    mode_windows from monthly amounts). Rows: the modes in the total (chosen ones), then 'total', then mode 3
     beside it under the BOP scope. Columns: key, mode, in_total, current, previous, growth,
     share, share_change, vs_total.
     """
@@ -87,7 +88,10 @@ def mode_table(
         return windows.get(mode, (0, 0))
 
     counted = scope_modes(full_scope)
-    whole = tuple(aggregates.total(pd.Series([figures(k)[i] for k in counted])) for i in (0, 1))
+    summed = tuple(aggregates.total(pd.Series([figures(k)[i] for k in counted])) for i in (0, 1))
+    # the total read as a figure of its own where it was (ModeSeries), else the modes' sum
+    own = windows.get(TOTAL, (None, None))
+    whole = tuple(s if o is None or o is pd.NA else o for o, s in zip(own, summed))
     rows = []
     for mode in stacked_modes(full_scope, modes):
         cmp = aggregates.window_comparison(*figures(mode), *whole)
@@ -107,7 +111,7 @@ def mode_table(
     total = aggregates.window_comparison(*whole, *whole)
     rows.append(
         {
-            "key": "total",
+            "key": TOTAL,
             "mode": None,
             "in_total": True,
             "current": total["amount"],
@@ -138,7 +142,7 @@ def mode_table(
 
 def row_name(row: dict, names: dict[int, str], full_scope: bool, lang: str) -> str:
     """A table row's name: the mode's, or the total's (服务进出口总额 / 全口径合计)."""
-    if row["key"] == "total":
+    if row["key"] == TOTAL:
         return t("mod.total_full" if full_scope else "mod.total_bop", lang)
     return names.get(int(row["mode"]), str(row["mode"]))
 
@@ -239,7 +243,7 @@ def mode_cards(
                 t("mod.fats_note", lang),
                 t("mod.vs_total", lang, v=i18n.fmt_pct(row["vs_total"], signed=False)),
             ]
-        elif row["key"] != "total":
+        elif row["key"] != TOTAL:
             notes.append(
                 t(
                     "mod.share_note",
@@ -260,7 +264,7 @@ def mode_cards(
             id={"type": "modes-card", "key": row["key"]},
             extra_class="stm-mode-fats"
             if fats
-            else ("stm-mode-total" if row["key"] == "total" else ""),
+            else ("stm-mode-total" if row["key"] == TOTAL else ""),
         )
         cols.append(dbc.Col(card, xs=12, sm=6, xl=True, class_name="mb-3"))
     return cols

@@ -1,0 +1,38 @@
+"""Totals a leader reads as figures of their own on the constructed case, not sums of hidden
+parts: 天津市's March total on the Overview's 当月 card (the trend draws it; the card summed hidden
+exports and imports and read C), and its 1–3月 total of modes on 供给模式 (summed from hidden
+modes: C there, 1.1亿美元 on 总览). And March has no 环比 for anyone: its month before is published
+only inside 1–2月 (a leader's 环比 against 1–2月 read −34% where February alone gave the
+statistician +61% on the sample)."""
+
+from __future__ import annotations
+
+import json
+
+from dashboard.ids import FilterBar, Modes, Overview
+from tests.db.auth_helpers import signed_in
+from tests.db.dash_calls import dash_call
+
+SEARCH = "?month=2021-03&region=120000&unit=usd_10k"
+MARCH_TOTAL = "3,500.0万美元"  # 1–3月 11,163.0 less 1–2月 7,663.0, both published
+
+
+def kpis(site, user: str, output: str = Overview.KPIS) -> str:
+    client = signed_in(site.app, site.passwords, user)
+    values = {f"{FilterBar.URL}.search": SEARCH}
+    response = dash_call(client, site.app, output, values)
+    assert response.status_code == 200
+    return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+def test_a_leaders_month_total_is_its_own_published_figure(disclosure_site):
+    lead, stat = kpis(disclosure_site, "lead"), kpis(disclosure_site, "stat")
+    assert MARCH_TOTAL in lead and MARCH_TOTAL in stat
+    assert "2021年3月当月" in lead and '"C"' in lead  # its exports and imports stay hidden
+    for text in (lead, stat):
+        assert "1–2月合并，不计环比" in text and "环比+" not in text and "环比-" not in text
+
+
+def test_a_leaders_total_of_modes_is_its_own_published_figure(disclosure_site):
+    lead = kpis(disclosure_site, "lead", Modes.CARDS)
+    assert "11,163.0万美元" in lead and '"C"' in lead  # the total; modes 1 and 2 hidden
