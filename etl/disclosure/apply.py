@@ -85,8 +85,16 @@ def protect(
     suppressed: set[tuple],
     computed: set[int],
 ) -> pd.DataFrame:
-    """The rows with the amounts of protected cells as NA (Int64)."""
-    hidden = [key is None or key[1] not in computed or key in suppressed for key in keys]
+    """The rows with the amounts of protected cells as NA (Int64).
+
+    A month without a pattern (never released) has no released rows: a read over it alone sums
+    nothing, and that zero is no one's figure (the API gave 2020's TOTAL as C beside exports and
+    imports of 0 when only 2021 was released). A zero of a released month stays as its pattern
+    says: a repair may hide a zero figure, whose value the attacker then does not know."""
+    hidden = [
+        key is None or key in suppressed or (key[1] not in computed and amount != 0)
+        for key, amount in zip(keys, frame[AMOUNT])
+    ]
     out = frame.copy()
     out[AMOUNT] = out[AMOUNT].astype("Int64").mask(pd.Series(hidden, index=out.index))
     return out

@@ -36,3 +36,17 @@ def test_a_leaders_month_total_is_its_own_published_figure(disclosure_site):
 def test_a_leaders_total_of_modes_is_its_own_published_figure(disclosure_site):
     lead = kpis(disclosure_site, "lead", Modes.CARDS)
     assert "11,163.0万美元" in lead and '"C"' in lead  # the total; modes 1 and 2 hidden
+
+
+def test_a_year_never_released_reads_as_no_data_not_c(disclosure_site):
+    """Only 2021 is released: 2020's 1–3月 is no one's figure, for the total as for its parts
+    (the total read C beside exports and imports of 0)."""
+    client = disclosure_site.app.server.test_client()
+    response = client.get(
+        "/api/v1/totals?year=2021&month=3&by=direction&region=120000",
+        headers={"Authorization": f"Bearer {disclosure_site.tokens['lead']}"},
+    )
+    assert response.status_code == 200
+    rows = {row["code"]: row for row in response.get_json()["rows"]}
+    assert rows["TOTAL"]["previous"] == rows["X"]["previous"] == rows["M"]["previous"] == 0
+    assert rows["TOTAL"]["current"] == 111_630_000_00 and rows["TOTAL"]["growth"] is None
