@@ -140,13 +140,17 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
 @callback(
     Output(Ids.CHECKLIST, "children"),
     Output(Ids.LIST, "children"),
+    Output(Ids.CONFIRM, "disabled", allow_duplicate=True),
     Input(Ids.MONTH, "value"),
     Input(Ids.SCOPE, "value"),
     Input(Ids.TICK, "data"),
+    State(Ids.POLL, "disabled"),
     State(Ids.LANG, "data"),
+    prevent_initial_call="initial_duplicate",
 )
-def render(month, scope, _tick, lang):
-    """The checklist of the chosen month and the scope's releases, as the data stands."""
+def render(month, scope, _tick, idle, lang):
+    """The checklist of the chosen month and the scope's releases, as the data stands; the
+    button off while a release runs or when the checklist says there is nothing to release."""
     auth.guard(ACTION)
     lang = i18n.normalize_lang(lang)
     if not month or not scope:
@@ -156,6 +160,7 @@ def render(month, scope, _tick, lang):
     return (
         views.checklist_view(check, names, lang),
         views.releases_table(release_data.releases(scope), release_data.audit_terms(), lang),
+        idle is False or not views.releasable(check),
     )
 
 

@@ -44,6 +44,12 @@ def _item(ok: bool | None, text: str, id_: str) -> html.Li:
     return html.Li([html.Span(mark, className=f"me-2 fw-bold {cls}"), text], id=id_)
 
 
+def releasable(check: Checklist) -> bool:
+    """Whether releasing could change what leaders see: data, and a change since the current
+    release (the refusals the checklist can tell; low coverage may be overridden with a note)."""
+    return check.has_data and check.changed
+
+
 def checklist_view(check: Checklist, names: dict, lang: str) -> html.Div:
     """The checklist: coverage, open flags, loads since the last release, changes against it."""
     cov = check.coverage
