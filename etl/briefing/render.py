@@ -142,7 +142,7 @@ p { margin: 0 0 2pt; }
 p.zh { text-indent: 2em; }
 p.lead { font-size: 11pt; }
 img { display: block; margin: 2pt auto; }
-.pair { display: flex; gap: 4mm; } .pair img { width: 50%; }
+.pair { display: flex; gap: 4mm; align-items: flex-start; } .pair img { width: 50%; }
 img.wide { width: 100%; }
 .source { font-size: 8.5pt; color: #555; margin-top: 5pt; }
 """
