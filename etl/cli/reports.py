@@ -17,6 +17,25 @@ from etl.settings import Settings
 from etl.spreadsheet import csv_text, write_table
 
 
+def _unreleased(session, region: str, period: int) -> str | None:
+    """Why a leader cannot see a month, as the pages and the API cut to released months: it is
+    not released for the region's scope (None: it is)."""
+    from etl.periods import format_period
+    from etl.queries.disclosure import hierarchy
+    from etl.queries.release import released_months
+    from etl.release.scopes import scope_of
+
+    scope = scope_of(region, hierarchy(session).region_parent)
+    months = released_months(session, scope)
+    if period in months:
+        return None
+    latest = format_period(months[-1]) if months else "none"
+    return (
+        f"{format_period(period)} is not released for {scope} (数据发布): a leader sees "
+        f"released months only; the latest released is {latest}"
+    )
+
+
 def cmd_summary(args, settings: Settings) -> int:
     """Print 1–N月累计 by a dimension with 同比, as the dashboard shows it."""
     from etl.summary import summary_frame
@@ -34,6 +53,10 @@ def cmd_summary(args, settings: Settings) -> int:
                 print(f"no reports for {args.year}", file=sys.stderr)
                 return EXIT_FAILED
             args.month = last % 100
+        refused = circulated and _unreleased(session, args.region, args.year * 100 + args.month)
+        if refused:
+            print(refused, file=sys.stderr)
+            return EXIT_FAILED
         frame = summary_frame(session, args.year, args.month, args.region, args.by, args.currency)
     unit = "USD" if args.currency == "USD" else "CNY"
     if args.format == "json":

@@ -50,3 +50,21 @@ def test_a_year_never_released_reads_as_no_data_not_c(disclosure_site):
     rows = {row["code"]: row for row in response.get_json()["rows"]}
     assert rows["TOTAL"]["previous"] == rows["X"]["previous"] == rows["M"]["previous"] == 0
     assert rows["TOTAL"]["current"] == 111_630_000_00 and rows["TOTAL"]["growth"] is None
+
+
+def test_the_circulated_summary_reads_released_months_only(disclosure_site, capsys):
+    """`etl summary --view circulated` prints what a leader sees: a month after the latest
+    release is refused (it printed 0.00 and −100.0% for a year never released), and the year
+    before the first release reads no data for the total as for its parts."""
+    from etl.cli.main import EXIT_FAILED, EXIT_OK, main
+    from etl.settings import Settings
+
+    settings = Settings(database_url=disclosure_site.url)
+    argv = ["summary", "--region", "120000", "--by", "direction", "--view", "circulated"]
+    assert main([*argv, "--year", "2021", "--month", "6"], settings) == EXIT_FAILED
+    said = capsys.readouterr().err
+    assert "2021-06 is not released" in said and "latest released is 2021-04" in said
+    assert main([*argv, "--year", "2021", "--month", "3", "--format", "json"], settings) == EXIT_OK
+    rows = {r["code"]: r for r in json.loads(capsys.readouterr().out)["rows"]}
+    assert rows["TOTAL"]["current_usd_minor"] == 111_630_000_00
+    assert {rows[c]["previous_usd_minor"] for c in ("TOTAL", "X", "M")} == {0}
