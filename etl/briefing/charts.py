@@ -118,6 +118,24 @@ def monthly_figure(facts: BriefingFacts, lang: str) -> go.Figure:
     return _style(fig, word("chart.monthly", lang), "monthly", lang, hidden)
 
 
+def _nothing_shown(fig: go.Figure, lang: str, all_protected: bool, empty: str) -> go.Figure:
+    """A chart with no bar says why in its middle, without empty axes (they read −1 to 6):
+    every item is confidential, or the `empty` wording (no data, no comparable data)."""
+    text = word("chart.all_protected" if all_protected else empty, lang)
+    fig.add_annotation(
+        text=text,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font=dict(size=13, color="#595959"),
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
 def contribution_figure(facts: BriefingFacts, lang: str) -> go.Figure:
     """Contribution of each category to growth, in percentage points."""
     rows = [r for r in records(facts.category) if r["code"] != "TOTAL"]
@@ -134,7 +152,12 @@ def contribution_figure(facts: BriefingFacts, lang: str) -> go.Figure:
             marker_color=[BLUE if v >= 0 else RED for v in values],
         )
     )
-    return _style(fig, word("chart.contrib", lang), "contrib", lang, hidden, horizontal=True)
+    fig = _style(fig, word("chart.contrib", lang), "contrib", lang, hidden, horizontal=True)
+    if not shown:
+        return _nothing_shown(
+            fig, lang, bool(rows) and all(map(row_protected, rows)), "chart.no_base"
+        )
+    return fig
 
 
 def partners_figure(facts: BriefingFacts, lang: str) -> go.Figure:
@@ -152,7 +175,12 @@ def partners_figure(facts: BriefingFacts, lang: str) -> go.Figure:
             marker_color=BLUE,
         )
     )
-    return _style(fig, word("chart.partners", lang), "partners", lang, hidden, horizontal=True)
+    fig = _style(fig, word("chart.partners", lang), "partners", lang, hidden, horizontal=True)
+    if not shown:
+        return _nothing_shown(
+            fig, lang, bool(rows) and all(map(row_protected, rows)), "chart.empty"
+        )
+    return fig
 
 
 def figures(facts: BriefingFacts, lang: str) -> dict[str, go.Figure]:

@@ -161,6 +161,9 @@ WORDS: dict[str, dict[str, str]] = {
     "chart.year": {"zh": "{year}年", "en": "{year}"},
     "chart.month": {"zh": "{m}月", "en": "{m}"},
     "chart.jan_feb": {"zh": "1–2月月均", "en": "Jan–Feb avg."},
+    "chart.all_protected": {"zh": "均为保密项，不在图中显示", "en": "All items are confidential"},
+    "chart.empty": {"zh": "暂无数据", "en": "No data"},
+    "chart.no_base": {"zh": "暂无可比数据", "en": "No comparable data"},
     "chart.protected_left_out": {
         "zh": "保密项不在图中显示",
         "en": "Confidential items are not shown",

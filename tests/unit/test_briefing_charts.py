@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from etl.briefing.charts import monthly_figure, partners_figure
+from etl.briefing.charts import contribution_figure, monthly_figure, partners_figure
 
 YI = 10**10  # 1 亿美元 in cents
 
@@ -73,3 +73,35 @@ def test_a_chart_that_leaves_partners_out_says_so_under_its_title() -> None:
     shown = partners_figure(SimpleNamespace(partner=partner.iloc[:3]), "zh")
     assert not shown.layout.title.subtitle.text
     assert shown.layout.margin.t < fig.layout.margin.t
+
+
+def test_a_chart_with_no_bar_says_why_without_empty_axes() -> None:
+    """The constructed case's March: every partner C, no category with a year-earlier base."""
+    partner = pd.DataFrame(
+        {
+            "code": ["TOTAL", "HK", "US"],
+            "name_zh": ["合计", "中国香港", "美国"],
+            "name_en": ["Total", "Hong Kong", "United States"],
+            "current": [60 * YI, pd.NA, pd.NA],
+            "status": ["", "C", "C"],
+        }
+    )
+    category = pd.DataFrame(
+        {
+            "code": ["TOTAL", "SC", "SJ"],
+            "name_zh": ["合计", "运输", "其他商业服务"],
+            "name_en": ["Total", "Transport", "Other business services"],
+            "current": [60 * YI, 20 * YI, pd.NA],
+            "contribution_pp": [None, None, pd.NA],
+            "status": ["", "", "C"],
+        }
+    )
+    facts = SimpleNamespace(partner=partner, category=category)
+    for fig, said in (
+        (partners_figure(facts, "zh"), "均为保密项，不在图中显示"),
+        (contribution_figure(facts, "zh"), "暂无可比数据"),
+    ):
+        assert [a.text for a in fig.layout.annotations] == [said]
+        assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    none = partners_figure(SimpleNamespace(partner=partner.iloc[:1]), "en")
+    assert [a.text for a in none.layout.annotations] == ["No data"]
