@@ -79,9 +79,9 @@ def mode_table(
     """Per mode over a window against a year earlier: amount, 同比, share of the total.
 
     windows: mode -> (window, a year earlier) as read (ModeSeries.windows, with TOTAL, or
-    mode_windows from monthly amounts). Rows: the modes in the total (chosen ones), then 'total', then mode 3
-    beside it under the BOP scope. Columns: key, mode, in_total, current, previous, growth,
-    share, share_change, vs_total.
+    mode_windows from monthly amounts). Rows: the modes in the total (chosen ones), then
+    'total', then mode 3 beside it under the BOP scope. Columns: key, mode, in_total, current,
+    previous, growth, share, share_change, vs_total.
     """
 
     def figures(mode: int) -> tuple:
