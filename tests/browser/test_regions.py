@@ -119,5 +119,10 @@ def test_reg006_region_without_children_says_so(dash_duo, sample_app) -> None:
     dash_duo.wait_for_contains_text(f"#{Regions.CHARTS}", "和平区没有下级区域", timeout=TIMEOUT)
     assert "返回上级：天津市" in dash_duo.find_element(f"#{Regions.LEAF}").text
     assert absent(dash_duo, f"#{Regions.RANK}")
+    # its table is one row tall, and no empty band below it (AG Grid kept 150px for a message)
+    dash_duo.wait_for_contains_text(f"#{Regions.GRID}", "和平区", timeout=TIMEOUT)
+    body = dash_duo.find_element(f"#{Regions.GRID} .ag-center-cols-viewport")
+    row = dash_duo.find_element(f"#{Regions.GRID} .ag-center-cols-container .ag-row")
+    assert body.size["height"] <= row.size["height"] + 2
     assert_clean(dash_duo)
     assert dash_duo.get_logs() == []
