@@ -175,7 +175,11 @@ def test_ovw005_language_switch_keeps_the_filters(dash_duo, sample_app) -> None:
     dash_duo.wait_for_contains_text(f"#{Overview.CONTEXT}", "两江新区", timeout=TIMEOUT)
     click_choice(dash_duo, FilterBar.DIRECTION, "出口")
     url_has(dash_duo, "dir=X")
-    dash_duo.find_element(f"#{Shell.LANG_EN}").click()
+    # the button's link follows the address by a server round trip: clicked before it has,
+    # it led to the English page without dir=X (CI run 46, on a busy machine)
+    english = dash_duo.find_element(f"#{Shell.LANG_EN}")
+    wait.until(lambda: "dir=X" in (english.get_attribute("href") or ""), timeout=TIMEOUT)
+    english.click()
     dash_duo.wait_for_text_to_equal(
         f"#{Overview.TITLE}", "Services trade overview", timeout=TIMEOUT
     )
