@@ -175,7 +175,8 @@ def _axis_labels(points: pd.DataFrame, lang: str) -> list[list[str]]:
     return [years, months]
 
 
-def _decimals(unit: str, lang: str) -> int:
+def value_decimals(unit: str, lang: str) -> int:
+    """The places a value in the unit is printed with on charts (i18n.UNITS, by language)."""
     spec = i18n.UNITS[unit]
     return spec.decimals_en if i18n.normalize_lang(lang) == "en" else spec.decimals_zh
 
@@ -206,7 +207,7 @@ def monthly_trend(
     amounts = [i18n.to_unit(v, unit, lang) for v in per_month(points)]
     yoy = [None if i18n.is_missing(g) else float(g) * 100 for g in points["yoy"]]
     unit_name = i18n.unit_label(unit, lang)
-    d = _decimals(unit, lang)
+    d = value_decimals(unit, lang)
     fig = go.Figure()
     combined = [m == "1-2" for m in points["months"]]
     notes = jan_feb_notes(points, unit, lang)

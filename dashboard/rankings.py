@@ -9,11 +9,11 @@ import plotly.graph_objects as go
 from dashboard import i18n
 from dashboard.figures import (
     _axis_labels,
-    _decimals,
     base_layout,
     jan_feb_notes,
     message_figure,
     point_label,
+    value_decimals,
 )
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.palette import GREY, GRID, NAVY, PALETTE
@@ -58,7 +58,7 @@ def ranked_bars(
     lang = i18n.normalize_lang(lang)
     if frame.empty:
         return message_figure(t("fig.no_data", lang), title)
-    d = _decimals(unit, lang)
+    d = value_decimals(unit, lang)
     # a protected amount is a gap (None), never a zero bar; its C sits on the baseline
     amounts = [
         None if numbers.protected(v) else (i18n.to_unit(v, unit, lang) or 0.0)
@@ -204,7 +204,7 @@ def series_lines(
     """
     lang = i18n.normalize_lang(lang)
     fig = go.Figure()
-    d = _decimals(unit, lang)
+    d = value_decimals(unit, lang)
     unit_name = i18n.unit_label(unit, lang)
     hidden: dict[tuple, tuple[int, str, list[str]]] = {}  # position -> (period, label, series)
     for i, code in enumerate(order):

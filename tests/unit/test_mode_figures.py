@@ -8,6 +8,7 @@ import pytest
 from dashboard import drill
 from dashboard.filter_state import FilterState, from_query
 from dashboard.pages.modes import figures as mf
+from dashboard.pages.modes import matrix as mm
 from dashboard.pages.modes import views as mv
 
 NAMES = {1: "模式一·跨境提供", 2: "模式二·境外消费", 3: "模式三·商业存在", 4: "模式四·自然人移动"}
@@ -112,7 +113,7 @@ def test_empty_frames_give_words_not_axes() -> None:
     for fig in (
         mf.mode_trend(empty, NAMES),
         mf.mode_shares(empty, NAMES),
-        mf.mode_matrix(pd.DataFrame(columns=["category_code", "mode", "amount"]), CATS, NAMES),
+        mm.mode_matrix(pd.DataFrame(columns=["category_code", "mode", "amount"]), CATS, NAMES),
     ):
         assert fig.layout.annotations[0].text == "暂无数据"
         assert fig.layout.xaxis.visible is False
@@ -139,7 +140,7 @@ def test_heatmap_has_names_rolls_up_sub_items_and_carries_codes() -> None:
             "amount": [1 * E8, 2 * E8, 5 * E8, E8, E8],
         }
     )
-    fig = mf.mode_matrix(frame, CATS, NAMES)
+    fig = mm.mode_matrix(frame, CATS, NAMES)
     heat = fig.data[0]
     assert list(fig.layout.yaxis.ticktext) == ["运输", "其他商业服务"]  # names, EBOPS order
     assert list(heat.y) == ["SC", "SJ"] and list(heat.x) == ["1", "2", "4"]  # codes for clicks

@@ -23,7 +23,8 @@ from dashboard.i18n import t
 from dashboard.ids import Coverage, FilterBar, Modes
 from dashboard.page_data import options_or_notice
 from dashboard.pages.modes import views
-from dashboard.pages.modes.figures import mode_matrix, mode_points, mode_shares, mode_trend
+from dashboard.pages.modes.figures import mode_points, mode_shares, mode_trend
+from dashboard.pages.modes.matrix import mode_matrix
 from etl import numbers
 
 dash.register_page(__name__, nav_group="data", path="/modes", order=20, name_key="nav.modes")

@@ -323,7 +323,7 @@ def matrix_table(
     lang: str,
 ) -> pd.DataFrame:
     """The heatmap as a table: a row per main category (its name), a column per mode."""
-    from dashboard.pages.modes.figures import matrix_frame
+    from dashboard.pages.modes.matrix import matrix_frame
 
     grid = matrix_frame(frame, categories)
     shown = list(stacked_modes(full_scope, modes)) if not grid.empty else []

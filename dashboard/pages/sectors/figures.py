@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import i18n
-from dashboard.figures import base_layout, message_figure
+from dashboard.figures import base_layout, message_figure, value_decimals
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.palette import GREY, GRID, NAVY, NAVY_LIGHT
 from dashboard.protected_marks import mark_protected, note_protected, protected_flags
@@ -14,11 +14,6 @@ from etl import numbers
 
 AMBER, GREEN = "#c8811a", "#2e7d4f"
 GROUP_COLORS = {"TJ_PILLAR": NAVY, "KIS": GREEN, "TJ_EMERGING": AMBER, "TOTAL": GREY}
-
-
-def _decimals(unit: str, lang: str) -> int:
-    spec = i18n.UNITS[unit]
-    return spec.decimals_en if i18n.normalize_lang(lang) == "en" else spec.decimals_zh
 
 
 def sector_ranking(
@@ -36,7 +31,7 @@ def sector_ranking(
     if ranked.empty or not any(map(numbers.nonzero, ranked["current"])):
         return message_figure(t("fig.no_data", lang), title)
     unit_name = i18n.unit_label(unit, lang)
-    d = _decimals(unit, lang)
+    d = value_decimals(unit, lang)
     x = [i18n.to_unit(v, unit, lang) for v in ranked["current"]]  # protected: None, a gap
     text = [
         "" if v is None else f"{v:,.{d}f} · {t('sec.yoy_short', lang, v=i18n.fmt_pct(g))}"

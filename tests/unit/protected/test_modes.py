@@ -7,6 +7,7 @@ import pytest
 
 from dashboard.i18n import t
 from dashboard.pages.modes import figures as mf
+from dashboard.pages.modes import matrix as mm
 from dashboard.pages.modes import views as mv
 from tests.unit.protected.cases import (
     matrix_input,
@@ -79,9 +80,9 @@ def test_mode_shares_mark_every_mode_of_a_protected_total() -> None:
 
 
 def test_mode_matrix_shows_c_on_a_protected_cell_and_a_dash_where_there_is_no_data() -> None:
-    grid = mf.matrix_frame(matrix_input(True), MODE_CATS)
+    grid = mm.matrix_frame(matrix_input(True), MODE_CATS)
     assert grid.loc["SC", 2] is NA and pd.isna(grid.loc["SJ", 2]) and grid.loc["SJ", 2] is not NA
-    fig = mf.mode_matrix(matrix_input(True), MODE_CATS, MODE_NAMES, title="矩阵")
+    fig = mm.mode_matrix(matrix_input(True), MODE_CATS, MODE_NAMES, title="矩阵")
     (trace,) = markers(fig)
     assert list(trace.x) == ["2"] and list(trace.y) == ["SC"]  # the cell, not a baseline
     assert "运输" in trace.hovertext[0] and "保密" in trace.hovertext[0]
@@ -93,7 +94,7 @@ def test_mode_matrix_shows_c_on_a_protected_cell_and_a_dash_where_there_is_no_da
     assert [(r, c) for r, zr in enumerate(tiles.z) for c, v in enumerate(zr) if v] == [(row, 1)]
     assert tiles.hoverinfo == "skip" and tiles.showscale is False
     assert noted(fig)
-    clean = mf.mode_matrix(matrix_input(False), MODE_CATS, MODE_NAMES, title="矩阵")
+    clean = mm.mode_matrix(matrix_input(False), MODE_CATS, MODE_NAMES, title="矩阵")
     assert_clean(clean)
     assert len(clean.data) == 1  # no tiles without a protected cell
 
@@ -101,7 +102,7 @@ def test_mode_matrix_shows_c_on_a_protected_cell_and_a_dash_where_there_is_no_da
 def test_mode_matrix_of_protected_cells_only_draws_tiles_and_no_colour_scale() -> None:
     frame = matrix_input(True)
     frame["amount"] = pd.array([NA] * len(frame), dtype="Int64")
-    heat, tiles = values(mf.mode_matrix(frame, MODE_CATS, MODE_NAMES, title="矩阵"))
+    heat, tiles = values(mm.mode_matrix(frame, MODE_CATS, MODE_NAMES, title="矩阵"))
     assert heat.showscale is False  # a colour bar over no values reads as a scale of nothing
     assert all(v is None for row in heat.z for v in row)
     assert all(v == 1 for row in tiles.z for v in row if v is not None)
