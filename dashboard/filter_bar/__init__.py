@@ -17,5 +17,5 @@ Changing a control writes the new query into the page's own dcc.Location (refres
 address bar changes and a history entry is added without re-rendering the page, and the page's
 callbacks re-run from the new query. Back/forward re-render the page from the URL (Dash Pages),
 so the controls follow. The shell's language buttons and navigation links are rewritten to carry
-the filters, so switching language or page keeps the view.
+the filters, in the browser (assets/shell_links.js), so switching language or page keeps the view.
 """

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import dash
-from dash import ALL, Input, Output, State
+from dash import ALL, ClientsideFunction, Input, Output, State
 from dash.exceptions import PreventUpdate
 
 from dashboard.filter_bar.options import CONTROLS, HIDDEN, update_print_line
@@ -17,8 +17,6 @@ from dashboard.filter_state import (
     to_query,
 )
 from dashboard.ids import FilterBar, Shell
-from dashboard.shell.links import with_query
-from dashboard.shell.nav import nav_link_props
 
 
 def state_from_controls(
@@ -85,16 +83,6 @@ def sync_url(
     return new
 
 
-def carry_filters(search, pathname):
-    """The shell's language buttons and navigation links, carrying the page's filters."""
-    lang, path = from_query(search).lang, pathname or "/"
-    nav = [
-        nav_link_props(dash.page_registry[o["id"]["page"]], lang, path, search)[1]
-        for o in dash.ctx.outputs_list[2]
-    ]
-    return with_query(path, search, lang="zh"), with_query(path, search, lang="en"), nav
-
-
 def control_values(state: FilterState, latest: int | None = None) -> list:
     """The controls' values for a state, in CONTROLS order (None: leave the control as it is)."""
     month = (state.end or latest) if state.period == "month" else None
@@ -159,14 +147,18 @@ def register_callbacks(app: dash.Dash) -> None:
         prevent_initial_call=True,
     )(restore_controls)
     # Outputs in the shell (outside the page): runs on every render and every filter change.
-    app.callback(
+    # In the browser (assets/shell_links.js): a click right after a filter change carries it.
+    app.clientside_callback(
+        ClientsideFunction("stm_links", "carryFilters"),
         Output(Shell.LANG_ZH, "href", allow_duplicate=True),
         Output(Shell.LANG_EN, "href", allow_duplicate=True),
         Output({"type": Shell.NAV_LINK, "page": ALL}, "href", allow_duplicate=True),
         Input(FilterBar.URL, "search"),
         State(FilterBar.URL, "pathname"),
+        State({"type": Shell.NAV_LINK, "page": ALL}, "href"),
+        State(Shell.FILTER_KEYS, "data"),
         prevent_initial_call=True,
-    )(carry_filters)
+    )
     app.callback(
         Output(FilterBar.PRINT_LINE, "children"),
         Input(FilterBar.URL, "search"),

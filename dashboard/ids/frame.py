@@ -8,6 +8,7 @@ class Shell:
     ROOT = "shell-root"
     URL = "shell-url"
     LANG = "shell-lang"  # dcc.Store(storage_type="local"): the language last chosen
+    FILTER_KEYS = "shell-filter-keys"  # dcc.Store: the query keys a link carries to other pages
     BRAND = "shell-brand"
     NAV = "shell-nav"
     NAV_LINK = "shell-nav-link"  # pattern-matching type: {"type": NAV_LINK, "page": module}

@@ -12,6 +12,8 @@ stored choice added.
 
 links (query strings and the language choice, pure) is the floor; nav orders the pages and
 builds the bar's links; user_menu is the signed-in person's menu; layout is the frame create_app
-serves; callbacks (registered once by create_app) relabel it for the page's language. May import
+serves; callbacks (registered once by create_app) relabel it for the page's language. The
+links' query strings are also computed in the browser, by assets/shell_links.js, which follows
+links' rules so that a click never waits on a server round trip. May import
 dashboard's shared modules (auth, data, i18n, filter_state, ids) and etl; never a page.
 """

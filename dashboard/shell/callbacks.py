@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import dash
-from dash import ALL, Input, Output, State
+from dash import ALL, ClientsideFunction, Input, Output, State
 
 from dashboard import data
 from dashboard.i18n import t
 from dashboard.ids import Shell
 from dashboard.shell.layout import HTML_LANG, home_href
-from dashboard.shell.links import choose_lang, with_query
+from dashboard.shell.links import choose_lang
 from dashboard.shell.nav import nav_link_props
 
 
@@ -26,16 +26,15 @@ def update_sample_notice(_pathname: str | None) -> tuple[str, dict]:
 
 
 def update_shell(pathname: str | None, search: str | None, stored: str | None) -> tuple:
-    """Relabel the shell for the page's language; remember or apply the language choice."""
+    """Relabel the shell for the page's language; remember or apply the language choice (the
+    language buttons' links: assets/shell_links.js)."""
     choice = choose_lang(search, stored)
-    lang, path = choice.lang, pathname or "/"
+    lang = choice.lang
     return (
         HTML_LANG[lang],
         t("app.title", lang),
         home_href(lang),
-        with_query(path, search, lang="zh"),
         lang == "zh",
-        with_query(path, search, lang="en"),
         lang == "en",
         dash.no_update if choice.store is None else choice.store,
         dash.no_update if choice.search is None else choice.search,
@@ -103,6 +102,15 @@ def register_callbacks(app: dash.Dash) -> None:
         State(Shell.NAV_COLLAPSE, "is_open"),
         prevent_initial_call=True,
     )
+    # In the browser, so that a click right after navigating follows the new address.
+    app.clientside_callback(
+        ClientsideFunction("stm_links", "langHrefs"),
+        Output(Shell.LANG_ZH, "href", allow_duplicate=True),
+        Output(Shell.LANG_EN, "href", allow_duplicate=True),
+        Input(Shell.URL, "pathname"),
+        Input(Shell.URL, "search"),
+        prevent_initial_call="initial_duplicate",
+    )
     app.callback(Output(Shell.PRINT_SOURCE, "children"), *inputs)(update_print_head)
     app.callback(
         Output(Shell.SAMPLE_NOTICE_TEXT, "children"),
@@ -113,9 +121,7 @@ def register_callbacks(app: dash.Dash) -> None:
         Output(Shell.ROOT, "lang"),
         Output(Shell.BRAND, "children"),
         Output(Shell.BRAND, "href"),
-        Output(Shell.LANG_ZH, "href"),
         Output(Shell.LANG_ZH, "active"),
-        Output(Shell.LANG_EN, "href"),
         Output(Shell.LANG_EN, "active"),
         Output(Shell.LANG, "data"),
         Output(Shell.URL, "search"),

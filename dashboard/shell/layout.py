@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import auth
+from dashboard.filter_state import KEYS as FILTER_KEYS
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Shell
 from dashboard.shell.links import with_query
@@ -72,6 +73,8 @@ def layout() -> html.Div:
         [
             dcc.Location(id=Shell.URL, refresh="callback-nav"),
             dcc.Store(id=Shell.LANG, storage_type="local"),
+            # read by the links' browser-side callbacks (assets/shell_links.js)
+            dcc.Store(id=Shell.FILTER_KEYS, data=list(FILTER_KEYS)),
             dbc.Navbar(bar, dark=True, expand="lg", class_name="stm-navbar"),
             print_head(lang),
             html.Div(

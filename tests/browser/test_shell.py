@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import time
+
 import dash
 import pytest
 from dash.testing import wait
+from flask import request
 
+from dashboard.filter_state import KEYS as FILTER_KEYS
 from dashboard.i18n import t
-from dashboard.ids import Home, NotFound, Shell
+from dashboard.ids import FilterBar, Home, NotFound, Shell
+from dashboard.shell.links import shared_filters, with_query
 from dashboard.shell.nav import nav_pages, nav_tree
-from tests.browser.pages_data import absent
+from tests.browser.pages_data import absent, click_choice, url_has
 
 pytestmark = pytest.mark.browser
 
@@ -113,3 +118,59 @@ def test_shl006_chosen_language_is_remembered(dash_duo, app) -> None:
     dash_duo.wait_for_text_to_equal(f"#{Home.TITLE}", "What the database holds", timeout=TIMEOUT)
     wait.until(lambda: "lang=en" in dash_duo.driver.current_url, timeout=TIMEOUT)
     assert dash_duo.get_logs() == []
+
+
+def test_shl007_links_carry_a_filter_while_the_server_is_slow(dash_duo, app, seeded_reports):
+    """The language buttons and the navigation links follow the address in the browser: with
+    every callback answered 1.5 s late, they carry dir=X the moment the address does."""
+    slow = {"on": False}
+
+    @app.server.before_request
+    def _answer_late() -> None:
+        if slow["on"] and request.path.endswith("_dash-update-component"):
+            time.sleep(1.5)
+
+    open_page(dash_duo, app, "/overview")
+    dash_duo.wait_for_element(f"#{FilterBar.DIRECTION} label", timeout=TIMEOUT)
+    wait.until(lambda: "lang=zh" in (_href(dash_duo, Shell.LANG_ZH) or ""), timeout=TIMEOUT)
+    slow["on"] = True
+    click_choice(dash_duo, FilterBar.DIRECTION, "出口")
+    url_has(dash_duo, "dir=X")
+    # the server's own answer to the address would come 1.5 s after it: read at once
+    assert "dir=X" in _href(dash_duo, Shell.LANG_EN)
+    assert "lang=en" in _href(dash_duo, Shell.LANG_EN)
+    modes = dash_duo.find_element(f"{NAV} a[href*='/modes']").get_attribute("href")
+    assert "dir=X" in modes and "lang=zh" in modes
+    slow["on"] = False
+    dash_duo.find_element(f"#{Shell.LANG_EN}").click()
+    dash_duo.wait_for_text_to_equal(BRAND, "Services Trade Monitor", timeout=TIMEOUT)
+    url_has(dash_duo, "lang=en", "dir=X")
+    assert dash_duo.get_logs() == []
+
+
+def _href(dash_duo, element_id: str) -> str | None:
+    return dash_duo.find_element(f"#{element_id}").get_attribute("href")
+
+
+QUERIES = [
+    ("/", None, {"lang": "en"}),
+    ("/modes", "?lang=zh&year=2019", {"lang": "en"}),
+    ("/modes", "", {}),
+    ("/overview", "?region=500000-LJ&cat=SI,SJ&lang=en&empty=", {"lang": "zh"}),
+    ("/overview", "?month=2021-12&q=a+b%21&q=c&x=%3A", {"lang": "en"}),
+    ("/a/b", "?from=2021-01&to=2021-06&view=as:leader", {}),
+]
+
+
+@pytest.mark.parametrize("path,search,params", QUERIES)
+def test_shl008_browser_links_read_as_the_servers(dash_duo, app, path, search, params) -> None:
+    """assets/shell_links.js builds the same query strings as dashboard.shell.links."""
+    open_page(dash_duo, app, "/")
+    dash_duo.wait_for_text_to_equal(BRAND, "服务贸易统计监测", timeout=TIMEOUT)
+    links = "return window.dash_clientside.stm_links"
+    got = dash_duo.driver.execute_script(f"{links}.withQuery(...arguments)", path, search, params)
+    assert got == with_query(path, search, **params)
+    shared = dash_duo.driver.execute_script(
+        f"{links}.sharedFilters(...arguments)", search, list(FILTER_KEYS)
+    )
+    assert shared == shared_filters(search)
