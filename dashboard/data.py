@@ -14,7 +14,7 @@ from flask import current_app
 from sqlalchemy.orm import Session
 
 from dashboard.context import CONFIG_KEY, AppContext
-from dashboard.filter_state import FilterState, released_only, to_report_filter
+from dashboard.filter_state import FilterState, merged_january, released_only, to_report_filter
 from etl.coverage.compute import region_summary
 from etl.data_version import (
     PROTECTED,
@@ -147,6 +147,8 @@ class FilterOptions:
     categories: pd.DataFrame  # code, parent_code, main_code, level, sort_order, name_zh, name_en
     groups: pd.DataFrame  # code, name_zh, name_en, category_code (one row per member)
     modes: pd.DataFrame  # code, name_zh, name_en, short_zh, short_en, in_bop_total, …
+    # the reader sees 1–2月 as one month (leaders): no January of its own to pick
+    merged_january: bool = False
 
 
 def filter_options() -> FilterOptions:
@@ -157,6 +159,7 @@ def filter_options() -> FilterOptions:
             n: reference_table(s, n)
             for n in ("region", "service_category", "category_group", "supply_mode")
         }
+        merged = reads_protected(s)
     return FilterOptions(
         first,
         last,
@@ -164,6 +167,7 @@ def filter_options() -> FilterOptions:
         tables["service_category"],
         tables["category_group"],
         tables["supply_mode"],
+        merged,
     )
 
 
@@ -201,6 +205,8 @@ def view_of(s: Session, state: FilterState) -> View:
     if reads_released(s):
         first, last = released_range(s, scope)
         state = released_only(state, last)
+        if reads_protected(s):
+            state = merged_january(state, last)
     else:
         first, last = period_range(s)
     window = state.window(last)

@@ -259,6 +259,17 @@ def from_kwargs(query: Mapping[str, object]) -> str:
 # ---------------------------------------------------------------- state -> database filter
 
 
+def merged_january(state: FilterState, last_released: int | None) -> FilterState:
+    """A January month view moved to February: leaders read 1–2月 as one month and January
+    alone is no figure of theirs (docs/disclosure.md); kept while February is not released."""
+    end = state.end
+    if state.period != "month" or not end or end % 100 != 1:
+        return state
+    if last_released is None or end + 1 > last_released:
+        return state
+    return replace(state, end=end + 1)
+
+
 def released_only(state: FilterState, last_released: int | None) -> FilterState:
     """The state with its period ending at the latest released month (leaders never see a later
     one, whatever the URL asks); unchanged when nothing later is asked for."""

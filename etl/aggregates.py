@@ -26,6 +26,12 @@ def total(series: pd.Series):
     return int(series.sum())
 
 
+def first_known(own: list, summed: list) -> list:
+    """Each figure as read of its own where it is known, else as the sum of its parts (both NA
+    where neither is): a published total stands beside a hidden part."""
+    return [s if o is None or o is pd.NA else o for o, s in zip(own, summed)]
+
+
 def ratio(part, whole):
     """part / whole: NA when either is protected, None when the whole is zero or missing."""
     if part is pd.NA or whole is pd.NA:
@@ -157,11 +163,17 @@ def trade_summary(by_direction: pd.DataFrame) -> dict[str, int]:
 # ---------------------------------------------------------------- comparisons for the dashboard
 
 
-def month_span(period: int, periods) -> tuple[int, int]:
-    """The months published as one 当月 figure: February with January present is 1–2月."""
-    if period % 100 == 2 and period - 1 in set(periods):
+def month_span(period: int, periods, jan_in_feb: bool = False) -> tuple[int, int]:
+    """The months published as one 当月 figure: February with January present is 1–2月, and
+    always where the rows are a circulated read (jan_in_feb: February holds January)."""
+    if period % 100 == 2 and (jan_in_feb or period - 1 in set(periods)):
         return period - 1, period
     return period, period
+
+
+def window_of(frame: pd.DataFrame, span: tuple[int, int] | None) -> pd.Series:
+    """The amounts of a period, amount frame within a (first, last) month span."""
+    return _window(frame, span)[AMOUNT]
 
 
 def _window(frame: pd.DataFrame, span: tuple[int, int] | None) -> pd.DataFrame:
@@ -176,14 +188,16 @@ def _shift(span: tuple[int, int], months: int) -> tuple[int, int]:
     return add_months(span[0], months), add_months(span[1], months)
 
 
-def comparison_spans(by_direction: pd.DataFrame, start: int, end: int) -> dict:
+def comparison_spans(
+    by_direction: pd.DataFrame, start: int, end: int, jan_in_feb: bool = False
+) -> dict:
     """The month spans trade_comparison compares: cum, cum_base, month (当月, 1–2月 combined),
     month_base and prev_month (环比's base; None where either month is part of 1–2月: the month
     before March is published only inside 1–2月, and 环比 against it read −34% for a leader
     where February alone gave +61% to a statistician)."""
     # a protected amount is never zero (zero is not confidential)
     periods = set(by_direction.loc[by_direction[AMOUNT].ne(0).fillna(True), "period"])
-    month = month_span(end, periods)
+    month = month_span(end, periods, jan_in_feb)
     in_jan_feb = month[0] != month[1] or month[1] % 100 in (2, 3)
     return {
         "cum": (start, end),
@@ -195,7 +209,11 @@ def comparison_spans(by_direction: pd.DataFrame, start: int, end: int) -> dict:
 
 
 def trade_comparison(
-    by_direction: pd.DataFrame, start: int, end: int, windows: dict | None = None
+    by_direction: pd.DataFrame,
+    start: int,
+    end: int,
+    windows: dict | None = None,
+    jan_in_feb: bool = False,
 ) -> pd.DataFrame:
     """Total, exports, imports and balance over start..end and its 当月, with 同比 and 环比.
 
@@ -208,9 +226,9 @@ def trade_comparison(
     windows: {span name: {...}} (comparison_spans) with total, exports and imports read as the
     window's own figures (a leader's 1–N月累计 or 当月 total is a cell of its own, published even
     where a month or a direction in it is hidden); a published one stands where the sum of the
-    parts is protected.
+    parts is protected. jan_in_feb: the rows are a circulated read (comparison_spans).
     """
-    spans = comparison_spans(by_direction, start, end)
+    spans = comparison_spans(by_direction, start, end, jan_in_feb)
     month = spans["month"]
     columns = {}
     for name, span in spans.items():
@@ -231,21 +249,11 @@ def trade_comparison(
     return out
 
 
-def share_comparison(part: pd.DataFrame, whole: pd.DataFrame, start: int, end: int) -> dict:
-    """A part's amount and share of the whole over start..end against a year earlier.
-
-    Both frames: period, amount. Returns amount, amount_base, growth, share, share_base and
-    share_change (a ratio difference: 0.021 is 2.1个百分点); None where there is no base.
-    """
-    base = _shift((start, end), -12)
-    p, p0 = (total(_window(part, s)[AMOUNT]) for s in ((start, end), base))
-    w, w0 = (total(_window(whole, s)[AMOUNT]) for s in ((start, end), base))
-    return window_comparison(p, p0, w, w0)
-
-
 def window_comparison(p, p0, w, w0) -> dict:
-    """share_comparison from the window figures themselves: the part now and a year earlier
-    (p, p0) and the whole (w, w0), each read as a figure of its own (NA where protected)."""
+    """A part's amount and share of the whole over a window against a year earlier, from the
+    window figures themselves: the part now and a year earlier (p, p0) and the whole (w, w0),
+    each read as a figure of its own (NA where protected). share_change is a ratio difference
+    (0.021 is 2.1个百分点); None where there is no base."""
     share, share_base = ratio(p, w), ratio(p0, w0)
     points = _points(share, share_base)
     change = points if points is pd.NA or points is None else points / 100
@@ -280,19 +288,6 @@ def combined_monthly(frame: pd.DataFrame, jan_in_feb: bool = False) -> pd.DataFr
         growth(c, p) if ok else None for c, p, ok in zip(out[AMOUNT], out["previous"], same)
     ]
     return out[["period", "months", AMOUNT, "previous", "yoy"]]
-
-
-def share_by_year(
-    part: pd.DataFrame, whole: pd.DataFrame, start: int, end: int, years: int = 5
-) -> pd.DataFrame:
-    """The part's share of the whole over start..end and the same months of earlier years.
-
-    Columns: start, end, share; years without any amount in the whole are left out.
-    """
-    spans = [_shift((start, end), -12 * k) for k in range(years - 1, -1, -1)]
-    parts = [total(_window(part, span)[AMOUNT]) for span in spans]
-    wholes = [total(_window(whole, span)[AMOUNT]) for span in spans]
-    return window_shares(spans, parts, wholes)
 
 
 def window_shares(spans: list[tuple[int, int]], parts: list, wholes: list) -> pd.DataFrame:

@@ -160,6 +160,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{period}{region}尚无企业报送",
         "en": "No enterprise in {region} has reported for {period} yet",
     },
+    "ovw.january_merged": {
+        "zh": "{year}年1月的数据不单独发布，与2月合并为1–2月",
+        "en": "January {year} is not published on its own: it is part of Jan–Feb",
+    },
+    "ovw.january_merged_hint": {
+        "zh": "2月数据发布后，请选择{period}。",
+        "en": "Once February is released, choose {period}.",
+    },
     "ovw.empty_hint": {
         "zh": "请选择其他期间或地区；已入库的数据期间见“数据概况”。",
         "en": "Choose another period or region; the home page lists the periods loaded.",

@@ -107,6 +107,9 @@ def restore_controls(search, months, *current):
     """Back/forward changed the URL under the page: set the controls that no longer match it."""
     latest = months[0]["value"] if months else None  # month options are newest first
     wanted = control_values(from_query(search), latest)
+    offered = {o["value"] for o in months or []}
+    if wanted[1] and wanted[1] not in offered and wanted[1] + 1 in offered:
+        wanted[1] += 1  # a leader's picker has no January: its figure is in 1–2月
     out = [
         dash.no_update if want is None or want == now or (want == [] and not now) else want
         for want, now in zip(wanted, current)

@@ -18,9 +18,7 @@ from dashboard.filter_bar.options import (
     unit_options,
     year_options,
 )
-from dashboard.filter_state import (
-    FilterState,
-)
+from dashboard.filter_state import FilterState, merged_january
 from dashboard.i18n import t
 from dashboard.ids import FilterBar
 from dashboard.shell.links import with_query
@@ -65,6 +63,8 @@ def _dropdown(id: str, options: list, value, lang: str, **kw) -> dcc.Dropdown:
 def filter_bar(state: FilterState, options, search: str = "", pathname: str = "/") -> html.Div:
     """The bar set to state; options: data.FilterOptions; search: the URL query it came from."""
     lang, last = state.lang, options.last_period
+    if options.merged_january:
+        state = merged_january(state, last)
     month = state.end if state.period == "month" and state.end else last
     year = (
         (state.start // 100)
@@ -73,7 +73,8 @@ def filter_bar(state: FilterState, options, search: str = "", pathname: str = "/
     )
     start = state.start if state.period == "range" else ((last // 100) * 100 + 1 if last else None)
     end = state.end if state.period == "range" else last
-    months = month_options(options.first_period, last, lang)
+    months = month_options(options.first_period, last, lang, options.merged_january)
+    range_months = month_options(options.first_period, last, lang)
     kind = state.period
     period = html.Div(
         [
@@ -98,9 +99,9 @@ def filter_bar(state: FilterState, options, search: str = "", pathname: str = "/
             ),
             html.Div(
                 [
-                    _dropdown(FilterBar.FROM, months, start, lang, clearable=False),
+                    _dropdown(FilterBar.FROM, range_months, start, lang, clearable=False),
                     html.Span("–", className="stm-filter-dash"),
-                    _dropdown(FilterBar.TO, months, end, lang, clearable=False),
+                    _dropdown(FilterBar.TO, range_months, end, lang, clearable=False),
                 ],
                 id=FilterBar.RANGE_BOX,
                 className="stm-filter-period-pick stm-filter-range",

@@ -48,13 +48,21 @@ def dropdown_labels(lang: str) -> dict:
     return {k: t(f"dd.{k}", lang) for k in keys}
 
 
-def month_options(first: int | None, last: int | None, lang: str) -> list[dict]:
-    """Loaded months, newest first: {'label': '2021年12月', 'value': 202112}."""
+def month_options(
+    first: int | None, last: int | None, lang: str, merged_january: bool = False
+) -> list[dict]:
+    """Loaded months, newest first: {'label': '2021年12月', 'value': 202112}. merged_january
+    (leaders): February is '2021年1–2月' and January no choice of its own, unless it is the
+    newest month (February not yet released)."""
     if not first or not last:
         return []
-    return [
-        {"label": i18n.fmt_period(p, lang), "value": p} for p in reversed(month_range(first, last))
-    ]
+    out = []
+    for p in reversed(month_range(first, last)):
+        if merged_january and p % 100 == 1 and p != last:
+            continue
+        merged = merged_january and p % 100 == 2
+        out.append({"label": (i18n.fmt_ytd if merged else i18n.fmt_period)(p, lang), "value": p})
+    return out
 
 
 def year_options(first: int | None, last: int | None, lang: str) -> list[dict]:

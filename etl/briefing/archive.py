@@ -67,7 +67,13 @@ def archive_root(settings: Settings) -> Path:
 def released_briefing(
     factory: sessionmaker, settings: Settings, scope: str, period: int, lang: str
 ):
-    """(facts, briefing) of a released month (BriefingError when it is not released)."""
+    """(facts, briefing) of a released month (BriefingError when it is not released, or is a
+    January: 1–2月 is one figure, and its briefing is February's)."""
+    if period % 100 == 1:
+        raise BriefingError(
+            f"{format_period(period)}: January is published with February as 1–2月 and has no "
+            f"briefing of its own (python -m etl briefing --month {format_period(period + 1)})"
+        )
     with factory() as session:
         facts = read_facts(
             session, scope, period, settings.release_final_after_months, dt.date.today()

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from etl.aggregates import share_comparison
+from etl.aggregates import window_comparison
 from etl.data_version import PROTECTED as CIRCULATED
 from etl.data_version import RELEASED
 from etl.filters import GROUP_PREFIX, ReportFilter
 from etl.queries import figures as queries_figures
 from etl.queries import release as queries_release
+from etl.queries.windows import window_totals
 from etl.reference import reference_codes
 from etl.release.store import effective_status
 from etl.summary import summary_frame
@@ -59,7 +60,7 @@ class BriefingFacts:
     category: pd.DataFrame
     region: pd.DataFrame
     partner: pd.DataFrame
-    kis: dict | None  # share_comparison of the group against the total; None: protected
+    kis: dict | None  # window_comparison of the group against the total; None: protected
     monthly: pd.DataFrame  # period, amount: the year before and the year to the month
     targets: list[TargetFact] = field(default_factory=list)
 
@@ -104,16 +105,16 @@ def read_facts(
         by: summary_frame(session, year, month, region=scope, by=by)
         for by in ("direction", "category", "region", "partner")
     }
-    start = (year - 1) * 100 + 1
-    whole_f = ReportFilter(period_from=start, period_to=period, regions=(scope,))
+    # the group and the total 1–N月 and a year earlier, each a figure of its own: published
+    # even where a month or a category in it is hidden
+    spans = [(year * 100 + 1, period), ((year - 1) * 100 + 1, period - 100)]
+    whole_f = ReportFilter(period_from=spans[1][0], period_to=period, regions=(scope,))
+    part_f = replace(whole_f, categories=(GROUP_PREFIX + KIS,))
     whole = queries_figures.totals(session, whole_f, ("period",))
-    part_f = ReportFilter(
-        period_from=start, period_to=period, regions=(scope,), categories=(GROUP_PREFIX + KIS,)
-    )
-    part = queries_figures.totals(session, part_f, ("period",))
+    (p, p0), (w, w0) = window_totals(session, part_f, spans), window_totals(session, whole_f, spans)
     kis = None
-    if not (is_protected(part) or is_protected(whole)):
-        kis = share_comparison(part, whole, year * 100 + 1, period)
+    if not any(v is pd.NA for v in (p, p0, w, w0)):
+        kis = window_comparison(p, p0, w, w0)
     checklist = json.loads(release.checklist or "{}")
     return BriefingFacts(
         scope=scope,

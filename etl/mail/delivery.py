@@ -127,6 +127,9 @@ def _briefings(factory: sessionmaker, settings: Settings, release_id: int):
             scope, period, current = release.scope_code, release.period, release.current
         if not current:
             return None  # superseded meanwhile: the newer release makes its own briefing
+        if period % 100 == 1:
+            log.info("release %s: January has no briefing of its own (1–2月)", release_id)
+            return None
         made = make_briefing(factory, settings, scope, period, "zh", user="release")
     except Exception:  # noqa: BLE001 - the release must not fail because of its briefing
         log.exception("briefing of release %s not made", release_id)

@@ -176,6 +176,13 @@ def make_snapshot(
     from etl.snapshot.html import write_html, write_pdf
     from etl.snapshot.xlsx import write_xlsx
 
+    if not internal and month % 100 == 1:
+        # 1–2月 is the circulated figure: January beside it would give February away
+        raise SnapshotError(
+            f"{format_period(month)}: January is published with February as 1–2月 and has no "
+            f"circulated snapshot of its own (1–2月 less January would be February alone, a "
+            f"figure no pattern protects): make {format_period(month + 1)}, or --internal"
+        )
     root = archive_root(settings)
     with factory() as session:
         original = original_snapshot(session, month, region, internal)

@@ -18,7 +18,7 @@ from docx import Document
 
 from etl import models as m
 from etl import numbers
-from etl.aggregates import share_comparison
+from etl.aggregates import window_comparison
 from etl.briefing import fit
 from etl.briefing.archive import BriefingError, list_briefings, make_briefing
 from etl.briefing.charts import SIZES, figures, images
@@ -74,7 +74,8 @@ def _expected_numbers(factory) -> set[str]:
         part = queries_figures.totals(
             s, ReportFilter(201801, MONTH, regions=(SCOPE,), categories=("group:KIS",)), ("period",)
         )
-        kis = share_comparison(part, whole, 201901, MONTH)
+        spans = ((201901, MONTH), (201801, MONTH - 100))
+        kis = window_comparison(*(_sum(frame, span) for frame in (part, whole) for span in spans))
         out |= {numbers.amount_text(kis["amount"]), numbers.percent_text(kis["share"])}
         out.add(numbers.percent_text(abs(kis["growth"])))
         out.add(numbers.decimal_text(abs(kis["share_change"]) * 100, 1))
@@ -163,6 +164,26 @@ def test_archive_docx_pdf_one_page_and_listing(loaded, settings):
     assert [(e.period, e.lang, e.scope_code) for e in entries] == [(MONTH, "zh", SCOPE)]
     with pytest.raises(BriefingError):
         make_briefing(loaded, settings, SCOPE, 201907, "zh")
+
+
+def test_january_has_no_briefing_of_its_own(loaded, settings):
+    """1–2月 is one figure for leaders, so January alone would read 保密 throughout: asked for,
+    it is refused with February named, and its release makes none (nor mails one)."""
+    from etl.intake.load import load_file
+    from etl.mail.delivery import on_release
+    from tests.db.helpers import line, write_report
+
+    january = write_report(
+        settings.instance_path.parent / "jan.csv",
+        [line(k, "2019-01", "出口", "SJ", 1, "JP", str(10 + k)) for k in range(1, 6)],
+    )
+    assert load_file(loaded, january).ok
+    [release] = release_months(loaded, months=[201901], rule=NO_SUPPRESSION)
+    with pytest.raises(BriefingError, match="1–2月.*--month 2019-02"):
+        make_briefing(loaded, settings, SCOPE, 201901, "zh")
+    on_release(loaded, settings, release)
+    with loaded() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(m.Briefing)) == 0
 
 
 def test_a_first_run_archives_the_newest_released_month_of_each_scope(loaded, settings, capsys):
@@ -321,3 +342,8 @@ def test_cli_release_makes_the_briefing_after_the_commit(session_factory, settin
     with session_factory() as s:
         made = s.scalars(sa.select(m.Briefing)).all()
         assert sorted((b.period, b.lang) for b in made) == [(201806, "en"), (201806, "zh")]
+
+
+def _sum(frame, span: tuple[int, int]) -> int:
+    """The amounts of a period, amount frame within a span, summed."""
+    return int(frame.loc[frame["period"].between(*span), "amount"].sum())

@@ -38,6 +38,26 @@ def test_a_leaders_total_of_modes_is_its_own_published_figure(disclosure_site):
     assert "11,163.0万美元" in lead and '"C"' in lead  # the total; modes 1 and 2 hidden
 
 
+def test_the_knowledge_intensive_part_of_a_category_filter_is_its_own_figure(disclosure_site):
+    """With 其他商业服务 and 运输 chosen, the 知识密集型 part is 其他商业服务 alone: its 1–3月 is
+    published (the API's category row says so) though a month of it is hidden, and the card
+    read C where it summed the months. The share stays C: the two categories together are no
+    published cell."""
+    client = signed_in(disclosure_site.app, disclosure_site.passwords, "lead")
+    search = f"{SEARCH}&cat=SJ,SC"
+    response = dash_call(
+        client, disclosure_site.app, Overview.KIS, {f"{FilterBar.URL}.search": search}
+    )
+    card = json.dumps(response.get_json(), ensure_ascii=False)
+    assert "金额5,091.0万美元" in card and '"C"' in card
+    api = disclosure_site.app.server.test_client().get(
+        "/api/v1/totals?year=2021&month=3&by=category&region=120000",
+        headers={"Authorization": f"Bearer {disclosure_site.tokens['lead']}"},
+    )
+    rows = {row["code"]: row for row in api.get_json()["rows"]}
+    assert rows["SJ"]["current"] == 50_910_000_00
+
+
 def test_a_year_never_released_reads_as_no_data_not_c(disclosure_site):
     """Only 2021 is released: 2020's 1–3月 is no one's figure, for the total as for its parts
     (the total read C beside exports and imports of 0)."""

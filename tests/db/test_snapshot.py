@@ -279,6 +279,16 @@ def test_internal_variant_has_no_c_and_says_internal(loaded, settings):
         assert sorted(e.internal for e in list_snapshots(s, include_internal=True)) == [False, True]
 
 
+def test_january_has_no_circulated_snapshot(loaded, settings):
+    """1–2月 is the circulated figure: a circulated January beside it would give February alone
+    away by difference, so it is refused (February named); the internal one is not refused so."""
+    with pytest.raises(SnapshotError, match="1–2月.*make 2019-02, or --internal"):
+        make_snapshot(loaded, settings, 201901, ROOT, pdf=False)
+    with pytest.raises(SnapshotError) as internal:
+        make_snapshot(loaded, settings, 201901, ROOT, internal=True, pdf=False)
+    assert "1–2月" not in str(internal.value)  # refused only as not released
+
+
 def test_as_of_reads_equal_the_current_aggregates_and_targets(loaded, settings, tmp_path):
     """As of the newest event the contributor frame sums to figures.totals and the targets
     evaluate as evaluate_targets does; as of an earlier event a later correction is invisible."""

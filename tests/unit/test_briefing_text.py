@@ -178,3 +178,18 @@ def test_a_scope_without_districts_has_no_district_sentence():
     assert [s[:6] for s in drivers] == ["从服务类别看", "从贸易伙伴看"]
     assert briefing.headline.startswith("2021年1–11月，全区服务进出口")
     assert briefing.sections[1].sentences == ["本范围本年度无进行中的目标。"]
+
+
+def test_briefing_months_read_jan_feb_as_one() -> None:
+    """The briefing's months: 1–2月 as February, no January but the newest, one formatter."""
+    from dashboard.pages.briefing.views import month_options, offered_month
+
+    options = month_options([202103, 202102, 202101, 202012], "en")
+    assert [o["label"] for o in options] == ["Mar 2021", "Jan–Feb 2021", "Dec 2020"]
+    assert [o["label"] for o in month_options([202101, 202012], "zh")] == [
+        "2021年1月",
+        "2020年12月",
+    ]
+    values = [o["value"] for o in options]
+    assert offered_month("2021-01", values) == "2021-02"
+    assert offered_month("2019-05", values) == "2021-03"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -19,10 +19,11 @@ from dashboard.pages.overview import views as overview_views
 from etl.aggregates import (
     combined_monthly,
     comparison_spans,
+    first_known,
     month_span,
-    share_by_year,
-    share_comparison,
     trade_comparison,
+    window_comparison,
+    window_shares,
 )
 from etl.targets.compute import Evaluation, Window
 
@@ -103,25 +104,31 @@ def test_month_span(period, periods, span) -> None:
     assert month_span(period, periods) == span
 
 
-def test_share_comparison_in_percentage_points() -> None:
-    whole = pd.DataFrame({"period": [201901, 202001], "amount": [100, 200]})
-    part = pd.DataFrame({"period": [201901, 202001], "amount": [40, 90]})
-    result = share_comparison(part, whole, 202001, 202001)
+def test_window_comparison_in_percentage_points() -> None:
+    result = window_comparison(90, 40, 200, 100)
     assert result["share"] == pytest.approx(0.45) and result["share_base"] == pytest.approx(0.40)
     assert result["share_change"] == pytest.approx(0.05)
     assert result["growth"] == pytest.approx(1.25)
-    empty = share_comparison(part.iloc[0:0], whole.iloc[0:0], 202001, 202001)
+    empty = window_comparison(0, 0, 0, 0)
     assert empty["share"] is None and empty["share_change"] is None and empty["growth"] is None
 
 
-def test_share_by_year_skips_years_without_data() -> None:
-    whole = pd.DataFrame({"period": [201801, 202001], "amount": [100, 200]})
-    part = pd.DataFrame({"period": [201801, 202001], "amount": [50, 50]})
-    out = share_by_year(part, whole, 202001, 202001, years=3)
+def test_window_shares_skip_years_without_data() -> None:
+    spans = [(201801, 201801), (201901, 201901), (202001, 202001)]
+    out = window_shares(spans, [50, 0, 50], [100, 0, 200])
     assert out.to_dict("records") == [
         {"start": 201801, "end": 201801, "share": 0.5},
         {"start": 202001, "end": 202001, "share": 0.25},
     ]
+
+
+def test_window_shares_keep_a_protected_year_as_protected() -> None:
+    out = window_shares([(201901, 201912), (202001, 202012)], [pd.NA, 5], [100, pd.NA])
+    assert out["share"].tolist()[0] is pd.NA and out["share"].tolist()[1] is pd.NA
+
+
+def test_first_known_prefers_the_own_figure_and_falls_back_to_the_sum() -> None:
+    assert first_known([7, pd.NA, None, pd.NA], [5, 6, 8, pd.NA]) == [7, 6, 8, pd.NA]
 
 
 def test_combined_monthly_compares_jan_feb_with_jan_feb_only() -> None:
@@ -141,6 +148,7 @@ class FakeView:
     end: int | None = 202106
     first_period: int | None = 201501
     latest: int | None = 202112
+    circulated: bool = False
 
     def region_name(self, lang: str) -> str:
         return "两江新区" if lang == "zh" else "Liangjiang New Area"
@@ -343,6 +351,31 @@ def test_month_and_year_options_newest_first() -> None:
     assert months[0]["label"] == "2020年2月"
     assert [o["label"] for o in bar_options.year_options(201911, 202002, "en")] == ["2020", "2019"]
     assert bar_options.month_options(None, None, "zh") == []
+
+
+def test_a_leaders_months_read_jan_feb_as_one() -> None:
+    """Leaders read 1–2月 as one month: February is labelled so and January is no choice,
+    unless it is the newest month (February not yet released)."""
+    months = bar_options.month_options(201911, 202003, "zh", merged_january=True)
+    assert [o["value"] for o in months] == [202003, 202002, 201912, 201911]
+    assert months[1]["label"] == "2020年1–2月"
+    assert bar_options.month_options(201911, 202003, "en", True)[1]["label"] == "Jan–Feb 2020"
+    newest = bar_options.month_options(201912, 202001, "zh", merged_january=True)
+    assert [o["label"] for o in newest] == ["2020年1月", "2019年12月"]
+
+
+def test_back_to_a_january_address_sets_a_leaders_picker_to_jan_feb() -> None:
+    months = bar_options.month_options(201911, 202003, "zh", merged_january=True)
+    now = ["month", 202003, 2020, 202001, 202003, "120000", "both", [], [], "usd_100m", "bop"]
+    out = bar_callbacks.restore_controls("?month=2020-01", months, *now)
+    assert out[1] == 202002
+
+
+def test_a_leaders_january_alone_says_it_is_published_with_february() -> None:
+    view = FakeView(FilterState(end=202101), 202101, 202101, circulated=True)
+    text = str(components.no_data(view, "zh"))
+    assert "2021年1月的数据不单独发布，与2月合并为1–2月" in text and "2021年1–2月" in text
+    assert "尚无企业报送" in str(components.no_data(replace(view, circulated=False), "zh"))
 
 
 def test_restore_controls_sets_only_what_the_url_changed() -> None:

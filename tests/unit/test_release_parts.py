@@ -7,7 +7,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 from dashboard.components import release_label
-from dashboard.filter_state import FilterState, released_only
+from dashboard.filter_state import FilterState, merged_january, released_only
 from etl.release.scopes import scope_of
 from etl.release.store import effective_status
 
@@ -25,6 +25,16 @@ def test_scope_of_a_region():
     assert scope_of("500000-LJ", PARENTS) == "500000-LJ"
     assert scope_of("500000", PARENTS) == "500000-LJ"  # 重庆市 shows what 两江新区 released
     assert scope_of("999999", PARENTS) == "120000"
+
+
+def test_merged_january_moves_a_january_month_view_to_jan_feb():
+    assert merged_january(FilterState(end=202101), 202104).end == 202102
+    assert merged_january(FilterState(end=202101), 202101).end == 202101  # Feb not released
+    assert merged_january(FilterState(end=202103), 202104).end == 202103
+    year = FilterState(period="year", start=202101, end=202112)
+    assert merged_january(year, 202104) == year
+    jan_only = FilterState(period="range", start=202101, end=202101)
+    assert merged_january(jan_only, 202104) == jan_only  # a range is the reader's own choice
 
 
 def test_released_only_cuts_every_period_kind_at_the_latest_release():

@@ -57,7 +57,7 @@ def layout(
     values = [o["value"] for o in scopes]
     scope = scope if scope in values else (DEFAULT_SCOPE if DEFAULT_SCOPE in values else values[0])
     options = views.month_options(months[scope], lang)
-    chosen = month if month in [o["value"] for o in options] else options[0]["value"]
+    chosen = views.offered_month(month, [o["value"] for o in options])
     controls = dbc.Row(
         [
             _field(
@@ -123,6 +123,10 @@ def update_briefing(scope: str, month: str, context: dict):
     auth.guard(VIEW)
     lang = context["lang"]
     period = parse_period(month)
+    if period and period % 100 == 1:  # the newest month, February not yet released
+        hint = t("ovw.january_merged_hint", lang, period=i18n.fmt_ytd(period + 1, lang))
+        text = t("ovw.january_merged", lang, year=period // 100)
+        return empty_state(text, hint, id=Ids.EMPTY)
     made = briefings.briefing(scope, period, lang) if period else None
     if made is None:
         return empty_state(t("briefing.none", lang), t("briefing.none_hint", lang), id=Ids.EMPTY)

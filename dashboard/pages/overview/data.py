@@ -25,11 +25,12 @@ def trade_kpis(state: FilterState) -> tuple[View, pd.DataFrame | None]:
             return v, None
         f = to_report_filter(state, add_months(v.start, -12), v.end, directions=("X", "M"))
         frame = queries_figures.totals(s, f, ("period", "direction"))
-        spans = aggregates.comparison_spans(frame, v.start, v.end)
+        # a leader's rows hold January inside February (1–2月 is one figure)
+        spans = aggregates.comparison_spans(frame, v.start, v.end, v.circulated)
         windows = _window_trades(s, f, {k: span for k, span in spans.items() if span})
     if not numbers.any_amount(frame.loc[frame["period"].between(v.start, v.end), "amount"]):
         return v, None
-    return v, aggregates.trade_comparison(frame, v.start, v.end, windows)
+    return v, aggregates.trade_comparison(frame, v.start, v.end, windows, v.circulated)
 
 
 def _window_trades(s: Session, f, spans: dict) -> dict:
@@ -48,7 +49,7 @@ class GroupShare:
     """A category group against the state's total: the window, and the same months by year."""
 
     view: View
-    summary: dict | None  # aggregates.share_comparison (None: no data in the window)
+    summary: dict | None  # aggregates.window_comparison (None: no data in the window)
     yearly: pd.DataFrame  # start, end, share: the same months in up to five years
     members: list[dict]  # code, name_zh, name_en of the group's categories
 
@@ -68,35 +69,48 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
         if v.end is None:
             return empty
         f = to_report_filter(state, add_months(v.start, -12 * (years - 1)), v.end)
-        if not state.categories:
-            # the group and the total read as figures of their own, window by window (never
-            # summed across windows: a range longer than a year overlaps the one before it)
-            spans = [
-                (add_months(v.start, -12 * k), add_months(v.end, -12 * k))
-                for k in range(max(years, 2))
-            ]
-            wholes = window_totals(s, f, spans)
-            parts = window_totals(s, replace(f, categories=(f"group:{group}",)), spans)
-            if not any(pd.isna(w) or w for w in wholes):
-                return empty
-            return GroupShare(
-                v,
-                aggregates.window_comparison(parts[0], parts[1], wholes[0], wholes[1]),
-                aggregates.window_shares(
-                    spans[:years][::-1], parts[:years][::-1], wholes[:years][::-1]
-                ),
-                members,
-            )
-        # the group within a category filter: its categories among the filter's
-        frame = queries_figures.totals(s, f, ("period", "category_code"))
-        part = frame[in_group(frame["category_code"], cats, codes)]
-    if frame.empty:
+        # window by window, never summed across windows: a range longer than a year overlaps
+        # the one before it
+        spans = [
+            (add_months(v.start, -12 * k), add_months(v.end, -12 * k)) for k in range(max(years, 2))
+        ]
+        parts, wholes = _group_windows(s, f, state.categories, cats, codes, group, spans)
+    if not any(pd.isna(w) or w for w in wholes):
         return empty
     return GroupShare(
         v,
-        aggregates.share_comparison(part, frame, v.start, v.end),
-        aggregates.share_by_year(part, frame, v.start, v.end, years),
+        aggregates.window_comparison(parts[0], parts[1], wholes[0], wholes[1]),
+        aggregates.window_shares(spans[:years][::-1], parts[:years][::-1], wholes[:years][::-1]),
         members,
+    )
+
+
+def _group_windows(s: Session, f, chosen, cats, codes, group, spans) -> tuple[list, list]:
+    """The group's and the whole's amount in each span, each read as a figure of its own where
+    the published cells fix it (a leader's group or 1–N月 total is published even where a part
+    or a month in it is hidden), else as the sum of its parts."""
+    if not chosen:
+        group_filter = replace(f, categories=(f"group:{group}",))
+        return window_totals(s, group_filter, spans), window_totals(s, f, spans)
+    # the group within a category filter: its categories among the filter's
+    frame = queries_figures.totals(s, f, ("period", "category_code"))
+    part = frame[in_group(frame["category_code"], cats, codes)]
+    summed_parts = [aggregates.total(aggregates.window_of(part, span)) for span in spans]
+    summed_wholes = [aggregates.total(aggregates.window_of(frame, span)) for span in spans]
+    own_wholes = window_totals(s, f, spans)
+    chosen_members = tuple(
+        c for c in chosen if not c.startswith("group:") and in_group(pd.Series([c]), cats, codes)[0]
+    )
+    # a chosen group overlapping this one has no filter of its own for the overlap: its sum
+    mixed = any(c.startswith("group:") for c in chosen) or not chosen_members
+    own_parts = (
+        [pd.NA] * len(spans)
+        if mixed
+        else window_totals(s, replace(f, categories=chosen_members), spans)
+    )
+    return (
+        aggregates.first_known(own_parts, summed_parts),
+        aggregates.first_known(own_wholes, summed_wholes),
     )
 
 

@@ -1,0 +1,55 @@
+"""A leader's January: 1–2月 is one published figure and January alone none of theirs, so the
+month picker offers 2021年1–2月 and no January, an address asking for January opens 1–2月, and
+February's 当月 card says 1–2月 (it said 2021年2月 over the 1–2月 figure). A statistician still
+reads January alone. The constructed case's releases: 2021-01..04."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard.ids import FilterBar, Overview
+from tests.db.auth_helpers import signed_in
+from tests.db.dash_calls import dash_call
+from tests.db.test_page_defaults_http import _prop
+
+JAN_FEB = "7,663.0万美元"  # 天津市 1–2月, published
+JANUARY = "3,818.0万美元"  # 天津市 January alone: the statistician's figure only
+
+
+def kpis(site, user: str, month: str) -> str:
+    client = signed_in(site.app, site.passwords, user)
+    search = f"?month={month}&region=120000&unit=usd_10k"
+    response = dash_call(client, site.app, Overview.KPIS, {f"{FilterBar.URL}.search": search})
+    assert response.status_code == 200
+    return json.dumps(response.get_json(), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("month", ["2021-01", "2021-02"])
+def test_a_leaders_january_or_february_reads_jan_feb(disclosure_site, month):
+    lead = kpis(disclosure_site, "lead", month)
+    assert "2021年1–2月累计" in lead and "2021年1–2月当月" in lead and JAN_FEB in lead
+    assert "尚无企业报送" not in lead and JANUARY not in lead
+
+
+def test_a_statistician_reads_january_alone(disclosure_site):
+    stat = kpis(disclosure_site, "stat", "2021-01")
+    assert "2021年1月当月" in stat and JANUARY in stat
+
+
+def test_a_leaders_month_picker_has_jan_feb_and_no_january(disclosure_site):
+    client = signed_in(disclosure_site.app, disclosure_site.passwords, "lead")
+    response = dash_call(
+        client,
+        disclosure_site.app,
+        "_pages_content.children",
+        {"_pages_location.pathname": "/overview", "_pages_location.search": "?month=2021-01"},
+    )
+    opened = response.get_json()
+    options = _prop(opened, FilterBar.MONTH, "options")
+    assert [o["value"] for o in options] == [202104, 202103, 202102]
+    assert options[-1]["label"] == "2021年1–2月"
+    assert _prop(opened, FilterBar.MONTH, "value") == 202102
+    # a range may still start in January: 1–3月 is a figure of its own
+    assert 202101 in [o["value"] for o in _prop(opened, FilterBar.FROM, "options")]
