@@ -5,6 +5,7 @@
 (function () {
   var NARROW = 576;
 
+  // A chart whose legend is under its plot by design is left as drawn.
   function narrowed(el) {
     return el.layout && el.layout.legend && el.layout.legend.yanchor === "top";
   }
@@ -42,9 +43,32 @@
     }
   }
 
+  // The legend under the plot sat on the x-axis title (月份 between the legend's items at
+  // 414 px): moved down past the title's drawn box, the bottom margin grown by as much. Once a
+  // narrowing: the legend's place is a share of the plot's height, which the margin shrinks.
+  function clearAxisTitle(el) {
+    if (!el._stmWide || el._stmWide.axisClear || !narrowed(el) || !el._fullLayout) { return; }
+    var title = el.querySelector(".g-xtitle text");
+    var legend = el.querySelector(".legend");
+    if (!title || !legend || !title.textContent) { return; }
+    var t = title.getBoundingClientRect();
+    if (t.height === 0) { return; }
+    var overlap = t.bottom + 4 - legend.getBoundingClientRect().top;
+    if (overlap <= 0) { return; }
+    var h = el._fullLayout._size.h;
+    var below = -el.layout.legend.y * h;  // the legend's top, in px under the plot
+    var margin = el.layout.margin || {};
+    window.Plotly.relayout(el, {
+      "legend.y": -(below + overlap) / (h - overlap),
+      "margin.b": (margin.b || 56) + overlap
+    });
+    el._stmWide.axisClear = true;
+  }
+
   function fitAll() {
     var charts = document.querySelectorAll(".stm-main .js-plotly-plot");
     Array.prototype.forEach.call(charts, fit);
+    Array.prototype.forEach.call(charts, clearAxisTitle);
   }
 
   setInterval(fitAll, 600);

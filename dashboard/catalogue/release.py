@@ -164,6 +164,10 @@ STRINGS.update(
         "release.list.empty": {"zh": "尚未发布任何月份。", "en": "No month released yet."},
         "release.list.released": {"zh": "已发布", "en": "released"},
         "release.list.superseded": {"zh": "已被取代", "en": "superseded"},
+        "release.list.older": {
+            "zh": "更早的发布（{n}项）",
+            "en": "Earlier releases ({n})",
+        },
         "release.list.override": {"zh": "低报送率仍发布", "en": "low coverage overridden"},
         "release.kind": {"zh": "发布", "en": "release"},
         "release.mark.revised_short": {"zh": "修订", "en": "revised"},

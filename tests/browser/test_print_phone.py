@@ -40,6 +40,9 @@ def test_ux001_phone_header_collapses_to_a_menu(dash_duo, sample_app, screenshot
     title = dash_duo.find_element(f"#{Overview.TREND} .gtitle")
     legend = dash_duo.find_element(f"#{Overview.TREND} .legend")
     wait.until(lambda: legend.rect["y"] > title.rect["y"] + title.rect["height"] + 100, TIMEOUT)
+    # ... and below the x-axis title: 月份 sat between the legend's items
+    axis = dash_duo.find_element(f"#{Overview.TREND} .g-xtitle text")
+    wait.until(lambda: legend.rect["y"] >= axis.rect["y"] + axis.rect["height"], TIMEOUT)
     nav = dash_duo.find_element(f"#{Shell.NAV}")
     assert not nav.is_displayed()
     dash_duo.driver.save_screenshot(str(screenshot_dir / "phone_390_overview.png"))

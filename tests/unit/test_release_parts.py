@@ -160,3 +160,38 @@ def test_the_cli_says_each_round_of_a_months_audit(capsys):
         "保密模式 disclosure pattern 2021-04 (1/2): 第 3 轮核查 audit round 3, "
         "12 项 cells to protect (5 线性规划 by the LP)…",
     ]
+
+
+def _release(period: int, revision: int = 0, current: bool = True) -> dict:
+    return {
+        "period": period,
+        "revision": revision,
+        "current": current,
+        "status": "preliminary",
+        "total_usd_cents": 123_400_000_00,
+        "audit": None,
+        "released_at": dt.datetime(2026, 12, 8, 9, 30),
+        "released_by": "stat",
+        "note": "",
+        "overridden": False,
+    }
+
+
+def test_the_release_list_folds_months_before_the_newest_twelve():
+    """84 releases of seven years were one long list: a year of months shows, the rest fold
+    under 更早的发布 (a revision stays beside its month)."""
+    from dash import html
+
+    from dashboard.pages.release import views
+
+    months = [202112 - k for k in range(12)] + [202012, 202011]
+    rows = [_release(p) for p in months] + [_release(202101, 1), _release(202011, 1, False)]
+    out = views.releases_table(rows, {"protection": 0.15, "lp_cells": 25_000}, "zh")
+    recent, older = out.children[0], out.children[1]
+    recent_rows = recent.children[1].children
+    assert len(recent_rows) == 13  # twelve months, 2021-01 twice
+    assert isinstance(older, html.Details)
+    assert older.children[0].children == "更早的发布（3项）"
+    assert len(older.children[1].children[1].children) == 3
+    few = views.releases_table(rows[:3], {"protection": 0.15, "lp_cells": 25_000}, "en")
+    assert not any(isinstance(c, html.Details) for c in few.children)

@@ -226,11 +226,30 @@ def released(made: dict, lang: str) -> dbc.Alert:
     return dbc.Alert(t(key, lang, id=made["id"]), color="success", id=Ids.FEEDBACK + "-done")
 
 
+RECENT_MONTHS = 12  # the list shows a year of months; earlier releases fold away
+
+
 def releases_table(rows: list[dict], terms: dict, lang: str) -> html.Div:
     """The scope's releases, newest month first (the one leaders read is marked current), and
-    what their audits' outcomes mean."""
+    what their audits' outcomes mean; releases of months before the newest twelve are folded
+    under 更早的发布 (84 rows of seven years made the page a long scroll)."""
     if not rows:
         return html.P(t("release.list.empty", lang), className="stm-footnote")
+    recent_months = sorted({r["period"] for r in rows}, reverse=True)[:RECENT_MONTHS]
+    recent = [r for r in rows if r["period"] in recent_months]
+    older = [r for r in rows if r["period"] not in recent_months]
+    parts = [_release_rows(recent, lang)]
+    if older:
+        summary = t("release.list.older", lang, n=i18n.fmt_count(len(older)))
+        parts.append(
+            html.Details(
+                [html.Summary(summary), _release_rows(older, lang)], className="stm-release-older"
+            )
+        )
+    return html.Div([*parts, audit_legend(rows, terms, lang)])
+
+
+def _release_rows(rows: list[dict], lang: str) -> dbc.Table:
     head = html.Thead(
         html.Tr(
             [
@@ -268,7 +287,6 @@ def releases_table(rows: list[dict], terms: dict, lang: str) -> html.Div:
             for r in rows
         ]
     )
-    table = dbc.Table(
+    return dbc.Table(
         [head, body], size="sm", striped=True, responsive=True, class_name="stm-release-list"
     )
-    return html.Div([table, audit_legend(rows, terms, lang)])
