@@ -103,5 +103,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "'revised edition' to publish later corrections.",
     },
     "exports.failed": {"zh": "未能生成快照：{reason}", "en": "No snapshot made: {reason}"},
+    "exports.january": {
+        "zh": "1月数据与2月合并为1–2月发布，没有单独的对外通报版；请生成{period}，或生成内部版",
+        "en": "January is published with February as Jan–Feb and has no circulated edition of "
+        "its own: make {period}, or the internal edition",
+    },
     "exports.no_pdf_made": {"zh": "未生成 PDF：{reason}", "en": "No PDF: {reason}"},
 }

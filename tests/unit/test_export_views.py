@@ -101,6 +101,10 @@ def test_made_message_for_each_outcome() -> None:
     color, said = text(Made(2, existing=True), internal=True)
     assert color == "info" and "内部版 不得外传的首版已存档（编号 2）" in said
     assert text(Made(None, error="no reports"))[0] == "danger"
+    january = v.made_message(Made(None, error="2021-01: January is …"), 202101, False, "zh")
+    assert january.children == (
+        "未能生成快照：1月数据与2月合并为1–2月发布，没有单独的对外通报版；请生成2021年1–2月，或生成内部版"
+    )
 
 
 def test_empty_archive_tells_a_leader_who_makes_snapshots_not_a_command() -> None:

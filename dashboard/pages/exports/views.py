@@ -137,7 +137,10 @@ def made_message(made, month: int, internal: bool, lang: str) -> dbc.Alert:
     """What a run of the form did: made (with changes and a missing PDF), found, or why not."""
     label = f"{i18n.fmt_period(month, lang)} {variant_text(internal, lang)}"
     if made.error:
-        return dbc.Alert(t("exports.failed", lang, reason=made.error), color="danger")
+        reason = made.error
+        if not internal and month % 100 == 1:  # etl.snapshot.archive refuses it: say why here
+            reason = t("exports.january", lang, period=i18n.fmt_ytd(month + 1, lang))
+        return dbc.Alert(t("exports.failed", lang, reason=reason), color="danger")
     if made.existing:
         return dbc.Alert(
             t("exports.existing", lang, label=label, id=made.snapshot_id), color="info"
