@@ -53,6 +53,19 @@ def cmd_summary(args, settings: Settings) -> int:
                 print(f"no reports for {args.year}", file=sys.stderr)
                 return EXIT_FAILED
             args.month = last % 100
+        if circulated and args.month == 1:  # as the pages and the API read a leader's January
+            if _unreleased(session, args.region, args.year * 100 + 2) is None:
+                print(
+                    "January is published with February: the summary reads 1–2月", file=sys.stderr
+                )
+                args.month = 2
+            else:
+                print(
+                    f"{args.year}-01 is published with February as 1–2月, and {args.year}-02 is "
+                    "not released yet",
+                    file=sys.stderr,
+                )
+                return EXIT_FAILED
         refused = circulated and _unreleased(session, args.region, args.year * 100 + args.month)
         if refused:
             print(refused, file=sys.stderr)

@@ -88,3 +88,11 @@ def test_the_circulated_summary_reads_released_months_only(disclosure_site, caps
     rows = {r["code"]: r for r in json.loads(capsys.readouterr().out)["rows"]}
     assert rows["TOTAL"]["current_usd_minor"] == 111_630_000_00
     assert {rows[c]["previous_usd_minor"] for c in ("TOTAL", "X", "M")} == {0}
+    # January reads as 1–2月, as on the pages and the API (it printed C for every row)
+    assert main([*argv, "--year", "2021", "--month", "1", "--format", "json"], settings) == EXIT_OK
+    said = capsys.readouterr()
+    assert json.loads(said.out)["months"] == "1-2" and "reads 1–2月" in said.err
+    rows = {r["code"]: r for r in json.loads(said.out)["rows"]}
+    assert rows["TOTAL"]["current_usd_minor"] == 76_630_000_00
+    assert main([*argv, "--year", "2020", "--month", "1"], settings) == EXIT_FAILED
+    assert "2020-02 is not released yet" in capsys.readouterr().err
