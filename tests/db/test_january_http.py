@@ -1,7 +1,7 @@
 """A leader's January: 1–2月 is one published figure and January alone none of theirs, so the
 month picker offers 2021年1–2月 and no January, an address asking for January opens 1–2月, and
 February's 当月 card says 1–2月 (it said 2021年2月 over the 1–2月 figure). A statistician still
-reads January alone. The constructed case's releases: 2021-01..04."""
+reads January alone; the API answers a leader token the same way. The constructed case's releases: 2021-01..04."""
 
 from __future__ import annotations
 
@@ -53,3 +53,14 @@ def test_a_leaders_month_picker_has_jan_feb_and_no_january(disclosure_site):
     assert _prop(opened, FilterBar.MONTH, "value") == 202102
     # a range may still start in January: 1–3月 is a figure of its own
     assert 202101 in [o["value"] for o in _prop(opened, FilterBar.FROM, "options")]
+
+
+def test_a_leaders_api_january_is_jan_feb(disclosure_site):
+    """The API answers as the pages: a leader token's January is 1–2月 (meta says so)."""
+    response = disclosure_site.app.server.test_client().get(
+        "/api/v1/totals?year=2021&month=1&by=direction&region=120000",
+        headers={"Authorization": f"Bearer {disclosure_site.tokens['lead']}"},
+    )
+    body = response.get_json()
+    assert body["meta"]["months"] == "1-2" and body["meta"]["window"]["to"] == "2021-02"
+    assert {r["code"]: r["current"] for r in body["rows"]}["TOTAL"] == 76_630_000_00
