@@ -1,7 +1,8 @@
 """A leader's January: 1–2月 is one published figure and January alone none of theirs, so the
 month picker offers 2021年1–2月 and no January, an address asking for January opens 1–2月, and
 February's 当月 card says 1–2月 (it said 2021年2月 over the 1–2月 figure). A statistician still
-reads January alone; the API answers a leader token the same way. The constructed case's releases: 2021-01..04."""
+reads January alone; the API answers a leader token as the pages do. The constructed case's
+releases: 2021-01..04."""
 
 from __future__ import annotations
 
