@@ -65,3 +65,27 @@ def test_a_leaders_api_january_is_jan_feb(disclosure_site):
     body = response.get_json()
     assert body["meta"]["months"] == "1-2" and body["meta"]["window"]["to"] == "2021-02"
     assert {r["code"]: r["current"] for r in body["rows"]}["TOTAL"] == 76_630_000_00
+
+
+def test_a_leaders_january_before_february_is_released_says_so(db_url, session_factory, tmp_path):
+    """January released and February not yet: the picker's newest month is January, and the
+    page says January is published with February (it said 尚无企业报送 over reports of 14
+    enterprises), on the cards, the trend and the 知识密集型 card (which read C)."""
+    from pathlib import Path
+
+    from etl.intake.load import load_file
+    from tests.db import disclosure_case as case
+    from tests.db.auth_helpers import add_role_accounts, signed_in_app
+    from tests.db.helpers import release_months, write_report
+
+    assert load_file(session_factory, write_report(Path(tmp_path) / "c.csv", case.rows())).ok
+    release_months(session_factory, [202101])
+    passwords = add_role_accounts(session_factory)
+    app = signed_in_app(db_url, tmp_path / "inst")
+    client = signed_in(app, passwords, "lead")
+    said = "2021年1月的数据不单独发布，与2月合并为1–2月"
+    for output in (Overview.KPIS, Overview.TREND_BOX, Overview.KIS):
+        response = dash_call(client, app, output, {f"{FilterBar.URL}.search": "?region=120000"})
+        text = json.dumps(response.get_json(), ensure_ascii=False)
+        assert said in text and "尚无企业报送" not in text, output
+    app.server.config["STM"].dispose()
