@@ -188,6 +188,14 @@ class View:
     # Read as circulated (leaders, or "as leaders see it"): protected figures read C.
     circulated: bool = False
 
+    @property
+    def empty(self) -> bool:
+        """Nothing to show: no month, or a leader's January alone (1–2月 is one figure, and
+        January none of its own; components.no_data says so)."""
+        if self.end is None:
+            return True
+        return self.circulated and self.start == self.end and self.end % 100 == 1
+
     def region_name(self, lang: str) -> str:
         """The region's name in lang (its code when the reference table lacks it)."""
         return self.region_names.get(lang) or self.state.region

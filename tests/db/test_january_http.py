@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from dashboard.ids import FilterBar, Overview
+from dashboard.ids import FilterBar, Modes, Overview, Partners, Regions, Sectors
 from tests.db.auth_helpers import signed_in
 from tests.db.dash_calls import dash_call
 from tests.db.test_page_defaults_http import _prop
@@ -69,8 +69,9 @@ def test_a_leaders_api_january_is_jan_feb(disclosure_site):
 
 def test_a_leaders_january_before_february_is_released_says_so(db_url, session_factory, tmp_path):
     """January released and February not yet: the picker's newest month is January, and the
-    page says January is published with February (it said 尚无企业报送 over reports of 14
-    enterprises), on the cards, the trend and the 知识密集型 card (which read C)."""
+    pages say January is published with February: the Overview's cards and trend (尚无企业报送 over
+    reports of 14 enterprises), its 知识密集型 card, 地区, 供给模式, the sectors' groups and 伙伴
+    (every figure C, districts ranked 1 at 0)."""
     from pathlib import Path
 
     from etl.intake.load import load_file
@@ -84,7 +85,8 @@ def test_a_leaders_january_before_february_is_released_says_so(db_url, session_f
     app = signed_in_app(db_url, tmp_path / "inst")
     client = signed_in(app, passwords, "lead")
     said = "2021年1月的数据不单独发布，与2月合并为1–2月"
-    for output in (Overview.KPIS, Overview.TREND_BOX, Overview.KIS):
+    outputs = (Overview.KPIS, Overview.TREND_BOX, Overview.KIS, Regions.CHARTS, Modes.CARDS)
+    for output in (*outputs, Sectors.GROUPS_BOX, Partners.CONTEXT):
         response = dash_call(client, app, output, {f"{FilterBar.URL}.search": "?region=120000"})
         text = json.dumps(response.get_json(), ensure_ascii=False)
         assert said in text and "尚无企业报送" not in text, output

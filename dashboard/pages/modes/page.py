@@ -143,7 +143,7 @@ def render_summary(search: str | None):
         scope=t(f"filter.scope.{state.scope}", lang),
         unit=i18n.unit_label(state.unit, lang),
     )
-    if v.end is None:
+    if v.empty:
         return context, scope_note(state, lang), dbc.Col(no_data(v, lang, id=Modes.EMPTY))
     table = views.mode_table(series.windows, state.full_scope, state.modes)
     if not views.has_data(table):
@@ -264,7 +264,7 @@ def render_matrix(search: str | None):
     except data.DatabaseUnavailable:
         return _unavailable(lang), None
     v = matrix.view
-    if v.end is None or matrix.frame.empty or not numbers.any_amount(matrix.frame["amount"]):
+    if v.empty or matrix.frame.empty or not numbers.any_amount(matrix.frame["amount"]):
         return no_data(v, lang), None
     names = _names(matrix.modes, lang)
     period = views.period_text(v.start, v.end, lang)
@@ -314,7 +314,7 @@ def render_table(search: str | None):
     v = series.view
     period = views.period_text(v.start, v.end, lang)
     columns = views.column_defs(state.unit, period, lang)
-    if v.end is None:
+    if v.empty:
         return [], columns, None
     table = views.mode_table(series.windows, state.full_scope, state.modes)
     if not views.has_data(table):

@@ -66,8 +66,8 @@ def group_share(state: FilterState, group: str = "KIS", years: int = 5) -> Group
         members = cats[cats["code"].isin(codes)][["code", "name_zh", "name_en"]]
         members = members.to_dict("records")
         empty = GroupShare(v, None, pd.DataFrame(columns=["start", "end", "share"]), members)
-        if v.end is None or (v.circulated and v.start == v.end and v.end % 100 == 1):
-            return empty  # a leader's January alone is no figure (components.no_data says why)
+        if v.empty:
+            return empty
         f = to_report_filter(state, add_months(v.start, -12 * (years - 1)), v.end)
         # window by window, never summed across windows: a range longer than a year overlaps
         # the one before it

@@ -222,7 +222,7 @@ def render_partners(search: str | None):
     note = t("ptn.cat_note", lang) if state.categories else None
     rows = (
         views.partner_rows(b.monthly, v.start, v.end, b.names, lang, windows=b.windows)
-        if v.end is not None
+        if not v.empty
         else None
     )
     if rows is None or not numbers.any_amount(rows["current"]):

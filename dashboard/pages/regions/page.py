@@ -189,7 +189,7 @@ def render_regions(search: str | None, grid_options: dict | None):
         words = empty_state(t("home.unavailable", lang), t("home.unavailable_hint", lang))
         return "", None, words, None, [], [], grid_options, None, None, None
     crumb = views.breadcrumb(b.chain, search, lang)
-    if b.view.end is None or not views.has_data(b.rows):
+    if b.view.empty or not views.has_data(b.rows):
         words = no_data(b.view, lang, id=Regions.EMPTY)
         return (
             context_line(b.view, lang),

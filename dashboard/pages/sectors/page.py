@@ -195,7 +195,7 @@ def render_treemap(search: str | None):
     except data.DatabaseUnavailable:
         return _unavailable(lang)
     v = sectors.view
-    if v.end is None:
+    if v.empty:
         return no_data(v, lang)
     rows = views.sector_rows(sectors.frame, sectors.categories, v.start, v.end, lang, sectors.cells)
     nodes = views.treemap_nodes(rows, lang)
@@ -233,7 +233,7 @@ def render_groups(search: str | None):
     v = groups.view
     years = (
         views.group_years(groups.frame, v.start, v.end, groups.years)
-        if v.end
+        if not v.empty
         else groups.frame.iloc[0:0]
     )
     if years.empty:
@@ -321,7 +321,7 @@ def render_table(search: str | None):
     v = sectors.view
     period = _period(v, lang)
     columns = sector_table.column_defs(state.unit, period, lang)
-    if v.end is None:
+    if v.empty:
         return [], columns, None, None
     rows = sector_table.grid_rows(
         sector_table.with_rest_rows(
