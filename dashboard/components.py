@@ -96,7 +96,7 @@ def no_data(view, lang: str, id: str | None = None) -> html.Div:
     """'2021年12月两江新区尚无企业报送' with a hint, for a view without reports; for a leader's
     January alone (February not yet released), that January is published with February."""
     period = window_label(view.start, view.end, lang) if view.end else MISSING
-    if view.circulated and view.end and view.end % 100 == 1 and view.start == view.end:
+    if view.january_alone:
         year = view.end // 100
         return empty_state(
             t("ovw.january_merged", lang, year=year),

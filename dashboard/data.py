@@ -189,12 +189,16 @@ class View:
     circulated: bool = False
 
     @property
+    def january_alone(self) -> bool:
+        """A leader's view of January alone: 1–2月 is one figure of theirs, and January none
+        (February not yet released; components.no_data says so)."""
+        end = self.end
+        return bool(self.circulated and end and end % 100 == 1 and self.start == end)
+
+    @property
     def empty(self) -> bool:
-        """Nothing to show: no month, or a leader's January alone (1–2月 is one figure, and
-        January none of its own; components.no_data says so)."""
-        if self.end is None:
-            return True
-        return self.circulated and self.start == self.end and self.end % 100 == 1
+        """Nothing to show: no month, or a leader's January alone."""
+        return self.end is None or self.january_alone
 
     def region_name(self, lang: str) -> str:
         """The region's name in lang (its code when the reference table lacks it)."""

@@ -150,6 +150,10 @@ class FakeView:
     latest: int | None = 202112
     circulated: bool = False
 
+    @property
+    def january_alone(self) -> bool:  # as dashboard.data.View's
+        return bool(self.circulated and self.end and self.end % 100 == 1 and self.start == self.end)
+
     def region_name(self, lang: str) -> str:
         return "两江新区" if lang == "zh" else "Liangjiang New Area"
 
