@@ -28,6 +28,7 @@ STATES = (
     "?month=2021-12&region=120000&scope=full",
     "?year=2021&region=120116",
     "?from=2019-07&to=2021-06",
+    "?month=2021-06&region=120000&cat=SJ,SC",  # a category filter: the KIS part read on its own
 )
 CALLS = {
     "overview: trade_kpis": overview.trade_kpis,
