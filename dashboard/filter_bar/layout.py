@@ -14,6 +14,7 @@ from dashboard.filter_bar.options import (
     mode_options,
     month_options,
     print_line,
+    range_options,
     region_options,
     unit_options,
     year_options,
@@ -74,7 +75,7 @@ def filter_bar(state: FilterState, options, search: str = "", pathname: str = "/
     start = state.start if state.period == "range" else ((last // 100) * 100 + 1 if last else None)
     end = state.end if state.period == "range" else last
     months = month_options(options.first_period, last, lang, options.merged_january)
-    range_months = month_options(options.first_period, last, lang)
+    starts, ends = range_options(options.first_period, last, lang, options.merged_january)
     kind = state.period
     period = html.Div(
         [
@@ -99,9 +100,9 @@ def filter_bar(state: FilterState, options, search: str = "", pathname: str = "/
             ),
             html.Div(
                 [
-                    _dropdown(FilterBar.FROM, range_months, start, lang, clearable=False),
+                    _dropdown(FilterBar.FROM, starts, start, lang, clearable=False),
                     html.Span("–", className="stm-filter-dash"),
-                    _dropdown(FilterBar.TO, range_months, end, lang, clearable=False),
+                    _dropdown(FilterBar.TO, ends, end, lang, clearable=False),
                 ],
                 id=FilterBar.RANGE_BOX,
                 className="stm-filter-period-pick stm-filter-range",

@@ -65,6 +65,20 @@ def month_options(
     return out
 
 
+def range_options(
+    first: int | None, last: int | None, lang: str, merged_january: bool = False
+) -> tuple[list[dict], list[dict]]:
+    """The range's 从 and 到 months. For leaders (merged_january) no range starts in February
+    or ends in January (but the newest month): 1–2月 is one figure, so such a range is none of
+    theirs and read C."""
+    months = month_options(first, last, lang)
+    if not merged_january:
+        return months, months
+    starts = [o for o in months if o["value"] % 100 != 2]
+    ends = [o for o in months if o["value"] % 100 != 1 or o["value"] == last]
+    return starts, ends
+
+
 def year_options(first: int | None, last: int | None, lang: str) -> list[dict]:
     """Loaded years, newest first."""
     if not first or not last:

@@ -52,8 +52,11 @@ def test_a_leaders_month_picker_has_jan_feb_and_no_january(disclosure_site):
     assert [o["value"] for o in options] == [202104, 202103, 202102]
     assert options[-1]["label"] == "2021年1–2月"
     assert _prop(opened, FilterBar.MONTH, "value") == 202102
-    # a range may still start in January: 1–3月 is a figure of its own
-    assert 202101 in [o["value"] for o in _prop(opened, FilterBar.FROM, "options")]
+    # a range may still start in January (1–3月 is a figure of its own), but not in February
+    # nor end in January: such a range is none of theirs and reads C
+    starts = [o["value"] for o in _prop(opened, FilterBar.FROM, "options")]
+    ends = [o["value"] for o in _prop(opened, FilterBar.TO, "options")]
+    assert 202101 in starts and 202102 not in starts and 202101 not in ends
 
 
 def test_a_leaders_api_january_is_jan_feb(disclosure_site):

@@ -368,6 +368,15 @@ def test_a_leaders_months_read_jan_feb_as_one() -> None:
     assert [o["label"] for o in newest] == ["2020年1月", "2019年12月"]
 
 
+def test_a_leaders_range_neither_starts_in_february_nor_ends_in_january() -> None:
+    starts, ends = bar_options.range_options(201911, 202003, "zh", merged_january=True)
+    assert [o["value"] for o in starts] == [202003, 202001, 201912, 201911]
+    assert [o["value"] for o in ends] == [202003, 202002, 201912, 201911]
+    assert ends[1]["label"] == "2020年2月"  # a range's end is a month, not 1–2月
+    everything = bar_options.month_options(201911, 202003, "zh")
+    assert bar_options.range_options(201911, 202003, "zh") == (everything, everything)
+
+
 def test_back_to_a_january_address_sets_a_leaders_picker_to_jan_feb() -> None:
     months = bar_options.month_options(201911, 202003, "zh", merged_january=True)
     now = ["month", 202003, 2020, 202001, 202003, "120000", "both", [], [], "usd_100m", "bop"]
