@@ -92,9 +92,14 @@ def _entry(row: m.Snapshot) -> SnapshotEntry:
 
 
 def list_snapshots(session: Session, include_internal: bool = False) -> list[SnapshotEntry]:
-    """Archived snapshots, newest month first; internal ones only when asked (role-check first)."""
-    rows = snapshot_records(session)
-    return [_entry(r) for r in rows if include_internal or not r.internal]
+    """Archived snapshots, newest month first; internal ones only when asked (role-check first).
+    A circulated January made before make_snapshot refused it is served no more: beside 1–2月
+    it gives February alone away."""
+    return [
+        _entry(r)
+        for r in snapshot_records(session)
+        if (r.internal and include_internal) or (not r.internal and r.month % 100 != 1)
+    ]
 
 
 def snapshot_file(settings: Settings, entry: SnapshotEntry, kind: str) -> Path:

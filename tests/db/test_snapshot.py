@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 
+from etl import models as m
 from etl.aggregates import growth
 from etl.disclosure import rule_from
 from etl.filters import ReportFilter
@@ -287,6 +288,12 @@ def test_january_has_no_circulated_snapshot(loaded, settings):
     with pytest.raises(SnapshotError) as internal:
         make_snapshot(loaded, settings, 201901, ROOT, internal=True, pdf=False)
     assert "1–2月" not in str(internal.value)  # refused only as not released
+    # one made before the refusal is served no more (test: the archived June made a January)
+    made = make(loaded, settings)
+    with loaded.begin() as s:
+        s.get(m.Snapshot, made.snapshot_id).month = 201901
+    with loaded() as s:
+        assert list_snapshots(s) == [] and list_snapshots(s, include_internal=True) == []
 
 
 def test_as_of_reads_equal_the_current_aggregates_and_targets(loaded, settings, tmp_path):
