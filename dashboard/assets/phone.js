@@ -10,6 +10,20 @@
     return el.layout && el.layout.legend && el.layout.legend.yanchor === "top";
   }
 
+  function settled(el) {
+    var box = el.querySelector(".svg-container");
+    var graph = el.closest(".dash-graph");
+    el._stmTicks = (el._stmTicks || 0) + 1;
+    return el._stmTicks >= 3 && box && /px$/.test(box.style.height) &&
+      !(graph && graph.classList.contains("dash-graph--pending"));
+  }
+
+  // A long title of a chart whose legend is under its plot by design breaks at its " · " too.
+  function breakable(el) {
+    var title = (el.layout.title && el.layout.title.text) || "";
+    return title.indexOf(" · ") >= 0 && title.indexOf("<br>") < 0;
+  }
+
   function fit(el) {
     if (!window.Plotly || !el.layout) { return; }
     var narrow = window.innerWidth < NARROW;
@@ -33,6 +47,14 @@
         "margin.l": 44, "margin.r": 44,
         "margin.t": (margin.t || 80) + (broken !== title ? 18 : 0),
         "margin.b": (margin.b || 56) + 60
+      });
+    } else if (narrow && breakable(el)) {
+      // Not while Dash is still drawing it: relaid out then, a chart sized by its box (no
+      // height of its own) was drawn again at that box's height, 0 px, under the next card.
+      if (!settled(el)) { return; }
+      window.Plotly.relayout(el, {
+        "title.text": el.layout.title.text.split(" · ").join("<br>"), "title.font.size": 14,
+        "margin.t": ((el.layout.margin || {}).t || 80) + 18
       });
     } else if (!narrow && narrowed(el) && el._stmWide) {
       var wide = el._stmWide;

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from dash.testing import wait
 
-from dashboard.ids import FilterBar, Overview, Shell
+from dashboard.ids import FilterBar, Modes, Overview, Shell
 
 pytestmark = pytest.mark.browser
 
@@ -135,3 +137,18 @@ def test_ux004_plotly_toolbar_speaks_chinese(dash_duo, sample_app) -> None:
     assert "下载图表为PNG格式" in titles and "平移" in titles
     assert not any(title and title.isascii() for title in titles)
     assert dash_duo.get_logs() == []
+
+
+def test_ux006_a_chart_with_its_legend_below_breaks_its_title_on_a_phone(dash_duo, sample_app):
+    """At 390 px the 供给模式 trend's title (its legend is under the plot by design) breaks at
+    " · " instead of running past the screen's edge, and the chart keeps its height (relaid
+    out while Dash still drew it, it was drawn 0 px high under the next card)."""
+    open_page(dash_duo, sample_app, "/modes", 390, 844)
+    dash_duo.wait_for_element(f"#{Modes.TREND} .main-svg", timeout=TIMEOUT)
+    title = f"#{Modes.TREND} .gtitle"
+    wait.until(lambda: len(dash_duo.find_elements(f"{title} .line")) == 2, TIMEOUT)
+    graph = dash_duo.find_element(f"#{Modes.TREND}")
+    assert graph.rect["height"] >= 400
+    time.sleep(2)  # the next rounds of the phone check change nothing more
+    assert graph.rect["height"] >= 400 and len(dash_duo.find_elements(f"{title} .line")) == 2
+    assert dash_duo.find_element(title).rect["width"] <= graph.rect["width"]
