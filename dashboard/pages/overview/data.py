@@ -98,16 +98,13 @@ def _group_windows(s: Session, f, chosen, cats, codes, group, spans) -> tuple[li
     summed_parts = [aggregates.total(aggregates.window_of(part, span)) for span in spans]
     summed_wholes = [aggregates.total(aggregates.window_of(frame, span)) for span in spans]
     own_wholes = window_totals(s, f, spans)
-    chosen_members = tuple(
-        c for c in chosen if not c.startswith("group:") and in_group(pd.Series([c]), cats, codes)[0]
-    )
+    plain = pd.Series([c for c in chosen if not c.startswith("group:")], dtype=object)
+    members = tuple(plain[in_group(plain, cats, codes)])
     # a chosen group overlapping this one has no filter of its own for the overlap: its sum
-    mixed = any(c.startswith("group:") for c in chosen) or not chosen_members
-    own_parts = (
-        [pd.NA] * len(spans)
-        if mixed
-        else window_totals(s, replace(f, categories=chosen_members), spans)
-    )
+    if len(plain) < len(chosen) or not members:
+        own_parts = [pd.NA] * len(spans)
+    else:
+        own_parts = window_totals(s, replace(f, categories=members), spans)
     return (
         aggregates.first_known(own_parts, summed_parts),
         aggregates.first_known(own_wholes, summed_wholes),
