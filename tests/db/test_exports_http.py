@@ -291,3 +291,38 @@ def test_chart_downloads_are_audited(archive, session_factory):
         ("lead", {"file": "走势.csv", "format": "csv", "rows": 1}),
         ("lead", {"file": "走势.xlsx", "format": "xlsx", "rows": 1}),
     ]
+
+
+def test_the_forms_months_follow_its_edition(archive):
+    """The 对外通报版 lists 1–2月 and no January (a circulated January is refused); the internal
+    edition every month; a leader may not ask (403)."""
+    app, passwords, _ = archive
+
+    def months(user: str, variant: str, month: str):
+        body = {
+            "output": "..exports-month.options...exports-month.value..",
+            "outputs": [
+                {"id": "exports-month", "property": "options"},
+                {"id": "exports-month", "property": "value"},
+            ],
+            "inputs": [{"id": "exports-variant", "property": "value", "value": variant}],
+            "state": [
+                {"id": "exports-month", "property": "value", "value": month},
+                {
+                    "id": "exports-context",
+                    "property": "data",
+                    "value": {"lang": "zh", "first": 201811, "last": 201902},
+                },
+            ],
+            "changedPropIds": ["exports-variant.value"],
+        }
+        client = client_of(app, passwords, user)
+        return client.post("/_dash-update-component", json=body)
+
+    public = months("stat", "public", "2019-01").get_json()["response"]["exports-month"]
+    assert [o["label"] for o in public["options"]] == ["2019年1–2月", "2018年12月", "2018年11月"]
+    assert public["value"] == "2019-02"
+    internal = months("stat", "internal", "2019-02").get_json()["response"]["exports-month"]
+    assert "2019-01" in [o["value"] for o in internal["options"]]
+    assert internal["value"] == "2019-02"
+    assert months("lead", "public", "2019-02").status_code == 403

@@ -43,6 +43,12 @@ def test_month_options_newest_first_across_years() -> None:
     assert [o["value"] for o in options] == ["2019-02", "2019-01", "2018-12", "2018-11"]
     assert options[0]["label"] == "2019年2月"
     assert v.month_options(None, None, "zh") == []
+    # the 对外通报版 has no January of its own: February is 1–2月 (make_snapshot refuses one)
+    circulated = v.month_options(201811, 201902, "zh", circulated=True)
+    assert [o["label"] for o in circulated] == ["2019年1–2月", "2018年12月", "2018年11月"]
+    assert v.offered_month("2019-01", circulated) == "2019-02"
+    assert v.offered_month("2018-12", circulated) == "2018-12"
+    assert v.offered_month("2017-05", circulated) == "2019-02"
 
 
 def test_grid_row_of_a_public_original_without_pdf() -> None:

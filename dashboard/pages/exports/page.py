@@ -84,6 +84,7 @@ def _form(archive: export_data.Archive, lang: str) -> dbc.Card:
     if auth.allowed("export_internal"):
         variants.append({"label": t("exports.form.internal", lang), "value": "internal"})
     month = export_views.default_month(first, last, dt.date.today())
+    months = export_views.month_options(first, last, lang, circulated=True)  # 对外通报版 first
     scope = archive.region_names.get(archive.scope, {}).get(lang) or archive.scope
     fields = dbc.Row(
         [
@@ -97,8 +98,8 @@ def _form(archive: export_data.Archive, lang: str) -> dbc.Card:
                     dcc.Dropdown(
                         id=Exports.MONTH,
                         clearable=False,
-                        value=format_period(month),
-                        options=export_views.month_options(first, last, lang),
+                        value=export_views.offered_month(format_period(month), months),
+                        options=months,
                     ),
                     html.Div(
                         t("exports.form.scope", lang, region=scope), className="stm-control-note"
@@ -180,10 +181,31 @@ def layout(lang: str = DEFAULT_LANG, **_query: str) -> html.Div:
         if auth.allowed("release")
         else html.P(t("exports.form.released_only", lang), className="stm-footnote")
     )
+    # the form's months follow its edition (update_months): the loaded span is kept here
+    context = {"lang": lang, "first": archive.first_period, "last": archive.last_period}
     return html.Div(
-        [header, dcc.Store(id=Exports.CONTEXT, data={"lang": lang}), listing, briefing_list, form],
+        [header, dcc.Store(id=Exports.CONTEXT, data=context), listing, briefing_list, form],
         className="stm-exports",
     )
+
+
+@callback(
+    Output(Exports.MONTH, "options"),
+    Output(Exports.MONTH, "value"),
+    Input(Exports.VARIANT, "value"),
+    State(Exports.MONTH, "value"),
+    State(Exports.CONTEXT, "data"),
+    prevent_initial_call=True,
+)
+def update_months(variant: str | None, month: str | None, context: dict):
+    """Edition -> its months: the 对外通报版 lists 1–2月 and no January; the internal one every
+    month."""
+    auth.guard("release")
+    circulated = variant != "internal"
+    options = export_views.month_options(
+        context.get("first"), context.get("last"), context["lang"], circulated
+    )
+    return options, export_views.offered_month(month, options)
 
 
 @callback(

@@ -38,15 +38,31 @@ def default_month(first: int | None, last: int | None, today: dt.date) -> int | 
     return month if first is None or month >= first else last
 
 
-def month_options(first: int | None, last: int | None, lang: str) -> list[dict]:
-    """Every loaded month, newest first, as dropdown options (value YYYY-MM)."""
+def month_options(
+    first: int | None, last: int | None, lang: str, circulated: bool = False
+) -> list[dict]:
+    """Every loaded month, newest first, as dropdown options (value YYYY-MM). circulated (对外
+    通报版): February is 1–2月 and January none (make_snapshot refuses a circulated January)."""
     if first is None or last is None:
         return []
     months, month = [], last
     while month >= first:
-        months.append({"label": i18n.fmt_period(month, lang), "value": format_period(month)})
+        if not (circulated and month % 100 == 1):
+            label = (i18n.fmt_ytd if circulated and month % 100 == 2 else i18n.fmt_period)(
+                month, lang
+            )
+            months.append({"label": label, "value": format_period(month)})
         month = add_months(month, -1)
     return months
+
+
+def offered_month(month: str | None, options: list[dict]) -> str | None:
+    """The month kept where the options hold it, January as February (1–2月), else the
+    newest."""
+    values = [o["value"] for o in options]
+    if month and month not in values and month.endswith("-01"):
+        month = month[:-2] + "02"
+    return month if month in values else (values[0] if values else None)
 
 
 def made_at(moment: dt.datetime) -> str:
