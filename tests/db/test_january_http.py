@@ -93,4 +93,7 @@ def test_a_leaders_january_before_february_is_released_says_so(db_url, session_f
         response = dash_call(client, app, output, {f"{FilterBar.URL}.search": "?region=120000"})
         text = json.dumps(response.get_json(), ensure_ascii=False)
         assert said in text and "尚无企业报送" not in text, output
+    boxes = response.get_json()["response"]  # 伙伴's: its groups and trend cards say it too
+    for box in (Partners.GROUPS_BOX, Partners.TREND_BOX):
+        assert said in json.dumps(boxes[box]["children"], ensure_ascii=False), box
     app.server.config["STM"].dispose()

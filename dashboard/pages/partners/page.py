@@ -227,7 +227,23 @@ def render_partners(search: str | None):
     )
     if rows is None or not numbers.any_amount(rows["current"]):
         words = no_data(v, lang, id=Partners.EMPTY)
-        return context_line(v, lang), note, None, words, None, None, [], [], None, None, None, None
+        # the groups' and the trend's cards say it too, as every other page's cards do (they
+        # stood empty under their titles)
+        groups, trend = no_data(v, lang), no_data(v, lang)
+        return (
+            context_line(v, lang),
+            note,
+            None,
+            words,
+            groups,
+            trend,
+            [],
+            [],
+            None,
+            None,
+            None,
+            None,
+        )
     region = v.region_name(lang)
     period = i18n.fmt_window(v.start, v.end, lang)
     direction = t(f"dir.{state.direction}", lang)
