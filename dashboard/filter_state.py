@@ -270,6 +270,14 @@ def merged_january(state: FilterState, last_released: int | None) -> FilterState
     return replace(state, end=end + 1)
 
 
+def offered_month(month: str | None, offered: list[str]) -> str | None:
+    """A picker's month ('YYYY-MM') asked for, where offered; a January a leader's picker lacks
+    as its February (1–2月); else the newest offered (None: nothing offered)."""
+    if month and month not in offered and month.endswith("-01"):
+        month = month[:-2] + "02"
+    return month if month in offered else (offered[0] if offered else None)
+
+
 def released_only(state: FilterState, last_released: int | None) -> FilterState:
     """The state with its period ending at the latest released month (leaders never see a later
     one, whatever the URL asks); unchanged when nothing later is asked for."""

@@ -181,6 +181,12 @@ def fmt_period(period: object, lang: str = DEFAULT_LANG) -> str:
     return f"{year}年{month}月"
 
 
+def fmt_circulated_month(period: int, lang: str = DEFAULT_LANG) -> str:
+    """A month as leaders read it: February is 1–2月 (202102 -> '2021年1–2月'), any other
+    month itself (fmt_period)."""
+    return fmt_ytd(period, lang) if period % 100 == 2 else fmt_period(period, lang)
+
+
 def fmt_ytd(period: object, lang: str = DEFAULT_LANG) -> str:
     """Year to date ending in the period: 201906 -> '2019年1–6月' / 'Jan–Jun 2019'."""
     if is_missing(period):

@@ -60,8 +60,8 @@ def month_options(
     for p in reversed(month_range(first, last)):
         if merged_january and p % 100 == 1 and p != last:
             continue
-        merged = merged_january and p % 100 == 2
-        out.append({"label": (i18n.fmt_ytd if merged else i18n.fmt_period)(p, lang), "value": p})
+        label = (i18n.fmt_circulated_month if merged_january else i18n.fmt_period)(p, lang)
+        out.append({"label": label, "value": p})
     return out
 
 

@@ -182,7 +182,8 @@ def test_a_scope_without_districts_has_no_district_sentence():
 
 def test_briefing_months_read_jan_feb_as_one() -> None:
     """The briefing's months: 1–2月 as February, no January but the newest, one formatter."""
-    from dashboard.pages.briefing.views import month_options, offered_month
+    from dashboard.filter_state import offered_month
+    from dashboard.pages.briefing.views import month_options
 
     options = month_options([202103, 202102, 202101, 202012], "en")
     assert [o["label"] for o in options] == ["Mar 2021", "Jan–Feb 2021", "Dec 2020"]

@@ -6,6 +6,7 @@ import datetime as dt
 from urllib.parse import unquote
 
 from dashboard.downloads import content_disposition
+from dashboard.filter_state import offered_month
 from dashboard.pages.exports import views as v
 from dashboard.pages.exports.data import Made
 from etl.snapshot.archive import SnapshotEntry
@@ -46,9 +47,10 @@ def test_month_options_newest_first_across_years() -> None:
     # the 对外通报版 has no January of its own: February is 1–2月 (make_snapshot refuses one)
     circulated = v.month_options(201811, 201902, "zh", circulated=True)
     assert [o["label"] for o in circulated] == ["2019年1–2月", "2018年12月", "2018年11月"]
-    assert v.offered_month("2019-01", circulated) == "2019-02"
-    assert v.offered_month("2018-12", circulated) == "2018-12"
-    assert v.offered_month("2017-05", circulated) == "2019-02"
+    offered = [o["value"] for o in circulated]
+    assert offered_month("2019-01", offered) == "2019-02"
+    assert offered_month("2018-12", offered) == "2018-12"
+    assert offered_month("2017-05", offered) == "2019-02"
 
 
 def test_grid_row_of_a_public_original_without_pdf() -> None:

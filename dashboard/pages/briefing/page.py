@@ -14,6 +14,7 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard import auth, briefings, i18n
 from dashboard.components import access_denied, empty_state, page_header
 from dashboard.data import DatabaseUnavailable
+from dashboard.filter_state import offered_month
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Briefing as Ids
 from dashboard.pages.briefing import views
@@ -57,7 +58,7 @@ def layout(
     values = [o["value"] for o in scopes]
     scope = scope if scope in values else (DEFAULT_SCOPE if DEFAULT_SCOPE in values else values[0])
     options = views.month_options(months[scope], lang)
-    chosen = views.offered_month(month, [o["value"] for o in options])
+    chosen = offered_month(month, [o["value"] for o in options])
     controls = dbc.Row(
         [
             _field(

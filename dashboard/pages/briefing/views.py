@@ -18,21 +18,10 @@ def month_options(months: list[int], lang: str) -> list[dict]:
     """Released months, newest first, as dropdown options: February reads '2021年1–2月' and
     January has no briefing of its own (1–2月 is one figure), unless it is the newest month."""
     return [
-        {
-            "label": (i18n.fmt_ytd if p % 100 == 2 else i18n.fmt_period)(p, lang),
-            "value": format_period(p),
-        }
+        {"label": i18n.fmt_circulated_month(p, lang), "value": format_period(p)}
         for p in months
         if p % 100 != 1 or p == months[0]
     ]
-
-
-def offered_month(month: str | None, offered: list[str]) -> str:
-    """The month asked for where offered, January as 1–2月 (no briefing of its own), else the
-    newest."""
-    if month and month not in offered and month.endswith("-01"):
-        month = month[:-2] + "02"
-    return month if month in offered else offered[0]
 
 
 def scope_options(names: dict[str, dict[str, str]], lang: str, months: dict) -> list[dict]:

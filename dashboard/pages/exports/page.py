@@ -16,6 +16,7 @@ from dash import Input, Output, State, callback, dcc, html
 from dashboard import auth, briefings, i18n
 from dashboard.components import access_denied, empty_state, page_header, section_card
 from dashboard.data import DatabaseUnavailable
+from dashboard.filter_state import offered_month
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ids import Briefing as BriefingIds
 from dashboard.ids import Exports
@@ -98,7 +99,7 @@ def _form(archive: export_data.Archive, lang: str) -> dbc.Card:
                     dcc.Dropdown(
                         id=Exports.MONTH,
                         clearable=False,
-                        value=export_views.offered_month(format_period(month), months),
+                        value=offered_month(format_period(month), [o["value"] for o in months]),
                         options=months,
                     ),
                     html.Div(
@@ -205,7 +206,7 @@ def update_months(variant: str | None, month: str | None, context: dict):
     options = export_views.month_options(
         context.get("first"), context.get("last"), context["lang"], circulated
     )
-    return options, export_views.offered_month(month, options)
+    return options, offered_month(month, [o["value"] for o in options])
 
 
 @callback(

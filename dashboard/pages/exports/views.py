@@ -48,21 +48,10 @@ def month_options(
     months, month = [], last
     while month >= first:
         if not (circulated and month % 100 == 1):
-            label = (i18n.fmt_ytd if circulated and month % 100 == 2 else i18n.fmt_period)(
-                month, lang
-            )
+            label = (i18n.fmt_circulated_month if circulated else i18n.fmt_period)(month, lang)
             months.append({"label": label, "value": format_period(month)})
         month = add_months(month, -1)
     return months
-
-
-def offered_month(month: str | None, options: list[dict]) -> str | None:
-    """The month kept where the options hold it, January as February (1–2月), else the
-    newest."""
-    values = [o["value"] for o in options]
-    if month and month not in values and month.endswith("-01"):
-        month = month[:-2] + "02"
-    return month if month in values else (values[0] if values else None)
 
 
 def made_at(moment: dt.datetime) -> str:
